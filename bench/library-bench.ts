@@ -1,0 +1,109 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { nowIso } from '../core/dates';
+import type { Library } from '../db/library';
+import { checkFactInput, type FactToInsert, insertFacts } from '../db/repo/facts';
+import { insertSource } from '../db/repo/sources';
+import type { FactQuery } from '../db/repo/search';
+import { eventDate, OBJECTS, PLACES, sentence, source, TAGS, VERBS } from './corpus';
+import { percentile, pick, rng } from './random';
+
+export interface LibraryBenchResult {
+  facts: number;
+  sources: number;
+  importSeconds: number;
+  fileBytes: number;
+  search: { queries: number; p50: number; p95: number; p99: number; max: number };
+  byKind: Record<string, { p50: number; p99: number }>;
+}
+
+/**
+ * Builds a library of `facts` facts over `sources` sources through the same validated repository
+ * path an import uses (schema checks, duplicate check, tags, FTS triggers), in one transaction,
+ * then times a few hundred realistic searches in-process.
+ */
+export function benchLibrary(lib: Library, opts: { facts: number; sources: number; dir: string }): LibraryBenchResult {
+  const r = rng(20261128);
+  const t0 = performance.now();
+  lib.db.transaction(() => {
+    const now = nowIso();
+    const ids: string[] = [];
+    for (let i = 0; i < opts.sources; i++) ids.push(insertSource(lib.db, source(r, i), now).id);
+    let batch: FactToInsert[] = [];
+    for (let i = 0; i < opts.facts; i++) {
+      const n = Math.floor(r() * 4);
+      const tags = new Set<string>();
+      for (let k = 0; k < n; k++) tags.add(pick(r, TAGS));
+      const data = checkFactInput(lib.db, {
+        text: sentence(r),
+        sourceId: ids[i % ids.length]!,
+        kind: r() < 0.2 ? 'quote' : r() < 0.4 ? 'statistic' : 'paraphrase',
+        eventDate: eventDate(r),
+        tags: [...tags],
+        ...(r() < 0.3 ? { credibility: 1 + Math.floor(r() * 6) } : {}),
+        ...(r() < 0.2 ? { locator: { label: 'page', value: String(1 + Math.floor(r() * 300)) } } : {}),
+      });
+      batch.push({ data, position: i });
+      if (batch.length === 1000) {
+        insertFacts(lib.db, batch, now);
+        batch = [];
+      }
+    }
+    insertFacts(lib.db, batch, now);
+  })();
+  const importSeconds = (performance.now() - t0) / 1000;
+  lib.db.pragma('wal_checkpoint(TRUNCATE)');
+  const fileBytes = statSync(lib.path).size;
+
+  const queries = makeQueries(r);
+  // Warm the page cache once, as an app that has been open for a minute would be.
+  for (const q of queries.slice(0, 20)) lib.searchFacts(q.query);
+  const times: number[] = [];
+  const byKind: Record<string, number[]> = {};
+  for (const q of queries) {
+    const s = performance.now();
+    lib.searchFacts(q.query);
+    const ms = performance.now() - s;
+    times.push(ms);
+    (byKind[q.kind] ??= []).push(ms);
+  }
+  times.sort((a, b) => a - b);
+  const kinds: LibraryBenchResult['byKind'] = {};
+  for (const [k, v] of Object.entries(byKind)) {
+    v.sort((a, b) => a - b);
+    kinds[k] = { p50: percentile(v, 50), p99: percentile(v, 99) };
+  }
+  return {
+    facts: opts.facts,
+    sources: opts.sources,
+    importSeconds,
+    fileBytes,
+    search: { queries: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1]! },
+    byKind: kinds,
+  };
+}
+
+/** Queries of the kinds people type: words, phrases, prefixes while typing, and filters. */
+function makeQueries(r: () => number): { kind: string; query: FactQuery }[] {
+  const out: { kind: string; query: FactQuery }[] = [];
+  const word = () => pick(r, [...PLACES, ...VERBS, ...OBJECTS.flatMap((o) => o.split(' '))].filter((w) => w.length > 3));
+  for (let i = 0; i < 100; i++) out.push({ kind: 'word', query: { text: word() } });
+  for (let i = 0; i < 60; i++) out.push({ kind: 'two words', query: { text: `${pick(r, PLACES)} ${word()}` } });
+  for (let i = 0; i < 60; i++) out.push({ kind: 'phrase', query: { text: `"${pick(r, OBJECTS)}"` } });
+  for (let i = 0; i < 60; i++) {
+    const w = word();
+    out.push({ kind: 'prefix (typing)', query: { text: w.slice(0, 3 + Math.floor(r() * 2)), prefixLast: true } });
+  }
+  for (let i = 0; i < 40; i++) out.push({ kind: 'word + tag', query: { text: word(), tags: [pick(r, TAGS.slice(0, 50))] } });
+  for (let i = 0; i < 40; i++) {
+    const y = 2016 + Math.floor(r() * 9);
+    out.push({ kind: 'word + dates + reliability', query: { text: word(), eventFrom: `${y}-01`, eventTo: `${y}-06`, reliability: ['A', 'B'] } });
+  }
+  for (let i = 0; i < 20; i++) out.push({ kind: 'filters only', query: { tags: [pick(r, TAGS.slice(0, 50))], sort: 'event' } });
+  for (let i = 0; i < 20; i++) out.push({ kind: 'operators typed', query: { text: `${word()} -${pick(r, PLACES)} "${word()}` } });
+  return out;
+}
+
+export function libraryPath(dir: string): string {
+  return join(dir, 'bench-library.sqlite');
+}

@@ -1,0 +1,58 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Library } from '../db/library';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+export type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+/** What a command gets: parsed options and positionals, the library opened on first use. */
+export interface Context {
+  values: Values;
+  positionals: string[];
+  json: boolean;
+  library(): Library;
+  libraryPath: string;
+  out(text: string): void;
+  readStdin(): Promise<Buffer>;
+}
+
+export interface Command {
+  /** Words that select the command, e.g. ["source", "add"]. */
+  name: string[];
+  summary: string;
+  usage: string;
+  /** Extra lines of help: option descriptions, examples. */
+  help?: string;
+  options?: OptionSpec;
+  /** Does not need a library (e.g. templates list). */
+  noLibrary?: boolean;
+  run(ctx: Context): Promise<unknown> | unknown;
+}
+
+/** A mistake in how the command was typed: exit code 1 with the usage line. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function str(v: Values, key: string): string | undefined {
+  const x = v[key];
+  return typeof x === 'string' ? x : undefined;
+}
+
+export function list(v: Values, key: string): string[] {
+  const x = v[key];
+  if (x === undefined) return [];
+  return (Array.isArray(x) ? x : [x]).map(String);
+}
+
+export function flag(v: Values, key: string): boolean {
+  return v[key] === true;
+}
+
+export function need(ctx: Context, index: number, what: string): string {
+  const p = ctx.positionals[index];
+  if (p === undefined || p === '') throw new UsageError(`missing ${what}`);
+  return p;
+}

@@ -1,0 +1,198 @@
+import { invalid } from '../../core/errors';
+import { parseLocator } from '../../core/locator';
+import type { Briefing } from '../../core/model';
+import { getTemplate } from '../../export/template/index';
+import type { Command, Values } from '../command';
+import { UsageError, flag, list, need, str } from '../command';
+import { shortId, table } from '../table';
+
+const SETTINGS_OPTIONS = {
+  style: { type: 'string' },
+  notes: { type: 'string' },
+  marking: { type: 'string' },
+  'portion-marks': { type: 'boolean' },
+  'no-portion-marks': { type: 'boolean' },
+  'derived-from': { type: 'boolean' },
+  field: { type: 'string', multiple: true },
+} as const;
+
+const SETTINGS_HELP = `  --style ID           citation style (see: dossier styles)
+  --notes footnotes|endnotes
+  --marking M          raise the banner above what the cited facts require
+  --portion-marks / --no-portion-marks   "(U)" before each paragraph, bullet and the subject
+  --derived-from       add a "Derived from: Multiple Sources" line
+  --field KEY=VALUE    memo header fields (repeatable): for, from, through, subject, date,
+                       preparedBy, attachments, decideBy`;
+
+function settingsFromOptions(v: Values): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (str(v, 'style') !== undefined) out.styleId = str(v, 'style');
+  if (str(v, 'notes') !== undefined) out.notePlacement = str(v, 'notes');
+  if (str(v, 'marking') !== undefined) out.marking = str(v, 'marking');
+  if (flag(v, 'portion-marks')) out.portionMarks = true;
+  if (flag(v, 'no-portion-marks')) out.portionMarks = false;
+  if (flag(v, 'derived-from')) out.derivedFrom = true;
+  const fieldsGiven = list(v, 'field');
+  if (fieldsGiven.length) {
+    const fields: Record<string, string> = {};
+    for (const f of fieldsGiven) {
+      const eq = f.indexOf('=');
+      if (eq < 1) throw invalid('field', `"${f}" must be KEY=VALUE, e.g. subject=Grain exports`);
+      fields[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
+    }
+    out.fields = fields;
+  }
+  return out;
+}
+
+export const briefNewCommand: Command = {
+  name: ['brief', 'new'],
+  summary: 'start a briefing from a template',
+  usage: 'dossier brief new --template ID --title T [settings]',
+  help: `  --template ID        info-memo, action-memo, background-brief, talking-points, situation-report
+                       (see: dossier templates)
+  --title T            the briefing's title (for memos, also the default subject)
+${SETTINGS_HELP}`,
+  options: { template: { type: 'string' }, title: { type: 'string' }, 'template-dir': { type: 'string' }, ...SETTINGS_OPTIONS },
+  run(ctx) {
+    const templateId = str(ctx.values, 'template');
+    const title = str(ctx.values, 'title');
+    if (!templateId) throw new UsageError('missing --template ID');
+    if (!title) throw new UsageError('missing --title T');
+    const template = getTemplate(templateId, str(ctx.values, 'template-dir'));
+    const settings = settingsFromOptions(ctx.values);
+    const b = ctx.library().createBriefing(
+      { title, templateId: template.id, ...settings },
+      template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+    );
+    if (ctx.json) return b;
+    ctx.out(`Created briefing ${b.id} "${b.title}" (${template.name}) with sections: ${b.sections.map((s) => s.key).join(', ')}`);
+    return undefined;
+  },
+};
+
+export const briefSetCommand: Command = {
+  name: ['brief', 'set'],
+  summary: "change a briefing's title, header fields, style, notes or marking",
+  usage: 'dossier brief set BRIEF [--title T] [settings]',
+  help: SETTINGS_HELP,
+  options: { title: { type: 'string' }, ...SETTINGS_OPTIONS },
+  run(ctx) {
+    const patch = settingsFromOptions(ctx.values);
+    if (str(ctx.values, 'title') !== undefined) patch.title = str(ctx.values, 'title');
+    if (Object.keys(patch).length === 0) throw new UsageError('nothing to change');
+    const b = ctx.library().updateBriefing(need(ctx, 0, 'BRIEF (id or title)'), patch);
+    if (ctx.json) return b;
+    ctx.out(`Updated briefing "${b.title}"`);
+    return undefined;
+  },
+};
+
+export const briefListCommand: Command = {
+  name: ['brief', 'list'],
+  summary: 'list briefings',
+  usage: 'dossier brief list',
+  run(ctx) {
+    const list = ctx.library().listBriefings();
+    if (ctx.json) return list;
+    if (!list.length) return ctx.out('No briefings.');
+    ctx.out(table(['id', 'template', 'facts', 'updated', 'title'], list.map((b) => [shortId(b.id), b.templateId, String(b.factCount), b.updatedAt.slice(0, 16).replace('T', ' '), b.title])));
+    return undefined;
+  },
+};
+
+export const briefShowCommand: Command = {
+  name: ['brief', 'show'],
+  summary: 'show a briefing: sections and their items, numbered',
+  usage: 'dossier brief show BRIEF',
+  run(ctx) {
+    const lib = ctx.library();
+    const b = lib.getBriefing(need(ctx, 0, 'BRIEF (id or title)'));
+    if (ctx.json) return b;
+    ctx.out(renderOutline(b, (id) => lib.getFact(id).text));
+    return undefined;
+  },
+};
+
+function renderOutline(b: Briefing, factText: (id: string) => string): string {
+  const lines = [`${b.title}  (${b.templateId}, ${b.id})`];
+  for (const [k, v] of Object.entries(b.fields)) lines.push(`  ${k}: ${v}`);
+  let n = 0;
+  for (const s of b.sections) {
+    lines.push('', `${s.heading} [${s.key}]`);
+    if (!s.items.length) lines.push('   (empty)');
+    for (const it of s.items) {
+      n++;
+      const body = it.kind === 'prose' ? it.text : `${it.lead ? it.lead + ': ' : ''}${factText(it.factId)}  [fact ${shortId(it.factId)}]`;
+      lines.push(`${String(n).padStart(3)}. ${body}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export const briefAddCommand: Command = {
+  name: ['brief', 'add'],
+  summary: 'add facts (or a prose paragraph) to a briefing',
+  usage: 'dossier brief add BRIEF FACT… [--section S] [--at N] [--locator L] [--lead T] | --prose TEXT',
+  help: `  --section S          section key or heading (default: the first section)
+  --at N               insert before the N-th item of the section (default: at the end)
+  --locator L          cite a different place than the fact's own locator (e.g. p. 14)
+  --lead T             bold lead-in before the fact (talking-point topic)
+  --prose TEXT         add a paragraph of your own words instead of facts`,
+  options: { section: { type: 'string' }, at: { type: 'string' }, locator: { type: 'string' }, lead: { type: 'string' }, prose: { type: 'string' } },
+  run(ctx) {
+    const brief = need(ctx, 0, 'BRIEF (id or title)');
+    const prose = str(ctx.values, 'prose');
+    const factIds = ctx.positionals.slice(1);
+    if (prose === undefined && factIds.length === 0) throw new UsageError('give FACT ids or --prose TEXT');
+    const loc = str(ctx.values, 'locator');
+    const lead = str(ctx.values, 'lead');
+    const items: unknown[] = prose !== undefined ? [{ kind: 'prose', text: prose }] : [];
+    for (const f of factIds) items.push({ kind: 'fact', factId: f, ...(loc ? { locator: parseLocator(loc) } : {}), ...(lead ? { lead } : {}) });
+    const at = str(ctx.values, 'at');
+    if (at !== undefined && !/^\d+$/.test(at)) throw new UsageError('--at must be a number');
+    const b = ctx.library().addItems(brief, items, str(ctx.values, 'section'), at === undefined ? undefined : Number(at) - 1);
+    if (ctx.json) return b;
+    ctx.out(`Added ${items.length} item(s) to "${b.title}".`);
+    return undefined;
+  },
+};
+
+export const briefMoveCommand: Command = {
+  name: ['brief', 'move'],
+  summary: 'move an item (by its number in `brief show`, or id) to another position or section',
+  usage: 'dossier brief move BRIEF ITEM --to N [--section S]',
+  options: { to: { type: 'string' }, section: { type: 'string' } },
+  run(ctx) {
+    const brief = need(ctx, 0, 'BRIEF (id or title)');
+    const item = need(ctx, 1, 'ITEM (number or id)');
+    const to = str(ctx.values, 'to');
+    if (!to || !/^\d+$/.test(to) || Number(to) < 1) throw new UsageError('--to N (position within the section, from 1) is required');
+    const b = ctx.library().moveItem(brief, item, Number(to) - 1, str(ctx.values, 'section'));
+    if (ctx.json) return b;
+    ctx.out(`Moved item ${item} of "${b.title}".`);
+    return undefined;
+  },
+};
+
+export const briefRmCommand: Command = {
+  name: ['brief', 'rm'],
+  summary: 'remove an item from a briefing, or (with no ITEM) delete the briefing',
+  usage: 'dossier brief rm BRIEF [ITEM]',
+  run(ctx) {
+    const lib = ctx.library();
+    const brief = need(ctx, 0, 'BRIEF (id or title)');
+    const item = ctx.positionals[1];
+    if (item !== undefined) {
+      const b = lib.removeItem(brief, item);
+      if (ctx.json) return b;
+      ctx.out(`Removed item ${item} from "${b.title}".`);
+      return undefined;
+    }
+    const b = lib.getBriefing(brief);
+    lib.removeBriefing(b.id);
+    if (ctx.json) return { removed: b.id };
+    ctx.out(`Deleted briefing "${b.title}".`);
+    return undefined;
+  },
+};

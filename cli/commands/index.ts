@@ -1,0 +1,47 @@
+import type { Command } from '../command';
+import { briefAddCommand, briefListCommand, briefMoveCommand, briefNewCommand, briefRmCommand, briefSetCommand, briefShowCommand } from './briefs';
+import {
+  factAddCommand,
+  factEditCommand,
+  factRmCommand,
+  factShowCommand,
+  factTagCommand,
+  factUntagCommand,
+  factVerifyCommand,
+  factsCommand,
+  tagRenameCommand,
+  tagsCommand,
+} from './facts';
+import { importCommand } from './import';
+import { backupCommand, checkCommand, markingsCommand } from './maintenance';
+import { sourceAddCommand, sourceEditCommand, sourceRmCommand, sourceShowCommand, sourcesCommand } from './sources';
+
+/** Every command, in the order `dossier --help` lists them. */
+export const COMMANDS: Command[] = [
+  importCommand,
+  sourcesCommand,
+  sourceAddCommand,
+  sourceShowCommand,
+  sourceEditCommand,
+  sourceRmCommand,
+  factsCommand,
+  factAddCommand,
+  factShowCommand,
+  factEditCommand,
+  factTagCommand,
+  factUntagCommand,
+  factVerifyCommand,
+  factRmCommand,
+  tagsCommand,
+  tagRenameCommand,
+  briefNewCommand,
+  briefListCommand,
+  briefShowCommand,
+  briefSetCommand,
+  briefAddCommand,
+  briefMoveCommand,
+  briefRmCommand,
+  markingsCommand,
+  backupCommand,
+  checkCommand,
+];

@@ -1,0 +1,17 @@
+import { runCli } from './main';
+
+/** Entry point of the `dossier` executable: real process streams and exit code. */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  stdin: readStdin,
+  env: process.env,
+});
+process.exitCode = process.exitCode ?? code;
+if (code !== 0) process.exitCode = code;

@@ -1,0 +1,143 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { DossierError } from '../core/errors';
+import { defaultLibraryPath } from '../core/paths';
+import { Library } from '../db/library';
+import type { Command, Context } from './command';
+import { UsageError } from './command';
+import { COMMANDS } from './commands/index';
+
+const GLOBAL_OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdin(): Promise<Buffer>;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Runs one command line; returns the exit code (0 ok, 1 usage, 2 data or validation). */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const words = commandWords(argv);
+  const command = findCommand(words);
+  const json = argv.includes('--json');
+  let library: Library | undefined;
+  try {
+    if (!command) {
+      if (words.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+        io.stdout(mainHelp());
+        return words.length === 0 && !argv.includes('--help') && !argv.includes('-h') ? 1 : 0;
+      }
+      throw new UsageError(`unknown command "${words.join(' ')}"`);
+    }
+    const parsed = parseCommandArgs(command, argv);
+    if (parsed.values.help) {
+      io.stdout(commandHelp(command));
+      return 0;
+    }
+    const libraryPath = resolve(typeof parsed.values.library === 'string' ? parsed.values.library : defaultLibraryPath(io.env));
+    const ctx: Context = {
+      values: parsed.values,
+      positionals: parsed.positionals,
+      json: parsed.values.json === true,
+      libraryPath,
+      library: () => (library ??= Library.open(libraryPath)),
+      out: (t) => io.stdout(t),
+      readStdin: io.stdin,
+    };
+    const result = await command.run(ctx);
+    if (ctx.json) io.stdout(JSON.stringify(result ?? null, null, 2));
+    return 0;
+  } catch (e) {
+    return reportError(e, command, json, io);
+  } finally {
+    library?.close();
+  }
+}
+
+/** The words before the first option that select a command, e.g. ["brief", "add"]. */
+function commandWords(argv: string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--library') {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    words.push(a);
+    if (words.length === 2) break;
+  }
+  return words;
+}
+
+/** The longest command name that prefixes the words typed ("brief add" before "brief"). */
+function findCommand(words: string[]): Command | undefined {
+  let best: Command | undefined;
+  for (const c of COMMANDS) {
+    if (c.name.every((w, i) => words[i] === w) && (!best || c.name.length > best.name.length)) best = c;
+  }
+  return best;
+}
+
+function parseCommandArgs(command: Command, argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]!.replace(/^TypeError \[\w+\]: /, ''));
+  }
+  // Drop the command's own words from the positionals (the first occurrences, in order).
+  const positionals = [...parsed.positionals];
+  for (const w of command.name) positionals.splice(positionals.indexOf(w), 1);
+  return { values: parsed.values as Context['values'], positionals };
+}
+
+function reportError(e: unknown, command: Command | undefined, json: boolean, io: Io): number {
+  let code: number;
+  let message: string;
+  let payload: Record<string, unknown>;
+  if (e instanceof UsageError) {
+    code = 1;
+    message = `dossier: ${e.message}\nusage: ${command ? command.usage : 'dossier COMMAND [options]; dossier --help lists commands'}`;
+    payload = { code: 'usage', message: e.message };
+  } else if (e instanceof DossierError) {
+    code = 2;
+    message = `dossier: ${e.message}`;
+    payload = { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) };
+  } else {
+    // A bug or an unexpected system error: one line for the user, the stack only on request.
+    code = 2;
+    const err = e as Error;
+    message = `dossier: unexpected error: ${err?.message ?? String(e)}` + (io.env.DOSSIER_DEBUG ? `\n${err?.stack ?? ''}` : '');
+    payload = { code: 'internal', message: err?.message ?? String(e) };
+  }
+  io.stderr(message);
+  if (json) io.stdout(JSON.stringify({ error: payload }, null, 2));
+  return code;
+}
+
+function mainHelp(): string {
+  const w = Math.max(...COMMANDS.map((c) => c.name.join(' ').length));
+  return `Dossier — a library of sourced facts that become cited briefings.
+
+usage: dossier [--library PATH] [--json] COMMAND [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.join(' ').padEnd(w)}  ${c.summary}`).join('\n')}
+
+Global options:
+  --library PATH   library file (default: your data folder; DOSSIER_LIBRARY overrides)
+  --json           print one JSON document instead of tables
+  --help           help for any command, e.g. dossier import --help
+
+Exit codes: 0 ok, 1 usage error, 2 data or validation error.`;
+}
+
+function commandHelp(c: Command): string {
+  return `usage: ${c.usage}\n\n${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.${c.help ? `\n\n${c.help}` : ''}\n\nGlobal options: --library PATH, --json, --help`;
+}

@@ -1,0 +1,36 @@
+/**
+ * Every failure the core reports to a person is a DossierError: a stable code the shells
+ * map to exit codes or UI states, the field at fault when there is one, and a one-line
+ * message that names the field and the problem. Anything else reaching a shell is a bug.
+ */
+export type ErrorCode =
+  | 'validation' // input broke a rule; nothing was written
+  | 'not_found' // an id or name that does not exist
+  | 'conflict' // the write would break an invariant (duplicate, still referenced)
+  | 'library_corrupt' // the file is not a readable Dossier library
+  | 'library_future' // written by a newer Dossier; refused, never modified
+  | 'io'; // the file system said no
+
+export class DossierError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'DossierError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export function invalid(field: string, problem: string): DossierError {
+  return new DossierError('validation', `${field}: ${problem}`, field);
+}
+
+export function notFound(what: string, key: string): DossierError {
+  return new DossierError('not_found', `${what} not found: ${key}`);
+}
+
+export function isDossierError(e: unknown): e is DossierError {
+  return e instanceof DossierError;
+}

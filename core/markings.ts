@@ -1,0 +1,57 @@
+import us from '../templates/markings/us.json';
+import uk from '../templates/markings/uk.json';
+import { invalid } from './errors';
+
+/**
+ * Handling markings are data: a scheme is an ordered list of levels, lowest first, so "the
+ * highest marking of the facts cited" is a simple maximum by position.
+ */
+export interface MarkingLevel {
+  id: string;
+  /** Text of the banner at top and bottom of each page. */
+  banner: string;
+  /** Text inside a portion mark, e.g. "U" for "(U)". */
+  portion: string;
+}
+
+export interface MarkingScheme {
+  id: string;
+  name: string;
+  levels: MarkingLevel[];
+}
+
+export const BUILT_IN_SCHEMES: readonly MarkingScheme[] = [us, uk];
+
+/** A custom scheme from a comma-separated list typed by the user, lowest first. */
+export function customScheme(list: string): MarkingScheme {
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw invalid('markings', 'a custom scheme needs at least one level, e.g. "PUBLIC, INTERNAL, RESTRICTED"');
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n.toUpperCase())) throw invalid('markings', `level "${n}" is listed twice`);
+    seen.add(n.toUpperCase());
+  }
+  return { id: 'custom', name: 'Custom', levels: names.map((n) => ({ id: n, banner: n.toUpperCase(), portion: n.toUpperCase() })) };
+}
+
+export function findLevel(scheme: MarkingScheme, idOrBanner: string): MarkingLevel | undefined {
+  const key = idOrBanner.trim().toUpperCase();
+  return scheme.levels.find((l) => l.id.toUpperCase() === key || l.banner.toUpperCase() === key);
+}
+
+export function rankOf(scheme: MarkingScheme, id: string): number {
+  return scheme.levels.findIndex((l) => l.id === id);
+}
+
+/** The highest of the given level ids (unknown ids are ignored); undefined when none. */
+export function highestLevel(scheme: MarkingScheme, ids: Iterable<string | undefined>): MarkingLevel | undefined {
+  let best = -1;
+  for (const id of ids) {
+    if (id === undefined) continue;
+    best = Math.max(best, rankOf(scheme, id));
+  }
+  return best >= 0 ? scheme.levels[best] : undefined;
+}

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { isPartialDate } from './dates';
+import { DossierError } from './errors';
+import {
+  FACT_KINDS,
+  LOCATOR_LABELS,
+  NOTE_PLACEMENTS,
+  RELIABILITY_GRADES,
+  SOURCE_TYPES,
+} from './model';
+
+/**
+ * Input schemas for everything a client can write. They are the single place where the rules
+ * live: the repositories, the command line and the app's IPC layer all validate through them,
+ * and a failure becomes one DossierError naming the field and the problem.
+ */
+
+const text = (max: number) =>
+  z
+    .string({ message: 'must be text' })
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, { message: 'must not be empty' }).max(max, { message: `must be at most ${max} characters` }));
+
+const optText = (max: number) =>
+  z
+    .string({ message: 'must be text' })
+    .transform((s) => s.trim())
+    .pipe(z.string().max(max, { message: `must be at most ${max} characters` }))
+    .optional();
+
+export const partialDateSchema = z
+  .string({ message: 'must be a date' })
+  .transform((s) => s.trim())
+  .refine(isPartialDate, { message: 'is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-01-18)' });
+
+const httpUrl = z
+  .string({ message: 'must be text' })
+  .transform((s) => s.trim())
+  .refine(
+    (s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http(s) address, e.g. https://www.example.org/report' },
+  );
+
+const doi = z
+  .string()
+  .transform((s) => s.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, ''))
+  .refine((s) => /^10\.\d{4,9}\/\S+$/.test(s), { message: 'is not a DOI (10.NNNN/…)' });
+
+export const cslNameSchema = z
+  .strictObject({
+    family: optText(200),
+    given: optText(200),
+    literal: optText(300),
+    'non-dropping-particle': optText(50),
+    'dropping-particle': optText(50),
+    suffix: optText(50),
+  })
+  .refine((n) => Boolean(n.literal || n.family), { message: 'a name needs a family name or a literal (institution) name' });
+
+const sourceFields = {
+  type: z.enum(SOURCE_TYPES, { message: `must be one of: ${SOURCE_TYPES.join(', ')}` }),
+  title: text(2000),
+  authors: z.array(cslNameSchema).max(500).optional(),
+  editors: z.array(cslNameSchema).max(500).optional(),
+  containerTitle: optText(1000),
+  publisher: optText(500),
+  publisherPlace: optText(200),
+  issued: partialDateSchema.optional(),
+  accessed: partialDateSchema.optional(),
+  url: httpUrl.optional(),
+  doi: doi.optional(),
+  pages: optText(100),
+  volume: optText(50),
+  issue: optText(50),
+  number: optText(100),
+  language: optText(35),
+  notes: optText(20000),
+  reliability: z.enum(RELIABILITY_GRADES, { message: 'must be a reliability grade A–F' }).optional(),
+  extra: z.record(z.string(), z.unknown()).optional(),
+};
+
+export const sourceInputSchema = z.strictObject(sourceFields);
+/** In a patch, `null` clears an optional field; type and title can be changed, not cleared. */
+export const sourcePatchSchema = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(sourceFields).map(([k, v]) => [k, k === 'type' || k === 'title' ? v : (v as z.ZodOptional<z.ZodType>).nullable()]),
+    ) as { [K in keyof typeof sourceFields]: (typeof sourceFields)[K] },
+  )
+  .partial();
+
+export const locatorSchema = z.strictObject({
+  label: z.enum(LOCATOR_LABELS, { message: `must be one of: ${LOCATOR_LABELS.join(', ')}` }),
+  value: text(100),
+});
+
+const attributionSchema = z
+  .strictObject({ name: optText(300), role: optText(300) })
+  .refine((a) => Boolean(a.name || a.role), { message: 'needs a name or a role' });
+
+export const tagSchema = z
+  .string({ message: 'must be text' })
+  .transform((s) => s.trim().replace(/\s+/g, ' '))
+  .pipe(z.string().min(1, { message: 'must not be empty' }).max(100, { message: 'must be at most 100 characters' }));
+
+const factFields = {
+  text: text(20000),
+  kind: z.enum(FACT_KINDS, { message: `must be one of: ${FACT_KINDS.join(', ')}` }).optional(),
+  sourceId: z.string({ message: 'is required: every fact needs a source' }).min(1, { message: 'is required: every fact needs a source' }),
+  locator: locatorSchema.optional(),
+  attribution: attributionSchema.optional(),
+  viaSourceId: z.string().min(1).optional(),
+  eventDate: partialDateSchema.optional(),
+  credibility: z
+    .number({ message: 'must be a number 1–6' })
+    .int({ message: 'must be a whole number 1–6' })
+    .min(1, { message: 'must be 1–6' })
+    .max(6, { message: 'must be 1–6' })
+    .optional(),
+  marking: optText(100),
+  notes: optText(20000),
+  verifiedAt: z.iso.datetime({ message: 'must be an ISO date-time', offset: true }).optional(),
+};
+
+export const factInputSchema = z.strictObject({ ...factFields, tags: z.array(tagSchema).max(200).optional() });
+/** In a patch, `null` clears an optional field; absent fields stay as they are. */
+export const factPatchSchema = z
+  .strictObject({
+    ...factFields,
+    locator: locatorSchema.nullable().optional(),
+    attribution: attributionSchema.nullable().optional(),
+    credibility: factFields.credibility.nullable(),
+  })
+  .partial();
+
+export const briefingItemInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('prose'), text: z.string().max(100000) }),
+  z.strictObject({
+    kind: z.literal('fact'),
+    factId: z.string().min(1, { message: 'is required' }),
+    locator: locatorSchema.optional(),
+    lead: optText(300),
+  }),
+]);
+
+export const briefingInputSchema = z.strictObject({
+  title: text(500),
+  templateId: text(100),
+  styleId: optText(200),
+  notePlacement: z.enum(NOTE_PLACEMENTS, { message: 'must be footnotes or endnotes' }).optional(),
+  marking: optText(100),
+  portionMarks: z.boolean().optional(),
+  derivedFrom: z.boolean().optional(),
+  fields: z.record(z.string(), z.string().max(5000)).optional(),
+});
+export const briefingPatchSchema = briefingInputSchema.partial();
+
+/** Parses input with a schema; the first problem becomes a DossierError naming its field. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const keys = (issue as { keys: string[] }).keys;
+    const at = issue.path.length ? `${what}.${issue.path.join('.')}` : what;
+    return fail(at, `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`);
+  }
+  const field = [what, ...issue.path.map(String)].join('.');
+  return fail(field, issue.message);
+}
+
+function fail(field: string, message: string): never {
+  throw new DossierError('validation', `${field}: ${message}`, field);
+}

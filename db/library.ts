@@ -1,0 +1,76 @@
+import type { Db, OpenOptions } from './open';
+import { openDatabase } from './open';
+import * as briefings from './repo/briefings';
+import * as facts from './repo/facts';
+import * as maintenance from './repo/maintenance';
+import * as search from './repo/search';
+import * as settings from './repo/settings';
+import * as sources from './repo/sources';
+import * as tags from './repo/tags';
+import { importText, type ImportTextOptions } from '../ingest/import-text';
+import type { Locator } from '../core/model';
+
+/**
+ * The fact library as one object: every client (command line, Electron main, tests) works
+ * through these methods, never through SQL of its own. Each write is one transaction.
+ */
+export class Library {
+  private constructor(
+    readonly path: string,
+    readonly db: Db,
+  ) {}
+
+  static open(path: string, options: OpenOptions = {}): Library {
+    return new Library(path, openDatabase(path, options));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // Sources
+  addSource = (input: unknown) => sources.addSource(this.db, input);
+  getSource = (id: string) => sources.getSource(this.db, id);
+  listSources = (opts?: sources.SourceListOptions) => sources.listSources(this.db, opts);
+  updateSource = (id: string, patch: unknown) => sources.updateSource(this.db, id, patch);
+  removeSource = (id: string, opts?: sources.RemoveSourceOptions) => sources.removeSource(this.db, id, opts);
+
+  // Facts
+  addFact = (input: unknown) => facts.addFact(this.db, input);
+  getFact = (id: string) => facts.getFact(this.db, id);
+  getFacts = (ids: readonly string[]) => facts.getFacts(this.db, ids);
+  factsOfSource = (sourceId: string) => facts.factsOfSource(this.db, sourceId);
+  updateFact = (id: string, patch: unknown) => facts.updateFact(this.db, id, patch);
+  verifyFact = (id: string, at?: string) => facts.verifyFact(this.db, id, at);
+  tagFact = (id: string, names: readonly unknown[]) => facts.tagFact(this.db, id, names);
+  untagFact = (id: string, names: readonly unknown[]) => facts.untagFact(this.db, id, names);
+  removeFact = (id: string) => facts.removeFact(this.db, id);
+  briefingsUsingFact = (id: string) => facts.briefingsUsingFact(this.db, id);
+  searchFacts = (q?: search.FactQuery, opts?: { countTotal?: boolean }) => search.searchFacts(this.db, q, opts);
+
+  // Tags
+  listTags = () => tags.listTags(this.db);
+  renameTag = (from: string, to: string, opts?: { merge?: boolean }) => tags.renameTag(this.db, from, to, opts);
+
+  // Briefings
+  createBriefing = (input: unknown, sections: readonly briefings.SectionSeed[]) => briefings.createBriefing(this.db, input, sections);
+  getBriefing = (id: string) => briefings.getBriefing(this.db, id);
+  listBriefings = () => briefings.listBriefings(this.db);
+  updateBriefing = (id: string, patch: unknown) => briefings.updateBriefing(this.db, id, patch);
+  addItems = (id: string, items: readonly unknown[], section?: string, index?: number) => briefings.addItems(this.db, id, items, section, index);
+  moveItem = (id: string, item: string, index: number, section?: string) => briefings.moveItem(this.db, id, item, index, section);
+  updateItem = (id: string, item: string, patch: { text?: string; lead?: string; locator?: Locator | null }) =>
+    briefings.updateItem(this.db, id, item, patch);
+  removeItem = (id: string, item: string) => briefings.removeItem(this.db, id, item);
+  removeBriefing = (id: string) => briefings.removeBriefing(this.db, id);
+
+  // Capture
+  importText = (opts: ImportTextOptions) => importText(this.db, opts);
+
+  // Settings and upkeep
+  markingScheme = () => settings.markingScheme(this.db);
+  setMarkingScheme = (id: string, custom?: string) => settings.setMarkingScheme(this.db, id, custom);
+  check = () => maintenance.checkLibrary(this.db);
+  backup = (dest: string) => maintenance.backupLibrary(this.db, dest);
+  repairSearchIndex = () => maintenance.repairSearchIndex(this.db);
+}

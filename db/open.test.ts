@@ -1,0 +1,157 @@
+import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DossierError } from '../core/errors';
+import { Library } from './library';
+import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import { APPLICATION_ID, openDatabase, schemaVersion } from './open';
+import { tempDir } from './testing/temp-library';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function dir(): string {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  return t.dir;
+}
+
+function errorOf(fn: () => unknown): DossierError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DossierError) return e;
+    throw e;
+  }
+  throw new Error('expected a DossierError');
+}
+
+describe('opening a library', () => {
+  it('creates a new library with WAL, synchronous=FULL, foreign keys and the latest schema', () => {
+    const path = join(dir(), 'sub', 'lib.sqlite');
+    const db = openDatabase(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('refuses a file that is not SQLite and leaves it byte for byte unchanged', () => {
+    const path = join(dir(), 'garbage.sqlite');
+    const garbage = Buffer.from('this is not a database at all, just some text that someone renamed\n'.repeat(100));
+    writeFileSync(path, garbage);
+    const e = errorOf(() => Library.open(path));
+    expect(e.code).toBe('library_corrupt');
+    expect(e.message).toMatch(/not an SQLite database/);
+    expect(readFileSync(path).equals(garbage)).toBe(true);
+  });
+
+  it('refuses a library whose pages are damaged, with a clear message', () => {
+    const path = join(dir(), 'damaged.sqlite');
+    const lib = Library.open(path);
+    lib.addSource({ type: 'report', title: 'A report' });
+    lib.db.pragma('wal_checkpoint(TRUNCATE)');
+    lib.close();
+    const bytes = readFileSync(path);
+    // Keep the header, overwrite the schema page with noise.
+    for (let i = 100; i < Math.min(bytes.length, 4096); i++) bytes[i] = (i * 37) & 0xff;
+    writeFileSync(path, bytes);
+    const e = errorOf(() => Library.open(path));
+    expect(e.code).toBe('library_corrupt');
+    expect(e.message).toContain(path);
+  });
+
+  it('refuses a library written by a newer Dossier and does not modify it', () => {
+    const path = join(dir(), 'future.sqlite');
+    Library.open(path).close();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    const before = readFileSync(path);
+    const e = errorOf(() => Library.open(path));
+    expect(e.code).toBe('library_future');
+    expect(e.message).toMatch(/newer version of Dossier/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it("refuses someone else's SQLite database instead of migrating it", () => {
+    const path = join(dir(), 'other.sqlite');
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)');
+    raw.close();
+    const e = errorOf(() => Library.open(path));
+    expect(e.code).toBe('library_corrupt');
+    expect(e.message).toMatch(/not a Dossier library/);
+    const check = new Database(path);
+    expect(check.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'facts'").pluck().get()).toBe(0);
+    check.close();
+  });
+
+  it('lets two connections use one library at once (app and command line)', () => {
+    const path = join(dir(), 'shared.sqlite');
+    const a = Library.open(path);
+    const b = Library.open(path);
+    const s = a.addSource({ type: 'report', title: 'Shared' });
+    expect(b.getSource(s.id).title).toBe('Shared');
+    b.addFact({ text: 'Written by the second connection.', sourceId: s.id });
+    expect(a.factsOfSource(s.id)).toHaveLength(1);
+    a.close();
+    b.close();
+  });
+});
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  // One test per migration: build the schema just before it, put data in, migrate, and check
+  // that the data survived and the new schema works. Data seeds are per version.
+  const seeds: Record<number, { seed(db: Database.Database): void; verify(lib: Library): void }> = {
+    1: {
+      seed() {
+        /* version 0 is an empty file: nothing to carry */
+      },
+      verify(lib) {
+        const s = lib.addSource({ type: 'report', title: 'After migration 1' });
+        lib.addFact({ text: 'The schema accepts facts.', sourceId: s.id, tags: ['t'] });
+        expect(lib.searchFacts({ text: 'schema' }).total).toBe(1);
+      },
+    },
+  };
+
+  for (const m of MIGRATIONS) {
+    it(`migration ${m.version} (${m.name}) carries the data of version ${m.version - 1}`, () => {
+      const path = join(dir(), `m${m.version}.sqlite`);
+      const before = openDatabase(path, { targetVersion: m.version - 1 });
+      expect(schemaVersion(before)).toBe(m.version - 1);
+      const seed = seeds[m.version];
+      expect(seed, `migration ${m.version} needs a data test in db/open.test.ts`).toBeDefined();
+      seed!.seed(before);
+      before.close();
+      const lib = Library.open(path);
+      expect(schemaVersion(lib.db)).toBe(LATEST_VERSION);
+      seed!.verify(lib);
+      expect(lib.check().ok).toBe(true);
+      lib.close();
+    });
+  }
+
+  it('applies nothing when a migration fails (all or nothing)', () => {
+    const path = join(dir(), 'atomic.sqlite');
+    const db = new Database(path);
+    db.exec('CREATE TABLE sources (x)'); // makes migration 1 fail half-way
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.close();
+    expect(() => Library.open(path)).toThrow();
+    const check = new Database(path);
+    expect(check.pragma('user_version', { simple: true })).toBe(0);
+    expect(check.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'settings'").pluck().get()).toBe(0);
+    check.close();
+  });
+});

@@ -1,0 +1,281 @@
+import { stmt } from '../statements';
+import { nowIso } from '../../core/dates';
+import { DossierError, invalid, notFound } from '../../core/errors';
+import { newId } from '../../core/ids';
+import type { Fact, FactInput } from '../../core/model';
+import { textHash } from '../../core/text-key';
+import { factInputSchema, factPatchSchema, validate } from '../../core/validate';
+import type { Db } from '../open';
+import { FACT_SELECT, type FactRow, factFromRow } from './rows';
+import { normaliseMarking } from './settings';
+import { resolveSourceId } from './sources';
+import { cleanTags, tagSeq } from './tags';
+
+export type ValidFactInput = FactInput & { kind: NonNullable<FactInput['kind']>; tags: string[] };
+
+/** Validates a fact against the schema and the library (source exists, marking in scheme). */
+export function checkFactInput(db: Db, input: unknown, field = 'fact'): ValidFactInput {
+  const raw = validate(factInputSchema, input, field) as FactInput;
+  const data: ValidFactInput = { ...raw, kind: raw.kind ?? 'paraphrase', tags: cleanTags(raw.tags ?? [], `${field}.tags`) };
+  data.sourceId = sourceIdOrFail(db, data.sourceId, `${field}.sourceId`);
+  if (data.viaSourceId) data.viaSourceId = sourceIdOrFail(db, data.viaSourceId, `${field}.viaSourceId`);
+  if (data.marking) data.marking = normaliseMarking(db, `${field}.marking`, data.marking);
+  return data;
+}
+
+function sourceIdOrFail(db: Db, id: string, field: string): string {
+  try {
+    return resolveSourceId(db, id);
+  } catch (e) {
+    if (e instanceof DossierError && e.code === 'not_found') throw invalid(field, `no source with id "${id}"`);
+    throw e;
+  }
+}
+
+export interface InsertResult {
+  /** The new fact's id, when one was inserted. */
+  id: string | undefined;
+  /** Set when the source already has a fact with the same words: nothing was inserted. */
+  duplicateOf: string | undefined;
+}
+
+/** Inserts a validated fact inside the caller's transaction; an existing same-text fact wins. */
+export function insertFact(db: Db, data: ValidFactInput, position: number | null = null, now = nowIso()): InsertResult {
+  return insertFacts(db, [{ data, position }], now)[0]!;
+}
+
+export interface FactToInsert {
+  data: ValidFactInput;
+  position: number | null;
+}
+
+const CHUNK = 500;
+
+/**
+ * Inserts validated facts in document order inside the caller's transaction, skipping any
+ * whose words the source already has. Rows go in as one multi-row statement per chunk: FTS5
+ * writes its pending index data at every statement savepoint, so one statement per fact would
+ * flush the search index 100,000 times on a large import.
+ */
+export function insertFacts(db: Db, items: readonly FactToInsert[], now = nowIso()): InsertResult[] {
+  const results: InsertResult[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) results.push(...insertChunk(db, items.slice(i, i + CHUNK), now));
+  return results;
+}
+
+function insertChunk(db: Db, items: readonly FactToInsert[], now: string): InsertResult[] {
+  const findDup = stmt(db, 'SELECT id FROM facts WHERE source_id = ? AND text_hash = ?').pluck();
+  let seq = stmt(db, 'SELECT coalesce(max(seq), 0) FROM facts').pluck().get() as number;
+  const seen = new Map<string, string>();
+  const rows: unknown[] = [];
+  const links: [number, number][] = [];
+  const results = items.map(({ data, position }): InsertResult => {
+    const hash = textHash(data.text);
+    const key = `${data.sourceId}:${hash.toString('hex')}`;
+    const dup = (findDup.get(data.sourceId, hash) as string | undefined) ?? seen.get(key);
+    if (dup) return { id: undefined, duplicateOf: dup };
+    const id = newId();
+    seen.set(key, id);
+    seq++;
+    for (const t of data.tags) links.push([seq, tagSeq(db, t)]);
+    rows.push([
+      seq, id, data.text, hash.toString('hex'), data.kind, data.sourceId, position,
+      data.locator?.label ?? null, data.locator?.value ?? null,
+      data.attribution?.name || null, data.attribution?.role || null,
+      data.viaSourceId ?? null, data.eventDate ?? null, data.credibility ?? null, data.marking ?? null,
+      data.notes || null, data.verifiedAt ?? null,
+    ]);
+    return { id, duplicateOf: undefined };
+  });
+  if (rows.length === 0) return results;
+  // Tags first: their foreign key is deferred, and the facts' insert trigger then indexes each
+  // fact once with its tags instead of rewriting the index row for every tag.
+  if (links.length) {
+    stmt(db, 'INSERT INTO fact_tags (fact_seq, tag_seq) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(JSON.stringify(links));
+  }
+  stmt(
+    db,
+    `INSERT INTO facts (seq, id, text, text_hash, kind, source_id, position, locator_label, locator_value, attribution_name,
+       attribution_role, via_source_id, event_date, credibility, marking, notes, verified_at, created_at, updated_at)
+     SELECT r ->> 0, r ->> 1, r ->> 2, unhex(r ->> 3), r ->> 4, r ->> 5, r ->> 6, r ->> 7, r ->> 8, r ->> 9,
+       r ->> 10, r ->> 11, r ->> 12, r ->> 13, r ->> 14, r ->> 15, r ->> 16, @now, @now
+     FROM (SELECT value AS r FROM json_each(@rows) ORDER BY key)`,
+  ).run({ rows: JSON.stringify(rows), now });
+  return results;
+}
+
+export function addFact(db: Db, input: unknown): Fact {
+  return db.transaction(() => {
+    const data = checkFactInput(db, input);
+    const r = insertFact(db, data);
+    if (r.duplicateOf) {
+      throw new DossierError('conflict', `This source already has a fact with the same text (${r.duplicateOf}). Nothing was added.`);
+    }
+    return getFact(db, r.id!);
+  })();
+}
+
+export function getFact(db: Db, idOrPrefix: string): Fact {
+  return factFromRow(findFactRow(db, idOrPrefix));
+}
+
+export function resolveFactId(db: Db, idOrPrefix: string): string {
+  return findFactRow(db, idOrPrefix).id;
+}
+
+function findFactRow(db: Db, idOrPrefix: string): FactRow {
+  const exact = stmt(db, `${FACT_SELECT} WHERE f.id = ?`).get(idOrPrefix) as FactRow | undefined;
+  if (exact) return exact;
+  if (idOrPrefix.length >= 6) {
+    const rows = stmt(db, `${FACT_SELECT} WHERE f.id LIKE ? || '%' LIMIT 2`).all(idOrPrefix) as FactRow[];
+    if (rows.length > 1) throw new DossierError('validation', `fact id "${idOrPrefix}" is ambiguous; type more of it`, 'fact');
+    if (rows[0]) return rows[0];
+  }
+  throw notFound('Fact', idOrPrefix);
+}
+
+export function getFacts(db: Db, ids: readonly string[]): Map<string, Fact> {
+  const out = new Map<string, Fact>();
+  const byId = stmt(db, `${FACT_SELECT} WHERE f.id = ?`);
+  for (const id of new Set(ids)) {
+    const row = byId.get(id) as FactRow | undefined;
+    if (row) out.set(id, factFromRow(row));
+  }
+  return out;
+}
+
+export function factsOfSource(db: Db, sourceId: string): Fact[] {
+  const rows = stmt(db, `${FACT_SELECT} WHERE f.source_id = ? ORDER BY f.position, f.seq`).all(resolveSourceId(db, sourceId)) as FactRow[];
+  return rows.map(factFromRow);
+}
+
+const PATCH_COLUMNS: Record<string, string> = {
+  text: 'text',
+  kind: 'kind',
+  sourceId: 'source_id',
+  viaSourceId: 'via_source_id',
+  eventDate: 'event_date',
+  credibility: 'credibility',
+  marking: 'marking',
+  notes: 'notes',
+  verifiedAt: 'verified_at',
+};
+
+/** Changes a fact; `null`-like empty strings clear optional fields. Returns the new fact. */
+export function updateFact(db: Db, idOrPrefix: string, patch: unknown): Fact {
+  return db.transaction(() => {
+    const current = getFact(db, idOrPrefix);
+    const data = validate(factPatchSchema, patch, 'fact') as Partial<FactInput>;
+    const params: Record<string, unknown> = { id: current.id, now: nowIso() };
+    const sets: string[] = [];
+    for (const [key, value] of Object.entries(data)) {
+      if (value === undefined) continue;
+      if (key === 'credibility' && value === null) {
+        sets.push('credibility = NULL');
+      } else if (key === 'locator') {
+        const loc = value as FactInput['locator'];
+        sets.push('locator_label = @locator_label', 'locator_value = @locator_value');
+        params.locator_label = loc?.label ?? null;
+        params.locator_value = loc?.value ?? null;
+      } else if (key === 'attribution') {
+        const a = value as FactInput['attribution'];
+        sets.push('attribution_name = @attribution_name', 'attribution_role = @attribution_role');
+        params.attribution_name = a?.name || null;
+        params.attribution_role = a?.role || null;
+      } else {
+        const col = PATCH_COLUMNS[key]!;
+        let v: unknown = value === '' ? null : value;
+        if (key === 'sourceId' || key === 'viaSourceId') v = v === null ? null : sourceIdOrFail(db, String(v), `fact.${key}`);
+        if (key === 'marking' && v !== null) v = normaliseMarking(db, 'fact.marking', String(v));
+        if (key === 'sourceId' && v === null) throw invalid('fact.sourceId', 'is required: every fact needs a source');
+        sets.push(`${col} = @${col}`);
+        params[col] = v;
+      }
+    }
+    if (data.text !== undefined) {
+      sets.push('text_hash = @text_hash');
+      params.text_hash = textHash(data.text);
+    }
+    if (sets.length === 0) return current;
+    try {
+      stmt(db, `UPDATE facts SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run(params);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new DossierError('conflict', 'The source already has another fact with this text. Nothing changed.');
+      }
+      throw e;
+    }
+    return getFact(db, current.id);
+  })();
+}
+
+export function verifyFact(db: Db, idOrPrefix: string, at = nowIso()): Fact {
+  return db.transaction(() => {
+    const id = resolveFactId(db, idOrPrefix);
+    stmt(db, 'UPDATE facts SET verified_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+    return getFact(db, id);
+  })();
+}
+
+export function tagFact(db: Db, idOrPrefix: string, tags: readonly unknown[]): Fact {
+  return db.transaction(() => {
+    const fact = getFact(db, idOrPrefix);
+    const names = cleanTags(tags);
+    const have = new Set(fact.tags.map((t) => t.toLowerCase()));
+    for (const n of names) {
+      if (have.has(n.toLowerCase())) throw new DossierError('conflict', `Fact already has tag "${n}". Nothing changed.`);
+    }
+    const seq = stmt(db, 'SELECT seq FROM facts WHERE id = ?').pluck().get(fact.id) as number;
+    const link = stmt(db, 'INSERT INTO fact_tags (fact_seq, tag_seq) VALUES (?, ?)');
+    for (const n of names) link.run(seq, tagSeq(db, n));
+    stmt(db, 'UPDATE facts SET updated_at = ? WHERE seq = ?').run(nowIso(), seq);
+    return getFact(db, fact.id);
+  })();
+}
+
+export function untagFact(db: Db, idOrPrefix: string, tags: readonly unknown[]): Fact {
+  return db.transaction(() => {
+    const fact = getFact(db, idOrPrefix);
+    const names = cleanTags(tags);
+    const seq = stmt(db, 'SELECT seq FROM facts WHERE id = ?').pluck().get(fact.id) as number;
+    for (const n of names) {
+      const r = stmt(db, 'DELETE FROM fact_tags WHERE fact_seq = ? AND tag_seq = (SELECT seq FROM tags WHERE name = ?)').run(seq, n);
+      if (r.changes === 0) throw new DossierError('not_found', `Fact has no tag "${n}". Nothing changed.`);
+    }
+    stmt(db, 'DELETE FROM tags WHERE seq NOT IN (SELECT tag_seq FROM fact_tags)').run();
+    stmt(db, 'UPDATE facts SET updated_at = ? WHERE seq = ?').run(nowIso(), seq);
+    return getFact(db, fact.id);
+  })();
+}
+
+export interface BriefingUse {
+  briefingId: string;
+  title: string;
+  count: number;
+}
+
+/** Which briefings cite a fact, so a corrected fact can flag them. */
+export function briefingsUsingFact(db: Db, idOrPrefix: string): BriefingUse[] {
+  const id = resolveFactId(db, idOrPrefix);
+  return stmt(db, 
+      `SELECT b.id AS briefingId, b.title AS title, count(*) AS count FROM briefing_items i
+       JOIN briefing_sections s ON s.id = i.section_id JOIN briefings b ON b.id = s.briefing_id
+       WHERE i.fact_id = ? GROUP BY b.id ORDER BY b.updated_at DESC`,
+    )
+    .all(id) as BriefingUse[];
+}
+
+export function removeFact(db: Db, idOrPrefix: string): void {
+  db.transaction(() => {
+    const id = resolveFactId(db, idOrPrefix);
+    const uses = briefingsUsingFact(db, id);
+    if (uses.length) {
+      throw new DossierError(
+        'conflict',
+        `The fact is cited in briefing(s) ${uses.map((u) => `"${u.title}"`).join(', ')}; remove it there first. Nothing was deleted.`,
+      );
+    }
+    stmt(db, 'DELETE FROM facts WHERE id = ?').run(id);
+    stmt(db, 'DELETE FROM tags WHERE seq NOT IN (SELECT tag_seq FROM fact_tags)').run();
+  })();
+}

@@ -1,0 +1,158 @@
+import { stmt } from '../statements';
+import { nowIso } from '../../core/dates';
+import { DossierError, notFound } from '../../core/errors';
+import { newId } from '../../core/ids';
+import type { Source, SourceInput, SourcePatch } from '../../core/model';
+import { sourceInputSchema, sourcePatchSchema, validate } from '../../core/validate';
+import type { Db } from '../open';
+import { type SourceRow, sourceFromRow } from './rows';
+
+const COLUMNS: Record<keyof Omit<SourceInput, 'authors' | 'editors' | 'extra'>, string> = {
+  type: 'type',
+  title: 'title',
+  containerTitle: 'container_title',
+  publisher: 'publisher',
+  publisherPlace: 'publisher_place',
+  issued: 'issued',
+  accessed: 'accessed',
+  url: 'url',
+  doi: 'doi',
+  pages: 'pages',
+  volume: 'volume',
+  issue: 'issue',
+  number: 'number',
+  language: 'language',
+  notes: 'notes',
+  reliability: 'reliability',
+};
+
+/** Inserts an already validated source; shared by `addSource` and bulk imports. */
+export function insertSource(db: Db, input: SourceInput, now = nowIso(), id = newId()): Source {
+  const row: Record<string, unknown> = { id, created_at: now, updated_at: now };
+  for (const [key, col] of Object.entries(COLUMNS)) row[col] = (input as Record<string, unknown>)[key] ?? null;
+  row.authors = JSON.stringify(input.authors ?? []);
+  row.editors = JSON.stringify(input.editors ?? []);
+  row.extra = JSON.stringify(input.extra ?? {});
+  const cols = Object.keys(row);
+  stmt(db, `INSERT INTO sources (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
+  return getSource(db, id);
+}
+
+export function addSource(db: Db, input: unknown): Source {
+  const data = validate(sourceInputSchema, input, 'source') as SourceInput;
+  return db.transaction(() => insertSource(db, data))();
+}
+
+export function getSource(db: Db, id: string): Source {
+  const row = findSourceRow(db, id);
+  if (!row) throw notFound('Source', id);
+  return sourceFromRow(row);
+}
+
+/** Accepts a full id or a unique prefix of one (at least 6 characters), as people type them. */
+export function resolveSourceId(db: Db, idOrPrefix: string): string {
+  const row = findSourceRow(db, idOrPrefix);
+  if (!row) throw notFound('Source', idOrPrefix);
+  return row.id;
+}
+
+function findSourceRow(db: Db, idOrPrefix: string): SourceRow | undefined {
+  const exact = stmt(db, 'SELECT * FROM sources WHERE id = ?').get(idOrPrefix) as SourceRow | undefined;
+  if (exact || idOrPrefix.length < 6) return exact;
+  const rows = stmt(db, "SELECT * FROM sources WHERE id LIKE ? || '%' LIMIT 2").all(idOrPrefix) as SourceRow[];
+  if (rows.length > 1) throw new DossierError('validation', `source id "${idOrPrefix}" is ambiguous; type more of it`, 'source');
+  return rows[0];
+}
+
+export interface SourceListOptions {
+  type?: string;
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SourceWithCount extends Source {
+  factCount: number;
+}
+
+export function listSources(db: Db, opts: SourceListOptions = {}): SourceWithCount[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: opts.limit ?? -1, offset: opts.offset ?? 0 };
+  if (opts.type) {
+    where.push('s.type = @type');
+    params.type = opts.type;
+  }
+  if (opts.search) {
+    where.push("(s.title LIKE @like ESCAPE '\\' OR s.container_title LIKE @like ESCAPE '\\' OR s.authors LIKE @like ESCAPE '\\')");
+    params.like = `%${opts.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  }
+  const rows = stmt(db, 
+      `SELECT s.*, (SELECT count(*) FROM facts f WHERE f.source_id = s.id) AS fact_count FROM sources s
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY coalesce(s.issued, '') DESC, s.title COLLATE NOCASE LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as (SourceRow & { fact_count: number })[];
+  return rows.map((r) => ({ ...sourceFromRow(r), factCount: r.fact_count }));
+}
+
+export function updateSource(db: Db, id: string, patch: unknown): Source {
+  // An empty string typed for an optional field means "clear it".
+  const cleared = Object.fromEntries(Object.entries(patch as Record<string, unknown>).map(([k, v]) => [k, v === '' && k !== 'title' && k !== 'type' ? null : v]));
+  const data = validate(sourcePatchSchema, cleared, 'source') as SourcePatch;
+  return db.transaction(() => {
+    const current = getSource(db, id);
+    const sets: string[] = [];
+    const params: Record<string, unknown> = { id: current.id, updated_at: nowIso() };
+    for (const [key, value] of Object.entries(data)) {
+      if (key === 'authors' || key === 'editors' || key === 'extra') {
+        sets.push(`${key} = @${key}`);
+        params[key] = JSON.stringify(value ?? (key === 'extra' ? {} : []));
+      } else {
+        const col = COLUMNS[key as keyof typeof COLUMNS];
+        sets.push(`${col} = @${col}`);
+        // An empty string clears an optional field; title and type can't be emptied (schema).
+        params[col] = value ?? null;
+      }
+    }
+    if (sets.length) stmt(db, `UPDATE sources SET ${sets.join(', ')}, updated_at = @updated_at WHERE id = @id`).run(params);
+    return getSource(db, current.id);
+  })();
+}
+
+export interface RemoveSourceOptions {
+  /** Also delete the source's facts (refused while a briefing cites one of them). */
+  cascade?: boolean;
+}
+
+export function removeSource(db: Db, id: string, opts: RemoveSourceOptions = {}): { removedFacts: number } {
+  return db.transaction(() => {
+    const source = getSource(db, id);
+    const { n } = stmt(db, 'SELECT count(*) AS n FROM facts WHERE source_id = ?').get(source.id) as { n: number };
+    const { v } = stmt(db, 'SELECT count(*) AS v FROM facts WHERE via_source_id = ?').get(source.id) as { v: number };
+    if (v > 0) {
+      throw new DossierError('conflict', `Source "${source.title}" is the "via" source of ${v} fact(s); change those facts first. Nothing was deleted.`);
+    }
+    if (n > 0 && !opts.cascade) {
+      throw new DossierError(
+        'conflict',
+        `Source "${source.title}" still has ${n} fact(s); delete them first or ask to cascade (--cascade). Nothing was deleted.`,
+      );
+    }
+    if (n > 0) {
+      const cited = stmt(db, 
+          `SELECT DISTINCT b.title FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
+           JOIN briefings b ON b.id = s.briefing_id JOIN facts f ON f.id = i.fact_id WHERE f.source_id = ?`,
+        )
+        .all(source.id) as { title: string }[];
+      if (cited.length) {
+        throw new DossierError(
+          'conflict',
+          `Facts of source "${source.title}" are cited in briefing(s): ${cited.map((c) => `"${c.title}"`).join(', ')}. Remove them from the briefings first. Nothing was deleted.`,
+        );
+      }
+      stmt(db, 'DELETE FROM facts WHERE source_id = ?').run(source.id);
+    }
+    stmt(db, 'DELETE FROM sources WHERE id = ?').run(source.id);
+    return { removedFacts: n };
+  })();
+}

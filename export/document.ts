@@ -1,0 +1,75 @@
+/**
+ * A briefing resolved for output: every fact placed, every citation rendered by the citation
+ * engine, the marking computed. The .docx, Markdown and plain-text writers only lay this out;
+ * none of them formats a citation or looks anything up in the library.
+ */
+
+/** A span of text with the formatting a citation style (or the author's prose) gives it. */
+export interface Run {
+  text: string;
+  italic?: boolean;
+  bold?: boolean;
+  smallCaps?: boolean;
+  superscript?: boolean;
+  subscript?: boolean;
+}
+
+/** What Zotero's Word plugin stores in a field, so colleagues can refresh or restyle it. */
+export interface CitationField {
+  /** The whole field instruction: `ADDIN ZOTERO_ITEM CSL_CITATION {json}`. */
+  instruction: string;
+}
+
+export type Inline =
+  | { type: 'text'; run: Run }
+  /** A note-style citation: a footnote or endnote reference whose note text is `runs`. */
+  | { type: 'note'; noteNumber: number; runs: Run[]; field: CitationField }
+  /** An in-text citation such as "(Lee 2024, 3)", shown where it stands. */
+  | { type: 'cite'; runs: Run[]; field: CitationField };
+
+export type BlockKind = 'paragraph' | 'bullet' | 'numbered';
+
+export interface Block {
+  kind: BlockKind;
+  /** Portion mark text without parentheses, e.g. "U"; written as "(U) " before the block. */
+  portion?: string;
+  inlines: Inline[];
+}
+
+export interface DocSection {
+  key: string;
+  heading: string;
+  showHeading: boolean;
+  blocks: Block[];
+}
+
+export interface HeaderField {
+  key: string;
+  label: string;
+  value: string;
+  portion?: string;
+}
+
+export type NoteMode = 'footnotes' | 'endnotes' | 'in-text';
+
+export interface ResolvedDocument {
+  templateId: string;
+  /** The document's own title line, e.g. "INFO MEMO", or the briefing title for briefs. */
+  heading: string;
+  title: string;
+  date: string;
+  fields: HeaderField[];
+  sections: DocSection[];
+  /** Action memos: "Approve ____" lines and an optional decide-by date. */
+  decision?: { lines: string[]; decideBy?: string };
+  attachments?: string;
+  preparedBy?: string;
+  /** Banner text shown top and bottom of every page, e.g. "UNCLASSIFIED". */
+  banner?: string;
+  /** "Derived from: Multiple Sources" block, when asked for. */
+  derivedFrom?: string;
+  notes: NoteMode;
+  bibliography?: { heading: string; entries: Run[][]; hangingIndent: boolean };
+  /** BCP-47 language of the document, e.g. "en-US". */
+  language: string;
+}

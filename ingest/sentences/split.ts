@@ -1,0 +1,52 @@
+import { decideCut } from './boundary';
+import { isWhitespace } from './chars';
+import { scanCluster } from './cluster';
+import { inlineListCuts } from './enumerators';
+
+/** A sentence as [start, end) indexes into the scanned string, trimmed of whitespace. */
+export type Range = [number, number];
+
+/**
+ * Splits one block of text (no blank lines inside) into sentence ranges, scanning from `from`.
+ *
+ * Single pass: the scanner jumps from one run of sentence punctuation to the next and asks
+ * decideCut whether it ends the sentence; inline list items ("1. … 2. …") add cuts of their
+ * own. Every decision looks only at a bounded window around the punctuation, so the whole
+ * split is linear in the length of the block.
+ */
+export function splitRanges(text: string, from = 0): Range[] {
+  const ranges: Range[] = [];
+  const listCuts = inlineListCuts(text, from);
+  let nextList = 0;
+  let sentenceStart = from;
+
+  const cutAt = (pos: number) => {
+    if (pos <= sentenceStart) return; // also NO_CUT (-1)
+    pushTrimmed(text, ranges, sentenceStart, pos);
+    sentenceStart = pos;
+  };
+
+  const TERMINATOR = /[.?!…]/g; // local: a shared global regex would carry lastIndex across calls
+  TERMINATOR.lastIndex = from;
+  for (;;) {
+    const match = TERMINATOR.exec(text);
+    const punct = match ? match.index : text.length;
+    // List items that start before this punctuation come first: they move the sentence start,
+    // which the punctuation's rules depend on ("2. The second item").
+    while (nextList < listCuts.length && listCuts[nextList]! <= punct) cutAt(listCuts[nextList++]!);
+    if (!match) break;
+    const cluster = scanCluster(text, punct);
+    cutAt(decideCut(text, cluster, sentenceStart));
+    TERMINATOR.lastIndex = Math.max(cluster.closersEnd, punct + 1);
+  }
+  pushTrimmed(text, ranges, sentenceStart, text.length);
+  return ranges;
+}
+
+export function pushTrimmed(text: string, out: Range[], start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && isWhitespace(text[s])) s++;
+  while (e > s && isWhitespace(text[e - 1])) e--;
+  if (s < e) out.push([s, e]);
+}

