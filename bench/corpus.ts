@@ -28,9 +28,23 @@ function date(r: () => number, from = 2015, years = 11): string {
   return shape < 0.1 ? String(y) : shape < 0.25 ? `${y}-${p(m)}` : `${y}-${p(m)}-${p(d)}`;
 }
 
+/**
+ * Thousands of made-up towns, people and organisations, drawn with a Zipf-like skew: real
+ * libraries are full of rare proper nouns, which are what analysts most often search for.
+ */
+const SYLLABLES = ['ka', 'vel', 'dor', 'mi', 'ra', 'sen', 'tu', 'bal', 'or', 'ne', 'zar', 'li', 'pek', 'an', 'gol', 'sha', 'ter', 'vo', 'din', 'ru', 'mak', 'el', 'sto', 'ya'];
+export const ENTITIES = Array.from({ length: 6000 }, (_, i) => {
+  const a = SYLLABLES[i % SYLLABLES.length]!;
+  const b = SYLLABLES[Math.floor(i / SYLLABLES.length) % SYLLABLES.length]!;
+  const c = SYLLABLES[Math.floor(i / (SYLLABLES.length * SYLLABLES.length)) % SYLLABLES.length]!;
+  return cap(a + b + (i % 3 === 0 ? c : 'ov'));
+});
+
 export function sentence(r: () => number): string {
   const place = pickSkewed(r, PLACES);
-  const parts = [`${cap(pick(r, ACTORS))} of ${place} ${pick(r, VERBS)} ${pickSkewed(r, OBJECTS)}`];
+  const where = r() < 0.6 ? ` in ${pickSkewed(r, ENTITIES)}` : '';
+  const who = r() < 0.3 ? `, said ${pick(r, GIVEN)} ${pickSkewed(r, ENTITIES)}` : '';
+  const parts = [`${cap(pick(r, ACTORS))} of ${place} ${pick(r, VERBS)} ${pickSkewed(r, OBJECTS)}${where}${who}`];
   const extra = Math.floor(r() * 4);
   for (let i = 0; i < extra; i++) {
     const k = r();

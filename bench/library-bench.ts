@@ -5,8 +5,8 @@ import type { Library } from '../db/library';
 import { checkFactInput, type FactToInsert, insertFacts } from '../db/repo/facts';
 import { insertSource } from '../db/repo/sources';
 import type { FactQuery } from '../db/repo/search';
-import { eventDate, OBJECTS, PLACES, sentence, source, TAGS, VERBS } from './corpus';
-import { percentile, pick, rng } from './random';
+import { ENTITIES, eventDate, OBJECTS, PLACES, sentence, source, TAGS, VERBS } from './corpus';
+import { percentile, pick, pickSkewed, rng } from './random';
 
 export interface LibraryBenchResult {
   facts: number;
@@ -87,7 +87,8 @@ export function benchLibrary(lib: Library, opts: { facts: number; sources: numbe
 function makeQueries(r: () => number): { kind: string; query: FactQuery }[] {
   const out: { kind: string; query: FactQuery }[] = [];
   const word = () => pick(r, [...PLACES, ...VERBS, ...OBJECTS.flatMap((o) => o.split(' '))].filter((w) => w.length > 3));
-  for (let i = 0; i < 100; i++) out.push({ kind: 'word', query: { text: word() } });
+  for (let i = 0; i < 100; i++) out.push({ kind: 'common word', query: { text: word() } });
+  for (let i = 0; i < 100; i++) out.push({ kind: 'name', query: { text: pickSkewed(r, ENTITIES) } });
   for (let i = 0; i < 60; i++) out.push({ kind: 'two words', query: { text: `${pick(r, PLACES)} ${word()}` } });
   for (let i = 0; i < 60; i++) out.push({ kind: 'phrase', query: { text: `"${pick(r, OBJECTS)}"` } });
   for (let i = 0; i < 60; i++) {

@@ -47,6 +47,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
+    // 32 MiB of page cache (the default is 2 MiB): a 100,000-fact library's indexes stay hot.
+    db.pragma('cache_size = -32768');
     if (!options.readonly) migrate(db, options.targetVersion ?? LATEST_VERSION);
     return db;
   } catch (e) {

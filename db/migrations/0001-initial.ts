@@ -45,6 +45,8 @@ export const initial: Migration = {
       ) STRICT;
       CREATE INDEX sources_type ON sources(type);
       CREATE INDEX sources_issued ON sources(issued);
+      -- Covers the source-side filters (reliability, type, date) looked up per candidate fact.
+      CREATE INDEX sources_filters ON sources(id, reliability, type, issued);
       CREATE INDEX sources_doi ON sources(lower(doi)) WHERE doi IS NOT NULL;
       CREATE INDEX sources_url ON sources(url) WHERE url IS NOT NULL;
 
@@ -74,7 +76,8 @@ export const initial: Migration = {
       -- One fact per normalised text per source: re-importing the same article adds nothing.
       CREATE UNIQUE INDEX facts_source_text ON facts(source_id, text_hash);
       CREATE INDEX facts_via ON facts(via_source_id) WHERE via_source_id IS NOT NULL;
-      CREATE INDEX facts_event_date ON facts(event_date);
+      -- source_id rides along so date filters that also test the source never read the fact row.
+      CREATE INDEX facts_event_date ON facts(event_date, source_id);
       CREATE INDEX facts_created ON facts(created_at);
       CREATE INDEX facts_verified ON facts(verified_at);
 
@@ -152,7 +155,7 @@ export const initial: Migration = {
       CREATE VIRTUAL TABLE fact_search USING fts5(
         text, tags, notes, attribution, source,
         tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '2 3'
+        prefix = '3'
       );
       -- Relevance: a word in the fact itself counts most, then tags, attribution, notes, source.
       INSERT INTO fact_search(fact_search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 2.0, 4.0, 1.5)');

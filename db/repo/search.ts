@@ -55,31 +55,28 @@ export interface SearchResult {
   hits: FactHit[];
 }
 
-interface Compiled {
-  from: string;
+interface Filters {
+  /** Conditions on facts (f) and sources (s), without the text match. */
   where: string[];
   params: Record<string, unknown>;
-  ranked: boolean;
+  /** The FTS5 expression the fact must match, if the query has words. */
+  match: string | undefined;
 }
 
-/** Compiles a query into FROM/WHERE parts shared by the hit query and the count. */
-function compile(q: FactQuery): Compiled {
+/** Compiles the filters of a query into SQL conditions and parameters. */
+function compileFilters(db: Db, q: FactQuery): Filters {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const fts = q.text ? buildFtsQuery(q.text, { prefixLast: q.prefixLast ?? false }) : { match: undefined, exclude: undefined };
-  let from = 'facts f JOIN sources s ON s.id = f.source_id';
-  if (fts.match) {
-    from = 'fact_search JOIN facts f ON f.seq = fact_search.rowid JOIN sources s ON s.id = f.source_id';
-    where.push('fact_search MATCH @match');
-    params.match = fts.match;
-  }
+  if (fts.match) params.match = fts.match;
   if (fts.exclude) {
     where.push('f.seq NOT IN (SELECT rowid FROM fact_search WHERE fact_search MATCH @exclude)');
     params.exclude = fts.exclude;
   }
   (q.tags ?? []).forEach((t, i) => {
-    where.push(`f.seq IN (SELECT ft.fact_seq FROM fact_tags ft WHERE ft.tag_seq = (SELECT seq FROM tags WHERE name = @tag${i}))`);
-    params[`tag${i}`] = t.trim();
+    where.push(`f.seq IN (SELECT ft.fact_seq FROM fact_tags ft WHERE ft.tag_seq = @tag${i})`);
+    // Unknown tag: -1 matches nothing, which is the right answer.
+    params[`tag${i}`] = (stmt(db, 'SELECT seq FROM tags WHERE name = ?').pluck().get(t.trim()) as number | undefined) ?? -1;
   });
   if (q.sourceId) {
     where.push('f.source_id = @sourceId');
@@ -91,7 +88,8 @@ function compile(q: FactQuery): Compiled {
   inList(where, params, 'f.marking', 'mark', q.markings);
   // A partial date overlaps [from, to] when it ends on/after `from` and starts on/before `to`.
   if (q.eventFrom) {
-    where.push(`${endOf('f.event_date')} >= @eventFrom`);
+    // The year prefix bound lets the event-date index narrow the scan; endOf() does the rest.
+    where.push(`f.event_date >= substr(@eventFrom, 1, 4) AND ${endOf('f.event_date')} >= @eventFrom`);
     params.eventFrom = q.eventFrom;
   }
   if (q.eventTo) {
@@ -99,7 +97,7 @@ function compile(q: FactQuery): Compiled {
     params.eventTo = partialDateEnd(q.eventTo);
   }
   if (q.issuedFrom) {
-    where.push(`${endOf('s.issued')} >= @issuedFrom`);
+    where.push(`s.issued >= substr(@issuedFrom, 1, 4) AND ${endOf('s.issued')} >= @issuedFrom`);
     params.issuedFrom = q.issuedFrom;
   }
   if (q.issuedTo) {
@@ -110,7 +108,7 @@ function compile(q: FactQuery): Compiled {
     where.push('(f.verified_at IS NULL OR f.verified_at < @verified)');
     params.verified = q.notVerifiedSince;
   }
-  return { from, where, params, ranked: Boolean(fts.match) };
+  return { where, params, match: fts.match };
 }
 
 function endOf(col: string): string {
@@ -123,50 +121,84 @@ function inList(where: string[], params: Record<string, unknown>, col: string, n
   values.forEach((v, i) => (params[`${name}${i}`] = v));
 }
 
-const ORDER: Record<FactSort, string> = {
-  relevance: 'rank, f.seq DESC',
+const ORDER: Record<Exclude<FactSort, 'relevance'>, string> = {
   newest: 'f.created_at DESC, f.seq DESC',
   oldest: 'f.created_at, f.seq',
   event: "coalesce(f.event_date, '') DESC, f.seq DESC",
   issued: "coalesce(s.issued, '') DESC, f.position, f.seq",
 };
 
+/** How many of the newest matches a relevance sort considers (see `plan`). */
+export const RANK_WINDOW = 1000;
+
 /** Counting every match of a broad word costs more than finding the first page; cap it. */
 export const TOTAL_CAP = 1000;
 
+interface Plan {
+  /** SELECT … FROM … WHERE … of the candidate facts: `seq`, and `rank` when ranked. */
+  body: string;
+  order: string;
+  ranked: boolean;
+}
+
+/**
+ * Chooses how to find the page of hits. Two costs matter: bm25 is about a microsecond per
+ * matching row, and every join or filter is paid per candidate row. So
+ *  - words and no filters: FTS5 alone, no joins;
+ *  - words and filters: the FTS5 scan drives and probes the set of facts passing the filters;
+ *  - relevance is computed over the newest RANK_WINDOW matches, so a word half the library
+ *    contains costs no more than a rare one; narrower searches are ranked exactly.
+ */
+function plan(q: FactQuery, f: Filters): Plan {
+  const sort = q.sort ?? (f.match ? 'relevance' : 'newest');
+  const needSource = f.where.some((w) => /\bs\./.test(w)) || sort === 'issued';
+  const facts = needSource ? 'facts f JOIN sources s ON s.id = f.source_id' : 'facts f';
+  const filters = f.where.join(' AND ');
+  if (!f.match) {
+    return { body: `SELECT f.seq AS seq FROM ${facts}${filters ? ` WHERE ${filters}` : ''}`, order: ORDER[sort === 'relevance' ? 'newest' : sort], ranked: false };
+  }
+  const ranked = sort === 'relevance';
+  const rank = ranked ? ', fact_search.rank AS rank' : '';
+  // With filters, the facts passing them are gathered once into a temporary index (the IN
+  // subquery is not correlated), and the FTS5 scan probes it: far cheaper than joining every
+  // match to facts and sources, or probing FTS5 by rowid for every filtered fact. The unary
+  // + keeps SQLite from handing the IN list to FTS5 as rowid lookups (one query per value).
+  const select = ranked ? `fact_search.rowid AS seq${rank}` : 'f.seq AS seq';
+  const from = ranked ? 'fact_search' : `fact_search JOIN facts f ON f.seq = fact_search.rowid${needSource ? ' JOIN sources s ON s.id = f.source_id' : ''}`;
+  const subset = filters ? ` AND +fact_search.rowid IN (SELECT f.seq FROM ${facts} WHERE ${filters})` : '';
+  const body = `SELECT ${select} FROM ${from} WHERE fact_search MATCH @match${subset}`;
+  return { body, order: ranked ? 'rank, seq DESC' : ORDER[sort as Exclude<FactSort, 'relevance'>], ranked };
+}
+
 export function searchFacts(db: Db, q: FactQuery = {}, options: { countTotal?: boolean } = {}): SearchResult {
-  const c = compile(q);
-  const sort = q.sort ?? (c.ranked ? 'relevance' : 'newest');
-  const whereSql = c.where.length ? `WHERE ${c.where.join(' AND ')}` : '';
-  // `rank` is bm25 with the column weights set in the schema (text, tags, notes, attribution,
-  // source); FTS5 computes it in C, and only the page of rows is read afterwards.
-  const rank = c.ranked ? 'fact_search.rank' : '0';
-  const order = sort === 'relevance' && !c.ranked ? ORDER.newest : ORDER[sort];
-  const params = { ...c.params, limit: q.limit ?? 50, offset: q.offset ?? 0 };
-  const page = stmt(db, `SELECT f.seq AS seq, ${rank} AS rank FROM ${c.from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all(params) as {
-    seq: number;
-  }[];
+  const f = compileFilters(db, q);
+  const p = plan(q, f);
+  const params = { ...f.params, limit: q.limit ?? 50, offset: q.offset ?? 0 };
+  const sql = p.ranked
+    ? `SELECT seq FROM (${p.body} ORDER BY seq DESC LIMIT ${RANK_WINDOW}) ORDER BY ${p.order} LIMIT @limit OFFSET @offset`
+    : `${p.body} ORDER BY ${p.order} LIMIT @limit OFFSET @offset`;
+  const page = stmt(db, sql).all(params) as { seq: number }[];
 
   const factStmt = stmt(db, `${FACT_SELECT} WHERE f.seq = ?`);
   const sourceStmt = stmt(db, 'SELECT id, title, type, issued, reliability FROM sources WHERE id = ?');
-  const marked = c.ranked
+  const marked = f.match
     ? stmt(db, `SELECT highlight(fact_search, 0, '${MARK_START}', '${MARK_END}') FROM fact_search WHERE fact_search MATCH ? AND rowid = ?`).pluck()
     : undefined;
-  const hits = page.map((p): FactHit => {
-    const fact = factFromRow(factStmt.get(p.seq) as FactRow);
+  const hits = page.map((row): FactHit => {
+    const fact = factFromRow(factStmt.get(row.seq) as FactRow);
     const s = sourceStmt.get(fact.sourceId) as { id: string; title: string; type: SourceType; issued: string | null; reliability: Reliability | null };
     const source: SourceBrief = { id: s.id, title: s.title, type: s.type };
     if (s.issued) source.issued = s.issued;
     if (s.reliability) source.reliability = s.reliability;
     const hit: FactHit = { fact, source };
-    const text = marked?.get(c.params.match, p.seq) as string | undefined;
+    const text = marked?.get(f.match, row.seq) as string | undefined;
     if (text?.includes(MARK_START)) hit.highlights = splitHighlights(text);
     return hit;
   });
   let total = hits.length + (q.offset ?? 0);
   let capped = false;
   if (options.countTotal !== false) {
-    total = stmt(db, `SELECT count(*) FROM (SELECT 1 FROM ${c.from} ${whereSql} LIMIT ${TOTAL_CAP + 1})`).pluck().get(c.params) as number;
+    total = stmt(db, `SELECT count(*) FROM (${p.body} LIMIT ${TOTAL_CAP + 1})`).pluck().get(f.params) as number;
     capped = total > TOTAL_CAP;
     if (capped) total = TOTAL_CAP;
   }

@@ -51,6 +51,9 @@ export function getSource(db: Db, id: string): Source {
 
 /** Accepts a full id or a unique prefix of one (at least 6 characters), as people type them. */
 export function resolveSourceId(db: Db, idOrPrefix: string): string {
+  // The common case, a full id, touches only the id index (bulk imports resolve per fact).
+  const exact = stmt(db, 'SELECT id FROM sources WHERE id = ?').pluck().get(idOrPrefix) as string | undefined;
+  if (exact) return exact;
   const row = findSourceRow(db, idOrPrefix);
   if (!row) throw notFound('Source', idOrPrefix);
   return row.id;
