@@ -25,7 +25,8 @@ export interface ImportTextOptions {
 }
 
 export interface ImportTextResult {
-  source: Source | (SourceInput & { id?: undefined });
+  /** The source written or reused; for a dry run with no matching source, its input. */
+  source: Source | SourceInput;
   /** Whether the source was created by this import (false: an existing one was reused). */
   sourceCreated: boolean;
   candidates: Candidate[];

@@ -4,7 +4,7 @@ import { DossierError } from '../../core/errors';
 import { decodeText } from '../../ingest/decode-text';
 import type { Command } from '../command';
 import { flag, list, need, str } from '../command';
-import { sourceJson } from '../format';
+import { sourceJson, sourcePreviewJson } from '../format';
 import { SOURCE_HELP, SOURCE_OPTIONS, sourceFromOptions } from '../source-options';
 import { table } from '../table';
 
@@ -54,14 +54,14 @@ ${SOURCE_HELP}`,
       const facts = dryRun
         ? r.candidates.map((c) => ({ index: c.index, text: c.text, kind: c.kind, locator: c.locator, paragraph: c.paragraph, tags: list(v, 'tag') }))
         : r.facts;
-      const src = r.source.id ? sourceJson(r.source as Parameters<typeof sourceJson>[0]) : { ...r.source };
+      const src = 'createdAt' in r.source ? sourceJson(r.source) : sourcePreviewJson(r.source);
       return { source: src, sourceCreated: r.sourceCreated, dryRun, facts, duplicates: r.duplicates };
     }
     const rows = r.candidates.map((c) => [String(c.index), String(c.paragraph), c.kind, c.text]);
     const head = table(['#', '¶', 'kind', 'candidate fact'], rows);
     if (dryRun) return ctx.out(`${head}\n\n${r.candidates.length} candidate facts (dry run: nothing written). Keep some with --keep 1,3-5.`);
     const where = r.sourceCreated ? 'new source' : 'existing source';
-    ctx.out(`Imported ${r.facts.length} fact(s) into ${where} "${r.source.title}" (${r.source.id})` + (r.duplicates ? `; ${r.duplicates} already present, skipped.` : '.'));
+    ctx.out(`Imported ${r.facts.length} fact(s) into ${where} "${r.source.title}" (${(r.source as { id: string }).id})` + (r.duplicates ? `; ${r.duplicates} already present, skipped.` : '.'));
     return undefined;
   },
 };

@@ -70,6 +70,14 @@ describe('search', () => {
     ]);
   });
 
+  it('marks the words of each hit in its own text, even when the match is in the source', () => {
+    const hits = lib.searchFacts({ text: 'okafor' }).hits;
+    expect(hits).toHaveLength(2);
+    for (const h of hits) expect(h.highlights ?? [{ text: h.fact.text, match: false }]).toEqual([{ text: h.fact.text, match: false }]);
+    const shipping = lib.searchFacts({ text: 'resume OR exports' }).hits;
+    expect(shipping.map((h) => h.highlights!.filter((x) => x.match).map((x) => x.text))).toEqual(expect.arrayContaining([['resume'], ['Exports']]));
+  });
+
   it('ranks a match in the fact text above a match only in the source', () => {
     const s = lib.addSource({ type: 'webpage', title: 'Sailors union page about sailors' });
     const own = lib.addFact({ text: 'Unrelated text about tariffs.', sourceId: s.id });

@@ -181,8 +181,10 @@ export function searchFacts(db: Db, q: FactQuery = {}, options: { countTotal?: b
 
   const factStmt = stmt(db, `${FACT_SELECT} WHERE f.seq = ?`);
   const sourceStmt = stmt(db, 'SELECT id, title, type, issued, reliability FROM sources WHERE id = ?');
+  // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 then ignores the rowid constraint
+  // (it returned the first match's text for every hit).
   const marked = f.match
-    ? stmt(db, `SELECT highlight(fact_search, 0, '${MARK_START}', '${MARK_END}') FROM fact_search WHERE fact_search MATCH ? AND rowid = ?`).pluck()
+    ? stmt(db, `SELECT highlight(fact_search, 0, '${MARK_START}', '${MARK_END}') FROM fact_search WHERE fact_search MATCH ? AND rowid = CAST(? AS INTEGER)`).pluck()
     : undefined;
   const hits = page.map((row): FactHit => {
     const fact = factFromRow(factStmt.get(row.seq) as FactRow);
