@@ -1,0 +1,291 @@
+import {
+  EndnoteReferenceRun,
+  FootnoteReferenceRun,
+  LeaderType,
+  Paragraph,
+  Tab,
+  TabStopType,
+  TextRun,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { Block, DocSection, Inline, ResolvedDocument } from '../document';
+import type { Template, TemplateSection } from '../template/types';
+import { sanitizeXmlText } from '../xml-text';
+import { complexField } from './fields';
+import { formattedRuns, isRtlParagraph, textRuns } from './runs';
+import { BULLET_LIST, NUMBERED_LIST, pointTwips, styleId, twip } from './styles';
+
+type NoteMap = Record<string, { children: Paragraph[] }>;
+
+/** What building the body collects besides its paragraphs: the notes its references point to. */
+export interface BodyContext {
+  noteKind: 'footnotes' | 'endnotes';
+  footnotes: NoteMap;
+  endnotes: NoteMap;
+  nextNoteId: number;
+  /** Numbered sections restart at 1 when the template says so; each restart is a new list instance. */
+  listInstance: number;
+  zoteroField: ZoteroFieldPlacement;
+}
+
+/**
+ * Where a note citation's Zotero field goes. `in-note` (default) wraps the citation text inside
+ * the footnote, as Zotero's Word plugin writes note styles, so Zotero refreshes the note in
+ * place and pandoc versions that read Zotero fields keep the footnote. `around-reference` wraps
+ * the footnote reference mark in the text instead.
+ */
+export type ZoteroFieldPlacement = 'in-note' | 'around-reference';
+
+export function newBodyContext(doc: ResolvedDocument, zoteroField: ZoteroFieldPlacement = 'in-note'): BodyContext {
+  return { noteKind: doc.notes === 'endnotes' ? 'endnotes' : 'footnotes', footnotes: {}, endnotes: {}, nextNoteId: 1, listInstance: 0, zoteroField };
+}
+
+const children = (xs: readonly unknown[]): ParagraphChild[] => xs as ParagraphChild[];
+
+function inlineText(inl: Inline): string {
+  return inl.type === 'text' ? inl.run.text : inl.runs.map((r) => r.text).join('');
+}
+
+/**
+ * A note citation: a footnote (or endnote) reference in the text, and in the note the
+ * citation's runs wrapped in the Zotero field — where Zotero itself keeps the field for note
+ * styles, so its Word plugin can refresh the note in place.
+ */
+function noteReference(inl: Extract<Inline, { type: 'note' }>, ctx: BodyContext): ParagraphChild[] {
+  const id = ctx.nextNoteId++;
+  const kind = ctx.noteKind;
+  const inNote = ctx.zoteroField === 'in-note';
+  const noteTexts = inl.runs.map((r) => r.text);
+  const noteRuns = formattedRuns(inl.runs);
+  const paragraph = new Paragraph({
+    style: kind === 'endnotes' ? 'EndnoteText' : 'FootnoteText',
+    ...(isRtlParagraph(noteTexts) ? { bidirectional: true } : {}),
+    children: children([new TextRun(' '), ...(inNote ? complexField(inl.field.instruction, noteRuns) : noteRuns)]),
+  });
+  let reference: TextRun;
+  if (kind === 'endnotes') {
+    ctx.endnotes[String(id)] = { children: [paragraph] };
+    reference = new EndnoteReferenceRun(id);
+  } else {
+    ctx.footnotes[String(id)] = { children: [paragraph] };
+    reference = new FootnoteReferenceRun(id);
+  }
+  return children(inNote ? [reference] : complexField(inl.field.instruction, [reference]));
+}
+
+function inlineChildren(inl: Inline, ctx: BodyContext): ParagraphChild[] {
+  switch (inl.type) {
+    case 'text':
+      return formattedRuns([inl.run]);
+    case 'cite':
+      return children(complexField(inl.field.instruction, formattedRuns(inl.runs)));
+    case 'note':
+      return noteReference(inl, ctx);
+  }
+}
+
+function portionRun(portion: string | undefined): TextRun[] {
+  const p = portion === undefined ? '' : sanitizeXmlText(portion).trim();
+  return p ? textRuns(`(${p}) `) : [];
+}
+
+function withColon(label: string): string {
+  const l = label.trim();
+  return /[:：]$/.test(l) ? l : `${l}:`;
+}
+
+function paragraphStyleFor(block: Block, section: TemplateSection | undefined, template: Template): string {
+  if (block.kind === 'bullet') return styleId(template, 'bullet');
+  if (block.kind === 'numbered') return styleId(template, 'numbered');
+  return styleId(template, section?.style === 'bluf' ? 'bluf' : 'body');
+}
+
+function blockParagraph(
+  block: Block,
+  section: TemplateSection | undefined,
+  runIn: string | undefined,
+  template: Template,
+  ctx: BodyContext,
+): Paragraph {
+  const texts = block.inlines.map(inlineText);
+  const options: IParagraphOptions = {
+    style: paragraphStyleFor(block, section, template),
+    ...(block.kind === 'bullet' ? { numbering: { reference: BULLET_LIST, level: 0 } } : {}),
+    ...(block.kind === 'numbered'
+      ? { numbering: { reference: NUMBERED_LIST, level: 0, ...(template.numbering === 'restart' ? { instance: ctx.listInstance } : {}) } }
+      : {}),
+    ...(isRtlParagraph(texts) ? { bidirectional: true } : {}),
+    children: [
+      ...portionRun(block.portion),
+      ...(runIn ? textRuns(`${withColon(runIn)} `, { style: styleId(template, 'runInHeading') }) : []),
+      ...block.inlines.flatMap((inl) => inlineChildren(inl, ctx)),
+    ],
+  };
+  return new Paragraph(options);
+}
+
+function sectionParagraphs(section: DocSection, template: Template, ctx: BodyContext): Paragraph[] {
+  if (section.blocks.length === 0) return [];
+  const def = template.sections.find((s) => s.key === section.key);
+  const heading = sanitizeXmlText(section.heading).trim();
+  const runIn = section.showHeading && heading !== '' && def?.runIn === true;
+  const out: Paragraph[] = [];
+  if (section.showHeading && heading !== '' && !runIn) {
+    out.push(new Paragraph({ style: styleId(template, 'heading'), children: textRuns(heading) }));
+  }
+  if (template.numbering === 'restart' && section.blocks.some((b) => b.kind === 'numbered')) ctx.listInstance += 1;
+  section.blocks.forEach((block, i) => {
+    out.push(blockParagraph(block, def, runIn && i === 0 ? heading : undefined, template, ctx));
+  });
+  return out;
+}
+
+/**
+ * The title line, the date and the FOR / FROM / THROUGH / SUBJECT block. The first page's
+ * larger top margin (room for a pre-printed letterhead) is space before the title, since a
+ * section has one top margin for all its pages; a real letterhead sets its own, so
+ * `firstPageSpace` is off there.
+ */
+export function headerBlock(doc: ResolvedDocument, template: Template, firstPageSpace = true): Paragraph[] {
+  const out: Paragraph[] = [];
+  const title = sanitizeXmlText(doc.heading || doc.title).trim();
+  const extraTop = firstPageSpace && template.page.firstPageTop !== undefined ? Math.max(0, template.page.firstPageTop - template.page.margins.top) : 0;
+  if (title) {
+    out.push(
+      new Paragraph({
+        style: styleId(template, 'title'),
+        ...(extraTop > 0 ? { spacing: { before: twip(extraTop) } } : {}),
+        children: textRuns(title),
+      }),
+    );
+  }
+  if (template.showDate && doc.date.trim()) {
+    out.push(new Paragraph({ style: styleId(template, 'date'), children: textRuns(doc.date.trim()) }));
+  }
+  for (const field of doc.fields) {
+    if (!field.value.trim()) continue;
+    out.push(
+      new Paragraph({
+        style: styleId(template, 'headerField'),
+        ...(isRtlParagraph([field.value]) ? { bidirectional: true } : {}),
+        children: [
+          ...textRuns(withColon(field.label), { style: styleId(template, 'headerLabel') }),
+          new TextRun({ children: [new Tab()] }),
+          ...portionRun(field.portion),
+          ...textRuns(field.value.trim()),
+        ],
+      }),
+    );
+  }
+  return out;
+}
+
+/** Approve ____ / Disapprove ____ / Other ____, with the decide-by date when there is one. */
+function decisionBlock(doc: ResolvedDocument, template: Template): Paragraph[] {
+  const decision = doc.decision;
+  if (!decision || decision.lines.length === 0) return [];
+  const def = template.decision;
+  const style = styleId(template, 'decision');
+  const out: Paragraph[] = [];
+  const heading = def?.heading ?? 'DECISION:';
+  if (heading.trim()) {
+    out.push(new Paragraph({ style, spacing: { after: pointTwips(6) }, children: textRuns(heading.trim(), { bold: true }) }));
+  }
+  if (decision.decideBy?.trim()) {
+    const label = def?.decideByLabel ?? 'Decision requested by';
+    out.push(new Paragraph({ style, children: textRuns(`${label.trim()} ${decision.decideBy.trim()}`, { italics: true }) }));
+  }
+  const lineEnd = template.styles.decision.tabStop ?? 3;
+  if ((def?.layout ?? 'stacked') === 'inline') {
+    const runs: ParagraphChild[] = [];
+    decision.lines.forEach((line, i) => {
+      runs.push(...textRuns(`${i > 0 ? '\u2003\u2003' : ''}${line.trim()}${/_{3}/.test(line) ? '' : ' __________'}`));
+    });
+    out.push(new Paragraph({ style, children: runs }));
+  } else {
+    // Each option, a gap, then a line to initial on: a tab to where the lines start, then a tab
+    // with an underscore leader to where they end, so every line starts and ends in the same place.
+    const lineStart = Math.max(0.5, Math.min(1.25, lineEnd - 1));
+    decision.lines.forEach((line, i) => {
+      const hasBlank = /_{3}/.test(line);
+      out.push(
+        new Paragraph({
+          style,
+          // The block holds together (the style keeps each line with the next) but not onto what follows.
+          ...(i === decision.lines.length - 1 ? { keepNext: false } : {}),
+          tabStops: [
+            { type: TabStopType.LEFT, position: twip(lineStart) },
+            { type: TabStopType.LEFT, position: twip(lineEnd), leader: LeaderType.UNDERSCORE },
+          ],
+          children: [...textRuns(line.trim()), ...(hasBlank ? [] : [new TextRun({ children: [new Tab(), new Tab()] })])],
+        }),
+      );
+    });
+  }
+  return out;
+}
+
+function closingParagraph(label: string, value: string, template: Template, first: boolean): Paragraph {
+  return new Paragraph({
+    style: styleId(template, 'closing'),
+    ...(first ? { spacing: { before: pointTwips(12) } } : {}),
+    children: [...textRuns(withColon(label)), new TextRun({ children: [new Tab()] }), ...textRuns(value.trim())],
+  });
+}
+
+/** Attachments, Prepared by and the Derived From line. */
+function closingBlock(doc: ResolvedDocument, template: Template): Paragraph[] {
+  const out: Paragraph[] = [];
+  const c = template.closing;
+  if (doc.attachments?.trim()) out.push(closingParagraph(c.attachments?.label ?? 'Attachments', doc.attachments, template, out.length === 0));
+  if (doc.preparedBy?.trim()) out.push(closingParagraph(c.preparedBy?.label ?? 'Prepared by', doc.preparedBy, template, out.length === 0));
+  if (doc.derivedFrom?.trim()) {
+    const value = doc.derivedFrom.trim();
+    const label = c.derivedFromLabel;
+    const prefixed = value.toLowerCase().startsWith(label.toLowerCase());
+    out.push(
+      prefixed
+        ? new Paragraph({ style: styleId(template, 'closing'), spacing: { before: pointTwips(12) }, children: textRuns(value) })
+        : closingParagraph(label, value, template, true),
+    );
+  }
+  return out;
+}
+
+function bibliographyBlock(doc: ResolvedDocument, template: Template): Paragraph[] {
+  const bib = doc.bibliography;
+  if (!bib || bib.entries.length === 0) return [];
+  const out: Paragraph[] = [new Paragraph({ style: styleId(template, 'sourcesHeading'), children: textRuns(bib.heading || template.citation.bibliographyHeading) })];
+  for (const entry of bib.entries) {
+    out.push(
+      new Paragraph({
+        style: styleId(template, 'sourcesEntry'),
+        ...(bib.hangingIndent ? {} : { indent: { left: 0, hanging: 0 } }),
+        ...(isRtlParagraph(entry.map((r) => r.text)) ? { bidirectional: true } : {}),
+        children: formattedRuns(entry),
+      }),
+    );
+  }
+  return out;
+}
+
+/** The sections in order, the decision block after its section, then the closing and the sources. */
+export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext): Paragraph[] {
+  const out: Paragraph[] = [];
+  const decisionAfter = template.decision?.after;
+  const lastWithBlocks = [...doc.sections].reverse().find((s) => s.blocks.length > 0)?.key;
+  let decisionPlaced = false;
+  for (const section of doc.sections) {
+    out.push(...sectionParagraphs(section, template, ctx));
+    const here = decisionAfter !== undefined && doc.sections.some((s) => s.key === decisionAfter) ? section.key === decisionAfter : section.key === lastWithBlocks;
+    if (here && !decisionPlaced) {
+      out.push(...decisionBlock(doc, template));
+      decisionPlaced = true;
+    }
+  }
+  if (!decisionPlaced) out.push(...decisionBlock(doc, template));
+  out.push(...closingBlock(doc, template));
+  out.push(...bibliographyBlock(doc, template));
+  return out;
+}

@@ -1,0 +1,161 @@
+import { Document, Footer, Header, NumberFormat, Packer, Paragraph, type ParagraphChild } from 'docx';
+import { layoutDocument } from 'docx/layout';
+import type { ResolvedDocument } from '../document';
+import type { Template } from '../template/types';
+import { sanitizeXmlText } from '../xml-text';
+import { headerBlock, mainBlock, newBodyContext, type ZoteroFieldPlacement } from './body';
+import { numberField } from './fields';
+import { textRuns } from './runs';
+import { alignmentOf, numberingFor, styleId, stylesFor, twip } from './styles';
+
+const PAGE_SIZES = {
+  letter: { width: twip(8.5), height: twip(11) },
+  a4: { width: 11906, height: 16838 },
+} as const;
+
+function bannerParagraph(banner: string, template: Template): Paragraph {
+  return new Paragraph({ style: styleId(template, 'banner'), children: textRuns(banner) });
+}
+
+/**
+ * The page number line from the template's format ("{PAGE}", "Page {PAGE} of {NUMPAGES}").
+ * Both are fields with a cached result, so readers that do not update fields still show a
+ * number: PAGE caches the number of the first page the footer appears on (one footer part
+ * serves many pages, so it cannot hold each page's own; Word and LibreOffice recompute it per
+ * page), NUMPAGES the page count estimated from docx's layout.
+ */
+function pageNumberParagraph(template: Template, firstNumber: number, totalPages: () => string): Paragraph {
+  const pos = template.pageNumbers.position;
+  const parts = template.pageNumbers.format.split(/(\{PAGE\}|\{NUMPAGES\})/);
+  const kids: ParagraphChild[] = [];
+  for (const part of parts) {
+    if (part === '{PAGE}') kids.push(...(numberField('PAGE', String(firstNumber)) as ParagraphChild[]));
+    else if (part === '{NUMPAGES}') kids.push(...(numberField('NUMPAGES', totalPages()) as ParagraphChild[]));
+    else if (part) kids.push(...textRuns(part));
+  }
+  return new Paragraph({
+    style: styleId(template, 'pageNumber'),
+    alignment: pos === 'bottom-right' ? alignmentOf('right') : pos === 'bottom-left' ? alignmentOf('left') : alignmentOf('center'),
+    children: kids,
+  });
+}
+
+export interface RenderOptions {
+  /** Where each note citation's Zotero field goes; see ZoteroFieldPlacement. Default 'in-note'. */
+  zoteroField?: ZoteroFieldPlacement;
+}
+
+interface Built {
+  document: Document;
+}
+
+function buildDocument(doc: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}): Built {
+  const ctx = newBodyContext(doc, options.zoteroField);
+  const body = [...headerBlock(doc, template), ...mainBlock(doc, template, ctx)];
+  const banner = doc.banner ? sanitizeXmlText(doc.banner).trim() : '';
+  const numbered = template.pageNumbers.position !== 'none';
+  const differentFirst = numbered && template.pageNumbers.fromPage === 2;
+
+  const headerKids = banner ? [bannerParagraph(banner, template)] : [];
+  const footerKids = (withNumber: boolean, first: number) => [
+    ...(withNumber ? [pageNumberParagraph(template, first, () => totalPages)] : []),
+    ...(banner ? [bannerParagraph(banner, template)] : []),
+  ];
+  const headers = banner
+    ? { default: new Header({ children: headerKids }), ...(differentFirst ? { first: new Header({ children: [bannerParagraph(banner, template)] }) } : {}) }
+    : undefined;
+  const defaultFooter = footerKids(numbered, differentFirst ? 2 : 1);
+  const footers =
+    defaultFooter.length > 0
+      ? {
+          default: new Footer({ children: defaultFooter }),
+          ...(differentFirst ? { first: new Footer({ children: footerKids(false, 1).length ? footerKids(false, 1) : [new Paragraph({})] }) } : {}),
+        }
+      : undefined;
+
+  const size = PAGE_SIZES[template.page.size];
+  const m = template.page.margins;
+  const document = new Document({
+    title: sanitizeXmlText(doc.title),
+    subject: sanitizeXmlText(doc.fields.find((f) => f.key === 'subject')?.value ?? ''),
+    creator: 'Dossier',
+    description: sanitizeXmlText(`${template.name} exported by Dossier`),
+    styles: stylesFor(template, doc.language || 'en-US'),
+    numbering: numberingFor(template),
+    footnotes: ctx.footnotes,
+    endnotes: ctx.endnotes,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: size.width, height: size.height },
+            margin: {
+              top: twip(m.top),
+              right: twip(m.right),
+              bottom: twip(m.bottom),
+              left: twip(m.left),
+              header: twip(m.header),
+              footer: twip(m.footer),
+              gutter: 0,
+            },
+          },
+          ...(differentFirst ? { titlePage: true } : {}),
+          // Word numbers endnotes i, ii, iii unless told otherwise; briefings number every note 1, 2, 3.
+          footnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL } },
+          endnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL } },
+        },
+        ...(headers ? { headers } : {}),
+        ...(footers ? { footers } : {}),
+        children: body,
+      },
+    ],
+  });
+  return { document };
+}
+
+/** Beyond this many blocks a full layout takes seconds; a character count is close enough for a cached value. */
+const LAYOUT_BLOCK_LIMIT = 250;
+
+function roughPageCount(doc: ResolvedDocument, template: Template): number {
+  let chars = 0;
+  for (const s of doc.sections) for (const b of s.blocks) for (const i of b.inlines) chars += (i.type === 'text' ? i.run.text : i.runs.map((r) => r.text).join('')).length + (i.type === 'note' ? 40 : 0);
+  for (const e of doc.bibliography?.entries ?? []) chars += e.map((r) => r.text).join('').length + 40;
+  const m = template.page.margins;
+  const [w, h] = template.page.size === 'a4' ? [8.27, 11.69] : [8.5, 11];
+  // About 40 characters per square inch of 12-pt memo text once paragraph spacing and notes
+  // are counted (measured against docx's layout of bullet-and-footnote memos).
+  const scale = 12 / template.fonts.body.size;
+  const perPage = (w - m.left - m.right) * (h - m.top - m.bottom) * 40 * scale * scale;
+  return Math.max(1, Math.ceil((chars + 600) / perPage));
+}
+
+/**
+ * How many pages the briefing will have, from docx's own layout of the document (Word's
+ * rules with the metrics of common fonts, guessing past what it cannot lay out); for very long
+ * briefings a rough count from their length. Useful for a page-limit check before export, and
+ * for the cached result of NUMPAGES. Undefined when it cannot tell.
+ */
+export function estimatePageCount(doc: ResolvedDocument, template: Template): number | undefined {
+  const blocks = doc.sections.reduce((n, s) => n + s.blocks.length, 0) + (doc.bibliography?.entries.length ?? 0);
+  if (blocks > LAYOUT_BLOCK_LIMIT) return roughPageCount(doc, template);
+  try {
+    const { document } = buildDocument(doc, template, '1');
+    const pages = layoutDocument(document, { guess: true }).pages.length;
+    return pages > 0 ? pages : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The briefing as a .docx laid out by its template: named styles, real footnotes or endnotes
+ * carrying Zotero citation fields, the banner in every header and footer, page numbers with a
+ * cached value.
+ */
+export async function renderDocx(doc: ResolvedDocument, template: Template, options: RenderOptions = {}): Promise<Buffer> {
+  const needsTotal = template.pageNumbers.position !== 'none' && template.pageNumbers.format.includes('{NUMPAGES}');
+  const total = needsTotal ? estimatePageCount(doc, template) : undefined;
+  const { document } = buildDocument(doc, template, String(total ?? 1), options);
+  return Packer.toBuffer(document);
+}
+
