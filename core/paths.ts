@@ -15,3 +15,13 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
 export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.DOSSIER_LIBRARY || join(userDataDir(env), 'library.sqlite');
 }
+
+/** Where the user's own citation styles (.csl) live. */
+export function userStyleDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DOSSIER_STYLES || join(userDataDir(env), 'styles');
+}
+
+/** Where the user's own briefing templates (and letterheads) live. */
+export function userTemplateDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DOSSIER_TEMPLATES || join(userDataDir(env), 'templates');
+}

@@ -12,6 +12,7 @@ import {
   tagRenameCommand,
   tagsCommand,
 } from './facts';
+import { briefCheckCommand, exportCommand, sampleCommand, stylesCommand, templatesCommand } from './export';
 import { importCommand } from './import';
 import { backupCommand, checkCommand, markingsCommand } from './maintenance';
 import { sourceAddCommand, sourceEditCommand, sourceRmCommand, sourceShowCommand, sourcesCommand } from './sources';
@@ -41,6 +42,11 @@ export const COMMANDS: Command[] = [
   briefAddCommand,
   briefMoveCommand,
   briefRmCommand,
+  briefCheckCommand,
+  exportCommand,
+  stylesCommand,
+  templatesCommand,
+  sampleCommand,
   markingsCommand,
   backupCommand,
   checkCommand,

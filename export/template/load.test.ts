@@ -48,7 +48,7 @@ describe('built-in templates', () => {
     expect(info.headerFields.map((f) => f.label)).toEqual(['FOR', 'FROM', 'THROUGH', 'SUBJECT']);
     expect(info.headerFields.find((f) => f.key === 'through')!.required).toBe(false);
     expect(info.sections[0]).toMatchObject({ key: 'bluf', required: true, runIn: true });
-    expect(info.citation).toMatchObject({ style: 'chicago-note-bibliography-with-ibid', notes: 'footnotes' });
+    expect(info.citation).toMatchObject({ style: 'chicago-fullnote-bibliography-with-ibid', notes: 'footnotes' });
     expect(info.limits).toEqual({ pages: 2, blufLines: 4, subjectNoAcronyms: true });
     expect(info.fonts.body).toEqual({ family: 'Times New Roman', size: 12 });
     expect(info.pageNumbers).toMatchObject({ position: 'bottom-center', fromPage: 2 });
@@ -62,7 +62,7 @@ describe('built-in templates', () => {
     expect(action.sections.map((s) => s.key)).toContain('recommendation');
 
     const tp = getTemplate('talking-points');
-    expect(tp.citation).toMatchObject({ style: 'chicago-note-bibliography-with-ibid', notes: 'endnotes' });
+    expect(tp.citation).toMatchObject({ style: 'chicago-fullnote-bibliography-with-ibid', notes: 'endnotes' });
     expect(tp.limits.pages).toBe(1);
     expect(getTemplate('background-brief').sections.map((s) => s.key)).toEqual(['purpose', 'keyPoints', 'background', 'outlook']);
     expect(getTemplate('situation-report').sections.map((s) => s.key)).toEqual(['situation', 'keyDevelopments', 'assessment', 'outlook', 'nextReport']);

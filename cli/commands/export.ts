@@ -1,0 +1,149 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { DossierError } from '../../core/errors';
+import { userStyleDir, userTemplateDir } from '../../core/paths';
+import { importUserStyle, listStyles } from '../../citations/index';
+import { assembleBriefing } from '../../export/assemble';
+import { EXPORT_FORMATS, type ExportFormat, exportBriefing } from '../../export/export-briefing';
+import { preflight } from '../../export/preflight';
+import { listTemplates, templateProblems } from '../../export/template/index';
+import { Library } from '../../db/library';
+import { loadSample } from '../../samples/load';
+import type { Command, Values } from '../command';
+import { UsageError, need, str } from '../command';
+import { table } from '../table';
+
+function dirs(v: Values): { styleDir: string; templateDir: string } {
+  return { styleDir: str(v, 'style-dir') ?? userStyleDir(), templateDir: str(v, 'template-dir') ?? userTemplateDir() };
+}
+
+const DIR_OPTIONS = { 'style-dir': { type: 'string' }, 'template-dir': { type: 'string' } } as const;
+
+export const exportCommand: Command = {
+  name: ['export'],
+  summary: 'write a briefing as Word (.docx), Markdown or plain text, citations included',
+  usage: 'dossier export BRIEF --out FILE.docx [--style ID] [--notes footnotes|endnotes] [--template ID] [--format docx|markdown|text]',
+  help: `  --out FILE|FOLDER    where to write; a folder gets a file named after the briefing
+  --style ID           citation style for this export (see: dossier styles)
+  --notes N            footnotes or endnotes (note styles only)
+  --template ID        lay the briefing out with another template
+  --format F           docx, markdown or text (default: from the file extension)
+  --stale-days N       pre-flight: flag facts not verified for N days (default 90)
+The pre-flight check runs too; its warnings are printed, never blocking.
+The file is written atomically: a failed export leaves any existing file untouched.`,
+  options: { out: { type: 'string' }, style: { type: 'string' }, notes: { type: 'string' }, template: { type: 'string' }, format: { type: 'string' }, 'stale-days': { type: 'string' }, ...DIR_OPTIONS },
+  async run(ctx) {
+    const v = ctx.values;
+    const brief = need(ctx, 0, 'BRIEF (id or title)');
+    const out = str(v, 'out');
+    if (!out) throw new UsageError('missing --out FILE');
+    const notes = str(v, 'notes');
+    if (notes !== undefined && notes !== 'footnotes' && notes !== 'endnotes') throw new UsageError('--notes must be footnotes or endnotes');
+    const format = str(v, 'format');
+    if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    const { styleDir, templateDir } = dirs(v);
+    const r = await exportBriefing(ctx.library(), brief, {
+      out: resolve(out),
+      ...(format ? { format: format as ExportFormat } : {}),
+      ...(str(v, 'style') ? { styleId: str(v, 'style')! } : {}),
+      ...(notes ? { notes } : {}),
+      ...(str(v, 'template') ? { templateId: str(v, 'template')! } : {}),
+      ...(existsSync(styleDir) ? { styleDir } : {}),
+      templateDir,
+      ...(str(v, 'stale-days') ? { staleDays: Number(str(v, 'stale-days')) } : {}),
+    });
+    if (ctx.json) return r;
+    ctx.out(`Wrote ${r.path} (${r.format}, ${(r.bytes / 1024).toFixed(0)} KiB, ${r.notes} citation(s)).`);
+    if (r.warnings.length) ctx.out(`\nPre-flight: ${r.warnings.length} warning(s)\n` + r.warnings.map((w) => `  ! ${w.message}`).join('\n'));
+    return undefined;
+  },
+};
+
+export const briefCheckCommand: Command = {
+  name: ['brief', 'check'],
+  summary: 'pre-flight check: undated or unverified sources, weak single sources, empty sections, house-style limits',
+  usage: 'dossier brief check BRIEF [--stale-days N]',
+  options: { 'stale-days': { type: 'string' }, ...DIR_OPTIONS },
+  run(ctx) {
+    const { templateDir } = dirs(ctx.values);
+    const stale = str(ctx.values, 'stale-days');
+    if (stale !== undefined && !/^\d+$/.test(stale)) throw new UsageError('--stale-days must be a whole number');
+    const a = assembleBriefing(ctx.library(), need(ctx, 0, 'BRIEF (id or title)'), { templateDir });
+    const warnings = preflight(a, stale ? { staleDays: Number(stale) } : {});
+    if (ctx.json) return { briefing: a.briefing.id, banner: a.doc.banner ?? null, warnings };
+    if (!warnings.length) return ctx.out(`"${a.briefing.title}": no warnings.`);
+    ctx.out(`"${a.briefing.title}": ${warnings.length} warning(s)\n` + warnings.map((w) => `  ! ${w.message}`).join('\n'));
+    return undefined;
+  },
+};
+
+export const stylesCommand: Command = {
+  name: ['styles'],
+  summary: 'list citation styles, or add your office\'s own .csl style (styles add FILE.csl)',
+  usage: 'dossier styles [add FILE.csl]',
+  options: DIR_OPTIONS,
+  run(ctx) {
+    const { styleDir } = dirs(ctx.values);
+    if (ctx.positionals[0] === 'add') {
+      const file = need(ctx, 1, 'FILE.csl');
+      let info;
+      try {
+        info = importUserStyle(readFileSync(file, 'utf8'), basename(file));
+      } catch (e) {
+        throw new DossierError('validation', (e as Error).message, 'style');
+      }
+      mkdirSync(styleDir, { recursive: true });
+      copyFileSync(file, join(styleDir, `${basename(file, '.csl')}.csl`));
+      if (ctx.json) return info;
+      ctx.out(`Added style "${info.title}" (${info.id}, ${info.class}). Use it with --style ${info.id}.`);
+      return undefined;
+    }
+    const styles = listStyles(existsSync(styleDir) ? styleDir : undefined);
+    if (ctx.json) return styles;
+    ctx.out(table(['id', 'class', 'ibid', 'source', 'title'], styles.map((s) => [s.id, s.class, s.ibid === undefined ? '' : s.ibid ? 'yes' : 'no', s.source, s.title])));
+    return undefined;
+  },
+};
+
+export const templatesCommand: Command = {
+  name: ['templates'],
+  summary: 'list briefing templates (built-in and your own)',
+  usage: 'dossier templates',
+  options: DIR_OPTIONS,
+  noLibrary: true,
+  run(ctx) {
+    const { templateDir } = dirs(ctx.values);
+    const list = listTemplates(templateDir);
+    const problems = templateProblems(templateDir);
+    if (ctx.json) return { templates: list, problems };
+    ctx.out(table(['id', 'source', 'name — description'], list.map((t) => [t.id, t.source, `${t.name} — ${t.description}`])));
+    for (const p of problems) ctx.out(`  ! ${p.message}`);
+    return undefined;
+  },
+};
+
+export const sampleCommand: Command = {
+  name: ['sample'],
+  summary: 'build the sample library and action memo, and export it to Word',
+  usage: 'dossier sample [--out FOLDER]',
+  help: `Creates FOLDER/sample-library.sqlite (invented sources and facts) with an action memo,
+and writes FOLDER/<memo title>.docx. FOLDER defaults to ./dossier-sample.`,
+  options: { out: { type: 'string' } },
+  noLibrary: true,
+  async run(ctx) {
+    const dir = resolve(str(ctx.values, 'out') ?? 'dossier-sample');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'sample-library.sqlite');
+    if (existsSync(path)) throw new DossierError('conflict', `${path} already exists; choose another --out folder or delete it.`);
+    const lib = Library.open(path);
+    try {
+      const id = loadSample(lib);
+      const r = await exportBriefing(lib, id, { out: dir });
+      if (ctx.json) return { library: path, ...r };
+      ctx.out(`Sample library: ${path}\nSample memo:    ${r.path} (${r.notes} citations)\n\nTry: dossier --library "${path}" facts --search corridor`);
+      return undefined;
+    } finally {
+      lib.close();
+    }
+  },
+};

@@ -1,0 +1,78 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { DossierError, invalid } from '../core/errors';
+import type { Library } from '../db/library';
+import { type AssembleOptions, type AssembledBriefing, assembleBriefing } from './assemble';
+import { renderDocx, renderIntoLetterhead } from './docx/index';
+import { safeFileName } from './file-name';
+import { renderMarkdown } from './markdown';
+import { renderPlainText } from './plain-text';
+import { type PreflightOptions, type PreflightWarning, preflight } from './preflight';
+import { writeFileAtomic } from './write-file';
+
+export const EXPORT_FORMATS = ['docx', 'markdown', 'text'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const EXTENSIONS: Record<ExportFormat, string> = { docx: 'docx', markdown: 'md', text: 'txt' };
+
+export interface ExportOptions extends AssembleOptions, PreflightOptions {
+  /** A file path, or a folder (the file is then named after the briefing). */
+  out: string;
+  /** Default: from the file extension, else .docx. */
+  format?: ExportFormat;
+}
+
+export interface ExportResult {
+  path: string;
+  format: ExportFormat;
+  bytes: number;
+  notes: number;
+  warnings: PreflightWarning[];
+}
+
+/**
+ * The one export path, for the command line and the app: assemble (citations rendered by
+ * citeproc-js), check, render, and write atomically — a failed export leaves no half file
+ * and never replaces a good one.
+ */
+export async function exportBriefing(lib: Library, briefingRef: string, opts: ExportOptions): Promise<ExportResult> {
+  const assembled = assembleBriefing(lib, briefingRef, opts);
+  const format = opts.format ?? formatOf(opts.out);
+  const path = targetPath(opts.out, assembled.briefing.title, format);
+  const data = await render(assembled, format);
+  await writeFileAtomic(path, data);
+  return { path, format, bytes: Buffer.byteLength(data), notes: countNotes(assembled), warnings: preflight(assembled, opts) };
+}
+
+export async function render(a: AssembledBriefing, format: ExportFormat): Promise<Buffer | string> {
+  if (format === 'markdown') return renderMarkdown(a.doc, a.template);
+  if (format === 'text') return renderPlainText(a.doc, a.template);
+  if (a.template.letterheadPath) return renderIntoLetterhead(a.doc, a.template, readFileSync(a.template.letterheadPath));
+  return renderDocx(a.doc, a.template);
+}
+
+function formatOf(out: string): ExportFormat {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  if (ext === '.txt') return 'text';
+  return 'docx';
+}
+
+/**
+ * The file to write: the user's folder, and a file name made safe (no path escape, no reserved
+ * names or characters). A folder given as `out` gets a name from the briefing's title.
+ */
+export function targetPath(out: string, title: string, format: ExportFormat): string {
+  if (!out.trim()) throw invalid('out', 'give a file or folder to export to');
+  const ext = EXTENSIONS[format];
+  if (existsSync(out) && statSync(out).isDirectory()) return join(out, safeFileName(title, ext));
+  const dir = dirname(out);
+  if (!existsSync(dir)) throw new DossierError('io', `could not write ${out}: the folder ${dir} does not exist`, 'out');
+  const given = basename(out);
+  const stem = extname(given) ? given.slice(0, -extname(given).length) : given;
+  return join(dir, safeFileName(stem, ext));
+}
+
+function countNotes(a: AssembledBriefing): number {
+  return a.doc.sections.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.inlines.filter((i) => i.type === 'note' || i.type === 'cite').length, 0), 0);
+}

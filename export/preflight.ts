@@ -1,0 +1,104 @@
+import type { Fact } from '../core/model';
+import { rankOf } from '../core/markings';
+import type { AssembledBriefing } from './assemble';
+import { estimatePageCount } from './docx/index';
+import type { Block } from './document';
+
+export type PreflightCode =
+  | 'source-undated'
+  | 'source-untitled'
+  | 'not-verified'
+  | 'single-weak-source'
+  | 'empty-required-section'
+  | 'missing-header-field'
+  | 'page-limit'
+  | 'bluf-too-long'
+  | 'subject-acronym'
+  | 'no-decision-lines'
+  | 'marking-below-facts';
+
+export interface PreflightWarning {
+  code: PreflightCode;
+  message: string;
+  factId?: string;
+  section?: string;
+}
+
+export interface PreflightOptions {
+  /** A fact not verified for this many days is flagged (default 90). */
+  staleDays?: number;
+  now?: Date;
+  /** Facts with corroboration from an independent source (from the corroboration links). */
+  corroborated?: (factId: string) => boolean;
+}
+
+/** Characters per line of 12-point body text across a 6.5-inch measure: a BLUF line budget. */
+const CHARS_PER_LINE = 90;
+
+/**
+ * Checks a briefing before it goes up the chain. Warnings, never blocks: the analyst decides.
+ * Each names the fact, section or field concerned.
+ */
+export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): PreflightWarning[] {
+  const out: PreflightWarning[] = [];
+  const now = opts.now ?? new Date();
+  const staleDays = opts.staleDays ?? 90;
+  const cutoff = new Date(now.getTime() - staleDays * 86_400_000).toISOString();
+  const short = (f: Fact) => `"${f.text.length > 60 ? f.text.slice(0, 57) + '…' : f.text}"`;
+
+  for (const fact of a.facts.values()) {
+    const source = a.sources.get(fact.sourceId)!;
+    if (!source.issued) out.push({ code: 'source-undated', factId: fact.id, message: `Fact ${short(fact)}: its source "${source.title}" has no date.` });
+    if (!source.title.trim()) out.push({ code: 'source-untitled', factId: fact.id, message: `Fact ${short(fact)}: its source has no title.` });
+    if (!fact.verifiedAt || fact.verifiedAt < cutoff) {
+      const when = fact.verifiedAt ? `last verified ${fact.verifiedAt.slice(0, 10)}` : 'never verified';
+      out.push({ code: 'not-verified', factId: fact.id, message: `Fact ${short(fact)} is ${when} (older than ${staleDays} days).` });
+    }
+    const weakSource = source.reliability !== undefined && ['D', 'E', 'F'].includes(source.reliability);
+    const weakInfo = fact.credibility !== undefined && fact.credibility >= 4;
+    if ((weakSource || weakInfo) && !(opts.corroborated?.(fact.id) ?? false)) {
+      const why = [weakSource ? `source graded ${source.reliability}` : '', weakInfo ? `credibility ${fact.credibility}` : ''].filter(Boolean).join(', ');
+      out.push({ code: 'single-weak-source', factId: fact.id, message: `Fact ${short(fact)} rests on a single low-reliability source (${why}) with no corroboration.` });
+    }
+  }
+
+  const { template, briefing, doc } = a;
+  for (const def of template.sections) {
+    if (!def.required) continue;
+    const section = briefing.sections.find((s) => s.key === def.key);
+    if (!section || section.items.length === 0) out.push({ code: 'empty-required-section', section: def.key, message: `Required section "${def.heading}" is empty.` });
+  }
+  for (const f of template.headerFields) {
+    const value = f.key === 'subject' ? (briefing.fields.subject ?? briefing.title) : briefing.fields[f.key];
+    if (f.required && !value?.trim()) out.push({ code: 'missing-header-field', message: `Header field ${f.label} is empty.` });
+  }
+
+  const pages = template.limits.pages !== undefined ? estimatePageCount(doc, template) : undefined;
+  if (pages !== undefined && template.limits.pages !== undefined && pages > template.limits.pages) {
+    out.push({ code: 'page-limit', message: `The briefing runs to about ${pages} pages; ${template.name} should be at most ${template.limits.pages}.` });
+  }
+  const bluf = doc.sections.find((s) => s.key === 'bluf');
+  if (bluf && template.limits.blufLines !== undefined) {
+    const lines = bluf.blocks.reduce((n, b) => n + Math.ceil(blockText(b).length / CHARS_PER_LINE), 0);
+    if (lines > template.limits.blufLines) out.push({ code: 'bluf-too-long', section: 'bluf', message: `The BLUF runs to about ${lines} lines; keep it to ${template.limits.blufLines}.` });
+  }
+  if (template.limits.subjectNoAcronyms) {
+    const subject = briefing.fields.subject ?? briefing.title;
+    const acronyms = [...new Set(subject.match(/\b[A-Z]{2,}s?\b/g) ?? [])];
+    if (acronyms.length) out.push({ code: 'subject-acronym', message: `The subject line uses acronyms (${acronyms.join(', ')}); spell them out.` });
+  }
+  if (template.decision && template.decision.lines.length === 0) {
+    out.push({ code: 'no-decision-lines', message: `${template.name} has no Approve / Disapprove lines.` });
+  }
+  if (briefing.marking && a.marking.required && rankOf(a.marking.scheme, briefing.marking) < rankOf(a.marking.scheme, a.marking.required.id)) {
+    out.push({
+      code: 'marking-below-facts',
+      message: `The briefing is marked ${briefing.marking} but cites facts marked ${a.marking.required.id}; the banner shows ${a.marking.required.banner}.`,
+    });
+  }
+  return out;
+}
+
+function blockText(b: Block): string {
+  return b.inlines.map((i) => (i.type === 'text' ? i.run.text : '')).join('');
+}
