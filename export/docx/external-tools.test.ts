@@ -82,3 +82,10 @@ describe('pandoc', () => {
     expect(r.stdout.match(/\bBulletList\b/g)).toHaveLength(1);
   });
 });
+
+describe('CI', () => {
+  // .ci/run installs both; a CI machine without them would silently skip the checks above.
+  it.runIf(process.env.CI === 'true')('has LibreOffice and pandoc installed, so the real-client checks ran', () => {
+    expect({ soffice: hasSoffice, pandoc: hasPandoc }).toEqual({ soffice: true, pandoc: true });
+  });
+});
