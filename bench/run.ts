@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Library } from '../db/library';
 import { benchLibrary } from './library-bench';
+import { benchExport } from './export-bench';
 
 /**
  * `npm run bench`: builds a realistic 100,000-fact library and prints the figures the issues
@@ -14,9 +15,21 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+/** BENCH_ONLY=library|export|import runs one part. */
+const only = process.env.BENCH_ONLY;
+const part = (name: string) => !only || only === name;
 try {
-  const lib = Library.open(join(dir, 'library.sqlite'));
   console.log(`Dossier benchmark — ${new Date().toISOString()} — node ${process.version}, ${process.platform}/${process.arch}`);
+  if (part('library')) benchLibraryPart();
+  if (part('export')) await benchExportPart();
+  console.log(`\nPeak memory (RSS)        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
+} finally {
+  clearInterval(sampler);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function benchLibraryPart(): void {
+  const lib = Library.open(join(dir, 'library.sqlite'));
   console.log(`\nLibrary: ${FACTS.toLocaleString('en')} facts over ${SOURCES.toLocaleString('en')} sources`);
   const r = benchLibrary(lib, { facts: FACTS, sources: SOURCES, dir });
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -26,8 +39,14 @@ try {
   console.log(`  search (${r.search.queries} queries)  p50 ${ms(r.search.p50)}  p95 ${ms(r.search.p95)}  p99 ${ms(r.search.p99)}  max ${ms(r.search.max)}   (targets p50 < 5 ms, p99 < 50 ms)`);
   for (const [k, v] of Object.entries(r.byKind)) console.log(`    ${k.padEnd(28)} p50 ${ms(v.p50)}  p99 ${ms(v.p99)}`);
   lib.close();
-  console.log(`\nPeak memory (RSS)        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
-} finally {
-  clearInterval(sampler);
-  rmSync(dir, { recursive: true, force: true });
+}
+
+async function benchExportPart(): Promise<void> {
+  console.log('\nExport: Chicago notes (full first note, Ibid.), 200 sources');
+  const exp = await benchExport(join(dir, 'export'));
+  for (const e of exp) {
+    const vs = e.pandocMs ? `   pandoc --citeproc ${e.pandocMs.toFixed(0)} ms   ratio ${(e.dossierColdMs / e.pandocMs).toFixed(2)}` : '   (pandoc not installed)';
+    console.log(`  ${String(e.citations).padStart(5)} citations   dossier export (cold CLI) ${e.dossierColdMs.toFixed(0)} ms${vs}`);
+    console.log(`                    warm re-export ${e.warmReexportMs.toFixed(0)} ms (target < 300)   insert one fact ${e.insertMs.toFixed(1)} ms, move one fact ${e.moveMs.toFixed(1)} ms (target < 50)`);
+  }
 }

@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sourceToCsl } from '../core/csl-map';
+import { loadStyle } from '../citations/index';
+import { Library } from '../db/library';
+import { assembleBriefing } from '../export/assemble';
+import { exportBriefing } from '../export/export-briefing';
+import { getTemplate } from '../export/template/index';
+import { cslToXml } from './csl-xml';
+import { sentence, source } from './corpus';
+import { rng } from './random';
+
+const STYLE = 'chicago-fullnote-bibliography-with-ibid';
+
+export interface ExportBenchRow {
+  citations: number;
+  dossierColdMs: number;
+  pandocMs?: number;
+  warmReexportMs: number;
+  insertMs: number;
+  moveMs: number;
+}
+
+/** Builds a library of 200 sources and a briefing citing them `citations` times (Chicago notes). */
+export function buildBriefing(dir: string, citations: number): { path: string; briefingId: string } {
+  const path = join(dir, `export-${citations}.sqlite`);
+  const lib = Library.open(path);
+  const r = rng(citations);
+  const sources = Array.from({ length: 200 }, (_, i) => lib.addSource(source(r, i)).id);
+  const template = getTemplate('background-brief');
+  const b = lib.createBriefing({ title: `Benchmark brief (${citations} citations)`, templateId: template.id, styleId: STYLE }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+  const items = [];
+  for (let i = 0; i < citations; i++) {
+    // Runs of the same source now and then, so Ibid. and short forms occur as in real briefs.
+    const src = sources[r() < 0.3 && i > 0 ? Math.floor((i - 1) / 2) % 200 : Math.floor(r() * 200)]!;
+    const f = lib.addFact({ text: sentence(r), sourceId: src, locator: { label: 'page', value: String(1 + Math.floor(r() * 300)) } });
+    items.push({ kind: 'fact', factId: f.id });
+  }
+  lib.addItems(b.id, items, template.sections[1]!.key);
+  lib.close();
+  return { path, briefingId: b.id };
+}
+
+/** The same document for pandoc: Markdown whose citations pandoc turns into notes, CSL-JSON, the style. */
+function pandocInputs(dir: string, libPath: string, briefingId: string): { md: string; bib: string; csl: string } {
+  const lib = Library.open(libPath);
+  const b = lib.getBriefing(briefingId);
+  const lines = [`---\ntitle: "${b.title}"\n---\n`];
+  const used = new Set<string>();
+  for (const s of b.sections) {
+    lines.push(`\n## ${s.heading}\n`);
+    for (const it of s.items) {
+      if (it.kind !== 'fact') continue;
+      const f = lib.getFact(it.factId);
+      used.add(f.sourceId);
+      lines.push(`- ${f.text} [@${f.sourceId}, p. ${f.locator!.value}]`);
+    }
+  }
+  const items = [...used].map((id) => sourceToCsl(lib.getSource(id)));
+  lib.close();
+  const md = join(dir, `${briefingId}.md`);
+  const bib = join(dir, `${briefingId}.json`);
+  const csl = join(dir, 'style.csl');
+  writeFileSync(md, lines.join('\n'));
+  writeFileSync(bib, JSON.stringify(items));
+  writeFileSync(csl, cslToXml(loadStyle(STYLE).tree));
+  return { md, bib, csl };
+}
+
+function timeCommand(cmd: string, args: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+  return ms;
+}
+
+function hasPandoc(): boolean {
+  const r = spawnSync('pandoc', ['--version'], { stdio: 'ignore' });
+  return !r.error && r.status === 0;
+}
+
+export async function benchExport(dir: string, sizes = [500, 2000]): Promise<ExportBenchRow[]> {
+  mkdirSync(dir, { recursive: true });
+  const cli = fileURLToPath(new URL('../../bin/dossier.js', import.meta.url));
+  const rows: ExportBenchRow[] = [];
+  for (const n of sizes) {
+    const { path, briefingId } = buildBriefing(dir, n);
+    // Cold: a fresh process, as a user running the command line.
+    const coldRuns = [0, 1, 2].map(() => timeCommand(process.execPath, [cli, '--library', path, 'export', briefingId, '--out', join(dir, `cold-${n}.docx`)]));
+    const row: ExportBenchRow = { citations: n, dossierColdMs: Math.min(...coldRuns), warmReexportMs: 0, insertMs: 0, moveMs: 0 };
+    if (hasPandoc()) {
+      const p = pandocInputs(dir, path, briefingId);
+      const runs = [0, 1, 2].map(() => timeCommand('pandoc', [p.md, '--citeproc', '--csl', p.csl, '--bibliography', p.bib, '-o', join(dir, `pandoc-${n}.docx`)]));
+      row.pandocMs = Math.min(...runs);
+    }
+    // Warm: in this process, after one export (style cached, code loaded), as in the app.
+    const lib = Library.open(path);
+    await exportBriefing(lib, briefingId, { out: join(dir, `warm-${n}.docx`) });
+    const t = performance.now();
+    await exportBriefing(lib, briefingId, { out: join(dir, `warm-${n}.docx`) });
+    row.warmReexportMs = performance.now() - t;
+    // Citation updates with the engine kept current: insert one fact, move one fact.
+    const a = assembleBriefing(lib, briefingId);
+    const cluster = { ...a.clusters[10]!, id: 'bench-inserted' };
+    let s = performance.now();
+    a.engine.insertCluster(cluster, 5);
+    row.insertMs = performance.now() - s;
+    s = performance.now();
+    a.engine.moveCluster(a.clusters[20]!.id, n - 1);
+    row.moveMs = performance.now() - s;
+    lib.close();
+    rows.push(row);
+  }
+  return rows;
+}
