@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import type { Fact, Briefing, BriefingSummary, Source } from '../core/model';
+import type { MarkingScheme } from '../core/markings';
+import type { CheckReport } from '../db/repo/maintenance';
+import type { SearchResult } from '../db/repo/search';
+import type { SourceWithCount } from '../db/repo/sources';
+import type { TagCount } from '../db/repo/tags';
+import type { BriefingUse } from '../db/repo/facts';
+import type { Candidate } from '../ingest/candidates';
+import type { ResolvedDocument } from '../export/document';
+import type { PreflightWarning } from '../export/preflight';
+import type { ExportResult } from '../export/export-briefing';
+import type { TemplateSummary } from '../export/template/index';
+
+/**
+ * The one contract between the renderer and the core. Each call has a name ("domain:verb"),
+ * a schema for its argument — checked in the main process before the core is touched — and
+ * a result type. The preload exposes exactly these calls; the end-to-end tests bind the same
+ * contract to the same handlers. The renderer imports types from here, never core code.
+ */
+
+const id = z.string().min(1).max(200);
+const obj = z.record(z.string(), z.unknown());
+const sort = z.enum(['relevance', 'newest', 'oldest', 'event', 'issued']);
+const date = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+
+export const factQuerySchema = z.strictObject({
+  text: z.string().max(1000).optional(),
+  prefixLast: z.boolean().optional(),
+  tags: z.array(z.string().max(100)).max(20).optional(),
+  sourceId: id.optional(),
+  sourceTypes: z.array(z.string().max(50)).max(30).optional(),
+  kinds: z.array(z.enum(['quote', 'paraphrase', 'statistic'])).optional(),
+  reliability: z.array(z.enum(['A', 'B', 'C', 'D', 'E', 'F'])).optional(),
+  markings: z.array(z.string().max(100)).max(20).optional(),
+  eventFrom: date.optional(),
+  eventTo: date.optional(),
+  issuedFrom: date.optional(),
+  issuedTo: date.optional(),
+  notVerifiedSince: date.optional(),
+  sort: sort.optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+});
+
+const locator = z.strictObject({ label: z.string().max(30), value: z.string().max(100) });
+const exportOptions = z.strictObject({
+  styleId: z.string().max(200).optional(),
+  notes: z.enum(['footnotes', 'endnotes']).optional(),
+  templateId: z.string().max(100).optional(),
+});
+
+/** Every call: argument schema (a tuple of the positional arguments). */
+export const CALLS = {
+  'library:info': z.tuple([]),
+  'library:check': z.tuple([]),
+  'library:backup': z.tuple([z.string().min(1).max(4096)]),
+
+  'facts:search': z.tuple([factQuerySchema]),
+  'facts:get': z.tuple([id]),
+  'facts:add': z.tuple([obj]),
+  'facts:update': z.tuple([id, obj]),
+  'facts:verify': z.tuple([id]),
+  'facts:tag': z.tuple([id, z.array(z.string().max(100)).min(1).max(50)]),
+  'facts:untag': z.tuple([id, z.array(z.string().max(100)).min(1).max(50)]),
+  'facts:remove': z.tuple([id]),
+
+  'sources:list': z.tuple([z.strictObject({ type: z.string().max(50).optional(), search: z.string().max(500).optional(), limit: z.number().int().min(1).max(100_000).optional() })]),
+  'sources:get': z.tuple([id]),
+  'sources:add': z.tuple([obj]),
+  'sources:update': z.tuple([id, obj]),
+  'sources:remove': z.tuple([id, z.strictObject({ cascade: z.boolean().optional() })]),
+
+  'tags:list': z.tuple([]),
+  'tags:rename': z.tuple([z.string().min(1).max(100), z.string().min(1).max(100), z.strictObject({ merge: z.boolean().optional() })]),
+
+  'capture:preview': z.tuple([z.strictObject({ text: z.string().max(20_000_000), paragraphs: z.boolean().optional(), markdown: z.boolean().optional(), source: obj.optional() })]),
+  'capture:commit': z.tuple([
+    z.strictObject({
+      text: z.string().max(20_000_000),
+      paragraphs: z.boolean().optional(),
+      markdown: z.boolean().optional(),
+      source: obj.optional(),
+      sourceId: id.optional(),
+      keep: z.string().max(10_000).optional(),
+      tags: z.array(z.string().max(100)).max(50).optional(),
+    }),
+  ]),
+
+  'briefings:list': z.tuple([]),
+  'briefings:get': z.tuple([id]),
+  'briefings:create': z.tuple([obj]),
+  'briefings:update': z.tuple([id, obj]),
+  'briefings:remove': z.tuple([id]),
+  'briefings:addItems': z.tuple([id, z.array(obj).min(1).max(5000), z.string().max(200).optional(), z.number().int().min(0).optional()]),
+  'briefings:moveItem': z.tuple([id, id, z.number().int().min(0), z.string().max(200).optional()]),
+  'briefings:updateItem': z.tuple([id, id, z.strictObject({ text: z.string().max(100_000).optional(), lead: z.string().max(300).optional(), locator: locator.nullable().optional() })]),
+  'briefings:removeItem': z.tuple([id, id]),
+  'briefings:preview': z.tuple([id, exportOptions]),
+  'briefings:check': z.tuple([id, z.strictObject({ staleDays: z.number().int().min(0).max(3650).optional() })]),
+  'briefings:export': z.tuple([id, exportOptions.extend({ format: z.enum(['docx', 'markdown', 'text']), out: z.string().min(1).max(4096) })]),
+
+  'templates:list': z.tuple([]),
+  'styles:list': z.tuple([]),
+} as const;
+
+export type CallName = keyof typeof CALLS;
+export type CallArgs<K extends CallName> = z.input<(typeof CALLS)[K]>;
+
+export interface FactDetail {
+  fact: Fact;
+  source: Source;
+  via?: Source;
+  briefings: BriefingUse[];
+}
+
+export interface LibraryInfo {
+  path: string;
+  counts: CheckReport['counts'];
+  markingScheme: MarkingScheme;
+}
+
+export interface CapturePreview {
+  source: Record<string, unknown>;
+  candidates: Candidate[];
+}
+
+export interface BriefingPreview {
+  doc: ResolvedDocument;
+  warnings: PreflightWarning[];
+  styleId: string;
+  isNoteStyle: boolean;
+}
+
+export interface StyleSummary {
+  id: string;
+  title: string;
+  class: 'note' | 'in-text';
+  source: string;
+}
+
+/** What each call returns (inside the ok envelope). */
+export interface CallResults {
+  'library:info': LibraryInfo;
+  'library:check': CheckReport;
+  'library:backup': { path: string; bytes: number };
+  'facts:search': SearchResult;
+  'facts:get': FactDetail;
+  'facts:add': Fact;
+  'facts:update': Fact;
+  'facts:verify': Fact;
+  'facts:tag': Fact;
+  'facts:untag': Fact;
+  'facts:remove': null;
+  'sources:list': SourceWithCount[];
+  'sources:get': Source;
+  'sources:add': Source;
+  'sources:update': Source;
+  'sources:remove': { removedFacts: number };
+  'tags:list': TagCount[];
+  'tags:rename': TagCount;
+  'capture:preview': CapturePreview;
+  'capture:commit': { sourceId: string; sourceCreated: boolean; facts: Fact[]; duplicates: number };
+  'briefings:list': BriefingSummary[];
+  'briefings:get': Briefing;
+  'briefings:create': Briefing;
+  'briefings:update': Briefing;
+  'briefings:remove': null;
+  'briefings:addItems': Briefing;
+  'briefings:moveItem': Briefing;
+  'briefings:updateItem': Briefing;
+  'briefings:removeItem': Briefing;
+  'briefings:preview': BriefingPreview;
+  'briefings:check': PreflightWarning[];
+  'briefings:export': ExportResult;
+  'templates:list': TemplateSummary[];
+  'styles:list': StyleSummary[];
+}
+
+/** Every answer crosses the bridge as an envelope: errors are values, never thrown objects. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };
+
+/** The API the preload exposes as `window.dossier` (and the e2e harness binds identically). */
+export interface DossierApi {
+  call<K extends CallName>(name: K, ...args: CallArgs<K>): Promise<Envelope<CallResults[K]>>;
+}
+
+export const CALL_NAMES = Object.keys(CALLS) as CallName[];

@@ -1,0 +1,132 @@
+import { DossierError, isDossierError } from '../core/errors';
+import { listStyles } from '../citations/index';
+import type { Library } from '../db/library';
+import { assembleBriefing } from '../export/assemble';
+import { exportBriefing } from '../export/export-briefing';
+import { preflight } from '../export/preflight';
+import { getTemplate, listTemplates } from '../export/template/index';
+import { sourcePreviewJson } from '../core/source-json';
+import type { SourceInput } from '../core/model';
+import { CALLS, type CallName, type CallResults, type Envelope } from './contract';
+
+export interface HandlerOptions {
+  templateDir?: string;
+  styleDir?: string;
+  /** Whether the renderer may have a file written at this path (the app: only paths the user picked in a save dialog). */
+  allowWrite(path: string): boolean;
+}
+
+type Handlers = { [K in CallName]: (...args: never[]) => CallResults[K] | Promise<CallResults[K]> };
+
+/**
+ * The core behind the contract: every call validated against its schema, then answered by the
+ * same Library, export and capture code the command line uses. Errors become envelopes.
+ */
+export function createDispatcher(lib: Library, opts: HandlerOptions): (name: string, args: unknown) => Promise<Envelope<unknown>> {
+  const handlers = createHandlers(lib, opts);
+  return async (name, args) => {
+    try {
+      if (!Object.hasOwn(CALLS, name)) throw new DossierError('validation', `unknown call "${name}"`, 'call');
+      const schema = CALLS[name as CallName];
+      const parsed = schema.safeParse(args);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new DossierError('validation', `${name}: argument ${issue.path.join('.') || '(all)'}: ${issue.message}`, issue.path.join('.'));
+      }
+      const fn = handlers[name as CallName] as (...a: unknown[]) => unknown;
+      return { ok: true, value: (await fn(...(parsed.data as unknown[]))) ?? null };
+    } catch (e) {
+      if (isDossierError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+      return { ok: false, error: { code: 'internal', message: (e as Error)?.message ?? String(e) } };
+    }
+  };
+}
+
+function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
+  const writable = (path: string) => {
+    if (!opts.allowWrite(path)) throw new DossierError('validation', `not allowed to write ${path}; choose the file in the save dialog`, 'out');
+    return path;
+  };
+  const h = {
+    'library:info': () => ({ path: lib.path, counts: lib.check().counts, markingScheme: lib.markingScheme() }),
+    'library:check': () => lib.check(),
+    'library:backup': (dest: string) => lib.backup(writable(dest)),
+
+    'facts:search': (q: Parameters<Library['searchFacts']>[0]) => lib.searchFacts(q),
+    'facts:get': (id: string) => {
+      const fact = lib.getFact(id);
+      return {
+        fact,
+        source: lib.getSource(fact.sourceId),
+        ...(fact.viaSourceId ? { via: lib.getSource(fact.viaSourceId) } : {}),
+        briefings: lib.briefingsUsingFact(fact.id),
+      };
+    },
+    'facts:add': (input: unknown) => lib.addFact(input),
+    'facts:update': (id: string, patch: unknown) => lib.updateFact(id, patch),
+    'facts:verify': (id: string) => lib.verifyFact(id),
+    'facts:tag': (id: string, tags: string[]) => lib.tagFact(id, tags),
+    'facts:untag': (id: string, tags: string[]) => lib.untagFact(id, tags),
+    'facts:remove': (id: string) => {
+      lib.removeFact(id);
+      return null;
+    },
+
+    'sources:list': (o: { type?: string; search?: string; limit?: number }) => lib.listSources(o),
+    'sources:get': (id: string) => lib.getSource(id),
+    'sources:add': (input: unknown) => lib.addSource(input),
+    'sources:update': (id: string, patch: unknown) => lib.updateSource(id, patch),
+    'sources:remove': (id: string, o: { cascade?: boolean }) => lib.removeSource(id, o),
+
+    'tags:list': () => lib.listTags(),
+    'tags:rename': (from: string, to: string, o: { merge?: boolean }) => lib.renameTag(from, to, o),
+
+    'capture:preview': (o: { text: string; paragraphs?: boolean; markdown?: boolean; source?: Record<string, unknown> }) => {
+      const r = lib.importText({ text: o.text, source: { type: 'article-newspaper', title: 'Untitled', ...o.source }, dryRun: true, paragraphs: o.paragraphs ?? false, markdown: o.markdown ?? false });
+      const source = 'createdAt' in r.source ? { ...r.source } : sourcePreviewJson(r.source as SourceInput);
+      return { source, candidates: r.candidates };
+    },
+    'capture:commit': (o: { text: string; paragraphs?: boolean; markdown?: boolean; source?: Record<string, unknown>; sourceId?: string; keep?: string; tags?: string[] }) => {
+      const r = lib.importText({
+        text: o.text,
+        ...(o.sourceId ? { sourceId: o.sourceId } : { source: o.source ?? {} }),
+        ...(o.keep ? { keep: o.keep } : {}),
+        paragraphs: o.paragraphs ?? false,
+        markdown: o.markdown ?? false,
+        tags: o.tags ?? [],
+      });
+      return { sourceId: (r.source as { id: string }).id, sourceCreated: r.sourceCreated, facts: r.facts, duplicates: r.duplicates };
+    },
+
+    'briefings:list': () => lib.listBriefings(),
+    'briefings:get': (id: string) => lib.getBriefing(id),
+    'briefings:create': (input: Record<string, unknown>) => {
+      const template = getTemplate(String(input.templateId ?? ''), opts.templateDir);
+      return lib.createBriefing({ ...input, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+    },
+    'briefings:update': (id: string, patch: unknown) => lib.updateBriefing(id, patch),
+    'briefings:remove': (id: string) => {
+      lib.removeBriefing(id);
+      return null;
+    },
+    'briefings:addItems': (id: string, items: unknown[], section?: string, index?: number) => lib.addItems(id, items, section, index),
+    'briefings:moveItem': (id: string, item: string, index: number, section?: string) => lib.moveItem(id, item, index, section),
+    'briefings:updateItem': (id: string, item: string, patch: Parameters<Library['updateItem']>[2]) => lib.updateItem(id, item, patch),
+    'briefings:removeItem': (id: string, item: string) => lib.removeItem(id, item),
+    'briefings:preview': (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) => {
+      const a = assembleBriefing(lib, id, { ...o, ...dirs(opts) });
+      return { doc: a.doc, warnings: preflight(a), styleId: a.engine.styleId, isNoteStyle: a.engine.isNoteStyle };
+    },
+    'briefings:check': (id: string, o: { staleDays?: number }) => preflight(assembleBriefing(lib, id, dirs(opts)), o),
+    'briefings:export': (id: string, o: { format: 'docx' | 'markdown' | 'text'; out: string; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) =>
+      exportBriefing(lib, id, { ...o, out: writable(o.out), ...dirs(opts) }),
+
+    'templates:list': () => listTemplates(opts.templateDir),
+    'styles:list': () => listStyles(opts.styleDir).map((s) => ({ id: s.id, title: s.title, class: s.class, source: s.source })),
+  };
+  return h as unknown as Handlers;
+}
+
+function dirs(opts: HandlerOptions): { templateDir?: string; styleDir?: string } {
+  return { ...(opts.templateDir ? { templateDir: opts.templateDir } : {}), ...(opts.styleDir ? { styleDir: opts.styleDir } : {}) };
+}
