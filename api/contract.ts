@@ -10,7 +10,7 @@ import type { Candidate } from '../ingest/candidates';
 import type { ResolvedDocument } from '../export/document';
 import type { PreflightWarning } from '../export/preflight';
 import type { ExportResult } from '../export/export-briefing';
-import type { TemplateSummary } from '../export/template/index';
+import type { Template, TemplateSummary } from '../export/template/index';
 
 /**
  * The one contract between the renderer and the core. Each call has a name ("domain:verb"),
@@ -101,6 +101,7 @@ export const CALLS = {
   'briefings:export': z.tuple([id, exportOptions.extend({ format: z.enum(['docx', 'markdown', 'text']), out: z.string().min(1).max(4096) })]),
 
   'templates:list': z.tuple([]),
+  'templates:get': z.tuple([z.string().min(1).max(100)]),
   'styles:list': z.tuple([]),
 } as const;
 
@@ -174,6 +175,8 @@ export interface CallResults {
   'briefings:check': PreflightWarning[];
   'briefings:export': ExportResult;
   'templates:list': TemplateSummary[];
+  /** A template with its sections, guidance texts, header fields and house-style limits. */
+  'templates:get': Template;
   'styles:list': StyleSummary[];
 }
 

@@ -122,6 +122,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
       exportBriefing(lib, id, { ...o, out: writable(o.out), ...dirs(opts) }),
 
     'templates:list': () => listTemplates(opts.templateDir),
+    'templates:get': (id: string) => getTemplate(id, opts.templateDir),
     'styles:list': () => listStyles(opts.styleDir).map((s) => ({ id: s.id, title: s.title, class: s.class, source: s.source })),
   };
   return h as unknown as Handlers;
