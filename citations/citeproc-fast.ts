@@ -1,0 +1,312 @@
+/**
+ * Making citeproc-js fast enough for whole documents without changing what it decides.
+ *
+ * Measured on a 2-core machine (500 clusters, 200 items), citeproc spends its time in:
+ *   - rendering clusters (~0.5 ms each, cold). Used naively (processCitationCluster per
+ *     cluster, or rebuildProcessorState, which does exactly that), every call re-evaluates
+ *     positions for the whole document (quadratic) and re-renders earlier clusters whose
+ *     position data changed: 650 renders for 500 clusters;
+ *   - disambiguation (re-run per source whenever its note numbers or citation count move).
+ *
+ * Three things here, each keeping citeproc's own logic in charge of every decision:
+ *
+ * 1. `loadDocument` (cold path). Registers all items once (updateItems), hands every
+ *    cluster to processCitationCluster alone (so citeproc builds its sortedItems, parses
+ *    locators, sorts cites) with rendering switched off, then puts the clusters back in
+ *    citeproc's registry and processes the last cluster with all others as citationsPre:
+ *    one pass of citeproc's position evaluation (first / subsequent / Ibid. / near-note)
+ *    over the whole document. Only then is each cluster rendered, once, by citeproc's own
+ *    renderer. Afterwards citeproc's state is what sequential processing would have left,
+ *    so incremental processCitationCluster calls work normally.
+ *
+ * 2. A render cache (`installRenderCache`): a cluster's output is a function of its cites
+ *    (ids, locators, affixes, position data), the registry's disambiguation state of those
+ *    items and the style (plus, for styles that add given names to tell authors apart,
+ *    the set of registered names: see installRenderCache). Moving a note shifts the note numbers of every later note, which
+ *    citeproc treats as a change for all of them ("first-reference-note-number" moved) and
+ *    re-renders hundreds of notes. When the style never prints that number or tests
+ *    near-note, those fields are left out of the key and the unchanged notes come from the
+ *    cache. Styles that do print them (OSCOLA's "(n 3)") re-render, correctly.
+ *
+ * 3. Disambiguation memo (`installDisambiguationMemo`): citeproc re-runs disambiguation for
+ *    a source whenever one of its cites' note numbers moves or it becomes cited more than
+ *    once. A run whose inputs (the ambiguity group's members, their current disambiguation
+ *    state, whether each is cited more than once where that can matter, and for by-cite
+ *    rules the first note number) are exactly what the previous run of that group left
+ *    behind is skipped, and so are runs for a lone source in styles that never add given
+ *    names (nothing to tell apart, nothing that could change).
+ *
+ * equivalence.test.ts checks all of this against citeproc's rebuildProcessorState on random
+ * documents and random edit sequences for note, author-date and Ibid. styles.
+ */
+import { type CitationRef, type CiteprocCitation, type CiteprocEngine, citeproc } from './citeproc';
+import { type CslNode, someNode } from './csl-tree';
+
+type Renderer = CiteprocEngine['process_CitationCluster'];
+
+/** Which position-related cite fields can change what this style prints. */
+export interface PositionSensitivity {
+  firstReferenceNoteNumber: boolean;
+  nearNote: boolean;
+}
+
+export function positionSensitivity(style: CslNode): PositionSensitivity {
+  const mentions = (word: string) =>
+    someNode(style, (n) => Object.values(n.attrs).some((v) => v.split(/\s+/).includes(word)));
+  return {
+    firstReferenceNoteNumber:
+      mentions('first-reference-note-number') || mentions('first-container-reference-note-number'),
+    nearNote: mentions('near-note'),
+  };
+}
+
+/**
+ * Cite fields never worth keying on: sort keys are derived; index/noteIndex only feed hooks
+ * we do not install; section_form_override is written onto the cite by citeproc's renderer
+ * itself (derived from the label), so it appears after a cluster's first rendering.
+ */
+const ALWAYS_SKIPPED = new Set(['sortkeys', 'index', 'noteIndex', 'item', 'section_form_override']);
+const CACHE_LIMIT = 20_000;
+
+export class RenderCache {
+  private readonly cache = new Map<string, string>();
+  private readonly skipped: Set<string>;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly engine: CiteprocEngine,
+    sensitivity: PositionSensitivity,
+  ) {
+    this.skipped = new Set(ALWAYS_SKIPPED);
+    if (!sensitivity.firstReferenceNoteNumber) {
+      this.skipped.add('first-reference-note-number');
+      this.skipped.add('first-container-reference-note-number');
+    }
+    if (!sensitivity.nearNote) this.skipped.add('near-note');
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** undefined when the cluster must not be cached (legal-case locator juggling, parallels). */
+  key(sortedItems: NonNullable<CiteprocCitation['sortedItems']>, citation: CiteprocCitation): string | undefined {
+    const { registry } = this.engine.registry;
+    const numberMap = (this.engine.bibliography_sort as { tmp?: { citation_number_map?: Record<number, number> } } | undefined)
+      ?.tmp?.citation_number_map;
+    const parts: unknown[] = [];
+    const props: Record<string, unknown> = {};
+    for (const k in citation.properties) if (k !== 'index' && k !== 'noteIndex') props[k] = citation.properties[k];
+    parts.push(props);
+    for (const [Item, cite] of sortedItems) {
+      if (Item.type === 'legal_case') return undefined; // citeproc moves locators between such cites while rendering
+      const c: Record<string, unknown> = {};
+      for (const k in cite) if (!this.skipped.has(k)) c[k] = cite[k];
+      const reg = registry[Item.id];
+      const seq = reg?.seq;
+      parts.push(Item.id, c, reg?.disambig, (reg?.['citation-count'] ?? 0) > 1, seq, seq !== undefined ? numberMap?.[seq] : undefined);
+    }
+    return JSON.stringify(parts);
+  }
+
+  get(key: string): string | undefined {
+    const hit = this.cache.get(key);
+    if (hit !== undefined) this.hits++;
+    else this.misses++;
+    return hit;
+  }
+
+  set(key: string, value: string): void {
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, value);
+  }
+}
+
+/**
+ * Routes citeproc's internal renderer through the cache. Installed as an own property of
+ * the engine instance: citeproc calls `this.process_CitationCluster.call(this, ...)`.
+ *
+ * One input lives outside the cached cites: with `disambiguate-add-givenname`, whether a
+ * name gets initials depends on every name in citeproc's name registry (another "Chen"
+ * cited anywhere). That registry changes only when the set of registered items does, so
+ * for such styles the cache is emptied whenever an item enters or leaves the registry.
+ */
+export function installRenderCache(engine: CiteprocEngine, cache: RenderCache): void {
+  if ((engine.opt as Record<string, unknown>)['disambiguate-add-givenname']) {
+    const updateItems = Object.getPrototypeOf(engine).updateItems as CiteprocEngine['updateItems'];
+    engine.updateItems = function (this: CiteprocEngine, ...args: Parameters<CiteprocEngine['updateItems']>) {
+      const registered = engine.registry.registry;
+      const before = Object.keys(registered);
+      const out = updateItems.apply(this, args);
+      const after = engine.registry.registry;
+      if (Object.keys(after).length !== before.length || before.some((id) => !(id in after))) cache.clear();
+      return out;
+    };
+  }
+  const render = Object.getPrototypeOf(engine).process_CitationCluster as Renderer;
+  const cached: Renderer = function (this: CiteprocEngine, sortedItems, citation) {
+    if (engine.opt.parallel.enable) return render.call(this, sortedItems, citation);
+    const key = cache.key(sortedItems, citation);
+    if (key === undefined) return render.call(this, sortedItems, citation);
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const out = render.call(this, sortedItems, citation);
+    cache.set(key, out);
+    return out;
+  };
+  engine.process_CitationCluster = cached;
+}
+
+/** Skips disambiguation re-runs whose inputs equal what the group's last run left behind. */
+export function installDisambiguationMemo(engine: CiteprocEngine, sensitivity: PositionSensitivity): void {
+  const disambiguation = engine.disambiguate;
+  const run = Object.getPrototypeOf(disambiguation).run as (akey: string, ...rest: unknown[]) => void;
+  const byCite = engine.citation.opt['givenname-disambiguation-rule'] === 'by-cite';
+  const memo = new Map<string, string>();
+  const signature = (akey: string): string => {
+    const { registry, ambigcites } = engine.registry;
+    const ids = ambigcites[akey] ?? [];
+    return JSON.stringify(
+      ids.map((id) => {
+        const reg = registry[id];
+        // citeproc reads citation-count only together with disambig.disambiguate
+        // (`disambiguate="true"` holds for an item cited more than once), so it only
+        // matters to the signature when that flag is set.
+        const multiple = reg?.disambig?.disambiguate ? (reg['citation-count'] ?? 0) > 1 : null;
+        // The first note number enters only the cites compared between members of a group
+        // (getAmbiguousCite's "visual form", by-cite rule; a lone member is never compared),
+        // and can only change them if the style prints or tests it.
+        const firstNote =
+          byCite && ids.length > 1 && sensitivity.firstReferenceNoteNumber ? reg?.['first-reference-note-number'] : null;
+        return [id, reg?.disambig, multiple, firstNote];
+      }),
+    );
+  };
+  // Without disambiguate-add-givenname, a group with a single member has nothing to
+  // disambiguate: citeproc's run only re-derives the member's given-name levels, which then
+  // depend on the name form alone (never on other items), i.e. on nothing that changed.
+  const addsGivenNames = !!(engine.opt as Record<string, unknown>)['disambiguate-add-givenname'];
+  disambiguation.run = function (this: unknown, akey: string, ...rest: unknown[]) {
+    if (!addsGivenNames && (engine.registry.ambigcites[akey]?.length ?? 0) <= 1) return;
+    if (memo.get(akey) === signature(akey)) return;
+    run.call(this, akey, ...rest);
+    memo.set(akey, signature(akey));
+  };
+}
+
+/**
+ * citeproc's sort comparison, with the collator built once. citeproc's own compares with
+ * `a.localeCompare(b, locale, options)`, which makes V8 set up an ICU collator on every
+ * call (thousands per bibliography sort). Same locale, options and lower-casing here.
+ */
+export function sortCompare(engine: () => CiteprocEngine): (a: string, b: string) => number {
+  const CSL = citeproc();
+  let collator: Intl.Collator | undefined;
+  return (a, b) => {
+    const e = engine();
+    collator ??= new Intl.Collator((e.opt as Record<string, unknown>)['default-locale-sort'] as string | undefined ?? 'en-US', {
+      sensitivity: 'base',
+      ignorePunctuation: true,
+      numeric: true,
+    });
+    const state = e as unknown as { tmp: { lang_array?: string[] } };
+    return collator.compare(CSL.toLocaleLowerCase.call(state, a), CSL.toLocaleLowerCase.call(state, b));
+  };
+}
+
+/**
+ * Builds something with citeproc while `compare` is its sort comparison. citeproc keeps a
+ * provided comparison in a module global that every later sorter would pick up; sorters
+ * capture it when they are created, so it is only set for the duration of `build`.
+ */
+export function withSortCompare<T>(compare: (a: string, b: string) => number, build: () => T): T {
+  const CSL = citeproc();
+  const previous = CSL.stringCompare;
+  CSL.stringCompare = compare;
+  try {
+    return build();
+  } finally {
+    CSL.stringCompare = previous;
+  }
+}
+
+/**
+ * Empties an engine's document (registered items, citations, disambiguation state) so it
+ * can take a new document without being rebuilt: building the token lists of a large
+ * style such as APA takes ~250 ms and ~30 MB. These three objects are all citeproc itself
+ * replaces when it resets (restoreProcessorState with no citations); equivalence.test.ts
+ * checks a reused engine against a fresh one.
+ */
+export function resetDocumentState(
+  engine: CiteprocEngine,
+  compare: (a: string, b: string) => number,
+  sensitivity: PositionSensitivity,
+  cache: RenderCache,
+): void {
+  const CSL = citeproc();
+  engine.registry = withSortCompare(compare, () => new CSL.Registry(engine));
+  engine.disambiguate = new CSL.Disambiguation(engine);
+  installDisambiguationMemo(engine, sensitivity);
+  engine.tmp.taintedItemIDs = {};
+  engine.tmp.taintedCitationIDs = {};
+  engine.tmp.loadedItemIDs = {};
+  cache.clear();
+}
+
+function refsOf(citations: readonly CiteprocCitation[]): CitationRef[] {
+  return citations.map((c) => [c.citationID, c.properties.noteIndex]);
+}
+
+/**
+ * Cold path: gives citeproc a whole document and returns each cluster's html in order.
+ * The engine must be fresh (no clusters processed yet). See the file comment.
+ */
+export function loadDocument(engine: CiteprocEngine, citations: readonly CiteprocCitation[]): string[] {
+  if (citations.length === 0) {
+    engine.updateItems([]);
+    return [];
+  }
+  const CSL = citeproc();
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const c of citations) {
+    for (const ci of c.citationItems) {
+      if (!seen.has(ci.id)) {
+        seen.add(ci.id);
+        ids.push(ci.id);
+      }
+    }
+  }
+  engine.updateItems(ids);
+
+  // Prepare each cluster on its own, with rendering and disambiguation re-runs off: the
+  // position pass below re-evaluates everything those would have produced.
+  const renderer = engine.process_CitationCluster;
+  const disambiguationRun = engine.disambiguate.run;
+  const byId: Record<string, CiteprocCitation> = {};
+  engine.process_CitationCluster = () => '';
+  engine.disambiguate.run = () => {};
+  try {
+    for (const c of citations.slice(0, -1)) {
+      engine.processCitationCluster(c, [], [], CSL.ASSUME_ALL_ITEMS_REGISTERED);
+      byId[c.citationID] = c;
+    }
+  } finally {
+    engine.disambiguate.run = disambiguationRun;
+  }
+
+  // One position pass over the whole document: the last cluster, all others before it.
+  const last = citations[citations.length - 1]!;
+  Object.assign(engine.registry.citationreg.citationById, byId);
+  try {
+    engine.processCitationCluster(last, refsOf(citations.slice(0, -1)), [], CSL.ASSUME_ALL_ITEMS_REGISTERED);
+  } finally {
+    engine.process_CitationCluster = renderer;
+  }
+  engine.tmp.taintedCitationIDs = {};
+  engine.tmp.taintedItemIDs = {};
+
+  // Every cluster rendered once, by citeproc's renderer (through the cache if installed).
+  return citations.map((c) => engine.process_CitationCluster(c.sortedItems ?? [], c));
+}

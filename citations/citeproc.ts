@@ -1,0 +1,178 @@
+/**
+ * The slice of citeproc-js (the `citeproc` package, CommonJS, untyped) that Dossier uses,
+ * with types. Loaded through createRequire so neither TypeScript nor a bundler has to
+ * understand the 25,000-line CommonJS file.
+ *
+ * Besides the public API (Engine, processCitationCluster, updateItems, makeBibliography)
+ * the fast paths in citeproc-fast.ts reach a few internals (registry, process_CitationCluster,
+ * disambiguate); they are typed here too so every use is visible in one place. The package
+ * version is pinned in package.json and equivalence tests compare the fast paths with
+ * citeproc's own rebuildProcessorState.
+ */
+import { createRequire } from 'node:module';
+import type { CslNode } from './csl-tree';
+
+/** One cite as citeproc takes it in a citation cluster. */
+export interface CiteprocCiteItem {
+  id: string;
+  locator?: string;
+  label?: string;
+  prefix?: string;
+  suffix?: string;
+  'suppress-author'?: boolean;
+  'author-only'?: boolean;
+  [key: string]: unknown;
+}
+
+/** A citation cluster; citeproc adds sortedItems/index to it while processing. */
+export interface CiteprocCitation {
+  citationID: string;
+  citationItems: CiteprocCiteItem[];
+  properties: { noteIndex: number; index?: number; mode?: string; unsorted?: boolean; [key: string]: unknown };
+  /** [item data, cite] pairs in citation-sort order, created by citeproc. */
+  sortedItems?: [{ id: string; [key: string]: unknown }, CiteprocCiteItem][];
+}
+
+/** [citationID, noteIndex] pairs: how processCitationCluster is told the document order. */
+export type CitationRef = [string, number];
+
+export interface BibliographyParams {
+  maxoffset: number;
+  entryspacing: number;
+  linespacing: number;
+  hangingindent: boolean | number;
+  'second-field-align': false | 'flush' | 'margin';
+  bibstart: string;
+  bibend: string;
+  entry_ids: string[][];
+}
+
+export interface CiteprocSys {
+  retrieveLocale(lang: string): CslNode | undefined;
+  retrieveItem(id: string): unknown;
+  stringCompare?(a: string, b: string): number;
+}
+
+interface RegistryEntry {
+  disambig: { names?: number[]; givens?: number[][]; year_suffix?: number | false; disambiguate?: number | boolean };
+  seq?: number;
+  ambig?: string;
+  'citation-count'?: number;
+  [key: string]: unknown;
+}
+
+/** citeproc internals used by citeproc-fast.ts (see that file for why). */
+export interface CiteprocRegistry {
+  registry: Record<string, RegistryEntry>;
+  ambigcites: Record<string, string[]>;
+  citationreg: {
+    citationById: Record<string, CiteprocCitation>;
+    citationByIndex: CiteprocCitation[];
+    citationsByItemId: Record<string, CiteprocCitation[]>;
+  };
+  reflist: { id: string }[];
+}
+
+export interface CiteprocEngine {
+  opt: {
+    xclass: 'note' | 'in-text';
+    update_mode: number;
+    styleID: string;
+    styleName: string;
+    lang: string;
+    parallel: { enable: boolean };
+    development_extensions: Record<string, boolean | number>;
+  };
+  citation: { opt: Record<string, unknown> };
+  bibliography: { tokens: unknown[] };
+  registry: CiteprocRegistry;
+  disambiguate: { run(akey: string): void };
+  tmp: { taintedCitationIDs: Record<string, boolean>; taintedItemIDs: Record<string, boolean>; [key: string]: unknown };
+  setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
+  updateItems(ids: string[], nosort?: boolean, rerunAmbigs?: boolean, implicit?: boolean): string[];
+  processCitationCluster(
+    citation: CiteprocCitation,
+    pre: CitationRef[],
+    post: CitationRef[],
+    flag?: number,
+  ): [{ bibchange: boolean; citation_errors: unknown[] }, [number, string, string][]];
+  rebuildProcessorState(citations: CiteprocCitation[], mode?: string, uncited?: string[]): [string, number, string][];
+  makeBibliography(): false | [BibliographyParams, string[]];
+  retrieveItem(id: string): { id: string; [key: string]: unknown };
+  /** Internal renderer: one cluster from its sortedItems (instance overrides win). */
+  process_CitationCluster(sortedItems: NonNullable<CiteprocCitation['sortedItems']>, citation: CiteprocCitation): string;
+  transform: { loadAbbreviation(...args: unknown[]): void };
+  [key: string]: unknown;
+}
+
+export interface CiteprocModule {
+  Engine: new (sys: CiteprocSys, style: CslNode | string, lang?: string, forceLang?: boolean) => CiteprocEngine;
+  /** An engine's document state: items, citations, disambiguation (see resetDocumentState). */
+  Registry: new (engine: CiteprocEngine) => CiteprocRegistry;
+  Disambiguation: new (engine: CiteprocEngine) => CiteprocEngine['disambiguate'];
+  ASSUME_ALL_ITEMS_REGISTERED: number;
+  /** opt.update_mode of styles that print citation numbers. */
+  NUMERIC: number;
+  POSITION_FIRST: number;
+  POSITION_SUBSEQUENT: number;
+  POSITION_IBID: number;
+  POSITION_IBID_WITH_LOCATOR: number;
+  PROCESSOR_VERSION: string;
+  parseLocator(this: CiteprocEngine, item: CiteprocCiteItem): CiteprocCiteItem;
+  LOCATOR_LABELS_REGEXP: RegExp;
+  LOCATOR_LABELS_MAP: Record<string, string>;
+  toLocaleLowerCase(this: { tmp: { lang_array?: string[] } }, s: string): string;
+  /** Set by an Engine whose sys provides stringCompare; read by sorters built afterwards. */
+  stringCompare?: (a: string, b: string) => number;
+  toLocaleUpperCase(this: { tmp: { lang_array?: string[] } }, s: string): string;
+  [key: string]: unknown;
+}
+
+let loaded: CiteprocModule | undefined;
+
+/**
+ * Languages whose case mapping differs from the locale-independent one in V8/ICU
+ * (dotted/dotless i, Lithuanian dot above). For every other language
+ * `s.toLocaleLowerCase(langs)` equals `s.toLowerCase()`.
+ */
+const SPECIAL_CASING = /^(tr|az|lt)\b/i;
+
+function usesSpecialCasing(langs: string[] | undefined): boolean {
+  if (!langs || langs.length === 0) return true; // host default locale: unknown, stay exact
+  for (const l of langs) if (typeof l !== 'string' || SPECIAL_CASING.test(l)) return true;
+  return false;
+}
+
+/**
+ * citeproc lower/upper-cases through `toLocaleLowerCase(langArray)` thousands of times per
+ * document (sort keys, title case, name particles). With an explicit locale list V8
+ * canonicalises the list through ICU on every call: ~8% of all rendering time in our
+ * profiles. Outside tr/az/lt the result is identical to toLowerCase, so take that path.
+ */
+function installCaseFastPath(CSL: CiteprocModule): void {
+  const lower = CSL.toLocaleLowerCase;
+  const upper = CSL.toLocaleUpperCase;
+  CSL.toLocaleLowerCase = function (this: { tmp: { lang_array?: string[] } }, s: string): string {
+    return usesSpecialCasing(this.tmp.lang_array) ? lower.call(this, s) : s.toLowerCase();
+  };
+  CSL.toLocaleUpperCase = function (this: { tmp: { lang_array?: string[] } }, s: string): string {
+    return usesSpecialCasing(this.tmp.lang_array) ? upper.call(this, s) : s.toUpperCase();
+  };
+}
+
+export function citeproc(): CiteprocModule {
+  if (loaded) return loaded;
+  const bases = [import.meta.url, `${process.cwd()}/package.json`];
+  let lastError: unknown;
+  for (const base of bases) {
+    try {
+      loaded = createRequire(base)('citeproc') as CiteprocModule;
+      break;
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  if (!loaded) throw new Error(`citeproc-js is not installed: ${String(lastError)}`);
+  installCaseFastPath(loaded);
+  return loaded;
+}
