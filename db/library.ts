@@ -65,7 +65,7 @@ export class Library {
   removeBriefing = (id: string) => briefings.removeBriefing(this.db, id);
 
   // Capture
-  importText = (opts: ImportTextOptions) => importText(this.db, opts);
+  importText = (opts: ImportTextOptions) => importText(this, opts);
 
   // Settings and upkeep
   markingScheme = () => settings.markingScheme(this.db);

@@ -1,4 +1,5 @@
 import { DossierError } from '../core/errors';
+import { decodeWindows1252 } from './formats/windows-1252';
 
 /**
  * Decodes a text file as people actually send it: UTF-8 (with or without BOM), UTF-16 with a
@@ -15,7 +16,8 @@ export function decodeText(bytes: Uint8Array, name = 'input'): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // Node 20's TextDecoder('windows-1252') decodes Latin-1 (curly quotes become C1 controls).
+    return decodeWindows1252(bytes);
   }
 }
 

@@ -1,25 +1,33 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename } from 'node:path';
 import { DossierError } from '../../core/errors';
-import { decodeText } from '../../ingest/decode-text';
+import { parseBibliography } from '../../ingest/biblio/index';
+import { importSources } from '../../ingest/biblio/merge';
+import { captureDocument } from '../../ingest/capture';
+import { readDocument, sniffFormat } from '../../ingest/formats/index';
 import type { Command } from '../command';
 import { flag, list, need, str } from '../command';
 import { sourceJson, sourcePreviewJson } from '../format';
+import { progressBar } from '../progress';
 import { SOURCE_HELP, SOURCE_OPTIONS, sourceFromOptions } from '../source-options';
 import { table } from '../table';
 
 export const importCommand: Command = {
   name: ['import'],
-  summary: 'capture a text or Markdown file (or standard input) as facts of one source',
-  usage: 'dossier import FILE|- --title T [--author NAME]… [options]',
-  help: `Splits the text into sentences; each becomes a candidate fact. Without --keep, all are kept.
+  summary: 'capture a file — text, Markdown, web page, PDF, Word, or BibTeX/RIS/CSL-JSON references',
+  usage: 'dossier import FILE|- [--title T] [--author NAME]… [options]',
+  help: `The format is read from the file's content. Documents become one source whose sentences
+are candidate facts (PDF facts keep their page); reference files (BibTeX, RIS, CSL-JSON)
+become sources, merged with those you already have (same DOI, URL, or title and year).
+Without --keep, all candidates are kept. The import is one transaction: an error or Ctrl+C
+leaves the library exactly as it was.
   --keep all|1,3-5     keep only these candidates (numbers from --dry-run)
   --paragraphs         one candidate per paragraph instead of per sentence
-  --dry-run            print the candidate facts, write nothing
+  --dry-run            print the candidate facts (or sources), write nothing
   --tag TAG            tag every imported fact (repeatable)
   --source ID          add to an existing source instead of describing a new one
-  --markdown           treat the input as Markdown (automatic for .md files)
-Re-importing the same text for the same source adds no duplicate facts.
+  --markdown           treat text as Markdown (automatic for .md files)
+Metadata found in the file (title, authors, date, URL …) is used; options override it.
 
 ${SOURCE_HELP}`,
   options: {
@@ -34,35 +42,58 @@ ${SOURCE_HELP}`,
   async run(ctx) {
     const file = need(ctx, 0, 'FILE (or - for standard input)');
     const bytes = file === '-' ? await ctx.readStdin() : await readInput(file);
-    const text = decodeText(bytes, file === '-' ? 'standard input' : file);
+    const fileName = file === '-' ? (flag(ctx.values, 'markdown') ? 'standard-input.md' : 'standard-input.txt') : basename(file);
     const v = ctx.values;
-    const source = sourceFromOptions(v);
-    if (!source.type) source.type = 'article-newspaper';
     const dryRun = flag(v, 'dry-run');
-    const keep = str(v, 'keep');
-    const sourceId = str(v, 'source');
-    const r = ctx.library().importText({
-      text,
-      ...(sourceId ? { sourceId } : { source }),
-      ...(keep ? { keep } : {}),
-      paragraphs: flag(v, 'paragraphs'),
-      markdown: flag(v, 'markdown') || ['.md', '.markdown'].includes(extname(file).toLowerCase()),
-      tags: list(v, 'tag'),
-      dryRun,
-    });
-    if (ctx.json) {
-      const facts = dryRun
-        ? r.candidates.map((c) => ({ index: c.index, text: c.text, kind: c.kind, locator: c.locator, paragraph: c.paragraph, tags: list(v, 'tag') }))
-        : r.facts;
-      const src = 'createdAt' in r.source ? sourceJson(r.source) : sourcePreviewJson(r.source);
-      return { source: src, sourceCreated: r.sourceCreated, dryRun, facts, duplicates: r.duplicates };
+    const abort = new AbortController();
+    const onSigint = () => abort.abort(new DOMException('Import cancelled', 'AbortError'));
+    process.once('SIGINT', onSigint);
+    const bar = ctx.json ? { onProgress: () => undefined, done: () => undefined } : progressBar();
+    try {
+      const lib = ctx.library();
+      const format = sniffFormat(bytes, fileName);
+      if (format === 'bibtex' || format === 'ris' || format === 'csl-json') {
+        const parsed = parseBibliography(new TextDecoder().decode(bytes), format, { signal: abort.signal, onProgress: bar.onProgress });
+        const r = importSources(lib, parsed.items, { dryRun, signal: abort.signal, onProgress: bar.onProgress });
+        bar.done();
+        const summary = { format, dryRun, created: r.created.map(sourceJson), merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })), skipped: r.skipped, warnings: parsed.warnings };
+        if (ctx.json) return summary;
+        ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${r.created.length} new source(s), merged ${r.merged.length} with existing ones, skipped ${r.skipped.length}.`);
+        for (const w of [...parsed.warnings, ...r.skipped.map((s) => s.problem)]) ctx.out(`  ! ${w}`);
+        return undefined;
+      }
+      const doc = await readDocument(bytes, { fileName, signal: abort.signal, onProgress: bar.onProgress });
+      if (format === 'text' && !flag(v, 'markdown')) doc.source.type = 'article-newspaper';
+      if (file === '-') delete doc.source.title;
+      const sourceId = str(v, 'source');
+      const keep = str(v, 'keep');
+      const r = captureDocument(lib, doc, {
+        ...(sourceId ? { sourceId } : { source: sourceFromOptions(v) }),
+        ...(keep ? { keep } : {}),
+        paragraphs: flag(v, 'paragraphs'),
+        tags: list(v, 'tag'),
+        dryRun,
+        signal: abort.signal,
+      });
+      bar.done();
+      if (ctx.json) {
+        const facts = dryRun ? r.candidates.map((c) => ({ index: c.index, text: c.text, kind: c.kind, locator: c.locator, paragraph: c.paragraph, tags: list(v, 'tag') })) : r.facts;
+        const src = 'createdAt' in r.source ? sourceJson(r.source) : sourcePreviewJson(r.source);
+        return { format: r.format, source: src, sourceCreated: r.sourceCreated, dryRun, facts, duplicates: r.duplicates, warnings: r.warnings };
+      }
+      for (const w of r.warnings) ctx.out(`! ${w}`);
+      const rows = r.candidates.map((c) => [String(c.index), `${c.locator.label === 'page' ? 'p.' : '¶'}${c.locator.value}`, c.kind, c.text]);
+      if (dryRun) return ctx.out(`${table(['#', 'at', 'kind', 'candidate fact'], rows)}\n\n${r.candidates.length} candidate facts (dry run: nothing written). Keep some with --keep 1,3-5.`);
+      const where = r.sourceCreated ? 'new source' : 'existing source';
+      ctx.out(`Imported ${r.facts.length} fact(s) into ${where} "${r.source.title}" (${(r.source as { id: string }).id})` + (r.duplicates ? `; ${r.duplicates} already present, skipped.` : '.'));
+      return undefined;
+    } catch (e) {
+      bar.done();
+      if (e instanceof DOMException && e.name === 'AbortError') throw new DossierError('validation', 'import cancelled; the library was not changed', 'import');
+      throw e;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
     }
-    const rows = r.candidates.map((c) => [String(c.index), String(c.paragraph), c.kind, c.text]);
-    const head = table(['#', '¶', 'kind', 'candidate fact'], rows);
-    if (dryRun) return ctx.out(`${head}\n\n${r.candidates.length} candidate facts (dry run: nothing written). Keep some with --keep 1,3-5.`);
-    const where = r.sourceCreated ? 'new source' : 'existing source';
-    ctx.out(`Imported ${r.facts.length} fact(s) into ${where} "${r.source.title}" (${(r.source as { id: string }).id})` + (r.duplicates ? `; ${r.duplicates} already present, skipped.` : '.'));
-    return undefined;
   },
 };
 

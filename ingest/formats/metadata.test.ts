@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseDate } from './dates';
+import { bylineNames, namesFromList, nameFromString, personName } from './names';
+import { pdfSource } from './pdf-metadata';
+
+describe('normaliseDate', () => {
+  it.each([
+    ['2024-03-12T23:30:00-05:00', '2024-03-12'], // as written, not shifted to UTC
+    ['2024-03', '2024-03'],
+    ['2024', '2024'],
+    ['2023/11/05', '2023-11-05'],
+    ['20231105', '2023-11-05'],
+    ["D:20230504100000+01'00'", '2023-05-04'],
+    ['D:2023', '2023'],
+    ['18 January 2024', '2024-01-18'],
+    ['Jan. 18, 2024', '2024-01-18'],
+    ['March 2024', '2024-03'],
+    ['25/12/2023', '2023-12-25'],
+    ['12/25/2023', '2023-12-25'],
+    ['03/04/2023', '2023'], // ambiguous day and month: only the year is certain
+    ['2024-02-30', undefined],
+    ['yesterday', undefined],
+    ['', undefined],
+  ])('%s → %s', (input, expected) => {
+    expect(normaliseDate(input)).toBe(expected);
+  });
+});
+
+describe('names', () => {
+  it('splits people and keeps institutions whole', () => {
+    expect(personName('Jane Doe')).toEqual({ given: 'Jane', family: 'Doe' });
+    expect(personName('Doe, Jane')).toEqual({ given: 'Jane', family: 'Doe' });
+    expect(personName('Ursula von der Leyen')).toEqual({ given: 'Ursula', 'non-dropping-particle': 'von der', family: 'Leyen' });
+    expect(personName('Martin Luther King Jr.')).toEqual({ given: 'Martin Luther', family: 'King', suffix: 'Jr.' });
+    expect(personName('Tomás Ó Briain')).toEqual({ given: 'Tomás', family: 'Ó Briain' });
+    expect(nameFromString('U.S. Department of State')).toEqual({ literal: 'U.S. Department of State' });
+    expect(nameFromString('The Harbour Times')).toEqual({ literal: 'The Harbour Times' });
+    expect(nameFromString('Reuters')).toEqual({ literal: 'Reuters' });
+  });
+
+  it('reads author lists and bylines', () => {
+    expect(namesFromList('Amara Okafor; Institute for Trade Studies')).toEqual([{ given: 'Amara', family: 'Okafor' }, { literal: 'Institute for Trade Studies' }]);
+    expect(namesFromList('Jane Doe, John Roe and Ann Poe')).toEqual([
+      { given: 'Jane', family: 'Doe' },
+      { given: 'John', family: 'Roe' },
+      { given: 'Ann', family: 'Poe' },
+    ]);
+    expect(bylineNames('By JANE DOE and John Roe in Brussels | 18 Jan 2024')).toEqual([
+      { given: 'Jane', family: 'Doe' },
+      { given: 'John', family: 'Roe' },
+    ]);
+    expect(bylineNames('Marta Kowalczyk, Diplomatic Correspondent')).toEqual([{ given: 'Marta', family: 'Kowalczyk' }]);
+  });
+});
+
+describe('pdfSource', () => {
+  it('prefers XMP, ignores generator junk titles, and finds a printed DOI', () => {
+    const source = pdfSource({
+      info: { Title: 'Microsoft Word - wp12_final_v3.docx', Author: 'jdoe', CreationDate: "D:20230504100000+01'00'", Keywords: 'tariffs; supply chains' },
+      xmp: new Map<string, unknown>([
+        ['dc:creator', ['Amara Okafor', 'Institute for Trade Studies']],
+        ['dc:description', 'Working paper on tariff escalation'],
+      ]),
+      printedTitle: 'Tariff Escalation and Regional Supply Chains',
+      firstPagesText: 'Cite as: Okafor (2023), https://doi.org/10.5555/its.wp12.',
+      fileName: 'wp12.pdf',
+    });
+    expect(source).toEqual({
+      type: 'report',
+      title: 'Tariff Escalation and Regional Supply Chains',
+      authors: [{ given: 'Amara', family: 'Okafor' }, { literal: 'Institute for Trade Studies' }],
+      issued: '2023-05-04',
+      doi: '10.5555/its.wp12',
+      extra: { abstract: 'Working paper on tariff escalation', keyword: 'tariffs; supply chains' },
+    });
+  });
+
+  it('falls back to the file name for the title', () => {
+    expect(pdfSource({ info: { Title: 'untitled' }, xmp: new Map(), firstPagesText: '', fileName: '/home/ana/Downloads/EU_trade_brief.pdf' }).title).toBe('EU trade brief');
+  });
+});

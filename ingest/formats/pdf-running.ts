@@ -1,0 +1,74 @@
+import type { Line } from './pdf-layout';
+
+/**
+ * Running headers, footers and page numbers: text printed in the top or bottom margin of many
+ * pages ("Institute for Trade Studies — Working Paper 12", "Page 7 of 40"). They are not part
+ * of the prose and, left in, would be glued into whichever paragraph crosses the page break.
+ *
+ * A line is dropped when it sits at the edge of its page (among the first or last three lines
+ * and within the outer 12% of the page height) and either
+ *  - it is just a page number ("12", "- 12 -", "xiv", "Page 12 of 40"), or
+ *  - the same text, with digits ignored, sits at the edge of several pages (at least 3, or every
+ *    page of a 2–3 page file) AND is set apart from the text next to it, by a gap of two line
+ *    heights or a different type size. The first line of a column is at the same place on every
+ *    page too; the gap is what tells a running header from body text, which is never dropped.
+ */
+export interface PageText {
+  lines: Line[];
+  height: number;
+}
+
+const EDGE_LINES = 3;
+const EDGE_FRACTION = 0.12;
+
+export function removeRunningText(pages: PageText[]): { pages: Line[][]; removed: number } {
+  const edges = pages.map((page) => new Set([...edgeLines(page)].filter((l) => isPageNumber(l.text) || setApart(l, page.lines))));
+  const seen = new Map<string, number>();
+  for (const edge of edges) {
+    for (const key of new Set([...edge].map((l) => keyOf(l.text)))) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const threshold = Math.max(2, Math.min(3, pages.length));
+  let removed = 0;
+  const kept = pages.map((page, i) =>
+    page.lines.filter((line) => {
+      const drop = edges[i]!.has(line) && (isPageNumber(line.text) || (seen.get(keyOf(line.text)) ?? 0) >= threshold);
+      if (drop) removed++;
+      return !drop;
+    }),
+  );
+  return { pages: kept, removed };
+}
+
+function edgeLines(page: PageText): Set<Line> {
+  const byY = [...page.lines].sort((a, b) => a.y - b.y);
+  const top = byY.slice(0, EDGE_LINES).filter((l) => l.y - l.size <= page.height * EDGE_FRACTION);
+  const bottom = byY.slice(-EDGE_LINES).filter((l) => l.y >= page.height * (1 - EDGE_FRACTION));
+  return new Set([...top, ...bottom]);
+}
+
+/** No other line within two line heights above or below, or its neighbours are set in another size. */
+function setApart(line: Line, lines: Line[]): boolean {
+  let nearest: Line | undefined;
+  for (const other of lines) {
+    if (other === line || other.y === line.y) continue;
+    if (!nearest || Math.abs(other.y - line.y) < Math.abs(nearest.y - line.y)) nearest = other;
+  }
+  if (!nearest) return true;
+  const differentSize = Math.abs(nearest.size - line.size) > 0.1 * Math.max(nearest.size, line.size);
+  return differentSize || Math.abs(nearest.y - line.y) >= 2 * Math.max(line.size, nearest.size);
+}
+
+/** Digits (and lone roman numerals) vary from page to page; the rest of a running header does not. */
+function keyOf(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\b[ivxlcdm]+\b(?=\s*$)/, '#')
+    .replace(/\d+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function isPageNumber(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return /^(?:page\s+)?[-–—(\s]*(?:\d{1,4}|[ivxlcdm]{1,7})[-–—)\s]*(?:(?:of|\/)\s*\d{1,4})?$/.test(t);
+}

@@ -1,0 +1,90 @@
+import type { SourceInput } from '../../core/model';
+import { decodeText } from '../decode-text';
+import type { BlockKind, ImportedBlock, ImportedDocument, ImportOptions } from '../document';
+import { stripMarkdownInline } from '../markdown-inline';
+import { splitParagraphs } from '../sentences/index';
+import { throwIfAborted } from './abort';
+import { makeBlock, numberParagraphs } from './blocks';
+import { normaliseDate } from './dates';
+import { namesFromList } from './names';
+import { firstText, httpUrl, titleFromFileName } from './text-clean';
+import { repairC1 } from './windows-1252';
+
+/**
+ * Plain text and Markdown → blocks. Paragraph splitting is the sentence segmenter's
+ * (blank lines separate paragraphs, single newlines are soft wraps, Markdown headings and list
+ * items are blocks of their own), so a pasted note and a saved .md split the same way.
+ */
+export function importText(input: Uint8Array | string, opts: ImportOptions, format: 'text' | 'markdown' = 'text'): ImportedDocument {
+  const name = opts.fileName ?? (format === 'markdown' ? 'document.md' : 'document.txt');
+  throwIfAborted(opts.signal);
+  const raw = typeof input === 'string' ? input : repairC1(decodeText(input, name));
+  const { body, fields } = format === 'markdown' ? splitFrontMatter(raw) : { body: raw, fields: new Map<string, string[]>() };
+
+  const blocks: ImportedBlock[] = [];
+  for (const span of splitParagraphs(body)) {
+    const kind = kindOf(body, span.start, format);
+    const b = makeBlock(kind, format === 'markdown' ? stripMarkdownInline(span.text) : span.text);
+    if (b) blocks.push(b);
+  }
+  numberParagraphs(blocks);
+
+  const firstHeading = format === 'markdown' ? blocks.find((b) => b.kind === 'heading')?.text : undefined;
+  const source = sourceFrom(fields, firstHeading, opts);
+  return { format, source, blocks, warnings: blocks.length === 0 ? [`${name}: the file has no text to import`] : [] };
+}
+
+/** The block markers before a paragraph's first character say what kind of block it is. */
+function kindOf(text: string, start: number, format: 'text' | 'markdown'): BlockKind {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const prefix = text.slice(lineStart, start);
+  if (/#\s*$/.test(prefix)) return format === 'markdown' ? 'heading' : 'paragraph';
+  if (/(?:[-*+•]|\d{1,9}[.)])\s*$/.test(prefix)) return 'list-item';
+  if (prefix.includes('>')) return 'quote';
+  return 'paragraph';
+}
+
+/**
+ * YAML front matter as note-taking apps write it ("---\ntitle: …\nauthor: …\n---"). Only flat
+ * "key: value" lines and "- item" lists are read; nothing is evaluated.
+ */
+function splitFrontMatter(text: string): { body: string; fields: Map<string, string[]> } {
+  const fields = new Map<string, string[]>();
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return { body: text, fields };
+  let key = '';
+  for (const line of m[1]!.split(/\r?\n/)) {
+    const kv = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
+    const item = /^\s+-\s+(.*)$/.exec(line) ?? /^-\s+(.*)$/.exec(line);
+    if (kv) {
+      key = kv[1]!.toLowerCase();
+      const v = unquote(kv[2]!);
+      fields.set(key, v ? [v] : []);
+    } else if (item && key) {
+      fields.get(key)!.push(unquote(item[1]!));
+    }
+  }
+  // Keep the offsets of the rest: the front matter becomes blank lines, not a shorter string.
+  return { body: m[0].replace(/[^\r\n]/g, ' ') + text.slice(m[0].length), fields };
+}
+
+function unquote(v: string): string {
+  const t = v.trim();
+  return /^(["']).*\1$/.test(t) ? t.slice(1, -1) : t;
+}
+
+function sourceFrom(fields: Map<string, string[]>, firstHeading: string | undefined, opts: ImportOptions): Partial<SourceInput> {
+  const one = (...keys: string[]) => firstText(...keys.map((k) => fields.get(k)?.[0]));
+  const source: Partial<SourceInput> = { type: 'document' };
+  const title = firstText(one('title'), firstHeading, titleFromFileName(opts.fileName));
+  if (title) source.title = title;
+  const authors = [...(fields.get('author') ?? []), ...(fields.get('authors') ?? [])].flatMap(namesFromList);
+  if (authors.length) source.authors = authors;
+  const issued = normaliseDate(one('date', 'published', 'issued'));
+  if (issued) source.issued = issued;
+  const url = httpUrl(one('url', 'source', 'link', 'canonical'));
+  if (url) source.url = url;
+  const publisher = one('publisher', 'site', 'organization', 'organisation');
+  if (publisher) source.publisher = publisher;
+  return source;
+}
