@@ -2,14 +2,17 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DossierError } from '../../core/errors';
 import { userStyleDir, userTemplateDir } from '../../core/paths';
-import { importUserStyle, listStyles } from '../../citations/index';
-import { assembleBriefing } from '../../export/assemble';
-import { EXPORT_FORMATS, type ExportFormat, exportBriefing } from '../../export/export-briefing';
-import { preflight } from '../../export/preflight';
+import type { ExportFormat } from '../../export/export-briefing';
 import { listTemplates, templateProblems } from '../../export/template/index';
 import { Library } from '../../db/library';
 import { loadSample } from '../../samples/load';
-import type { Command, Values } from '../command';
+
+const EXPORT_FORMATS = ['docx', 'markdown', 'text'] as const;
+
+// The citation engine and the Word writer load on demand: listing facts needs neither.
+const exporting = () => import('../../export/export-briefing');
+const checking = async () => ({ ...(await import('../../export/assemble')), ...(await import('../../export/preflight')) });
+const citations = () => import('../../citations/index');import type { Command, Values } from '../command';
 import { UsageError, need, str } from '../command';
 import { table } from '../table';
 
@@ -42,6 +45,7 @@ The file is written atomically: a failed export leaves any existing file untouch
     const format = str(v, 'format');
     if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const { styleDir, templateDir } = dirs(v);
+    const { exportBriefing } = await exporting();
     const r = await exportBriefing(ctx.library(), brief, {
       out: resolve(out),
       ...(format ? { format: format as ExportFormat } : {}),
@@ -64,8 +68,9 @@ export const briefCheckCommand: Command = {
   summary: 'pre-flight check: undated or unverified sources, weak single sources, empty sections, house-style limits',
   usage: 'dossier brief check BRIEF [--stale-days N]',
   options: { 'stale-days': { type: 'string' }, ...DIR_OPTIONS },
-  run(ctx) {
+  async run(ctx) {
     const { templateDir } = dirs(ctx.values);
+    const { assembleBriefing, preflight } = await checking();
     const stale = str(ctx.values, 'stale-days');
     if (stale !== undefined && !/^\d+$/.test(stale)) throw new UsageError('--stale-days must be a whole number');
     const a = assembleBriefing(ctx.library(), need(ctx, 0, 'BRIEF (id or title)'), { templateDir });
@@ -82,8 +87,9 @@ export const stylesCommand: Command = {
   summary: 'list citation styles, or add your office\'s own .csl style (styles add FILE.csl)',
   usage: 'dossier styles [add FILE.csl]',
   options: DIR_OPTIONS,
-  run(ctx) {
+  async run(ctx) {
     const { styleDir } = dirs(ctx.values);
+    const { importUserStyle, listStyles } = await citations();
     if (ctx.positionals[0] === 'add') {
       const file = need(ctx, 1, 'FILE.csl');
       let info;
@@ -138,6 +144,7 @@ and writes FOLDER/<memo title>.docx. FOLDER defaults to ./dossier-sample.`,
     const lib = Library.open(path);
     try {
       const id = loadSample(lib);
+      const { exportBriefing } = await exporting();
       const r = await exportBriefing(lib, id, { out: dir });
       if (ctx.json) return { library: path, ...r };
       ctx.out(`Sample library: ${path}\nSample memo:    ${r.path} (${r.notes} citations)\n\nTry: dossier --library "${path}" facts --search corridor`);

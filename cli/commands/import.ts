@@ -1,10 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DossierError } from '../../core/errors';
-import { parseBibliography } from '../../ingest/biblio/index';
-import { importSources } from '../../ingest/biblio/merge';
-import { captureDocument } from '../../ingest/capture';
-import { readDocument, sniffFormat } from '../../ingest/formats/index';
 import type { Command } from '../command';
 import { flag, list, need, str } from '../command';
 import { sourceJson, sourcePreviewJson } from '../format';
@@ -51,6 +47,10 @@ ${SOURCE_HELP}`,
     const bar = ctx.json ? { onProgress: () => undefined, done: () => undefined } : progressBar();
     try {
       const lib = ctx.library();
+      // Loaded on demand: pdf.js, mammoth and citation-js are most of the command line's code.
+      const { readDocument, sniffFormat } = await import('../../ingest/formats/index');
+      const { parseBibliography, importSources } = await import('../../ingest/biblio/index');
+      const { captureDocument } = await import('../../ingest/capture');
       const format = sniffFormat(bytes, fileName);
       if (format === 'bibtex' || format === 'ris' || format === 'csl-json') {
         const parsed = parseBibliography(new TextDecoder().decode(bytes), format, { signal: abort.signal, onProgress: bar.onProgress });
