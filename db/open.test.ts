@@ -3,9 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DossierError } from '../core/errors';
+import { textHash } from '../core/text-key';
 import { Library } from './library';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 import { APPLICATION_ID, openDatabase, schemaVersion } from './open';
+import { corroboratingFacts, independentSourceCount, linkCorroboration } from './repo/corroboration';
 import { tempDir } from './testing/temp-library';
 
 let cleanup: (() => void) | undefined;
@@ -121,6 +123,38 @@ describe('migrations', () => {
         const s = lib.addSource({ type: 'report', title: 'After migration 1' });
         lib.addFact({ text: 'The schema accepts facts.', sourceId: s.id, tags: ['t'] });
         expect(lib.searchFacts({ text: 'schema' }).total).toBe(1);
+      },
+    },
+    2: {
+      // Version 1 rows written with raw SQL, as a library saved by Dossier 0.1 holds them.
+      seed(db) {
+        const now = '2024-01-19T10:00:00.000Z';
+        const source = db.prepare('INSERT INTO sources (id, type, title, container_title, issued, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        source.run('0b9a1c52-1111-4a6e-9d42-000000000001', 'article-newspaper', 'Grain corridor reopens', 'The Meridian Herald', '2024-01-19', now, now);
+        source.run('0b9a1c52-2222-4a6e-9d42-000000000002', 'article-newspaper', 'Ports busy again', 'Coastal Dispatch', '2024-01-20', now, now);
+        const fact = db.prepare('INSERT INTO facts (id, text, text_hash, kind, source_id, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+        const rows: [string, string, string][] = [
+          ['7f3e0d2a-aaaa-4c1b-8e5f-000000000001', 'Ships carried 1.2 million tonnes of grain through the corridor in December.', '0b9a1c52-1111-4a6e-9d42-000000000001'],
+          ['7f3e0d2a-bbbb-4c1b-8e5f-000000000002', 'The port authority expects traffic to double by March.', '0b9a1c52-1111-4a6e-9d42-000000000001'],
+          ['7f3e0d2a-cccc-4c1b-8e5f-000000000003', 'About 1.2 million tonnes of grain left through the corridor in December.', '0b9a1c52-2222-4a6e-9d42-000000000002'],
+        ];
+        rows.forEach(([id, text, sourceId], i) => fact.run(id, text, textHash(text), 'statistic', sourceId, i + 1, now, now));
+      },
+      verify(lib) {
+        const [a, b, c] = ['7f3e0d2a-aaaa-4c1b-8e5f-000000000001', '7f3e0d2a-bbbb-4c1b-8e5f-000000000002', '7f3e0d2a-cccc-4c1b-8e5f-000000000003'];
+        expect(lib.getFact(a).text).toMatch(/^Ships carried 1\.2 million tonnes/);
+        expect(lib.factsOfSource('0b9a1c52-1111-4a6e-9d42-000000000001').map((f) => f.id)).toEqual([a, b]);
+        expect(lib.searchFacts({ text: 'tonnes' }).total).toBe(2);
+        // The carried hashes still catch a re-imported sentence.
+        expect(() => lib.addFact({ text: 'ships carried 1.2 million tonnes of grain through the corridor in December.', sourceId: lib.getFact(a).sourceId })).toThrow(/same text/);
+        // The new table: link, read back both ways, count origins, cascade on delete.
+        linkCorroboration(lib.db, c, a, 'Same December figure');
+        expect(corroboratingFacts(lib.db, a).map((f) => f.id)).toEqual([c]);
+        expect(corroboratingFacts(lib.db, c).map((f) => f.id)).toEqual([a]);
+        expect(independentSourceCount(lib.db, a)).toBe(2);
+        lib.removeFact(c);
+        expect(corroboratingFacts(lib.db, a)).toEqual([]);
+        expect(lib.db.prepare('SELECT count(*) FROM corroborations').pluck().get()).toBe(0);
       },
     },
   };

@@ -96,3 +96,13 @@ describe('maintenance', () => {
     expect(lib.check().ok).toBe(true);
   });
 });
+
+describe('backup files', () => {
+  it('leaves one self-contained file: no -wal or -shm beside it', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { dirname, join } = await import('node:path');
+    const dest = join(dirname(lib.path), 'b', 'one.sqlite');
+    await lib.backup(dest);
+    expect(readdirSync(dirname(dest))).toEqual(['one.sqlite']);
+  });
+});

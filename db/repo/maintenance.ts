@@ -43,8 +43,11 @@ export async function backupLibrary(db: Db, dest: string): Promise<{ path: strin
   const tmp = `${dest}.partial-${process.pid}`;
   try {
     await db.backup(tmp);
-    const copy = new Database(tmp, { readonly: true });
+    // Read-write so the copy can leave WAL mode: a WAL-mode check would leave -wal and -shm
+    // files beside the backup, and a backup should be one self-contained file.
+    const copy = new Database(tmp);
     try {
+      copy.pragma('journal_mode = DELETE');
       const ok = copy.prepare('PRAGMA integrity_check').pluck().get();
       if (ok !== 'ok') throw new DossierError('io', `Backup check failed (${String(ok)}); the previous backup at ${dest} was kept.`);
     } finally {

@@ -1,0 +1,374 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Envelope } from '../api/contract';
+import { createDispatcher } from '../api/handlers';
+import { DossierError, isDossierError } from '../core/errors';
+import { safeFileName } from '../export/file-name';
+import type { ExportResult } from '../export/export-briefing';
+import { type DocumentReader, importBytes, readImportFile } from './import-file';
+import type { LibraryHost } from './library/library-host';
+import { type Emit, isAbort, type OperationContext, Operations } from './operations';
+import { isRecentLibrary, recentBriefings, withoutBriefing, withRecentBriefing, withRecentLibrary } from './recent';
+import { externalUrlAllowed } from './security/navigation';
+import type { StateStore } from './state-store';
+import type { BackupInfo, Canceled, ImportResult, LibraryStatus, RecentBriefing, RecentLibrary } from './types';
+import type { WriteGrants, WrittenFiles } from './write-grants';
+
+/**
+ * What the desktop shell does, without Electron: the main process supplies the native parts
+ * (dialogs, shell.openPath, openExternal) as `NativeShell`, the menu and the shell contract's
+ * handlers call these methods, and tests drive them with a fake NativeShell and a real library.
+ */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface NativeShell {
+  saveDialog(o: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | undefined>;
+  openDialog(o: { title: string; defaultPath?: string; filters: FileFilter[] }): Promise<string | undefined>;
+  /** A native message box; resolves with the index of the button pressed. */
+  choose(o: { type: 'info' | 'warning' | 'error' | 'question'; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number }): Promise<number>;
+  openPath(path: string): Promise<string>;
+  showItemInFolder(path: string): void;
+  openExternal(url: string): Promise<void>;
+  documentsDir(): string;
+}
+
+export interface DesktopOptions {
+  host: LibraryHost;
+  state: StateStore;
+  grants: WriteGrants;
+  written: WrittenFiles;
+  native: NativeShell;
+  emit: Emit;
+  reader: DocumentReader;
+  templateDir?: string;
+  styleDir?: string;
+  now?: () => Date;
+  /** Called when recent lists or the library changed (the main process rebuilds the menu). */
+  onChange?: () => void;
+}
+
+type CoreDispatch = (name: string, args: unknown) => Promise<Envelope<unknown>>;
+
+/** An error envelope carried through `Operations.run` as an exception. */
+export class EnvelopeError extends Error {
+  constructor(readonly error: { code: string; message: string; field?: string }) {
+    super(error.message);
+  }
+}
+
+export function toErrorEnvelope(e: unknown): Envelope<never> {
+  if (isAbort(e)) return { ok: false, error: { code: 'cancelled', message: 'Cancelled' } };
+  if (e instanceof EnvelopeError) return { ok: false, error: e.error };
+  if (isDossierError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+  return { ok: false, error: { code: 'internal', message: (e as Error)?.message ?? String(e) } };
+}
+
+const EXPORT_FILTERS: Record<'docx' | 'markdown' | 'text', FileFilter> = {
+  docx: { name: 'Word document', extensions: ['docx'] },
+  markdown: { name: 'Markdown', extensions: ['md'] },
+  text: { name: 'Plain text', extensions: ['txt'] },
+};
+const EXT = { docx: 'docx', markdown: 'md', text: 'txt' } as const;
+const LIBRARY_FILTER: FileFilter = { name: 'Dossier library', extensions: ['sqlite', 'dossier', 'db'] };
+const IMPORT_FILTERS: FileFilter[] = [
+  { name: 'Documents', extensions: ['pdf', 'docx', 'html', 'htm', 'mhtml', 'mht', 'md', 'markdown', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export class Desktop {
+  readonly ops: Operations;
+  private dispatcher: { lib: unknown; dispatch: CoreDispatch } | undefined;
+  private readonly now: () => Date;
+
+  constructor(private readonly o: DesktopOptions) {
+    this.ops = new Operations(o.emit);
+    this.now = o.now ?? (() => new Date());
+  }
+
+  get status(): LibraryStatus {
+    return this.o.host.status;
+  }
+
+  // ── The core contract ────────────────────────────────────────────────────────────────
+
+  /** A core call through the validating dispatcher of the open library. */
+  async call(name: string, args: unknown): Promise<Envelope<unknown>> {
+    const lib = this.o.host.library;
+    if (!lib) return { ok: false, error: this.noLibraryError() };
+    if (this.dispatcher?.lib !== lib) {
+      const allowWrite = (p: string) => this.o.grants.allows(p);
+      this.dispatcher = { lib, dispatch: createDispatcher(lib, { allowWrite, ...(this.o.templateDir ? { templateDir: this.o.templateDir } : {}), ...(this.o.styleDir ? { styleDir: this.o.styleDir } : {}) }) };
+    }
+    const r = await this.dispatcher.dispatch(name, args);
+    // Files the core wrote for the renderer may be opened or shown afterwards.
+    if (r.ok && (name === 'briefings:export' || name === 'library:backup')) this.o.written.record((r.value as { path: string }).path);
+    if (r.ok && name === 'briefings:remove' && Array.isArray(args) && typeof args[0] === 'string') {
+      this.o.state.update((s) => withoutBriefing(s, lib.path, args[0] as string));
+      this.o.onChange?.();
+    }
+    return r;
+  }
+
+  private noLibraryError(): { code: string; message: string } {
+    const s = this.status;
+    if (s.state === 'damaged') return { code: 'library_corrupt', message: `The library ${s.path} is damaged: ${s.message}` };
+    if (s.state === 'unavailable') return { code: s.code, message: s.message };
+    return { code: 'not_found', message: 'No library is open' };
+  }
+
+  // ── Libraries ────────────────────────────────────────────────────────────────────────
+
+  /** Opens a library file (created when missing), remembers it, and tells the renderer. */
+  openLibraryAt(path: string): LibraryStatus {
+    this.assertIdle();
+    const status = this.o.host.open(path);
+    if (status.state === 'open') this.o.state.update((s) => withRecentLibrary(s, path, this.now()));
+    this.o.emit('library:changed', status);
+    this.o.onChange?.();
+    return status;
+  }
+
+  async chooseLibrary(): Promise<LibraryStatus | Canceled> {
+    this.assertIdle();
+    const path = await this.o.native.openDialog({ title: 'Open library', defaultPath: this.libraryFolder(), filters: [LIBRARY_FILTER, { name: 'All files', extensions: ['*'] }] });
+    return path ? this.openLibraryAt(path) : { canceled: true };
+  }
+
+  async createLibrary(): Promise<LibraryStatus | Canceled> {
+    this.assertIdle();
+    const path = await this.o.native.saveDialog({ title: 'New library', defaultPath: join(this.libraryFolder(), 'New library.sqlite'), filters: [LIBRARY_FILTER] });
+    if (!path) return { canceled: true };
+    // The save dialog asked "replace?", but a library is never replaced by an empty one.
+    if (existsSync(path) && statSync(path).size > 0) {
+      throw new DossierError('conflict', `${basename(path)} already exists. Choose Open library… to open it, or pick a new name.`, 'path');
+    }
+    return this.openLibraryAt(path);
+  }
+
+  /** Switching is allowed only to a library in the recent list (never a path the renderer made up). */
+  switchLibrary(path: string): LibraryStatus {
+    if (!isRecentLibrary(this.o.state.get(), path)) throw new DossierError('validation', 'Only a library from the recent list can be opened this way; use Open library…', 'path');
+    return this.openLibraryAt(path);
+  }
+
+  recentLibraries(): RecentLibrary[] {
+    return this.o.state.get().libraries.map((l) => ({ path: l.path, name: basename(l.path), openedAt: l.openedAt, exists: existsSync(l.path) }));
+  }
+
+  private libraryFolder(): string {
+    const p = this.o.host.path;
+    return p ? dirname(p) : this.o.native.documentsDir();
+  }
+
+  // ── Backups ──────────────────────────────────────────────────────────────────────────
+
+  backups(): BackupInfo[] {
+    return this.o.host.backups().map(({ name, createdAt, bytes }) => ({ name, createdAt, bytes }));
+  }
+
+  backupNow(opId = this.ops.newId()): Promise<BackupInfo> {
+    return this.ops.run('backup', opId, 'Backing up the library', async (ctx) => {
+      ctx.progress('Checking the library');
+      const b = await this.o.host.backupNow(() => ctx.checkpoint());
+      ctx.progress('Backup verified', 1, 1);
+      this.o.emit('library:changed', this.status);
+      return { name: b.name, createdAt: b.createdAt, bytes: b.bytes };
+    });
+  }
+
+  /** The daily automatic backup (skipped for a library that failed its check). */
+  async backupIfDue(): Promise<BackupInfo | { skipped: string }> {
+    if (this.ops.size > 0) return { skipped: 'another operation is running' };
+    const r = await this.o.host.backupIfDue();
+    if ('skipped' in r) return r;
+    this.o.emit('library:changed', this.status);
+    return { name: r.name, createdAt: r.createdAt, bytes: r.bytes };
+  }
+
+  /** Restore a backup of the rotation, by name, after the user confirms in a native dialog. */
+  async restoreByName(opId: string, name: string): Promise<LibraryStatus | Canceled> {
+    const entry = this.o.host.backups().find((b) => b.name === name);
+    if (!entry) throw new DossierError('not_found', `No backup named ${name}`);
+    return this.restore(opId, entry.path, entry.createdAt);
+  }
+
+  /** File ▸ Restore backup…: any backup file the user picks (the rotation folder first). */
+  async restoreFromDialog(): Promise<LibraryStatus | Canceled> {
+    const folder = this.o.host.path ? this.o.host.backupDir() : this.o.native.documentsDir();
+    const path = await this.o.native.openDialog({ title: 'Restore backup', defaultPath: existsSync(folder) ? folder : this.o.native.documentsDir(), filters: [LIBRARY_FILTER] });
+    if (!path) return { canceled: true };
+    return this.restore(this.ops.newId(), path, statSync(path).mtime.toISOString());
+  }
+
+  private async restore(opId: string, backupPath: string, createdAt: string): Promise<LibraryStatus | Canceled> {
+    this.assertIdle();
+    const target = this.o.host.path;
+    if (!target) throw new DossierError('not_found', 'No library to restore into');
+    const damaged = this.status.state === 'damaged';
+    const when = new Date(createdAt).toLocaleString();
+    const choice = await this.o.native.choose({
+      type: 'warning',
+      message: `Restore the backup from ${when}?`,
+      detail: `${basename(target)} will be replaced by the backup. The current file is kept beside it as “${basename(target)}.${damaged ? 'damaged' : 'before-restore'}-<date>”. Changes made after the backup are not in it.`,
+      buttons: ['Restore', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice !== 0) return { canceled: true };
+    return this.ops.run('restore', opId, 'Restoring a backup', async (ctx) => {
+      ctx.progress('Verifying the backup and replacing the library');
+      const status = this.o.host.restore(backupPath, damaged ? 'damaged' : 'before-restore', target);
+      this.o.emit('library:changed', status);
+      this.o.onChange?.();
+      return status;
+    });
+  }
+
+  /**
+   * The library did not open at start (or after a switch): tell the user what happened, in a
+   * native dialog that works even if the renderer cannot load, and offer the way out.
+   */
+  async recoverAtStart(): Promise<'open' | 'quit'> {
+    for (;;) {
+      const s = this.status;
+      if (s.state === 'open') return 'open';
+      if (s.state === 'closed') return 'quit';
+      const newest = s.state === 'damaged' ? this.o.host.newestGoodBackup(s.path) : undefined;
+      const retry = s.state === 'unavailable' && s.code === 'io'; // locked or busy: may pass
+      const buttons = [...(newest ? [`Restore backup from ${new Date(newest.createdAt).toLocaleString()}`] : []), ...(retry ? ['Try again'] : []), 'Open another library…', 'New library…', 'Quit'];
+      const choice = await this.o.native.choose({
+        type: 'error',
+        message: s.state === 'damaged' ? 'Your Dossier library is damaged' : 'Dossier cannot open your library',
+        detail: `${s.path}\n\n${s.message}${s.state === 'damaged' && !newest ? '\n\nNo good backup was found.' : ''}`,
+        buttons,
+        defaultId: 0,
+        cancelId: buttons.length - 1,
+      });
+      const action = buttons[choice] ?? 'Quit';
+      try {
+        if (newest && choice === 0) await this.restore(this.ops.newId(), newest.path, newest.createdAt);
+        else if (action === 'Try again') this.openLibraryAt(s.path);
+        else if (action === 'Open another library…') await this.chooseLibrary();
+        else if (action === 'New library…') await this.createLibrary();
+        else return 'quit';
+      } catch (e) {
+        await this.o.native.choose({ type: 'error', message: 'That did not work', detail: (e as Error).message, buttons: ['OK'], defaultId: 0, cancelId: 0 });
+      }
+    }
+  }
+
+  // ── Files the user chooses ───────────────────────────────────────────────────────────
+
+  /** A save dialog shown by main; the chosen path becomes writable for the core for a while. */
+  async saveDialog(o: { purpose: 'export' | 'backup'; defaultName?: string; format?: 'docx' | 'markdown' | 'text' }): Promise<{ path: string } | Canceled> {
+    const filters = o.purpose === 'backup' ? [LIBRARY_FILTER] : [EXPORT_FILTERS[o.format ?? 'docx']];
+    const ext = o.purpose === 'backup' ? 'sqlite' : EXT[o.format ?? 'docx'];
+    // "Memo.docx" and "Memo" both give "Memo.docx", never "Memo.docx.docx".
+    const given = o.defaultName?.trim().replace(new RegExp(`\\.${ext}$`, 'i'), '');
+    const name = safeFileName(given || (o.purpose === 'backup' ? `Dossier library ${this.now().toISOString().slice(0, 10)}` : 'Briefing'), ext);
+    const path = await this.o.native.saveDialog({ title: o.purpose === 'backup' ? 'Back up library to' : 'Export briefing', defaultPath: join(this.o.native.documentsDir(), name), filters });
+    if (!path) return { canceled: true };
+    this.o.grants.grant(path);
+    return { path };
+  }
+
+  /** Save dialog, export through the core, and remember the file for "Open in Word". */
+  async exportBriefing(o: { opId: string; briefingId: string; format: 'docx' | 'markdown' | 'text'; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }): Promise<ExportResult | Canceled> {
+    const lib = this.o.host.library;
+    if (!lib) throw new EnvelopeError(this.noLibraryError());
+    const briefing = lib.getBriefing(o.briefingId);
+    return this.ops.run('export', o.opId, `Exporting “${briefing.title}”`, async (ctx) => {
+      ctx.progress('Choosing where to save');
+      const chosen = await this.saveDialog({ purpose: 'export', defaultName: briefing.title, format: o.format });
+      if ('canceled' in chosen) return chosen;
+      ctx.checkpoint();
+      ctx.progress(`Writing ${basename(chosen.path)}`);
+      const { opId: _, briefingId, ...rest } = o;
+      const r = await this.call('briefings:export', [briefingId, { ...rest, out: chosen.path }]);
+      if (!r.ok) throw new EnvelopeError(r.error);
+      ctx.progress('Done', 1, 1);
+      return r.value as ExportResult;
+    });
+  }
+
+  /** "Open in Word / default app": only a file Dossier wrote in this session. */
+  async openWritten(path: string): Promise<null> {
+    if (!this.o.written.has(path)) throw new DossierError('validation', 'Only a file Dossier has just written can be opened from here', 'path');
+    const error = await this.o.native.openPath(path);
+    if (error) throw new DossierError('io', `Could not open ${basename(path)}: ${error}`, 'path');
+    return null;
+  }
+
+  showWritten(path: string): null {
+    if (!this.o.written.has(path)) throw new DossierError('validation', 'Only a file Dossier has just written can be shown from here', 'path');
+    this.o.native.showItemInFolder(path);
+    return null;
+  }
+
+  async openLink(url: string): Promise<null> {
+    if (!externalUrlAllowed(url)) throw new DossierError('validation', 'Only http and https links can be opened', 'url');
+    await this.o.native.openExternal(url);
+    return null;
+  }
+
+  // ── Import ───────────────────────────────────────────────────────────────────────────
+
+  /** Open dialog, then read and parse the chosen file. */
+  importFromDialog(opId: string): Promise<ImportResult | Canceled> {
+    return this.ops.run('import', opId, 'Importing a file', async (ctx) => {
+      ctx.progress('Choosing a file');
+      const path = await this.o.native.openDialog({ title: 'Import file', defaultPath: this.o.native.documentsDir(), filters: IMPORT_FILTERS });
+      if (!path) return { canceled: true } as const;
+      return this.readAndImport(path, ctx);
+    });
+  }
+
+  /** A file dropped on the window: the renderer sends its bytes, never a path. */
+  importDropped(opId: string, name: string, bytes: Uint8Array): Promise<ImportResult> {
+    return this.ops.run('import', opId, `Importing ${basename(name)}`, (ctx) => importBytes(bytes, name, this.o.reader, ctx));
+  }
+
+  /** Files the operating system handed us (second launch, "Open with"): imported and announced. */
+  async importPaths(paths: readonly string[]): Promise<void> {
+    for (const path of paths.slice(0, 20)) {
+      const opId = this.ops.newId();
+      try {
+        const result = await this.ops.run('import', opId, `Importing ${basename(path)}`, (ctx) => this.readAndImport(path, ctx));
+        this.o.emit('import:ready', { ...result, opId });
+      } catch {
+        // reported by operation:finished
+      }
+    }
+  }
+
+  private async readAndImport(path: string, ctx: OperationContext): Promise<ImportResult> {
+    ctx.progress(`Reading ${basename(path)}`);
+    const bytes = await readImportFile(path, ctx.signal);
+    ctx.checkpoint();
+    return importBytes(bytes, basename(path), this.o.reader, ctx);
+  }
+
+  // ── Recent briefings ─────────────────────────────────────────────────────────────────
+
+  recentBriefings(): RecentBriefing[] {
+    const p = this.o.host.library?.path;
+    return p ? recentBriefings(this.o.state.get(), p) : [];
+  }
+
+  /** The renderer opened a briefing: its title comes from the library, not from the renderer. */
+  briefingOpened(id: string): null {
+    const lib = this.o.host.library;
+    if (!lib) throw new EnvelopeError(this.noLibraryError());
+    const b = lib.getBriefing(id);
+    this.o.state.update((s) => withRecentBriefing(s, lib.path, { id: b.id, title: b.title }, this.now()));
+    this.o.onChange?.();
+    return null;
+  }
+
+  private assertIdle(): void {
+    if (this.ops.size > 0) throw new DossierError('conflict', 'Wait for the running import, export or backup to finish (or cancel it) first');
+  }
+}

@@ -1,0 +1,197 @@
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DossierError, isDossierError } from '../../core/errors';
+import { Library } from '../../db/library';
+import { syncDir } from '../atomic-file';
+import type { LibraryStatus } from '../types';
+import { type BackupEntry, backupFolderFor, describeProblems, isBackupDue, listBackups, newestGoodBackup, takeBackup, verifyBackup } from './backups';
+
+/**
+ * The open library of the desktop app and its lifecycle: open (with the integrity check),
+ * switch, automatic backups, and restore. Plain Node — no Electron — so it is tested on real
+ * files with a real Library.
+ */
+export interface LibraryHostOptions {
+  /** better_sqlite3.node built for Electron's ABI (development); undefined in packaged builds. */
+  nativeBinding?: string;
+  /** userData/backups */
+  backupRoot: string;
+  now?: () => Date;
+  log?: { info(m: string): void; warn(m: string): void };
+}
+
+/** SQLite's companion files: moved together with the database, never left behind. */
+const COMPANIONS = ['', '-wal', '-shm', '-journal'] as const;
+
+export class LibraryHost {
+  private lib: Library | undefined;
+  private current: LibraryStatus = { state: 'closed' };
+  private readonly now: () => Date;
+  private readonly log: NonNullable<LibraryHostOptions['log']>;
+
+  constructor(private readonly o: LibraryHostOptions) {
+    this.now = o.now ?? (() => new Date());
+    this.log = o.log ?? { info: () => undefined, warn: () => undefined };
+  }
+
+  get status(): LibraryStatus {
+    return this.current;
+  }
+
+  get library(): Library | undefined {
+    return this.lib;
+  }
+
+  /** The library path shown or last attempted, open or not. */
+  get path(): string | undefined {
+    return this.current.state === 'closed' ? undefined : this.current.path;
+  }
+
+  backupDir(path = this.path): string {
+    if (!path) throw new DossierError('not_found', 'No library is open');
+    return backupFolderFor(this.o.backupRoot, path);
+  }
+
+  backups(): BackupEntry[] {
+    return this.path ? listBackups(this.backupDir()) : [];
+  }
+
+  /**
+   * Opens a library file (creating it when it does not exist) and checks it. A damaged file
+   * is closed again and reported with the newest good backup; a search index out of step is
+   * rebuilt on the spot (it is derived data).
+   */
+  open(path: string): LibraryStatus {
+    this.close();
+    let lib: Library;
+    try {
+      lib = Library.open(path, this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {});
+    } catch (e) {
+      return (this.current = this.failure(path, e));
+    }
+    try {
+      let report = lib.check();
+      if (report.integrity.length === 0 && report.foreignKeys.length === 0 && report.searchIndexMismatch > 0) {
+        this.log.warn(`${path}: search index out of step by ${report.searchIndexMismatch}; rebuilding it`);
+        lib.repairSearchIndex();
+        report = lib.check();
+      }
+      if (report.integrity.length > 0) {
+        lib.close();
+        return (this.current = this.damaged(path, `The library failed its integrity check: ${describeProblems(report).join('; ')}`));
+      }
+      this.lib = lib;
+      const last = listBackups(this.backupDir(path))[0];
+      this.current = { state: 'open', path, healthy: report.ok, problems: describeProblems(report), ...(last ? { lastBackup: info(last) } : {}) };
+      return this.current;
+    } catch (e) {
+      lib.close();
+      return (this.current = this.failure(path, e));
+    }
+  }
+
+  close(): void {
+    this.lib?.close();
+    this.lib = undefined;
+  }
+
+  /** A backup into the rotation now; refused when the library is not open or fails its check. */
+  async backupNow(checkpoint: () => void = () => undefined): Promise<BackupEntry> {
+    const lib = this.requireOpen();
+    const check = lib.check();
+    checkpoint();
+    const entry = await takeBackup(lib, this.backupDir(), { now: this.now(), check, ...(this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {}) });
+    if (this.current.state === 'open') this.current = { ...this.current, healthy: true, problems: [], lastBackup: info(entry) };
+    return entry;
+  }
+
+  /** The daily backup: taken when the newest is a day old, skipped (with a reason) otherwise. */
+  async backupIfDue(): Promise<BackupEntry | { skipped: string }> {
+    if (this.current.state !== 'open') return { skipped: 'no library open' };
+    if (!this.current.healthy) return { skipped: 'the library failed its check' };
+    if (!isBackupDue(this.backups(), this.now())) return { skipped: 'a recent backup exists' };
+    return this.backupNow();
+  }
+
+  /**
+   * Replaces the library file with a backup: verify the backup; close the library; move the
+   * current file and its -wal/-shm/-journal aside as `<file>.<aside>-<date>` (a stale -wal next
+   * to the restored file would be replayed into it and corrupt it); copy the backup to a
+   * temporary name, flush, rename into place; reopen. If the copy fails the set-aside files are
+   * moved back.
+   */
+  restore(backupPath: string, aside: 'damaged' | 'before-restore', path = this.path): LibraryStatus & { keptAs?: string } {
+    if (!path) throw new DossierError('not_found', 'No library to restore into');
+    const verdict = verifyBackup(backupPath, this.o.nativeBinding);
+    if (!verdict.ok) throw new DossierError('io', `The backup ${backupPath} cannot be restored: ${verdict.reason}`);
+    this.close();
+
+    const keptAs = `${path}.${aside}-${stamp(this.now())}`;
+    const moved: string[] = [];
+    try {
+      for (const ext of COMPANIONS) {
+        if (existsSync(path + ext)) {
+          renameSync(path + ext, keptAs + ext);
+          moved.push(ext);
+        }
+      }
+      const temp = `${path}.restoring-${process.pid}`;
+      try {
+        copyFileSync(backupPath, temp);
+        const fd = openSync(temp, 'r+');
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temp, path);
+        syncDir(dirname(path));
+      } finally {
+        rmSync(temp, { force: true });
+      }
+    } catch (e) {
+      for (const ext of moved) {
+        try {
+          if (!existsSync(path + ext)) renameSync(keptAs + ext, path + ext);
+        } catch {
+          // leave it where it is; the message names it
+        }
+      }
+      throw new DossierError('io', `Restoring ${backupPath} failed: ${(e as Error).message}. The library file was left as it was${moved.length ? ` (or at ${keptAs})` : ''}.`);
+    }
+    this.log.info(`restored ${backupPath} into ${path}; the previous file is at ${keptAs}`);
+    const status = this.open(path);
+    return moved.length ? { ...status, keptAs } : status;
+  }
+
+  /** The newest backup that passes its check, for the "library damaged" screen. */
+  newestGoodBackup(path = this.path): BackupEntry | undefined {
+    return path ? newestGoodBackup(this.backupDir(path), this.o.nativeBinding) : undefined;
+  }
+
+  private requireOpen(): Library {
+    if (!this.lib || this.current.state !== 'open') throw new DossierError('library_corrupt', 'No library is open');
+    return this.lib;
+  }
+
+  private damaged(path: string, message: string): LibraryStatus {
+    const newest = this.newestGoodBackup(path);
+    return { state: 'damaged', path, message, ...(newest ? { newestBackup: info(newest) } : {}) };
+  }
+
+  private failure(path: string, e: unknown): LibraryStatus {
+    const code = isDossierError(e) ? e.code : ((e as { code?: string })?.code ?? 'internal');
+    const message = (e as Error)?.message ?? String(e);
+    if (code === 'library_corrupt' || code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || String(code).startsWith('SQLITE_CORRUPT')) return this.damaged(path, message);
+    return { state: 'unavailable', path, code, message };
+  }
+}
+
+function info(b: BackupEntry) {
+  return { name: b.name, createdAt: b.createdAt, bytes: b.bytes };
+}
+
+/** 2026-03-01T10-22-33Z: a file-name-safe timestamp. */
+export function stamp(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+}

@@ -1,0 +1,126 @@
+// A stand-in for Electron's main-process API, just deep enough to run out/main/main.js under
+// Node: it records what main registers, then plays a scenario through the real handlers and
+// prints one JSON line per observation for electron/main.smoke.test.ts.
+import { EventEmitter } from 'node:events';
+
+const report = (kind, data) => process.stdout.write(`${JSON.stringify({ kind, data })}\n`);
+const handlers = new Map();
+const protocols = new Map();
+const sessionHandlers = {};
+let nextId = 1;
+
+class WebContents extends EventEmitter {
+  constructor() {
+    super();
+    this.id = nextId++;
+    this.sent = [];
+  }
+  send(channel, message) {
+    this.sent.push({ channel, message });
+    report('event', { channel, type: message.type });
+  }
+  setWindowOpenHandler(h) {
+    this.openHandler = h;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.webContents = new WebContents();
+    app.emit('web-contents-created', {}, this.webContents);
+    report('window', options);
+  }
+  isDestroyed() { return false; }
+  isMinimized() { return false; }
+  isMaximized() { return false; }
+  isFullScreen() { return false; }
+  maximize() {}
+  show() {}
+  focus() {}
+  restore() {}
+  getNormalBounds() { return { x: 0, y: 0, width: 1280, height: 820 }; }
+  async loadURL(url) {
+    report('loadURL', url);
+    const handler = protocols.get('app');
+    const page = await handler(new Request(url));
+    report('page', { status: page.status, csp: page.headers.get('content-security-policy'), type: page.headers.get('content-type') });
+    const traversal = await handler(new Request('app://dossier/..%2f..%2fpackage.json'));
+    report('traversal', { status: traversal.status });
+    this.webContents.emit('did-finish-load');
+    await scenario(this);
+  }
+}
+
+async function scenario(win) {
+  const frame = { url: 'app://dossier/index.html', parent: null };
+  const ours = { sender: { id: win.webContents.id }, senderFrame: frame };
+  const call = (event, ...args) => handlers.get('dossier:call')(event, ...args);
+  report('library:info', await call(ours, 'library:info', []));
+  report('bad-args', await call(ours, 'facts:get', [42]));
+  report('unknown', await call(ours, 'shell:exec', ['rm -rf /']));
+  report('subframe', await call({ ...ours, senderFrame: { url: frame.url, parent: frame } }, 'library:info', []));
+  report('foreign', await call({ ...ours, senderFrame: { url: 'https://evil.example/', parent: null } }, 'library:info', []));
+  report('shell', await handlers.get('dossier:shell')(ours, 'libraries:current', []));
+  report('export-unchosen', await call(ours, 'briefings:export', ['x', { format: 'docx', out: '/tmp/x.docx' }]));
+  const prevented = [];
+  for (const url of ['https://evil.example/', 'app://dossier/index.html']) {
+    let p = false;
+    win.webContents.emit('will-navigate', { preventDefault: () => (p = true) }, url);
+    prevented.push([url, p]);
+  }
+  report('navigation', prevented);
+  report('window-open', win.webContents.openHandler({ url: 'javascript:alert(1)' }));
+  let cancelled;
+  sessionHandlers.beforeRequest({ url: 'https://example.com/' }, (r) => (cancelled = r.cancel));
+  report('request', { cancelled });
+  let granted;
+  sessionHandlers.permission({}, 'media', (g) => (granted = g));
+  report('permission', { granted });
+  report('channels', [...handlers.keys()]);
+  app.emit('will-quit');
+  process.exit(0);
+}
+
+class App extends EventEmitter {
+  isPackaged = false;
+  paths = {};
+  enableSandbox() { report('enableSandbox', true); }
+  setName(n) { this.name = n; }
+  setAppUserModelId() {}
+  getName() { return this.name ?? 'Electron'; }
+  getVersion() { return '0.0.0-test'; }
+  setPath(k, v) { this.paths[k] = v; report('setPath', [k, v]); }
+  getPath(k) { return this.paths[k] ?? process.env.DOSSIER_USER_DATA; }
+  requestSingleInstanceLock(data) { report('singleInstance', data); return true; }
+  whenReady() { return Promise.resolve(); }
+  quit() { report('quit', true); process.exit(0); }
+  exit(code) { report('exit', code); process.exit(code); }
+}
+export const app = new App();
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => report('schemes', schemes),
+  handle: (scheme, handler) => protocols.set(scheme, handler),
+};
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: (h) => (sessionHandlers.permission = h),
+    setPermissionCheckHandler: (h) => (sessionHandlers.check = h),
+    setDevicePermissionHandler: (h) => (sessionHandlers.device = h),
+    webRequest: { onBeforeRequest: (h) => (sessionHandlers.beforeRequest = h) },
+    on: (name, h) => (sessionHandlers[name] = h),
+  },
+};
+export const ipcMain = { handle: (channel, h) => handlers.set(channel, h) };
+export const Menu = { buildFromTemplate: (t) => t, setApplicationMenu: (m) => report('menu', m.map((i) => i.label ?? i.role)) };
+export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+export const dialog = {
+  showErrorBox: (title, body) => report('errorBox', { title, body }),
+  showMessageBox: async (...a) => (report('messageBox', a.at(-1)), { response: a.at(-1).cancelId ?? 0 }),
+  showSaveDialog: async () => ({ canceled: true }),
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+};
+export const shell = { openPath: async () => '', showItemInFolder: () => {}, openExternal: async (u) => report('openExternal', u) };
+export default { app, protocol, session, ipcMain, Menu, screen, dialog, shell, BrowserWindow };
