@@ -48,7 +48,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     return path;
   };
   const h = {
-    'library:info': () => ({ path: lib.path, counts: lib.check().counts, markingScheme: lib.markingScheme() }),
+    'library:info': () => ({ path: lib.path, counts: lib.counts(), markingScheme: lib.markingScheme() }),
     'library:check': () => lib.check(),
     'library:backup': (dest: string) => lib.backup(writable(dest)),
 

@@ -137,6 +137,10 @@ export const factPatchSchema = z
     locator: locatorSchema.nullable().optional(),
     attribution: attributionSchema.nullable().optional(),
     credibility: factFields.credibility.nullable(),
+    eventDate: partialDateSchema.nullable().optional(),
+    viaSourceId: z.string().min(1).nullable().optional(),
+    marking: optText(100).nullable(),
+    notes: optText(20000).nullable(),
   })
   .partial();
 
@@ -160,7 +164,14 @@ export const briefingInputSchema = z.strictObject({
   derivedFrom: z.boolean().optional(),
   fields: z.record(z.string(), z.string().max(5000)).optional(),
 });
-export const briefingPatchSchema = briefingInputSchema.partial();
+/** In a patch, `null` returns style, note placement and marking to the template's defaults. */
+export const briefingPatchSchema = briefingInputSchema
+  .extend({
+    styleId: optText(200).nullable(),
+    notePlacement: z.enum(NOTE_PLACEMENTS, { message: 'must be footnotes or endnotes' }).nullable().optional(),
+    marking: optText(100).nullable(),
+  })
+  .partial();
 
 /** Parses input with a schema; the first problem becomes a DossierError naming its field. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {

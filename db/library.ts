@@ -71,6 +71,7 @@ export class Library {
   markingScheme = () => settings.markingScheme(this.db);
   setMarkingScheme = (id: string, custom?: string) => settings.setMarkingScheme(this.db, id, custom);
   check = () => maintenance.checkLibrary(this.db);
+  counts = () => maintenance.libraryCounts(this.db);
   backup = (dest: string) => maintenance.backupLibrary(this.db, dest);
   repairSearchIndex = () => maintenance.repairSearchIndex(this.db);
 }

@@ -134,7 +134,7 @@ export function updateBriefing(db: Db, idOrTitle: string, patch: unknown): Brief
     if (data.title !== undefined) cols.title = data.title;
     if (data.templateId !== undefined) cols.template_id = data.templateId;
     if (data.styleId !== undefined) cols.style_id = data.styleId || null;
-    if (data.notePlacement !== undefined) cols.note_placement = data.notePlacement;
+    if (data.notePlacement !== undefined) cols.note_placement = data.notePlacement ?? null;
     if (data.marking !== undefined) cols.marking = data.marking ? normaliseMarking(db, 'briefing.marking', data.marking) : null;
     if (data.portionMarks !== undefined) cols.portion_marks = data.portionMarks ? 1 : 0;
     if (data.derivedFrom !== undefined) cols.derived_from = data.derivedFrom ? 1 : 0;

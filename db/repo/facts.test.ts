@@ -196,3 +196,17 @@ describe('facts', () => {
     expect(lib.getBriefing(b.id)).toEqual(before);
   });
 });
+
+describe('clearing fields', () => {
+  it('clears event date, via source, marking and notes with null', () => {
+    const s = lib.addSource(SAMPLE_SOURCE);
+    const via = lib.addSource({ type: 'report', title: 'Wire' });
+    const f = lib.addFact({ text: 'Cleared later.', sourceId: s.id, eventDate: '2024', viaSourceId: via.id, marking: 'U', notes: 'n' });
+    const c = lib.updateFact(f.id, { eventDate: null, viaSourceId: null, marking: null, notes: null });
+    expect([c.eventDate, c.viaSourceId, c.marking, c.notes]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+  it('returns a briefing to the template default note placement', () => {
+    const b = lib.createBriefing({ title: 'B', templateId: 'info-memo', notePlacement: 'endnotes' }, [{ key: 'bluf', heading: 'BLUF' }]);
+    expect(lib.updateBriefing(b.id, { notePlacement: null }).notePlacement).toBeUndefined();
+  });
+});

@@ -15,6 +15,12 @@ export interface CheckReport {
   searchIndexMismatch: number;
 }
 
+/** Row counts only: cheap enough for a status bar (the full check reads every page). */
+export function libraryCounts(db: Db): CheckReport['counts'] {
+  const count = (t: string) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+  return { sources: count('sources'), facts: count('facts'), tags: count('tags'), briefings: count('briefings') };
+}
+
 /** Full integrity and foreign-key check, plus the search index's agreement with the facts. */
 export function checkLibrary(db: Db): CheckReport {
   const integrity = (db.prepare('PRAGMA integrity_check').pluck().all() as string[]).filter((r) => r !== 'ok');

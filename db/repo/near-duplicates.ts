@@ -31,8 +31,8 @@ import type { Db } from '../open';
  * Costs bounded on purpose: at most MAX_GROUPS groups (a long sentence's tokens go into fewer,
  * larger groups; a fact that then misses a word of every group is lost, which needs it to miss
  * ≥ MAX_GROUPS of the words, i.e. to be a loose paraphrase of a long sentence), and no bm25:
- * bm25 over a big OR costs ~1 µs per matching row (40 ms for a sentence of common words in a
- * 100,000-fact library) while counting rows of AND queries costs a tenth of that.
+ * bm25 over a big OR costs ~1 µs per matching row (40 ms for a sentence of common words in the
+ * 100,000-fact bench library) while counting the rows of selective AND queries costs ~4 ms.
  */
 
 export interface NearDuplicate {
@@ -43,9 +43,9 @@ export interface NearDuplicate {
 }
 
 export interface NearDuplicateOptions {
-  /** Leave this fact out (checking a fact already in the library against the others). */
+  /** Leave this fact (full id) out: checking a fact already in the library against the others. */
   excludeFactId?: string;
-  /** At most this many results (default 10). */
+  /** At most this many results (default 10; never more than 50, the candidates scored). */
   limit?: number;
   /** Minimum similarity (default NEAR_DUPLICATE_THRESHOLD). */
   threshold?: number;
@@ -57,7 +57,7 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.6;
 const CANDIDATES = 50;
 /** How many of the best-matching rows are compared by length to choose the CANDIDATES. */
 const POOL = 400;
-/** More groups cost more queries; beyond this, the rarest groups are enough to rank. */
+/** At most this many AND queries: a longer sentence's tokens go into fewer, larger groups. */
 const MAX_GROUPS = 6;
 /** Document frequencies are only compared, so counting stops here (a cheap, capped count). */
 const DF_CAP = 200;
@@ -138,8 +138,9 @@ export function tokenGroups(tokensByRarity: readonly string[], maxMissing: numbe
 }
 
 /**
- * Facts in the library whose text restates `text`, most similar first. Reads at most a few
- * thousand index entries and CANDIDATES fact rows, whatever the library's size.
+ * Facts in the library whose text restates `text`, most similar first (newest first among
+ * equals). The work is reading the index entries of the sentence's words, so it grows with how
+ * common those words are, not with the library as such; then at most CANDIDATES fact rows.
  */
 export function findNearDuplicates(db: Db, text: string, opts: NearDuplicateOptions = {}): NearDuplicate[] {
   const threshold = opts.threshold ?? NEAR_DUPLICATE_THRESHOLD;

@@ -2,6 +2,7 @@ import { stmt } from '../statements';
 import { partialDateEnd } from '../../core/dates';
 import { buildFtsQuery } from '../../core/fts-query';
 import { type Highlight, MARK_END, MARK_START, splitHighlights } from '../../core/highlight';
+import type { CslName } from '../../core/csl';
 import type { Fact, FactKind, Reliability, SourceType } from '../../core/model';
 import type { Db } from '../open';
 import { FACT_SELECT, type FactRow, factFromRow } from './rows';
@@ -36,6 +37,8 @@ export interface FactQuery {
 export interface SourceBrief {
   id: string;
   title: string;
+  authors: CslName[];
+  containerTitle?: string;
   type: SourceType;
   issued?: string;
   reliability?: Reliability;
@@ -180,7 +183,7 @@ export function searchFacts(db: Db, q: FactQuery = {}, options: { countTotal?: b
   const page = stmt(db, sql).all(params) as { seq: number }[];
 
   const factStmt = stmt(db, `${FACT_SELECT} WHERE f.seq = ?`);
-  const sourceStmt = stmt(db, 'SELECT id, title, type, issued, reliability FROM sources WHERE id = ?');
+  const sourceStmt = stmt(db, 'SELECT id, title, type, issued, reliability, authors, container_title FROM sources WHERE id = ?');
   // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 then ignores the rowid constraint
   // (it returned the first match's text for every hit).
   const marked = f.match
@@ -188,8 +191,9 @@ export function searchFacts(db: Db, q: FactQuery = {}, options: { countTotal?: b
     : undefined;
   const hits = page.map((row): FactHit => {
     const fact = factFromRow(factStmt.get(row.seq) as FactRow);
-    const s = sourceStmt.get(fact.sourceId) as { id: string; title: string; type: SourceType; issued: string | null; reliability: Reliability | null };
-    const source: SourceBrief = { id: s.id, title: s.title, type: s.type };
+    const s = sourceStmt.get(fact.sourceId) as { id: string; title: string; type: SourceType; issued: string | null; reliability: Reliability | null; authors: string; container_title: string | null };
+    const source: SourceBrief = { id: s.id, title: s.title, type: s.type, authors: JSON.parse(s.authors) as CslName[] };
+    if (s.container_title) source.containerTitle = s.container_title;
     if (s.issued) source.issued = s.issued;
     if (s.reliability) source.reliability = s.reliability;
     const hit: FactHit = { fact, source };

@@ -1,0 +1,142 @@
+import { CONTENT_SECURITY_POLICY } from '../electron/security/csp';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import type * as CoreModule from './harness/core';
+
+type Core = typeof CoreModule;
+type Library = ReturnType<Core['Library']['open']>;
+
+export const ORIGIN = 'http://dossier.test';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RENDERER = join(ROOT, 'out', 'renderer');
+export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
+
+/** The Content-Security-Policy the desktop shell sends (the very same string): the harness sends it too. */
+const CSP = CONTENT_SECURITY_POLICY;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+let corePromise: Promise<Core> | undefined;
+function loadCore(): Promise<Core> {
+  corePromise ??= import(pathToFileURL(join(ROOT, 'e2e', '.cache', 'core.mjs')).href) as Promise<Core>;
+  return corePromise;
+}
+
+export interface Harness {
+  core: Core;
+  lib: Library;
+  dir: string;
+  /** The only folder the page may have files written to (the stand-in for the save dialog). */
+  exportDir: string;
+  /** Every request the page made, by URL. */
+  requests: string[];
+  /** Every API call the page made, by name. */
+  calls: string[];
+  /** Uncaught errors in the page. */
+  errors: string[];
+  /** Opens the app and waits until it has read the library. */
+  open(): Promise<void>;
+  /** Fills the library with the sample grain-corridor sources, facts and action memo. */
+  loadSample(): string;
+}
+
+export const test = base.extend<{ app: Harness }>({
+  app: async ({ page }, use) => {
+    const core = await loadCore();
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
+    const exportDir = join(dir, 'exports');
+    mkdirSync(exportDir);
+    const lib = core.Library.open(join(dir, 'library.sqlite'));
+    const dispatch = core.createDispatcher(lib, { allowWrite: (p) => resolve(p).startsWith(exportDir + sep) });
+    const requests: string[] = [];
+    const calls: string[] = [];
+    const errors: string[] = [];
+
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      // Chromium reports every inline handler it refuses under the CSP, even while parsing pasted
+      // HTML in an inert DOMParser document; those reports are the wall working, not page errors.
+      if (m.type() === 'error' && !m.text().includes('Content Security Policy')) errors.push(`console: ${m.text()}`);
+    });
+
+    // The app's origin serves the built renderer; everything else is refused (and recorded).
+    await page.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+      const file = resolve(RENDERER, rel);
+      if (!file.startsWith(RENDERER + sep)) return route.fulfill({ status: 403, body: 'forbidden' });
+      try {
+        if (!statSync(file).isFile()) throw new Error('not a file');
+      } catch {
+        return route.fulfill({ status: 404, body: 'not found' });
+      }
+      return route.fulfill({
+        status: 200,
+        body: readFileSync(file),
+        headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' },
+      });
+    });
+
+    await page.exposeBinding('__dossierCall', async (_source, name: string, args: unknown[]) => {
+      calls.push(name);
+      return dispatch(name, args);
+    });
+    await page.addInitScript((folder: string) => {
+      const w = window as unknown as { dossier: unknown; __dossierCall(name: string, args: unknown[]): Promise<unknown>; __dossierTestExportDir: string };
+      const call = w.__dossierCall;
+      w.dossier = Object.freeze({ call: (name: string, ...args: unknown[]) => call(name, args) });
+      w.__dossierTestExportDir = folder;
+    }, exportDir);
+
+    const harness: Harness = {
+      core,
+      lib,
+      dir,
+      exportDir,
+      requests,
+      calls,
+      errors,
+      async open() {
+        await page.goto(`${ORIGIN}/index.html`);
+        await expect(page.getByRole('navigation', { name: 'Workspace' })).toBeVisible();
+        await expect(page.getByRole('contentinfo', { name: 'Status' })).toContainText('facts ·');
+      },
+      loadSample: () => core.loadSample(lib),
+    };
+    try {
+      await use(harness);
+      const foreign = requests.filter((u) => !u.startsWith(`${ORIGIN}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+      expect(foreign, 'the page requested something outside the app').toEqual([]);
+      expect(errors, 'errors in the page').toEqual([]);
+    } finally {
+      lib.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
+
+/** Saves a screenshot of the whole window to e2e/artifacts/. */
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+/** Texts of the notes in the live preview, in order. */
+export async function previewNotes(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="preview"] .pv-note-list li').allInnerTexts();
+}

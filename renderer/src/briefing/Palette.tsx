@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FactHit } from '../../../db/repo/search';
+import type { BriefingSection } from '../../../core/model';
+import { call, errorMessage } from '../api';
+import { shortCitation } from '../format';
+import { useApp } from '../state';
+import { GradeBadge, Highlighted } from '../ui/bits';
+import { useDebounced } from '../ui/hooks';
+
+interface Props {
+  sections: BriefingSection[];
+  section: string;
+  onSection(id: string): void;
+  onInsert(hit: FactHit): void;
+  onClose(): void;
+}
+
+/** Ctrl+K: find a fact by typing and insert it where the cursor was, without touching the mouse. */
+export function Palette({ sections, section, onSection, onInsert, onClose }: Props) {
+  const app = useApp();
+  const [text, setText] = useState('');
+  const q = useDebounced(text, 120);
+  const [hits, setHits] = useState<FactHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [error, setError] = useState<string>();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const restore = useRef<Element | null>(document.activeElement);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+    const el = restore.current;
+    return () => {
+      if (el instanceof HTMLElement && el.isConnected) el.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    call('facts:search', { ...(q.trim() ? { text: q, prefixLast: true } : {}), limit: 30 })
+      .then((r) => {
+        if (!live) return;
+        setHits(r.hits);
+        setActive(0);
+        setError(undefined);
+      })
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [q]);
+
+  useEffect(() => {
+    document.getElementById(`palette-opt-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const choose = (hit: FactHit | undefined) => {
+    if (!hit) return;
+    onInsert(hit);
+    onClose();
+  };
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="palette" role="dialog" aria-modal="true" aria-label="Insert fact">
+        <input
+          ref={inputRef}
+          className="palette-input"
+          type="text"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="palette-list"
+          aria-activedescendant={hits[active] ? `palette-opt-${active}` : undefined}
+          aria-label="Search facts to insert"
+          placeholder="Search facts to insert…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive((a) => Math.min(a + 1, hits.length - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => Math.max(a - 1, 0));
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              choose(hits[active]);
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              onClose();
+            } else if (e.key === 'Tab') {
+              e.preventDefault();
+              document.getElementById('palette-section')?.focus();
+            }
+          }}
+        />
+        <ul className="palette-list" id="palette-list" role="listbox" aria-label="Matching facts">
+          {error && <li className="palette-empty">{error}</li>}
+          {!error && hits.length === 0 && <li className="palette-empty">No facts match.</li>}
+          {hits.map((h, i) => {
+            const src = app.sourceMap.get(h.source.id);
+            return (
+              <li
+                key={h.fact.id}
+                id={`palette-opt-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'is-active' : undefined}
+                onMouseMove={() => setActive(i)}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(h);
+                }}
+              >
+                <span className="palette-text">
+                  <Highlighted text={h.fact.text} highlights={h.highlights} />
+                </span>
+                <span className="palette-meta">
+                  <GradeBadge reliability={h.source.reliability} credibility={h.fact.credibility} />
+                  <span className="muted line-1">{shortCitation({ title: h.source.title, issued: h.source.issued, authors: src?.authors ?? [] }) || h.source.title}</span>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="palette-foot">
+          <label>
+            Insert into{' '}
+            <select
+              id="palette-section"
+              value={section}
+              onChange={(e) => onSection(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') onClose();
+                if (e.key === 'Tab') {
+                  e.preventDefault();
+                  inputRef.current?.focus();
+                }
+              }}
+            >
+              {sections.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.heading}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="muted">↑↓ choose · Enter insert · Esc close</span>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,359 @@
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import type { CapturePreview } from '../../../api/contract';
+import { RELIABILITY_GRADES, SOURCE_TYPES } from '../../../core/model';
+import { ApiError, call, errorMessage } from '../api';
+import { formatCount, KIND_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, stripInvisibles } from '../format';
+import { EMPTY_FILTERS } from '../library/filters';
+import { useApp } from '../state';
+import { FieldError } from '../ui/bits';
+import { useDebounced } from '../ui/hooks';
+import { Icon } from '../ui/Icon';
+import { htmlToText, tidyText } from './html-to-text';
+import { applyRange, parseAuthors, selectionString } from './selection';
+
+interface Meta {
+  title: string;
+  authors: string;
+  containerTitle: string;
+  publisher: string;
+  issued: string;
+  url: string;
+  type: string;
+  reliability: string;
+  tags: string;
+}
+
+const EMPTY_META: Meta = { title: '', authors: '', containerTitle: '', publisher: '', issued: '', url: '', type: 'article-newspaper', reliability: '', tags: '' };
+const MAX_FILE = 20 * 1024 * 1024;
+
+function sourceFromMeta(m: Meta): Record<string, unknown> {
+  const s: Record<string, unknown> = { type: m.type, title: m.title.trim() || 'Untitled' };
+  const authors = parseAuthors(m.authors);
+  if (authors.length) s.authors = authors;
+  for (const k of ['containerTitle', 'publisher', 'issued', 'url', 'reliability'] as const) if (m[k].trim()) s[k] = m[k].trim();
+  return s;
+}
+
+/** The capture in progress survives switching to another view and back (not a restart). */
+const draft: { text: string; markdown: boolean; paragraphs: boolean; meta: Meta; fileName: string | undefined } = {
+  text: '',
+  markdown: false,
+  paragraphs: false,
+  meta: EMPTY_META,
+  fileName: undefined,
+};
+
+export function CaptureView() {
+  const app = useApp();
+  const [text, setText] = useState(draft.text);
+  const [markdown, setMarkdown] = useState(draft.markdown);
+  const [paragraphs, setParagraphs] = useState(draft.paragraphs);
+  const [meta, setMeta] = useState<Meta>(draft.meta);
+  const [fileName, setFileName] = useState<string | undefined>(draft.fileName);
+  useEffect(() => {
+    Object.assign(draft, { text, markdown, paragraphs, meta, fileName });
+  }, [text, markdown, paragraphs, meta, fileName]);
+  const [preview, setPreview] = useState<CapturePreview>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string>();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [dragOver, setDragOver] = useState(false);
+  const anchor = useRef<number | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const source = useMemo(() => sourceFromMeta(meta), [meta]);
+  const request = useDebounced(JSON.stringify({ text, markdown, paragraphs, source }), 350);
+
+  useEffect(() => {
+    const r = JSON.parse(request) as { text: string; markdown: boolean; paragraphs: boolean; source: Record<string, unknown> };
+    if (!r.text.trim()) {
+      setPreview(undefined);
+      setErrors({});
+      setGeneral(undefined);
+      return;
+    }
+    let live = true;
+    call('capture:preview', { text: r.text, markdown: r.markdown, paragraphs: r.paragraphs, source: r.source })
+      .then((p) => {
+        if (!live) return;
+        setPreview(p);
+        setErrors({});
+        setGeneral(undefined);
+        setSelected(new Set(p.candidates.map((c) => c.index)));
+        anchor.current = null;
+      })
+      .catch((e: unknown) => {
+        if (!live) return;
+        const field = e instanceof ApiError && e.field?.startsWith('source.') ? e.field.slice(7).split('.')[0]! : undefined;
+        if (field) setErrors({ [field]: errorMessage(e).replace(/^source\.[\w.]+: /, '') });
+        else setGeneral(errorMessage(e).replace(/^text: /, ''));
+        if (!field) setPreview(undefined);
+      });
+    return () => {
+      live = false;
+    };
+  }, [request]);
+
+  const readFile = (file: File) => {
+    if (file.size > MAX_FILE) {
+      app.notify(`${file.name} is larger than 20 MB; split it first.`, 'error');
+      return;
+    }
+    if (!/\.(txt|md|markdown|text)$/i.test(file.name) && file.type && !file.type.startsWith('text/')) {
+      app.notify(`${stripInvisibles(file.name)} is not a text or Markdown file.`, 'error');
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => {
+      setText(String(reader.result ?? ''));
+      const md = /\.(md|markdown)$/i.test(file.name);
+      setMarkdown(md);
+      setFileName(stripInvisibles(file.name));
+      const firstLine = String(reader.result ?? '').split('\n').find((l) => l.trim());
+      if (!meta.title && firstLine) setMeta((m) => ({ ...m, title: firstLine.replace(/^#+\s*/, '').trim().slice(0, 300) }));
+    };
+    reader.onerror = () => app.notify(`Could not read ${stripInvisibles(file.name)}.`, 'error');
+    reader.readAsText(file);
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const html = e.clipboardData.getData('text/html');
+    if (!html) return;
+    e.preventDefault();
+    const plain = htmlToText(html);
+    const el = e.currentTarget;
+    const next = el.value.slice(0, el.selectionStart) + plain + el.value.slice(el.selectionEnd);
+    setText(next);
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) readFile(file);
+  };
+
+  const toggle = (index: number, shift: boolean) => {
+    const checked = !selected.has(index);
+    if (shift && anchor.current !== null) setSelected(applyRange(selected, anchor.current, index, checked));
+    else {
+      const next = new Set(selected);
+      if (checked) next.add(index);
+      else next.delete(index);
+      setSelected(next);
+    }
+    anchor.current = index;
+  };
+
+  const commit = async () => {
+    if (!preview || selected.size === 0) return;
+    setBusy(true);
+    try {
+      const tags = meta.tags.split(',').map((t) => t.trim()).filter(Boolean);
+      const r = await app.track(
+        call('capture:commit', { text, markdown, paragraphs, source, keep: selectionString(selected), ...(tags.length ? { tags } : {}) }),
+      );
+      app.notify(
+        `Saved ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already in the library)` : ''}${r.sourceCreated ? '' : ' to an existing source'}.`,
+      );
+      app.touchData();
+      setText('');
+      setMeta(EMPTY_META);
+      setFileName(undefined);
+      setPreview(undefined);
+      app.setFilters({ ...EMPTY_FILTERS, sourceId: r.sourceId });
+    } catch (e) {
+      const field = e instanceof ApiError && e.field?.startsWith('source.') ? e.field.slice(7).split('.')[0] : undefined;
+      if (field) setErrors({ [field]: errorMessage(e) });
+      else app.notify(errorMessage(e), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (key: keyof Meta, label: string, placeholder?: string, wide = false) => (
+    <div className={`field${errors[key] ? ' has-error' : ''}${wide ? ' span-2' : ''}`}>
+      <label htmlFor={`capture-${key}`}>{label}</label>
+      <input
+        id={`capture-${key}`}
+        type="text"
+        value={meta[key]}
+        placeholder={placeholder}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={errors[key] ? `capture-${key}-error` : undefined}
+        onChange={(e) => setMeta({ ...meta, [key]: e.target.value })}
+      />
+      <FieldError id={`capture-${key}-error`} message={errors[key]} />
+    </div>
+  );
+
+  const existing = preview && 'createdAt' in preview.source;
+  const n = selected.size;
+
+  return (
+    <div className="capture">
+      <header className="toolbar">
+        <h1 className="view-title">Capture</h1>
+        <span className="muted">Paste an article or open a text file; choose the sentences worth keeping.</span>
+      </header>
+      <div className="capture-grid">
+        <section className="capture-input" aria-label="Text to capture">
+          <div
+            className={`drop-zone${dragOver ? ' is-over' : ''}`}
+            onDragOver={(e) => {
+              if (e.dataTransfer.types.includes('Files')) {
+                e.preventDefault();
+                setDragOver(true);
+              }
+            }}
+            onDragLeave={() => setDragOver(false)}
+            onDrop={onDrop}
+          >
+            <div className="drop-head">
+              <label htmlFor="capture-text" className="section-label">
+                Text
+              </label>
+              {fileName && <span className="file-pill">{fileName}</span>}
+              <span className="toolbar-spacer" />
+              <label className="check">
+                <input type="checkbox" checked={markdown} onChange={(e) => setMarkdown(e.target.checked)} /> Markdown
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={paragraphs} onChange={(e) => setParagraphs(e.target.checked)} /> One fact per paragraph
+              </label>
+              <button type="button" className="button small" onClick={() => fileInput.current?.click()}>
+                Open file…
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".txt,.md,.markdown,text/plain,text/markdown"
+                className="visually-hidden"
+                aria-label="Choose a text or Markdown file"
+                tabIndex={-1}
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f) readFile(f);
+                  e.target.value = '';
+                }}
+              />
+            </div>
+            <textarea
+              id="capture-text"
+              className="capture-textarea"
+              placeholder="Paste the article here, or drop a .txt or .md file…"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onPaste={onPaste}
+              onBlur={() => setText((t) => (t.includes('\r') ? tidyText(t) : t))}
+              spellCheck={false}
+            />
+            <div className="drop-foot muted">{text ? `${formatCount(text.length)} characters` : 'Formatting is removed when you paste; only the text is kept.'}</div>
+          </div>
+        </section>
+
+        <section className="capture-meta" aria-labelledby="capture-meta-h">
+          <h2 id="capture-meta-h" className="section-label">
+            Source
+          </h2>
+          <div className="form-grid">
+            {field('title', 'Title', 'Headline or report title', true)}
+            {field('authors', 'Authors', 'Family, Given; Institution', true)}
+            {field('containerTitle', 'Published in', 'Newspaper, journal, website')}
+            {field('publisher', 'Publisher')}
+            {field('issued', 'Issued', 'YYYY-MM-DD')}
+            <div className={`field${errors.type ? ' has-error' : ''}`}>
+              <label htmlFor="capture-type">Type</label>
+              <select id="capture-type" value={meta.type} onChange={(e) => setMeta({ ...meta, type: e.target.value })}>
+                {SOURCE_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {SOURCE_TYPE_LABELS[t] ?? t}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {field('url', 'URL', 'https://…', true)}
+            <div className={`field${errors.reliability ? ' has-error' : ''}`}>
+              <label htmlFor="capture-reliability">Reliability</label>
+              <select id="capture-reliability" value={meta.reliability} onChange={(e) => setMeta({ ...meta, reliability: e.target.value })}>
+                <option value="">Not graded</option>
+                {RELIABILITY_GRADES.map((r) => (
+                  <option key={r} value={r}>
+                    {RELIABILITY_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {field('tags', 'Tags for every fact', 'grain, shipping')}
+          </div>
+          {existing && (
+            <p className="note-box">
+              <Icon name="source" /> This matches a source already in the library; the facts will be added to it.
+            </p>
+          )}
+        </section>
+
+        <section className="capture-candidates" aria-labelledby="capture-cand-h">
+          <div className="candidates-head">
+            <h2 id="capture-cand-h" className="section-label">
+              Candidate facts
+            </h2>
+            {preview && (
+              <>
+                <span className="muted">
+                  {n} of {preview.candidates.length} selected · Shift-click selects a range
+                </span>
+                <button type="button" className="button link small" onClick={() => setSelected(new Set(preview.candidates.map((c) => c.index)))}>
+                  All
+                </button>
+                <button type="button" className="button link small" onClick={() => setSelected(new Set())}>
+                  None
+                </button>
+              </>
+            )}
+            <span className="toolbar-spacer" />
+            <button type="button" className="button primary" disabled={!preview || n === 0 || busy} onClick={() => void commit()}>
+              {busy ? 'Saving…' : `Save ${n} fact${n === 1 ? '' : 's'}`}
+            </button>
+          </div>
+          {general && <p className="error-text" role="alert">{general}</p>}
+          {!preview && !general && <p className="muted list-empty">Sentences found in the text appear here.</p>}
+          {preview && (
+            <ol className="candidates" aria-label="Candidate facts">
+              {preview.candidates.map((c) => (
+                <li key={c.index} className={selected.has(c.index) ? 'is-on' : undefined}>
+                  <label
+                    onClick={(e) => {
+                      e.preventDefault();
+                      toggle(c.index, e.shiftKey);
+                    }}
+                  >
+                    <input
+                      type="checkbox"
+                      checked={selected.has(c.index)}
+                      onChange={() => undefined}
+                      onKeyDown={(e) => {
+                        if (e.key === ' ') {
+                          e.preventDefault();
+                          toggle(c.index, e.shiftKey);
+                        }
+                      }}
+                      aria-label={`Keep candidate ${c.index}`}
+                    />
+                    <span className="cand-num">{c.index}</span>
+                    <span className="cand-text">{c.text}</span>
+                    <span className="cand-meta">
+                      <span className={`kind kind-${c.kind}`}>{KIND_LABELS[c.kind]}</span>
+                      <span className="muted">¶{c.paragraph}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,396 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FactDetail } from '../../../api/contract';
+import type { CslName } from '../../../core/csl';
+import { FACT_KINDS, LOCATOR_LABELS, RELIABILITY_GRADES, SOURCE_TYPES, type Source } from '../../../core/model';
+import { ApiError, call, errorMessage, hasShell, isHttpUrl, openExternal } from '../api';
+import { CREDIBILITY_LABELS, formatDateTime, KIND_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS } from '../format';
+import { useApp } from '../state';
+import { GradeBadge } from '../ui/bits';
+import { FieldRow, SelectField, TextField } from '../ui/fields';
+import { Icon } from '../ui/Icon';
+import { SourcePicker } from '../ui/SourcePicker';
+
+type Errors = Record<string, string>;
+
+/** Maps an error's field ("fact.locator.value", "source.authors.0.family") to the inspector field it belongs to. */
+function fieldKey(e: unknown, prefix: 'fact' | 'source'): string {
+  if (!(e instanceof ApiError) || !e.field) return '_';
+  const f = e.field.startsWith(`${prefix}.`) ? e.field.slice(prefix.length + 1) : e.field;
+  return f.split('.')[0]!.replace(/\[\d+\]$/, '') || '_';
+}
+
+export function Inspector({ factId, onClose, onChanged }: { factId: string; onClose(): void; onChanged(): void }) {
+  const app = useApp();
+  const [detail, setDetail] = useState<FactDetail>();
+  const [loadError, setLoadError] = useState<string>();
+  const [factErrors, setFactErrors] = useState<Errors>({});
+  const [sourceErrors, setSourceErrors] = useState<Errors>({});
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setDetail(await call('facts:get', factId));
+      setLoadError(undefined);
+    } catch (e) {
+      setLoadError(errorMessage(e));
+    }
+  }, [factId]);
+
+  useEffect(() => {
+    setDetail(undefined);
+    setFactErrors({});
+    setSourceErrors({});
+    setConfirmDelete(false);
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !(e.target instanceof HTMLElement && e.target.closest('.combo'))) {
+        const t = e.target as HTMLElement;
+        if (t.closest('.inspector') && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) return;
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  /** Writes one change to the fact; a validation error lands next to its field. */
+  const saveFact = async (key: string, run: () => Promise<unknown>) => {
+    try {
+      await app.track(run());
+      setFactErrors(({ [key]: _gone, ...rest }) => rest);
+      await load();
+      onChanged();
+      app.touchData();
+    } catch (e) {
+      const k = fieldKey(e, 'fact');
+      setFactErrors((errs) => ({ ...errs, [k === '_' ? key : k]: errorMessage(e).replace(/^fact\.[\w.[\]]+: /, '') }));
+    }
+  };
+  const patchFact = (key: string, patch: Record<string, unknown>) => saveFact(key, () => call('facts:update', factId, patch));
+
+  const saveSource = async (key: string, patch: Record<string, unknown>) => {
+    if (!detail) return;
+    try {
+      await app.track(call('sources:update', detail.source.id, patch));
+      setSourceErrors(({ [key]: _gone, ...rest }) => rest);
+      await load();
+      onChanged();
+      app.touchData();
+    } catch (e) {
+      const k = fieldKey(e, 'source');
+      setSourceErrors((errs) => ({ ...errs, [k === '_' ? key : k]: errorMessage(e).replace(/^source\.[\w.[\]]+: /, '') }));
+    }
+  };
+
+  if (loadError) {
+    return (
+      <aside className="inspector" aria-label="Fact inspector">
+        <InspectorHead title="Fact" onClose={onClose} />
+        <div className="inspector-body">
+          <p className="error-text">{loadError}</p>
+        </div>
+      </aside>
+    );
+  }
+  if (!detail) {
+    return (
+      <aside className="inspector" aria-label="Fact inspector" aria-busy="true">
+        <InspectorHead title="Fact" onClose={onClose} />
+      </aside>
+    );
+  }
+
+  const { fact, source } = detail;
+  const levels = app.info?.markingScheme.levels ?? [];
+  const tagsText = fact.tags.join(', ');
+
+  return (
+    <aside className="inspector" aria-label="Fact inspector" data-testid="inspector">
+      <InspectorHead title="Fact" onClose={onClose} />
+      <div className="inspector-body">
+        <div className="inspector-summary">
+          <GradeBadge reliability={source.reliability} credibility={fact.credibility} />
+          <span className="muted">
+            Added {formatDateTime(fact.createdAt)} · {fact.verifiedAt ? `verified ${formatDateTime(fact.verifiedAt)}` : 'never verified'}
+          </span>
+          <button type="button" className="button small" onClick={() => void saveFact('verifiedAt', () => call('facts:verify', factId))} title="Record that you checked this fact against its source today">
+            <Icon name="verified" /> Mark verified
+          </button>
+        </div>
+        {factErrors._ && <p className="error-text">{factErrors._}</p>}
+
+        <TextField id="inspector-text" label="Text" multiline rows={4} value={fact.text} error={factErrors.text} onCommit={(v) => patchFact('text', { text: v })} />
+        <FieldRow>
+          <SelectField id="inspector-kind" label="Kind" value={fact.kind} options={FACT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k]! }))} error={factErrors.kind} onCommit={(v) => patchFact('kind', { kind: v })} />
+          <SelectField
+            id="inspector-credibility"
+            label="Credibility"
+            value={fact.credibility ? String(fact.credibility) : ''}
+            options={[{ value: '', label: 'Not assessed' }, ...Object.entries(CREDIBILITY_LABELS).map(([v, l]) => ({ value: v, label: l }))]}
+            error={factErrors.credibility}
+            onCommit={(v) => patchFact('credibility', { credibility: v ? Number(v) : null })}
+          />
+        </FieldRow>
+        <FieldRow>
+          <SelectField
+            id="inspector-locator-label"
+            label="Locator"
+            value={fact.locator?.label ?? 'page'}
+            options={LOCATOR_LABELS.map((l) => ({ value: l, label: l }))}
+            error={undefined}
+            onCommit={(label) => fact.locator && patchFact('locator', { locator: { label, value: fact.locator.value } })}
+          />
+          <TextField
+            id="inspector-locator-value"
+            label="Page, paragraph…"
+            value={fact.locator?.value ?? ''}
+            error={factErrors.locator}
+            placeholder="e.g. 12"
+            onCommit={(v) => patchFact('locator', { locator: v.trim() ? { label: fact.locator?.label ?? 'page', value: v } : null })}
+          />
+        </FieldRow>
+        <FieldRow>
+          <TextField
+            id="inspector-attr-name"
+            label="Said by"
+            value={fact.attribution?.name ?? ''}
+            placeholder="Name"
+            error={factErrors.attribution}
+            onCommit={(name) => patchFact('attribution', { attribution: name.trim() || fact.attribution?.role ? { name, ...(fact.attribution?.role ? { role: fact.attribution.role } : {}) } : null })}
+          />
+          <TextField
+            id="inspector-attr-role"
+            label="Role"
+            value={fact.attribution?.role ?? ''}
+            placeholder="e.g. foreign minister"
+            onCommit={(role) => patchFact('attribution', { attribution: role.trim() || fact.attribution?.name ? { role, ...(fact.attribution?.name ? { name: fact.attribution.name } : {}) } : null })}
+          />
+        </FieldRow>
+        <FieldRow>
+          <TextField id="inspector-event-date" label="Event date" value={fact.eventDate ?? ''} placeholder="YYYY-MM-DD" hint="The date the fact is about" error={factErrors.eventDate} onCommit={(v) => patchFact('eventDate', { eventDate: v.trim() === '' ? null : v })} />
+          <SelectField
+            id="inspector-marking"
+            label="Handling marking"
+            value={fact.marking ?? ''}
+            options={[{ value: '', label: 'None' }, ...levels.map((l) => ({ value: l.id, label: `${l.portion} — ${l.banner}` }))]}
+            error={factErrors.marking}
+            onCommit={(v) => patchFact('marking', { marking: v })}
+          />
+        </FieldRow>
+        <TextField
+          id="inspector-tags"
+          label="Tags"
+          value={tagsText}
+          placeholder="Comma-separated, e.g. grain, shipping"
+          error={factErrors.tags}
+          onCommit={(v) => {
+            const next = v.split(',').map((t) => t.trim()).filter(Boolean);
+            const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+            const had = lower(fact.tags);
+            const want = lower(next);
+            const add = next.filter((t) => !had.has(t.toLowerCase()));
+            const remove = fact.tags.filter((t) => !want.has(t.toLowerCase()));
+            return saveFact('tags', async () => {
+              if (remove.length) await call('facts:untag', factId, remove);
+              if (add.length) await call('facts:tag', factId, add);
+            });
+          }}
+        />
+        <div className={`field${factErrors.sourceId ? ' has-error' : ''}`}>
+          <label htmlFor="inspector-source">Source</label>
+          <SourcePicker id="inspector-source" sources={app.sources} value={fact.sourceId} label="Source" placeholder="Choose a source" onChange={(id) => id && id !== fact.sourceId && void patchFact('sourceId', { sourceId: id })} />
+          {factErrors.sourceId && <div className="field-error">{factErrors.sourceId}</div>}
+        </div>
+        <div className={`field${factErrors.viaSourceId ? ' has-error' : ''}`}>
+          <label htmlFor="inspector-via">Reported via</label>
+          <SourcePicker id="inspector-via" sources={app.sources} value={fact.viaSourceId} label="Reported via" placeholder="Source that relayed it (optional)" onChange={(id) => id && void patchFact('viaSourceId', { viaSourceId: id })} />
+          {factErrors.viaSourceId && <div className="field-error">{factErrors.viaSourceId}</div>}
+        </div>
+        <TextField id="inspector-notes" label="Notes" multiline rows={2} value={fact.notes ?? ''} error={factErrors.notes} onCommit={(v) => patchFact('notes', { notes: v })} />
+
+        <section className="inspector-section" aria-labelledby="used-in-h">
+          <h3 id="used-in-h">Used in</h3>
+          {detail.briefings.length === 0 ? (
+            <p className="muted">Not cited in any briefing.</p>
+          ) : (
+            <ul className="plain-list">
+              {detail.briefings.map((b) => (
+                <li key={b.briefingId}>
+                  <button type="button" className="button link" onClick={() => app.navigate({ name: 'briefing', id: b.briefingId })}>
+                    {b.title}
+                  </button>
+                  <span className="muted"> · cited {b.count}×</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <SourceFields source={source} errors={sourceErrors} onSave={saveSource} />
+
+        <section className="inspector-section danger-zone" aria-label="Delete fact">
+          {confirmDelete ? (
+            <div className="confirm-row">
+              <span>Delete this fact from the library?</span>
+              <button
+                type="button"
+                className="button danger"
+                onClick={async () => {
+                  try {
+                    await app.track(call('facts:remove', factId));
+                    app.notify('Fact deleted');
+                    onChanged();
+                    app.touchData();
+                    onClose();
+                  } catch (e) {
+                    app.notify(errorMessage(e), 'error');
+                    setConfirmDelete(false);
+                  }
+                }}
+              >
+                Delete
+              </button>
+              <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
+                Cancel
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="button link danger-link" onClick={() => setConfirmDelete(true)}>
+              <Icon name="trash" /> Delete fact…
+            </button>
+          )}
+        </section>
+      </div>
+    </aside>
+  );
+}
+
+function InspectorHead({ title, onClose }: { title: string; onClose(): void }) {
+  return (
+    <header className="inspector-head">
+      <h2>{title}</h2>
+      <button type="button" className="icon-button" aria-label="Close inspector (Esc)" title="Close (Esc)" onClick={onClose}>
+        <Icon name="x" />
+      </button>
+    </header>
+  );
+}
+
+function SourceFields({ source, errors, onSave }: { source: Source; errors: Errors; onSave(key: string, patch: Record<string, unknown>): Promise<void> }) {
+  const text = (key: keyof Source, label: string, extra: { placeholder?: string; hint?: string; multiline?: boolean } = {}) => (
+    <TextField
+      id={`source-${String(key)}`}
+      label={label}
+      value={(source[key] as string | undefined) ?? ''}
+      error={errors[key as string]}
+      {...extra}
+      onCommit={(v) => onSave(String(key), { [key]: v })}
+    />
+  );
+  return (
+    <section className="inspector-section" aria-labelledby="source-h">
+      <h3 id="source-h">Source</h3>
+      {text('title', 'Title', { multiline: true })}
+      <FieldRow>
+        <SelectField id="source-type" label="Type" value={source.type} options={SOURCE_TYPES.map((t) => ({ value: t, label: SOURCE_TYPE_LABELS[t] ?? t }))} error={errors.type} onCommit={(v) => onSave('type', { type: v })} />
+        <SelectField
+          id="source-reliability"
+          label="Reliability"
+          value={source.reliability ?? ''}
+          options={[{ value: '', label: 'Not graded' }, ...RELIABILITY_GRADES.map((r) => ({ value: r, label: RELIABILITY_LABELS[r]! }))]}
+          error={errors.reliability}
+          onCommit={(v) => onSave('reliability', { reliability: v })}
+        />
+      </FieldRow>
+      <AuthorsEditor legend="Authors" names={source.authors} error={errors.authors} onCommit={(authors) => onSave('authors', { authors })} />
+      <AuthorsEditor legend="Editors" names={source.editors} error={errors.editors} onCommit={(editors) => onSave('editors', { editors })} />
+      {text('containerTitle', 'Published in', { placeholder: 'Newspaper, journal or website' })}
+      <FieldRow>
+        {text('publisher', 'Publisher')}
+        {text('publisherPlace', 'Place')}
+      </FieldRow>
+      <FieldRow>
+        {text('issued', 'Issued', { placeholder: 'YYYY-MM-DD' })}
+        {text('accessed', 'Accessed', { placeholder: 'YYYY-MM-DD' })}
+      </FieldRow>
+      <div className="field-with-action">
+        {text('url', 'URL', { placeholder: 'https://…' })}
+        {isHttpUrl(source.url) && hasShell() && (
+          <button type="button" className="icon-button" aria-label="Open URL in browser" title="Open in browser" onClick={() => void openExternal(source.url!)}>
+            <Icon name="open" />
+          </button>
+        )}
+      </div>
+      {text('doi', 'DOI', { placeholder: '10.NNNN/…' })}
+      <FieldRow>
+        {text('number', 'Number')}
+        {text('volume', 'Volume')}
+        {text('issue', 'Issue')}
+        {text('pages', 'Pages')}
+      </FieldRow>
+      {text('language', 'Language', { placeholder: 'e.g. en-GB' })}
+      {text('notes', 'Source notes', { multiline: true })}
+    </section>
+  );
+}
+
+interface NameDraft {
+  kind: 'person' | 'institution';
+  family: string;
+  given: string;
+  literal: string;
+}
+
+const toDraft = (n: CslName): NameDraft => ({ kind: n.literal ? 'institution' : 'person', family: n.family ?? '', given: n.given ?? '', literal: n.literal ?? '' });
+const fromDraft = (d: NameDraft): CslName => (d.kind === 'institution' ? { literal: d.literal.trim() } : d.given.trim() ? { family: d.family.trim(), given: d.given.trim() } : { family: d.family.trim() });
+const isEmpty = (d: NameDraft) => (d.kind === 'institution' ? !d.literal.trim() : !d.family.trim() && !d.given.trim());
+
+/** Authors as persons (family, given) or institutions; saved together when focus leaves the group. */
+function AuthorsEditor({ legend, names, error, onCommit }: { legend: string; names: CslName[]; error: string | undefined; onCommit(names: CslName[]): Promise<void> }) {
+  const one = legend === 'Authors' ? 'Author' : 'Editor';
+  const [drafts, setDrafts] = useState<NameDraft[]>(() => names.map(toDraft));
+  const key = JSON.stringify(names);
+  useEffect(() => setDrafts((JSON.parse(key) as CslName[]).map(toDraft)), [key]);
+  const set = (i: number, patch: Partial<NameDraft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+  const commit = () => {
+    const next = drafts.filter((d) => !isEmpty(d)).map(fromDraft);
+    if (JSON.stringify(next) !== key) void onCommit(next);
+  };
+  return (
+    <fieldset
+      className={`field authors${error ? ' has-error' : ''}`}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) commit();
+      }}
+    >
+      <legend>{legend}</legend>
+      {drafts.length === 0 && <p className="muted small">None. Add a person or an institution.</p>}
+      {drafts.map((d, i) => (
+        <div className="author-row" key={i}>
+          <select aria-label={`${one} ${i + 1} kind`} value={d.kind} onChange={(e) => set(i, { kind: e.target.value as NameDraft['kind'] })}>
+            <option value="person">Person</option>
+            <option value="institution">Institution</option>
+          </select>
+          {d.kind === 'person' ? (
+            <>
+              <input aria-label={`${one} ${i + 1} family name`} placeholder="Family name" value={d.family} onChange={(e) => set(i, { family: e.target.value })} />
+              <input aria-label={`${one} ${i + 1} given name`} placeholder="Given name" value={d.given} onChange={(e) => set(i, { given: e.target.value })} />
+            </>
+          ) : (
+            <input className="wide" aria-label={`${one} ${i + 1} institution`} placeholder="Institution" value={d.literal} onChange={(e) => set(i, { literal: e.target.value })} />
+          )}
+          <button type="button" className="icon-button" aria-label={`Remove ${one.toLowerCase()} ${i + 1}`} onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}>
+            <Icon name="x" />
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button link small" onClick={() => setDrafts((ds) => [...ds, { kind: 'person', family: '', given: '', literal: '' }])}>
+        <Icon name="plus" /> Add {one.toLowerCase()}
+      </button>
+      {error && <div className="field-error" role="alert">{error}</div>}
+    </fieldset>
+  );
+}

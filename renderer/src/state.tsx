@@ -1,0 +1,161 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { LibraryInfo } from '../../api/contract';
+import type { BriefingSummary } from '../../core/model';
+import type { SourceWithCount } from '../../db/repo/sources';
+import type { TagCount } from '../../db/repo/tags';
+import { call, errorMessage, hasBridge } from './api';
+import { EMPTY_FILTERS, type LibraryFilters, type SavedSearch, loadSavedSearches, storeSavedSearches } from './library/filters';
+
+export type View = { name: 'library' } | { name: 'capture' } | { name: 'briefing'; id: string };
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  message: string;
+}
+
+export interface AppState {
+  connected: boolean;
+  view: View;
+  navigate(view: View): void;
+  /** Path and marking scheme, read once (library:info runs an integrity check: not for every refresh). */
+  info: LibraryInfo | undefined;
+  /** Live counts, derived from the lists below after every refresh. */
+  counts: { facts: number; sources: number; briefings: number; tags: number } | undefined;
+  tags: TagCount[];
+  sources: SourceWithCount[];
+  sourceMap: Map<string, SourceWithCount>;
+  briefings: BriefingSummary[];
+  /** Re-reads counts, tags, sources and briefings (after a write elsewhere). */
+  refresh(): Promise<void>;
+  /** Bumped after any fact or source write: lists re-query. */
+  dataVersion: number;
+  touchData(): void;
+  filters: LibraryFilters;
+  setFilters(f: LibraryFilters | ((f: LibraryFilters) => LibraryFilters)): void;
+  savedSearches: SavedSearch[];
+  setSavedSearches(list: SavedSearch[]): void;
+  selectedFactId: string | undefined;
+  selectFact(id: string | undefined): void;
+  /** Wraps a write so the status bar shows "Saving…" and any failure. */
+  track<T>(p: Promise<T>): Promise<T>;
+  saving: { pending: number; lastSaved?: Date; lastError?: string };
+  toasts: Toast[];
+  notify(message: string, kind?: Toast['kind']): void;
+  dismiss(id: number): void;
+}
+
+const Ctx = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useApp outside AppProvider');
+  return v;
+}
+
+export function AppProvider({ children }: { children: ReactNode }) {
+  const connected = hasBridge();
+  const [view, setView] = useState<View>({ name: 'library' });
+  const [info, setInfo] = useState<LibraryInfo>();
+  const [tags, setTags] = useState<TagCount[]>([]);
+  const [sources, setSources] = useState<SourceWithCount[]>([]);
+  const [briefings, setBriefings] = useState<BriefingSummary[]>([]);
+  const [dataVersion, setDataVersion] = useState(0);
+  const [filters, setFiltersState] = useState<LibraryFilters>(EMPTY_FILTERS);
+  const [savedSearches, setSaved] = useState<SavedSearch[]>(() => loadSavedSearches());
+  const [selectedFactId, setSelectedFactId] = useState<string>();
+  const [saving, setSaving] = useState<AppState['saving']>({ pending: 0 });
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const toastId = useRef(0);
+
+  const notify = useCallback((message: string, kind: Toast['kind'] = 'info') => {
+    const id = ++toastId.current;
+    setToasts((t) => [...t.slice(-3), { id, kind, message }]);
+    window.setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), kind === 'error' ? 9000 : 4500);
+  }, []);
+  const dismiss = useCallback((id: number) => setToasts((t) => t.filter((x) => x.id !== id)), []);
+
+  const refresh = useCallback(async () => {
+    if (!connected) return;
+    try {
+      const [t, s, b] = await Promise.all([call('tags:list'), call('sources:list', { limit: 100_000 }), call('briefings:list')]);
+      setTags(t);
+      setSources(s);
+      setBriefings(b);
+      setLoaded(true);
+    } catch (e) {
+      notify(`Could not read the library: ${errorMessage(e)}`, 'error');
+    }
+  }, [connected, notify]);
+
+  useEffect(() => {
+    if (!connected) return;
+    call('library:info')
+      .then(setInfo)
+      .catch((e: unknown) => notify(`Could not open the library: ${errorMessage(e)}`, 'error'));
+    void refresh();
+  }, [connected, refresh, notify]);
+
+  const touchData = useCallback(() => {
+    setDataVersion((v) => v + 1);
+    void refresh();
+  }, [refresh]);
+
+  const track = useCallback(<T,>(p: Promise<T>): Promise<T> => {
+    setSaving((s) => ({ ...s, pending: s.pending + 1 }));
+    return p.then(
+      (v) => {
+        setSaving((s) => ({ pending: s.pending - 1, lastSaved: new Date() }));
+        return v;
+      },
+      (e: unknown) => {
+        setSaving((s) => ({ ...s, pending: s.pending - 1, lastError: errorMessage(e) }));
+        throw e;
+      },
+    );
+  }, []);
+
+  const setFilters = useCallback((f: LibraryFilters | ((f: LibraryFilters) => LibraryFilters)) => {
+    setFiltersState(f);
+    setView((v) => (v.name === 'library' ? v : { name: 'library' }));
+  }, []);
+
+  const setSavedSearches = useCallback((list: SavedSearch[]) => {
+    setSaved(list);
+    storeSavedSearches(list);
+  }, []);
+
+  const sourceMap = useMemo(() => new Map(sources.map((s) => [s.id, s])), [sources]);
+  const counts = useMemo(
+    () => (loaded ? { facts: sources.reduce((n, s) => n + s.factCount, 0), sources: sources.length, briefings: briefings.length, tags: tags.length } : undefined),
+    [loaded, sources, briefings, tags],
+  );
+
+  const value: AppState = {
+    connected,
+    view,
+    navigate: setView,
+    info,
+    counts,
+    tags,
+    sources,
+    sourceMap,
+    briefings,
+    refresh,
+    dataVersion,
+    touchData,
+    filters,
+    setFilters,
+    savedSearches,
+    setSavedSearches,
+    selectedFactId,
+    selectFact: setSelectedFactId,
+    track,
+    saving,
+    toasts,
+    notify,
+    dismiss,
+  };
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
