@@ -58,6 +58,19 @@ describe('dossier import of real material', () => {
     expect(second.merged.length).toBe(first.created.length + first.merged.length);
   });
 
+  it('exports sources as CSL-JSON that re-imports to the same sources, and as BibTeX', async () => {
+    writeFileSync(join(dir, 'refs.bib'), BIBTEX);
+    await json(['import', join(dir, 'refs.bib')]);
+    const before = await json(['sources']);
+    await json(['sources', 'export', '--format', 'csl-json', '--out', join(dir, 'out.json')]);
+    await json(['sources', 'export', '--format', 'bibtex', '--out', join(dir, 'out.bib')]);
+    const again = await json(['import', join(dir, 'out.json')]);
+    expect(again.created).toHaveLength(0);
+    expect(await json(['sources'])).toEqual(before);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(join(dir, 'out.bib'), 'utf8')).toMatch(/^@\w+\{/m);
+  });
+
   it('refuses binary garbage and an empty file with a clear message, changing nothing', async () => {
     const bin = join(dir, 'noise.docx');
     writeFileSync(bin, Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x42, 0x99, 0x00]));

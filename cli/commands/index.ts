@@ -15,12 +15,13 @@ import {
 import { briefCheckCommand, exportCommand, sampleCommand, stylesCommand, templatesCommand } from './export';
 import { importCommand } from './import';
 import { backupCommand, checkCommand, markingsCommand } from './maintenance';
-import { sourceAddCommand, sourceEditCommand, sourceRmCommand, sourceShowCommand, sourcesCommand } from './sources';
+import { sourceAddCommand, sourceEditCommand, sourceRmCommand, sourceShowCommand, sourcesCommand, sourcesExportCommand } from './sources';
 
 /** Every command, in the order `dossier --help` lists them. */
 export const COMMANDS: Command[] = [
   importCommand,
   sourcesCommand,
+  sourcesExportCommand,
   sourceAddCommand,
   sourceShowCommand,
   sourceEditCommand,

@@ -101,3 +101,24 @@ export const sourceRmCommand: Command = {
     return undefined;
   },
 };
+
+export const sourcesExportCommand: Command = {
+  name: ['sources', 'export'],
+  summary: 'write your sources as CSL-JSON (Zotero, pandoc) or BibTeX',
+  usage: 'dossier sources export --format csl-json|bibtex --out FILE',
+  options: { format: { type: 'string' }, out: { type: 'string' } },
+  async run(ctx) {
+    const format = str(ctx.values, 'format') ?? 'csl-json';
+    if (format !== 'csl-json' && format !== 'bibtex') throw new UsageError('--format must be csl-json or bibtex');
+    const out = str(ctx.values, 'out');
+    if (!out) throw new UsageError('missing --out FILE');
+    const { exportBibtex, exportCslJson } = await import('../../ingest/biblio/export');
+    const { writeFileAtomic } = await import('../../export/write-file');
+    const sources = ctx.library().listSources();
+    const text = format === 'bibtex' ? exportBibtex(sources) : exportCslJson(sources);
+    await writeFileAtomic(out, text);
+    if (ctx.json) return { path: out, format, sources: sources.length };
+    ctx.out(`Wrote ${sources.length} source(s) to ${out} (${format}).`);
+    return undefined;
+  },
+};
