@@ -3,7 +3,7 @@ import { listStyles } from '../citations/index';
 import type { Library } from '../db/library';
 import { assembleBriefing } from '../export/assemble';
 import { exportBriefing } from '../export/export-briefing';
-import { preflight } from '../export/preflight';
+import { preflight, withCorroboration } from '../export/preflight';
 import { getTemplate, listTemplates } from '../export/template/index';
 import { sourcePreviewJson } from '../core/source-json';
 import type { SourceInput } from '../core/model';
@@ -115,9 +115,12 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'briefings:removeItem': (id: string, item: string) => lib.removeItem(id, item),
     'briefings:preview': (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) => {
       const a = assembleBriefing(lib, id, { ...o, ...dirs(opts) });
-      return { doc: a.doc, warnings: preflight(a), styleId: a.engine.styleId, isNoteStyle: a.engine.isNoteStyle };
+      return { doc: a.doc, warnings: preflight(a, withCorroboration(lib, a)), styleId: a.engine.styleId, isNoteStyle: a.engine.isNoteStyle };
     },
-    'briefings:check': (id: string, o: { staleDays?: number }) => preflight(assembleBriefing(lib, id, dirs(opts)), o),
+    'briefings:check': (id: string, o: { staleDays?: number }) => {
+      const a = assembleBriefing(lib, id, dirs(opts));
+      return preflight(a, withCorroboration(lib, a, o));
+    },
     'briefings:export': (id: string, o: { format: 'docx' | 'markdown' | 'text'; out: string; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) =>
       exportBriefing(lib, id, { ...o, out: writable(o.out), ...dirs(opts) }),
 

@@ -72,6 +72,25 @@ describe('dossier import', () => {
     expect(third.facts).toHaveLength(0);
   });
 
+  it('suggests attribution, event date and figures, and saves them when accepted', async () => {
+    const meta = ['--title', 'Grain corridor reopens', '--issued', '2025-01-19'];
+    const dry = await json(['import', '-', ...meta, '--dry-run'], ARTICLE);
+    const quote = dry.facts.find((f: { text: string }) => f.text.startsWith('"We will keep'));
+    expect(quote).toMatchObject({ kind: 'quote', attribution: { name: 'Ines Duarte', role: 'foreign minister' } });
+    expect(dry.facts[1]).toMatchObject({ eventDate: '2025-01-18' });
+    expect(dry.facts.find((f: { text: string }) => f.text.startsWith('Exports fell'))).toMatchObject({ kind: 'statistic', statistic: { figure: expect.stringMatching(/30%|3\.2 million/) } });
+    const saved = await json(['import', '-', ...meta, '--accept-suggestions', '--keep', '2,4'], ARTICLE);
+    expect(saved.facts[0]).toMatchObject({ eventDate: '2025-01-18' });
+    expect(saved.facts[1]).toMatchObject({ attribution: { name: 'Ines Duarte', role: 'foreign minister' } });
+    // A second outlet restating a sentence: flagged as a near-duplicate, then linked as corroboration.
+    const other = await json(['import', '-', '--title', 'Wire copy', '--author', 'Harbour Wire', '--dry-run'], 'Grain ships left the port of Odesa on Jan. 18 for the first time in three weeks.');
+    expect(other.facts[0].duplicates[0]).toMatchObject({ factId: saved.facts[0].id });
+    const wire = await json(['import', '-', '--title', 'Wire copy', '--author', 'Harbour Wire'], 'Grain ships left the port of Odesa on Jan. 18 for the first time in three weeks.');
+    const link = await json(['fact', 'corroborate', saved.facts[0].id, wire.facts[0].id]);
+    expect(link.independentSources).toBe(2);
+    expect((await json(['fact', 'show', wire.facts[0].id])).corroboratedBy).toEqual([saved.facts[0].id]);
+  });
+
   it('imports whole paragraphs when asked', async () => {
     const r = await json(['import', '-', '--title', 'T', '--paragraphs', '--dry-run'], ARTICLE);
     expect(r.facts).toHaveLength(5);

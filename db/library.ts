@@ -1,6 +1,8 @@
 import type { Db, OpenOptions } from './open';
 import { openDatabase } from './open';
 import * as briefings from './repo/briefings';
+import * as corroboration from './repo/corroboration';
+import * as nearDuplicates from './repo/near-duplicates';
 import * as facts from './repo/facts';
 import * as maintenance from './repo/maintenance';
 import * as search from './repo/search';
@@ -47,6 +49,15 @@ export class Library {
   removeFact = (id: string) => facts.removeFact(this.db, id);
   briefingsUsingFact = (id: string) => facts.briefingsUsingFact(this.db, id);
   searchFacts = (q?: search.FactQuery, opts?: { countTotal?: boolean }) => search.searchFacts(this.db, q, opts);
+
+  // Near-duplicates and corroboration
+  findNearDuplicates = (text: string, opts?: nearDuplicates.NearDuplicateOptions) => nearDuplicates.findNearDuplicates(this.db, text, opts);
+  linkCorroboration = (factA: string, factB: string, note?: string) => corroboration.linkCorroboration(this.db, factA, factB, note);
+  unlinkCorroboration = (factA: string, factB: string) => corroboration.unlinkCorroboration(this.db, factA, factB);
+  corroborationLinks = (factId: string) => corroboration.corroborationLinks(this.db, factId);
+  corroboratingFacts = (factId: string, opts?: corroboration.CorroboratingOptions) => corroboration.corroboratingFacts(this.db, factId, opts);
+  independentSourceCount = (factId: string) => corroboration.independentSourceCount(this.db, factId);
+  singleSourceFacts = (factIds: readonly string[]) => corroboration.singleSourceFacts(this.db, factIds);
 
   // Tags
   listTags = () => tags.listTags(this.db);

@@ -7,7 +7,7 @@ import { renderDocx, renderIntoLetterhead } from './docx/index';
 import { safeFileName } from './file-name';
 import { renderMarkdown } from './markdown';
 import { renderPlainText } from './plain-text';
-import { type PreflightOptions, type PreflightWarning, preflight } from './preflight';
+import { type PreflightOptions, type PreflightWarning, preflight, withCorroboration } from './preflight';
 import { writeFileAtomic } from './write-file';
 
 export const EXPORT_FORMATS = ['docx', 'markdown', 'text'] as const;
@@ -41,7 +41,7 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
   const path = targetPath(opts.out, assembled.briefing.title, format);
   const data = await render(assembled, format);
   await writeFileAtomic(path, data);
-  return { path, format, bytes: Buffer.byteLength(data), notes: countNotes(assembled), warnings: preflight(assembled, opts) };
+  return { path, format, bytes: Buffer.byteLength(data), notes: countNotes(assembled), warnings: preflight(assembled, withCorroboration(lib, assembled, opts)) };
 }
 
 export async function render(a: AssembledBriefing, format: ExportFormat): Promise<Buffer | string> {

@@ -1,4 +1,5 @@
 import type { Fact } from '../core/model';
+import type { Library } from '../db/library';
 import { rankOf } from '../core/markings';
 import type { AssembledBriefing } from './assemble';
 import { estimatePageCount } from './docx/index';
@@ -101,4 +102,11 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
 
 function blockText(b: Block): string {
   return b.inlines.map((i) => (i.type === 'text' ? i.run.text : '')).join('');
+}
+
+/** Pre-flight options with corroboration read from the library's links (independent origins). */
+export function withCorroboration(lib: Library, a: AssembledBriefing, opts: PreflightOptions = {}): PreflightOptions {
+  if (opts.corroborated) return opts;
+  const single = new Set(lib.singleSourceFacts([...a.facts.keys()]));
+  return { ...opts, corroborated: (id) => !single.has(id) };
 }

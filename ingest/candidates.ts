@@ -1,6 +1,7 @@
 import type { FactKind, Locator } from '../core/model';
 import type { ImportedBlock, ImportedDocument } from './document';
 import { segment } from './sentences/index';
+import { suggestFor } from './suggest/index';
 
 /** A sentence (or paragraph) offered to the user as a possible fact, in document order. */
 export interface Candidate {
@@ -12,11 +13,19 @@ export interface Candidate {
   kind: FactKind;
   /** Where in the source: the PDF page, else the paragraph. */
   locator: Locator;
+  /** Suggestions for the user to confirm: who said it, when it happened, the figure. */
+  attribution?: { name?: string; role?: string; viaOutlet?: string };
+  eventDate?: string;
+  statistic?: { figure: string; value?: number; unit?: string };
+  /** Facts already in the library that say the same (same or another source). */
+  duplicates?: { factId: string; sourceId: string; similarity: number }[];
 }
 
 export interface CandidateOptions {
   /** One candidate per paragraph instead of per sentence. */
   paragraphs?: boolean;
+  /** The source's publication date, against which "last week" or "on Tuesday" resolve. */
+  published?: string;
 }
 
 /**
@@ -34,7 +43,12 @@ export function candidatesFromDocument(doc: ImportedDocument, opts: CandidateOpt
     for (const piece of pieces) {
       const t = piece.replace(/\s+/g, ' ').trim();
       if (!t || !/[\p{L}\p{N}]/u.test(t)) continue;
-      out.push({ index: out.length + 1, text: t, paragraph, kind: guessKind(t), locator: block.locator ?? { label: 'paragraph', value: String(paragraph) } });
+      const s = suggestFor(t, opts.published);
+      const c: Candidate = { index: out.length + 1, text: t, paragraph, kind: s.kind, locator: block.locator ?? { label: 'paragraph', value: String(paragraph) } };
+      if (s.attribution) c.attribution = s.attribution;
+      if (s.eventDate) c.eventDate = s.eventDate;
+      if (s.statistic) c.statistic = s.statistic;
+      out.push(c);
     }
   }
   return out;
@@ -43,15 +57,4 @@ export function candidatesFromDocument(doc: ImportedDocument, opts: CandidateOpt
 function offered(block: ImportedBlock, format: ImportedDocument['format']): boolean {
   if (block.kind === 'heading') return format === 'text';
   return block.kind !== 'caption';
-}
-
-const QUOTED = /^["“‘'].{8,}["”’'],?\s*(?:\S+\s+){0,6}?(?:said|says|told|added|warned|stated|wrote|declared)\b/i;
-const QUOTE_ONLY = /^["“].{8,}["”]\.?$/;
-const FIGURE = /(?:[$€£¥]\s?\d|\d[\d,.]*\s?(?:%|percent|per cent|million|billion|trillion|thousand)|\b\d{1,3}(?:,\d{3})+\b)/i;
-
-/** A first guess the user confirms: quoted speech → quote, figures → statistic. */
-export function guessKind(t: string): FactKind {
-  if (QUOTED.test(t) || QUOTE_ONLY.test(t)) return 'quote';
-  if (FIGURE.test(t)) return 'statistic';
-  return 'paraphrase';
 }

@@ -21,6 +21,8 @@ export interface CaptureOptions extends ImportOptions {
   tags?: string[];
   /** Compute and return the candidates, write nothing. */
   dryRun?: boolean;
+  /** Save the suggested kind, attribution and event date with each fact (the user confirmed them). */
+  acceptSuggestions?: boolean;
 }
 
 export interface CaptureResult {
@@ -42,10 +44,12 @@ export interface CaptureResult {
  * on any error or cancellation, nothing at all.
  */
 export function captureDocument(lib: Library, doc: ImportedDocument, opts: CaptureOptions = {}): CaptureResult {
-  const candidates = candidatesFromDocument(doc, { paragraphs: opts.paragraphs ?? false });
+  const sourceInput = opts.sourceId ? undefined : sourceFor(doc, opts.source);
+  const published = opts.sourceId ? getSource(lib.db, opts.sourceId).issued : sourceInput!.issued;
+  const candidates = candidatesFromDocument(doc, { paragraphs: opts.paragraphs ?? false, ...(published ? { published } : {}) });
   if (candidates.length === 0) throw invalid('text', doc.blocks.length ? 'the text has no sentences to import' : 'the text is empty; there is nothing to import');
   const keep = parseSelection(opts.keep ?? 'all', candidates.length);
-  const sourceInput = opts.sourceId ? undefined : sourceFor(doc, opts.source);
+  markDuplicates(lib, candidates);
   const base = { format: doc.format, candidates, warnings: doc.warnings };
   const db = lib.db;
 
@@ -61,7 +65,8 @@ export function captureDocument(lib: Library, doc: ImportedDocument, opts: Captu
     const first = stmt(db, 'SELECT coalesce(max(position), 0) FROM facts WHERE source_id = ?').pluck().get(source.id) as number;
     const rows = keep.map((n) => {
       const c = candidates[n - 1]!;
-      const data = checkFactInput(db, { text: c.text, kind: c.kind, sourceId: source.id, locator: c.locator, tags: opts.tags ?? [] }, `candidate ${n}`);
+      const suggested = opts.acceptSuggestions ? accepted(c) : {};
+      const data = checkFactInput(db, { text: c.text, kind: c.kind, sourceId: source.id, locator: c.locator, tags: opts.tags ?? [], ...suggested }, `candidate ${n}`);
       return { data, position: first + n };
     });
     const results = insertFacts(db, rows);
@@ -76,4 +81,23 @@ function sourceFor(doc: ImportedDocument, given: Record<string, unknown> | undef
   const merged: Record<string, unknown> = { type: 'article-newspaper', ...doc.source };
   for (const [k, v] of Object.entries(given ?? {})) if (v !== undefined && v !== '') merged[k] = v;
   return validate(sourceInputSchema, merged, 'source') as SourceInput;
+}
+
+/** Candidates that restate a fact already in the library are flagged with it (not dropped). */
+function markDuplicates(lib: Library, candidates: Candidate[]): void {
+  // Large documents: the check costs a few milliseconds per sentence; skip beyond 2,000.
+  if (candidates.length > 2000) return;
+  for (const c of candidates) {
+    const d = lib.findNearDuplicates(c.text, { limit: 3 });
+    if (d.length) c.duplicates = d;
+  }
+}
+
+function accepted(c: Candidate): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (c.eventDate) out.eventDate = c.eventDate;
+  if (c.attribution && (c.attribution.name || c.attribution.role)) {
+    out.attribution = { ...(c.attribution.name ? { name: c.attribution.name } : {}), ...(c.attribution.role ? { role: c.attribution.role } : {}) };
+  }
+  return out;
 }

@@ -193,8 +193,11 @@ export const factShowCommand: Command = {
     const f = lib.getFact(need(ctx, 0, 'fact ID'));
     const src = lib.getSource(f.sourceId);
     const uses = lib.briefingsUsingFact(f.id);
-    if (ctx.json) return { ...f, source: { id: src.id, title: src.title }, briefings: uses };
+    const corroborating = lib.corroboratingFacts(f.id);
+    const independentSources = lib.independentSourceCount(f.id);
+    if (ctx.json) return { ...f, source: { id: src.id, title: src.title }, briefings: uses, corroboratedBy: corroborating.map((c) => c.id), independentSources };
     ctx.out(showFact(f, sourceLabel(src), uses));
+    ctx.out(`${'support:'.padEnd(12)}  ${independentSources} independent source(s)${corroborating.length ? `; corroborated by ${corroborating.map((c) => shortId(c.id)).join(', ')}` : ''}`);
     return undefined;
   },
 };
@@ -308,6 +311,34 @@ export const tagRenameCommand: Command = {
     const t = ctx.library().renameTag(need(ctx, 0, 'FROM'), need(ctx, 1, 'TO'), { merge: flag(ctx.values, 'merge') });
     if (ctx.json) return t;
     ctx.out(`Tag is now "${t.name}" on ${t.count} fact(s).`);
+    return undefined;
+  },
+};
+
+export const factCorroborateCommand: Command = {
+  name: ['fact', 'corroborate'],
+  summary: 'link two facts that support the same claim (from independent sources, ideally)',
+  usage: 'dossier fact corroborate FACT OTHER [--note T]',
+  options: { note: { type: 'string' } },
+  run(ctx) {
+    const lib = ctx.library();
+    const a = need(ctx, 0, 'FACT');
+    const link = lib.linkCorroboration(a, need(ctx, 1, 'OTHER'), str(ctx.values, 'note'));
+    const n = lib.independentSourceCount(link.factA);
+    if (ctx.json) return { ...link, independentSources: n };
+    ctx.out(`Linked. The claim now rests on ${n} independent source(s).`);
+    return undefined;
+  },
+};
+
+export const factUncorroborateCommand: Command = {
+  name: ['fact', 'uncorroborate'],
+  summary: 'remove a corroboration link between two facts',
+  usage: 'dossier fact uncorroborate FACT OTHER',
+  run(ctx) {
+    ctx.library().unlinkCorroboration(need(ctx, 0, 'FACT'), need(ctx, 1, 'OTHER'));
+    if (ctx.json) return { unlinked: true };
+    ctx.out('Unlinked.');
     return undefined;
   },
 };

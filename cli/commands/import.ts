@@ -23,6 +23,8 @@ leaves the library exactly as it was.
   --tag TAG            tag every imported fact (repeatable)
   --source ID          add to an existing source instead of describing a new one
   --markdown           treat text as Markdown (automatic for .md files)
+  --accept-suggestions save the suggested attribution and event date with each fact
+                       (--dry-run shows them: who said it, when, the figure, near-duplicates)
 Metadata found in the file (title, authors, date, URL …) is used; options override it.
 
 ${SOURCE_HELP}`,
@@ -34,6 +36,7 @@ ${SOURCE_HELP}`,
     tag: { type: 'string', multiple: true },
     source: { type: 'string' },
     markdown: { type: 'boolean' },
+    'accept-suggestions': { type: 'boolean' },
   },
   async run(ctx) {
     const file = need(ctx, 0, 'FILE (or - for standard input)');
@@ -73,16 +76,17 @@ ${SOURCE_HELP}`,
         paragraphs: flag(v, 'paragraphs'),
         tags: list(v, 'tag'),
         dryRun,
+        acceptSuggestions: flag(v, 'accept-suggestions'),
         signal: abort.signal,
       });
       bar.done();
       if (ctx.json) {
-        const facts = dryRun ? r.candidates.map((c) => ({ index: c.index, text: c.text, kind: c.kind, locator: c.locator, paragraph: c.paragraph, tags: list(v, 'tag') })) : r.facts;
+        const facts = dryRun ? r.candidates.map((c) => ({ ...c, tags: list(v, 'tag') })) : r.facts;
         const src = 'createdAt' in r.source ? sourceJson(r.source) : sourcePreviewJson(r.source);
         return { format: r.format, source: src, sourceCreated: r.sourceCreated, dryRun, facts, duplicates: r.duplicates, warnings: r.warnings };
       }
       for (const w of r.warnings) ctx.out(`! ${w}`);
-      const rows = r.candidates.map((c) => [String(c.index), `${c.locator.label === 'page' ? 'p.' : '¶'}${c.locator.value}`, c.kind, c.text]);
+      const rows = r.candidates.map((c) => [String(c.index), `${c.locator.label === 'page' ? 'p.' : '¶'}${c.locator.value}`, c.kind, c.text + suggestionText(c)]);
       if (dryRun) return ctx.out(`${table(['#', 'at', 'kind', 'candidate fact'], rows)}\n\n${r.candidates.length} candidate facts (dry run: nothing written). Keep some with --keep 1,3-5.`);
       const where = r.sourceCreated ? 'new source' : 'existing source';
       ctx.out(`Imported ${r.facts.length} fact(s) into ${where} "${r.source.title}" (${(r.source as { id: string }).id})` + (r.duplicates ? `; ${r.duplicates} already present, skipped.` : '.'));
@@ -105,4 +109,14 @@ async function readInput(file: string): Promise<Buffer> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
     throw new DossierError('io', `${file}: ${why}`);
   }
+}
+
+/** The suggestions of a candidate, for the dry-run table: "  [who: … · when: … · figure: … · duplicate of …]". */
+function suggestionText(c: import('../../ingest/candidates').Candidate): string {
+  const parts: string[] = [];
+  if (c.attribution) parts.push(`who: ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ') || '—'}${c.attribution.viaOutlet ? ` via ${c.attribution.viaOutlet}` : ''}`);
+  if (c.eventDate) parts.push(`when: ${c.eventDate}`);
+  if (c.statistic) parts.push(`figure: ${c.statistic.figure}`);
+  if (c.duplicates?.length) parts.push(`restates fact ${c.duplicates[0]!.factId.slice(0, 8)} (${Math.round(c.duplicates[0]!.similarity * 100)}%)`);
+  return parts.length ? `  [${parts.join(' · ')}]` : '';
 }

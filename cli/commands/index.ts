@@ -9,6 +9,8 @@ import {
   factUntagCommand,
   factVerifyCommand,
   factsCommand,
+  factCorroborateCommand,
+  factUncorroborateCommand,
   tagRenameCommand,
   tagsCommand,
 } from './facts';
@@ -34,6 +36,8 @@ export const COMMANDS: Command[] = [
   factUntagCommand,
   factVerifyCommand,
   factRmCommand,
+  factCorroborateCommand,
+  factUncorroborateCommand,
   tagsCommand,
   tagRenameCommand,
   briefNewCommand,

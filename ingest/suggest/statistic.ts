@@ -1,0 +1,342 @@
+import { type Token, tokenize } from './tokens';
+
+/**
+ * The figure a sentence reports, as a suggestion for a 'statistic' fact:
+ *   "around one million rounds" → value 1000000, unit rounds
+ *   "nearly 50 countries"       → value 50, unit countries
+ *   "$3.2 billion", "€40m"      → value 3.2e9 / 4e7, unit USD / EUR
+ *   "30%", "1.5 percent"        → value 30 / 1.5, unit percent
+ *   "two-thirds", "half of"     → value 66.67 / 50, unit percent (a share, like a percentage)
+ *   "18 of 22 drones"           → value 18, unit drones (the figure keeps "of 22")
+ * `figure` is the words as written, with their qualifier ("around", "more than"): the analyst
+ * sees what the source said, the value is for sorting and comparing.
+ *
+ * Not figures: years ("in 2019"), dates ("Jan. 15", "15 March"), times ("10:30", "3 p.m."),
+ * ordinals ("21st"), list numbers ("1." opening an item), labels ("Article 5", "Resolution
+ * 2231", "page 4"), codes ("G7", "F-16", "COVID-19"), ages ("54-year-old"), scores ("3-1").
+ * A small count in words with nothing else ("two silos") is not offered either.
+ *
+ * With several figures, the strongest wins (money, percentages, scaled amounts, then counts of
+ * something, then anything qualified), the first among equals.
+ */
+
+export interface StatisticSuggestion {
+  figure: string;
+  value?: number;
+  unit?: string;
+}
+
+// ── Number words ────────────────────────────────────────────────────────────────────────────
+
+const UNITS_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
+};
+
+const SCALES: Record<string, number> = {
+  hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  // Glued abbreviations: "€40m", "$3.2bn", "5k".
+  k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12, trn: 1e12,
+};
+const GLUED_ONLY = new Set(['k', 'm', 'mn', 'mln', 'bn', 'b', 'tn', 'trn']);
+
+/** Fractions, as percentages: "two-thirds" is 66.67 percent. */
+const FRACTIONS: Record<string, number> = {
+  half: 1 / 2, third: 1 / 3, thirds: 1 / 3, quarter: 1 / 4, quarters: 1 / 4, fifth: 1 / 5, fifths: 1 / 5, tenth: 1 / 10, tenths: 1 / 10,
+};
+
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₽': 'RUB', '₴': 'UAH', '₺': 'TRY' };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', yen: 'JPY', yuan: 'CNY', renminbi: 'CNY', rubles: 'RUB',
+  roubles: 'RUB', hryvnias: 'UAH', hryvnia: 'UAH', rupees: 'INR', francs: 'CHF', lira: 'TRY', liras: 'TRY',
+  shekels: 'ILS', won: 'KRW', rand: 'ZAR', zlotys: 'PLN', zloty: 'PLN',
+};
+const ISO_CURRENCIES = new Set(['usd', 'eur', 'gbp', 'jpy', 'cny', 'rub', 'uah', 'inr', 'chf', 'try', 'pln', 'ils', 'krw', 'zar', 'cad', 'aud', 'sek', 'nok', 'dkk', 'brl', 'mxn']);
+
+/** Qualifiers kept in the figure: "around", "more than", "at least". */
+const QUALIFIERS = [
+  'more than', 'less than', 'fewer than', 'at least', 'at most', 'up to', 'as many as', 'as much as', 'as few as',
+  'an estimated', 'close to', 'just over', 'just under', 'well over', 'well above', 'some', 'around', 'about', 'nearly',
+  'almost', 'roughly', 'approximately', 'over', 'under', 'only', 'just', 'barely', 'another', 'estimated', 'a further', 'a total of', 'a record',
+];
+
+/** A number right after one of these is a label or an identifier, not a quantity. */
+const LABELS = new Set([
+  'article', 'articles', 'section', 'paragraph', 'para', 'page', 'pages', 'p', 'pp', 'clause', 'chapter', 'resolution', 'no',
+  'no.', 'nos', 'number', 'item', 'point', 'phase', 'stage', 'round', 'level', 'category', 'grade', 'flight', 'route',
+  'highway', 'road', 'unit', 'block', 'reactor', 'building', 'gate', 'terminal', 'platform', 'line', 'district', 'ward',
+  'zone', 'sector', 'version', 'model', 'day', 'week', 'volume', 'vol', 'issue', 'part', 'annex', 'appendix', 'table',
+  'figure', 'fig', 'exhibit', 'count', 'lot', 'batch', 'protocol', 'rule', 'regulation', 'directive', 'decree', 'law',
+  'bill', 'order', 'case', 'docket', 'room', 'floor', 'apartment', 'street', 'avenue', 'tier', 'season', 'episode', 'act',
+  'amendment', 'title', 'schedule', 'step', 'lane', 'runway', 'pier', 'berth', 'corps', 'division', 'squadron', 'group',
+]);
+
+const MONTHS = /^(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\.?$/;
+const TIME_WORDS = new Set(['a.m.', 'p.m.', 'am', 'pm', 'gmt', 'utc', 'cet', 'est', 'edt', 'bst', 'hrs', "o'clock"]);
+const PERCENT_WORDS = ['percent', 'per cent', 'pc', 'percentage points', 'percentage point', 'basis points', 'points'];
+
+/** Words that end a unit: "50 countries have signed" takes "countries", never "have". */
+const NOT_UNIT = new Set([
+  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'and', 'or', 'but', 'is', 'are', 'was', 'were',
+  'has', 'have', 'had', 'will', 'would', 'than', 'that', 'which', 'who', 'as', 'per', 'since', 'after', 'before', 'during',
+  'over', 'under', 'more', 'less', 'fewer', 'each', 'this', 'these', 'those', 'their', 'its', 'his', 'her', 'our', 'it',
+  'they', 'he', 'she', 'we', 'were', 'be', 'been', 'so', 'up', 'down', 'out', 'off', 'into', 'onto', 'across', 'against',
+  'between', 'among', 'amid', 'said', 'says', 'according', 'last', 'next', 'this', 'ago', 'earlier', 'later', 'year', 'years',
+  'month', 'months', 'week', 'weeks', 'day', 'days', 'times', 'higher', 'lower', 'up', 'down', 'compared', 'while', 'when',
+  'where', 'because', 'if', 'also', 'only', 'just', 'still', 'yet', 'already', 'then', 'there', 'here', 'all', 'both', 'some',
+  'other', 'such', 'same', 'own', 'not', 'no', 'nor', 'too', 'very', 'since', 'until', 'including', 'mostly', 'mainly',
+]);
+/** Verbs that follow a bare number often enough to be mistaken for its unit: "44 million face …". */
+const VERBS_AFTER_NUMBERS = new Set([
+  'face', 'faces', 'remain', 'remains', 'live', 'lives', 'need', 'needs', 'lack', 'lacks', 'want', 'wants', 'come', 'comes',
+  'go', 'goes', 'make', 'makes', 'take', 'takes', 'get', 'gets', 'hold', 'holds', 'work', 'works', 'say', 'says', 'die', 'dies',
+  'fled', 'left', 'went', 'came', 'took', 'got', 'made', 'held', 'saw', 'fell', 'rose', 'grew', 'became', 'did', 'do', 'does',
+]);
+/** Words that take the next noun along: "20 new schools", "40 armoured vehicles". */
+const UNIT_ADJECTIVES = new Set(['new', 'additional', 'wounded', 'injured', 'more', 'other', 'further', 'armoured', 'armored', 'civilian', 'military', 'foreign', 'small', 'large', 'young', 'old', 'registered', 'displaced', 'unemployed', 'active', 'empty', 'cargo', 'grain', 'oil', 'metric', 'square', 'cubic', 'heavy', 'light', 'combat', 'fighter', 'tank', 'artillery', 'ballistic', 'cruise']);
+/** Rates after a unit: "barrels a day", "tonnes per year". */
+const RATE = new Set(['a', 'per', 'each', 'every']);
+const PERIODS = new Set(['day', 'week', 'month', 'year', 'hour', 'minute', 'second', 'quarter', 'annum']);
+
+// ── Scanning ────────────────────────────────────────────────────────────────────────────────
+
+interface Match {
+  from: number; // token indices, inclusive
+  to: number;
+  value?: number;
+  unit?: string;
+  score: number;
+}
+
+const glued = (a: Token | undefined, b: Token | undefined) => !!a && !!b && a.end === b.start;
+
+/** "1,200" → 1200, "3.2" → 3.2; a comma before other than three digits is a decimal comma. */
+function digitsValue(text: string): number {
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
+  return Number(text.replace(',', '.'));
+}
+
+function wordValue(word: string): number | undefined {
+  if (word in UNITS_WORDS) return UNITS_WORDS[word];
+  // "forty-five"
+  const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.exec(word);
+  return m ? UNITS_WORDS[m[1]!]! + UNITS_WORDS[m[2]!]! : undefined;
+}
+
+/** Whether the words from token i spell one of `phrases`; returns how many tokens it took. */
+function phraseAt(toks: readonly Token[], i: number, phrases: readonly string[]): number {
+  for (const p of phrases) {
+    const words = p.split(' ');
+    if (words.every((w, k) => toks[i + k]?.lower === w)) return words.length;
+  }
+  return 0;
+}
+
+/** A qualifier ending just before token i: returns its first token index, or i. */
+function qualifierBefore(toks: readonly Token[], i: number): number {
+  for (const q of QUALIFIERS) {
+    const words = q.split(' ');
+    const start = i - words.length;
+    if (start >= 0 && words.every((w, k) => toks[start + k]!.lower === w)) return start;
+  }
+  return i;
+}
+
+/** Why the number at token i is not a quantity, if it is not. */
+function notAQuantity(toks: readonly Token[], i: number): boolean {
+  const t = toks[i]!;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  // Codes glued to letters: G7, MH17, COVID-19, F-16, S-400.
+  if (prev && glued(prev, t) && (prev.kind === 'word' || (prev.text === '-' && glued(toks[i - 2], prev) && toks[i - 2]!.kind === 'word'))) return true;
+  // Ordinals: 21st, 3rd, 4th; ages and compounds: 54-year-old, 10-fold is kept below as a multiplier.
+  if (next && glued(t, next) && next.kind === 'word' && /^(?:st|nd|rd|th)$/i.test(next.text)) return true;
+  if (next?.text === '-' && glued(t, next) && toks[i + 2]?.kind === 'word' && glued(next, toks[i + 2])) return true;
+  // Times: 10:30, 3 p.m., 0400 GMT.
+  if ((next?.text === ':' && glued(t, next) && toks[i + 2]?.kind === 'number') || (prev?.text === ':' && glued(prev, t) && toks[i - 2]?.kind === 'number')) return true;
+  if (next && TIME_WORDS.has(next.lower)) return true;
+  // Dates: Jan. 15, 15 January, March 3, 2021.
+  if ((prev && MONTHS.test(prev.lower)) || (next && MONTHS.test(next.lower))) return true;
+  if (prev?.kind === 'comma' && toks[i - 2]?.kind === 'number' && toks[i - 3] && MONTHS.test(toks[i - 3]!.lower)) return true;
+  // Labels: Article 5, Resolution 2231, page 4, No. 10.
+  if (prev && LABELS.has(prev.lower.replace(/\.$/, '')) && !(prev.lower === 'some' || prev.lower === 'about')) return true;
+  // List numbers: "1. The ministry …", "(2) exports …".
+  if (i === 0 && next && (next.text === '.' || next.text === ')') && glued(t, next)) return true;
+  if (prev?.text === '(' && next?.text === ')') return true;
+  // Scores and ranges not followed by a unit are handled by the caller; years here.
+  if (/^(?:1[89]|20)\d\d$/.test(t.text) && !(prev && CURRENCY_SYMBOLS[prev.text]) && !(next && (next.lower in SCALES || next.text === '%' || phraseAt(toks, i + 1, PERCENT_WORDS)))) return true;
+  return false;
+}
+
+/** Reads the unit after token i (exclusive end index returned with the unit text). */
+function unitAfter(toks: readonly Token[], i: number): { unit: string; to: number } | undefined {
+  const w = toks[i];
+  if (!w || w.kind !== 'word' || NOT_UNIT.has(w.lower) || VERBS_AFTER_NUMBERS.has(w.lower) || w.cap || /ly$/.test(w.lower)) return undefined;
+  // "12 died", "40 sailed": a past tense is no unit (adjectives like "displaced" are listed).
+  if (/ed$/.test(w.lower) && !UNIT_ADJECTIVES.has(w.lower)) return undefined;
+  let to = i;
+  let unit = w.lower;
+  if (UNIT_ADJECTIVES.has(w.lower)) {
+    const n = toks[i + 1];
+    if (n && n.kind === 'word' && !NOT_UNIT.has(n.lower) && !n.cap) {
+      to = i + 1;
+      unit = `${w.lower} ${n.lower}`;
+    }
+  }
+  // "barrels a day", "tonnes per year"
+  if (RATE.has(toks[to + 1]?.lower ?? '') && PERIODS.has(toks[to + 2]?.lower ?? '')) {
+    unit = `${unit} ${toks[to + 1]!.lower} ${toks[to + 2]!.lower}`;
+    to += 2;
+  }
+  return { unit, to };
+}
+
+function scan(toks: readonly Token[]): Match[] {
+  const out: Match[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    let value: number | undefined;
+    let from = i;
+    let to = i;
+    let strong = false;
+    let wordNumber = false;
+
+    if (t.kind === 'number') {
+      if (notAQuantity(toks, i)) continue;
+      value = digitsValue(t.text);
+      // Ranges and scores: "10-15 percent" is a figure, "a 3-1 vote" is not.
+      const dash = toks[i + 1];
+      if (dash && (dash.text === '-' || dash.text === '–' || dash.lower === 'to') && toks[i + 2]?.kind === 'number' && (dash.lower === 'to' || glued(t, dash))) {
+        const after = toks[i + 3];
+        if (!(after && (after.lower in SCALES || after.text === '%' || phraseAt(toks, i + 3, PERCENT_WORDS)))) {
+          i += 2;
+          continue;
+        }
+        value = undefined; // a range has no single value
+        to = i + 2;
+      }
+    } else if (t.kind === 'word' && !t.quoted) {
+      // "two-thirds", "a third of", "half of"
+      const frac = /^(one|two|three|four|a|an)-?(half|thirds?|quarters?|fifths?|tenths?)$/.exec(t.lower);
+      if (frac && (frac[1] !== 'a' || toks[i + 1]?.lower === 'of')) {
+        const n = frac[1] === 'a' || frac[1] === 'an' ? 1 : UNITS_WORDS[frac[1]!]!;
+        out.push({ from: qualifierBefore(toks, i), to: i, value: roundShare(n * FRACTIONS[frac[2]!]! * 100), unit: 'percent', score: 3 });
+        continue;
+      }
+      if ((t.lower === 'a' || t.lower === 'one') && toks[i + 1] && /^(half|third|quarter|fifth|tenth)$/.test(toks[i + 1]!.lower) && toks[i + 2]?.lower === 'of') {
+        out.push({ from: qualifierBefore(toks, i), to: i + 1, value: roundShare(FRACTIONS[toks[i + 1]!.lower]! * 100), unit: 'percent', score: 3 });
+        i++;
+        continue;
+      }
+      if (t.lower === 'half' && toks[i + 1]?.lower === 'of') {
+        out.push({ from: qualifierBefore(toks, i), to: i, value: 50, unit: 'percent', score: 2 });
+        continue;
+      }
+      // "a million", "half a million", "one million", "forty-five"
+      const v = wordValue(t.lower);
+      const aScale = (t.lower === 'a' || t.lower === 'half') && toks[i + 1] && ['hundred', 'thousand', 'million', 'billion', 'trillion'].includes(toks[i + 1]!.lower);
+      if (v === undefined && !aScale) continue;
+      if (t.lower === 'half' && toks[i + 1]?.lower === 'a') continue;
+      value = aScale ? 1 : v;
+      if (t.lower === 'half' && aScale) value = 0.5;
+      if (t.lower === 'a' && toks[i - 1]?.lower === 'half') {
+        from = i - 1;
+        value = 0.5;
+      }
+      wordNumber = true;
+    } else continue;
+
+    // Currency before: $3.2, US$3, €40.
+    let unit: string | undefined;
+    const before = toks[from - 1];
+    if (before && CURRENCY_SYMBOLS[before.text] && glued(before, toks[from])) {
+      unit = CURRENCY_SYMBOLS[before.text];
+      from--;
+      if (toks[from - 1]?.kind === 'word' && /^(?:us|a|c|nz|hk)$/i.test(toks[from - 1]!.text) && glued(toks[from - 1], toks[from])) from--;
+      strong = true;
+    } else if (before && ISO_CURRENCIES.has(before.lower)) {
+      unit = before.text.toUpperCase();
+      from--;
+      strong = true;
+    }
+
+    // Scale words after: "3.2 billion", "one million", "€40m", "five hundred thousand".
+    let k = to + 1;
+    while (toks[k] && toks[k]!.lower in SCALES && (!GLUED_ONLY.has(toks[k]!.lower) || glued(toks[k - 1], toks[k]))) {
+      if (value !== undefined) value *= SCALES[toks[k]!.lower]!;
+      to = k;
+      strong = true;
+      k++;
+    }
+    if (wordNumber && to === i && (toks[i + 1]?.lower === '-' || value === undefined)) continue;
+
+    // Percent after: "30%", "1.5 percent", "2 percentage points".
+    if (!unit) {
+      if (toks[to + 1]?.text === '%') {
+        unit = 'percent';
+        to++;
+        strong = true;
+      } else {
+        const n = phraseAt(toks, to + 1, PERCENT_WORDS);
+        if (n && !(toks[to + 1]!.lower === 'points' && !strong)) {
+          const words = toks.slice(to + 1, to + 1 + n).map((w) => w.lower).join(' ');
+          unit = words === 'per cent' || words === 'pc' ? 'percent' : words === 'points' ? 'points' : words.replace(/ point$/, ' points');
+          to += n;
+          strong = true;
+        }
+      }
+    }
+    // Currency after: "40 million euros", "500 USD".
+    if (!unit) {
+      const w = toks[to + 1];
+      if (w && (CURRENCY_WORDS[w.lower] || ISO_CURRENCIES.has(w.lower))) {
+        unit = CURRENCY_WORDS[w.lower] ?? w.text.toUpperCase();
+        to++;
+        strong = true;
+      }
+    }
+    // "18 of 22 drones": the count is the first number, the unit follows the second.
+    if (!unit && toks[to + 1]?.lower === 'of' && toks[to + 2]?.kind === 'number' && !notAQuantity(toks, to + 2)) {
+      const u = unitAfter(toks, to + 3);
+      if (u) {
+        unit = u.unit;
+        to = u.to;
+      }
+    }
+    // A unit noun: "50 countries", "one million rounds", "1.2 million tonnes of grain".
+    if (!unit) {
+      const u = unitAfter(toks, to + 1);
+      if (u) {
+        unit = u.unit;
+        to = u.to;
+      }
+    }
+
+    const qualified = qualifierBefore(toks, from);
+    const score = strong ? 3 : unit ? 2 : qualified < from ? 1 : 0;
+    // Small counts in words ("two silos") and bare numbers without anything ("Duarte, 54,")
+    // are not what an analyst files as a statistic.
+    if (score === 0) continue;
+    if (wordNumber && !strong && (value ?? 0) < 10 && qualified === from) continue;
+    out.push({ from: qualified, to, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}), score });
+    i = Math.max(i, to);
+  }
+  return out;
+}
+
+/** Shares from fractions, to two decimals: 66.67 for two-thirds. */
+function roundShare(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function suggestStatistic(sentence: string): StatisticSuggestion | undefined {
+  const toks = tokenize(sentence);
+  const matches = scan(toks);
+  if (matches.length === 0) return undefined;
+  const best = matches.reduce((a, b) => (b.score > a.score ? b : a));
+  const out: StatisticSuggestion = { figure: sentence.slice(toks[best.from]!.start, toks[best.to]!.end) };
+  if (best.value !== undefined && Number.isFinite(best.value)) out.value = best.value;
+  if (best.unit) out.unit = best.unit;
+  return out;
+}
