@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { Library } from '../db/library';
 import { benchLibrary } from './library-bench';
 import { benchExport } from './export-bench';
+import { benchNearDuplicates } from '../db/repo/near-duplicates.bench';
+import { benchBibtex } from '../ingest/biblio/bench';
+import { benchPdf } from '../ingest/formats/bench';
 
 /**
  * `npm run bench`: builds a realistic 100,000-fact library and prints the figures the issues
@@ -21,6 +24,7 @@ const part = (name: string) => !only || only === name;
 try {
   console.log(`Dossier benchmark — ${new Date().toISOString()} — node ${process.version}, ${process.platform}/${process.arch}`);
   if (part('library')) benchLibraryPart();
+  if (part('import')) await benchImportPart();
   if (part('export')) await benchExportPart();
   console.log(`\nPeak memory (RSS)        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
@@ -38,7 +42,17 @@ function benchLibraryPart(): void {
   console.log(`  library file           ${(r.fileBytes / 1024 / 1024).toFixed(1)} MiB`);
   console.log(`  search (${r.search.queries} queries)  p50 ${ms(r.search.p50)}  p95 ${ms(r.search.p95)}  p99 ${ms(r.search.p99)}  max ${ms(r.search.max)}   (targets p50 < 5 ms, p99 < 50 ms)`);
   for (const [k, v] of Object.entries(r.byKind)) console.log(`    ${k.padEnd(28)} p50 ${ms(v.p50)}  p99 ${ms(v.p99)}`);
+  const nd = benchNearDuplicates(lib, 300);
+  console.log(`  near-duplicate check   p50 ${ms(nd.p50)}  p99 ${ms(nd.p99)} per sentence (${nd.queries} sentences; restatements found ${(nd.restatementRecall * 100).toFixed(0)}%)`);
   lib.close();
+}
+
+async function benchImportPart(): Promise<void> {
+  console.log('\nImport throughput');
+  const pdf = await benchPdf(300);
+  console.log(`  PDF, 300-page two-column report    ${(pdf.ms / 1000).toFixed(2)} s   ${pdf.pagesPerSecond.toFixed(0)} pages/s`);
+  const bib = await benchBibtex(10_000);
+  console.log(`  BibTeX, 10,000 entries (one transaction)   ${(bib.ms / 1000).toFixed(2)} s   ${Math.round(bib.entriesPerSecond).toLocaleString('en')} entries/s`);
 }
 
 async function benchExportPart(): Promise<void> {
