@@ -58,7 +58,7 @@ The file is written atomically: a failed export leaves any existing file untouch
     });
     if (ctx.json) return r;
     ctx.out(`Wrote ${r.path} (${r.format}, ${(r.bytes / 1024).toFixed(0)} KiB, ${r.notes} citation(s)).`);
-    if (r.warnings.length) ctx.out(`\nPre-flight: ${r.warnings.length} warning(s)\n` + r.warnings.map((w) => `  ! ${w.message}`).join('\n'));
+    if (r.warnings.length) ctx.out(`\nPre-flight: ${warningSummary(r.warnings)}\nRun \`dossier brief check\` for the full list.`);
     return undefined;
   },
 };
@@ -155,3 +155,12 @@ and writes FOLDER/<memo title>.docx. FOLDER defaults to ./dossier-sample.`,
     }
   },
 };
+
+/** "12 warnings: 9 not verified, 3 single weak source" and the first few, for after an export. */
+function warningSummary(warnings: { code: string; message: string }[]): string {
+  const byCode = new Map<string, number>();
+  for (const w of warnings) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
+  const head = `${warnings.length} warning(s): ${[...byCode].map(([c, n]) => `${n} ${c.replace(/-/g, ' ')}`).join(', ')}`;
+  const shown = warnings.slice(0, 5).map((w) => `  ! ${w.message}`);
+  return [head, ...shown, ...(warnings.length > 5 ? [`  … and ${warnings.length - 5} more`] : [])].join('\n');
+}
