@@ -84,7 +84,6 @@ export interface CiteprocEngine {
     development_extensions: Record<string, boolean | number>;
   };
   citation: { opt: Record<string, unknown> };
-  bibliography: { tokens: unknown[] };
   registry: CiteprocRegistry;
   disambiguate: { run(akey: string): void };
   tmp: { taintedCitationIDs: Record<string, boolean>; taintedItemIDs: Record<string, boolean>; [key: string]: unknown };
@@ -98,10 +97,8 @@ export interface CiteprocEngine {
   ): [{ bibchange: boolean; citation_errors: unknown[] }, [number, string, string][]];
   rebuildProcessorState(citations: CiteprocCitation[], mode?: string, uncited?: string[]): [string, number, string][];
   makeBibliography(): false | [BibliographyParams, string[]];
-  retrieveItem(id: string): { id: string; [key: string]: unknown };
   /** Internal renderer: one cluster from its sortedItems (instance overrides win). */
   process_CitationCluster(sortedItems: NonNullable<CiteprocCitation['sortedItems']>, citation: CiteprocCitation): string;
-  transform: { loadAbbreviation(...args: unknown[]): void };
   [key: string]: unknown;
 }
 
@@ -113,14 +110,6 @@ export interface CiteprocModule {
   ASSUME_ALL_ITEMS_REGISTERED: number;
   /** opt.update_mode of styles that print citation numbers. */
   NUMERIC: number;
-  POSITION_FIRST: number;
-  POSITION_SUBSEQUENT: number;
-  POSITION_IBID: number;
-  POSITION_IBID_WITH_LOCATOR: number;
-  PROCESSOR_VERSION: string;
-  parseLocator(this: CiteprocEngine, item: CiteprocCiteItem): CiteprocCiteItem;
-  LOCATOR_LABELS_REGEXP: RegExp;
-  LOCATOR_LABELS_MAP: Record<string, string>;
   toLocaleLowerCase(this: { tmp: { lang_array?: string[] } }, s: string): string;
   /** Set by an Engine whose sys provides stringCompare; read by sorters built afterwards. */
   stringCompare?: (a: string, b: string) => number;

@@ -60,12 +60,3 @@ export function someNode(node: CslNode, test: (n: CslNode) => boolean): boolean 
   for (const c of node.children) if (typeof c !== 'string' && someNode(c, test)) return true;
   return false;
 }
-
-/**
- * citeproc-js mutates the style tree while building an engine (it inserts missing name
- * nodes, institution nodes, a default sort-separator...). Engines built from a cached tree
- * therefore get a private copy; structuredClone of a ~150 kB tree costs well under 1 ms.
- */
-export function cloneTree(node: CslNode): CslNode {
-  return structuredClone(node);
-}

@@ -44,6 +44,13 @@ describe('author-date and author-page styles', () => {
     expect(engine.renderDocument(one('book', '45')).map((r) => runsToPlain(r.runs))).toEqual(['(Smith, 2020, p. 45)']);
   });
 
+  it('maps the locator label "article" to CSL 1.0.2 "article-locator" (not the item type "preprint")', () => {
+    expect(render('chicago-fullnote-bibliography', [{ id: 'c1', cites: [{ itemId: 'report', locator: '4', label: 'article' }] }])[0]).toMatch(
+      /, art\. 4\.$/,
+    );
+    expect(render('apa', one('report', '4', 'article'))).toEqual(['(U.S. Department of State, 2024, Article 4)']);
+  });
+
   it('Chicago author-date: (Author year, page)', () => {
     expect(render('chicago-author-date', one('book', '45'))).toEqual(['(Smith 2020, 45)']);
   });
@@ -116,5 +123,14 @@ describe('locale choice', () => {
     const [gb] = render('chicago-fullnote-bibliography', one('news'), { locale: 'en-GB' });
     expect(us).toContain('March 5, 2024');
     expect(gb).toContain('5 March 2024');
+  });
+
+  it('uses `lang` only where the style names no locale of its own', () => {
+    const chicago = CitationEngine.create({ styleId: 'chicago-fullnote-bibliography', items: lookup, lang: 'en-GB' });
+    expect(chicago.locale).toBe('en-GB');
+    const harvard = CitationEngine.create({ styleId: 'harvard-cite-them-right', items: lookup, lang: 'en-US' });
+    expect(harvard.locale).toBe('en-GB');
+    const forced = CitationEngine.create({ styleId: 'harvard-cite-them-right', items: lookup, locale: 'en-US' });
+    expect(forced.locale).toBe('en-US');
   });
 });

@@ -30,6 +30,7 @@ import {
 import type { CslNode } from './csl-tree';
 import { htmlToRuns, type Run } from './html-runs';
 import { loadLocale } from './locales';
+import { cslLocatorLabel } from './locator-label';
 import { loadStyle } from './style-catalog';
 import type { StyleClass } from './style-types';
 import { parseUserStyle } from './user-style';
@@ -123,7 +124,7 @@ export class CitationEngine {
   readonly viaPhrase: string;
 
   private engine: CiteprocEngine;
-  /** false once the engine has processed clusters: renderDocument then needs a fresh one. */
+  /** false once citeproc holds a document: renderDocument then empties it first. */
   private fresh = true;
   /** Set when citeproc threw mid-operation: its state is unknown, so reload from the mirror. */
   private broken = false;
@@ -230,7 +231,7 @@ export class CitationEngine {
       this.checkItem(input.id, cite.itemId);
       const original: CiteprocCiteItem = { id: cite.itemId };
       if (cite.locator) original.locator = cite.locator;
-      if (cite.label) original.label = cite.label;
+      if (cite.label) original.label = cslLocatorLabel(cite.label);
       if (cite.prefix) original.prefix = cite.prefix;
       if (cite.suffix) original.suffix = cite.suffix;
       citationItems.push(original);
@@ -239,7 +240,7 @@ export class CitationEngine {
         hasVia = true;
         const secondary: CiteprocCiteItem = { id: cite.via.itemId };
         if (cite.via.locator) secondary.locator = cite.via.locator;
-        if (cite.via.label) secondary.label = cite.via.label;
+        if (cite.via.label) secondary.label = cslLocatorLabel(cite.via.label);
         if (original.suffix) {
           // citeproc reduces the delimiter to a space after a suffix ending in a comma
           original.suffix = `${original.suffix.replace(/[\s,;]+$/, '')},`;
@@ -332,6 +333,12 @@ export class CitationEngine {
   }
 
   // ------------------------------------------------------------------- incremental edits
+  //
+  // Each edit returns the clusters whose rendering changed, in document order, with their
+  // current note numbers: the inserted or updated cluster always, plus every other cluster
+  // citeproc re-rendered to something new (Ibid. becoming a short form, a full first note
+  // moving). Clusters that only changed number are not listed; clusters() has the whole
+  // document.
 
   /**
    * Runs citeproc's processCitationCluster for `target` at position `index` of `next`
@@ -404,7 +411,7 @@ export class CitationEngine {
     }
   }
 
-  /** Moves a cluster so it ends up at `toIndex` of the resulting document. */
+  /** Moves a cluster so it ends up at `toIndex` of the resulting document (listed only if its text changed). */
   moveCluster(id: string, toIndex: number): ClusterResult[] {
     this.ensureConsistent();
     const entry = this.entry(id);
@@ -433,8 +440,9 @@ export class CitationEngine {
   }
 
   /**
-   * Removes a cluster. citeproc has no removal call: the document without it is given to
-   * citeproc by re-processing the cluster that took its place (or the new last one).
+   * Removes a cluster; returns the other clusters that changed. citeproc has no removal
+   * call: the document without it is given to citeproc by re-processing the cluster that
+   * took its place (or the new last one).
    */
   removeCluster(id: string): ClusterResult[] {
     this.ensureConsistent();

@@ -29,6 +29,7 @@ export {
 } from './style-catalog';
 export type { UserStyleInfo } from './user-style';
 export { hasLocale, loadLocale } from './locales';
+export { cslLocatorLabel } from './locator-label';
 export { repositoryLocales, repositoryStyleIds, repositoryStyleTitle } from './repository-styles';
 export {
   buildZoteroPayload,
@@ -38,4 +39,3 @@ export {
   type ZoteroCitationItem,
   type ZoteroCitationPayload,
 } from './zotero';
-export { benchCitations } from './bench';

@@ -17,7 +17,7 @@ describe('Zotero citation fields', () => {
     expect(payload).toEqual({
       citationID: 'n2',
       properties: {
-        formattedCitation: expect.stringContaining('{\\i{}The Meridian Herald}'),
+        formattedCitation: expect.stringMatching(/^\{\\rtf Rana Haddad, .*\{\\i\{\}The Meridian Herald\}.*\}$/),
         plainCitation: text,
         noteIndex: 2,
       },

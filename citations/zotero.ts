@@ -15,7 +15,8 @@
  * - `uris` is empty: these items live in Dossier, not in a Zotero library.
  * - `plainCitation` is the text shown in the document: Zotero compares it with the field's
  *   text to detect hand edits, so it must be exactly what the exporter writes.
- * - `formattedCitation` is RTF, as Zotero's Word integration stores it ({\i ...}).
+ * - `formattedCitation` is the citation as Zotero's Word integration stores it: plain text
+ *   when unformatted, else an RTF group "{\rtf Smith, {\i{}Title}}".
  * - A "via" cite travels as two citationItems with the prefix the engine gave the
  *   second, so Zotero re-renders "…, quoted in …" the same way.
  */
@@ -78,6 +79,11 @@ export function runsToRtf(runs: readonly Run[]): string {
     .join('');
 }
 
+/** Zotero keeps plain text as is and marks formatted text as an RTF group: "{\rtf ...}". */
+function zoteroFormattedCitation(rtf: string): string {
+  return rtf.includes('\\') ? `{\\rtf ${rtf}}` : rtf;
+}
+
 function withoutUndefined<T extends object>(o: T): T {
   return JSON.parse(JSON.stringify(o)) as T;
 }
@@ -111,7 +117,7 @@ export function buildZoteroPayload(
   return {
     citationID: clusterId,
     properties: {
-      formattedCitation: options.runs ? runsToRtf(options.runs) : rtfEscape(renderedPlainText),
+      formattedCitation: zoteroFormattedCitation(options.runs ? runsToRtf(options.runs) : rtfEscape(renderedPlainText)),
       plainCitation: renderedPlainText,
       noteIndex: options.noteIndex,
     },
