@@ -8,6 +8,8 @@ export interface FtsQuery {
   match: string | undefined;
   /** Expression for rows that must NOT match (used when there is nothing positive). */
   exclude: string | undefined;
+  /** The words a matching fact may contain, for highlighting (prefix: matches word starts). */
+  words: { word: string; prefix: boolean }[];
 }
 
 interface Term {
@@ -41,7 +43,19 @@ export function buildFtsQuery(input: string, options: { prefixLast?: boolean } =
     const last = terms[terms.length - 1];
     if (last && last !== 'OR' && !last.phrase && !last.negated && /\w$/u.test(last.text)) last.prefix = true;
   }
-  return assemble(terms);
+  const words = terms.flatMap((t) =>
+    t === 'OR' || t.negated ? [] : tokens(t.text).map((word, i, all) => ({ word, prefix: t.prefix && i === all.length - 1 })),
+  );
+  return { ...assemble(terms), words };
+}
+
+/** Words as the unicode61 tokenizer with remove_diacritics sees them: letters and digits, folded. */
+export function tokens(text: string): string[] {
+  return text.match(/[\p{L}\p{N}\p{M}]+/gu)?.map(foldWord) ?? [];
+}
+
+export function foldWord(w: string): string {
+  return w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** Drops characters that carry no searchable content for the unicode61 tokenizer. */
@@ -58,7 +72,7 @@ function quote(t: Term): string {
   return `"${t.text.replace(/"/g, '""')}"${t.prefix ? ' *' : ''}`;
 }
 
-function assemble(terms: (Term | 'OR')[]): FtsQuery {
+function assemble(terms: (Term | 'OR')[]): Omit<FtsQuery, 'words'> {
   const positives: string[] = [];
   const negatives: string[] = [];
   let pendingOr = false;

@@ -44,6 +44,8 @@ describe('search', () => {
 
   it('ignores accents, supports prefixes, phrases, exclusion and OR', () => {
     expect(found({ text: 'cafe' })).toEqual(['cafe']);
+    expect(lib.searchFacts({ text: 'cafe' }).hits[0]!.highlights).toContainEqual({ text: 'Café', match: true });
+    expect(lib.searchFacts({ text: 'fertil', prefixLast: true }).hits.flatMap((h) => h.highlights ?? []).filter((x) => x.match).map((x) => x.text)).toContain('Fertiliser');
     expect(found({ text: 'fertil*' })).toEqual(['cafe', 'prices']);
     expect(found({ text: 'fertil', prefixLast: true })).toEqual(['cafe', 'prices']);
     expect(found({ text: '"prices doubled"' })).toEqual(['prices']);

@@ -1,7 +1,8 @@
 import { stmt } from '../statements';
 import { partialDateEnd } from '../../core/dates';
 import { buildFtsQuery } from '../../core/fts-query';
-import { type Highlight, MARK_END, MARK_START, splitHighlights } from '../../core/highlight';
+import { type Highlight, highlightWords } from '../../core/highlight';
+import { foldWord } from '../../core/fts-query';
 import type { CslName } from '../../core/csl';
 import type { Fact, FactKind, Reliability, SourceType } from '../../core/model';
 import type { Db } from '../open';
@@ -64,13 +65,14 @@ interface Filters {
   params: Record<string, unknown>;
   /** The FTS5 expression the fact must match, if the query has words. */
   match: string | undefined;
+  words: { word: string; prefix: boolean }[];
 }
 
 /** Compiles the filters of a query into SQL conditions and parameters. */
 function compileFilters(db: Db, q: FactQuery): Filters {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  const fts = q.text ? buildFtsQuery(q.text, { prefixLast: q.prefixLast ?? false }) : { match: undefined, exclude: undefined };
+  const fts = q.text ? buildFtsQuery(q.text, { prefixLast: q.prefixLast ?? false }) : { match: undefined, exclude: undefined, words: [] };
   if (fts.match) params.match = fts.match;
   if (fts.exclude) {
     where.push('f.seq NOT IN (SELECT rowid FROM fact_search WHERE fact_search MATCH @exclude)');
@@ -111,7 +113,7 @@ function compileFilters(db: Db, q: FactQuery): Filters {
     where.push('(f.verified_at IS NULL OR f.verified_at < @verified)');
     params.verified = q.notVerifiedSince;
   }
-  return { where, params, match: fts.match };
+  return { where, params, match: fts.match, words: fts.words };
 }
 
 function endOf(col: string): string {
@@ -184,11 +186,6 @@ export function searchFacts(db: Db, q: FactQuery = {}, options: { countTotal?: b
 
   const factStmt = stmt(db, `${FACT_SELECT} WHERE f.seq = ?`);
   const sourceStmt = stmt(db, 'SELECT id, title, type, issued, reliability, authors, container_title FROM sources WHERE id = ?');
-  // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 then ignores the rowid constraint
-  // (it returned the first match's text for every hit).
-  const marked = f.match
-    ? stmt(db, `SELECT highlight(fact_search, 0, '${MARK_START}', '${MARK_END}') FROM fact_search WHERE fact_search MATCH ? AND rowid = CAST(? AS INTEGER)`).pluck()
-    : undefined;
   const hits = page.map((row): FactHit => {
     const fact = factFromRow(factStmt.get(row.seq) as FactRow);
     const s = sourceStmt.get(fact.sourceId) as { id: string; title: string; type: SourceType; issued: string | null; reliability: Reliability | null; authors: string; container_title: string | null };
@@ -197,8 +194,8 @@ export function searchFacts(db: Db, q: FactQuery = {}, options: { countTotal?: b
     if (s.issued) source.issued = s.issued;
     if (s.reliability) source.reliability = s.reliability;
     const hit: FactHit = { fact, source };
-    const text = marked?.get(f.match, row.seq) as string | undefined;
-    if (text?.includes(MARK_START)) hit.highlights = splitHighlights(text);
+    const marked = f.match ? highlightWords(fact.text, f.words, foldWord) : undefined;
+    if (marked) hit.highlights = marked;
     return hit;
   });
   let total = hits.length + (q.offset ?? 0);
