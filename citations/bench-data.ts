@@ -9,17 +9,10 @@
 import type { CslItem } from '../core/csl';
 import type { ClusterInput } from './engine';
 
-/** Small seeded PRNG (mulberry32): deterministic data without a dependency. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' seeded PRNG (mulberry32), so generated documents are the same every run. */
+import { rng as seededRandom } from '../bench/random';
+
+export { seededRandom };
 
 const FAMILY = [
   'Smith', 'Nguyen', 'García', 'Okafor', 'Kim', 'Müller', 'Haddad', 'Ivanova', 'Chen', 'Dubois',
