@@ -43,6 +43,9 @@ export const factQuerySchema = z.strictObject({
   offset: z.number().int().min(0).max(10_000_000).optional(),
 });
 
+/** A file the user dropped or opened (PDF, Word, web page …): its name and bytes as base64. */
+const captureFile = z.strictObject({ name: z.string().min(1).max(255), base64: z.string().max(28_000_000) });
+
 const locator = z.strictObject({ label: z.string().max(30), value: z.string().max(100) });
 const exportOptions = z.strictObject({
   styleId: z.string().max(200).optional(),
@@ -74,10 +77,14 @@ export const CALLS = {
   'tags:list': z.tuple([]),
   'tags:rename': z.tuple([z.string().min(1).max(100), z.string().min(1).max(100), z.strictObject({ merge: z.boolean().optional() })]),
 
-  'capture:preview': z.tuple([z.strictObject({ text: z.string().max(20_000_000), paragraphs: z.boolean().optional(), markdown: z.boolean().optional(), source: obj.optional() })]),
+  'capture:preview': z.tuple([
+    z.strictObject({ text: z.string().max(20_000_000), file: captureFile.optional(), paragraphs: z.boolean().optional(), markdown: z.boolean().optional(), source: obj.optional() }),
+  ]),
   'capture:commit': z.tuple([
     z.strictObject({
       text: z.string().max(20_000_000),
+      file: captureFile.optional(),
+      acceptSuggestions: z.boolean().optional(),
       paragraphs: z.boolean().optional(),
       markdown: z.boolean().optional(),
       source: obj.optional(),
@@ -124,6 +131,9 @@ export interface LibraryInfo {
 export interface CapturePreview {
   source: Record<string, unknown>;
   candidates: Candidate[];
+  /** The format read ("pdf", "docx", "html", "text" …) and what the user should know. */
+  format: string;
+  warnings: string[];
 }
 
 export interface BriefingPreview {

@@ -53,3 +53,19 @@ describe('the API contract', () => {
     for (const name of CALL_NAMES) expect(CALLS[name], name).toBeDefined();
   });
 });
+
+describe('capturing files through the contract', () => {
+  it('previews and saves a PDF sent as bytes, with page locators and suggestions', async () => {
+    const { buildReportPdf } = await import('../ingest/formats/testing/report-pdf');
+    const pdf = await buildReportPdf({ paragraphs: ['The ministry said on March 3 that exports rose 12 percent to $4.1 billion. Officials expect more.', 'A second paragraph follows here.'], title: 'Export Review' });
+    const file = { name: 'review.pdf', base64: Buffer.from(pdf).toString('base64') };
+    const p = await call('capture:preview', [{ text: '', file }]);
+    expect(p.ok).toBe(true);
+    const preview = (p as { value: { format: string; source: { title: string }; candidates: { locator: { label: string }; statistic?: unknown }[] } }).value;
+    expect(preview.format).toBe('pdf');
+    expect(preview.source.title).toBe('Export Review');
+    expect(preview.candidates[0]).toMatchObject({ locator: { label: 'page' }, statistic: expect.anything() });
+    const c = await call('capture:commit', [{ text: '', file, keep: '1', source: { type: 'report' }, acceptSuggestions: true }]);
+    expect(c).toMatchObject({ ok: true, value: { sourceCreated: true, facts: [{ locator: { label: 'page' } }] } });
+  });
+});

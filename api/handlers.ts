@@ -8,6 +8,27 @@ import { getTemplate, listTemplates } from '../export/template/index';
 import { sourcePreviewJson } from '../core/source-json';
 import type { SourceInput } from '../core/model';
 import { CALLS, type CallName, type CallResults, type Envelope } from './contract';
+import { captureDocument } from '../ingest/capture';
+import type { ImportedDocument } from '../ingest/document';
+import { readDocument } from '../ingest/formats/index';
+import { importText as readText } from '../ingest/formats/text';
+
+interface CaptureArgs {
+  text: string;
+  file?: { name: string; base64: string };
+  paragraphs?: boolean;
+  markdown?: boolean;
+  source?: Record<string, unknown>;
+}
+
+/** The document being captured: a file's bytes through the format importers, or typed/pasted text. */
+async function documentOf(o: CaptureArgs): Promise<ImportedDocument> {
+  if (o.file) return readDocument(Buffer.from(o.file.base64, 'base64'), { fileName: o.file.name });
+  const doc = readText(o.text, {}, o.markdown ? 'markdown' : 'text');
+  delete doc.source.title;
+  doc.source.type = 'article-newspaper';
+  return doc;
+}
 
 export interface HandlerOptions {
   templateDir?: string;
@@ -81,19 +102,21 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'tags:list': () => lib.listTags(),
     'tags:rename': (from: string, to: string, o: { merge?: boolean }) => lib.renameTag(from, to, o),
 
-    'capture:preview': (o: { text: string; paragraphs?: boolean; markdown?: boolean; source?: Record<string, unknown> }) => {
-      const r = lib.importText({ text: o.text, source: { type: 'article-newspaper', title: 'Untitled', ...o.source }, dryRun: true, paragraphs: o.paragraphs ?? false, markdown: o.markdown ?? false });
-      const source = 'createdAt' in r.source ? { ...r.source } : sourcePreviewJson(r.source as SourceInput);
-      return { source, candidates: r.candidates };
+    'capture:preview': async (o: CaptureArgs) => {
+      const doc = await documentOf(o);
+      // While the user is still typing, a missing title is not yet an error.
+      const source = { ...(doc.source.title ? {} : { title: 'Untitled' }), ...o.source };
+      const r = captureDocument(lib, doc, { source, dryRun: true, paragraphs: o.paragraphs ?? false });
+      const shown = 'createdAt' in r.source ? { ...r.source } : sourcePreviewJson(r.source as SourceInput);
+      return { source: shown, candidates: r.candidates, format: r.format, warnings: r.warnings };
     },
-    'capture:commit': (o: { text: string; paragraphs?: boolean; markdown?: boolean; source?: Record<string, unknown>; sourceId?: string; keep?: string; tags?: string[] }) => {
-      const r = lib.importText({
-        text: o.text,
+    'capture:commit': async (o: CaptureArgs & { sourceId?: string; keep?: string; tags?: string[]; acceptSuggestions?: boolean }) => {
+      const r = captureDocument(lib, await documentOf(o), {
         ...(o.sourceId ? { sourceId: o.sourceId } : { source: o.source ?? {} }),
         ...(o.keep ? { keep: o.keep } : {}),
         paragraphs: o.paragraphs ?? false,
-        markdown: o.markdown ?? false,
         tags: o.tags ?? [],
+        acceptSuggestions: o.acceptSuggestions ?? false,
       });
       return { sourceId: (r.source as { id: string }).id, sourceCreated: r.sourceCreated, facts: r.facts, duplicates: r.duplicates };
     },

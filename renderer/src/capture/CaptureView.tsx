@@ -27,7 +27,10 @@ const EMPTY_META: Meta = { title: '', authors: '', containerTitle: '', publisher
 const MAX_FILE = 20 * 1024 * 1024;
 
 function sourceFromMeta(m: Meta): Record<string, unknown> {
-  const s: Record<string, unknown> = { type: m.type, title: m.title.trim() || 'Untitled' };
+  // An empty title is left out: a file's own title then stands, and the core names the field
+  // if there is none at all when saving.
+  const s: Record<string, unknown> = { type: m.type };
+  if (m.title.trim()) s.title = m.title.trim();
   const authors = parseAuthors(m.authors);
   if (authors.length) s.authors = authors;
   for (const k of ['containerTitle', 'publisher', 'issued', 'url', 'reliability'] as const) if (m[k].trim()) s[k] = m[k].trim();
@@ -50,6 +53,10 @@ export function CaptureView() {
   const [paragraphs, setParagraphs] = useState(draft.paragraphs);
   const [meta, setMeta] = useState<Meta>(draft.meta);
   const [fileName, setFileName] = useState<string | undefined>(draft.fileName);
+  /** A non-text file (PDF, Word, saved web page): its bytes go to the core's importers. */
+  const [file, setFile] = useState<{ name: string; base64: string } | undefined>();
+  const [acceptSuggestions, setAcceptSuggestions] = useState(true);
+  const prefilled = useRef<string | undefined>(undefined);
   useEffect(() => {
     Object.assign(draft, { text, markdown, paragraphs, meta, fileName });
   }, [text, markdown, paragraphs, meta, fileName]);
@@ -63,20 +70,27 @@ export function CaptureView() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const source = useMemo(() => sourceFromMeta(meta), [meta]);
-  const request = useDebounced(JSON.stringify({ text, markdown, paragraphs, source }), 350);
+  const fileKey = file ? `${file.name}:${file.base64.length}` : '';
+  const request = useDebounced(JSON.stringify({ text, markdown, paragraphs, source, fileKey }), 350);
 
   useEffect(() => {
-    const r = JSON.parse(request) as { text: string; markdown: boolean; paragraphs: boolean; source: Record<string, unknown> };
-    if (!r.text.trim()) {
+    const r = JSON.parse(request) as { text: string; markdown: boolean; paragraphs: boolean; source: Record<string, unknown>; fileKey: string };
+    if (!r.text.trim() && !file) {
       setPreview(undefined);
       setErrors({});
       setGeneral(undefined);
       return;
     }
     let live = true;
-    call('capture:preview', { text: r.text, markdown: r.markdown, paragraphs: r.paragraphs, source: r.source })
+    call('capture:preview', { text: r.text, markdown: r.markdown, paragraphs: r.paragraphs, source: r.source, ...(file ? { file } : {}) })
       .then((p) => {
         if (!live) return;
+        if (file && prefilled.current !== r.fileKey) {
+          // Show what the file itself says about its source, for the user to check.
+          prefilled.current = r.fileKey;
+          setMeta((m) => ({ ...m, ...metaFromSource(p.source, m) }));
+          for (const w of p.warnings) app.notify(w);
+        }
         setPreview(p);
         setErrors({});
         setGeneral(undefined);
@@ -100,10 +114,23 @@ export function CaptureView() {
       app.notify(`${file.name} is larger than 20 MB; split it first.`, 'error');
       return;
     }
-    if (!/\.(txt|md|markdown|text)$/i.test(file.name) && file.type && !file.type.startsWith('text/')) {
-      app.notify(`${stripInvisibles(file.name)} is not a text or Markdown file.`, 'error');
+    if (!/\.(txt|md|markdown|text)$/i.test(file.name) && !(file.type && file.type.startsWith('text/plain'))) {
+      // PDF, Word, a saved web page …: the core reads the bytes with the right importer.
+      const bin = new FileReader();
+      bin.onload = () => {
+        const bytes = new Uint8Array(bin.result as ArrayBuffer);
+        let s = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        setText('');
+        setMeta(EMPTY_META);
+        setFile({ name: stripInvisibles(file.name), base64: btoa(s) });
+        setFileName(stripInvisibles(file.name));
+      };
+      bin.onerror = () => app.notify(`Could not read ${stripInvisibles(file.name)}.`, 'error');
+      bin.readAsArrayBuffer(file);
       return;
     }
+    setFile(undefined);
     const reader = new FileReader();
     reader.onload = () => {
       setText(String(reader.result ?? ''));
@@ -152,7 +179,7 @@ export function CaptureView() {
     try {
       const tags = meta.tags.split(',').map((t) => t.trim()).filter(Boolean);
       const r = await app.track(
-        call('capture:commit', { text, markdown, paragraphs, source, keep: selectionString(selected), ...(tags.length ? { tags } : {}) }),
+        call('capture:commit', { text, markdown, paragraphs, source, keep: selectionString(selected), acceptSuggestions, ...(file ? { file } : {}), ...(tags.length ? { tags } : {}) }),
       );
       app.notify(
         `Saved ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already in the library)` : ''}${r.sourceCreated ? '' : ' to an existing source'}.`,
@@ -161,6 +188,7 @@ export function CaptureView() {
       setText('');
       setMeta(EMPTY_META);
       setFileName(undefined);
+      setFile(undefined);
       setPreview(undefined);
       app.setFilters({ ...EMPTY_FILTERS, sourceId: r.sourceId });
     } catch (e) {
@@ -215,6 +243,11 @@ export function CaptureView() {
                 Text
               </label>
               {fileName && <span className="file-pill">{fileName}</span>}
+              {file && (
+                <button type="button" className="button link small" onClick={() => { setFile(undefined); setFileName(undefined); }}>
+                  Remove file
+                </button>
+              )}
               <span className="toolbar-spacer" />
               <label className="check">
                 <input type="checkbox" checked={markdown} onChange={(e) => setMarkdown(e.target.checked)} /> Markdown
@@ -228,9 +261,9 @@ export function CaptureView() {
               <input
                 ref={fileInput}
                 type="file"
-                accept=".txt,.md,.markdown,text/plain,text/markdown"
+                accept=".txt,.md,.markdown,.pdf,.docx,.html,.htm,.mhtml,.mht,text/plain,text/markdown,application/pdf,text/html"
                 className="visually-hidden"
-                aria-label="Choose a text or Markdown file"
+                aria-label="Choose a file to capture"
                 tabIndex={-1}
                 onChange={(e) => {
                   const f = e.target.files?.[0];
@@ -242,7 +275,8 @@ export function CaptureView() {
             <textarea
               id="capture-text"
               className="capture-textarea"
-              placeholder="Paste the article here, or drop a .txt or .md file…"
+              placeholder={file ? `The text comes from ${file.name}; its sentences are listed on the right.` : 'Paste the article here, or drop a file: text, Markdown, PDF, Word or a saved web page…'}
+              disabled={Boolean(file)}
               value={text}
               onChange={(e) => setText(e.target.value)}
               onPaste={onPaste}
@@ -313,6 +347,9 @@ export function CaptureView() {
               </>
             )}
             <span className="toolbar-spacer" />
+            <label className="check" title="Save the suggested speaker and event date with each kept fact">
+              <input type="checkbox" checked={acceptSuggestions} onChange={(e) => setAcceptSuggestions(e.target.checked)} /> Keep suggestions
+            </label>
             <button type="button" className="button primary" disabled={!preview || n === 0 || busy} onClick={() => void commit()}>
               {busy ? 'Saving…' : `Save ${n} fact${n === 1 ? '' : 's'}`}
             </button>
@@ -342,10 +379,13 @@ export function CaptureView() {
                       aria-label={`Keep candidate ${c.index}`}
                     />
                     <span className="cand-num">{c.index}</span>
-                    <span className="cand-text">{c.text}</span>
+                    <span className="cand-text">
+                      {c.text}
+                      {suggestionLine(c) && <span className="cand-suggest muted">{suggestionLine(c)}</span>}
+                    </span>
                     <span className="cand-meta">
                       <span className={`kind kind-${c.kind}`}>{KIND_LABELS[c.kind]}</span>
-                      <span className="muted">¶{c.paragraph}</span>
+                      <span className="muted">{c.locator.label === 'page' ? `p. ${c.locator.value}` : `¶${c.paragraph}`}</span>
                     </span>
                   </label>
                 </li>
@@ -356,4 +396,32 @@ export function CaptureView() {
       </div>
     </div>
   );
+}
+
+type CandidateRow = CapturePreview['candidates'][number];
+
+/** "Said by … · 2025-01-18 · figure 30% · restates a fact in the library": what the importer suggests. */
+function suggestionLine(c: CandidateRow): string {
+  const parts: string[] = [];
+  if (c.attribution && (c.attribution.name || c.attribution.role)) parts.push(`Said by ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ')}${c.attribution.viaOutlet ? ` (via ${c.attribution.viaOutlet})` : ''}`);
+  if (c.eventDate) parts.push(`event ${c.eventDate}`);
+  if (c.statistic) parts.push(`figure ${c.statistic.figure}`);
+  if (c.duplicates?.length) parts.push(`restates a fact already in the library (${Math.round(c.duplicates[0]!.similarity * 100)}% alike)`);
+  return parts.join(' · ');
+}
+
+/** The form's empty fields, filled from what the file says (CSL-JSON as the preview returns it). */
+function metaFromSource(src: Record<string, unknown>, m: Meta): Partial<Meta> {
+  const out: Partial<Meta> = {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  if (!m.title && str(src.title) && src.title !== 'Untitled') out.title = str(src.title);
+  const names = Array.isArray(src.author) ? (src.author as { family?: string; given?: string; literal?: string }[]) : [];
+  if (!m.authors && names.length) out.authors = names.map((n) => n.literal ?? [n.family, n.given].filter(Boolean).join(', ')).join('; ');
+  if (!m.containerTitle && str(src['container-title'])) out.containerTitle = str(src['container-title']);
+  if (!m.publisher && str(src.publisher)) out.publisher = str(src.publisher);
+  const parts = (src.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
+  if (!m.issued && parts?.length) out.issued = parts.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0'))).join('-');
+  if (!m.url && str(src.URL)) out.url = str(src.URL);
+  if (typeof src.type === 'string') out.type = src.type;
+  return out;
 }
