@@ -73,6 +73,7 @@ export const CALLS = {
   'sources:add': z.tuple([obj]),
   'sources:update': z.tuple([id, obj]),
   'sources:remove': z.tuple([id, z.strictObject({ cascade: z.boolean().optional() })]),
+  'sources:merge': z.tuple([id, id]),
 
   'tags:list': z.tuple([]),
   'tags:rename': z.tuple([z.string().min(1).max(100), z.string().min(1).max(100), z.strictObject({ merge: z.boolean().optional() })]),
@@ -168,6 +169,7 @@ export interface CallResults {
   'sources:add': Source;
   'sources:update': Source;
   'sources:remove': { removedFacts: number };
+  'sources:merge': { source: Source; movedFacts: number; mergedFacts: number };
   'tags:list': TagCount[];
   'tags:rename': TagCount;
   'capture:preview': CapturePreview;

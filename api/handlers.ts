@@ -98,6 +98,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'sources:add': (input: unknown) => lib.addSource(input),
     'sources:update': (id: string, patch: unknown) => lib.updateSource(id, patch),
     'sources:remove': (id: string, o: { cascade?: boolean }) => lib.removeSource(id, o),
+    'sources:merge': (keep: string, duplicate: string) => lib.mergeSources(keep, duplicate),
 
     'tags:list': () => lib.listTags(),
     'tags:rename': (from: string, to: string, o: { merge?: boolean }) => lib.renameTag(from, to, o),

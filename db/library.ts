@@ -36,6 +36,7 @@ export class Library {
   listSources = (opts?: sources.SourceListOptions) => sources.listSources(this.db, opts);
   updateSource = (id: string, patch: unknown) => sources.updateSource(this.db, id, patch);
   removeSource = (id: string, opts?: sources.RemoveSourceOptions) => sources.removeSource(this.db, id, opts);
+  mergeSources = (keepId: string, duplicateId: string) => sources.mergeSources(this.db, keepId, duplicateId);
 
   // Facts
   addFact = (input: unknown) => facts.addFact(this.db, input);

@@ -17,7 +17,7 @@ import {
 import { briefCheckCommand, exportCommand, sampleCommand, stylesCommand, templatesCommand } from './export';
 import { importCommand } from './import';
 import { backupCommand, checkCommand, markingsCommand } from './maintenance';
-import { sourceAddCommand, sourceEditCommand, sourceRmCommand, sourceShowCommand, sourcesCommand, sourcesExportCommand } from './sources';
+import { sourceAddCommand, sourceEditCommand, sourceMergeCommand, sourceRmCommand, sourceShowCommand, sourcesCommand, sourcesExportCommand } from './sources';
 
 /** Every command, in the order `dossier --help` lists them. */
 export const COMMANDS: Command[] = [
@@ -28,6 +28,7 @@ export const COMMANDS: Command[] = [
   sourceShowCommand,
   sourceEditCommand,
   sourceRmCommand,
+  sourceMergeCommand,
   factsCommand,
   factAddCommand,
   factShowCommand,

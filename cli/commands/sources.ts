@@ -122,3 +122,15 @@ export const sourcesExportCommand: Command = {
     return undefined;
   },
 };
+
+export const sourceMergeCommand: Command = {
+  name: ['source', 'merge'],
+  summary: 'fold a duplicate source into the one to keep (facts move, empty fields are filled)',
+  usage: 'dossier source merge KEEP DUPLICATE',
+  run(ctx) {
+    const r = ctx.library().mergeSources(need(ctx, 0, 'KEEP (source id)'), need(ctx, 1, 'DUPLICATE (source id)'));
+    if (ctx.json) return { source: sourceJson(r.source), movedFacts: r.movedFacts, mergedFacts: r.mergedFacts };
+    ctx.out(`Merged into "${r.source.title}": ${r.movedFacts} fact(s) moved` + (r.mergedFacts ? `, ${r.mergedFacts} identical fact(s) merged.` : '.'));
+    return undefined;
+  },
+};

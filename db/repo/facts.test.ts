@@ -210,3 +210,27 @@ describe('clearing fields', () => {
     expect(lib.updateBriefing(b.id, { notePlacement: null }).notePlacement).toBeUndefined();
   });
 });
+
+describe('merging duplicate sources', () => {
+  it('moves facts, merges identical ones (repointing briefings), fills empty fields, deletes the duplicate', () => {
+    const keep = lib.addSource({ type: 'article-newspaper', title: 'Grain corridor reopens', issued: '2024-01-19' });
+    const dup = lib.addSource({ ...SAMPLE_SOURCE, title: 'Grain Corridor Reopens (copy)' });
+    const relay = lib.addSource({ type: 'report', title: 'Digest' });
+    const same = lib.addFact({ text: 'Ships left Odesa.', sourceId: keep.id });
+    const twin = lib.addFact({ text: 'Ships left Odesa.', sourceId: dup.id });
+    const other = lib.addFact({ text: 'Talks resumed.', sourceId: dup.id });
+    const relayed = lib.addFact({ text: 'A relayed claim.', sourceId: relay.id, viaSourceId: dup.id });
+    const b = lib.createBriefing({ title: 'B', templateId: 'info-memo' }, [{ key: 'bluf', heading: 'BLUF' }]);
+    lib.addItems(b.id, [{ kind: 'fact', factId: twin.id }]);
+    const r = lib.mergeSources(keep.id, dup.id);
+    expect(r).toMatchObject({ movedFacts: 1, mergedFacts: 1 });
+    expect(r.source).toMatchObject({ title: 'Grain corridor reopens', url: SAMPLE_SOURCE.url, containerTitle: SAMPLE_SOURCE.containerTitle, reliability: 'B', issued: '2024-01-19' });
+    expect(r.source.authors).toEqual(SAMPLE_SOURCE.authors);
+    expect(() => lib.getSource(dup.id)).toThrow(/not found/);
+    expect(lib.getFact(other.id).sourceId).toBe(keep.id);
+    expect(lib.getFact(relayed.id).viaSourceId).toBe(keep.id);
+    expect(lib.getBriefing(b.id).sections[0]!.items[0]).toMatchObject({ factId: same.id });
+    expect(lib.check().ok).toBe(true);
+    rejects(() => lib.mergeSources(keep.id, keep.id), 'validation', /cannot be merged into itself/);
+  });
+});

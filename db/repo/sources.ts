@@ -159,3 +159,42 @@ export function removeSource(db: Db, id: string, opts: RemoveSourceOptions = {})
     return { removedFacts: n };
   })();
 }
+
+/**
+ * Folds a duplicate source into the one to keep: its facts (and facts relayed via it) move
+ * over, empty fields of the kept source are filled from the duplicate, and the duplicate is
+ * deleted — one transaction. Facts that would then say the same words twice are merged too,
+ * briefings citing them switched to the kept fact.
+ */
+export function mergeSources(db: Db, keepId: string, duplicateId: string): { source: Source; movedFacts: number; mergedFacts: number } {
+  return db.transaction(() => {
+    const keep = getSource(db, keepId);
+    const dup = getSource(db, duplicateId);
+    if (keep.id === dup.id) throw new DossierError('validation', 'a source cannot be merged into itself', 'source');
+    let mergedFacts = 0;
+    // Same words in both: keep the fact of the kept source, repoint briefings, drop the other.
+    const twins = stmt(db, `SELECT d.id AS dupId, k.id AS keepId FROM facts d JOIN facts k ON k.source_id = ? AND k.text_hash = d.text_hash WHERE d.source_id = ?`).all(keep.id, dup.id) as {
+      dupId: string;
+      keepId: string;
+    }[];
+    for (const t of twins) {
+      stmt(db, 'UPDATE briefing_items SET fact_id = ? WHERE fact_id = ?').run(t.keepId, t.dupId);
+      stmt(db, 'DELETE FROM facts WHERE id = ?').run(t.dupId);
+      mergedFacts++;
+    }
+    const moved = stmt(db, 'UPDATE facts SET source_id = ?, updated_at = ? WHERE source_id = ?').run(keep.id, nowIso(), dup.id).changes;
+    stmt(db, 'UPDATE facts SET via_source_id = ? WHERE via_source_id = ?').run(keep.id, dup.id);
+    const fill: Record<string, unknown> = {};
+    for (const [key, col] of Object.entries(COLUMNS)) {
+      const k = key as keyof typeof COLUMNS;
+      if (keep[k] === undefined && dup[k] !== undefined) fill[col] = dup[k];
+    }
+    if (keep.authors.length === 0 && dup.authors.length) fill.authors = JSON.stringify(dup.authors);
+    stmt(db, 'DELETE FROM sources WHERE id = ?').run(dup.id);
+    if (Object.keys(fill).length) {
+      const sets = Object.keys(fill).map((c) => `${c} = @${c}`);
+      db.prepare(`UPDATE sources SET ${sets.join(', ')}, updated_at = @now WHERE id = @id`).run({ ...fill, now: nowIso(), id: keep.id });
+    }
+    return { source: getSource(db, keep.id), movedFacts: moved, mergedFacts };
+  })();
+}
