@@ -2,6 +2,7 @@ import { DossierError, isDossierError } from '../core/errors';
 import { listStyles } from '../citations/index';
 import type { Library } from '../db/library';
 import { assembleBriefing } from '../export/assemble';
+import { CitationSession } from '../export/citation-session';
 import { exportBriefing } from '../export/export-briefing';
 import { preflight, withCorroboration } from '../export/preflight';
 import { getTemplate, listTemplates } from '../export/template/index';
@@ -64,6 +65,15 @@ export function createDispatcher(lib: Library, opts: HandlerOptions): (name: str
 }
 
 function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
+  // One warm citation engine per open briefing: the live preview after an edit and the export
+  // re-render only the notes that changed.
+  const sessions = new Map<string, CitationSession>();
+  const session = (briefingId: string) => {
+    const key = lib.getBriefing(briefingId).id;
+    let s = sessions.get(key);
+    if (!s) sessions.set(key, (s = new CitationSession()));
+    return s;
+  };
   const writable = (path: string) => {
     if (!opts.allowWrite(path)) throw new DossierError('validation', `not allowed to write ${path}; choose the file in the save dialog`, 'out');
     return path;
@@ -130,6 +140,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     },
     'briefings:update': (id: string, patch: unknown) => lib.updateBriefing(id, patch),
     'briefings:remove': (id: string) => {
+      sessions.delete(lib.getBriefing(id).id);
       lib.removeBriefing(id);
       return null;
     },
@@ -138,7 +149,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'briefings:updateItem': (id: string, item: string, patch: Parameters<Library['updateItem']>[2]) => lib.updateItem(id, item, patch),
     'briefings:removeItem': (id: string, item: string) => lib.removeItem(id, item),
     'briefings:preview': (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) => {
-      const a = assembleBriefing(lib, id, { ...o, ...dirs(opts) });
+      const a = assembleBriefing(lib, id, { ...o, ...dirs(opts), session: session(id) });
       return { doc: a.doc, warnings: preflight(a, withCorroboration(lib, a)), styleId: a.engine.styleId, isNoteStyle: a.engine.isNoteStyle };
     },
     'briefings:check': (id: string, o: { staleDays?: number }) => {
@@ -146,7 +157,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
       return preflight(a, withCorroboration(lib, a, o));
     },
     'briefings:export': (id: string, o: { format: 'docx' | 'markdown' | 'text'; out: string; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) =>
-      exportBriefing(lib, id, { ...o, out: writable(o.out), ...dirs(opts) }),
+      exportBriefing(lib, id, { ...o, out: writable(o.out), ...dirs(opts), session: session(id) }),
 
     'templates:list': () => listTemplates(opts.templateDir),
     'templates:get': (id: string) => getTemplate(id, opts.templateDir),

@@ -5,6 +5,7 @@ import { CitationEngine, type ClusterInput, type ClusterResult, runsToPlain, zot
 import type { Library } from '../db/library';
 import type { Block, BlockKind, DocSection, HeaderField, Inline, NoteMode, ResolvedDocument, Run } from './document';
 import { proseBlocks } from './prose';
+import type { CitationSession } from './citation-session';
 import { getTemplate, type Template, type TemplateSection } from './template/index';
 
 export interface AssembleOptions {
@@ -16,6 +17,8 @@ export interface AssembleOptions {
   styleDir?: string;
   /** "Today" for the memo date when the briefing has none (tests pin it). */
   today?: Date;
+  /** A warm engine kept between renders of the same briefing (the app keeps one per briefing). */
+  session?: CitationSession;
 }
 
 export interface AssembledBriefing {
@@ -42,16 +45,25 @@ export function assembleBriefing(lib: Library, briefingRef: string, opts: Assemb
   const facts = lib.getFacts(factItems.map((i) => i.factId));
   const sources = loadSources(lib, facts);
 
-  const engine = CitationEngine.create({
-    styleId: opts.styleId ?? briefing.styleId ?? template.citation.style,
-    ...(opts.styleDir ? { userStyleDir: opts.styleDir } : {}),
-    items: (id) => {
-      const s = sources.get(id);
-      return s ? sourceToCsl(s) : undefined;
-    },
-  });
+  const styleId = opts.styleId ?? briefing.styleId ?? template.citation.style;
+  const create = (lookup: (id: string) => Source | undefined) =>
+    CitationEngine.create({
+      styleId,
+      ...(opts.styleDir ? { userStyleDir: opts.styleDir } : {}),
+      items: (id) => {
+        const s = lookup(id);
+        return s ? sourceToCsl(s) : undefined;
+      },
+    });
   const clusters = factItems.map((item) => clusterFor(item, facts.get(item.factId)!));
-  const rendered = new Map(engine.renderDocument(clusters).map((r) => [r.id, r]));
+  let engine: CitationEngine;
+  let rendered: Map<string, ClusterResult>;
+  if (opts.session) {
+    ({ engine, results: rendered } = opts.session.render(`${styleId}|${opts.styleDir ?? ''}`, sources, create, clusters));
+  } else {
+    engine = create((id) => sources.get(id));
+    rendered = new Map(engine.renderDocument(clusters).map((r) => [r.id, r]));
+  }
   const noteMode: NoteMode = engine.isNoteStyle ? (opts.notes ?? briefing.notePlacement ?? template.citation.notes) : 'in-text';
 
   const scheme = lib.markingScheme();
@@ -94,7 +106,7 @@ export function assembleBriefing(lib: Library, briefingRef: string, opts: Assemb
   if (marking.banner) doc.banner = marking.banner.banner;
   if (briefing.derivedFrom) doc.derivedFrom = derivedFrom(facts, sources);
   if (template.citation.bibliography) {
-    const bib = engine.bibliography();
+    const bib = opts.session ? opts.session.bibliography() : engine.bibliography();
     if (bib.entries.length) doc.bibliography = { heading: template.citation.bibliographyHeading, entries: bib.entries.map((e) => e.runs), hangingIndent: bib.hangingIndent };
   }
   return { briefing, doc, template, engine, facts, sources, marking, clusters };

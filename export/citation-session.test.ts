@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Library } from '../db/library';
+import { tempLibrary } from '../db/testing/temp-library';
+import { loadSample } from '../samples/load';
+import { assembleBriefing } from './assemble';
+import { CitationSession } from './citation-session';
+import type { ResolvedDocument } from './document';
+
+let lib: Library;
+let done: () => void;
+let id: string;
+beforeEach(() => {
+  const t = tempLibrary();
+  lib = t.lib;
+  done = t.cleanup;
+  id = loadSample(lib, new Date('2025-02-01T00:00:00Z'));
+});
+afterEach(() => done());
+
+/** Every note's number and text, and the sources list, as the writers receive them. */
+function citations(doc: ResolvedDocument): string[] {
+  const notes = doc.sections.flatMap((s) => s.blocks.flatMap((b) => b.inlines.flatMap((i) => (i.type === 'note' || i.type === 'cite' ? [`${i.type === 'note' ? i.noteNumber : ''} ${i.runs.map((r) => r.text).join('')}`] : []))));
+  return [...notes, ...(doc.bibliography?.entries.map((e) => e.map((r) => r.text).join('')) ?? [])];
+}
+
+describe('a warm citation session', () => {
+  it('gives exactly what a fresh render gives after moves, inserts, removals, locator and source edits', () => {
+    const session = new CitationSession();
+    const today = new Date('2025-02-01T00:00:00Z');
+    const check = () => expect(citations(assembleBriefing(lib, id, { session, today }).doc)).toEqual(citations(assembleBriefing(lib, id, { today }).doc));
+    check();
+    const discussion = () => lib.getBriefing(id).sections.find((s) => s.key === 'discussion')!;
+    lib.moveItem(id, discussion().items[1]!.id, 8); // the minister's quote to the end: Ibid. moves
+    check();
+    lib.moveItem(id, discussion().items[7]!.id, 0);
+    check();
+    const first = discussion().items[0]!;
+    lib.addItems(id, [{ kind: 'fact', factId: first.kind === 'fact' ? first.factId : '' }], 'discussion', 1); // the same fact again: Ibid.
+    check();
+    lib.updateItem(id, discussion().items[1]!.id, { locator: { label: 'page', value: '99' } });
+    check();
+    lib.removeItem(id, discussion().items[3]!.id);
+    check();
+    const src = lib.listSources().find((s) => s.title.startsWith('Grain Corridor'))!;
+    lib.updateSource(src.id, { title: 'Grain Corridor Reopens as Talks Resume in Istanbul' });
+    check();
+  });
+
+  it('stays equal to a fresh render through a random run of moves, inserts and removals', async () => {
+    const { rng } = await import('../bench/random');
+    const r = rng(42);
+    const session = new CitationSession();
+    const today = new Date('2025-02-01T00:00:00Z');
+    const factIds = lib.searchFacts({ limit: 100 }).hits.map((h) => h.fact.id);
+    for (let step = 0; step < 25; step++) {
+      const items = lib.getBriefing(id).sections.find((s) => s.key === 'discussion')!.items;
+      const op = r();
+      if (op < 0.45 && items.length > 1) lib.moveItem(id, items[Math.floor(r() * items.length)]!.id, Math.floor(r() * items.length));
+      else if (op < 0.8) lib.addItems(id, [{ kind: 'fact', factId: factIds[Math.floor(r() * factIds.length)]! }], 'discussion', Math.floor(r() * (items.length + 1)));
+      else if (items.length > 1) lib.removeItem(id, items[Math.floor(r() * items.length)]!.id);
+      expect(citations(assembleBriefing(lib, id, { session, today }).doc), `step ${step}`).toEqual(citations(assembleBriefing(lib, id, { today }).doc));
+    }
+  });
+
+  it('starts afresh when the style changes', () => {
+    const session = new CitationSession();
+    assembleBriefing(lib, id, { session });
+    const apa = assembleBriefing(lib, id, { session, styleId: 'apa' });
+    expect(apa.engine.isNoteStyle).toBe(false);
+    expect(citations(apa.doc)).toEqual(citations(assembleBriefing(lib, id, { styleId: 'apa' }).doc));
+  });
+});

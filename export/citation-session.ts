@@ -1,0 +1,102 @@
+import type { Bibliography, CitationEngine, ClusterInput, ClusterResult } from '../citations/index';
+import type { Source } from '../core/model';
+
+/**
+ * Keeps one briefing's citation engine warm between renders (the app's live preview and
+ * re-export). The next render applies only what changed — clusters removed, inserted, moved
+ * or given new cites — so citeproc re-renders the notes that change (a moved fact's Ibid.,
+ * the notes it renumbers) instead of the whole document. A different style, locale or
+ * template starts afresh; edited sources are re-read.
+ */
+export class CitationSession {
+  private engine: CitationEngine | undefined;
+  private key = '';
+  private order: ClusterInput[] = [];
+  private sourcesVersion = '';
+  /** What the engine's item lookup reads: replaced on every render with the current sources. */
+  private sources = new Map<string, Source>();
+  private bib: { key: string; value: Bibliography } | undefined;
+
+  /** Renders `clusters` in document order; `create` builds an engine whose lookup calls `lookup`. */
+  render(
+    key: string,
+    sources: Map<string, Source>,
+    create: (lookup: (id: string) => Source | undefined) => CitationEngine,
+    clusters: ClusterInput[],
+  ): { engine: CitationEngine; results: Map<string, ClusterResult> } {
+    this.sources = sources;
+    const version = [...sources.values()].map((s) => `${s.id}@${s.updatedAt}`).sort().join(',');
+    if (!this.engine || key !== this.key) {
+      this.engine = create((id) => this.sources.get(id));
+      this.engine.renderDocument(clusters);
+      this.key = key;
+      this.order = [...clusters];
+    } else {
+      if (version !== this.sourcesVersion) this.engine.refresh();
+      this.apply(this.engine, clusters);
+    }
+    this.sourcesVersion = version;
+    return { engine: this.engine, results: new Map(this.engine.clusters().map((r) => [r.id, r])) };
+  }
+
+  /**
+   * The bibliography, reused while the same sources (same versions) are cited: moving or
+   * re-citing facts does not change it, and citeproc takes a fifth of a second to build it.
+   */
+  bibliography(): Bibliography {
+    const engine = this.engine!;
+    const cited = new Set(this.order.flatMap((c) => c.cites.flatMap((x) => [x.itemId, ...(x.via ? [x.via.itemId] : [])])));
+    const key = `${this.key}|${this.sourcesVersion}|${[...cited].sort().join(',')}`;
+    if (this.bib?.key !== key) this.bib = { key, value: engine.bibliography() };
+    return this.bib.value;
+  }
+
+  private apply(engine: CitationEngine, clusters: ClusterInput[]): void {
+    const target = new Map(clusters.map((c, i) => [c.id, i]));
+    for (const c of this.order) if (!target.has(c.id)) engine.removeCluster(c.id);
+    const order = this.order.filter((c) => target.has(c.id));
+    // Clusters that keep their relative order stay put; only the others are moved (one move
+    // of one fact is then one citeproc update, not a shift of every note after it).
+    const stable = longestIncreasing(order.map((c) => target.get(c.id)!));
+    const keep = new Set(stable.map((k) => order[k]!.id));
+    clusters.forEach((c, i) => {
+      const at = order.findIndex((o) => o.id === c.id);
+      if (at < 0) {
+        engine.insertCluster(c, i);
+        order.splice(i, 0, c);
+        return;
+      }
+      // A stable cluster may still sit after clusters not yet moved into place: it stays where it is.
+      let now = at;
+      if (at !== i && !keep.has(c.id)) {
+        engine.moveCluster(c.id, i);
+        const [moved] = order.splice(at, 1);
+        order.splice(i, 0, moved!);
+        now = i;
+      }
+      if (JSON.stringify(order[now]!.cites) !== JSON.stringify(c.cites)) engine.updateCluster(c);
+      order[now] = c;
+    });
+    this.order = order;
+  }
+}
+
+/** Indexes of a longest strictly increasing subsequence of `xs` (patience sorting, O(n log n)). */
+export function longestIncreasing(xs: readonly number[]): number[] {
+  const tails: number[] = [];
+  const prev = new Array<number>(xs.length).fill(-1);
+  xs.forEach((x, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[tails[mid]!]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const out: number[] = [];
+  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) out.push(k);
+  return out.reverse();
+}
