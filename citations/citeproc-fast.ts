@@ -267,10 +267,15 @@ function refsOf(citations: readonly CiteprocCitation[]): CitationRef[] {
 }
 
 /**
- * Cold path: gives citeproc a whole document and returns each cluster's html in order.
- * The engine must be fresh (no clusters processed yet). See the file comment.
+ * Cold path: gives citeproc a whole document and returns each cluster's html in order
+ * (undefined for clusters `shouldRender` leaves out). The engine must be fresh (no clusters
+ * processed yet). See the file comment.
  */
-export function loadDocument(engine: CiteprocEngine, citations: readonly CiteprocCitation[]): string[] {
+export function loadDocument(
+  engine: CiteprocEngine,
+  citations: readonly CiteprocCitation[],
+  shouldRender: (index: number) => boolean = () => true,
+): Array<string | undefined> {
   if (citations.length === 0) {
     engine.updateItems([]);
     return [];
@@ -315,6 +320,7 @@ export function loadDocument(engine: CiteprocEngine, citations: readonly Citepro
   engine.tmp.taintedCitationIDs = {};
   engine.tmp.taintedItemIDs = {};
 
-  // Every cluster rendered once, by citeproc's renderer (through the cache if installed).
-  return citations.map((c) => engine.process_CitationCluster(c.sortedItems ?? [], c));
+  // Every cluster rendered once, by citeproc's renderer (through the cache if installed);
+  // those `shouldRender` leaves out are rendered by another engine (see split-render.ts).
+  return citations.map((c, i) => (shouldRender(i) ? engine.process_CitationCluster(c.sortedItems ?? [], c) : undefined));
 }

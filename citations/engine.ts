@@ -83,6 +83,14 @@ export interface Bibliography {
   secondFieldAlign?: 'flush' | 'margin';
 }
 
+export interface RenderDocumentOptions {
+  /**
+   * Which clusters (by index) this engine renders; the others get their html through
+   * adoptRendered, from another engine that rendered them (split-render.ts). Default: all.
+   */
+  render?: (index: number) => boolean;
+}
+
 export type ItemLookup = (id: string) => CslItem | undefined;
 
 export interface CitationEngineOptions {
@@ -130,6 +138,9 @@ export class CitationEngine {
   private broken = false;
   private readonly order: Entry[] = [];
   private readonly byId = new Map<string, Entry>();
+  private positions = new Map<string, number>();
+  /** Clusters of the current document whose html another engine is rendering (adoptRendered). */
+  private readonly pending = new Set<string>();
   private renderCache!: RenderCache;
   /** Collator-based sort comparison given to citeproc (see sortCompare). */
   private compare!: (a: string, b: string) => number;
@@ -275,7 +286,7 @@ export class CitationEngine {
    * Renders a whole document (clusters in document order) from scratch and makes it the
    * engine's current document. Note styles: cluster i is footnote i + 1.
    */
-  renderDocument(clusters: ClusterInput[]): ClusterResult[] {
+  renderDocument(clusters: ClusterInput[], options: RenderDocumentOptions = {}): ClusterResult[] {
     const ids = new Set<string>();
     for (const c of clusters) {
       if (ids.has(c?.id)) throw new Error(`duplicate cluster id "${c.id}"`);
@@ -284,9 +295,9 @@ export class CitationEngine {
     const citations = clusters.map((c, i) => this.toCitation(c, i));
     this.resetCiteproc();
     this.fresh = false;
-    let html: string[];
+    let html: Array<string | undefined>;
     try {
-      html = loadDocument(this.engine, citations);
+      html = loadDocument(this.engine, citations, options.render);
     } catch (e) {
       // The previous document stays the engine's document; the next call rebuilds from it.
       this.broken = true;
@@ -294,11 +305,29 @@ export class CitationEngine {
     }
     this.order.length = 0;
     this.byId.clear();
+    this.pending.clear();
     clusters.forEach((input, i) => {
-      const entry: Entry = { input, citation: citations[i]!, html: html[i]!, runs: undefined };
+      const entry: Entry = { input, citation: citations[i]!, html: html[i] ?? '', runs: undefined };
+      if (html[i] === undefined) this.pending.add(input.id);
       this.order.push(entry);
       this.byId.set(input.id, entry);
     });
+    return this.order.map((e, i) => this.result(e, i));
+  }
+
+  /**
+   * Takes the html of clusters that renderDocument left out (`render` option), as another
+   * engine with the same style, items and document rendered them (split-render.ts). Only
+   * clusters still waiting for their html are accepted.
+   */
+  adoptRendered(rendered: ReadonlyArray<readonly [clusterId: string, html: string]>): ClusterResult[] {
+    for (const [id, html] of rendered) {
+      const entry = this.byId.get(id);
+      if (!entry || !this.pending.has(id)) throw new Error(`cluster "${id}" is not waiting for a rendering`);
+      entry.html = html;
+      entry.runs = undefined;
+      this.pending.delete(id);
+    }
     return this.order.map((e, i) => this.result(e, i));
   }
 
@@ -328,8 +357,18 @@ export class CitationEngine {
 
   /** After a citeproc failure the engine is rebuilt from the mirror before the next edit. */
   private ensureConsistent(): void {
-    if (!this.broken) return;
-    this.renderDocument(this.order.map((e) => e.input));
+    if (this.broken) {
+      this.renderDocument(this.order.map((e) => e.input));
+      return;
+    }
+    // Clusters left for another engine and never adopted: render them here, in the
+    // document state renderDocument left (nothing has changed it while they were pending).
+    for (const id of this.pending) {
+      const entry = this.byId.get(id)!;
+      entry.html = this.engine.process_CitationCluster(entry.citation.sortedItems ?? [], entry.citation);
+      entry.runs = undefined;
+    }
+    this.pending.clear();
   }
 
   // ------------------------------------------------------------------- incremental edits
@@ -518,14 +557,26 @@ export class CitationEngine {
 
   /** The citeproc citation items a cluster expands to (after via expansion); for exporters. */
   expandedCites(cluster: ClusterInput): CiteprocCiteItem[] {
-    const index = this.order.findIndex((e) => e.input.id === cluster.id);
+    const index = this.indexOfCluster(cluster.id);
     return this.toCitation(cluster, Math.max(0, index)).citationItems.map((c) => ({ ...c }));
   }
 
   /** The note index Zotero would record for a cluster (0 for in-text styles or unknown clusters). */
   noteIndexOf(clusterId: string): number {
-    const index = this.order.findIndex((e) => e.input.id === clusterId);
+    const index = this.indexOfCluster(clusterId);
     return index < 0 ? 0 : this.noteIndex(index);
+  }
+
+  /**
+   * A cluster's place in the document, -1 when absent. Exporters ask for every cluster in
+   * turn, so the positions are kept in a map, rebuilt whenever it no longer agrees with the
+   * order (which the edit methods change in several ways).
+   */
+  private indexOfCluster(clusterId: string): number {
+    const cached = this.positions.get(clusterId);
+    if (cached !== undefined && this.order[cached]?.input.id === clusterId) return cached;
+    this.positions = new Map(this.order.map((e, i) => [e.input.id, i]));
+    return this.positions.get(clusterId) ?? -1;
   }
 
   /** The item data for an id, as the engine's lookup returns it. */

@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Library } from '../db/library';
+import type { RenderThread } from './render-thread';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
@@ -13,6 +14,8 @@ export interface Context {
   libraryPath: string;
   out(text: string): void;
   readStdin(): Promise<Buffer>;
+  /** A second citation engine on its own thread, where the process can start one. */
+  renderThread?(): RenderThread;
 }
 
 export interface Command {

@@ -1,3 +1,4 @@
+import type { RenderThread } from './render-thread';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { DossierError } from '../core/errors';
@@ -18,6 +19,8 @@ export interface Io {
   stderr(text: string): void;
   stdin(): Promise<Buffer>;
   env: NodeJS.ProcessEnv;
+  /** Starts a second citation engine on another thread (the built command line has one). */
+  renderThread?: () => RenderThread;
 }
 
 /** Runs one command line; returns the exit code (0 ok, 1 usage, 2 data or validation). */
@@ -48,6 +51,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       library: () => (library ??= Library.open(libraryPath)),
       out: (t) => io.stdout(t),
       readStdin: io.stdin,
+      ...(io.renderThread ? { renderThread: io.renderThread } : {}),
     };
     const result = await command.run(ctx);
     if (ctx.json) io.stdout(JSON.stringify(result ?? null, null, 2));

@@ -1,7 +1,8 @@
 import { sourceToCsl } from '../core/csl-map';
 import { findLevel, highestLevel, type MarkingLevel, type MarkingScheme } from '../core/markings';
 import type { Briefing, Fact, FactItem, Source } from '../core/model';
-import { CitationEngine, type ClusterInput, type ClusterResult, runsToPlain, zoteroFieldInstruction } from '../citations/index';
+import { type Bibliography, CitationEngine, type ClusterInput, type ClusterResult, runsToPlain, zoteroFieldInstruction } from '../citations/index';
+import { type RenderHelper, renderDocumentSplit } from '../citations/split-render';
 import type { Library } from '../db/library';
 import type { Block, BlockKind, DocSection, HeaderField, Inline, NoteMode, ResolvedDocument, Run } from './document';
 import { proseBlocks } from './prose';
@@ -31,6 +32,8 @@ export interface AssembledBriefing {
   /** The marking the cited facts require, and the one the banner shows. */
   marking: { required?: MarkingLevel; banner?: MarkingLevel; scheme: MarkingScheme };
   clusters: ClusterInput[];
+  /** 2 when a second engine rendered part of the citations (assembleBriefingSplit). */
+  citationEngines?: 1 | 2;
 }
 
 /**
@@ -39,37 +42,81 @@ export interface AssembledBriefing {
  * says), computes the banner and portion marks, and fills the memo header from the template.
  */
 export function assembleBriefing(lib: Library, briefingRef: string, opts: AssembleOptions = {}): AssembledBriefing {
+  const p = prepare(lib, briefingRef, opts);
+  if (opts.session) {
+    const { engine, results } = opts.session.render(`${p.styleId}|${opts.styleDir ?? ''}`, p.sources, (lookup) => createEngine(p, opts, lookup), p.clusters);
+    return build(lib, p, opts, engine, results, () => opts.session!.bibliography());
+  }
+  const engine = createEngine(p, opts, (id) => p.sources.get(id));
+  const results = new Map(engine.renderDocument(p.clusters).map((r) => [r.id, r]));
+  return build(lib, p, opts, engine, results, () => engine.bibliography());
+}
+
+/**
+ * The same, for a one-off export with a second engine sharing the citation work (a worker
+ * thread in the command line; see citations/split-render.ts). The output is the same.
+ */
+export async function assembleBriefingSplit(lib: Library, briefingRef: string, opts: AssembleOptions, helper: RenderHelper): Promise<AssembledBriefing> {
+  const p = prepare(lib, briefingRef, opts);
+  const engine = createEngine(p, opts, (id) => p.sources.get(id));
+  const items = [...p.sources.values()].map(sourceToCsl);
+  const split = await renderDocumentSplit(engine, engineOptions(p, opts), items, p.clusters, helper, p.template.citation.bibliography);
+  const results = new Map(split.results.map((r) => [r.id, r]));
+  const assembled = build(lib, p, opts, engine, results, () => split.bibliography ?? engine.bibliography());
+  return split.shared ? { ...assembled, citationEngines: 2 } : assembled;
+}
+
+interface Prepared {
+  briefing: Briefing;
+  template: Template;
+  facts: Map<string, Fact>;
+  sources: Map<string, Source>;
+  styleId: string;
+  clusters: ClusterInput[];
+}
+
+function prepare(lib: Library, briefingRef: string, opts: AssembleOptions): Prepared {
   const briefing = lib.getBriefing(briefingRef);
   const template = getTemplate(opts.templateId ?? briefing.templateId, opts.templateDir);
   const factItems = briefing.sections.flatMap((s) => s.items.filter((i): i is FactItem => i.kind === 'fact'));
   const facts = lib.getFacts(factItems.map((i) => i.factId));
   const sources = loadSources(lib, facts);
-
   const styleId = opts.styleId ?? briefing.styleId ?? template.citation.style;
-  const create = (lookup: (id: string) => Source | undefined) =>
-    CitationEngine.create({
-      styleId,
-      ...(opts.styleDir ? { userStyleDir: opts.styleDir } : {}),
-      items: (id) => {
-        const s = lookup(id);
-        return s ? sourceToCsl(s) : undefined;
-      },
-    });
   const clusters = factItems.map((item) => clusterFor(item, facts.get(item.factId)!));
-  let engine: CitationEngine;
-  let rendered: Map<string, ClusterResult>;
-  if (opts.session) {
-    ({ engine, results: rendered } = opts.session.render(`${styleId}|${opts.styleDir ?? ''}`, sources, create, clusters));
-  } else {
-    engine = create((id) => sources.get(id));
-    rendered = new Map(engine.renderDocument(clusters).map((r) => [r.id, r]));
-  }
+  return { briefing, template, facts, sources, styleId, clusters };
+}
+
+function engineOptions(p: Prepared, opts: AssembleOptions): { styleId: string; userStyleDir?: string } {
+  return { styleId: p.styleId, ...(opts.styleDir ? { userStyleDir: opts.styleDir } : {}) };
+}
+
+function createEngine(p: Prepared, opts: AssembleOptions, lookup: (id: string) => Source | undefined): CitationEngine {
+  return CitationEngine.create({
+    ...engineOptions(p, opts),
+    items: (id) => {
+      const s = lookup(id);
+      return s ? sourceToCsl(s) : undefined;
+    },
+  });
+}
+
+/** Lays the briefing out once its citations are rendered: sections, marking, header, sources. */
+function build(
+  lib: Library,
+  p: Prepared,
+  opts: AssembleOptions,
+  engine: CitationEngine,
+  rendered: Map<string, ClusterResult>,
+  bibliography: () => Bibliography,
+): AssembledBriefing {
+  const { briefing, template, facts, sources, clusters } = p;
   const noteMode: NoteMode = engine.isNoteStyle ? (opts.notes ?? briefing.notePlacement ?? template.citation.notes) : 'in-text';
 
   const scheme = lib.markingScheme();
   const marking = computeMarking(scheme, briefing, [...facts.values()]);
   const portions = briefing.portionMarks ? scheme : undefined;
-  const cite = (item: FactItem): Inline => citationInline(engine, clusters, rendered.get(item.id)!, noteMode);
+  const clusterById = new Map(clusters.map((c) => [c.id, c]));
+  const cite = (item: FactItem): Inline => citationInline(engine, clusterById.get(item.id)!, rendered.get(item.id)!, noteMode);
 
   const sections: DocSection[] = briefing.sections.map((section) => {
     const def = template.sections.find((t) => t.key === section.key);
@@ -106,7 +153,7 @@ export function assembleBriefing(lib: Library, briefingRef: string, opts: Assemb
   if (marking.banner) doc.banner = marking.banner.banner;
   if (briefing.derivedFrom) doc.derivedFrom = derivedFrom(facts, sources);
   if (template.citation.bibliography) {
-    const bib = opts.session ? opts.session.bibliography() : engine.bibliography();
+    const bib = bibliography();
     if (bib.entries.length) doc.bibliography = { heading: template.citation.bibliographyHeading, entries: bib.entries.map((e) => e.runs), hangingIndent: bib.hangingIndent };
   }
   return { briefing, doc, template, engine, facts, sources, marking, clusters };
@@ -150,8 +197,7 @@ function factInlines(item: FactItem, fact: Fact): Inline[] {
  * Note styles: a footnote/endnote reference after the fact's closing punctuation. In-text
  * styles: the parenthetical goes before the final full stop, as the author-date styles want.
  */
-function citationInline(engine: CitationEngine, clusters: ClusterInput[], r: ClusterResult, mode: NoteMode): Inline {
-  const cluster = clusters.find((c) => c.id === r.id)!;
+function citationInline(engine: CitationEngine, cluster: ClusterInput, r: ClusterResult, mode: NoteMode): Inline {
   const plain = runsToPlain(r.runs);
   const field = { instruction: zoteroFieldInstruction(engine.zoteroCitationPayload(cluster, plain)) };
   if (mode !== 'in-text') return { type: 'note', noteNumber: r.noteNumber ?? 0, runs: r.runs, field };

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { DossierError, invalid } from '../core/errors';
 import type { Library } from '../db/library';
-import { type AssembleOptions, type AssembledBriefing, assembleBriefing } from './assemble';
+import type { RenderHelper } from '../citations/split-render';
+import { type AssembleOptions, type AssembledBriefing, assembleBriefing, assembleBriefingSplit } from './assemble';
 import { renderDocx, renderIntoLetterhead } from './docx/index';
 import { safeFileName } from './file-name';
 import { renderMarkdown } from './markdown';
@@ -20,6 +21,8 @@ export interface ExportOptions extends AssembleOptions, PreflightOptions {
   out: string;
   /** Default: from the file extension, else .docx. */
   format?: ExportFormat;
+  /** A second citation engine (another thread) to share a one-off export's citations with. */
+  renderHelper?: RenderHelper;
 }
 
 export interface ExportResult {
@@ -28,6 +31,8 @@ export interface ExportResult {
   bytes: number;
   notes: number;
   warnings: PreflightWarning[];
+  /** How many citation engines rendered the notes: 2 when a render helper shared the work. */
+  citationEngines: 1 | 2;
 }
 
 /**
@@ -36,12 +41,19 @@ export interface ExportResult {
  * and never replaces a good one.
  */
 export async function exportBriefing(lib: Library, briefingRef: string, opts: ExportOptions): Promise<ExportResult> {
-  const assembled = assembleBriefing(lib, briefingRef, opts);
+  const assembled = opts.renderHelper && !opts.session ? await assembleBriefingSplit(lib, briefingRef, opts, opts.renderHelper) : assembleBriefing(lib, briefingRef, opts);
   const format = opts.format ?? formatOf(opts.out);
   const path = targetPath(opts.out, assembled.briefing.title, format);
   const data = await render(assembled, format);
   await writeFileAtomic(path, data);
-  return { path, format, bytes: Buffer.byteLength(data), notes: countNotes(assembled), warnings: preflight(assembled, withCorroboration(lib, assembled, opts)) };
+  return {
+    path,
+    format,
+    bytes: Buffer.byteLength(data),
+    notes: countNotes(assembled),
+    warnings: preflight(assembled, withCorroboration(lib, assembled, opts)),
+    citationEngines: assembled.citationEngines ?? 1,
+  };
 }
 
 export async function render(a: AssembledBriefing, format: ExportFormat): Promise<Buffer | string> {

@@ -18,7 +18,7 @@ const common = {
 // that use them, so `dossier facts` starts in a fraction of the time `dossier import x.pdf` needs.
 await build({
   ...common,
-  entryPoints: { 'cli/dossier': 'cli/dossier.ts', 'bench/run': 'bench/run.ts' },
+  entryPoints: { 'cli/dossier': 'cli/dossier.ts', 'cli/render-worker': 'cli/render-worker.ts', 'bench/run': 'bench/run.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -45,8 +45,11 @@ The file is written atomically: a failed export leaves any existing file untouch
     const format = str(v, 'format');
     if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const { styleDir, templateDir } = dirs(v);
+    // Started first: the thread loads citeproc while this one opens the library and the briefing.
+    const thread = ctx.renderThread?.();
     const { exportBriefing } = await exporting();
     const r = await exportBriefing(ctx.library(), brief, {
+      ...(thread ? { renderHelper: thread.helper } : {}),
       out: resolve(out),
       ...(format ? { format: format as ExportFormat } : {}),
       ...(str(v, 'style') ? { styleId: str(v, 'style')! } : {}),
@@ -55,7 +58,7 @@ The file is written atomically: a failed export leaves any existing file untouch
       ...(existsSync(styleDir) ? { styleDir } : {}),
       templateDir,
       ...(str(v, 'stale-days') ? { staleDays: Number(str(v, 'stale-days')) } : {}),
-    });
+    }).finally(() => thread?.close());
     if (ctx.json) return r;
     ctx.out(`Wrote ${r.path} (${r.format}, ${(r.bytes / 1024).toFixed(0)} KiB, ${r.notes} citation(s)).`);
     if (r.warnings.length) ctx.out(`\nPre-flight: ${warningSummary(r.warnings)}\nRun \`dossier brief check\` for the full list.`);

@@ -13,6 +13,7 @@ import type { Block, DocSection, Inline, ResolvedDocument } from '../document';
 import type { Template, TemplateSection } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
 import { complexField } from './fields';
+import type { NoteContent } from './note-part';
 import { formattedRuns, isRtlParagraph, textRuns } from './runs';
 import { BULLET_LIST, NUMBERED_LIST, pointTwips, styleId, twip } from './styles';
 
@@ -27,6 +28,11 @@ export interface BodyContext {
   /** Numbered sections restart at 1 when the template says so; each restart is a new list instance. */
   listInstance: number;
   zoteroField: ZoteroFieldPlacement;
+  /**
+   * When set, notes are collected here as data for the direct note writer (note-part.ts)
+   * instead of as docx paragraphs in `footnotes` / `endnotes`.
+   */
+  noteContents?: NoteContent[];
 }
 
 /**
@@ -37,8 +43,16 @@ export interface BodyContext {
  */
 export type ZoteroFieldPlacement = 'in-note' | 'around-reference';
 
-export function newBodyContext(doc: ResolvedDocument, zoteroField: ZoteroFieldPlacement = 'in-note'): BodyContext {
-  return { noteKind: doc.notes === 'endnotes' ? 'endnotes' : 'footnotes', footnotes: {}, endnotes: {}, nextNoteId: 1, listInstance: 0, zoteroField };
+export function newBodyContext(doc: ResolvedDocument, zoteroField: ZoteroFieldPlacement = 'in-note', notesAsData = false): BodyContext {
+  return {
+    noteKind: doc.notes === 'endnotes' ? 'endnotes' : 'footnotes',
+    footnotes: {},
+    endnotes: {},
+    nextNoteId: 1,
+    listInstance: 0,
+    zoteroField,
+    ...(notesAsData ? { noteContents: [] } : {}),
+  };
 }
 
 const children = (xs: readonly unknown[]): ParagraphChild[] => xs as ParagraphChild[];
@@ -56,21 +70,18 @@ function noteReference(inl: Extract<Inline, { type: 'note' }>, ctx: BodyContext)
   const id = ctx.nextNoteId++;
   const kind = ctx.noteKind;
   const inNote = ctx.zoteroField === 'in-note';
-  const noteTexts = inl.runs.map((r) => r.text);
-  const noteRuns = formattedRuns(inl.runs);
-  const paragraph = new Paragraph({
-    style: kind === 'endnotes' ? 'EndnoteText' : 'FootnoteText',
-    ...(isRtlParagraph(noteTexts) ? { bidirectional: true } : {}),
-    children: children([new TextRun(' '), ...(inNote ? complexField(inl.field.instruction, noteRuns) : noteRuns)]),
-  });
-  let reference: TextRun;
-  if (kind === 'endnotes') {
-    ctx.endnotes[String(id)] = { children: [paragraph] };
-    reference = new EndnoteReferenceRun(id);
+  if (ctx.noteContents) {
+    ctx.noteContents.push({ id, runs: inl.runs, ...(inNote ? { instruction: inl.field.instruction } : {}) });
   } else {
-    ctx.footnotes[String(id)] = { children: [paragraph] };
-    reference = new FootnoteReferenceRun(id);
+    const noteRuns = formattedRuns(inl.runs);
+    const paragraph = new Paragraph({
+      style: kind === 'endnotes' ? 'EndnoteText' : 'FootnoteText',
+      ...(isRtlParagraph(inl.runs.map((r) => r.text)) ? { bidirectional: true } : {}),
+      children: children([new TextRun(' '), ...(inNote ? complexField(inl.field.instruction, noteRuns) : noteRuns)]),
+    });
+    (kind === 'endnotes' ? ctx.endnotes : ctx.footnotes)[String(id)] = { children: [paragraph] };
   }
+  const reference = kind === 'endnotes' ? new EndnoteReferenceRun(id) : new FootnoteReferenceRun(id);
   return children(inNote ? [reference] : complexField(inl.field.instruction, [reference]));
 }
 

@@ -37,7 +37,7 @@ type RunFormat = Omit<IRunOptions, 'children' | 'text' | 'break'>;
  * instrText elements, as Word itself writes them; readers join them back. A split never falls
  * inside a surrogate pair.
  */
-function instructionChunks(instruction: string, size = 250): string[] {
+export function instructionChunks(instruction: string, size = 250): string[] {
   const chunks: string[] = [];
   let i = 0;
   while (i < instruction.length) {

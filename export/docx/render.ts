@@ -1,10 +1,12 @@
-import { Document, Footer, Header, NumberFormat, Packer, Paragraph, type ParagraphChild } from 'docx';
+import { Document, Footer, Header, NumberFormat, Paragraph, type ParagraphChild } from 'docx';
 import { layoutDocument } from 'docx/layout';
 import type { ResolvedDocument } from '../document';
 import type { Template } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
 import { headerBlock, mainBlock, newBodyContext, type ZoteroFieldPlacement } from './body';
 import { numberField } from './fields';
+import { withNotes, type NoteContent } from './note-part';
+import { compileParts, zipParts } from './package';
 import { textRuns } from './runs';
 import { alignmentOf, numberingFor, styleId, stylesFor, twip } from './styles';
 
@@ -47,10 +49,13 @@ export interface RenderOptions {
 
 interface Built {
   document: Document;
+  /** With `notesAsData`: the notes, for the direct note writer; the document then has none. */
+  notes?: NoteContent[];
+  noteKind: 'footnotes' | 'endnotes';
 }
 
-function buildDocument(doc: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}): Built {
-  const ctx = newBodyContext(doc, options.zoteroField);
+export function buildDocument(doc: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}, notesAsData = false): Built {
+  const ctx = newBodyContext(doc, options.zoteroField, notesAsData);
   const body = [...headerBlock(doc, template), ...mainBlock(doc, template, ctx)];
   const banner = doc.banner ? sanitizeXmlText(doc.banner).trim() : '';
   const numbered = template.pageNumbers.position !== 'none';
@@ -110,7 +115,7 @@ function buildDocument(doc: ResolvedDocument, template: Template, totalPages: st
       },
     ],
   });
-  return { document };
+  return { document, noteKind: ctx.noteKind, ...(ctx.noteContents ? { notes: ctx.noteContents } : {}) };
 }
 
 /** Beyond this many blocks a full layout takes seconds; a character count is close enough for a cached value. */
@@ -155,7 +160,12 @@ export function estimatePageCount(doc: ResolvedDocument, template: Template): nu
 export async function renderDocx(doc: ResolvedDocument, template: Template, options: RenderOptions = {}): Promise<Buffer> {
   const needsTotal = template.pageNumbers.position !== 'none' && template.pageNumbers.format.includes('{NUMPAGES}');
   const total = needsTotal ? estimatePageCount(doc, template) : undefined;
-  const { document } = buildDocument(doc, template, String(total ?? 1), options);
-  return Packer.toBuffer(document);
+  const { document, notes, noteKind } = buildDocument(doc, template, String(total ?? 1), options, true);
+  const parts = compileParts(document);
+  const path = `word/${noteKind}.xml`;
+  const part = parts.get(path);
+  if (typeof part !== 'string') throw new Error(`docx wrote no ${path}`);
+  parts.set(path, withNotes(part, noteKind, notes ?? []));
+  return zipParts(parts);
 }
 
