@@ -88,6 +88,18 @@ function withoutUndefined<T extends object>(o: T): T {
   return JSON.parse(JSON.stringify(o)) as T;
 }
 
+/**
+ * Item data as it goes into a payload, made once per item object: a briefing cites the same
+ * source many times. Payloads share it, so they are to be read (and serialised), not changed.
+ */
+const cleanItems = new WeakMap<CslItem, CslItem>();
+function itemData(item: CslItem, id: string): CslItem {
+  if (item.id !== id) return withoutUndefined({ ...item, id });
+  let clean = cleanItems.get(item);
+  if (!clean) cleanItems.set(item, (clean = withoutUndefined(item)));
+  return clean;
+}
+
 export interface ZoteroPayloadOptions {
   items: (id: string) => CslItem | undefined;
   /** The footnote number for note styles, 0 for in-text citations. */
@@ -107,7 +119,7 @@ export function buildZoteroPayload(
   const citationItems = options.cites.map((cite) => {
     const item = options.items(cite.id);
     if (!item) throw new Error(`cluster "${clusterId}": unknown item "${cite.id}"`);
-    const out: ZoteroCitationItem = { id: cite.id, uris: [], itemData: withoutUndefined({ ...item, id: cite.id }) };
+    const out: ZoteroCitationItem = { id: cite.id, uris: [], itemData: itemData(item, cite.id) };
     if (cite.locator) out.locator = cite.locator;
     if (cite.label) out.label = cite.label;
     if (cite.prefix) out.prefix = cite.prefix;

@@ -1,3 +1,4 @@
+import type { CslItem } from '../core/csl';
 import { sourceToCsl } from '../core/csl-map';
 import { findLevel, highestLevel, type MarkingLevel, type MarkingScheme } from '../core/markings';
 import type { Briefing, Fact, FactItem, Source } from '../core/model';
@@ -91,11 +92,16 @@ function engineOptions(p: Prepared, opts: AssembleOptions): { styleId: string; u
 }
 
 function createEngine(p: Prepared, opts: AssembleOptions, lookup: (id: string) => Source | undefined): CitationEngine {
+  // One CSL item per source object: the engine and the Zotero fields ask for each many times.
+  const csl = new WeakMap<Source, CslItem>();
   return CitationEngine.create({
     ...engineOptions(p, opts),
     items: (id) => {
       const s = lookup(id);
-      return s ? sourceToCsl(s) : undefined;
+      if (!s) return undefined;
+      let item = csl.get(s);
+      if (!item) csl.set(s, (item = sourceToCsl(s)));
+      return item;
     },
   });
 }

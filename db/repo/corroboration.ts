@@ -153,13 +153,22 @@ export function independentSourceCount(db: Db, factId: string): number {
  */
 export function singleSourceFacts(db: Db, factIds: readonly string[]): string[] {
   if (!Array.isArray(factIds)) throw invalid('factIds', 'must be a list of fact ids');
+  // A briefing asks for thousands of facts at once: full ids are found in one query, and a
+  // fact with no corroboration link has its own origin only, without walking its component.
+  const given = JSON.stringify(factIds.filter((x) => typeof x === 'string'));
+  const existing = new Set(stmt(db, 'SELECT id FROM facts WHERE id IN (SELECT value FROM json_each(?))').pluck().all(given) as string[]);
+  const linked = new Set(
+    stmt(db, 'SELECT value FROM json_each(?) WHERE value IN (SELECT fact_a FROM corroborations) OR value IN (SELECT fact_b FROM corroborations)')
+      .pluck()
+      .all(given) as string[],
+  );
   const seen = new Set<string>();
   const out: string[] = [];
   factIds.forEach((raw, i) => {
-    const id = factIdOrFail(db, raw, `factIds.${i}`);
+    const id = typeof raw === 'string' && existing.has(raw) ? raw : factIdOrFail(db, raw, `factIds.${i}`);
     if (seen.has(id)) return;
     seen.add(id);
-    if (originCount(db, id) < 2) out.push(id);
+    if (!linked.has(id) || originCount(db, id) < 2) out.push(id);
   });
   return out;
 }

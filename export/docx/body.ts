@@ -13,6 +13,8 @@ import type { Block, DocSection, Inline, ResolvedDocument } from '../document';
 import type { Template, TemplateSection } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
 import { complexField } from './fields';
+import { paragraphStyleFor, portionText, withColon } from './block-style';
+import { type BlockSink, blockWriter, type ListRef, type NumberingIds } from './body-xml';
 import type { NoteContent } from './note-part';
 import { formattedRuns, isRtlParagraph, textRuns } from './runs';
 import { BULLET_LIST, NUMBERED_LIST, pointTwips, styleId, twip } from './styles';
@@ -29,10 +31,29 @@ export interface BodyContext {
   listInstance: number;
   zoteroField: ZoteroFieldPlacement;
   /**
-   * When set, notes are collected here as data for the direct note writer (note-part.ts)
-   * instead of as docx paragraphs in `footnotes` / `endnotes`.
+   * When set, the section blocks and the notes are written as XML text (body-xml.ts,
+   * note-part.ts) instead of `docx` objects: each section's blocks stand in the document as
+   * a marker paragraph whose XML `blocks` writes once docx has numbered the lists.
    */
-  noteContents?: NoteContent[];
+  direct?: DirectParts;
+}
+
+export interface DirectParts {
+  notes: NoteContent[];
+  lists: ListRef[];
+  blocks: Map<string, (ids: NumberingIds) => string>;
+}
+
+/**
+ * The marker paragraph standing for a section's blocks, as docx writes it: an unstyled
+ * paragraph no briefing text can produce (every real paragraph has a style, and the token
+ * is made of private-use characters).
+ */
+export function markerToken(n: number): string {
+  return `\uE000DOSSIER-BLOCKS-${n}\uE000`;
+}
+export function markerXml(token: string): string {
+  return `<w:p><w:r><w:t xml:space="preserve">${token}</w:t></w:r></w:p>`;
 }
 
 /**
@@ -43,7 +64,7 @@ export interface BodyContext {
  */
 export type ZoteroFieldPlacement = 'in-note' | 'around-reference';
 
-export function newBodyContext(doc: ResolvedDocument, zoteroField: ZoteroFieldPlacement = 'in-note', notesAsData = false): BodyContext {
+export function newBodyContext(doc: ResolvedDocument, zoteroField: ZoteroFieldPlacement = 'in-note', direct = false): BodyContext {
   return {
     noteKind: doc.notes === 'endnotes' ? 'endnotes' : 'footnotes',
     footnotes: {},
@@ -51,7 +72,7 @@ export function newBodyContext(doc: ResolvedDocument, zoteroField: ZoteroFieldPl
     nextNoteId: 1,
     listInstance: 0,
     zoteroField,
-    ...(notesAsData ? { noteContents: [] } : {}),
+    ...(direct ? { direct: { notes: [], lists: [], blocks: new Map() } } : {}),
   };
 }
 
@@ -70,17 +91,13 @@ function noteReference(inl: Extract<Inline, { type: 'note' }>, ctx: BodyContext)
   const id = ctx.nextNoteId++;
   const kind = ctx.noteKind;
   const inNote = ctx.zoteroField === 'in-note';
-  if (ctx.noteContents) {
-    ctx.noteContents.push({ id, runs: inl.runs, ...(inNote ? { instruction: inl.field.instruction } : {}) });
-  } else {
-    const noteRuns = formattedRuns(inl.runs);
-    const paragraph = new Paragraph({
-      style: kind === 'endnotes' ? 'EndnoteText' : 'FootnoteText',
-      ...(isRtlParagraph(inl.runs.map((r) => r.text)) ? { bidirectional: true } : {}),
-      children: children([new TextRun(' '), ...(inNote ? complexField(inl.field.instruction, noteRuns) : noteRuns)]),
-    });
-    (kind === 'endnotes' ? ctx.endnotes : ctx.footnotes)[String(id)] = { children: [paragraph] };
-  }
+  const noteRuns = formattedRuns(inl.runs);
+  const paragraph = new Paragraph({
+    style: kind === 'endnotes' ? 'EndnoteText' : 'FootnoteText',
+    ...(isRtlParagraph(inl.runs.map((r) => r.text)) ? { bidirectional: true } : {}),
+    children: children([new TextRun(' '), ...(inNote ? complexField(inl.field.instruction, noteRuns) : noteRuns)]),
+  });
+  (kind === 'endnotes' ? ctx.endnotes : ctx.footnotes)[String(id)] = { children: [paragraph] };
   const reference = kind === 'endnotes' ? new EndnoteReferenceRun(id) : new FootnoteReferenceRun(id);
   return children(inNote ? [reference] : complexField(inl.field.instruction, [reference]));
 }
@@ -94,22 +111,6 @@ function inlineChildren(inl: Inline, ctx: BodyContext): ParagraphChild[] {
     case 'note':
       return noteReference(inl, ctx);
   }
-}
-
-function portionRun(portion: string | undefined): TextRun[] {
-  const p = portion === undefined ? '' : sanitizeXmlText(portion).trim();
-  return p ? textRuns(`(${p}) `) : [];
-}
-
-function withColon(label: string): string {
-  const l = label.trim();
-  return /[:：]$/.test(l) ? l : `${l}:`;
-}
-
-function paragraphStyleFor(block: Block, section: TemplateSection | undefined, template: Template): string {
-  if (block.kind === 'bullet') return styleId(template, 'bullet');
-  if (block.kind === 'numbered') return styleId(template, 'numbered');
-  return styleId(template, section?.style === 'bluf' ? 'bluf' : 'body');
 }
 
 function blockParagraph(
@@ -128,7 +129,7 @@ function blockParagraph(
       : {}),
     ...(isRtlParagraph(texts) ? { bidirectional: true } : {}),
     children: [
-      ...portionRun(block.portion),
+      ...textRuns(portionText(block.portion)),
       ...(runIn ? textRuns(`${withColon(runIn)} `, { style: styleId(template, 'runInHeading') }) : []),
       ...block.inlines.flatMap((inl) => inlineChildren(inl, ctx)),
     ],
@@ -146,6 +147,14 @@ function sectionParagraphs(section: DocSection, template: Template, ctx: BodyCon
     out.push(new Paragraph({ style: styleId(template, 'heading'), children: textRuns(heading) }));
   }
   if (template.numbering === 'restart' && section.blocks.some((b) => b.kind === 'numbered')) ctx.listInstance += 1;
+  const direct = ctx.direct;
+  if (direct) {
+    const writers = section.blocks.map((block, i) => blockWriter(block, def, runIn && i === 0 ? heading : undefined, template, ctx as BlockSink));
+    const token = markerToken(direct.blocks.size);
+    direct.blocks.set(token, (ids) => writers.map((w) => w(ids)).join(''));
+    out.push(new Paragraph({ children: [new TextRun(token)] }));
+    return out;
+  }
   section.blocks.forEach((block, i) => {
     out.push(blockParagraph(block, def, runIn && i === 0 ? heading : undefined, template, ctx));
   });
@@ -183,7 +192,7 @@ export function headerBlock(doc: ResolvedDocument, template: Template, firstPage
         children: [
           ...textRuns(withColon(field.label), { style: styleId(template, 'headerLabel') }),
           new TextRun({ children: [new Tab()] }),
-          ...portionRun(field.portion),
+          ...textRuns(portionText(field.portion)),
           ...textRuns(field.value.trim()),
         ],
       }),

@@ -5,7 +5,9 @@ import type { Template } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
 import { headerBlock, mainBlock, newBodyContext, type ZoteroFieldPlacement } from './body';
 import { numberField } from './fields';
-import { withNotes, type NoteContent } from './note-part';
+import { type DirectParts, markerXml } from './body';
+import { listKey } from './body-xml';
+import { withNotes } from './note-part';
 import { compileParts, zipParts } from './package';
 import { textRuns } from './runs';
 import { alignmentOf, numberingFor, styleId, stylesFor, twip } from './styles';
@@ -49,13 +51,13 @@ export interface RenderOptions {
 
 interface Built {
   document: Document;
-  /** With `notesAsData`: the notes, for the direct note writer; the document then has none. */
-  notes?: NoteContent[];
+  /** With `direct`: the blocks and notes still to write as XML (see BodyContext.direct). */
+  direct?: DirectParts;
   noteKind: 'footnotes' | 'endnotes';
 }
 
-export function buildDocument(doc: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}, notesAsData = false): Built {
-  const ctx = newBodyContext(doc, options.zoteroField, notesAsData);
+export function buildDocument(doc: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}, direct = false): Built {
+  const ctx = newBodyContext(doc, options.zoteroField, direct);
   const body = [...headerBlock(doc, template), ...mainBlock(doc, template, ctx)];
   const banner = doc.banner ? sanitizeXmlText(doc.banner).trim() : '';
   const numbered = template.pageNumbers.position !== 'none';
@@ -115,7 +117,9 @@ export function buildDocument(doc: ResolvedDocument, template: Template, totalPa
       },
     ],
   });
-  return { document, noteKind: ctx.noteKind, ...(ctx.noteContents ? { notes: ctx.noteContents } : {}) };
+  // The lists the directly written blocks use, numbered by docx in the order it would have met them.
+  for (const list of ctx.direct?.lists ?? []) document.Numbering.createConcreteNumberingInstance(list.reference, list.instance);
+  return { document, noteKind: ctx.noteKind, ...(ctx.direct ? { direct: ctx.direct } : {}) };
 }
 
 /** Beyond this many blocks a full layout takes seconds; a character count is close enough for a cached value. */
@@ -157,15 +161,37 @@ export function estimatePageCount(doc: ResolvedDocument, template: Template): nu
  * carrying Zotero citation fields, the banner in every header and footer, page numbers with a
  * cached value.
  */
+/**
+ * Puts the directly written parts into the package docx compiled: each section's blocks in
+ * place of its marker paragraph (with docx's numbering ids), the notes into the notes part.
+ */
+export function writeDirectParts(parts: Map<string, string | Uint8Array>, document: Document, direct: DirectParts, noteKind: 'footnotes' | 'endnotes'): void {
+  const ids = new Map(document.Numbering.ConcreteNumbering.map((c) => [listKey(c), c.numId]));
+  const body = parts.get('word/document.xml');
+  if (typeof body !== 'string') throw new Error('docx wrote no word/document.xml');
+  const pieces: string[] = [];
+  let from = 0;
+  for (const [token, write] of direct.blocks) {
+    const marker = markerXml(token);
+    const at = body.indexOf(marker, from);
+    if (at < 0) throw new Error(`section marker ${direct.blocks.size} missing from the document docx wrote`);
+    pieces.push(body.slice(from, at), write(ids));
+    from = at + marker.length;
+  }
+  pieces.push(body.slice(from));
+  parts.set('word/document.xml', pieces.join(''));
+  const path = `word/${noteKind}.xml`;
+  const notes = parts.get(path);
+  if (typeof notes !== 'string') throw new Error(`docx wrote no ${path}`);
+  parts.set(path, withNotes(notes, noteKind, direct.notes));
+}
+
 export async function renderDocx(doc: ResolvedDocument, template: Template, options: RenderOptions = {}): Promise<Buffer> {
   const needsTotal = template.pageNumbers.position !== 'none' && template.pageNumbers.format.includes('{NUMPAGES}');
   const total = needsTotal ? estimatePageCount(doc, template) : undefined;
-  const { document, notes, noteKind } = buildDocument(doc, template, String(total ?? 1), options, true);
+  const { document, direct, noteKind } = buildDocument(doc, template, String(total ?? 1), options, true);
   const parts = compileParts(document);
-  const path = `word/${noteKind}.xml`;
-  const part = parts.get(path);
-  if (typeof part !== 'string') throw new Error(`docx wrote no ${path}`);
-  parts.set(path, withNotes(part, noteKind, notes ?? []));
+  writeDirectParts(parts, document, direct!, noteKind);
   return zipParts(parts);
 }
 

@@ -1,0 +1,93 @@
+import type { Block, Inline } from '../document';
+import type { Template, TemplateSection } from '../template/types';
+import { paragraphStyleFor, portionText, withColon } from './block-style';
+import type { NoteContent } from './note-part';
+import { isRtlParagraph } from './runs';
+import { BULLET_LIST, NUMBERED_LIST, styleId } from './styles';
+import { escapeText, fieldXml, type NoteKind, noteReferenceXml, runsXml } from './wordml';
+
+/**
+ * Fact paragraphs written as XML text, the body's counterpart of note-part.ts: a briefing's
+ * sections hold one paragraph per fact, thousands in a long one. body-xml.test.ts checks the
+ * document is byte-for-byte the one the `docx` objects of body.ts give.
+ */
+
+/** A Word list a block belongs to: docx's numbering reference and instance. */
+export interface ListRef {
+  reference: string;
+  instance: number;
+}
+
+/** What writing blocks needs from the body being built (BodyContext in body.ts, with `direct`). */
+export interface BlockSink {
+  noteKind: NoteKind;
+  zoteroField: 'in-note' | 'around-reference';
+  listInstance: number;
+  nextNoteId: number;
+  direct: {
+    notes: NoteContent[];
+    /** Lists used, in order of first use: docx creates their numbering before compiling. */
+    lists: ListRef[];
+  };
+}
+
+/** Numbering ids docx gave the lists, by `listKey`. */
+export type NumberingIds = ReadonlyMap<string, number>;
+
+export const listKey = (l: ListRef): string => `${l.reference}-${l.instance}`;
+
+/**
+ * One block, with its notes numbered now (in document order, like the docx writer) and its
+ * XML written once docx has numbered the lists.
+ */
+export function blockWriter(
+  block: Block,
+  section: TemplateSection | undefined,
+  runIn: string | undefined,
+  template: Template,
+  sink: BlockSink,
+): (ids: NumberingIds) => string {
+  const list = listOf(block, template, sink);
+  if (list && !sink.direct.lists.some((l) => listKey(l) === listKey(list))) sink.direct.lists.push(list);
+  const style = paragraphStyleFor(block, section, template);
+  const bidi = isRtlParagraph(block.inlines.map(inlineText));
+  let content = runsXml([{ text: portionText(block.portion) }]);
+  if (runIn) content += runsXml([{ text: `${withColon(runIn)} ` }], styleId(template, 'runInHeading'));
+  for (const inl of block.inlines) content += inlineXml(inl, sink);
+  return (ids) => {
+    let pPr = `<w:pStyle w:val="${escapeText(style)}"/>`;
+    if (list) {
+      const numId = ids.get(listKey(list));
+      if (numId === undefined) throw new Error(`docx gave no numbering for list ${listKey(list)}`);
+      pPr += `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr>`;
+    }
+    if (bidi) pPr += '<w:bidi/>';
+    return `<w:p><w:pPr>${pPr}</w:pPr>${content}</w:p>`;
+  };
+}
+
+function listOf(block: Block, template: Template, sink: BlockSink): ListRef | undefined {
+  if (block.kind === 'bullet') return { reference: BULLET_LIST, instance: 0 };
+  if (block.kind === 'numbered') return { reference: NUMBERED_LIST, instance: template.numbering === 'restart' ? sink.listInstance : 0 };
+  return undefined;
+}
+
+function inlineText(inl: Inline): string {
+  return inl.type === 'text' ? inl.run.text : inl.runs.map((r) => r.text).join('');
+}
+
+function inlineXml(inl: Inline, sink: BlockSink): string {
+  switch (inl.type) {
+    case 'text':
+      return runsXml([inl.run]);
+    case 'cite':
+      return fieldXml(inl.field.instruction, runsXml(inl.runs));
+    case 'note': {
+      const id = sink.nextNoteId++;
+      const inNote = sink.zoteroField === 'in-note';
+      sink.direct.notes.push({ id, runs: inl.runs, ...(inNote ? { instruction: inl.field.instruction } : {}) });
+      const reference = noteReferenceXml(sink.noteKind, id);
+      return inNote ? reference : fieldXml(inl.field.instruction, reference);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { Run } from '../document';
+import { sanitizeXmlText } from '../xml-text';
+import { instructionChunks } from './fields';
+import { runPieces } from './runs';
+
+/**
+ * WordprocessingML written as text, for the parts of a briefing that come in thousands
+ * (notes, fact paragraphs): the same elements, attributes and order `docx` writes for the
+ * same content, which note-part.test.ts and body-xml.test.ts check byte for byte.
+ */
+
+// What docx's escapeText does to element text.
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+export const escapeText = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** A run's properties in the element order `docx` (and the schema) uses. */
+function runProperties(run: Run, rtl: boolean, charStyle: string | undefined): string {
+  let p = charStyle ? `<w:rStyle w:val="${escapeText(charStyle)}"/>` : '';
+  if (run.bold) p += '<w:b/><w:bCs/>';
+  if (run.italic) p += '<w:i/><w:iCs/>';
+  if (run.smallCaps) p += '<w:smallCaps/>';
+  if (run.superscript) p += '<w:vertAlign w:val="superscript"/>';
+  else if (run.subscript) p += '<w:vertAlign w:val="subscript"/>';
+  if (rtl) p += '<w:rtl/>';
+  return p ? `<w:rPr>${p}</w:rPr>` : '';
+}
+
+/** Word runs for formatted text, split and marked as runs.ts's textRuns does (runPieces). */
+export function runsXml(runs: readonly Run[], charStyle?: string): string {
+  let out = '';
+  for (const run of runs) {
+    for (const piece of runPieces(run.text)) {
+      if (piece.kind === 'break') out += `<w:r>${runProperties(run, false, charStyle)}<w:br/></w:r>`;
+      else if (piece.kind === 'tab') out += `<w:r>${runProperties(run, false, charStyle)}<w:tab/></w:r>`;
+      else out += `<w:r>${runProperties(run, piece.rtl, charStyle)}<w:t xml:space="preserve">${escapeText(piece.text)}</w:t></w:r>`;
+    }
+  }
+  return out;
+}
+
+/** A complex field around already-written runs: begin, the instruction in chunks, separate, result, end (see fields.ts). */
+export function fieldXml(instruction: string, resultXml: string): string {
+  const chunks = instructionChunks(` ${sanitizeXmlText(instruction).trim()} `);
+  let out = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>';
+  for (const c of chunks) out += `<w:r><w:instrText xml:space="preserve">${escapeText(c)}</w:instrText></w:r>`;
+  return `${out}<w:r><w:fldChar w:fldCharType="separate"/></w:r>${resultXml}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+}
+
+export type NoteKind = 'footnotes' | 'endnotes';
+
+/** The reference mark in the text pointing to note `id`. */
+export function noteReferenceXml(kind: NoteKind, id: number): string {
+  return kind === 'endnotes'
+    ? `<w:r><w:rPr><w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteReference w:id="${id}"/></w:r>`
+    : `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
+}
