@@ -1,3 +1,4 @@
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DossierError } from '../../core/errors';
 
@@ -81,7 +82,11 @@ export function readZip(buf: Buffer, options: ReadZipOptions = {}): ZipEntry[] {
 
 let crcTable: Uint32Array | undefined;
 
+/** Node's own CRC-32 (zlib.crc32, Node 20.15+), else the table below: a 5 MB part takes 5 ms instead of 25. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 export function crc32(data: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let i = 0; i < 256; i++) {
