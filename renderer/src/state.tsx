@@ -55,8 +55,12 @@ export interface AppState {
   openInCapture(file: CaptureFile): void;
   /** Capture took the file: it is no longer waiting. */
   takeIncoming(seq: number): void;
-  /** Wraps a write so the status bar shows "Saving…" and any failure. */
-  track<T>(p: Promise<T>): Promise<T>;
+  /**
+   * Wraps a write so the status bar shows "Saving…" and any failure; `expected` marks refusals
+   * the view answers where the user is looking (e.g. a tag clash offered as a merge), which are
+   * then not reported as unsaved work.
+   */
+  track<T>(p: Promise<T>, opts?: { expected?(e: unknown): boolean }): Promise<T>;
   saving: { pending: number; lastSaved?: Date; lastError?: string };
   toasts: Toast[];
   notify(message: string, kind?: Toast['kind']): void;
@@ -122,7 +126,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
-  const track = useCallback(<T,>(p: Promise<T>): Promise<T> => {
+  const track = useCallback(<T,>(p: Promise<T>, opts?: { expected?(e: unknown): boolean }): Promise<T> => {
     setSaving((s) => ({ ...s, pending: s.pending + 1 }));
     return p.then(
       (v) => {
@@ -130,7 +134,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
         return v;
       },
       (e: unknown) => {
-        setSaving((s) => ({ ...s, pending: s.pending - 1, lastError: errorMessage(e) }));
+        const expected = opts?.expected?.(e) ?? false;
+        setSaving((s) => ({ ...s, pending: s.pending - 1, ...(expected ? {} : { lastError: errorMessage(e) }) }));
         throw e;
       },
     );

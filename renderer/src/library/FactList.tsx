@@ -164,15 +164,18 @@ function FullRow({ hit, src }: { hit: FactHit; src: SourceWithCount | undefined 
       </div>
       <div className="cell cell-grade">
         <GradeBadge reliability={source.reliability} credibility={fact.credibility} />
-        <span className={`verified-flag${fact.verifiedAt ? ' is-verified' : ''}`} title={fact.verifiedAt ? `Verified ${formatDateTime(fact.verifiedAt)}` : 'Not verified'}>
-          {fact.verifiedAt ? 'Verified' : 'Unverified'}
-        </span>
-        {hit.corroboration > 0 && (
-          <span className="corrob-count" title={`Corroborated by ${hit.corroboration} other fact${hit.corroboration === 1 ? '' : 's'}`} data-testid="corroboration-count">
-            <Icon name="link" size={12} />
-            {hit.corroboration}
+        <span className="grade-line">
+          <span className={`verified-flag${fact.verifiedAt ? ' is-verified' : ''}`} title={fact.verifiedAt ? `Verified ${formatDateTime(fact.verifiedAt)}` : 'Not verified'}>
+            {fact.verifiedAt ? 'Verified' : 'Unverified'}
           </span>
-        )}
+          {hit.corroboration > 0 && (
+            <span className="corrob-count" title={`Corroborated by ${hit.corroboration} other fact${hit.corroboration === 1 ? '' : 's'}`} data-testid="corroboration-count">
+              <Icon name="link" size={11} />
+              <span className="visually-hidden">corroborated by </span>
+              {hit.corroboration}
+            </span>
+          )}
+        </span>
       </div>
       <div className="cell cell-kind">
         <span className={`kind kind-${fact.kind}`}>{KIND_LABELS[fact.kind]}</span>
