@@ -89,6 +89,7 @@ test('sources manager: find, sort, edit with field errors, merge a duplicate, de
   await expect(editor.getByRole('heading', { level: 2 })).toHaveText('Grain Corridor Reopens as Talks Resume');
   await expect(page.getByTestId('source-notice')).toHaveText(/1 fact moved; 1 fact with the same words merged into its twin/);
   await expect(page.getByTestId('sources-total')).toHaveText('6 sources');
+  await expect(list).toBeFocused();
   // The core agrees: the duplicate is gone, its new fact now belongs to the kept source, the twin is one fact.
   expect(() => app.lib.getSource(dup.id)).toThrow(/not found/);
   expect(app.lib.getFact(moved.id).sourceId).toBe(herald.id);

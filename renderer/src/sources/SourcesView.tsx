@@ -56,6 +56,8 @@ export function SourcesView({ selectedId }: { selectedId: string | undefined }) 
   const sorted = useMemo(() => sortSources(found ?? [], sort), [found, sort]);
   const select = (id: string | undefined) => app.navigate(id ? { name: 'sources', id } : { name: 'sources' });
   const filtered = Boolean(search || type);
+  // The editor that had focus (its dialog's opener) is gone after a merge or delete: continue in the list.
+  const focusList = () => window.setTimeout(() => document.querySelector<HTMLElement>('[data-testid="source-list"]')?.focus(), 0);
 
   return (
     <div className="sources">
@@ -74,7 +76,7 @@ export function SourcesView({ selectedId }: { selectedId: string | undefined }) 
               onKeyDown={(e) => {
                 if (e.key === 'ArrowDown') {
                   e.preventDefault();
-                  document.getElementById('source-list-box')?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+                  document.querySelector<HTMLElement>('[data-testid="source-list"]')?.focus();
                   if (!sorted.some((s) => s.id === selectedId) && sorted[0]) select(sorted[0].id);
                 }
               }}
@@ -121,10 +123,14 @@ export function SourcesView({ selectedId }: { selectedId: string | undefined }) 
           key={selectedId}
           sourceId={selectedId}
           notice={notice?.sourceId === selectedId ? notice.text : undefined}
-          onRemoved={() => select(undefined)}
+          onRemoved={() => {
+            select(undefined);
+            focusList();
+          }}
           onMerged={(keptId, text) => {
             setNotice({ sourceId: keptId, text });
             select(keptId);
+            focusList();
           }}
         />
       ) : (
