@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { Fact, Briefing, BriefingSummary, Source } from '../core/model';
+import { LOCATOR_LABELS, type Fact, type Briefing, type BriefingSummary, type Source } from '../core/model';
 import type { MarkingScheme } from '../core/markings';
 import type { CheckReport } from '../db/repo/maintenance';
-import type { SearchResult } from '../db/repo/search';
+import type { FactHit, SearchResult, SourceBrief } from '../db/repo/search';
 import type { SourceWithCount } from '../db/repo/sources';
 import type { TagCount } from '../db/repo/tags';
 import type { BriefingUse } from '../db/repo/facts';
 import type { Candidate } from '../ingest/candidates';
+import type { ImportedDocument } from '../ingest/document';
 import type { ResolvedDocument } from '../export/document';
 import type { PreflightWarning } from '../export/preflight';
 import type { ExportResult } from '../export/export-briefing';
@@ -47,6 +48,28 @@ export const factQuerySchema = z.strictObject({
 const captureFile = z.strictObject({ name: z.string().min(1).max(255), base64: z.string().max(28_000_000) });
 
 const locator = z.strictObject({ label: z.string().max(30), value: z.string().max(100) });
+
+/**
+ * A document the desktop shell already read (File ▸ Import, a second launch, "open with"): the
+ * `import:ready` event hands it to the renderer, which sends it back to be previewed and saved.
+ */
+const importedDocument = z.strictObject({
+  format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']),
+  source: obj,
+  blocks: z
+    .array(
+      z.strictObject({
+        text: z.string().max(1_000_000),
+        kind: z.enum(['heading', 'paragraph', 'list-item', 'quote', 'footnote', 'caption']),
+        locator: z.strictObject({ label: z.enum(LOCATOR_LABELS), value: z.string().max(100) }).optional(),
+      }),
+    )
+    .max(500_000),
+  warnings: z.array(z.string().max(2000)).max(1000),
+});
+// Compile-time: what the schema accepts is an ImportedDocument (the importers' own type).
+const documentFits: z.infer<typeof importedDocument> extends Omit<ImportedDocument, 'source'> ? true : never = true;
+void documentFits;
 const exportOptions = z.strictObject({
   styleId: z.string().max(200).optional(),
   notes: z.enum(['footnotes', 'endnotes']).optional(),
@@ -78,13 +101,19 @@ export const CALLS = {
   'tags:list': z.tuple([]),
   'tags:rename': z.tuple([z.string().min(1).max(100), z.string().min(1).max(100), z.strictObject({ merge: z.boolean().optional() })]),
 
+  // Corroboration: the group of facts supporting one claim (links are transitive, see db/repo/corroboration.ts).
+  'facts:corroboration': z.tuple([id]),
+  'facts:corroborate': z.tuple([id, id, z.string().max(2000).optional()]),
+  'facts:uncorroborate': z.tuple([id, id]),
+
   'capture:preview': z.tuple([
-    z.strictObject({ text: z.string().max(20_000_000), file: captureFile.optional(), paragraphs: z.boolean().optional(), markdown: z.boolean().optional(), source: obj.optional() }),
+    z.strictObject({ text: z.string().max(20_000_000), file: captureFile.optional(), document: importedDocument.optional(), paragraphs: z.boolean().optional(), markdown: z.boolean().optional(), source: obj.optional() }),
   ]),
   'capture:commit': z.tuple([
     z.strictObject({
       text: z.string().max(20_000_000),
       file: captureFile.optional(),
+      document: importedDocument.optional(),
       acceptSuggestions: z.boolean().optional(),
       paragraphs: z.boolean().optional(),
       markdown: z.boolean().optional(),
@@ -123,6 +152,40 @@ export interface FactDetail {
   briefings: BriefingUse[];
 }
 
+/** A search hit as the library list shows it: with how many other facts corroborate it. */
+export interface LibraryHit extends FactHit {
+  /** Other facts in its corroboration group (0: none). */
+  corroboration: number;
+}
+
+export interface LibrarySearchResult extends Omit<SearchResult, 'hits'> {
+  hits: LibraryHit[];
+}
+
+/** One other fact of a corroboration group, as the fact inspector lists it. */
+export interface CorroborationMember {
+  fact: Fact;
+  source: SourceBrief;
+  /** Where its information comes from: the source that relayed it ("via"), else its own source. */
+  origin: { id: string; title: string };
+  /**
+   * True when its origin is new: not the inspected fact's origin and not the origin of an
+   * earlier member. The independent members plus the fact itself are `independentOrigins`.
+   */
+  independent: boolean;
+  /** Linked to the inspected fact itself (can be unlinked here), not only through another member. */
+  direct: boolean;
+  /** The analyst's note on the direct link, if any. */
+  note?: string;
+}
+
+export interface CorroborationGroup {
+  factId: string;
+  /** Distinct origins among the fact and its group; 1 means it rests on a single origin. */
+  independentOrigins: number;
+  members: CorroborationMember[];
+}
+
 export interface LibraryInfo {
   path: string;
   counts: CheckReport['counts'];
@@ -156,7 +219,7 @@ export interface CallResults {
   'library:info': LibraryInfo;
   'library:check': CheckReport;
   'library:backup': { path: string; bytes: number };
-  'facts:search': SearchResult;
+  'facts:search': LibrarySearchResult;
   'facts:get': FactDetail;
   'facts:add': Fact;
   'facts:update': Fact;
@@ -172,6 +235,10 @@ export interface CallResults {
   'sources:merge': { source: Source; movedFacts: number; mergedFacts: number };
   'tags:list': TagCount[];
   'tags:rename': TagCount;
+  'facts:corroboration': CorroborationGroup;
+  /** The first fact's group after the change. */
+  'facts:corroborate': CorroborationGroup;
+  'facts:uncorroborate': CorroborationGroup;
   'capture:preview': CapturePreview;
   'capture:commit': { sourceId: string; sourceCreated: boolean; facts: Fact[]; duplicates: number };
   'briefings:list': BriefingSummary[];

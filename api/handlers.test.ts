@@ -69,3 +69,134 @@ describe('capturing files through the contract', () => {
     expect(c).toMatchObject({ ok: true, value: { sourceCreated: true, facts: [{ locator: { label: 'page' } }] } });
   });
 });
+
+describe('library management through the contract', () => {
+  const source = (title: string, extra: Record<string, unknown> = {}) => lib.addSource({ type: 'article-newspaper', title, ...extra });
+  const fact = (sourceId: string, text: string, extra: Record<string, unknown> = {}) => lib.addFact({ sourceId, text, ...extra });
+  const ok = <T>(r: Awaited<ReturnType<typeof call>>): T => {
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value as T;
+  };
+
+  it('lists a corroboration group with sources, independence of origins and which links are direct', async () => {
+    const herald = source('Herald story', { reliability: 'B' });
+    const wire = source('Wire story');
+    const paper = source('Paper relaying the wire');
+    const a = fact(herald.id, 'Exports rose 12 percent in March.');
+    const b = fact(wire.id, 'March exports were up 12 percent.');
+    const c = fact(paper.id, 'Exports climbed 12 percent in March, the wire said.', { viaSourceId: wire.id });
+    const d = fact(herald.id, 'The herald repeated that exports rose 12 percent.');
+
+    const empty = ok<{ independentOrigins: number; members: unknown[] }>(await call('facts:corroboration', [a.id]));
+    expect(empty).toEqual({ factId: a.id, independentOrigins: 1, members: [] });
+
+    ok(await call('facts:corroborate', [a.id, b.id, 'same figure']));
+    ok(await call('facts:corroborate', [b.id, c.id]));
+    const group = ok<{ independentOrigins: number; members: { fact: { id: string }; source: { title: string; reliability?: string }; origin: { title: string }; independent: boolean; direct: boolean; note?: string }[] }>(
+      await call('facts:corroborate', [a.id, d.id]),
+    );
+    // b: a new origin (the wire); c: relayed from the wire, so not new; d: the herald again, a's own origin.
+    expect(group.members.map((m) => [m.fact.id, m.source.title, m.origin.title, m.independent, m.direct, m.note])).toEqual([
+      [b.id, 'Wire story', 'Wire story', true, true, 'same figure'],
+      [c.id, 'Paper relaying the wire', 'Wire story', false, false, undefined],
+      [d.id, 'Herald story', 'Herald story', false, true, undefined],
+    ]);
+    expect(group.independentOrigins).toBe(2);
+    expect(group.independentOrigins).toBe(lib.independentSourceCount(a.id));
+
+    // The library list counts the whole group for every member, and 0 for a fact without links.
+    const lone = fact(herald.id, 'An unrelated sentence about ports.');
+    const hits = ok<{ hits: { fact: { id: string }; corroboration: number }[] }>(await call('facts:search', [{ sort: 'oldest' }])).hits;
+    expect(hits.map((h) => [h.fact.id, h.corroboration])).toEqual([
+      [a.id, 3],
+      [b.id, 3],
+      [c.id, 3],
+      [d.id, 3],
+      [lone.id, 0],
+    ]);
+
+    // Unlinking the direct a–b link splits the group: a keeps only d.
+    const after = ok<{ independentOrigins: number; members: { fact: { id: string } }[] }>(await call('facts:uncorroborate', [a.id, b.id]));
+    expect(after.members.map((m) => m.fact.id)).toEqual([d.id]);
+    expect(after.independentOrigins).toBe(1);
+    expect(lib.corroboratingFacts(b.id).map((f) => f.id)).toEqual([c.id]);
+  });
+
+  it('refuses bad corroboration writes with a message and changes nothing', async () => {
+    const s = source('Only source');
+    const a = fact(s.id, 'A first sentence of record.');
+    const b = fact(s.id, 'A second sentence of record.');
+    expect(await call('facts:corroborate', [a.id, a.id])).toMatchObject({ ok: false, error: { code: 'validation', field: 'factB', message: expect.stringContaining('cannot corroborate itself') } });
+    expect(await call('facts:corroborate', [a.id, 'nosuchfact'])).toMatchObject({ ok: false, error: { code: 'validation', field: 'factB' } });
+    expect(await call('facts:uncorroborate', [a.id, b.id])).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    ok(await call('facts:corroborate', [a.id, b.id]));
+    expect(await call('facts:corroborate', [b.id, a.id])).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already linked') } });
+    expect(await call('facts:corroborate', [a.id])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(lib.corroborationLinks(a.id)).toHaveLength(1);
+  });
+
+  it('merges a duplicate source: facts move, same-text facts merge, the duplicate is gone', async () => {
+    const keep = source('Grain corridor reopens', { reliability: 'B' });
+    const dup = source('Grain Corridor Reopens (copy)', { url: 'https://herald.example/corridor' });
+    fact(keep.id, 'Ships left Odesa on Jan. 18.');
+    fact(dup.id, 'Ships left Odesa on Jan. 18.');
+    const moved = fact(dup.id, 'Insurers returned to the route.');
+    const r = ok<{ source: { id: string; url?: string }; movedFacts: number; mergedFacts: number }>(await call('sources:merge', [keep.id, dup.id]));
+    expect([r.movedFacts, r.mergedFacts, r.source.id, r.source.url]).toEqual([1, 1, keep.id, 'https://herald.example/corridor']);
+    expect(lib.getFact(moved.id).sourceId).toBe(keep.id);
+    expect(await call('sources:get', [dup.id])).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const listed = ok<{ id: string; factCount: number }[]>(await call('sources:list', [{}]));
+    expect(listed.map((s) => [s.id, s.factCount])).toEqual([[keep.id, 2]]);
+    expect(await call('sources:merge', [keep.id, keep.id])).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('removes a source with facts only with cascade, and updates a source with field-named errors', async () => {
+    const s = source('A report');
+    fact(s.id, 'One sentence.');
+    fact(s.id, 'Another sentence.');
+    expect(await call('sources:remove', [s.id, {}])).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('still has 2 fact(s)') } });
+    expect(lib.factsOfSource(s.id)).toHaveLength(2);
+    expect(await call('sources:update', [s.id, { issued: '2025-13-01' }])).toMatchObject({ ok: false, error: { code: 'validation', field: 'source.issued' } });
+    expect(ok<{ issued?: string; publisher?: string }>(await call('sources:update', [s.id, { issued: '2025-02', publisher: 'Ministry' }]))).toMatchObject({ issued: '2025-02', publisher: 'Ministry' });
+    expect(ok(await call('sources:remove', [s.id, { cascade: true }]))).toEqual({ removedFacts: 2 });
+    expect(lib.counts().facts).toBe(0);
+  });
+
+  it('renames tags; onto an existing tag only with merge', async () => {
+    const s = source('Tagged');
+    const a = fact(s.id, 'First tagged sentence.', { tags: ['grain'] });
+    fact(s.id, 'Second tagged sentence.', { tags: ['shipping', 'grain'] });
+    fact(s.id, 'Third tagged sentence.', { tags: ['Shipping news'] });
+    expect(await call('tags:rename', ['Shipping news', 'shipping', {}])).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already exists') } });
+    expect(ok(await call('tags:rename', ['Shipping news', 'shipping', { merge: true }]))).toEqual({ name: 'shipping', count: 2 });
+    expect(ok(await call('tags:rename', ['grain', 'cereals', {}]))).toEqual({ name: 'cereals', count: 2 });
+    expect(ok(await call('tags:list', []))).toEqual([
+      { name: 'cereals', count: 2 },
+      { name: 'shipping', count: 2 },
+    ]);
+    expect(lib.getFact(a.id).tags).toEqual(['cereals']);
+  });
+});
+
+describe('documents the desktop shell read (the import:ready event)', () => {
+  it('previews and saves an already-read document, keeping its page locators', async () => {
+    const { buildReportPdf } = await import('../ingest/formats/testing/report-pdf');
+    const { readDocument } = await import('../ingest/formats/index');
+    const pdf = await buildReportPdf({ paragraphs: ['Grain exports rose 9 percent in May, the ministry said.', 'Rail freight doubled.'], title: 'Corridor Review' });
+    // As it crosses IPC: plain data.
+    const document = JSON.parse(JSON.stringify(await readDocument(pdf, { fileName: 'review.pdf' }))) as unknown;
+    const p = await call('capture:preview', [{ text: '', document }]);
+    expect(p).toMatchObject({ ok: true, value: { format: 'pdf', source: { title: 'Corridor Review' }, candidates: [{ locator: { label: 'page', value: '1' } }, expect.anything()] } });
+    const c = await call('capture:commit', [{ text: '', document, keep: '1-2', source: { type: 'report' } }]);
+    expect(c).toMatchObject({ ok: true, value: { sourceCreated: true, facts: [{ locator: { label: 'page' } }, expect.anything()] } });
+    expect(lib.listSources().map((s) => s.title)).toEqual(['Corridor Review']);
+  });
+
+  it('refuses a malformed document before the core sees it', async () => {
+    const bad = { format: 'exe', source: {}, blocks: [], warnings: [] };
+    expect(await call('capture:preview', [{ text: '', document: bad }])).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('document.format') } });
+    const badLocator = { format: 'pdf', source: {}, blocks: [{ text: 'x', kind: 'paragraph', locator: { label: 'shelf', value: '1' } }], warnings: [] };
+    expect(await call('capture:commit', [{ text: '', document: badLocator, source: { title: 'T', type: 'report' } }])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(lib.counts().facts).toBe(0);
+  });
+});

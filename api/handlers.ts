@@ -7,8 +7,9 @@ import { exportBriefing } from '../export/export-briefing';
 import { preflight, withCorroboration } from '../export/preflight';
 import { getTemplate, listTemplates } from '../export/template/index';
 import { sourcePreviewJson } from '../core/source-json';
-import type { SourceInput } from '../core/model';
-import { CALLS, type CallName, type CallResults, type Envelope } from './contract';
+import type { Fact, Source, SourceInput } from '../core/model';
+import type { SourceBrief } from '../db/repo/search';
+import { CALLS, type CallName, type CallResults, type CorroborationGroup, type Envelope, type LibrarySearchResult } from './contract';
 import { captureDocument } from '../ingest/capture';
 import type { ImportedDocument } from '../ingest/document';
 import { readDocument } from '../ingest/formats/index';
@@ -17,6 +18,8 @@ import { importText as readText } from '../ingest/formats/text';
 interface CaptureArgs {
   text: string;
   file?: { name: string; base64: string };
+  /** Already read by the desktop shell (the `import:ready` event). */
+  document?: ImportedDocument;
   paragraphs?: boolean;
   markdown?: boolean;
   source?: Record<string, unknown>;
@@ -24,6 +27,7 @@ interface CaptureArgs {
 
 /** The document being captured: a file's bytes through the format importers, or typed/pasted text. */
 async function documentOf(o: CaptureArgs): Promise<ImportedDocument> {
+  if (o.document) return o.document;
   if (o.file) return readDocument(Buffer.from(o.file.base64, 'base64'), { fileName: o.file.name });
   const doc = readText(o.text, {}, o.markdown ? 'markdown' : 'text');
   delete doc.source.title;
@@ -83,7 +87,10 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'library:check': () => lib.check(),
     'library:backup': (dest: string) => lib.backup(writable(dest)),
 
-    'facts:search': (q: Parameters<Library['searchFacts']>[0]) => lib.searchFacts(q),
+    'facts:search': (q: Parameters<Library['searchFacts']>[0]): LibrarySearchResult => {
+      const r = lib.searchFacts(q);
+      return { ...r, hits: r.hits.map((h) => ({ ...h, corroboration: corroborationCount(lib, h.fact.id) })) };
+    },
     'facts:get': (id: string) => {
       const fact = lib.getFact(id);
       return {
@@ -112,6 +119,16 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
 
     'tags:list': () => lib.listTags(),
     'tags:rename': (from: string, to: string, o: { merge?: boolean }) => lib.renameTag(from, to, o),
+
+    'facts:corroboration': (id: string) => corroborationGroup(lib, id),
+    'facts:corroborate': (id: string, other: string, note?: string) => {
+      lib.linkCorroboration(id, other, note);
+      return corroborationGroup(lib, id);
+    },
+    'facts:uncorroborate': (id: string, other: string) => {
+      lib.unlinkCorroboration(id, other);
+      return corroborationGroup(lib, id);
+    },
 
     'capture:preview': async (o: CaptureArgs) => {
       const doc = await documentOf(o);
@@ -164,6 +181,56 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'styles:list': () => listStyles(opts.styleDir).map((s) => ({ id: s.id, title: s.title, class: s.class, source: s.source })),
   };
   return h as unknown as Handlers;
+}
+
+/** How many other facts corroborate a fact. Most facts have no link: one indexed look-up then. */
+function corroborationCount(lib: Library, factId: string): number {
+  return lib.corroborationLinks(factId).length === 0 ? 0 : lib.corroboratingFacts(factId).length;
+}
+
+/**
+ * A fact's corroboration group for the inspector: every other fact of its component with its
+ * source, and whether its origin (via source, else source) adds a new one. Origins are counted
+ * as the core counts them (`independentSourceCount`): the fact's own first, then in order.
+ */
+function corroborationGroup(lib: Library, factId: string): CorroborationGroup {
+  const fact = lib.getFact(factId);
+  const sources = new Map<string, Source>();
+  const source = (id: string) => {
+    let s = sources.get(id);
+    if (!s) sources.set(id, (s = lib.getSource(id)));
+    return s;
+  };
+  const originOf = (f: Fact) => f.viaSourceId ?? f.sourceId;
+  const direct = new Map(lib.corroborationLinks(fact.id).map((l) => [l.factA === fact.id ? l.factB : l.factA, l]));
+  const seen = new Set([originOf(fact)]);
+  const members = lib.corroboratingFacts(fact.id).map((m) => {
+    const origin = source(originOf(m));
+    const independent = !seen.has(origin.id);
+    seen.add(origin.id);
+    const link = direct.get(m.id);
+    return {
+      fact: m,
+      source: brief(source(m.sourceId)),
+      origin: { id: origin.id, title: origin.title },
+      independent,
+      direct: Boolean(link),
+      ...(link?.note ? { note: link.note } : {}),
+    };
+  });
+  return { factId: fact.id, independentOrigins: seen.size, members };
+}
+
+function brief(s: Source): SourceBrief {
+  return {
+    id: s.id,
+    title: s.title,
+    authors: s.authors,
+    type: s.type,
+    ...(s.containerTitle ? { containerTitle: s.containerTitle } : {}),
+    ...(s.issued ? { issued: s.issued } : {}),
+    ...(s.reliability ? { reliability: s.reliability } : {}),
+  };
 }
 
 function dirs(opts: HandlerOptions): { templateDir?: string; styleDir?: string } {

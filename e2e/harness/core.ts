@@ -5,3 +5,5 @@
 export { Library } from '../../db/library';
 export { createDispatcher } from '../../api/handlers';
 export { loadSample } from '../../samples/load';
+// What the desktop shell does with a file before it emits `import:ready` (electron/import-file.ts).
+export { importBytes, defaultDocumentReader } from '../../electron/import-file';

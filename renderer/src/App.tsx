@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
+import { errorMessage, hasShellEvents, onShellEvent } from './api';
 import { BriefingEditor } from './briefing/BriefingEditor';
 import { NewBriefingDialog } from './briefing/NewBriefingDialog';
 import { CaptureView } from './capture/CaptureView';
 import { LibraryView } from './library/LibraryView';
+import { fileFromDrop, fileFromImportEvent, MAX_DROP_BYTES } from './shell/incoming';
+import { SourcesView } from './sources/SourcesView';
+import { TagsView } from './tags/TagsView';
 import { Sidebar } from './Sidebar';
 import { AppProvider, useApp } from './state';
 import { StatusBar } from './StatusBar';
@@ -38,6 +42,45 @@ function Workspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [app]);
 
+  // Files the desktop shell read (File ▸ Import…, a second launch, the OS "open with"): shown in
+  // Capture for review, exactly like a file chosen there. Without the shell there are no events.
+  const { openInCapture, notify } = app;
+  useEffect(() => {
+    if (!hasShellEvents()) return;
+    return onShellEvent('import:ready', (payload) => {
+      const file = fileFromImportEvent(payload);
+      if (file) openInCapture(file);
+      else notify('The desktop shell sent an import this version cannot read.', 'error');
+    });
+  }, [openInCapture, notify]);
+
+  // A file dropped anywhere on the window (Capture's own drop zone handles drops on it first).
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
+    const onDragOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (e: DragEvent) => {
+      if (e.defaultPrevented || !hasFiles(e)) return;
+      e.preventDefault();
+      const f = e.dataTransfer?.files[0];
+      if (!f) return;
+      if (f.size > MAX_DROP_BYTES) {
+        notify(`${f.name} is larger than 20 MB; split it first.`, 'error');
+        return;
+      }
+      fileFromDrop(f).then(openInCapture, (err: unknown) => notify(`Could not read ${f.name}: ${errorMessage(err)}`, 'error'));
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [openInCapture, notify]);
+
   return (
     <div className="app">
       <Sidebar onNewBriefing={() => setNewBriefing(true)} />
@@ -51,6 +94,10 @@ function Workspace() {
           <LibraryView />
         ) : app.view.name === 'capture' ? (
           <CaptureView />
+        ) : app.view.name === 'sources' ? (
+          <SourcesView selectedId={app.view.id} />
+        ) : app.view.name === 'tags' ? (
+          <TagsView />
         ) : (
           <BriefingEditor key={app.view.id} briefingId={app.view.id} />
         )}

@@ -40,6 +40,8 @@ export function Sidebar({ onNewBriefing }: { onNewBriefing(): void }) {
         <ul className="nav-list">
           <NavItem icon="library" label="Library" count={app.counts?.facts} current={isAll} onClick={() => app.setFilters(EMPTY_FILTERS)} />
           <NavItem icon="capture" label="Capture" current={view.name === 'capture'} onClick={() => app.navigate({ name: 'capture' })} shortcut="Ctrl+Shift+I" />
+          <NavItem icon="source" label="Sources" count={app.counts?.sources} title="Manage sources: edit, merge duplicates, delete" current={view.name === 'sources'} onClick={() => app.navigate({ name: 'sources' })} />
+          <NavItem icon="tag" label="Tags" count={app.counts?.tags} title="Manage tags: rename, merge" current={view.name === 'tags'} onClick={() => app.navigate({ name: 'tags' })} />
           <NavItem icon="clock" label="Recently added" current={isRecent} onClick={() => app.setFilters({ ...EMPTY_FILTERS, sort: 'newest' })} />
           <NavItem
             icon="alert"

@@ -1,4 +1,5 @@
 import type { CallArgs, CallName, CallResults, DossierApi, Envelope } from '../../api/contract';
+import type { ImportedDocument } from '../../ingest/document';
 
 /**
  * The renderer's only way to the core: `window.dossier.call`, exposed by the Electron preload
@@ -88,6 +89,28 @@ export async function shellCall<T>(name: string, ...args: unknown[]): Promise<T 
     return env.value;
   }
   return r as T;
+}
+
+/** Whether the desktop shell can tell this window about things (files to import, menu commands). */
+export function hasShellEvents(): boolean {
+  return typeof window.dossier?.on === 'function';
+}
+
+/**
+ * A file to capture: its bytes, read by the core's importers (a file the user chose or dropped),
+ * or a document the desktop shell already read (File ▸ Import, a second launch, "open with").
+ */
+export type CaptureFile = { name: string; base64: string } | { name: string; document: ImportedDocument };
+
+/** The capture calls' argument for a file: `file` (bytes) or `document` (already read). */
+export function captureFileArg(f: CaptureFile): { file: { name: string; base64: string } } | { document: ImportedDocument } {
+  return 'base64' in f ? { file: { name: f.name, base64: f.base64 } } : { document: f.document };
+}
+
+/** Identifies a file to capture without comparing its contents (a preview re-runs when it changes). */
+export function captureFileKey(f: CaptureFile | undefined): string {
+  if (!f) return '';
+  return 'base64' in f ? `${f.name}:${f.base64.length}` : `${f.name}:document:${f.document.blocks.length}`;
 }
 
 export function onShellEvent(event: string, cb: (payload: unknown) => void): () => void {

@@ -3,10 +3,22 @@ import type { LibraryInfo } from '../../api/contract';
 import type { BriefingSummary } from '../../core/model';
 import type { SourceWithCount } from '../../db/repo/sources';
 import type { TagCount } from '../../db/repo/tags';
-import { call, errorMessage, hasBridge } from './api';
+import { call, type CaptureFile, errorMessage, hasBridge } from './api';
 import { EMPTY_FILTERS, type LibraryFilters, type SavedSearch, loadSavedSearches, storeSavedSearches } from './library/filters';
 
-export type View = { name: 'library' } | { name: 'capture' } | { name: 'briefing'; id: string };
+export type View =
+  | { name: 'library' }
+  | { name: 'capture' }
+  | { name: 'briefing'; id: string }
+  /** The sources manager, with a source selected (or none). */
+  | { name: 'sources'; id?: string }
+  | { name: 'tags' };
+
+/** A file handed to Capture from outside it (dropped on the window, or read by the shell); `seq` tells two apart. */
+export interface IncomingFile {
+  seq: number;
+  file: CaptureFile;
+}
 
 export interface Toast {
   id: number;
@@ -37,8 +49,18 @@ export interface AppState {
   setSavedSearches(list: SavedSearch[]): void;
   selectedFactId: string | undefined;
   selectFact(id: string | undefined): void;
-  /** Wraps a write so the status bar shows "Saving…" and any failure. */
-  track<T>(p: Promise<T>): Promise<T>;
+  /** A file waiting for the Capture view to show it (see openInCapture). */
+  incoming: IncomingFile | undefined;
+  /** Opens Capture with this file's preview, as if the user had chosen it there. */
+  openInCapture(file: CaptureFile): void;
+  /** Capture took the file: it is no longer waiting. */
+  takeIncoming(seq: number): void;
+  /**
+   * Wraps a write so the status bar shows "Saving…" and any failure; `expected` marks refusals
+   * the view answers where the user is looking (e.g. a tag clash offered as a merge), which are
+   * then not reported as unsaved work.
+   */
+  track<T>(p: Promise<T>, opts?: { expected?(e: unknown): boolean }): Promise<T>;
   saving: { pending: number; lastSaved?: Date; lastError?: string };
   toasts: Toast[];
   notify(message: string, kind?: Toast['kind']): void;
@@ -68,6 +90,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [loaded, setLoaded] = useState(false);
   const toastId = useRef(0);
+  const [incoming, setIncoming] = useState<IncomingFile>();
+  const incomingSeq = useRef(0);
 
   const notify = useCallback((message: string, kind: Toast['kind'] = 'info') => {
     const id = ++toastId.current;
@@ -102,7 +126,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
-  const track = useCallback(<T,>(p: Promise<T>): Promise<T> => {
+  const track = useCallback(<T,>(p: Promise<T>, opts?: { expected?(e: unknown): boolean }): Promise<T> => {
     setSaving((s) => ({ ...s, pending: s.pending + 1 }));
     return p.then(
       (v) => {
@@ -110,7 +134,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
         return v;
       },
       (e: unknown) => {
-        setSaving((s) => ({ ...s, pending: s.pending - 1, lastError: errorMessage(e) }));
+        const expected = opts?.expected?.(e) ?? false;
+        setSaving((s) => ({ ...s, pending: s.pending - 1, ...(expected ? {} : { lastError: errorMessage(e) }) }));
         throw e;
       },
     );
@@ -125,6 +150,12 @@ export function AppProvider({ children }: { children: ReactNode }) {
     setSaved(list);
     storeSavedSearches(list);
   }, []);
+
+  const openInCapture = useCallback((file: CaptureFile) => {
+    setIncoming({ seq: ++incomingSeq.current, file });
+    setView({ name: 'capture' });
+  }, []);
+  const takeIncoming = useCallback((seq: number) => setIncoming((i) => (i?.seq === seq ? undefined : i)), []);
 
   const sourceMap = useMemo(() => new Map(sources.map((s) => [s.id, s])), [sources]);
   const counts = useMemo(
@@ -151,6 +182,9 @@ export function AppProvider({ children }: { children: ReactNode }) {
     setSavedSearches,
     selectedFactId,
     selectFact: setSelectedFactId,
+    incoming,
+    openInCapture,
+    takeIncoming,
     track,
     saving,
     toasts,

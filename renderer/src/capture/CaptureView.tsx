@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import type { CapturePreview } from '../../../api/contract';
 import { RELIABILITY_GRADES, SOURCE_TYPES } from '../../../core/model';
-import { ApiError, call, errorMessage } from '../api';
+import { ApiError, call, type CaptureFile, captureFileArg, captureFileKey, errorMessage } from '../api';
 import { formatCount, KIND_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, stripInvisibles } from '../format';
 import { EMPTY_FILTERS } from '../library/filters';
 import { useApp } from '../state';
@@ -53,8 +53,8 @@ export function CaptureView() {
   const [paragraphs, setParagraphs] = useState(draft.paragraphs);
   const [meta, setMeta] = useState<Meta>(draft.meta);
   const [fileName, setFileName] = useState<string | undefined>(draft.fileName);
-  /** A non-text file (PDF, Word, saved web page): its bytes go to the core's importers. */
-  const [file, setFile] = useState<{ name: string; base64: string } | undefined>();
+  /** A non-text file (PDF, Word, saved web page): its bytes go to the core's importers, or the shell already read it. */
+  const [file, setFile] = useState<CaptureFile | undefined>();
   const [acceptSuggestions, setAcceptSuggestions] = useState(true);
   const prefilled = useRef<string | undefined>(undefined);
   useEffect(() => {
@@ -70,7 +70,7 @@ export function CaptureView() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const source = useMemo(() => sourceFromMeta(meta), [meta]);
-  const fileKey = file ? `${file.name}:${file.base64.length}` : '';
+  const fileKey = captureFileKey(file);
   const request = useDebounced(JSON.stringify({ text, markdown, paragraphs, source, fileKey }), 350);
 
   useEffect(() => {
@@ -82,7 +82,7 @@ export function CaptureView() {
       return;
     }
     let live = true;
-    call('capture:preview', { text: r.text, markdown: r.markdown, paragraphs: r.paragraphs, source: r.source, ...(file ? { file } : {}) })
+    call('capture:preview', { text: r.text, markdown: r.markdown, paragraphs: r.paragraphs, source: r.source, ...(file ? captureFileArg(file) : {}) })
       .then((p) => {
         if (!live) return;
         if (file && prefilled.current !== r.fileKey) {
@@ -108,6 +108,18 @@ export function CaptureView() {
       live = false;
     };
   }, [request]);
+
+  // A file that arrived from outside this view (dropped on the window, opened from the shell): shown as if chosen here.
+  const { incoming, takeIncoming } = app;
+  useEffect(() => {
+    if (!incoming) return;
+    takeIncoming(incoming.seq);
+    setText('');
+    setMeta(EMPTY_META);
+    prefilled.current = undefined;
+    setFile(incoming.file);
+    setFileName(stripInvisibles(incoming.file.name));
+  }, [incoming, takeIncoming]);
 
   const readFile = (file: File) => {
     if (file.size > MAX_FILE) {
@@ -179,7 +191,7 @@ export function CaptureView() {
     try {
       const tags = meta.tags.split(',').map((t) => t.trim()).filter(Boolean);
       const r = await app.track(
-        call('capture:commit', { text, markdown, paragraphs, source, keep: selectionString(selected), acceptSuggestions, ...(file ? { file } : {}), ...(tags.length ? { tags } : {}) }),
+        call('capture:commit', { text, markdown, paragraphs, source, keep: selectionString(selected), acceptSuggestions, ...(file ? captureFileArg(file) : {}), ...(tags.length ? { tags } : {}) }),
       );
       app.notify(
         `Saved ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already in the library)` : ''}${r.sourceCreated ? '' : ' to an existing source'}.`,

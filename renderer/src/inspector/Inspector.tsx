@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FactDetail } from '../../../api/contract';
-import type { CslName } from '../../../core/csl';
-import { FACT_KINDS, LOCATOR_LABELS, RELIABILITY_GRADES, SOURCE_TYPES, type Source } from '../../../core/model';
-import { ApiError, call, errorMessage, hasShell, isHttpUrl, openExternal } from '../api';
-import { CREDIBILITY_LABELS, formatDateTime, KIND_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS } from '../format';
+import { FACT_KINDS, LOCATOR_LABELS } from '../../../core/model';
+import { ApiError, call, errorMessage } from '../api';
+import { CREDIBILITY_LABELS, formatDateTime, KIND_LABELS } from '../format';
+import { SourceFields } from '../sources/SourceFields';
 import { useApp } from '../state';
 import { GradeBadge } from '../ui/bits';
 import { FieldRow, SelectField, TextField } from '../ui/fields';
 import { Icon } from '../ui/Icon';
 import { SourcePicker } from '../ui/SourcePicker';
+import { CorroborationSection } from './Corroboration';
 
 type Errors = Record<string, string>;
 
@@ -229,7 +230,25 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
           )}
         </section>
 
-        <SourceFields source={source} errors={sourceErrors} onSave={saveSource} />
+        <CorroborationSection
+          factId={fact.id}
+          originId={fact.viaSourceId ?? fact.sourceId}
+          onChanged={() => {
+            onChanged();
+            app.touchData();
+          }}
+        />
+
+        <SourceFields
+          source={source}
+          errors={sourceErrors}
+          onSave={saveSource}
+          headingAction={
+            <button type="button" className="button link small" onClick={() => app.navigate({ name: 'sources', id: source.id })} title="Open this source in the sources manager: merge a duplicate, see all its facts">
+              Manage source…
+            </button>
+          }
+        />
 
         <section className="inspector-section danger-zone" aria-label="Delete fact">
           {confirmDelete ? (
@@ -276,121 +295,5 @@ function InspectorHead({ title, onClose }: { title: string; onClose(): void }) {
         <Icon name="x" />
       </button>
     </header>
-  );
-}
-
-function SourceFields({ source, errors, onSave }: { source: Source; errors: Errors; onSave(key: string, patch: Record<string, unknown>): Promise<void> }) {
-  const text = (key: keyof Source, label: string, extra: { placeholder?: string; hint?: string; multiline?: boolean } = {}) => (
-    <TextField
-      id={`source-${String(key)}`}
-      label={label}
-      value={(source[key] as string | undefined) ?? ''}
-      error={errors[key as string]}
-      {...extra}
-      onCommit={(v) => onSave(String(key), { [key]: v })}
-    />
-  );
-  return (
-    <section className="inspector-section" aria-labelledby="source-h">
-      <h3 id="source-h">Source</h3>
-      {text('title', 'Title', { multiline: true })}
-      <FieldRow>
-        <SelectField id="source-type" label="Type" value={source.type} options={SOURCE_TYPES.map((t) => ({ value: t, label: SOURCE_TYPE_LABELS[t] ?? t }))} error={errors.type} onCommit={(v) => onSave('type', { type: v })} />
-        <SelectField
-          id="source-reliability"
-          label="Reliability"
-          value={source.reliability ?? ''}
-          options={[{ value: '', label: 'Not graded' }, ...RELIABILITY_GRADES.map((r) => ({ value: r, label: RELIABILITY_LABELS[r]! }))]}
-          error={errors.reliability}
-          onCommit={(v) => onSave('reliability', { reliability: v })}
-        />
-      </FieldRow>
-      <AuthorsEditor legend="Authors" names={source.authors} error={errors.authors} onCommit={(authors) => onSave('authors', { authors })} />
-      <AuthorsEditor legend="Editors" names={source.editors} error={errors.editors} onCommit={(editors) => onSave('editors', { editors })} />
-      {text('containerTitle', 'Published in', { placeholder: 'Newspaper, journal or website' })}
-      <FieldRow>
-        {text('publisher', 'Publisher')}
-        {text('publisherPlace', 'Place')}
-      </FieldRow>
-      <FieldRow>
-        {text('issued', 'Issued', { placeholder: 'YYYY-MM-DD' })}
-        {text('accessed', 'Accessed', { placeholder: 'YYYY-MM-DD' })}
-      </FieldRow>
-      <div className="field-with-action">
-        {text('url', 'URL', { placeholder: 'https://…' })}
-        {isHttpUrl(source.url) && hasShell() && (
-          <button type="button" className="icon-button" aria-label="Open URL in browser" title="Open in browser" onClick={() => void openExternal(source.url!)}>
-            <Icon name="open" />
-          </button>
-        )}
-      </div>
-      {text('doi', 'DOI', { placeholder: '10.NNNN/…' })}
-      <FieldRow>
-        {text('number', 'Number')}
-        {text('volume', 'Volume')}
-        {text('issue', 'Issue')}
-        {text('pages', 'Pages')}
-      </FieldRow>
-      {text('language', 'Language', { placeholder: 'e.g. en-GB' })}
-      {text('notes', 'Source notes', { multiline: true })}
-    </section>
-  );
-}
-
-interface NameDraft {
-  kind: 'person' | 'institution';
-  family: string;
-  given: string;
-  literal: string;
-}
-
-const toDraft = (n: CslName): NameDraft => ({ kind: n.literal ? 'institution' : 'person', family: n.family ?? '', given: n.given ?? '', literal: n.literal ?? '' });
-const fromDraft = (d: NameDraft): CslName => (d.kind === 'institution' ? { literal: d.literal.trim() } : d.given.trim() ? { family: d.family.trim(), given: d.given.trim() } : { family: d.family.trim() });
-const isEmpty = (d: NameDraft) => (d.kind === 'institution' ? !d.literal.trim() : !d.family.trim() && !d.given.trim());
-
-/** Authors as persons (family, given) or institutions; saved together when focus leaves the group. */
-function AuthorsEditor({ legend, names, error, onCommit }: { legend: string; names: CslName[]; error: string | undefined; onCommit(names: CslName[]): Promise<void> }) {
-  const one = legend === 'Authors' ? 'Author' : 'Editor';
-  const [drafts, setDrafts] = useState<NameDraft[]>(() => names.map(toDraft));
-  const key = JSON.stringify(names);
-  useEffect(() => setDrafts((JSON.parse(key) as CslName[]).map(toDraft)), [key]);
-  const set = (i: number, patch: Partial<NameDraft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch } : d)));
-  const commit = () => {
-    const next = drafts.filter((d) => !isEmpty(d)).map(fromDraft);
-    if (JSON.stringify(next) !== key) void onCommit(next);
-  };
-  return (
-    <fieldset
-      className={`field authors${error ? ' has-error' : ''}`}
-      onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) commit();
-      }}
-    >
-      <legend>{legend}</legend>
-      {drafts.length === 0 && <p className="muted small">None. Add a person or an institution.</p>}
-      {drafts.map((d, i) => (
-        <div className="author-row" key={i}>
-          <select aria-label={`${one} ${i + 1} kind`} value={d.kind} onChange={(e) => set(i, { kind: e.target.value as NameDraft['kind'] })}>
-            <option value="person">Person</option>
-            <option value="institution">Institution</option>
-          </select>
-          {d.kind === 'person' ? (
-            <>
-              <input aria-label={`${one} ${i + 1} family name`} placeholder="Family name" value={d.family} onChange={(e) => set(i, { family: e.target.value })} />
-              <input aria-label={`${one} ${i + 1} given name`} placeholder="Given name" value={d.given} onChange={(e) => set(i, { given: e.target.value })} />
-            </>
-          ) : (
-            <input className="wide" aria-label={`${one} ${i + 1} institution`} placeholder="Institution" value={d.literal} onChange={(e) => set(i, { literal: e.target.value })} />
-          )}
-          <button type="button" className="icon-button" aria-label={`Remove ${one.toLowerCase()} ${i + 1}`} onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}>
-            <Icon name="x" />
-          </button>
-        </div>
-      ))}
-      <button type="button" className="button link small" onClick={() => setDrafts((ds) => [...ds, { kind: 'person', family: '', given: '', literal: '' }])}>
-        <Icon name="plus" /> Add {one.toLowerCase()}
-      </button>
-      {error && <div className="field-error" role="alert">{error}</div>}
-    </fieldset>
   );
 }

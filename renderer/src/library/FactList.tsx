@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
-import type { FactHit } from '../../../db/repo/search';
+import type { LibraryHit as FactHit } from '../../../api/contract';
 import type { SourceWithCount } from '../../../db/repo/sources';
 import { formatDateTime, KIND_LABELS, shortCitation } from '../format';
 import { GradeBadge, Highlighted } from '../ui/bits';
+import { Icon } from '../ui/Icon';
 import type { PagedSearch } from './usePagedSearch';
 
 export const FACT_DRAG_TYPE = 'application/x-dossier-fact';
@@ -163,8 +164,17 @@ function FullRow({ hit, src }: { hit: FactHit; src: SourceWithCount | undefined 
       </div>
       <div className="cell cell-grade">
         <GradeBadge reliability={source.reliability} credibility={fact.credibility} />
-        <span className={`verified-flag${fact.verifiedAt ? ' is-verified' : ''}`} title={fact.verifiedAt ? `Verified ${formatDateTime(fact.verifiedAt)}` : 'Not verified'}>
-          {fact.verifiedAt ? 'Verified' : 'Unverified'}
+        <span className="grade-line">
+          <span className={`verified-flag${fact.verifiedAt ? ' is-verified' : ''}`} title={fact.verifiedAt ? `Verified ${formatDateTime(fact.verifiedAt)}` : 'Not verified'}>
+            {fact.verifiedAt ? 'Verified' : 'Unverified'}
+          </span>
+          {hit.corroboration > 0 && (
+            <span className="corrob-count" title={`Corroborated by ${hit.corroboration} other fact${hit.corroboration === 1 ? '' : 's'}`} data-testid="corroboration-count">
+              <Icon name="link" size={11} />
+              <span className="visually-hidden">corroborated by </span>
+              {hit.corroboration}
+            </span>
+          )}
         </span>
       </div>
       <div className="cell cell-kind">

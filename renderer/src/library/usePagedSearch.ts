@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FactHit } from '../../../db/repo/search';
+import type { LibraryHit as FactHit } from '../../../api/contract';
 import { call, errorMessage } from '../api';
 import type { FactQuery } from './filters';
 
