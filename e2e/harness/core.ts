@@ -5,3 +5,9 @@
 export { Library } from '../../db/library';
 export { createDispatcher } from '../../api/handlers';
 export { loadSample } from '../../samples/load';
+// The desktop shell's own logic (no Electron in it), for specs that bind the shell contract too.
+export { Desktop } from '../../electron/desktop';
+export { createShellDispatcher } from '../../electron/shell-handlers';
+export { defaultDocumentReader } from '../../electron/import-file';
+export { StateStore } from '../../electron/state-store';
+export { WriteGrants, WrittenFiles } from '../../electron/write-grants';
