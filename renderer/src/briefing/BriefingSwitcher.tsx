@@ -174,7 +174,10 @@ export function BriefingSwitcher({ currentId, onClose }: { currentId?: string | 
         {confirm ? (
           <div className="palette-foot switcher-confirm" role="alertdialog" aria-label="Delete briefing?">
             <span>
-              Delete “{confirm.title}” and its {formatCount(confirm.itemCount)} item{confirm.itemCount === 1 ? '' : 's'}? The facts stay in the library. This cannot be undone.
+              {confirm.itemCount > 0
+                ? `Delete “${confirm.title}” and its ${formatCount(confirm.itemCount)} item${confirm.itemCount === 1 ? '' : 's'}? The facts stay in the library.`
+                : `Delete “${confirm.title}”? It is empty.`}{' '}
+              This cannot be undone.
             </span>
             <span className="switcher-confirm-actions">
               <button type="button" className="button small" onClick={() => { setConfirm(undefined); inputRef.current?.focus(); }}>

@@ -28,9 +28,13 @@ function harnessTarget(b: Briefing, format: Format): string | undefined {
   return dir ? `${dir.replace(/[\\/]+$/, '')}/${exportFileName(b.title, format)}` : undefined;
 }
 
-/** An id for a shell operation, chosen here so its progress events can be followed from the start. */
+/**
+ * An id for a shell operation, chosen here so its progress events can be followed from the
+ * start. getRandomValues, not randomUUID: the latter exists only in secure contexts.
+ */
 function newOpId(): string {
-  return `export-${crypto.randomUUID()}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `export-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 interface Running {
