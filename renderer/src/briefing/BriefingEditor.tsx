@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { BriefingPreview, FactDetail, StyleSummary } from '../../../api/contract';
 import type { Briefing, BriefingItem, BriefingSection, FactItem } from '../../../core/model';
 import type { Inline } from '../../../export/document';
@@ -219,12 +219,24 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
     focusSection(cmd.sectionId);
   };
 
+  // A section moved while its heading has focus: React moves DOM nodes to reorder, which can
+  // drop the focus to <body>; put it back in the same commit, before the next key press lands.
+  const keepFocus = useRef<{ id: string; pending: number }>(undefined);
+  useLayoutEffect(() => {
+    const k = keepFocus.current;
+    const active = document.activeElement;
+    if (!k || (active && active !== document.body)) return;
+    document.querySelector<HTMLElement>(`[data-section-id="${stack.ctx.id(k.id)}"] .ed-section-title`)?.focus();
+  }, [briefing, stack]);
+
   const moveSection = (section: BriefingSection, delta: -1 | 1) => {
-    if (!briefing) return;
-    const from = briefing.sections.findIndex((s) => s.id === section.id);
-    const to = from + delta;
-    if (from < 0 || to < 0 || to >= briefing.sections.length) return;
-    void exec(sectionCmds.move(section.id, from, to)).then(() => focusSection(section.id));
+    const k = keepFocus.current?.id === section.id ? keepFocus.current : (keepFocus.current = { id: section.id, pending: 0 });
+    k.pending++;
+    void exec(sectionCmds.moveBy(section.id, delta)).finally(() => {
+      if (--k.pending > 0) return;
+      if (keepFocus.current === k) keepFocus.current = undefined;
+      focusSection(section.id);
+    });
   };
 
   const renameSection = async (section: BriefingSection, heading: string) => {

@@ -36,7 +36,8 @@ export function SectionHead({ section, index, count, def, renamable, onMove, onR
     if (e.altKey && e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       e.stopPropagation();
-      onMove(e.key === 'ArrowUp' ? -1 : 1);
+      const delta = e.key === 'ArrowUp' ? -1 : 1;
+      if ((delta < 0 && index > 0) || (delta > 0 && index < count - 1)) onMove(delta);
     } else if (e.key === 'F2' && renamable) {
       e.preventDefault();
       setRenaming(true);

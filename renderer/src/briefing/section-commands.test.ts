@@ -61,8 +61,8 @@ describe('section commands with undo and redo', () => {
     const add = cmds.add('Risks', 3);
     await stack.execute(add);
     await stack.execute(cmds.rename(add.sectionId, 'Risks', 'Open risks'));
-    await stack.execute(cmds.move(add.sectionId, 3, 0));
-    expect(outline()).toEqual(['Open risks', 'BLUF', 'Discussion', 'COORDINATION']);
+    await stack.execute(cmds.moveBy(add.sectionId, -1));
+    expect(outline()).toEqual(['BLUF', 'Discussion', 'Open risks', 'COORDINATION']);
     expect(stack.undoLabel).toBe('Move section');
     await stack.undo();
     expect(outline()).toEqual(['BLUF', 'Discussion', 'COORDINATION', 'Open risks']);
@@ -70,7 +70,23 @@ describe('section commands with undo and redo', () => {
     expect(outline()).toEqual(['BLUF', 'Discussion', 'COORDINATION', 'Risks']);
     await stack.redo();
     await stack.redo();
-    expect(outline()).toEqual(['Open risks', 'BLUF', 'Discussion', 'COORDINATION']);
+    expect(outline()).toEqual(['BLUF', 'Discussion', 'Open risks', 'COORDINATION']);
+  });
+
+  it('moves one step per key press, however fast the presses come, and undoes each', async () => {
+    const stack = new UndoStack();
+    const cmds = sectionCommands(b.id, show);
+    const first = lib.getBriefing(b.id).sections[0]!.id;
+    // Queued before the first answer arrives: each step starts where the previous one ended.
+    await Promise.all([stack.execute(cmds.moveBy(first, 1)), stack.execute(cmds.moveBy(first, 1))]);
+    expect(outline()).toEqual(['Discussion', 'COORDINATION', 'BLUF']);
+    await stack.undo();
+    expect(outline()).toEqual(['Discussion', 'BLUF', 'COORDINATION']);
+    await stack.redo();
+    expect(outline()).toEqual(['Discussion', 'COORDINATION', 'BLUF']);
+    await stack.undo();
+    await stack.undo();
+    expect(outline()).toEqual(['BLUF', 'Discussion', 'COORDINATION']);
   });
 
   it('removes a section with its items; undo puts both back, and older item commands still find them', async () => {

@@ -51,14 +51,25 @@ export function sectionCommands(briefingId: string, show: (b: Briefing) => void)
       };
     },
 
-    move(sectionId: string, from: number, to: number): Command {
+    /**
+     * One step up or down, from wherever the section is when the command runs: key presses
+     * faster than the core answers queue up on the stack and each moves one further (the
+     * editor's state may still show the old order). Undo and redo use the places recorded.
+     */
+    moveBy(sectionId: string, delta: -1 | 1): Command {
+      let places: { from: number; to: number } | undefined;
       return {
         label: 'Move section',
         async apply(ctx) {
-          await run(call('briefings:moveSection', briefingId, ctx.id(sectionId), to));
+          if (!places) {
+            const sections = (await call('briefings:get', briefingId)).sections;
+            const from = sections.findIndex((s) => s.id === ctx.id(sectionId));
+            places = { from, to: Math.max(0, Math.min(sections.length - 1, from + delta)) };
+          }
+          await run(call('briefings:moveSection', briefingId, ctx.id(sectionId), places.to));
         },
         async revert(ctx) {
-          await run(call('briefings:moveSection', briefingId, ctx.id(sectionId), from));
+          if (places) await run(call('briefings:moveSection', briefingId, ctx.id(sectionId), places.from));
         },
       };
     },
