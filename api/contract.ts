@@ -136,6 +136,11 @@ export const CALLS = {
   'briefings:preview': z.tuple([id, exportOptions]),
   'briefings:check': z.tuple([id, z.strictObject({ staleDays: z.number().int().min(0).max(3650).optional() })]),
   'briefings:export': z.tuple([id, exportOptions.extend({ format: z.enum(['docx', 'markdown', 'text']), out: z.string().min(1).max(4096) })]),
+  // Sections beyond the template's: add (or put back), rename, reorder, remove.
+  'briefings:addSection': z.tuple([id, obj, z.number().int().min(0).optional()]),
+  'briefings:renameSection': z.tuple([id, z.string().min(1).max(200), obj]),
+  'briefings:moveSection': z.tuple([id, z.string().min(1).max(200), z.number().int().min(0)]),
+  'briefings:removeSection': z.tuple([id, z.string().min(1).max(200), z.strictObject({ discardItems: z.boolean().optional() })]),
 
   'templates:list': z.tuple([]),
   'templates:get': z.tuple([z.string().min(1).max(100)]),
@@ -253,6 +258,10 @@ export interface CallResults {
   'briefings:preview': BriefingPreview;
   'briefings:check': PreflightWarning[];
   'briefings:export': ExportResult;
+  'briefings:addSection': Briefing;
+  'briefings:renameSection': Briefing;
+  'briefings:moveSection': Briefing;
+  'briefings:removeSection': Briefing;
   'templates:list': TemplateSummary[];
   /** A template with its sections, guidance texts, header fields and house-style limits. */
   'templates:get': Template;

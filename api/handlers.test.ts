@@ -178,6 +178,63 @@ describe('library management through the contract', () => {
   });
 });
 
+describe('briefing sections through the contract', () => {
+  const ok = <T>(r: Awaited<ReturnType<typeof call>>): T => {
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value as T;
+  };
+  type B = { id: string; sections: { id: string; key: string; heading: string; items: unknown[] }[] };
+
+  it('adds, renames, moves and removes sections, keeping the template’s required ones', async () => {
+    const b = ok<B>(await call('briefings:create', [{ title: 'Storage', templateId: 'action-memo' }]));
+    const keys = b.sections.map((s) => s.key);
+    expect(keys).toEqual(['bluf', 'discussion', 'recommendation', 'coordination']);
+    const added = ok<B>(await call('briefings:addSection', [b.id, { heading: 'Risks' }, 2]));
+    const risks = added.sections[2]!;
+    expect(risks.heading).toBe('Risks');
+    expect(ok<B>(await call('briefings:renameSection', [b.id, risks.id, { heading: 'Risks ahead' }])).sections[2]!.heading).toBe('Risks ahead');
+    expect(await call('briefings:renameSection', [b.id, 'bluf', { heading: 'Summary' }])).toMatchObject({ ok: false, error: { code: 'validation', field: 'section.heading' } });
+    expect(ok<B>(await call('briefings:moveSection', [b.id, risks.id, 0])).sections.map((s) => s.heading)[0]).toBe('Risks ahead');
+    expect(await call('briefings:removeSection', [b.id, 'recommendation', {}])).toEqual({
+      ok: false,
+      error: { code: 'validation', field: 'section', message: 'section: "RECOMMENDATION" is required by the template and cannot be removed' },
+    });
+    expect(ok<B>(await call('briefings:removeSection', [b.id, 'coordination', {}])).sections.map((s) => s.key)).not.toContain('coordination');
+    expect(ok<B>(await call('briefings:removeSection', [b.id, risks.id, {}])).sections).toHaveLength(3);
+  });
+
+  it('refuses bad section arguments naming the field', async () => {
+    const b = ok<B>(await call('briefings:create', [{ title: 'Bad', templateId: 'info-memo' }]));
+    expect(await call('briefings:addSection', [b.id, { heading: '' }])).toEqual({ ok: false, error: { code: 'validation', field: 'section.heading', message: 'section.heading: must not be empty' } });
+    expect(await call('briefings:moveSection', [b.id, b.sections[0]!.id, -1])).toMatchObject({ ok: false, error: { code: 'validation', field: '2' } });
+    expect(await call('briefings:removeSection', [b.id, b.sections[0]!.id, { force: true }])).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('exports a custom section in its place, heading and all, into the .docx', async () => {
+    const { readFileSync, mkdirSync } = await import('node:fs');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const s = lib.addSource({ type: 'report', title: 'Port Capacity Review', publisher: 'Ministry of Transport', issued: '2024' });
+    const f = lib.addFact({ sourceId: s.id, text: 'Silo capacity at the river ports fell by a third.' });
+    const b = ok<B>(await call('briefings:create', [{ title: 'Storage', templateId: 'action-memo' }]));
+    const withSection = ok<B>(await call('briefings:addSection', [b.id, { heading: 'Risks to Storage Capacity' }, 2]));
+    const custom = withSection.sections[2]!;
+    ok(await call('briefings:addItems', [b.id, [{ kind: 'fact', factId: f.id }], custom.id]));
+    // Empty template sections are left out of the document: give the neighbours some text.
+    ok(await call('briefings:addItems', [b.id, [{ kind: 'prose', text: 'Approve storage grants.' }], 'bluf']));
+    ok(await call('briefings:addItems', [b.id, [{ kind: 'prose', text: 'That you approve option B.' }], 'recommendation']));
+    mkdirSync(join(dir, 'allowed'));
+    const r = ok<{ path: string; notes: number }>(await call('briefings:export', [b.id, { format: 'docx', out: join(dir, 'allowed', 'storage.docx') }]));
+    expect(r.notes).toBe(1);
+    const xml = strFromU8(unzipSync(readFileSync(r.path))['word/document.xml']!);
+    const at = (text: string) => xml.indexOf(text);
+    expect(at('Risks to Storage Capacity')).toBeGreaterThan(-1);
+    // In order: after the BLUF, before the recommendation; its fact follows its heading.
+    expect(at('Risks to Storage Capacity')).toBeGreaterThan(at('Approve storage grants.'));
+    expect(at('Risks to Storage Capacity')).toBeLessThan(at('RECOMMENDATION'));
+    expect(at('Silo capacity at the river ports')).toBeGreaterThan(at('Risks to Storage Capacity'));
+  });
+});
+
 describe('documents the desktop shell read (the import:ready event)', () => {
   it('previews and saves an already-read document, keeping its page locators', async () => {
     const { buildReportPdf } = await import('../ingest/formats/testing/report-pdf');

@@ -1,6 +1,7 @@
 import { DossierError, isDossierError } from '../core/errors';
 import { listStyles } from '../citations/index';
 import type { Library } from '../db/library';
+import type { SectionRules } from '../db/repo/briefing-sections';
 import { assembleBriefing } from '../export/assemble';
 import { CitationSession } from '../export/citation-session';
 import { exportBriefing } from '../export/export-briefing';
@@ -77,6 +78,18 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     let s = sessions.get(key);
     if (!s) sessions.set(key, (s = new CitationSession()));
     return s;
+  };
+  // What the briefing's template says about its sections. A briefing whose template is gone
+  // (a user template deleted) has no template sections left to protect.
+  const sectionRules = (briefingId: string): SectionRules => {
+    let template: ReturnType<typeof getTemplate>;
+    try {
+      template = getTemplate(lib.getBriefing(briefingId).templateId, opts.templateDir);
+    } catch (e) {
+      if (isDossierError(e) && e.code === 'not_found') return {};
+      throw e;
+    }
+    return { templateKeys: template.sections.map((s) => s.key), requiredKeys: template.sections.filter((s) => s.required).map((s) => s.key) };
   };
   const writable = (path: string) => {
     if (!opts.allowWrite(path)) throw new DossierError('validation', `not allowed to write ${path}; choose the file in the save dialog`, 'out');
@@ -175,6 +188,10 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     },
     'briefings:export': (id: string, o: { format: 'docx' | 'markdown' | 'text'; out: string; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) =>
       exportBriefing(lib, id, { ...o, out: writable(o.out), ...dirs(opts), session: session(id) }),
+    'briefings:addSection': (id: string, input: unknown, index?: number) => lib.addSection(id, input, index),
+    'briefings:renameSection': (id: string, section: string, patch: unknown) => lib.renameSection(id, section, patch, sectionRules(id)),
+    'briefings:moveSection': (id: string, section: string, index: number) => lib.moveSection(id, section, index),
+    'briefings:removeSection': (id: string, section: string, o: { discardItems?: boolean }) => lib.removeSection(id, section, o, sectionRules(id)),
 
     'templates:list': () => listTemplates(opts.templateDir),
     'templates:get': (id: string) => getTemplate(id, opts.templateDir),

@@ -178,5 +178,7 @@ export interface BriefingSummary {
   title: string;
   templateId: string;
   factCount: number;
+  /** Every item: facts and text passages. */
+  itemCount: number;
   updatedAt: string;
 }

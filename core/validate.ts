@@ -173,6 +173,21 @@ export const briefingPatchSchema = briefingInputSchema
   })
   .partial();
 
+/**
+ * A briefing section the analyst adds: a heading, and (to put back a removed section, e.g. on
+ * undo) the key it had and the items it held. Without a key the section is the analyst's own.
+ */
+export const SECTION_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const sectionKey = z
+  .string({ message: 'must be text' })
+  .regex(SECTION_KEY_PATTERN, { message: 'must start with a letter and use only letters, digits, - and _ (at most 64)' });
+export const briefingSectionInputSchema = z.strictObject({
+  heading: text(200),
+  key: sectionKey.optional(),
+  items: z.array(briefingItemInputSchema).max(5000).optional(),
+});
+export const briefingSectionPatchSchema = z.strictObject({ heading: text(200) });
+
 /** Parses input with a schema; the first problem becomes a DossierError naming its field. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const r = schema.safeParse(input);

@@ -1,6 +1,7 @@
 import type { Db, OpenOptions } from './open';
 import { openDatabase } from './open';
 import * as briefings from './repo/briefings';
+import * as briefingSections from './repo/briefing-sections';
 import * as corroboration from './repo/corroboration';
 import * as nearDuplicates from './repo/near-duplicates';
 import * as facts from './repo/facts';
@@ -75,6 +76,11 @@ export class Library {
     briefings.updateItem(this.db, id, item, patch);
   removeItem = (id: string, item: string) => briefings.removeItem(this.db, id, item);
   removeBriefing = (id: string) => briefings.removeBriefing(this.db, id);
+  addSection = (id: string, input: unknown, index?: number) => briefingSections.addSection(this.db, id, input, index);
+  renameSection = (id: string, section: string, patch: unknown, rules?: briefingSections.SectionRules) => briefingSections.renameSection(this.db, id, section, patch, rules);
+  moveSection = (id: string, section: string, index: number) => briefingSections.moveSection(this.db, id, section, index);
+  removeSection = (id: string, section: string, opts?: { discardItems?: boolean }, rules?: briefingSections.SectionRules) =>
+    briefingSections.removeSection(this.db, id, section, opts, rules);
 
   // Capture
   importText = (opts: ImportTextOptions) => importText(this, opts);

@@ -120,8 +120,10 @@ export function listBriefings(db: Db): BriefingSummary[] {
   return stmt(db, 
       `SELECT b.id, b.title, b.template_id AS templateId, b.updated_at AS updatedAt,
          (SELECT count(*) FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
-          WHERE s.briefing_id = b.id AND i.kind = 'fact') AS factCount
-       FROM briefings b ORDER BY b.updated_at DESC`,
+          WHERE s.briefing_id = b.id AND i.kind = 'fact') AS factCount,
+         (SELECT count(*) FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
+          WHERE s.briefing_id = b.id) AS itemCount
+       FROM briefings b ORDER BY b.updated_at DESC, b.seq DESC`,
     )
     .all() as BriefingSummary[];
 }
@@ -144,7 +146,8 @@ export function updateBriefing(db: Db, idOrTitle: string, patch: unknown): Brief
   })();
 }
 
-function touch(db: Db, briefingId: string, cols: Record<string, unknown> = {}): void {
+/** Stamps the briefing as modified (and sets any columns given): every write calls it. */
+export function touch(db: Db, briefingId: string, cols: Record<string, unknown> = {}): void {
   const sets = Object.keys(cols).map((c) => `${c} = @${c}`);
   stmt(db, `UPDATE briefings SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id`).run({ ...cols, now: nowIso(), id: briefingId });
 }
@@ -179,30 +182,36 @@ export function addItems(db: Db, briefingIdOrTitle: string, items: readonly unkn
     const sectionId = resolveSection(db, briefingId, section);
     const existing = stmt(db, 'SELECT id FROM briefing_items WHERE section_id = ? ORDER BY position').pluck().all(sectionId) as string[];
     const at = index === undefined ? existing.length : clamp(index, 0, existing.length);
-    const ids: string[] = [];
-    const insert = stmt(db, 
-      `INSERT INTO briefing_items (id, section_id, position, kind, text, fact_id, locator_label, locator_value, lead)
-       VALUES (@id, @section, -1, @kind, @text, @fact, @ll, @lv, @lead)`,
-    );
-    items.forEach((raw, i) => {
-      const item = validate(briefingItemInputSchema, raw, `items[${i}]`);
-      const id = newId();
-      ids.push(id);
-      insert.run({
-        id,
-        section: sectionId,
-        kind: item.kind,
-        text: item.kind === 'prose' ? item.text : null,
-        fact: item.kind === 'fact' ? factOrFail(db, item.factId, `items[${i}].factId`) : null,
-        ll: item.kind === 'fact' ? (item.locator?.label ?? null) : null,
-        lv: item.kind === 'fact' ? (item.locator?.value ?? null) : null,
-        lead: item.kind === 'fact' ? item.lead || null : null,
-      });
-    });
+    const ids = insertItems(db, sectionId, items, 'items');
     renumber(db, sectionId, [...existing.slice(0, at), ...ids, ...existing.slice(at)]);
     touch(db, briefingId);
     return getBriefing(db, briefingId);
   })();
+}
+
+/** Validates and inserts items into a section (positions set by the caller's renumber); returns their ids in order. */
+export function insertItems(db: Db, sectionId: string, items: readonly unknown[], field: string): string[] {
+  const ids: string[] = [];
+  const insert = stmt(db, 
+    `INSERT INTO briefing_items (id, section_id, position, kind, text, fact_id, locator_label, locator_value, lead)
+     VALUES (@id, @section, -1, @kind, @text, @fact, @ll, @lv, @lead)`,
+  );
+  items.forEach((raw, i) => {
+    const item = validate(briefingItemInputSchema, raw, `${field}[${i}]`);
+    const id = newId();
+    ids.push(id);
+    insert.run({
+      id,
+      section: sectionId,
+      kind: item.kind,
+      text: item.kind === 'prose' ? item.text : null,
+      fact: item.kind === 'fact' ? factOrFail(db, item.factId, `${field}[${i}].factId`) : null,
+      ll: item.kind === 'fact' ? (item.locator?.label ?? null) : null,
+      lv: item.kind === 'fact' ? (item.locator?.value ?? null) : null,
+      lead: item.kind === 'fact' ? item.lead || null : null,
+    });
+  });
+  return ids;
 }
 
 function factOrFail(db: Db, id: string, field: string): string {
@@ -214,12 +223,13 @@ function factOrFail(db: Db, id: string, field: string): string {
   }
 }
 
-function renumber(db: Db, sectionId: string, order: readonly string[]): void {
+/** Puts exactly these items, in this order, into the section. */
+export function renumber(db: Db, sectionId: string, order: readonly string[]): void {
   const set = stmt(db, 'UPDATE briefing_items SET section_id = ?, position = ? WHERE id = ?');
   order.forEach((id, i) => set.run(sectionId, i, id));
 }
 
-function clamp(n: number, lo: number, hi: number): number {
+export function clamp(n: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, Math.trunc(n)));
 }
 

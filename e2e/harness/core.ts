@@ -7,3 +7,8 @@ export { createDispatcher } from '../../api/handlers';
 export { loadSample } from '../../samples/load';
 // What the desktop shell does with a file before it emits `import:ready` (electron/import-file.ts).
 export { importBytes, defaultDocumentReader } from '../../electron/import-file';
+// The desktop shell's own logic (no Electron in it), for specs that bind the shell contract too.
+export { Desktop } from '../../electron/desktop';
+export { createShellDispatcher } from '../../electron/shell-handlers';
+export { StateStore } from '../../electron/state-store';
+export { WriteGrants, WrittenFiles } from '../../electron/write-grants';

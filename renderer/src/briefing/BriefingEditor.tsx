@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type DragEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { BriefingPreview, FactDetail, StyleSummary } from '../../../api/contract';
 import type { Briefing, BriefingItem, BriefingSection, FactItem } from '../../../core/model';
 import type { Inline } from '../../../export/document';
 import type { Template, TemplateSection } from '../../../export/template/types';
 import type { FactHit } from '../../../db/repo/search';
-import { call, errorMessage } from '../api';
+import { call, errorMessage, hasShell, shellCall } from '../api';
 import { formatPartialDate, shortCitation } from '../format';
 import { FACT_DRAG_TYPE, FactList } from '../library/FactList';
 import { usePagedSearch } from '../library/usePagedSearch';
@@ -13,10 +13,14 @@ import { GradeBadge } from '../ui/bits';
 import { useDebounced } from '../ui/hooks';
 import { Icon } from '../ui/Icon';
 import { briefingCommands, findItem, itemInput, type BriefingPatch, type ItemInput, type Place } from './commands';
+import { AddSection } from './AddSection';
+import { BriefingSwitcher } from './BriefingSwitcher';
 import { ExportPanel } from './ExportPanel';
 import { Palette } from './Palette';
 import { Preview } from './Preview';
 import { ProseEditor } from './ProseEditor';
+import { sectionCommands } from './section-commands';
+import { SectionHead } from './SectionHead';
 import { type Command, UndoStack } from './undo';
 
 const ITEM_DRAG_TYPE = 'application/x-dossier-item';
@@ -40,6 +44,7 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
   const [tab, setTab] = useState<'preview' | 'checks'>('preview');
   const [palette, setPalette] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [switcher, setSwitcher] = useState(false);
   const [insertAt, setInsertAt] = useState<Place>();
   const [drop, setDrop] = useState<Place>();
   const [activeNote, setActiveNote] = useState<number>();
@@ -58,6 +63,7 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
     [app],
   );
   const cmds = useMemo(() => briefingCommands(briefingId, show), [briefingId, show]);
+  const sectionCmds = useMemo(() => sectionCommands(briefingId, show), [briefingId, show]);
 
   const exec = useCallback(
     (cmd: Command) =>
@@ -76,6 +82,8 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
         const b = await call('briefings:get', briefingId);
         if (!live) return;
         setBriefing(b);
+        // The native menu's Recent Briefings list; the shell reads the title from the library itself.
+        if (hasShell()) void shellCall('recent:briefingOpened', b.id).catch(() => undefined);
         const [t, s] = await Promise.all([call('templates:get', b.templateId).catch(() => undefined), call('styles:list').catch(() => [] as StyleSummary[])]);
         if (!live) return;
         setTemplate(t);
@@ -201,6 +209,49 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
     });
   };
 
+  // ---- Sections: add, rename, move, remove (all undoable) ----
+  const focusSection = (id: string) =>
+    window.setTimeout(() => document.querySelector<HTMLElement>(`[data-section-id="${stack.ctx.id(id)}"] .ed-section-title`)?.focus(), 30);
+
+  const addSection = async (heading: string, index: number, key?: string) => {
+    const cmd = sectionCmds.add(heading.trim(), index, key);
+    await app.track(stack.execute(cmd));
+    focusSection(cmd.sectionId);
+  };
+
+  // A section moved while its heading has focus: React moves DOM nodes to reorder, which can
+  // drop the focus to <body>; put it back in the same commit, before the next key press lands.
+  const keepFocus = useRef<{ id: string; pending: number }>(undefined);
+  useLayoutEffect(() => {
+    const k = keepFocus.current;
+    const active = document.activeElement;
+    if (!k || (active && active !== document.body)) return;
+    document.querySelector<HTMLElement>(`[data-section-id="${stack.ctx.id(k.id)}"] .ed-section-title`)?.focus();
+  }, [briefing, stack]);
+
+  const moveSection = (section: BriefingSection, delta: -1 | 1) => {
+    const k = keepFocus.current?.id === section.id ? keepFocus.current : (keepFocus.current = { id: section.id, pending: 0 });
+    k.pending++;
+    void exec(sectionCmds.moveBy(section.id, delta)).finally(() => {
+      if (--k.pending > 0) return;
+      if (keepFocus.current === k) keepFocus.current = undefined;
+      focusSection(section.id);
+    });
+  };
+
+  const renameSection = async (section: BriefingSection, heading: string) => {
+    await app.track(stack.execute(sectionCmds.rename(section.id, section.heading, heading.trim())));
+  };
+
+  const removeSection = (section: BriefingSection) => {
+    if (!briefing) return;
+    const index = briefing.sections.findIndex((s) => s.id === section.id);
+    const neighbour = briefing.sections[index + 1] ?? briefing.sections[index - 1];
+    void exec(sectionCmds.remove(section, index)).then(() => {
+      if (neighbour) focusSection(neighbour.id);
+    });
+  };
+
   // ---- Keyboard: undo/redo, palette, export ----
   const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => undefined);
   onKeyRef.current = (e: KeyboardEvent) => {
@@ -215,6 +266,9 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
     } else if (key === 'e' && !e.shiftKey) {
       e.preventDefault();
       setExporting(true);
+    } else if (key === 'o' && !e.shiftKey && !e.altKey) {
+      e.preventDefault();
+      setSwitcher(true);
     } else if ((key === 'z' || key === 'y') && !editing && !e.defaultPrevented) {
       e.preventDefault();
       const redo = key === 'y' || e.shiftKey;
@@ -301,6 +355,9 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
         <button type="button" className="button" onClick={() => setPalette(true)} title="Insert a fact (Ctrl+K)">
           <Icon name="plus" /> Insert fact <kbd>Ctrl+K</kbd>
         </button>
+        <button type="button" className="button" onClick={() => setSwitcher(true)} title="Open another briefing (Ctrl+O)">
+          <Icon name="doc" /> Open… <kbd>Ctrl+O</kbd>
+        </button>
         <div className="popover-anchor">
           <button type="button" className="button primary" aria-expanded={exporting} onClick={() => setExporting(!exporting)} title="Export (Ctrl+E)">
             <Icon name="export" /> Export
@@ -317,7 +374,7 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
             <DocumentSettings briefing={briefing} styles={styles} isNoteStyle={isNoteStyle} onChange={(before, after, label) => void updateBriefing(before, after, label)} />
             <HeaderFields briefing={briefing} template={template} onSave={(key, v, before) => updateBriefing({ fields: { [key]: before } }, { fields: { [key]: v } }, `Edit ${key}`)} />
 
-            {briefing.sections.map((section) => {
+            {briefing.sections.map((section, sIndex) => {
               const def = sectionDef(section.key);
               return (
                 <section
@@ -335,13 +392,16 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
                     if (e.target === e.currentTarget) setInsertAt({ section: section.id, index: section.items.length });
                   }}
                 >
-                  <header className="ed-section-head">
-                    <h2>
-                      {section.heading}
-                      {def?.required && <span className="required" title="Required section" aria-label="required"> *</span>}
-                    </h2>
-                    {def && <span className="layout-tag">{def.layout === 'bullets' ? 'Bullets' : def.layout === 'numbered' ? 'Numbered' : 'Paragraphs'}</span>}
-                  </header>
+                  <SectionHead
+                    section={section}
+                    index={sIndex}
+                    count={briefing.sections.length}
+                    def={def}
+                    renamable={!template || !def}
+                    onMove={(d) => moveSection(section, d)}
+                    onRename={(h) => renameSection(section, h)}
+                    onRemove={() => removeSection(section)}
+                  />
                   {def?.guidance && <p className="guidance">{def.guidance}</p>}
                   <div className="section-items">
                     {section.items.map((item, index) => (
@@ -394,6 +454,7 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
                 </section>
               );
             })}
+            <AddSection sections={briefing.sections} missing={(template?.sections ?? []).filter((t) => !briefing.sections.some((s) => s.key === t.key))} onAdd={addSection} />
             <BriefingDanger briefing={briefing} />
           </div>
         </section>
@@ -452,6 +513,7 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
         </section>
       </div>
 
+      {switcher && <BriefingSwitcher currentId={briefing.id} onClose={() => setSwitcher(false)} />}
       {palette && (
         <Palette
           sections={briefing.sections}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExportResult } from '../../../export/export-briefing';
 import type { Briefing } from '../../../core/model';
-import { call, errorMessage, hasShell, onShellEvent, shellCall } from '../api';
+import { ApiError, call, errorMessage, hasShell, onShellEvent, shellCall } from '../api';
 import { formatCount, stripInvisibles } from '../format';
 import { useApp } from '../state';
 import { Icon } from '../ui/Icon';
@@ -22,37 +22,64 @@ export function exportFileName(title: string, format: Format): string {
   return `${base}.${EXT[format]}`;
 }
 
-/**
- * Where the file goes: in the desktop app the user picks it in the native save dialog (the
- * main process then allows exactly that path); the end-to-end harness names a folder instead.
- */
-async function chooseTarget(b: Briefing, format: Format): Promise<string | undefined | null> {
-  const name = exportFileName(b.title, format);
-  if (hasShell()) {
-    const r = await shellCall<string | { path?: string; canceled?: boolean } | null>('dialog:saveFile', { purpose: 'export', defaultName: name, format });
-    if (!r) return null;
-    if (typeof r === 'string') return r;
-    return r.canceled || !r.path ? null : r.path;
-  }
+/** Where the end-to-end harness has files written (no shell, so no save dialog). */
+function harnessTarget(b: Briefing, format: Format): string | undefined {
   const dir = window.__dossierTestExportDir;
-  if (dir) return `${dir.replace(/[\\/]+$/, '')}/${name}`;
-  return undefined;
+  return dir ? `${dir.replace(/[\\/]+$/, '')}/${exportFileName(b.title, format)}` : undefined;
 }
 
+/**
+ * An id for a shell operation, chosen here so its progress events can be followed from the
+ * start. getRandomValues, not randomUUID: the latter exists only in secure contexts.
+ */
+function newOpId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `export-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+interface Running {
+  /** The shell's operation id; undefined when exporting without the shell (nothing to cancel). */
+  opId?: string;
+  phase: string;
+  /** 0–1 when the shell reports steps; undefined shows an indeterminate bar. */
+  fraction?: number;
+  cancelling?: boolean;
+}
+
+interface ProgressEvent {
+  opId: string;
+  phase: string;
+  done: number;
+  total?: number;
+}
+
+/**
+ * Export: format, then — in the desktop app — the shell's export operation (its save dialog,
+ * the export, the written file recorded as openable) with its phases shown as they come and a
+ * Cancel that stops it at the next step. Without the shell (the end-to-end harness) the core
+ * export runs directly into the harness's folder with an indeterminate bar; it cannot be
+ * cancelled, and opening or revealing the file is the shell's, so those controls say why not.
+ */
 export function ExportPanel({ briefing, onClose }: { briefing: Briefing; onClose(): void }) {
   const app = useApp();
+  const shell = hasShell();
   const [format, setFormat] = useState<Format>('docx');
-  const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<number>();
+  const [running, setRunning] = useState<Running>();
   const [result, setResult] = useState<ExportResult>();
   const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const busy = running !== undefined;
 
   const ref = useRef<HTMLDivElement>(null);
-  // Escape or a click elsewhere closes the panel (focus may have left it while exporting).
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
+  // Escape or a click elsewhere closes the panel — not while exporting: the progress and its
+  // Cancel stay in view until the export ends.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && !busyRef.current && onClose();
     const onDown = (e: MouseEvent) => {
       const t = e.target as Node;
+      if (busyRef.current) return;
       if (ref.current && !ref.current.contains(t) && !(t instanceof Element && t.closest('.popover-anchor'))) onClose();
     };
     window.addEventListener('keydown', onKey);
@@ -63,39 +90,61 @@ export function ExportPanel({ briefing, onClose }: { briefing: Briefing; onClose
     };
   }, [onClose]);
 
-  useEffect(
-    () =>
-      onShellEvent('operation:progress', (p) => {
-        const e = p as { done?: number; total?: number } | null;
-        if (e && typeof e.done === 'number' && e.total) setProgress(Math.max(0, Math.min(1, e.done / e.total)));
-      }),
-    [],
-  );
-
-  const run = async () => {
-    setError(undefined);
-    setResult(undefined);
+  const viaShell = async () => {
+    const opId = newOpId();
+    setRunning({ opId, phase: 'Starting' });
+    const off = onShellEvent('operation:progress', (payload) => {
+      const p = payload as ProgressEvent | null;
+      if (!p || p.opId !== opId) return;
+      setRunning((r) => r && { ...r, phase: p.phase, ...(p.total ? { fraction: Math.max(0, Math.min(1, p.done / p.total)) } : {}) });
+    });
     try {
-      const out = await chooseTarget(briefing, format);
-      if (out === null) return;
-      if (out === undefined) {
-        setError('Exporting needs the desktop app’s save dialog.');
-        return;
-      }
-      setBusy(true);
-      setProgress(undefined);
-      const r = await call('briefings:export', briefing.id, { format, out });
-      setResult(r);
-    } catch (e) {
-      setError(errorMessage(e));
+      const r = await shellCall<ExportResult | { canceled: true }>('export:briefing', { opId, briefingId: briefing.id, format });
+      if (r && !('canceled' in r)) setResult(r);
     } finally {
-      setBusy(false);
+      off();
     }
   };
 
+  const direct = async () => {
+    const out = harnessTarget(briefing, format);
+    if (!out) throw new Error('Exporting needs the desktop app’s save dialog.');
+    setRunning({ phase: 'Exporting' });
+    setResult(await call('briefings:export', briefing.id, { format, out }));
+  };
+
+  const run = async () => {
+    setError(undefined);
+    setNotice(undefined);
+    setResult(undefined);
+    try {
+      await app.track(shell ? viaShell() : direct());
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'cancelled') setNotice('Export cancelled. No file was written.');
+      else setError(errorMessage(e));
+    } finally {
+      setRunning(undefined);
+    }
+  };
+
+  const cancel = async () => {
+    const opId = running?.opId;
+    if (!opId) return;
+    setRunning((r) => r && { ...r, cancelling: true });
+    try {
+      const r = await shellCall<{ cancelled: boolean }>('operation:cancel', opId);
+      // Already finished: the result (or error) arrives with the export's own answer.
+      if (r && !r.cancelled) setRunning((x) => x && { ...x, cancelling: false });
+    } catch (e) {
+      app.notify(errorMessage(e), 'error');
+    }
+  };
+
+  const fileAction = (name: 'file:open' | 'file:showInFolder', path: string) => void shellCall(name, path).catch((e: unknown) => app.notify(errorMessage(e), 'error'));
+
   return (
-    <div ref={ref} className="popover export-panel" role="dialog" aria-label="Export briefing">
-      <fieldset className="export-formats">
+    <div ref={ref} className="popover export-panel" role="dialog" aria-label="Export briefing" aria-busy={busy}>
+      <fieldset className="export-formats" disabled={busy}>
         <legend>Format</legend>
         {(Object.keys(LABEL) as Format[]).map((f) => (
           <label key={f} className="radio">
@@ -103,14 +152,48 @@ export function ExportPanel({ briefing, onClose }: { briefing: Briefing; onClose
           </label>
         ))}
       </fieldset>
-      {busy && (
-        <div className="progress" role="progressbar" aria-label="Exporting" aria-valuemin={0} aria-valuemax={100} {...(progress !== undefined ? { 'aria-valuenow': Math.round(progress * 100) } : {})}>
-          <div className={`progress-bar${progress === undefined ? ' indeterminate' : ''}`} style={progress !== undefined ? { width: `${progress * 100}%` } : undefined} />
+      {running && (
+        <div className="export-progress" data-testid="export-progress">
+          <div className="export-phase" role="status" aria-live="polite">
+            {running.cancelling ? 'Cancelling…' : `${running.phase}…`}
+          </div>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Export progress"
+            aria-valuetext={running.phase}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            {...(running.fraction !== undefined ? { 'aria-valuenow': Math.round(running.fraction * 100) } : {})}
+          >
+            <div className={`progress-bar${running.fraction === undefined ? ' indeterminate' : ''}`} style={running.fraction !== undefined ? { width: `${running.fraction * 100}%` } : undefined} />
+          </div>
+          <div className="export-progress-actions">
+            {running.opId ? (
+              <button type="button" className="button small" disabled={running.cancelling} onClick={() => void cancel()}>
+                Cancel export
+              </button>
+            ) : (
+              <>
+                <button type="button" className="button small" disabled aria-describedby="export-nocancel">
+                  Cancel export
+                </button>
+                <span id="export-nocancel" className="muted small">
+                  Only the desktop app can stop an export under way.
+                </span>
+              </>
+            )}
+          </div>
         </div>
       )}
       {error && (
         <p className="error-text" role="alert">
           {error}
+        </p>
+      )}
+      {notice && (
+        <p className="export-notice" role="status">
+          {notice}
         </p>
       )}
       {result && (
@@ -122,24 +205,27 @@ export function ExportPanel({ briefing, onClose }: { briefing: Briefing; onClose
             {result.path}
           </div>
           {result.warnings.length > 0 && <div className="muted">{result.warnings.length} pre-flight warning{result.warnings.length === 1 ? '' : 's'} — see Checks.</div>}
-          {hasShell() && (
-            <div className="export-actions">
-              <button type="button" className="button small" onClick={() => void shellCall('file:open', result.path).catch((e: unknown) => app.notify(errorMessage(e), 'error'))}>
-                <Icon name="open" /> Open
-              </button>
-              <button type="button" className="button small" onClick={() => void shellCall('file:showInFolder', result.path).catch((e: unknown) => app.notify(errorMessage(e), 'error'))}>
-                <Icon name="folder" /> Show in folder
-              </button>
+          <div className="export-actions">
+            <button type="button" className="button small" disabled={!shell} aria-describedby={shell ? undefined : 'export-noshell'} onClick={() => fileAction('file:open', result.path)}>
+              <Icon name="open" /> Open
+            </button>
+            <button type="button" className="button small" disabled={!shell} aria-describedby={shell ? undefined : 'export-noshell'} onClick={() => fileAction('file:showInFolder', result.path)}>
+              <Icon name="folder" /> Show in folder
+            </button>
+          </div>
+          {!shell && (
+            <div id="export-noshell" className="muted small">
+              Opening the file or its folder needs the Dossier desktop app.
             </div>
           )}
         </div>
       )}
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button" disabled={busy} onClick={onClose} title={busy ? 'Cancel or wait for the export first' : undefined}>
           Close
         </button>
         <button type="button" className="button primary" disabled={busy} onClick={() => void run()}>
-          {busy ? 'Exporting…' : hasShell() ? 'Export…' : 'Export'}
+          {busy ? 'Exporting…' : shell ? 'Export…' : 'Export'}
         </button>
       </div>
     </div>

@@ -2,7 +2,10 @@ import type { Briefing, BriefingItem, Locator } from '../../../core/model';
 import { call } from '../api';
 import type { Command } from './undo';
 
-/** Where an item sits: its section's id and its index there. */
+/**
+ * Where an item sits: its section's id and its index there. Section ids, like item ids, change
+ * when an undo puts a removed section back, so commands look them up through `ctx.id` too.
+ */
 export interface Place {
   section: string;
   index: number;
@@ -45,8 +48,9 @@ export function briefingCommands(briefingId: string, show: (b: Briefing) => void
         keys: [] as string[],
         async apply(ctx: Parameters<Command['apply']>[0]) {
           const before = await call('briefings:get', briefingId).then(allIds);
-          const b = await run(call('briefings:addItems', briefingId, items, at.section, at.index));
-          const section = b.sections.find((s) => s.id === at.section);
+          const sectionId = ctx.id(at.section);
+          const b = await run(call('briefings:addItems', briefingId, items, sectionId, at.index));
+          const section = b.sections.find((s) => s.id === sectionId);
           const fresh = (section?.items ?? []).filter((i) => !before.has(i.id)).map((i) => i.id);
           if (cmd.keys.length === 0) cmd.keys = fresh;
           else cmd.keys.forEach((k, i) => fresh[i] && ctx.alias(k, fresh[i]!));
@@ -66,8 +70,9 @@ export function briefingCommands(briefingId: string, show: (b: Briefing) => void
         },
         async revert(ctx) {
           const before = await call('briefings:get', briefingId).then(allIds);
-          const b = await run(call('briefings:addItems', briefingId, [input], from.section, from.index));
-          const fresh = b.sections.find((s) => s.id === from.section)?.items.find((i) => !before.has(i.id));
+          const sectionId = ctx.id(from.section);
+          const b = await run(call('briefings:addItems', briefingId, [input], sectionId, from.index));
+          const fresh = b.sections.find((s) => s.id === sectionId)?.items.find((i) => !before.has(i.id));
           if (fresh) ctx.alias(itemId, fresh.id);
         },
       };
@@ -77,10 +82,10 @@ export function briefingCommands(briefingId: string, show: (b: Briefing) => void
       return {
         label: 'Move item',
         async apply(ctx) {
-          await run(call('briefings:moveItem', briefingId, ctx.id(itemId), to.index, to.section));
+          await run(call('briefings:moveItem', briefingId, ctx.id(itemId), to.index, ctx.id(to.section)));
         },
         async revert(ctx) {
-          await run(call('briefings:moveItem', briefingId, ctx.id(itemId), from.index, from.section));
+          await run(call('briefings:moveItem', briefingId, ctx.id(itemId), from.index, ctx.id(from.section)));
         },
       };
     },
