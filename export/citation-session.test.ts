@@ -62,6 +62,34 @@ describe('a warm citation session', () => {
     }
   });
 
+  it('drops a source whose last fact leaves the briefing, and takes in a new source, without a full re-render', () => {
+    const session = new CitationSession();
+    const today = new Date('2025-02-01T00:00:00Z');
+    const check = () => expect(citations(assembleBriefing(lib, id, { session, today }).doc)).toEqual(citations(assembleBriefing(lib, id, { today }).doc));
+    check();
+    const engine = assembleBriefing(lib, id, { session, today }).engine;
+    let rerenders = 0;
+    const renderDocument = engine.renderDocument.bind(engine);
+    engine.renderDocument = (...args) => {
+      rerenders++;
+      return renderDocument(...args);
+    };
+    // Every use of one source's facts leaves: its notes go, and so does its sources entry.
+    const uses = (sourceId: string) =>
+      lib.getBriefing(id).sections.flatMap((s) => s.items).filter((i) => i.kind === 'fact' && lib.getFact(i.factId).sourceId === sourceId);
+    const cited = lib.getBriefing(id).sections.flatMap((s) => s.items).find((i) => i.kind === 'fact')!;
+    const dropped = lib.getFact(cited.kind === 'fact' ? cited.factId : '').sourceId;
+    for (const item of uses(dropped)) lib.removeItem(id, item.id);
+    check();
+    expect(citations(assembleBriefing(lib, id, { session, today }).doc).join('\n')).not.toContain(lib.getSource(dropped).title);
+    // A fact from a source the briefing never cited.
+    const fresh = lib.addSource({ type: 'report', title: 'Port Authority Weekly Bulletin', issued: '2025-01-20' });
+    const f = lib.addFact({ sourceId: fresh.id, text: 'Berth occupancy reached 91 percent.', locator: { label: 'page', value: '2' } });
+    lib.addItems(id, [{ kind: 'fact', factId: f.id }], 'discussion', 0);
+    check();
+    expect(rerenders).toBe(0);
+  });
+
   it('starts afresh when the style changes', () => {
     const session = new CitationSession();
     assembleBriefing(lib, id, { session });

@@ -24,16 +24,23 @@ export class CitationSession {
     create: (lookup: (id: string) => Source | undefined) => CitationEngine,
     clusters: ClusterInput[],
   ): { engine: CitationEngine; results: Map<string, ClusterResult> } {
-    this.sources = sources;
     const version = [...sources.values()].map((s) => `${s.id}@${s.updatedAt}`).sort().join(',');
     if (!this.engine || key !== this.key) {
+      this.sources = sources;
       this.engine = create((id) => this.sources.get(id));
       this.engine.renderDocument(clusters);
       this.key = key;
       this.order = [...clusters];
     } else {
-      if (version !== this.sourcesVersion) this.engine.refresh();
+      // While the edits are applied, a source that is no longer cited must still be found:
+      // removing its last cluster makes citeproc look at it once more.
+      const edited = [...sources.values()].some((s) => this.sources.has(s.id) && this.sources.get(s.id)!.updatedAt !== s.updatedAt);
+      this.sources = new Map([...this.sources, ...sources]);
       this.apply(this.engine, clusters);
+      this.sources = sources;
+      // Sources that came or went were handled by the inserts and removals; a source whose
+      // data changed can change any note, so the document is rendered afresh.
+      if (edited) this.engine.refresh();
     }
     this.sourcesVersion = version;
     return { engine: this.engine, results: new Map(this.engine.clusters().map((r) => [r.id, r])) };
