@@ -49,9 +49,21 @@ type Handlers = { [K in CallName]: (...args: never[]) => CallResults[K] | Promis
  * The core behind the contract: every call validated against its schema, then answered by the
  * same Library, export and capture code the command line uses. Errors become envelopes.
  */
-export function createDispatcher(lib: Library, opts: HandlerOptions): (name: string, args: unknown) => Promise<Envelope<unknown>> {
+/**
+ * What the shell (never the renderer) may hand a long call besides its arguments: a progress
+ * callback and a cancel signal. The IPC channel only carries a name and arguments.
+ */
+export interface CallContext {
+  progress?: (phase: string) => void;
+  signal?: AbortSignal;
+}
+
+/** Calls that report progress and can be cancelled (see CallContext). */
+const LONG_CALLS = new Set<string>(['briefings:export']);
+
+export function createDispatcher(lib: Library, opts: HandlerOptions): (name: string, args: unknown, context?: CallContext) => Promise<Envelope<unknown>> {
   const handlers = createHandlers(lib, opts);
-  return async (name, args) => {
+  return async (name, args, context = {}) => {
     try {
       if (!Object.hasOwn(CALLS, name)) throw new DossierError('validation', `unknown call "${name}"`, 'call');
       const schema = CALLS[name as CallName];
@@ -61,8 +73,11 @@ export function createDispatcher(lib: Library, opts: HandlerOptions): (name: str
         throw new DossierError('validation', `${name}: argument ${issue.path.join('.') || '(all)'}: ${issue.message}`, issue.path.join('.'));
       }
       const fn = handlers[name as CallName] as (...a: unknown[]) => unknown;
-      return { ok: true, value: (await fn(...(parsed.data as unknown[]))) ?? null };
+      // Long calls take the context after their own (all required) arguments.
+      const extra = LONG_CALLS.has(name) ? [context] : [];
+      return { ok: true, value: (await fn(...(parsed.data as unknown[]), ...extra)) ?? null };
     } catch (e) {
+      if ((e as Error)?.name === 'AbortError') return { ok: false, error: { code: 'cancelled', message: 'cancelled' } };
       if (isDossierError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
       return { ok: false, error: { code: 'internal', message: (e as Error)?.message ?? String(e) } };
     }
@@ -186,8 +201,15 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
       const a = assembleBriefing(lib, id, dirs(opts));
       return preflight(a, withCorroboration(lib, a, o));
     },
-    'briefings:export': (id: string, o: { format: 'docx' | 'markdown' | 'text'; out: string; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) =>
-      exportBriefing(lib, id, { ...o, out: writable(o.out), ...dirs(opts), session: session(id) }),
+    'briefings:export': (id: string, o: { format: 'docx' | 'markdown' | 'text'; out: string; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }, context: CallContext = {}) =>
+      exportBriefing(lib, id, {
+        ...o,
+        out: writable(o.out),
+        ...dirs(opts),
+        session: session(id),
+        ...(context.progress ? { onPhase: context.progress } : {}),
+        ...(context.signal ? { signal: context.signal } : {}),
+      }),
     'briefings:addSection': (id: string, input: unknown, index?: number) => lib.addSection(id, input, index),
     'briefings:renameSection': (id: string, section: string, patch: unknown) => lib.renameSection(id, section, patch, sectionRules(id)),
     'briefings:moveSection': (id: string, section: string, index: number) => lib.moveSection(id, section, index),

@@ -21,6 +21,8 @@ let host: LibraryHost;
 let desktop: Desktop;
 let shell: ReturnType<typeof createShellDispatcher>;
 let events: { type: keyof DossierEvents; payload: unknown }[];
+/** Sees each event as it is emitted (a test may act on one). */
+let onEvent: ((e: { type: string; payload: unknown }) => void) | undefined;
 let native: { [K in keyof NativeShell]: ReturnType<typeof vi.fn> };
 let briefingId: string;
 
@@ -32,6 +34,7 @@ beforeEach(() => {
   briefingId = loadSample(lib);
   lib.close();
   events = [];
+  onEvent = undefined;
   native = {
     saveDialog: vi.fn(async () => undefined),
     openDialog: vi.fn(async () => undefined),
@@ -48,7 +51,10 @@ beforeEach(() => {
     grants: new WriteGrants(),
     written: new WrittenFiles(),
     native: native as unknown as NativeShell,
-    emit: (type, payload) => events.push({ type, payload }),
+    emit: (type, payload) => {
+      events.push({ type, payload });
+      onEvent?.({ type, payload });
+    },
     reader: defaultDocumentReader,
   });
   shell = createShellDispatcher(desktop, appInfo);
@@ -87,6 +93,9 @@ describe('writing files', () => {
     expect(native.saveDialog.mock.calls[0]![0]).toMatchObject({ filters: [{ extensions: ['docx'] }] });
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['operation:started', 'operation:progress', 'operation:finished']));
     expect(events.find((e) => e.type === 'operation:finished')!.payload).toMatchObject({ opId: OP, kind: 'export', outcome: 'ok' });
+    // The core's own phases reach the progress line, in order.
+    const phases = events.filter((e) => e.type === 'operation:progress').map((e) => (e.payload as { phase: string }).phase);
+    expect(phases).toEqual(['Choosing where to save', 'Rendering citations', 'Laying out the document', 'Writing the file', 'Running the pre-flight check', 'Done']);
 
     expect(await shell('file:open', [chosen])).toEqual({ ok: true, value: null });
     expect(native.openPath).toHaveBeenCalledWith(chosen);
@@ -131,6 +140,22 @@ describe('writing files', () => {
     expect(existsSync(join(dir, 'late.docx'))).toBe(false);
     expect(events.at(-1)).toEqual({ type: 'operation:finished', payload: { opId: OP, kind: 'export', outcome: 'cancelled', message: 'Cancelled' } });
     expect(await shell('operation:cancel', [OP])).toEqual({ ok: true, value: { cancelled: false } });
+  });
+});
+
+describe('cancelling inside the export', () => {
+  it('stops between phases and leaves no file', async () => {
+    const chosen = join(dir, 'Stopped.docx');
+    native.saveDialog.mockResolvedValueOnce(chosen);
+    // Cancel as soon as the core starts on the citations.
+    const cancelOnCitations = (e: { type: string; payload: unknown }) => {
+      if (e.type === 'operation:progress' && (e.payload as { phase: string }).phase === 'Rendering citations') void shell('operation:cancel', [OP]);
+    };
+    onEvent = cancelOnCitations;
+    const r = await shell('export:briefing', [{ opId: OP, briefingId, format: 'docx' }]);
+    expect(r).toEqual({ ok: false, error: { code: 'cancelled', message: 'Cancelled' } });
+    expect(existsSync(chosen)).toBe(false);
+    expect(events.at(-1)).toMatchObject({ type: 'operation:finished', payload: { outcome: 'cancelled' } });
   });
 });
 

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Envelope } from '../api/contract';
-import { createDispatcher } from '../api/handlers';
+import { type CallContext, createDispatcher } from '../api/handlers';
 import { DossierError, isDossierError } from '../core/errors';
 import { safeFileName } from '../export/file-name';
-import type { ExportResult } from '../export/export-briefing';
+import type { ExportPhase, ExportResult } from '../export/export-briefing';
 import { type DocumentReader, importBytes, readImportFile } from './import-file';
 import type { LibraryHost } from './library/library-host';
 import { type Emit, isAbort, type OperationContext, Operations } from './operations';
@@ -50,7 +50,7 @@ export interface DesktopOptions {
   onChange?: () => void;
 }
 
-type CoreDispatch = (name: string, args: unknown) => Promise<Envelope<unknown>>;
+type CoreDispatch = (name: string, args: unknown, context?: CallContext) => Promise<Envelope<unknown>>;
 
 /** An error envelope carried through `Operations.run` as an exception. */
 export class EnvelopeError extends Error {
@@ -78,6 +78,14 @@ const IMPORT_FILTERS: FileFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+/** What the export's phases are called in the progress line. */
+const EXPORT_PHASES: Record<ExportPhase, string> = {
+  citations: 'Rendering citations',
+  document: 'Laying out the document',
+  writing: 'Writing the file',
+  checks: 'Running the pre-flight check',
+};
+
 export class Desktop {
   readonly ops: Operations;
   private dispatcher: { lib: unknown; dispatch: CoreDispatch } | undefined;
@@ -95,14 +103,14 @@ export class Desktop {
   // ── The core contract ────────────────────────────────────────────────────────────────
 
   /** A core call through the validating dispatcher of the open library. */
-  async call(name: string, args: unknown): Promise<Envelope<unknown>> {
+  async call(name: string, args: unknown, context?: CallContext): Promise<Envelope<unknown>> {
     const lib = this.o.host.library;
     if (!lib) return { ok: false, error: this.noLibraryError() };
     if (this.dispatcher?.lib !== lib) {
       const allowWrite = (p: string) => this.o.grants.allows(p);
       this.dispatcher = { lib, dispatch: createDispatcher(lib, { allowWrite, ...(this.o.templateDir ? { templateDir: this.o.templateDir } : {}), ...(this.o.styleDir ? { styleDir: this.o.styleDir } : {}) }) };
     }
-    const r = await this.dispatcher.dispatch(name, args);
+    const r = await this.dispatcher.dispatch(name, args, context);
     // Files the core wrote for the renderer may be opened or shown afterwards.
     if (r.ok && (name === 'briefings:export' || name === 'library:backup')) this.o.written.record((r.value as { path: string }).path);
     if (r.ok && name === 'briefings:remove' && Array.isArray(args) && typeof args[0] === 'string') {
@@ -285,9 +293,12 @@ export class Desktop {
       const chosen = await this.saveDialog({ purpose: 'export', defaultName: briefing.title, format: o.format });
       if ('canceled' in chosen) return chosen;
       ctx.checkpoint();
-      ctx.progress(`Writing ${basename(chosen.path)}`);
       const { opId: _, briefingId, ...rest } = o;
-      const r = await this.call('briefings:export', [briefingId, { ...rest, out: chosen.path }]);
+      const r = await this.call('briefings:export', [briefingId, { ...rest, out: chosen.path }], {
+        progress: (phase) => ctx.progress(EXPORT_PHASES[phase as ExportPhase] ?? phase),
+        signal: ctx.signal,
+      });
+      if (!r.ok && r.error.code === 'cancelled') ctx.checkpoint();
       if (!r.ok) throw new EnvelopeError(r.error);
       ctx.progress('Done', 1, 1);
       return r.value as ExportResult;

@@ -179,3 +179,31 @@ describe('real clients', () => {
     expect(md.stdout.match(/^\[\^\d+\]:/gm)).toHaveLength(9);
   });
 });
+
+describe('export phases and cancelling', () => {
+  it('reports its phases in order', async () => {
+    const phases: string[] = [];
+    await exportBriefing(lib, briefingId, { out: join(dir, 'phased.docx'), today: TODAY, onPhase: (p) => phases.push(p) });
+    expect(phases).toEqual(['citations', 'document', 'writing', 'checks']);
+  });
+
+  it('stops before writing when cancelled, leaving an existing file as it was', async () => {
+    const out = join(dir, 'kept.docx');
+    writeFileSync(out, 'the good copy');
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const pending = exportBriefing(lib, briefingId, {
+      out,
+      today: TODAY,
+      signal: controller.signal,
+      onPhase: (p) => {
+        phases.push(p);
+        if (p === 'document') controller.abort();
+      },
+    });
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(phases).toEqual(['citations', 'document']);
+    expect(readFileSync(out, 'utf8')).toBe('the good copy');
+    expect(readdirSync(dir).filter((f) => f.includes('kept'))).toEqual(['kept.docx']);
+  });
+});

@@ -23,6 +23,20 @@ export interface ExportOptions extends AssembleOptions, PreflightOptions {
   format?: ExportFormat;
   /** A second citation engine (another thread) to share a one-off export's citations with. */
   renderHelper?: RenderHelper;
+  /** Told as each phase starts, for a progress display. */
+  onPhase?: (phase: ExportPhase) => void;
+  /** Cancels the export between phases; once writing has begun the file is finished. */
+  signal?: AbortSignal;
+}
+
+export type ExportPhase = 'citations' | 'document' | 'writing' | 'checks';
+
+/** What an export cancelled through its signal throws (the name `Operations` recognises). */
+export class ExportCancelled extends Error {
+  override readonly name = 'AbortError';
+  constructor() {
+    super('export cancelled');
+  }
 }
 
 export interface ExportResult {
@@ -41,11 +55,19 @@ export interface ExportResult {
  * and never replaces a good one.
  */
 export async function exportBriefing(lib: Library, briefingRef: string, opts: ExportOptions): Promise<ExportResult> {
+  const phase = (p: ExportPhase) => {
+    if (opts.signal?.aborted) throw new ExportCancelled();
+    opts.onPhase?.(p);
+  };
+  phase('citations');
   const assembled = opts.renderHelper && !opts.session ? await assembleBriefingSplit(lib, briefingRef, opts, opts.renderHelper) : assembleBriefing(lib, briefingRef, opts);
   const format = opts.format ?? formatOf(opts.out);
   const path = targetPath(opts.out, assembled.briefing.title, format);
+  phase('document');
   const data = await render(assembled, format);
+  phase('writing');
   await writeFileAtomic(path, data);
+  opts.onPhase?.('checks');
   return {
     path,
     format,
