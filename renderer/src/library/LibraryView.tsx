@@ -22,7 +22,9 @@ export function LibraryView() {
   const app = useApp();
   const { filters, setFilters } = app;
   const [text, setText] = useState(filters.text);
-  const debounced = useDebounced(text, 180);
+  // Just enough to take a burst of keys as one search: a search answers in a few milliseconds,
+  // and the list keeps its rows until the new ones arrive (usePagedSearch).
+  const debounced = useDebounced(text, 30);
   const searchRef = useRef<HTMLInputElement>(null);
   const [showFilters, setShowFilters] = useState(activeFilterCount(filters) > 0);
   const [active, setActive] = useState(0);

@@ -36,6 +36,12 @@ export function usePagedSearch(query: FactQuery | null, deps: unknown = 0, exact
   const [state, setState] = useState({ total: 0, totalCapped: false, end: undefined as number | undefined, furthest: 0, loading: true, error: undefined as string | undefined, version: 0 });
   const queryRef = useRef(query);
   queryRef.current = query;
+  /**
+   * A new query is on its way: the rows and count of the previous one stay on screen until
+   * its first page arrives, then are replaced at once. Typing a search then changes the list
+   * once per keystroke, with no flash of an empty list or "Searching…" in between.
+   */
+  const replacing = useRef(false);
 
   const fetchPage = useCallback((page: number, g: number) => {
     const q = queryRef.current;
@@ -44,6 +50,13 @@ export function usePagedSearch(query: FactQuery | null, deps: unknown = 0, exact
     call('facts:search', { ...q, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
       .then((r) => {
         if (g !== gen.current) return;
+        if (replacing.current) {
+          replacing.current = false;
+          pages.current = new Map([[page, r.hits]]);
+          const got = page * PAGE_SIZE + r.hits.length;
+          setState((s) => ({ total: r.total, totalCapped: r.totalCapped, end: r.hits.length < PAGE_SIZE ? got : undefined, furthest: got, loading: false, error: undefined, version: s.version + 1 }));
+          return;
+        }
         pages.current.set(page, r.hits);
         setState((s) => {
           const got = page * PAGE_SIZE + r.hits.length;
@@ -53,6 +66,10 @@ export function usePagedSearch(query: FactQuery | null, deps: unknown = 0, exact
       })
       .catch((e: unknown) => {
         if (g !== gen.current) return;
+        if (replacing.current) {
+          replacing.current = false;
+          pages.current = new Map();
+        }
         setState((s) => ({ ...s, loading: false, error: errorMessage(e), version: s.version + 1 }));
       })
       .finally(() => {
@@ -62,15 +79,20 @@ export function usePagedSearch(query: FactQuery | null, deps: unknown = 0, exact
 
   useEffect(() => {
     const g = ++gen.current;
-    pages.current = new Map();
     inflight.current = new Set();
-    setState((s) => ({ total: 0, totalCapped: false, end: undefined, furthest: 0, loading: true, error: undefined, version: s.version + 1 }));
+    if (pages.current.size > 0 && key) {
+      replacing.current = true;
+    } else {
+      replacing.current = false;
+      pages.current = new Map();
+      setState((s) => ({ total: 0, totalCapped: false, end: undefined, furthest: 0, loading: true, error: undefined, version: s.version + 1 }));
+    }
     if (key) fetchPage(0, g);
   }, [key, fetchPage]);
 
   const reload = useCallback(() => {
     const g = ++gen.current;
-    const loaded = [...pages.current.keys()];
+    const loaded = replacing.current ? [] : [...pages.current.keys()];
     inflight.current = new Set();
     for (const p of loaded.length ? loaded : [0]) fetchPage(p, g);
   }, [fetchPage]);
@@ -87,6 +109,8 @@ export function usePagedSearch(query: FactQuery | null, deps: unknown = 0, exact
 
   const ensure = useCallback(
     (start: number, end: number) => {
+      // Rows on screen belong to the previous query until the new one's first page arrives.
+      if (replacing.current) return;
       const g = gen.current;
       for (let p = Math.floor(Math.max(0, start) / PAGE_SIZE); p <= Math.floor(Math.max(0, end) / PAGE_SIZE); p++) {
         if (!pages.current.has(p)) fetchPage(p, g);
