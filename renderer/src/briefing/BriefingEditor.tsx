@@ -137,17 +137,22 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
     };
   }, [libraryEpoch, briefingId, current, stack, navigate, notify]);
 
-  // Facts cited: fetched once each, refreshed when the library changes.
+  // Facts cited: fetched once each, all read again when the library changes (dataVersion). The
+  // chips keep the facts they show until the new ones arrive.
   const factIds = useMemo(() => [...new Set(briefing?.sections.flatMap((s) => s.items.flatMap((i) => (i.kind === 'fact' ? [i.factId] : []))) ?? [])], [briefing]);
   const factKey = factIds.join(',');
+  const factsRead = useRef(app.dataVersion);
   useEffect(() => {
     let live = true;
-    const missing = factIds.filter((id) => !facts.has(id));
-    if (missing.length === 0) return;
-    Promise.all(missing.map((id) => call('facts:get', id).catch(() => undefined))).then((got) => {
+    const version = app.dataVersion;
+    const stale = factsRead.current !== version;
+    const wanted = stale ? factIds : factIds.filter((id) => !facts.has(id));
+    if (wanted.length === 0) return;
+    Promise.all(wanted.map((id) => call('facts:get', id).catch(() => undefined))).then((got) => {
       if (!live) return;
+      factsRead.current = version;
       setFacts((m) => {
-        const next = new Map(m);
+        const next = new Map(stale ? undefined : m);
         got.forEach((d) => d && next.set(d.fact.id, d));
         return next;
       });
@@ -155,8 +160,7 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
     return () => {
       live = false;
     };
-  }, [factKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => setFacts(new Map()), [app.dataVersion]);
+  }, [factKey, app.dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // ---- Live preview ----
   const debouncedBriefing = useDebounced(briefing, 250);
