@@ -131,7 +131,7 @@ test('library:changed reloads what the window shows: lists, counts, the open bri
   await expect(page.locator('.fact-chip-text').filter({ hasText: 'Loading fact…' })).toHaveCount(0);
   const cited = app.lib.getBriefing(id).sections.flatMap((s) => s.items).find((i) => i.kind === 'fact')!;
   if (cited.kind !== 'fact') throw new Error('the sample cites facts');
-  app.lib.updateFact(cited.factId, { text: 'Ships carrying grain left Odesa on Jan. 18, as restored.' });
+  app.lib.updateFact(cited.factId, { text: `${app.lib.getFact(cited.factId).text.replace(/\.$/, '')}, as restored.` });
   await emitShellEvent(page, 'library:changed', opened);
   await expect(page.locator(`[data-fact-item="${cited.factId}"]`)).toContainText('as restored');
   await expect(page.getByTestId('preview')).toHaveAttribute('aria-busy', 'false');
