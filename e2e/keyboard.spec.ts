@@ -22,13 +22,20 @@ test('keyboard: Ctrl+K inserts a fact; Alt+arrows move; Ctrl+Z / Ctrl+Shift+Z un
   await expect(items.nth(1)).toContainText('War-risk insurance premiums');
 
   // Alt+Down moves the focused item; Ctrl+Z undoes, Ctrl+Shift+Z redoes — in the library too.
+  // The preview follows each edit a moment later: read its notes only once it has caught up
+  // with what the editor shows (aria-busy false), never a preview of an earlier state.
+  const preview = page.getByTestId('preview');
+  await expect(preview).toHaveAttribute('aria-busy', 'false');
+  const notesBefore = await previewNotes(page);
   const order0 = stored();
   await items.nth(0).focus();
   await page.keyboard.press('Alt+ArrowDown');
   await expect(items.nth(1)).toContainText('Ships carrying grain');
   await expect(items.nth(1)).toBeFocused();
   await expect.poll(stored).toEqual([order0[1], order0[0], ...order0.slice(2)]);
+  await expect(preview).toHaveAttribute('aria-busy', 'false');
   const notesMoved = await previewNotes(page);
+  expect(notesMoved).not.toEqual(notesBefore);
 
   await page.keyboard.press('Control+z');
   await expect(items.nth(0)).toContainText('Ships carrying grain');
@@ -37,7 +44,8 @@ test('keyboard: Ctrl+K inserts a fact; Alt+arrows move; Ctrl+Z / Ctrl+Shift+Z un
   await page.keyboard.press('Control+Shift+z');
   await expect(items.nth(1)).toContainText('Ships carrying grain');
   await expect.poll(stored).toEqual([order0[1], order0[0], ...order0.slice(2)]);
-  await expect.poll(() => previewNotes(page)).toEqual(notesMoved);
+  await expect(preview).toHaveAttribute('aria-busy', 'false');
+  expect(await previewNotes(page)).toEqual(notesMoved);
 
   // Undo the insert too (two steps back), then Delete removes the focused item and Ctrl+Z restores it.
   await page.keyboard.press('Control+z');

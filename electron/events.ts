@@ -15,6 +15,8 @@ import type { ImportResult, LibraryStatus, OperationKind } from './types';
 export type MenuCommand =
   | { command: 'briefing:new' }
   | { command: 'briefing:open'; briefingId: string }
+  /** File ▸ Open Briefing… (Ctrl+O): the renderer's briefing switcher. */
+  | { command: 'briefing:switch' }
   | { command: 'export' }
   | { command: 'find' };
 

@@ -244,6 +244,7 @@ function main(): void {
       recentLibraries: d.recentLibraries(),
       actions: {
         newBriefing: () => emit('menu:command', { command: 'briefing:new' }),
+        switchBriefing: () => emit('menu:command', { command: 'briefing:switch' }),
         openRecentBriefing: (briefingId) => emit('menu:command', { command: 'briefing:open', briefingId }),
         exportBriefing: () => emit('menu:command', { command: 'export' }),
         find: () => emit('menu:command', { command: 'find' }),

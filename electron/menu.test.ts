@@ -19,10 +19,11 @@ describe('the application menu', () => {
     const file = items(m, '&File');
     expect(file.filter((i) => i.label).map((i) => [i.label, i.accelerator])).toEqual([
       ['New Briefing', 'CmdOrCtrl+N'],
+      ['Open Briefing…', 'CmdOrCtrl+O'],
       ['Recent Briefings', undefined],
       ['Import File…', 'CmdOrCtrl+Shift+I'],
       ['Export…', 'CmdOrCtrl+Shift+E'],
-      ['Open Library…', 'CmdOrCtrl+O'],
+      ['Open Library…', 'CmdOrCtrl+Shift+O'],
       ['New Library…', 'CmdOrCtrl+Shift+N'],
       ['Recent Libraries', undefined],
       ['Backup Now', undefined],
@@ -37,6 +38,56 @@ describe('the application menu', () => {
     for (const key of ['CmdOrCtrl+B', 'CmdOrCtrl+I', 'CmdOrCtrl+U', 'CmdOrCtrl+E', 'CmdOrCtrl+K', 'CmdOrCtrl+Shift+B', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+Shift+X']) {
       expect(taken).not.toContain(`"accelerator":"${key}"`);
     }
+  });
+
+  it('gives no key to two menu items, counting the shortcuts Electron gives its roles', () => {
+    // Electron's default accelerators for the roles used here (electron/lib/browser/api/menu-item-roles.ts).
+    const roleKeys: Record<string, string> = {
+      undo: 'CmdOrCtrl+Z',
+      redo: process.platform === 'win32' ? 'Control+Y' : 'Shift+CmdOrCtrl+Z',
+      cut: 'CmdOrCtrl+X',
+      copy: 'CmdOrCtrl+C',
+      paste: 'CmdOrCtrl+V',
+      pasteAndMatchStyle: 'Shift+CmdOrCtrl+V',
+      selectAll: 'CmdOrCtrl+A',
+      reload: 'CmdOrCtrl+R',
+      forceReload: 'Shift+CmdOrCtrl+R',
+      resetZoom: 'CmdOrCtrl+0',
+      zoomIn: 'CmdOrCtrl+Plus',
+      zoomOut: 'CmdOrCtrl+-',
+      togglefullscreen: 'F11',
+      close: 'CmdOrCtrl+W',
+      quit: 'CmdOrCtrl+Q',
+    };
+    // "Shift+CmdOrCtrl+O" and "cmdorctrl+shift+o" are the same key.
+    const norm = (acc: string) => acc.toLowerCase().split('+').sort().join('+');
+    const keys = (list: MenuItemConstructorOptions[]): [string, string][] =>
+      list.flatMap((i) => {
+        const own = i.accelerator ?? (i.role ? roleKeys[i.role] : undefined);
+        const here: [string, string][] = own ? [[norm(String(own)), String(i.label ?? i.role)]] : [];
+        return [...here, ...(Array.isArray(i.submenu) ? keys(i.submenu) : [])];
+      });
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const all = keys(model(platform, { dev: true, recentBriefings: [{ id: 'b1', title: 'Ports', openedAt: '' }] }));
+      expect(all.length).toBeGreaterThan(15);
+      const seen = new Map<string, string>();
+      for (const [key, label] of all) {
+        expect(seen.get(key), `${label} and ${seen.get(key)} both take ${key} on ${platform}`).toBeUndefined();
+        seen.set(key, label);
+      }
+    }
+    // The check itself sees a clash.
+    const clash = keys([{ label: 'A', accelerator: 'CmdOrCtrl+Shift+O' }, { label: 'B', accelerator: 'Shift+CmdOrCtrl+o' }]);
+    expect(new Set(clash.map(([k]) => k)).size).toBe(1);
+  });
+
+  it('sends Open Briefing… to the renderer and keeps Open Library… on Ctrl+Shift+O', () => {
+    const file = items(model('linux'), '&File');
+    (find(file, 'Open Briefing…').click as () => void)();
+    expect(actions.switchBriefing).toHaveBeenCalledTimes(1);
+    (find(file, 'Open Library…').click as () => void)();
+    expect(actions.openLibrary).toHaveBeenCalledTimes(1);
+    expect(find(items(model('linux', { libraryOpen: false }), '&File'), 'Open Briefing…').enabled).toBe(false);
   });
 
   it('has the macOS app and window menus there, and no reload or DevTools in production', () => {

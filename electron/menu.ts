@@ -8,10 +8,12 @@ import type { RecentBriefing, RecentLibrary } from './types';
  *
  * Menu accelerators are taken before the page sees the key, so none may shadow the editor's
  * own (Tiptap: Mod-B/I/U/E/K, Mod-Shift-B/S/7/8, Mod-Alt-0…6): hence Shift+E for Export and
- * Shift+I for Import, and no shortcut for Backup Now.
+ * Shift+I for Import, and no shortcut for Backup Now. Ctrl+O is the briefing switcher the
+ * editor has always offered (File ▸ Open Briefing…), so Open Library… takes Ctrl+Shift+O.
  */
 export interface MenuActions {
   newBriefing(): void;
+  switchBriefing(): void;
   openLibrary(): void;
   newLibrary(): void;
   importFile(): void;
@@ -52,12 +54,13 @@ export function menuTemplate(m: MenuModel): MenuItemConstructorOptions[] {
     label: '&File',
     submenu: [
       { label: 'New Briefing', accelerator: 'CmdOrCtrl+N', click: () => a.newBriefing(), ...needsLibrary },
+      { label: 'Open Briefing…', accelerator: 'CmdOrCtrl+O', click: () => a.switchBriefing(), ...needsLibrary },
       { label: 'Recent Briefings', submenu: recentBriefings, ...needsLibrary },
       { type: 'separator' },
       { label: 'Import File…', accelerator: 'CmdOrCtrl+Shift+I', click: () => a.importFile(), ...needsLibrary },
       { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => a.exportBriefing(), ...needsLibrary },
       { type: 'separator' },
-      { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: () => a.openLibrary() },
+      { label: 'Open Library…', accelerator: 'CmdOrCtrl+Shift+O', click: () => a.openLibrary() },
       { label: 'New Library…', accelerator: 'CmdOrCtrl+Shift+N', click: () => a.newLibrary() },
       { label: 'Recent Libraries', submenu: recentLibraries },
       { type: 'separator' },

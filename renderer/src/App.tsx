@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
-import { errorMessage, hasShellEvents, onShellEvent } from './api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, call, errorMessage, hasShellEvents, onShellEvent } from './api';
 import { BriefingEditor } from './briefing/BriefingEditor';
+import { BriefingSwitcher } from './briefing/BriefingSwitcher';
 import { NewBriefingDialog } from './briefing/NewBriefingDialog';
 import { CaptureView } from './capture/CaptureView';
 import { LibraryView } from './library/LibraryView';
 import { fileFromDrop, fileFromImportEvent, MAX_DROP_BYTES } from './shell/incoming';
+import { libraryChange, parseMenuCommand, type ViewRequest } from './shell/menu-command';
 import { SourcesView } from './sources/SourcesView';
 import { TagsView } from './tags/TagsView';
 import { Sidebar } from './Sidebar';
-import { AppProvider, useApp } from './state';
+import { AppProvider, useApp, type View } from './state';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './ui/Toasts';
 
@@ -23,6 +25,14 @@ export function App() {
 function Workspace() {
   const app = useApp();
   const [newBriefing, setNewBriefing] = useState(false);
+  // File ▸ Open Briefing… outside the editor (the editor has its own switcher).
+  const [switcher, setSwitcher] = useState(false);
+  const [request, setRequest] = useState<ViewRequest>();
+  const requestSeq = useRef(0);
+  const viewKey = keyOf(app.view);
+  // A request is for the view it was made for: moving elsewhere drops it, so it never fires later.
+  useEffect(() => setRequest((r) => (r && r.target !== viewKey ? undefined : r)), [viewKey]);
+  const takeRequest = useCallback((seq: number) => setRequest((r) => (r?.seq === seq ? undefined : r)), []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -53,6 +63,48 @@ function Workspace() {
       else notify('The desktop shell sent an import this version cannot read.', 'error');
     });
   }, [openInCapture, notify]);
+
+  // The native menu (File, Edit): commands that need what only the workspace knows — the view,
+  // the open briefing. The latest view is read through a ref so the subscription stays put.
+  const { navigate, reloadLibrary } = app;
+  const view = useRef(app.view);
+  view.current = app.view;
+  useEffect(() => {
+    if (!hasShellEvents()) return;
+    const ask = (action: ViewRequest['action'], target: View) => setRequest({ seq: ++requestSeq.current, action, target: keyOf(target) });
+    return onShellEvent('menu:command', (payload) => {
+      const cmd = parseMenuCommand(payload);
+      const v = view.current;
+      if (!cmd) notify('The desktop shell sent a menu command this version does not know.', 'error');
+      else if (cmd.command === 'briefing:new') setNewBriefing(true);
+      else if (cmd.command === 'briefing:open') {
+        // Recent Briefings is remembered across libraries: check this one still has it.
+        call('briefings:get', cmd.briefingId).then(
+          (b) => navigate({ name: 'briefing', id: b.id }),
+          (e: unknown) => notify(e instanceof ApiError && e.code === 'not_found' ? 'That briefing is not in this library any more.' : errorMessage(e), 'error'),
+        );
+      } else if (cmd.command === 'briefing:switch') {
+        if (v.name === 'briefing') ask('switch', v);
+        else setSwitcher(true);
+      } else if (cmd.command === 'export') {
+        if (v.name === 'briefing') ask('export', v);
+        else notify('No briefing is open to export. Open one first (Ctrl+O).');
+      } else {
+        navigate({ name: 'library' });
+        ask('find', { name: 'library' });
+      }
+    });
+  }, [navigate, notify]);
+
+  // The library was opened, switched or restored behind the window: show what is in it now.
+  useEffect(() => {
+    if (!hasShellEvents()) return;
+    return onShellEvent('library:changed', (payload) => {
+      const change = libraryChange(payload);
+      if (change.reload) void reloadLibrary();
+      else notify(change.message, 'error');
+    });
+  }, [reloadLibrary, notify]);
 
   // A file dropped anywhere on the window (Capture's own drop zone handles drops on it first).
   useEffect(() => {
@@ -91,7 +143,7 @@ function Workspace() {
             <p>This window has no connection to the library. Start Dossier from its desktop application.</p>
           </div>
         ) : app.view.name === 'library' ? (
-          <LibraryView />
+          <LibraryView request={request?.target === viewKey ? request : undefined} onRequestTaken={takeRequest} />
         ) : app.view.name === 'capture' ? (
           <CaptureView />
         ) : app.view.name === 'sources' ? (
@@ -99,12 +151,18 @@ function Workspace() {
         ) : app.view.name === 'tags' ? (
           <TagsView />
         ) : (
-          <BriefingEditor key={app.view.id} briefingId={app.view.id} />
+          <BriefingEditor key={app.view.id} briefingId={app.view.id} request={request?.target === viewKey ? request : undefined} onRequestTaken={takeRequest} />
         )}
       </main>
       <StatusBar />
       {newBriefing && <NewBriefingDialog onClose={() => setNewBriefing(false)} />}
+      {switcher && <BriefingSwitcher onClose={() => setSwitcher(false)} />}
       <Toasts />
     </div>
   );
+}
+
+/** Names a view for requests: a briefing by its id, any other view by its name. */
+function keyOf(v: View): string {
+  return v.name === 'briefing' ? `briefing:${v.id}` : v.name;
 }

@@ -116,7 +116,14 @@ export function captureFileKey(f: CaptureFile | undefined): string {
 export function onShellEvent(event: string, cb: (payload: unknown) => void): () => void {
   const on = window.dossier?.on;
   if (!on) return () => {};
-  const off = on(event, cb);
+  // The preload refuses an event name it does not know (a shell older than this renderer):
+  // then that event simply never comes, and the rest of the workspace works on.
+  let off: (() => void) | void;
+  try {
+    off = on(event, cb);
+  } catch {
+    return () => {};
+  }
   return typeof off === 'function' ? off : () => {};
 }
 

@@ -43,6 +43,13 @@ export interface AppState {
   /** Bumped after any fact or source write: lists re-query. */
   dataVersion: number;
   touchData(): void;
+  /**
+   * Bumped when the shell opened, switched or restored the library (`library:changed`): views
+   * re-read what they hold beyond the lists (the open briefing, the selected fact).
+   */
+  libraryEpoch: number;
+  /** Re-reads everything shown after the library under the window changed. */
+  reloadLibrary(): Promise<void>;
   filters: LibraryFilters;
   setFilters(f: LibraryFilters | ((f: LibraryFilters) => LibraryFilters)): void;
   savedSearches: SavedSearch[];
@@ -83,6 +90,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [sources, setSources] = useState<SourceWithCount[]>([]);
   const [briefings, setBriefings] = useState<BriefingSummary[]>([]);
   const [dataVersion, setDataVersion] = useState(0);
+  const [libraryEpoch, setLibraryEpoch] = useState(0);
   const [filters, setFiltersState] = useState<LibraryFilters>(EMPTY_FILTERS);
   const [savedSearches, setSaved] = useState<SavedSearch[]>(() => loadSavedSearches());
   const [selectedFactId, setSelectedFactId] = useState<string>();
@@ -125,6 +133,21 @@ export function AppProvider({ children }: { children: ReactNode }) {
     setDataVersion((v) => v + 1);
     void refresh();
   }, [refresh]);
+
+  const selectedRef = useRef(selectedFactId);
+  selectedRef.current = selectedFactId;
+  const reloadLibrary = useCallback(async () => {
+    if (!connected) return;
+    setLibraryEpoch((e) => e + 1);
+    setDataVersion((v) => v + 1);
+    // A fact selected in the old library (or before a restore) may not exist any more.
+    const selected = selectedRef.current;
+    if (selected) void call('facts:get', selected).catch(() => setSelectedFactId((id) => (id === selected ? undefined : id)));
+    const info = call('library:info')
+      .then(setInfo)
+      .catch((e: unknown) => notify(`Could not open the library: ${errorMessage(e)}`, 'error'));
+    await Promise.all([info, refresh()]);
+  }, [connected, refresh, notify]);
 
   const track = useCallback(<T,>(p: Promise<T>, opts?: { expected?(e: unknown): boolean }): Promise<T> => {
     setSaving((s) => ({ ...s, pending: s.pending + 1 }));
@@ -176,6 +199,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
     refresh,
     dataVersion,
     touchData,
+    libraryEpoch,
+    reloadLibrary,
     filters,
     setFilters,
     savedSearches,

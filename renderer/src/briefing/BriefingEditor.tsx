@@ -4,13 +4,14 @@ import type { Briefing, BriefingItem, BriefingSection, FactItem } from '../../..
 import type { Inline } from '../../../export/document';
 import type { Template, TemplateSection } from '../../../export/template/types';
 import type { FactHit } from '../../../db/repo/search';
-import { call, errorMessage, hasShell, shellCall } from '../api';
+import { ApiError, call, errorMessage, hasShell, shellCall } from '../api';
 import { formatPartialDate, shortCitation } from '../format';
 import { FACT_DRAG_TYPE, FactList } from '../library/FactList';
 import { usePagedSearch } from '../library/usePagedSearch';
 import { useApp } from '../state';
 import { GradeBadge } from '../ui/bits';
-import { useDebounced } from '../ui/hooks';
+import type { ViewRequest } from '../shell/menu-command';
+import { useDebounced, useLatest } from '../ui/hooks';
 import { Icon } from '../ui/Icon';
 import { briefingCommands, findItem, itemInput, type BriefingPatch, type ItemInput, type Place } from './commands';
 import { AddSection } from './AddSection';
@@ -32,7 +33,16 @@ interface PreviewState {
   order: string[];
 }
 
-export function BriefingEditor({ briefingId }: { briefingId: string }) {
+interface PreviewSource {
+  briefing: Briefing;
+  dataVersion: number;
+}
+
+/**
+ * `request`: a menu command for this editor (File ▸ Export…, File ▸ Open Briefing…), taken
+ * once the briefing has loaded and reported back through `onRequestTaken`.
+ */
+export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefingId: string; request?: ViewRequest | undefined; onRequestTaken?(seq: number): void }) {
   const app = useApp();
   const [briefing, setBriefing] = useState<Briefing>();
   const [loadError, setLoadError] = useState<string>();
@@ -41,6 +51,9 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
   const [facts, setFacts] = useState<Map<string, FactDetail>>(new Map());
   const [pv, setPv] = useState<PreviewState>();
   const [previewError, setPreviewError] = useState<string>();
+  // What the preview on screen was made from: while the editor shows anything newer, the
+  // preview is marked busy (aria-busy), so a reader — or a test — can tell a stale one.
+  const [previewOf, setPreviewOf] = useState<PreviewSource>();
   const [tab, setTab] = useState<'preview' | 'checks'>('preview');
   const [palette, setPalette] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -97,17 +110,49 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
     };
   }, [briefingId]);
 
-  // Facts cited: fetched once each, refreshed when the library changes.
+  // The library changed under the window (opened, switched, restored): read the briefing again.
+  // The undo history stays only if the briefing is exactly as it was (e.g. after a backup).
+  const current = useLatest(briefing);
+  const mountEpoch = useRef(app.libraryEpoch);
+  const { libraryEpoch, navigate, notify } = app;
+  useEffect(() => {
+    if (libraryEpoch === mountEpoch.current) return;
+    let live = true;
+    call('briefings:get', briefingId).then(
+      (b) => {
+        if (!live || JSON.stringify(b) === JSON.stringify(current.current)) return;
+        stack.clear();
+        setBriefing(b);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        if (e instanceof ApiError && e.code === 'not_found') {
+          notify(`“${current.current?.title ?? 'The briefing'}” is not in this library.`);
+          navigate({ name: 'library' });
+        } else notify(`Could not read the briefing again: ${errorMessage(e)}`, 'error');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [libraryEpoch, briefingId, current, stack, navigate, notify]);
+
+  // Facts cited: fetched once each, all read again when the library changes (dataVersion). The
+  // chips keep the facts they show until the new ones arrive.
   const factIds = useMemo(() => [...new Set(briefing?.sections.flatMap((s) => s.items.flatMap((i) => (i.kind === 'fact' ? [i.factId] : []))) ?? [])], [briefing]);
   const factKey = factIds.join(',');
+  const factsRead = useRef(app.dataVersion);
   useEffect(() => {
     let live = true;
-    const missing = factIds.filter((id) => !facts.has(id));
-    if (missing.length === 0) return;
-    Promise.all(missing.map((id) => call('facts:get', id).catch(() => undefined))).then((got) => {
+    const version = app.dataVersion;
+    const stale = factsRead.current !== version;
+    const wanted = stale ? factIds : factIds.filter((id) => !facts.has(id));
+    if (wanted.length === 0) return;
+    Promise.all(wanted.map((id) => call('facts:get', id).catch(() => undefined))).then((got) => {
       if (!live) return;
+      factsRead.current = version;
       setFacts((m) => {
-        const next = new Map(m);
+        const next = new Map(stale ? undefined : m);
         got.forEach((d) => d && next.set(d.fact.id, d));
         return next;
       });
@@ -115,8 +160,7 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
     return () => {
       live = false;
     };
-  }, [factKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => setFacts(new Map()), [app.dataVersion]);
+  }, [factKey, app.dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // ---- Live preview ----
   const debouncedBriefing = useDebounced(briefing, 250);
@@ -124,15 +168,32 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
   useEffect(() => {
     if (!debouncedBriefing) return;
     const seq = ++previewSeq.current;
+    const source: PreviewSource = { briefing: debouncedBriefing, dataVersion: app.dataVersion };
     const order = debouncedBriefing.sections.flatMap((s) => s.items.filter((i) => i.kind === 'fact').map((i) => i.id));
     call('briefings:preview', briefingId, {})
       .then((preview) => {
         if (seq !== previewSeq.current) return;
         setPv({ preview, order });
         setPreviewError(undefined);
+        setPreviewOf(source);
       })
-      .catch((e: unknown) => seq === previewSeq.current && setPreviewError(errorMessage(e)));
+      .catch((e: unknown) => {
+        if (seq !== previewSeq.current) return;
+        setPreviewError(errorMessage(e));
+        setPreviewOf(source);
+      });
   }, [debouncedBriefing, briefingId, app.dataVersion]);
+  // Every edit shows the briefing the core returned (a new object), so identity says "newer".
+  const previewBusy = !!briefing && (previewOf?.briefing !== briefing || previewOf.dataVersion !== app.dataVersion);
+
+  // A menu command for this editor, once there is a briefing to act on.
+  useEffect(() => {
+    if (!request || !briefing) return;
+    if (request.action === 'export') setExporting(true);
+    else if (request.action === 'switch') setSwitcher(true);
+    else return;
+    onRequestTaken?.(request.seq);
+  }, [request, briefing, onRequestTaken]);
 
   const citations = useMemo(() => {
     const m = new Map<string, Inline>();
@@ -471,12 +532,12 @@ export function BriefingEditor({ briefingId }: { briefingId: string }) {
             {pv && <span className="muted small line-1 style-name" title={styles.find((s) => s.id === pv.preview.styleId)?.title ?? pv.preview.styleId}>{styles.find((s) => s.id === pv.preview.styleId)?.title ?? pv.preview.styleId}</span>}
           </div>
           {tab === 'preview' ? (
-            <div className="preview-scroll" role="tabpanel" id="panel-preview" aria-labelledby="tab-preview" data-testid="preview">
+            <div className="preview-scroll" role="tabpanel" id="panel-preview" aria-labelledby="tab-preview" aria-busy={previewBusy} data-testid="preview">
               {previewError && <p className="error-text">{previewError}</p>}
               {pv ? <Preview doc={pv.preview.doc} template={template} activeNote={activeNote} onNoteClick={setActiveNote} /> : !previewError && <p className="muted list-empty">Preparing preview…</p>}
             </div>
           ) : (
-            <div className="checks" role="tabpanel" id="panel-checks" aria-labelledby="tab-checks">
+            <div className="checks" role="tabpanel" id="panel-checks" aria-labelledby="tab-checks" aria-busy={previewBusy}>
               {warnings.length === 0 ? (
                 <p className="checks-ok">
                   <Icon name="check" /> No problems found.

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { FACT_KINDS, RELIABILITY_GRADES, SOURCE_TYPES, type FactKind, type Reliability } from '../../../core/model';
 import { plural, SOURCE_TYPE_LABELS, KIND_LABELS } from '../format';
 import { Inspector } from '../inspector/Inspector';
+import type { ViewRequest } from '../shell/menu-command';
 import { useApp } from '../state';
 import { useDebounced } from '../ui/hooks';
 import { Icon } from '../ui/Icon';
@@ -18,7 +19,8 @@ const SORTS: { value: SortKey | ''; label: string }[] = [
   { value: 'issued', label: 'Source date' },
 ];
 
-export function LibraryView() {
+/** `request`: Edit ▸ Find… from the native menu, taken by focusing the search box. */
+export function LibraryView({ request, onRequestTaken }: { request?: ViewRequest | undefined; onRequestTaken?(seq: number): void } = {}) {
   const app = useApp();
   const { filters, setFilters } = app;
   const [text, setText] = useState(filters.text);
@@ -46,12 +48,20 @@ export function LibraryView() {
   const search = usePagedSearch(query, app.dataVersion, unfiltered ? app.counts?.facts : undefined);
   useEffect(() => setActive(0), [query]);
 
+  const focusSearch = () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  };
+  useEffect(() => {
+    if (request?.action !== 'find') return;
+    focusSearch();
+    onRequestTaken?.(request.seq);
+  }, [request, onRequestTaken]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
+        focusSearch();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -154,6 +164,7 @@ export function LibraryView() {
       </section>
       {app.selectedFactId && (
         <Inspector
+          key={app.libraryEpoch}
           factId={app.selectedFactId}
           onClose={() => {
             app.selectFact(undefined);
