@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,12 @@ const STYLE = 'chicago-fullnote-bibliography-with-ibid';
 export interface ExportBenchRow {
   /** Re-export after moving one fact, with the engine kept warm (CitationSession). */
   citations: number;
+  /** The command line as this machine runs it (one engine below 4 cores, see cli/render-thread.ts). */
   dossierColdMs: number;
+  /** Forced: one citation engine, and two engines on two threads. */
+  oneEngineColdMs: number;
+  twoEnginesColdMs: number;
+  cores: number;
   pandocMs?: number;
   warmReexportMs: number;
   insertMs: number;
@@ -71,12 +77,18 @@ function pandocInputs(dir: string, libPath: string, briefingId: string): { md: s
   return { md, bib, csl };
 }
 
-function timeCommand(cmd: string, args: string[]): number {
+function timeCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const t = performance.now();
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
   return ms;
+}
+
+function withoutThreads(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DOSSIER_RENDER_THREADS;
+  return env;
 }
 
 function hasPandoc(): boolean {
@@ -90,9 +102,23 @@ export async function benchExport(dir: string, sizes = [500, 2000]): Promise<Exp
   const rows: ExportBenchRow[] = [];
   for (const n of sizes) {
     const { path, briefingId } = buildBriefing(dir, n);
-    // Cold: a fresh process, as a user running the command line.
-    const coldRuns = [0, 1, 2].map(() => timeCommand(process.execPath, [cli, '--library', path, 'export', briefingId, '--out', join(dir, `cold-${n}.docx`)]));
-    const row: ExportBenchRow = { citations: n, dossierColdMs: Math.min(...coldRuns), warmReexportMs: 0, insertMs: 0, moveMs: 0 };
+    // Cold: a fresh process, as a user running the command line; best of three, each way.
+    const cold = (threads?: '1' | '2') =>
+      Math.min(
+        ...[0, 1, 2].map(() =>
+          timeCommand(process.execPath, [cli, '--library', path, 'export', briefingId, '--out', join(dir, `cold-${n}.docx`)], threads ? { ...process.env, DOSSIER_RENDER_THREADS: threads } : withoutThreads()),
+        ),
+      );
+    const row: ExportBenchRow = {
+      citations: n,
+      dossierColdMs: cold(),
+      oneEngineColdMs: cold('1'),
+      twoEnginesColdMs: cold('2'),
+      cores: availableParallelism(),
+      warmReexportMs: 0,
+      insertMs: 0,
+      moveMs: 0,
+    };
     if (hasPandoc()) {
       const p = pandocInputs(dir, path, briefingId);
       const runs = [0, 1, 2].map(() => timeCommand('pandoc', [p.md, '--citeproc', '--csl', p.csl, '--bibliography', p.bib, '-o', join(dir, `pandoc-${n}.docx`)]));

@@ -61,6 +61,7 @@ async function benchExportPart(): Promise<void> {
   for (const e of exp) {
     const vs = e.pandocMs ? `   pandoc --citeproc ${e.pandocMs.toFixed(0)} ms   ratio ${(e.dossierColdMs / e.pandocMs).toFixed(2)}` : '   (pandoc not installed)';
     console.log(`  ${String(e.citations).padStart(5)} citations   dossier export (cold CLI) ${e.dossierColdMs.toFixed(0)} ms${vs}`);
+    console.log(`                    one engine ${e.oneEngineColdMs.toFixed(0)} ms, two engines on two threads ${e.twoEnginesColdMs.toFixed(0)} ms (${e.cores} cores; two are used from 4)`);
     console.log(`                    warm re-export ${e.warmReexportMs.toFixed(0)} ms (target < 300)   insert one fact ${e.insertMs.toFixed(1)} ms, move one fact ${e.moveMs.toFixed(1)} ms (target < 50)`);
   }
 }

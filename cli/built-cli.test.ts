@@ -52,7 +52,10 @@ describe.skipIf(!BUILT)('built command line', () => {
     const path = join(dir, 'lib.sqlite');
     const id = buildLibrary(path);
     const out = join(dir, 'two.docx');
-    const r = spawnSync(process.execPath, [BIN, '--library', path, 'export', id, '--out', out, '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, '--library', path, 'export', id, '--out', out, '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, DOSSIER_RENDER_THREADS: '2' },
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout) as { notes: number; citationEngines: number };
@@ -68,5 +71,15 @@ describe.skipIf(!BUILT)('built command line', () => {
     expect(two.part('word/footnotes.xml')).toBe(one.part('word/footnotes.xml'));
     expect(two.part('word/document.xml')).toBe(one.part('word/document.xml'));
     expect(one.part('word/footnotes.xml')).toContain('Ibid.');
+  });
+});
+
+describe('choosing a second engine', () => {
+  it('uses one where cores are to spare, and follows DOSSIER_RENDER_THREADS', async () => {
+    const { useRenderThread } = await import('./render-thread');
+    expect(useRenderThread({}, 2)).toBe(false);
+    expect(useRenderThread({}, 8)).toBe(true);
+    expect(useRenderThread({ DOSSIER_RENDER_THREADS: '1' }, 8)).toBe(false);
+    expect(useRenderThread({ DOSSIER_RENDER_THREADS: '2' }, 2)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { runCli } from './main';
-import { startRenderThread } from './render-thread';
+import { startRenderThread, useRenderThread } from './render-thread';
 
 /** Entry point of the `dossier` executable: real process streams and exit code. */
 async function readStdin(): Promise<Buffer> {
@@ -14,7 +14,7 @@ const code = await runCli(process.argv.slice(2), {
   stdin: readStdin,
   env: process.env,
   // The second engine's script is built next to this one (scripts/build.mjs).
-  renderThread: () => startRenderThread(new URL('./render-worker.js', import.meta.url)),
+  ...(useRenderThread(process.env) ? { renderThread: () => startRenderThread(new URL('./render-worker.js', import.meta.url)) } : {}),
 });
 process.exitCode = process.exitCode ?? code;
 if (code !== 0) process.exitCode = code;
