@@ -10,6 +10,10 @@ import { ARTIFACTS, ORIGIN, test } from '../fixtures';
 
 const QUERIES = ['corridor', 'insurance', 'tonnes 2024'];
 
+function med(xs: number[]): number {
+  return Math.round(percentile([...xs].sort((a, b) => a - b), 0.5));
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
@@ -34,6 +38,19 @@ test('workspace with 100,000 facts', async ({ page, app }) => {
       if (w.__bench.t0) w.__bench.last = performance.now();
     });
     seen.observe(document, { subtree: true, childList: true, characterData: true });
+    // Where a keystroke's time goes: until the search call, the call itself, and after it.
+    const b = w.__bench as unknown as { calls: { at: number; took: number }[] };
+    b.calls = [];
+    const d = (window as unknown as { dossier: { call(name: string, ...a: unknown[]): Promise<unknown> } }).dossier;
+    (window as unknown as { dossier: unknown }).dossier = Object.freeze({
+      ...d,
+      call: async (name: string, ...a: unknown[]) => {
+        const at = performance.now();
+        const r = await d.call(name, ...a);
+        if (name === 'facts:search') b.calls.push({ at, took: performance.now() - at });
+        return r;
+      },
+    });
     document.addEventListener(
       'keydown',
       (e) => {
@@ -53,6 +70,8 @@ test('workspace with 100,000 facts', async ({ page, app }) => {
   // to the last change of the list and count it caused (the results settle for 300 ms).
   const box = page.getByRole('searchbox', { name: 'Search facts' });
   const latencies: number[] = [];
+  let unchanged = 0;
+  const split: { toCall: number; call: number; after: number }[] = [];
   for (const q of QUERIES) {
     await box.fill('');
     await page.waitForTimeout(400);
@@ -71,10 +90,32 @@ test('workspace with 100,000 facts', async ({ page, app }) => {
             check();
           }),
       );
-      if (ms >= 0) latencies.push(ms);
+      if (ms >= 0) {
+        latencies.push(ms);
+        const parts = await page.evaluate(() => {
+          const b = (window as unknown as { __bench: { t0: number; last: number; calls: { at: number; took: number }[] } }).__bench;
+          const c = b.calls.filter((x) => x.at >= b.t0)[0];
+          return c ? { toCall: c.at - b.t0, call: c.took, after: b.last - (c.at + c.took) } : undefined;
+        });
+        if (parts) split.push(parts);
+      }
+      else unchanged += 1;
     }
   }
   latencies.sort((a, b) => a - b);
+
+  // The same searches straight into the core, as Electron's IPC hands them over: what the
+  // call costs without the test harness's binding (Playwright's exposeBinding goes through the
+  // DevTools protocol and serialises every hit twice).
+  const dispatch = app.core.createDispatcher(app.lib, { allowWrite: () => false });
+  const core: number[] = [];
+  for (const q of QUERIES) {
+    for (let i = 1; i <= q.length; i++) {
+      const t = performance.now();
+      await dispatch('facts:search', [{ text: q.slice(0, i), limit: 100, offset: 0 }]);
+      core.push(performance.now() - t);
+    }
+  }
 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -88,7 +129,7 @@ test('workspace with 100,000 facts', async ({ page, app }) => {
     facts: 100_000,
     seedSeconds: Number(seedSeconds.toFixed(1)),
     firstRenderMs: Math.round(firstRender),
-    keystrokeToResultsMs: { keys: latencies.length, p50: Math.round(percentile(latencies, 0.5)), p95: Math.round(percentile(latencies, 0.95)), max: Math.round(latencies[latencies.length - 1]!) },
+    keystrokeToResultsMs: { keys: latencies.length, unchanged, p50: Math.round(percentile(latencies, 0.5)), p95: Math.round(percentile(latencies, 0.95)), max: Math.round(latencies[latencies.length - 1]!) },
     rendererHeapMiB: Number(heapMiB.toFixed(1)),
     domNodes,
     coreProcessRssMiB: Math.round(coreRssMiB),
@@ -100,7 +141,9 @@ test('workspace with 100,000 facts', async ({ page, app }) => {
       '',
       `Workspace (Chromium, built renderer, real core): ${result.facts.toLocaleString('en')} facts`,
       `  first render of the workspace      ${result.firstRenderMs} ms   (target < 1,000 ms)`,
-      `  keystroke to updated results       p50 ${result.keystrokeToResultsMs.p50} ms  p95 ${result.keystrokeToResultsMs.p95} ms  max ${result.keystrokeToResultsMs.max} ms over ${result.keystrokeToResultsMs.keys} keys   (target < 100 ms)`,
+      `  keystroke to updated results       p50 ${result.keystrokeToResultsMs.p50} ms  p95 ${result.keystrokeToResultsMs.p95} ms  max ${result.keystrokeToResultsMs.max} ms over ${result.keystrokeToResultsMs.keys} keys (${result.keystrokeToResultsMs.unchanged} left the list as it was)   (target < 100 ms)`,
+      `    of which: keydown to search call p50 ${med(split.map((x) => x.toCall))} ms, the call p50 ${med(split.map((x) => x.call))} ms, rendering the answer p50 ${med(split.map((x) => x.after))} ms`,
+      `    the core answers the same searches in p50 ${med(core)} ms, max ${Math.round(Math.max(...core))} ms: the rest of the call is the harness's binding`,
       `  renderer JS heap ${result.rendererHeapMiB} MiB, ${result.domNodes} DOM nodes; core process RSS ${result.coreProcessRssMiB} MiB`,
       '',
     ].join('\n'),

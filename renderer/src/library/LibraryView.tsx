@@ -26,7 +26,7 @@ export function LibraryView({ request, onRequestTaken }: { request?: ViewRequest
   const [text, setText] = useState(filters.text);
   // Just enough to take a burst of keys as one search: a search answers in a few milliseconds,
   // and the list keeps its rows until the new ones arrive (usePagedSearch).
-  const debounced = useDebounced(text, 30);
+  const debounced = useDebounced(text, 0);
   const searchRef = useRef<HTMLInputElement>(null);
   const [showFilters, setShowFilters] = useState(activeFilterCount(filters) > 0);
   const [active, setActive] = useState(0);
