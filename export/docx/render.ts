@@ -1,5 +1,5 @@
 import { Document, Footer, Header, NumberFormat, Paragraph, type ParagraphChild } from 'docx';
-import { layoutDocument } from 'docx/layout';
+import { createRequire } from 'node:module';
 import type { ResolvedDocument } from '../document';
 import type { Template } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
@@ -122,6 +122,20 @@ export function buildDocument(doc: ResolvedDocument, template: Template, totalPa
   return { document, noteKind: ctx.noteKind, ...(ctx.direct ? { direct: ctx.direct } : {}) };
 }
 
+type LayoutModule = typeof import('docx/layout');
+let layoutModule: LayoutModule | undefined;
+
+/**
+ * docx's layout engine, loaded the first time a page count is wanted: it is 1.7 MB of code
+ * and font metrics, which every export used to compile on start even when it never laid a
+ * page out (long briefings are counted roughly, see below). Its CommonJS build loads
+ * synchronously and reads the Document by its structure, so the ES module's objects suit it.
+ */
+function layoutEngine(): LayoutModule {
+  layoutModule ??= createRequire(import.meta.url)('docx/layout') as LayoutModule;
+  return layoutModule;
+}
+
 /** Beyond this many blocks a full layout takes seconds; a character count is close enough for a cached value. */
 const LAYOUT_BLOCK_LIMIT = 250;
 
@@ -149,7 +163,7 @@ export function estimatePageCount(doc: ResolvedDocument, template: Template): nu
   if (blocks > LAYOUT_BLOCK_LIMIT) return roughPageCount(doc, template);
   try {
     const { document } = buildDocument(doc, template, '1');
-    const pages = layoutDocument(document, { guess: true }).pages.length;
+    const pages = layoutEngine().layoutDocument(document, { guess: true }).pages.length;
     return pages > 0 ? pages : undefined;
   } catch {
     return undefined;
