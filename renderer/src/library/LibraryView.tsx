@@ -24,9 +24,11 @@ export function LibraryView({ request, onRequestTaken }: { request?: ViewRequest
   const app = useApp();
   const { filters, setFilters } = app;
   const [text, setText] = useState(filters.text);
-  // Just enough to take a burst of keys as one search: a search answers in a few milliseconds,
-  // and the list keeps its rows until the new ones arrive (usePagedSearch).
+  // One search per keystroke: a search answers in a few milliseconds, an older answer is
+  // dropped, and the list keeps its rows until the new ones arrive (usePagedSearch).
   const debounced = useDebounced(text, 0);
+  /** Texts this box recently put into the filters, to tell their echoes from a change made elsewhere. */
+  const pushed = useRef<string[]>([filters.text]);
   const searchRef = useRef<HTMLInputElement>(null);
   const [showFilters, setShowFilters] = useState(activeFilterCount(filters) > 0);
   const [active, setActive] = useState(0);
@@ -34,11 +36,20 @@ export function LibraryView({ request, onRequestTaken }: { request?: ViewRequest
 
   // Text typed here flows into the shared filters; filters set elsewhere (sidebar) flow back.
   useEffect(() => {
+    pushed.current = [...pushed.current.slice(-19), debounced];
     setFilters((f) => (f.text === debounced ? f : { ...f, text: debounced }));
   }, [debounced, setFilters]);
   useEffect(() => {
-    setText((t) => (t === filters.text ? t : filters.text));
+    // Only a change from elsewhere (a saved search, the sidebar) replaces what is in the box:
+    // the echo of an earlier keystroke would otherwise overwrite the keys typed since.
+    if (pushed.current.includes(filters.text)) return;
+    pushed.current = [filters.text];
+    setText(filters.text);
   }, [filters.text]);
+  useEffect(() => {
+    // In step again: only what happens from here on can be an echo.
+    if (text === filters.text) pushed.current = [text];
+  }, [text, filters.text]);
   useEffect(() => {
     if (activeFilterCount(filters) > 0) setShowFilters(true);
   }, [filters]);
