@@ -52,7 +52,7 @@ export function buildBriefing(dir: string, citations: number): { path: string; b
 }
 
 /** The same document for pandoc: Markdown whose citations pandoc turns into notes, CSL-JSON, the style. */
-function pandocInputs(dir: string, libPath: string, briefingId: string): { md: string; bib: string; csl: string } {
+export function pandocInputs(dir: string, libPath: string, briefingId: string): { md: string; bib: string; csl: string } {
   const lib = Library.open(libPath);
   const b = lib.getBriefing(briefingId);
   const lines = [`---\ntitle: "${b.title}"\n---\n`];

@@ -11,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import type { CslNode } from './csl-tree';
+import { installCaseShortcut, installEscapeShortcut } from './citeproc-string-shortcuts';
 
 /** One cite as citeproc takes it in a citation cluster. */
 export interface CiteprocCiteItem {
@@ -119,36 +120,6 @@ export interface CiteprocModule {
 
 let loaded: CiteprocModule | undefined;
 
-/**
- * Languages whose case mapping differs from the locale-independent one in V8/ICU
- * (dotted/dotless i, Lithuanian dot above). For every other language
- * `s.toLocaleLowerCase(langs)` equals `s.toLowerCase()`.
- */
-const SPECIAL_CASING = /^(tr|az|lt)\b/i;
-
-function usesSpecialCasing(langs: string[] | undefined): boolean {
-  if (!langs || langs.length === 0) return true; // host default locale: unknown, stay exact
-  for (const l of langs) if (typeof l !== 'string' || SPECIAL_CASING.test(l)) return true;
-  return false;
-}
-
-/**
- * citeproc lower/upper-cases through `toLocaleLowerCase(langArray)` thousands of times per
- * document (sort keys, title case, name particles). With an explicit locale list V8
- * canonicalises the list through ICU on every call: ~8% of all rendering time in our
- * profiles. Outside tr/az/lt the result is identical to toLowerCase, so take that path.
- */
-function installCaseFastPath(CSL: CiteprocModule): void {
-  const lower = CSL.toLocaleLowerCase;
-  const upper = CSL.toLocaleUpperCase;
-  CSL.toLocaleLowerCase = function (this: { tmp: { lang_array?: string[] } }, s: string): string {
-    return usesSpecialCasing(this.tmp.lang_array) ? lower.call(this, s) : s.toLowerCase();
-  };
-  CSL.toLocaleUpperCase = function (this: { tmp: { lang_array?: string[] } }, s: string): string {
-    return usesSpecialCasing(this.tmp.lang_array) ? upper.call(this, s) : s.toUpperCase();
-  };
-}
-
 export function citeproc(): CiteprocModule {
   if (loaded) return loaded;
   const bases = [import.meta.url, `${process.cwd()}/package.json`];
@@ -162,6 +133,7 @@ export function citeproc(): CiteprocModule {
     }
   }
   if (!loaded) throw new Error(`citeproc-js is not installed: ${String(lastError)}`);
-  installCaseFastPath(loaded);
+  installCaseShortcut(loaded);
+  installEscapeShortcut(loaded);
   return loaded;
 }

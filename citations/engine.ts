@@ -29,6 +29,7 @@ import {
 } from './citeproc-fast';
 import type { CslNode } from './csl-tree';
 import { htmlToRuns, type Run } from './html-runs';
+import { installFlipFlopShortcut } from './citeproc-string-shortcuts';
 import { loadLocale } from './locales';
 import { cslLocatorLabel } from './locator-label';
 import { loadStyle } from './style-catalog';
@@ -205,6 +206,7 @@ export class CitationEngine {
     this.renderCache = new RenderCache(engine, this.sensitivity);
     installRenderCache(engine, this.renderCache);
     installDisambiguationMemo(engine, this.sensitivity);
+    installFlipFlopShortcut(engine);
     return engine;
   }
 
