@@ -515,7 +515,10 @@ export class CitationEngine {
 
   /** The bibliography of the cited items, in the style's order (empty if the style has none). */
   bibliography(): Bibliography {
-    this.ensureConsistent();
+    // The bibliography depends on the registered items and their disambiguation, not on
+    // any cluster's rendering: clusters waiting for another engine stay waiting (the helper
+    // of a split render would otherwise render the other thread's whole share here).
+    if (this.broken) this.ensureConsistent();
     const made = this.engine.makeBibliography();
     if (!made) return { entries: [], hangingIndent: false };
     const [params, html] = made;

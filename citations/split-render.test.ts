@@ -58,6 +58,23 @@ describe('split rendering', () => {
     expect(engine.clusters()).toEqual(reference.clusters());
   });
 
+  it('makes the bibliography without rendering the clusters left to the other engine', () => {
+    const clusters = document(5, 200);
+    const engine = CitationEngine.create({ styleId: 'chicago-note-bibliography', items: lookup });
+    engine.renderDocument(clusters, { render: (i) => i >= 150 });
+    const citeproc = (engine as unknown as { engine: { process_CitationCluster: (...args: unknown[]) => string } }).engine;
+    const render = citeproc.process_CitationCluster;
+    let renders = 0;
+    citeproc.process_CitationCluster = function (this: unknown, ...args: unknown[]) {
+      renders++;
+      return render.apply(this, args);
+    };
+    expect(engine.bibliography().entries.length).toBeGreaterThan(10);
+    expect(renders).toBe(0);
+    expect(engine.clusters().every((c) => c.html.length > 0)).toBe(true); // rendered when asked for
+    expect(renders).toBe(150);
+  });
+
   it('renders what a failed or short helper did not deliver itself', async () => {
     const clusters = document(9, 220);
     const one = serial('chicago-note-bibliography', clusters);
