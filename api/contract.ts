@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCATOR_LABELS, type Fact, type Briefing, type BriefingSummary, type Source } from '../core/model';
 import type { MarkingScheme } from '../core/markings';
 import type { CheckReport } from '../db/repo/maintenance';

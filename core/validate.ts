@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPartialDate } from './dates';
 import { DossierError } from './errors';
 import {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DossierError } from '../../core/errors';
 import actionMemo from '../../templates/builtin/action-memo.json';
 import backgroundBrief from '../../templates/builtin/background-brief.json';

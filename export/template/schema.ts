@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The template file format (`formatVersion: 1`): a memo type described as data, so an office
