@@ -16,5 +16,26 @@ const inert: Inert = new Proxy(function inert() {} as unknown as Inert, {
   construct: () => inert as unknown as object,
 });
 
+// The contract modules import zod as a namespace (`import * as z from 'zod'`, so bundles keep
+// only what they use): every member they call must be a named export here.
+// electron/preload.bundle.test.ts fails if one is missing.
 export const z = inert;
+export const array = inert;
+export const boolean = inert;
+export const core = inert;
+export const discriminatedUnion = inert;
+const enumSchema = inert;
+export { enumSchema as enum };
+const instanceOf = inert;
+export { instanceOf as instanceof };
+export const iso = inert;
+export const literal = inert;
+export const number = inert;
+export const object = inert;
+export const record = inert;
+export const strictObject = inert;
+export const string = inert;
+export const tuple = inert;
+export const union = inert;
+export const unknown = inert;
 export default inert;
