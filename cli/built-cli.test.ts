@@ -74,6 +74,22 @@ describe.skipIf(!BUILT)('built command line', () => {
   });
 });
 
+describe.skipIf(!BUILT)('built command line and a closed output pipe', () => {
+  it('finishes the export when the reader has gone (`dossier export … | true`)', () => {
+    const path = join(dir, 'lib.sqlite');
+    const id = buildLibrary(path);
+    const out = join(dir, 'piped.docx');
+    // `true` exits without reading: every write to the pipe fails with EPIPE.
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" --library "${path}" export ${id} --out "${out}" | true`], {
+      encoding: 'utf8',
+      env: { ...process.env, DOSSIER_RENDER_THREADS: '1' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(openDocx(readFileSync(out)).part('word/footnotes.xml')).toContain('Ibid.');
+  });
+});
+
 describe('choosing a second engine', () => {
   it('uses one where cores are to spare, and follows DOSSIER_RENDER_THREADS', async () => {
     const { useRenderThread } = await import('./render-thread');

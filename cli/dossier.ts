@@ -8,8 +8,21 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * A reader that stops early (`dossier facts | head`) closes the pipe: Node then reports EPIPE
+ * as an unhandled error and the process dies mid-command. The command finishes instead (an
+ * export still writes its file) and only its further output is dropped.
+ */
+let stdoutClosed = false;
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  stdoutClosed = true;
+});
+
 const code = await runCli(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  stdout: (t) => {
+    if (!stdoutClosed) process.stdout.write(t.endsWith('\n') ? t : t + '\n');
+  },
   stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
   stdin: readStdin,
   env: process.env,
