@@ -10,10 +10,14 @@
 const ILLEGAL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ANY_ILLEGAL = new RegExp(ILLEGAL_CHARS.source);
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The text with every character XML 1.0 forbids removed. `& < >` are left for the XML writer to escape. */
 export function sanitizeXmlText(text: string): string {
-  return text.replace(ILLEGAL_CHARS, '').replace(LONE_SURROGATE, '');
+  // Most text has neither: test (cheap, no copy) before replacing.
+  const legal = ANY_ILLEGAL.test(text) ? text.replace(ILLEGAL_CHARS, '') : text;
+  return ANY_SURROGATE.test(legal) ? legal.replace(LONE_SURROGATE, '') : legal;
 }
 
 /** Whether the text has a character that XML 1.0 forbids. */

@@ -9,9 +9,13 @@ import { runPieces } from './runs';
  * same content, which note-part.test.ts and body-xml.test.ts check byte for byte.
  */
 
-// What docx's escapeText does to element text.
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-export const escapeText = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+// What docx's escapeText does to element text. Native replaces, `&` first, rather than one
+// replace with a callback: Zotero field instructions are JSON, with a quote every few characters.
+const NEEDS_ESCAPE = /[&<>"']/;
+export const escapeText = (s: string): string =>
+  NEEDS_ESCAPE.test(s)
+    ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+    : s;
 
 /** A run's properties in the element order `docx` (and the schema) uses. */
 function runProperties(run: Run, rtl: boolean, charStyle: string | undefined): string {
