@@ -83,6 +83,37 @@ describe('Chicago notes and bibliography', () => {
   });
 });
 
+describe('secondary citation punctuation', () => {
+  // The original ends in a quoted title: the via comma goes inside the quotation marks where
+  // the locale puts punctuation there (Chicago 14.260), and stays outside where it does not.
+  const quotedLast: ClusterInput[] = [
+    { id: 'q1', cites: [{ itemId: 'report', via: { itemId: 'news', locator: '3' } }] },
+    { id: 'q2', cites: [{ itemId: 'report', via: { itemId: 'news', locator: '4' } }] },
+  ];
+
+  it('moves the comma inside the closing quote in American English', () => {
+    const engine = CitationEngine.create({ styleId: 'chicago-fullnote-bibliography-with-ibid', items: lookup });
+    const out = plain(engine.renderDocument(quotedLast));
+    expect(out[0]).toContain('(Washington, DC: U.S. Department of State, 2024), quoted in Rana Haddad');
+    expect(out[1]).toBe('U.S. Department of State, “Country Reports on Terrorism 2022,” quoted in Haddad, “Ports Reopen after Strike,” 4.');
+    expect(engine.clusters()[1]!.html).not.toContain('”, quoted in');
+  });
+
+  it('keeps it outside in British English and in OSCOLA', () => {
+    const british = CitationEngine.create({ styleId: 'chicago-fullnote-bibliography-with-ibid', items: lookup, locale: 'en-GB' });
+    expect(plain(british.renderDocument(quotedLast))[1]).toMatch(/Terrorism 2022’, quoted in Haddad/);
+    const oscola = CitationEngine.create({ styleId: 'oscola', items: lookup });
+    expect(plain(oscola.renderDocument(quotedLast)).join('\n')).not.toMatch(/,’ quoted in/);
+  });
+
+  it('keeps the move when an edit re-renders the note', () => {
+    const engine = CitationEngine.create({ styleId: 'chicago-fullnote-bibliography-with-ibid', items: lookup });
+    engine.renderDocument(quotedLast);
+    engine.moveCluster('q2', 0);
+    expect(plain(engine.clusters())[1]).toMatch(/Terrorism 2022,” quoted in Haddad/);
+  });
+});
+
 describe('OSCOLA', () => {
   it('loads, renders in en-GB with lower-case ibid and cross-references "(n 1)"', () => {
     const engine = CitationEngine.create({ styleId: 'oscola', items: lookup });

@@ -35,6 +35,7 @@ import { cslLocatorLabel } from './locator-label';
 import { loadStyle } from './style-catalog';
 import type { StyleClass } from './style-types';
 import { parseUserStyle } from './user-style';
+import { installViaPunctuation } from './via-punctuation';
 import { buildZoteroPayload, type ZoteroCitationPayload } from './zotero';
 
 /** The source a fact was found in, when it is quoted from another source ("X, quoted in Y"). */
@@ -207,6 +208,7 @@ export class CitationEngine {
     installRenderCache(engine, this.renderCache);
     installDisambiguationMemo(engine, this.sensitivity);
     installFlipFlopShortcut(engine);
+    installViaPunctuation(engine, this.viaPhrase);
     return engine;
   }
 

@@ -50,7 +50,7 @@ describe('exporting a briefing from the library to Word', () => {
     expect(notes[3]).toBe('Ibid., 14.');
     expect(notes[6]).toMatch(/^Erik Lindqvist, “Insurers Return to Odesa Routes,” Harbour Wire/);
     // Secondary citation: the statement as quoted in the wire story, both already cited → short forms.
-    expect(notes[7]).toMatch(/^U\.S\. Department of State, “Remarks on Food Security in the Black Sea Region.?”.? quoted in Lindqvist, “Insurers Return to Odesa Routes\.”$/);
+    expect(notes[7]).toMatch(/^U\.S\. Department of State, “Remarks on Food Security in the Black Sea Region,” quoted in Lindqvist, “Insurers Return to Odesa Routes\.”$/);
     // The container title is italic in the note, as a Word run, not markup.
     expect(docx.part('word/footnotes.xml')).toMatch(/<w:i\/>[\s\S]{0,200}The Meridian Herald/);
     expect(docx.part('word/footnotes.xml')).not.toMatch(/&lt;i&gt;|<i>/);
