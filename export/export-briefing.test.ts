@@ -161,6 +161,31 @@ describe('pre-flight', () => {
   });
 });
 
+describe('pre-flight: the decision date', () => {
+  const codesWith = (fields: Record<string, string>) => {
+    lib.updateBriefing(briefingId, { fields });
+    return preflight(assembleBriefing(lib, briefingId, { today: TODAY }), { now: TODAY }).filter((w) => w.code === 'decision-date-passed');
+  };
+
+  it('is quiet while the decide-by date is ahead of the memo (the sample: six days after today)', () => {
+    expect(lib.getBriefing(briefingId).fields.decideBy).toBe('February 7, 2025');
+    expect(codesWith({})).toEqual([]);
+  });
+
+  it('warns when the decide-by date is already behind the memo date, naming both', () => {
+    expect(codesWith({ decideBy: 'January 15, 2025' })[0]!.message).toBe(
+      'The decision is requested by January 15, 2025, which is before the memo\'s date (February 1, 2025).',
+    );
+    expect(codesWith({ decideBy: 'February 7, 2025', date: '1 March 2025' })[0]!.message).toMatch(/before the memo's date \(1 March 2025\)/);
+  });
+
+  it('says nothing about dates it cannot read or a month still running', () => {
+    expect(codesWith({ decideBy: 'COB Friday' })).toEqual([]);
+    expect(codesWith({ decideBy: 'February 2025', date: 'February 20, 2025' })).toEqual([]);
+    expect(codesWith({ decideBy: 'January 2025', date: 'February 20, 2025' })).toHaveLength(1);
+  });
+});
+
 describe('real clients', () => {
   // .ci/run installs all three; on CI their absence is a failure, not a silent skip.
   it.runIf(process.env.CI === 'true')('CI has the Open XML SDK validator', () => expect(hasOoxmlValidator).toBe(true));

@@ -1,6 +1,8 @@
 import type { Fact } from '../core/model';
 import type { Library } from '../db/library';
+import { partialDateEnd } from '../core/dates';
 import { rankOf } from '../core/markings';
+import { normaliseDate } from '../ingest/formats/dates';
 import type { AssembledBriefing } from './assemble';
 import { estimatePageCount } from './docx/index';
 import type { Block } from './document';
@@ -16,6 +18,7 @@ export type PreflightCode =
   | 'bluf-too-long'
   | 'subject-acronym'
   | 'no-decision-lines'
+  | 'decision-date-passed'
   | 'marking-below-facts';
 
 export interface PreflightWarning {
@@ -91,6 +94,8 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
   if (template.decision && template.decision.lines.length === 0) {
     out.push({ code: 'no-decision-lines', message: `${template.name} has no Approve / Disapprove lines.` });
   }
+  const passed = decisionDatePassed(doc.decision?.decideBy, doc.date, now);
+  if (passed) out.push({ code: 'decision-date-passed', message: passed });
   if (briefing.marking && a.marking.required && rankOf(a.marking.scheme, briefing.marking) < rankOf(a.marking.scheme, a.marking.required.id)) {
     out.push({
       code: 'marking-below-facts',
@@ -98,6 +103,23 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
     });
   }
   return out;
+}
+
+/**
+ * A decide-by date already behind the memo's own date (a memo reused from last month, a date
+ * typed with the wrong year) asks the reader for the impossible. Both are free text as the
+ * analyst typed them; a date that cannot be read, or that names a whole month still running,
+ * raises nothing. Without a readable memo date, today is the reference.
+ */
+function decisionDatePassed(decideBy: string | undefined, memoDate: string, now: Date): string | undefined {
+  if (!decideBy?.trim()) return undefined;
+  const due = normaliseDate(decideBy);
+  if (!due) return undefined;
+  const memo = normaliseDate(memoDate);
+  const reference = memo?.length === 10 ? memo : now.toISOString().slice(0, 10);
+  if (partialDateEnd(due) >= reference) return undefined;
+  const against = memo?.length === 10 ? `the memo's date (${memoDate.trim()})` : 'today';
+  return `The decision is requested by ${decideBy.trim()}, which is before ${against}.`;
 }
 
 function blockText(b: Block): string {

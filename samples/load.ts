@@ -1,4 +1,5 @@
 import type { Library } from '../db/library';
+import { formatDate } from '../export/assemble';
 import { getTemplate } from '../export/template/index';
 import sample from './grain-corridor.json';
 
@@ -25,7 +26,15 @@ export function loadSample(lib: Library, today = new Date()): string {
     const b = sample.briefing;
     const template = getTemplate(b.template);
     const briefing = lib.createBriefing(
-      { title: b.title, templateId: template.id, styleId: b.style, portionMarks: b.portionMarks, derivedFrom: b.derivedFrom, fields: b.fields },
+      {
+        title: b.title,
+        templateId: template.id,
+        styleId: b.style,
+        portionMarks: b.portionMarks,
+        derivedFrom: b.derivedFrom,
+        // The decision is due a few days after the memo is written, whenever the sample is built.
+        fields: { ...b.fields, decideBy: formatDate(new Date(today.getTime() + b.decideInDays * 86_400_000), 'en-US') },
+      },
       template.sections.map((s) => ({ key: s.key, heading: s.heading })),
     );
     for (const [section, items] of Object.entries(b.sections)) {
