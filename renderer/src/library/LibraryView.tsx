@@ -6,6 +6,7 @@ import type { ViewRequest } from '../shell/menu-command';
 import { useApp } from '../state';
 import { useDebounced } from '../ui/hooks';
 import { Icon } from '../ui/Icon';
+import { SearchField } from '../ui/SearchField';
 import { SourcePicker } from '../ui/SourcePicker';
 import { FactList } from './FactList';
 import { activeFilterCount, EMPTY_FILTERS, invalidDates, type LibraryFilters, type SortKey, toQuery } from './filters';
@@ -88,23 +89,14 @@ export function LibraryView({ request, onRequestTaken }: { request?: ViewRequest
       <section className="library-main" aria-label="Library">
         <header className="toolbar">
           <h1 className="view-title">{heading}</h1>
-          <div className="search-field">
-            <Icon name="search" />
-            <input
-              ref={searchRef}
-              type="search"
-              aria-label="Search facts"
-              placeholder='Search facts — words, "phrases", -exclude'
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown') {
-                  e.preventDefault();
-                  document.getElementById('library-list')?.focus();
-                }
-              }}
-            />
-          </div>
+          <SearchField
+            inputRef={searchRef}
+            label="Search facts"
+            placeholder='Search facts — words, "phrases", -exclude'
+            value={text}
+            onChange={setText}
+            onArrowDown={() => document.getElementById('library-list')?.focus()}
+          />
           <label className="inline-field">
             <span>Sort</span>
             <select aria-label="Sort by" value={filters.sort} onChange={(e) => setFilters({ ...filters, sort: e.target.value as SortKey | '' })}>

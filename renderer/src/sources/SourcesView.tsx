@@ -5,7 +5,7 @@ import { call, errorMessage } from '../api';
 import { plural, SOURCE_TYPE_LABELS } from '../format';
 import { useApp } from '../state';
 import { useDebounced } from '../ui/hooks';
-import { Icon } from '../ui/Icon';
+import { SearchField } from '../ui/SearchField';
 import { SourceEditor } from './SourceEditor';
 import { SourceList } from './SourceList';
 import { type SourceSort, sortSources } from './sort';
@@ -64,24 +64,17 @@ export function SourcesView({ selectedId }: { selectedId: string | undefined }) 
       <section className="sources-main" aria-label="Sources">
         <header className="toolbar">
           <h1 className="view-title">Sources</h1>
-          <div className="search-field">
-            <Icon name="search" />
-            <input
-              ref={searchRef}
-              type="search"
-              aria-label="Search sources"
-              placeholder="Title, author or outlet"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown') {
-                  e.preventDefault();
-                  document.querySelector<HTMLElement>('[data-testid="source-list"]')?.focus();
-                  if (!sorted.some((s) => s.id === selectedId) && sorted[0]) select(sorted[0].id);
-                }
-              }}
-            />
-          </div>
+          <SearchField
+            inputRef={searchRef}
+            label="Search sources"
+            placeholder="Title, author or outlet"
+            value={text}
+            onChange={setText}
+            onArrowDown={() => {
+              document.querySelector<HTMLElement>('[data-testid="source-list"]')?.focus();
+              if (!sorted.some((s) => s.id === selectedId) && sorted[0]) select(sorted[0].id);
+            }}
+          />
           <label className="inline-field">
             <span>Type</span>
             <select aria-label="Source type" value={type} onChange={(e) => setType(e.target.value)}>

@@ -3,7 +3,7 @@ import type { TagCount } from '../../../db/repo/tags';
 import { plural } from '../format';
 import { EMPTY_FILTERS } from '../library/filters';
 import { useApp } from '../state';
-import { Icon } from '../ui/Icon';
+import { SearchField } from '../ui/SearchField';
 import { TagRow } from './TagRow';
 
 /**
@@ -51,10 +51,7 @@ export function TagsView() {
     <div className="tags-view">
       <header className="toolbar">
         <h1 className="view-title">Tags</h1>
-        <div className="search-field">
-          <Icon name="search" />
-          <input type="search" aria-label="Filter tags" placeholder="Filter tags" value={text} onChange={(e) => setText(e.target.value)} />
-        </div>
+        <SearchField label="Filter tags" placeholder="Filter tags" value={text} onChange={setText} />
         <label className="inline-field">
           <span>Sort</span>
           <select aria-label="Sort tags by" value={sortByCount ? 'count' : 'name'} onChange={(e) => setSortByCount(e.target.value === 'count')}>
