@@ -5,6 +5,7 @@ import { call, errorMessage } from '../api';
 import { formatCount } from '../format';
 import { useApp } from '../state';
 import { Icon } from '../ui/Icon';
+import { PaletteInput, stepActive, useActiveInView, usePaletteFocus } from '../ui/palette';
 import { matchesWords, modifiedLabel } from './modified';
 
 /**
@@ -21,7 +22,7 @@ export function BriefingSwitcher({ currentId, onClose }: { currentId?: string | 
   const [confirm, setConfirm] = useState<BriefingSummary>();
   const [error, setError] = useState<string>();
   const inputRef = useRef<HTMLInputElement>(null);
-  const restore = useRef<Element | null>(document.activeElement);
+  usePaletteFocus(inputRef);
 
   const load = () =>
     call('briefings:list')
@@ -36,18 +37,11 @@ export function BriefingSwitcher({ currentId, onClose }: { currentId?: string | 
     call('templates:list')
       .then((t: TemplateSummary[]) => setTemplates(new Map(t.map((x) => [x.id, x.name]))))
       .catch(() => undefined); // the ids are shown instead
-    inputRef.current?.focus();
-    const el = restore.current;
-    return () => {
-      if (el instanceof HTMLElement && el.isConnected) el.focus();
-    };
   }, []);
 
   const shown = useMemo(() => (list ?? []).filter((b) => matchesWords(text, b.title, templates.get(b.templateId) ?? b.templateId)), [list, text, templates]);
   useEffect(() => setActive(0), [text]);
-  useEffect(() => {
-    document.getElementById(`switcher-opt-${active}`)?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
+  useActiveInView('switcher-opt', active);
 
   const open = (b: BriefingSummary | undefined) => {
     if (!b) return;
@@ -75,14 +69,8 @@ export function BriefingSwitcher({ currentId, onClose }: { currentId?: string | 
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (confirm) return;
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setActive((a) => Math.min(a + 1, shown.length - 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (e.key === 'Enter') {
+    if (confirm || stepActive(e, shown.length, setActive)) return;
+    if (e.key === 'Enter') {
       e.preventDefault();
       open(shown[active]);
     } else if (e.key === 'Delete' && shown[active]) {
@@ -107,18 +95,15 @@ export function BriefingSwitcher({ currentId, onClose }: { currentId?: string | 
       }}
     >
       <div className="palette switcher" role="dialog" aria-modal="true" aria-label="Open briefing">
-        <input
-          ref={inputRef}
-          className="palette-input"
-          type="text"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls="switcher-list"
-          aria-activedescendant={shown[active] ? `switcher-opt-${active}` : undefined}
-          aria-label="Find a briefing"
+        <PaletteInput
+          inputRef={inputRef}
+          listId="switcher-list"
+          optionPrefix="switcher-opt"
+          active={shown[active] ? active : undefined}
+          label="Find a briefing"
           placeholder="Find a briefing by title or template…"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={setText}
           onKeyDown={onKeyDown}
         />
         {error && (

@@ -6,6 +6,7 @@ import { shortCitation } from '../format';
 import { useApp } from '../state';
 import { GradeBadge, Highlighted } from '../ui/bits';
 import { useDebounced } from '../ui/hooks';
+import { PaletteInput, stepActive, useActiveInView, usePaletteFocus } from '../ui/palette';
 
 interface Props {
   sections: BriefingSection[];
@@ -24,15 +25,8 @@ export function Palette({ sections, section, onSection, onInsert, onClose }: Pro
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string>();
   const inputRef = useRef<HTMLInputElement>(null);
-  const restore = useRef<Element | null>(document.activeElement);
-
-  useEffect(() => {
-    inputRef.current?.focus();
-    const el = restore.current;
-    return () => {
-      if (el instanceof HTMLElement && el.isConnected) el.focus();
-    };
-  }, []);
+  usePaletteFocus(inputRef);
+  useActiveInView('palette-opt', active);
 
   useEffect(() => {
     let live = true;
@@ -49,10 +43,6 @@ export function Palette({ sections, section, onSection, onInsert, onClose }: Pro
     };
   }, [q]);
 
-  useEffect(() => {
-    document.getElementById(`palette-opt-${active}`)?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
-
   const choose = (hit: FactHit | undefined) => {
     if (!hit) return;
     onInsert(hit);
@@ -62,26 +52,18 @@ export function Palette({ sections, section, onSection, onInsert, onClose }: Pro
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="palette" role="dialog" aria-modal="true" aria-label="Insert fact">
-        <input
-          ref={inputRef}
-          className="palette-input"
-          type="text"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls="palette-list"
-          aria-activedescendant={hits[active] ? `palette-opt-${active}` : undefined}
-          aria-label="Search facts to insert"
+        <PaletteInput
+          inputRef={inputRef}
+          listId="palette-list"
+          optionPrefix="palette-opt"
+          active={hits[active] ? active : undefined}
+          label="Search facts to insert"
           placeholder="Search facts to insert…"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={setText}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setActive((a) => Math.min(a + 1, hits.length - 1));
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setActive((a) => Math.max(a - 1, 0));
-            } else if (e.key === 'Enter') {
+            if (stepActive(e, hits.length, setActive)) return;
+            if (e.key === 'Enter') {
               e.preventDefault();
               choose(hits[active]);
             } else if (e.key === 'Escape') {
