@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import type { CapturePreview } from '../../../api/contract';
-import { RELIABILITY_GRADES, SOURCE_TYPES } from '../../../core/model';
+import { RELIABILITY_GRADES } from '../../../core/model';
 import { ApiError, call, type CaptureFile, captureFileArg, captureFileKey, errorMessage } from '../api';
-import { formatCount, KIND_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS, stripInvisibles } from '../format';
+import { formatCount, KIND_LABELS, RELIABILITY_LABELS, stripInvisibles } from '../format';
+import { SourceTypeOptions } from '../ui/SourceTypeOptions';
 import { EMPTY_FILTERS } from '../library/filters';
 import { useApp } from '../state';
 import { FieldError } from '../ui/bits';
@@ -312,11 +313,7 @@ export function CaptureView() {
             <div className={`field${errors.type ? ' has-error' : ''}`}>
               <label htmlFor="capture-type">Type</label>
               <select id="capture-type" value={meta.type} onChange={(e) => setMeta({ ...meta, type: e.target.value })}>
-                {SOURCE_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {SOURCE_TYPE_LABELS[t] ?? t}
-                  </option>
-                ))}
+                <SourceTypeOptions />
               </select>
             </div>
             {field('url', 'URL', 'https://…', true)}

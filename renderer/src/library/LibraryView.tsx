@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { FACT_KINDS, RELIABILITY_GRADES, SOURCE_TYPES, type FactKind, type Reliability } from '../../../core/model';
-import { plural, SOURCE_TYPE_LABELS, KIND_LABELS } from '../format';
+import { FACT_KINDS, RELIABILITY_GRADES, type FactKind, type Reliability } from '../../../core/model';
+import { plural, KIND_LABELS } from '../format';
+import { SourceTypeOptions } from '../ui/SourceTypeOptions';
 import { Inspector } from '../inspector/Inspector';
 import type { ViewRequest } from '../shell/menu-command';
 import { useApp } from '../state';
@@ -239,12 +240,7 @@ function FilterBar({ filters, onChange }: { filters: LibraryFilters; onChange(f:
         <label className="filter-select">
           <span>Type</span>
           <select aria-label="Source type filter" value={filters.sourceTypes[0] ?? ''} onChange={(e) => onChange({ ...filters, sourceTypes: e.target.value ? [e.target.value] : [] })}>
-            <option value="">Any type</option>
-            {SOURCE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {SOURCE_TYPE_LABELS[t] ?? t}
-              </option>
-            ))}
+            <SourceTypeOptions any />
           </select>
         </label>
         <fieldset className="chip-group">

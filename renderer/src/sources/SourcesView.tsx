@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { SOURCE_TYPES } from '../../../core/model';
 import type { SourceWithCount } from '../../../db/repo/sources';
 import { call, errorMessage } from '../api';
-import { plural, SOURCE_TYPE_LABELS } from '../format';
+import { plural } from '../format';
+import { SourceTypeOptions } from '../ui/SourceTypeOptions';
 import { useApp } from '../state';
 import { useDebounced } from '../ui/hooks';
 import { SearchField } from '../ui/SearchField';
@@ -78,12 +78,7 @@ export function SourcesView({ selectedId }: { selectedId: string | undefined }) 
           <label className="inline-field">
             <span>Type</span>
             <select aria-label="Source type" value={type} onChange={(e) => setType(e.target.value)}>
-              <option value="">Any type</option>
-              {SOURCE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {SOURCE_TYPE_LABELS[t] ?? t}
-                </option>
-              ))}
+              <SourceTypeOptions any />
             </select>
           </label>
           <span className="toolbar-spacer" />
