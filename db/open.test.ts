@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DossierError } from '../core/errors';
 import { textHash } from '../core/text-key';
 import { Library } from './library';
+import { readLibraryId } from './library-identity';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 import { APPLICATION_ID, openDatabase, schemaVersion } from './open';
 import { corroboratingFacts, independentSourceCount, linkCorroboration } from './repo/corroboration';
@@ -155,6 +156,20 @@ describe('migrations', () => {
         lib.removeFact(c);
         expect(corroboratingFacts(lib.db, a)).toEqual([]);
         expect(lib.db.prepare('SELECT count(*) FROM corroborations').pluck().get()).toBe(0);
+      },
+    },
+    3: {
+      seed(db) {
+        db.prepare("INSERT INTO settings (key, value) VALUES ('marking_scheme', 'uk')").run();
+      },
+      verify(lib) {
+        const id = readLibraryId(lib.db);
+        expect(id).toMatch(/^[0-9a-f]{32}$/);
+        expect(lib.db.prepare("SELECT value FROM settings WHERE key = 'marking_scheme'").pluck().get()).toBe('uk');
+        // Every library gets its own id.
+        const other = Library.open(join(dirname(lib.path), 'other.sqlite'));
+        expect(readLibraryId(other.db)).not.toBe(id);
+        other.close();
       },
     },
   };

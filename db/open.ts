@@ -2,59 +2,51 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DossierError } from '../core/errors';
+import { guardJournal } from './journal-guard';
+import { APPLICATION_ID } from './library-identity';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import { describeLibraryError } from './sqlite-errors';
 
 export type Db = Database.Database;
-
-/** "DoSS": marks a SQLite file as a Dossier library, so we never migrate someone else's database. */
-export const APPLICATION_ID = 0x446f5353;
+export { APPLICATION_ID };
 
 export interface OpenOptions {
-  /** Open without creating or migrating (for inspection and backups). */
+  /**
+   * Open for reading only: the file is never written (a library on read-only media or in a
+   * read-only folder opens too), and a missing or empty file is an error, not a new library.
+   */
   readonly?: boolean;
+  /** For write opens: create the library when the file is missing or empty (default true). */
+  create?: boolean;
   /** Path of a better_sqlite3.node built for the running ABI (Electron passes its own build). */
   nativeBinding?: string;
   /** Migrate only up to this version; tests use it to build every earlier schema. */
   targetVersion?: number;
+  /** Told, in one line, of anything opening did beside the library (a journal set aside). */
+  notice?: (message: string) => void;
+  now?: () => Date;
 }
 
 /**
- * Opens (creating if needed) a library file, refusing anything that is not a Dossier library
- * or was written by a newer Dossier *before* touching it, then applies pending migrations.
+ * Opens a library file. Nothing is written before the file has been judged, through a
+ * read-only connection, to be a Dossier library this version can use — so every refusal
+ * leaves its bytes as they were — and a leftover journal that does not belong to the file
+ * is set aside first (db/journal-guard.ts), because SQLite would replay it into the file.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  const fresh = !existsSync(path) || statSync(path).size === 0;
-  if (!fresh) assertSqliteHeader(path);
-  if (fresh && options.readonly) throw new DossierError('not_found', `Library not found: ${path}`);
-  if (fresh) mkdirSync(dirname(path), { recursive: true });
-
-  let db: Db;
-  try {
-    db = new Database(path, {
-      readonly: options.readonly ?? false,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
-  } catch (e) {
-    throw asLibraryError(path, e);
-  }
-  try {
-    db.pragma('busy_timeout = 5000');
-    assertOurs(db, path);
-    if (!options.readonly) {
-      // WAL lets the app and the command line share the library; FULL because better-sqlite3's
-      // WAL default (NORMAL) may lose the latest commits on power loss.
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+  const kind = fileKind(path);
+  if (kind === 'folder') throw new DossierError('io', `${path} is a folder, not a library file: give the path of the library's .sqlite file.`);
+  if (kind === 'none') {
+    if (options.readonly || options.create === false) {
+      throw new DossierError('not_found', `No library at ${path}: create one with "dossier init" (or any command that adds to it), or give the path of an existing library.`);
     }
-    db.pragma('foreign_keys = ON');
-    // 32 MiB of page cache (the default is 2 MiB): a 100,000-fact library's indexes stay hot.
-    db.pragma('cache_size = -32768');
-    if (!options.readonly) migrate(db, options.targetVersion ?? LATEST_VERSION);
-    return db;
-  } catch (e) {
-    db.close();
-    throw asLibraryError(path, e);
+    mkdirSync(dirname(path), { recursive: true });
+    return openWritable(path, options);
   }
+  assertSqliteHeader(path);
+  const notice = guardJournal(path, options);
+  if (notice) options.notice?.(notice.message);
+  return options.readonly ? openReadOnly(path, options) : openWritable(path, probe(path, options));
 }
 
 export function schemaVersion(db: Db): number {
@@ -71,6 +63,117 @@ export function migrate(db: Db, target: number = LATEST_VERSION): void {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
   }).immediate();
+}
+
+function openWritable(path: string, options: OpenOptions): Db {
+  const db = connect(path, options, false);
+  try {
+    assertOurs(db, path);
+    // WAL lets the app and the command line share the library; FULL because better-sqlite3's
+    // WAL default (NORMAL) may lose the latest commits on power loss.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    tune(db);
+    migrate(db, options.targetVersion ?? LATEST_VERSION);
+    return db;
+  } catch (e) {
+    db.close();
+    throw describeLibraryError(path, e, 'open');
+  }
+}
+
+/**
+ * A read-only connection. Where SQLite cannot give one — a WAL-mode file in a folder where its
+ * index file cannot be made — or the schema is older than this Dossier's, the library is read
+ * into memory instead (and migrated there), so reading never upgrades or writes the file.
+ */
+function openReadOnly(path: string, options: OpenOptions): Db {
+  let db: Db | undefined;
+  try {
+    db = connect(path, options, true);
+    assertOurs(db, path, { mustExist: true });
+    if (schemaVersion(db) === LATEST_VERSION || options.targetVersion !== undefined) return tune(db);
+    const bytes = db.serialize();
+    db.close();
+    return inMemoryCopy(bytes, options);
+  } catch (e) {
+    if (db?.open) db.close();
+    if (!isCantOpen(e)) throw describeLibraryError(path, e, 'open');
+    if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) {
+      throw new DossierError('io', `${path} has unsaved changes in ${path}-wal that cannot be read from this read-only folder: open it once where it can be written. The file was not changed.`);
+    }
+    return readOnlyFromBytes(path, options);
+  }
+}
+
+/** A library whose folder refuses SQLite's index file: its bytes, read once, in memory. */
+function readOnlyFromBytes(path: string, options: OpenOptions): Db {
+  const fd = openSync(path, 'r');
+  let bytes: Buffer;
+  try {
+    bytes = Buffer.alloc(statSync(path).size);
+    readSync(fd, bytes, 0, bytes.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  bytes[18] = 1; // rollback mode: there is no log to look for beside an in-memory copy
+  bytes[19] = 1;
+  const probeDb = new Database(bytes, binding(options));
+  try {
+    assertOurs(probeDb, path, { mustExist: true });
+  } finally {
+    probeDb.close();
+  }
+  return inMemoryCopy(bytes, options);
+}
+
+function inMemoryCopy(bytes: Buffer, options: OpenOptions): Db {
+  const db = new Database(bytes, binding(options));
+  db.pragma('foreign_keys = ON');
+  migrate(db, options.targetVersion ?? LATEST_VERSION);
+  // A copy is never saved: refuse writes rather than accept and lose them.
+  db.pragma('query_only = ON');
+  return tune(db);
+}
+
+/** Judges the file through a read-only connection before anything may write to it. */
+function probe(path: string, options: OpenOptions): OpenOptions {
+  let db: Db | undefined;
+  try {
+    db = connect(path, options, true);
+    assertOurs(db, path);
+  } catch (e) {
+    // A folder that refuses the index file is the write open's to report (as read-only).
+    if (!isCantOpen(e)) throw describeLibraryError(path, e, 'open');
+  } finally {
+    db?.close();
+  }
+  return options;
+}
+
+function connect(path: string, options: OpenOptions, readonly: boolean): Db {
+  try {
+    const db = new Database(path, { readonly, fileMustExist: readonly, ...binding(options) });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (e) {
+    throw describeLibraryError(path, e, 'open');
+  }
+}
+
+function tune(db: Db): Db {
+  db.pragma('foreign_keys = ON');
+  // 32 MiB of page cache (the default is 2 MiB): a 100,000-fact library's indexes stay hot.
+  db.pragma('cache_size = -32768');
+  return db;
+}
+
+function fileKind(path: string): 'none' | 'folder' | 'file' {
+  if (!existsSync(path)) return 'none';
+  const s = statSync(path);
+  if (s.isDirectory()) return 'folder';
+  return s.size === 0 ? 'none' : 'file';
 }
 
 function assertSqliteHeader(path: string): void {
@@ -93,10 +196,13 @@ function assertSqliteHeader(path: string): void {
 }
 
 /** Reads only the header fields, so a refused file is never modified. */
-function assertOurs(db: Db, path: string): void {
+function assertOurs(db: Db, path: string, opts: { mustExist?: boolean } = {}): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = schemaVersion(db);
   const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+  if (opts.mustExist && appId !== APPLICATION_ID && version === 0 && tables.n === 0) {
+    throw new DossierError('not_found', `No library at ${path}: the file is an empty database. Create a library with "dossier init" (or any command that adds to it).`);
+  }
   if (appId !== APPLICATION_ID && (version !== 0 || tables.n > 0)) {
     throw new DossierError('library_corrupt', `${path} is an SQLite database but not a Dossier library. It was not changed.`);
   }
@@ -108,17 +214,13 @@ function assertOurs(db: Db, path: string): void {
   }
 }
 
-function asLibraryError(path: string, e: unknown): unknown {
-  if (e instanceof DossierError) return e;
-  const code = (e as { code?: string }).code ?? '';
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
-    return new DossierError('library_corrupt', `${path} is damaged and cannot be read as a Dossier library (${code}). Restore a backup; the file was not changed.`);
-  }
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
-    return new DossierError('io', `Cannot open library ${path}: ${(e as Error).message}`);
-  }
-  if (code === 'SQLITE_BUSY') {
-    return new DossierError('io', `Library ${path} is busy (another Dossier is writing); try again.`);
-  }
-  return e;
+function isCantOpen(e: unknown): boolean {
+  const code = String((e as { code?: unknown })?.code ?? '');
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY')) return true;
+  // describeLibraryError has already worded it; the cause is in the message.
+  return e instanceof DossierError && e.code === 'io' && /SQLITE_CANTOPEN|SQLITE_READONLY/.test(e.message);
+}
+
+function binding(options: OpenOptions): { nativeBinding?: string } {
+  return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 }

@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { syncDir } from '../db/durable-file';
 
 /**
  * Writes a small file (the app's state) so that it is either the old or the whole new file
@@ -26,14 +27,4 @@ export function writeFileAtomicSync(path: string, data: string): void {
   syncDir(dirname(path));
 }
 
-export function syncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot open folders for fsync; the rename is still atomic.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
+export { syncDir };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { verifyBackup } from '../../db/restore';
 import Database from 'better-sqlite3';
 import { DossierError } from '../../core/errors';
 import { Library } from '../../db/library';
@@ -140,34 +141,7 @@ export function toRollbackJournal(path: string, nativeBinding?: string): void {
   }
 }
 
-export type BackupVerdict = { ok: true } | { ok: false; reason: string };
-
-/** Opens a backup read-only and runs the full check: a backup that fails it is never restored. */
-export function verifyBackup(path: string, nativeBinding?: string): BackupVerdict {
-  let lib: Library | undefined;
-  const existed = COMPANIONS.filter((ext) => existsSync(path + ext));
-  try {
-    lib = Library.open(path, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    const report = lib.check();
-    if (report.integrity.length > 0) return { ok: false, reason: `integrity check: ${report.integrity.slice(0, 3).join('; ')}` };
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, reason: (e as Error).message };
-  } finally {
-    lib?.close();
-    // A read-only open of a WAL-mode file leaves empty -wal/-shm files: remove the ones we made.
-    for (const ext of COMPANIONS) {
-      if (existed.includes(ext)) continue;
-      try {
-        if (ext === '-shm' || statSync(path + ext).size === 0) rmSync(path + ext, { force: true });
-      } catch {
-        // not created
-      }
-    }
-  }
-}
-
-const COMPANIONS = ['-wal', '-shm'] as const;
+export { verifyBackup, type BackupVerdict } from '../../db/restore';
 
 /** The newest backup that passes verifyBackup, or undefined. */
 export function newestGoodBackup(dir: string, nativeBinding?: string): BackupEntry | undefined {

@@ -1,10 +1,9 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DossierError, isDossierError } from '../../core/errors';
 import { Library } from '../../db/library';
-import { syncDir } from '../atomic-file';
+import { assertRestorable, restoreLibrary } from '../../db/restore';
+import { fileStamp } from '../../db/durable-file';
 import type { LibraryStatus } from '../types';
-import { type BackupEntry, backupFolderFor, describeProblems, isBackupDue, listBackups, newestGoodBackup, takeBackup, verifyBackup } from './backups';
+import { type BackupEntry, backupFolderFor, describeProblems, isBackupDue, listBackups, newestGoodBackup, takeBackup, } from './backups';
 
 /**
  * The open library of the desktop app and its lifecycle: open (with the integrity check),
@@ -19,9 +18,6 @@ export interface LibraryHostOptions {
   now?: () => Date;
   log?: { info(m: string): void; warn(m: string): void };
 }
-
-/** SQLite's companion files: moved together with the database, never left behind. */
-const COMPANIONS = ['', '-wal', '-shm', '-journal'] as const;
 
 export class LibraryHost {
   private lib: Library | undefined;
@@ -122,46 +118,12 @@ export class LibraryHost {
    */
   restore(backupPath: string, aside: 'damaged' | 'before-restore', path = this.path): LibraryStatus & { keptAs?: string } {
     if (!path) throw new DossierError('not_found', 'No library to restore into');
-    const verdict = verifyBackup(backupPath, this.o.nativeBinding);
-    if (!verdict.ok) throw new DossierError('io', `The backup ${backupPath} cannot be restored: ${verdict.reason}`);
+    assertRestorable(backupPath, this.o.nativeBinding);
     this.close();
-
-    const keptAs = `${path}.${aside}-${stamp(this.now())}`;
-    const moved: string[] = [];
-    try {
-      for (const ext of COMPANIONS) {
-        if (existsSync(path + ext)) {
-          renameSync(path + ext, keptAs + ext);
-          moved.push(ext);
-        }
-      }
-      const temp = `${path}.restoring-${process.pid}`;
-      try {
-        copyFileSync(backupPath, temp);
-        const fd = openSync(temp, 'r+');
-        try {
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(temp, path);
-        syncDir(dirname(path));
-      } finally {
-        rmSync(temp, { force: true });
-      }
-    } catch (e) {
-      for (const ext of moved) {
-        try {
-          if (!existsSync(path + ext)) renameSync(keptAs + ext, path + ext);
-        } catch {
-          // leave it where it is; the message names it
-        }
-      }
-      throw new DossierError('io', `Restoring ${backupPath} failed: ${(e as Error).message}. The library file was left as it was${moved.length ? ` (or at ${keptAs})` : ''}.`);
-    }
-    this.log.info(`restored ${backupPath} into ${path}; the previous file is at ${keptAs}`);
+    const { keptAs } = restoreLibrary(path, backupPath, { aside, now: this.now(), verified: true, ...(this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {}) });
+    this.log.info(`restored ${backupPath} into ${path}${keptAs ? `; the previous file is at ${keptAs}` : ''}`);
     const status = this.open(path);
-    return moved.length ? { ...status, keptAs } : status;
+    return keptAs ? { ...status, keptAs } : status;
   }
 
   /** The newest backup that passes its check, for the "library damaged" screen. */
@@ -192,6 +154,4 @@ function info(b: BackupEntry) {
 }
 
 /** 2026-03-01T10-22-33Z: a file-name-safe timestamp. */
-export function stamp(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
-}
+export const stamp = fileStamp;
