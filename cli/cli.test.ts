@@ -52,7 +52,7 @@ describe('dossier import', () => {
     const r = await json(['import', file, '--title', 'Grain corridor reopens', '--author', 'Okafor, Adaeze', '--dry-run']);
     expect(r.facts.map((f: { text: string }) => f.text)).toEqual(EXPECTED);
     expect(r.source).toMatchObject({ title: 'Grain corridor reopens', author: [{ family: 'Okafor', given: 'Adaeze' }], type: 'article-newspaper' });
-    expect((await json(['facts'])).total).toBe(0); // dry run wrote nothing
+    expect((await cli(['facts'])).err).toMatch(/No library at/); // the dry run wrote nothing, not even a library
   });
 
   it('imports from standard input, keeps chosen candidates, and never duplicates on re-import', async () => {
@@ -167,6 +167,10 @@ describe('dossier commands', () => {
     const badOpt = await cli(['facts', '--colour', 'red']);
     expect(badOpt.code).toBe(1);
     expect(badOpt.err).toMatch(/--colour/);
+    const noLibrary = await cli(['fact', 'show', 'deadbeef-0000']);
+    expect(noLibrary.code).toBe(2);
+    expect(noLibrary.err.trim()).toMatch(/^dossier: No library at \S+: create one with "dossier init"/);
+    expect((await cli(['init'])).code).toBe(0);
     const missing = await cli(['fact', 'show', 'deadbeef-0000']);
     expect(missing.code).toBe(2);
     expect(missing.err.trim()).toBe('dossier: Fact not found: deadbeef-0000');

@@ -28,7 +28,20 @@ export interface Command {
   options?: OptionSpec;
   /** Does not need a library (e.g. templates list). */
   noLibrary?: boolean;
+  /**
+   * `read`: the library is opened read-only (a missing file is an error, never a new library;
+   * a library on read-only media works). Default `write`. A function decides from the options.
+   */
+  access?: Access | ((ctx: Pick<Context, 'values' | 'positionals'>) => Access);
   run(ctx: Context): Promise<unknown> | unknown;
+}
+
+/** `preview`: read-only when the library exists, else an empty library in memory (a dry run needs none). */
+export type Access = 'read' | 'write' | 'preview';
+
+export function accessOf(command: Command, ctx: Pick<Context, 'values' | 'positionals'>): Access {
+  const a = command.access ?? 'write';
+  return typeof a === 'function' ? a(ctx) : a;
 }
 
 /** A mistake in how the command was typed: exit code 1 with the usage line. */

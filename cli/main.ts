@@ -1,11 +1,13 @@
 import type { RenderThread } from './render-thread';
 import { parseArgs } from 'node:util';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DossierError } from '../core/errors';
 import { defaultLibraryPath } from '../core/paths';
 import { Library } from '../db/library';
 import type { Command, Context } from './command';
-import { UsageError } from './command';
+import { UsageError, accessOf } from './command';
+import { describeLibraryError } from '../db/sqlite-errors';
 import { COMMANDS } from './commands/index';
 
 const GLOBAL_OPTIONS = {
@@ -48,7 +50,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       positionals: parsed.positionals,
       json: parsed.values.json === true,
       libraryPath,
-      library: () => (library ??= Library.open(libraryPath)),
+      library: () => (library ??= openFor(command, parsed, libraryPath, io)),
       out: (t) => io.stdout(t),
       readStdin: io.stdin,
       ...(io.renderThread ? { renderThread: io.renderThread } : {}),
@@ -57,10 +59,27 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (ctx.json) io.stdout(JSON.stringify(result ?? null, null, 2));
     return 0;
   } catch (e) {
-    return reportError(e, command, json, io);
+    // SQLite's own codes are about the library; a file system error may be about any file.
+    const sqlite = String((e as { code?: unknown })?.code ?? '').startsWith('SQLITE_');
+    return reportError(sqlite ? describeLibraryError(libraryPathOf(argv, io), e, 'use') : e, command, json, io);
   } finally {
     library?.close();
   }
+}
+
+/** Opens the library read-only for commands that only read, and says what opening did. */
+function openFor(command: Command, ctx: Pick<Context, 'values' | 'positionals'>, path: string, io: Io): Library {
+  const access = accessOf(command, ctx);
+  const notice = (m: string) => io.stderr(`dossier: ${m}`);
+  if (access === 'preview' && !(existsSync(path) && statSync(path).size > 0)) return Library.open(':memory:');
+  return Library.open(path, { readonly: access !== 'write', notice });
+}
+
+/** The library a failed command was about, for its message (before or after parsing). */
+function libraryPathOf(argv: string[], io: Io): string {
+  const i = argv.indexOf('--library');
+  const given = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--library='))?.slice('--library='.length);
+  return resolve(given ?? defaultLibraryPath(io.env));
 }
 
 /** The words before the first option that select a command, e.g. ["brief", "add"]. */

@@ -12,6 +12,7 @@ import * as sources from './repo/sources';
 import * as tags from './repo/tags';
 import { importText, type ImportTextOptions } from '../ingest/import-text';
 import type { Locator } from '../core/model';
+import { repairLibrary } from './health/repair';
 
 /**
  * The fact library as one object: every client (command line, Electron main, tests) works
@@ -21,10 +22,12 @@ export class Library {
   private constructor(
     readonly path: string,
     readonly db: Db,
+    /** Opened for reading only: every write is refused by SQLite with SQLITE_READONLY. */
+    readonly readOnly: boolean,
   ) {}
 
   static open(path: string, options: OpenOptions = {}): Library {
-    return new Library(path, openDatabase(path, options));
+    return new Library(path, openDatabase(path, options), options.readonly === true);
   }
 
   close(): void {
@@ -90,6 +93,8 @@ export class Library {
   setMarkingScheme = (id: string, custom?: string) => settings.setMarkingScheme(this.db, id, custom);
   check = () => maintenance.checkLibrary(this.db);
   counts = () => maintenance.libraryCounts(this.db);
-  backup = (dest: string) => maintenance.backupLibrary(this.db, dest);
+  backup = (dest: string, opts?: { force?: boolean }) => maintenance.backupLibrary(this.db, dest, opts);
   repairSearchIndex = () => maintenance.repairSearchIndex(this.db);
+  /** Rebuilds derived data (search index, SQL indexes) after keeping a copy; never base rows. */
+  repair = (now?: Date) => repairLibrary(this.db, this.path, now);
 }

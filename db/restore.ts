@@ -103,3 +103,30 @@ function sameFile(a: string, b: string): boolean {
     return false;
   }
 }
+
+/**
+ * Refuses while another program (the Dossier app, another command) has the library open:
+ * renaming a file from under it would send its next writes into the kept copy. An exclusive
+ * lock is granted only when no other connection holds the file; taking it also checkpoints the
+ * library's own journal into the file as it closes, so the kept copy is one whole file.
+ */
+export function assertNotInUse(path: string, nativeBinding?: string): void {
+  let lib: Library;
+  try {
+    lib = Library.open(path, { create: false, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch {
+    return; // a damaged or foreign file is what a restore replaces; nothing can be writing to it through Dossier
+  }
+  try {
+    lib.db.pragma('busy_timeout = 0');
+    lib.db.pragma('locking_mode = EXCLUSIVE');
+    lib.db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (e) {
+    if (String((e as { code?: string }).code ?? '').startsWith('SQLITE_BUSY')) {
+      throw new DossierError('conflict', `${path} is open in another program (the Dossier app, or another command): close it there, then restore. Nothing was changed.`);
+    }
+    throw e;
+  } finally {
+    lib.close();
+  }
+}

@@ -1,4 +1,6 @@
-import type { Command } from '../command';
+import type { Access, Command, Context } from '../command';
+import { flag } from '../command';
+import { initCommand, restoreCommand } from './library-file';
 import { briefAddCommand, briefListCommand, briefMoveCommand, briefNewCommand, briefRmCommand, briefSetCommand, briefShowCommand } from './briefs';
 import {
   factAddCommand,
@@ -19,8 +21,29 @@ import { importCommand } from './import';
 import { backupCommand, checkCommand, markingsCommand } from './maintenance';
 import { sourceAddCommand, sourceEditCommand, sourceMergeCommand, sourceRmCommand, sourceShowCommand, sourcesCommand, sourcesExportCommand } from './sources';
 
+/**
+ * Commands that only read open the library read-only: they work on read-only media and can
+ * never damage the file. Kept here, as one list, so it is read at a glance.
+ */
+const READS: Record<string, Access | ((ctx: Pick<Context, 'values' | 'positionals'>) => Access)> = {
+  sources: 'read',
+  'sources export': 'read',
+  'source show': 'read',
+  facts: 'read',
+  'fact show': 'read',
+  tags: 'read',
+  'brief list': 'read',
+  'brief show': 'read',
+  'brief check': 'read',
+  export: 'read',
+  backup: 'read',
+  check: (ctx) => (flag(ctx.values, 'repair') ? 'write' : 'read'),
+  markings: (ctx) => (ctx.positionals[0] === 'set' ? 'write' : 'read'),
+  import: (ctx) => (flag(ctx.values, 'dry-run') ? 'preview' : 'write'),
+};
+
 /** Every command, in the order `dossier --help` lists them. */
-export const COMMANDS: Command[] = [
+export const COMMANDS: Command[] = withAccess([
   importCommand,
   sourcesCommand,
   sourcesExportCommand,
@@ -55,5 +78,14 @@ export const COMMANDS: Command[] = [
   sampleCommand,
   markingsCommand,
   backupCommand,
+  restoreCommand,
   checkCommand,
-];
+  initCommand,
+]);
+
+function withAccess(commands: Command[]): Command[] {
+  return commands.map((c) => {
+    const access = READS[c.name.join(' ')];
+    return access && !c.access ? { ...c, access } : c;
+  });
+}

@@ -1,15 +1,19 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command';
-import { need } from '../command';
+import { flag, need } from '../command';
+import { RESTORE_HINT } from '../../db/sqlite-errors';
 import { fields } from '../table';
 
 export const backupCommand: Command = {
   name: ['backup'],
   summary: 'write a checked copy of the library while it stays in use',
-  usage: 'dossier backup PATH',
+  usage: 'dossier backup PATH [--force]',
+  help: `  --force              replace PATH if it exists (only once the new copy has passed its check)
+Restore a backup with: dossier restore PATH`,
+  options: { force: { type: 'boolean' } },
   async run(ctx) {
     const dest = resolve(need(ctx, 0, 'PATH'));
-    const r = await ctx.library().backup(dest);
+    const r = await ctx.library().backup(dest, { force: flag(ctx.values, 'force') });
     if (ctx.json) return r;
     ctx.out(`Backed up the library to ${r.path} (${(r.bytes / 1024).toFixed(0)} KiB, integrity checked).`);
     return undefined;
@@ -18,11 +22,21 @@ export const backupCommand: Command = {
 
 export const checkCommand: Command = {
   name: ['check'],
-  summary: "check the library's integrity, foreign keys and search index",
-  usage: 'dossier check',
+  summary: "check the library's pages, references and search index; --repair rebuilds what can be",
+  usage: 'dossier check [--repair]',
+  help: `Reports each problem in words and exits 2 when there is one.
+  --repair             keep a copy of the library (<library>.before-repair-<date>), then rebuild
+                       derived data: the search index and SQL indexes. Facts, sources and
+                       briefings are never changed; damage to them needs a backup:
+                       ${RESTORE_HINT}.`,
+  options: { repair: { type: 'boolean' } },
   run(ctx) {
-    const r = ctx.library().check();
-    if (ctx.json) return r;
+    const lib = ctx.library();
+    const repair = flag(ctx.values, 'repair') ? lib.repair() : undefined;
+    const r = lib.check();
+    if (r.problems.length) process.exitCode = 2;
+    if (ctx.json) return { ...r, ...(repair ? { repair } : {}) };
+    if (repair?.backup) ctx.out(`Kept the library as it was at ${repair.backup}; ${repair.repaired.join('; ')}.\n`);
     ctx.out(
       fields([
         ['library', ctx.libraryPath],
@@ -31,12 +45,11 @@ export const checkCommand: Command = {
         ['facts', String(r.counts.facts)],
         ['tags', String(r.counts.tags)],
         ['briefings', String(r.counts.briefings)],
-        ['integrity', r.integrity.length ? r.integrity.join('; ') : 'ok'],
-        ['foreign keys', r.foreignKeys.length ? `${r.foreignKeys.length} broken reference(s)` : 'ok'],
-        ['search index', r.searchIndexMismatch ? `${r.searchIndexMismatch} row(s) out of step` : 'ok'],
+        ['result', r.problems.length ? `${r.problems.length} problem(s)` : 'ok'],
       ]),
     );
-    if (!r.ok) process.exitCode = 2;
+    for (const p of r.problems) ctx.out(`  ! ${p.message}${p.remedy === 'rebuild' ? ' (dossier check --repair)' : ''}`);
+    if (r.problems.some((p) => p.remedy === 'restore')) ctx.out(`To mend the rest, ${RESTORE_HINT}.`);
     return undefined;
   },
 };

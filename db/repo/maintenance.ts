@@ -3,48 +3,22 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DossierError } from '../../core/errors';
 import type { Db } from '../open';
-import { schemaVersion } from '../open';
+import { rebuildSearchIndex } from '../health/search-index';
 
-export interface CheckReport {
-  ok: boolean;
-  schemaVersion: number;
-  integrity: string[];
-  foreignKeys: { table: string; rowid: number; parent: string }[];
-  counts: { sources: number; facts: number; tags: number; briefings: number };
-  /** FTS rows out of step with facts (should be zero; rebuilt by `repairSearchIndex`). */
-  searchIndexMismatch: number;
-}
-
-/** Row counts only: cheap enough for a status bar (the full check reads every page). */
-export function libraryCounts(db: Db): CheckReport['counts'] {
-  const count = (t: string) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
-  return { sources: count('sources'), facts: count('facts'), tags: count('tags'), briefings: count('briefings') };
-}
-
-/** Full integrity and foreign-key check, plus the search index's agreement with the facts. */
-export function checkLibrary(db: Db): CheckReport {
-  const integrity = (db.prepare('PRAGMA integrity_check').pluck().all() as string[]).filter((r) => r !== 'ok');
-  const foreignKeys = db.prepare('PRAGMA foreign_key_check').all() as CheckReport['foreignKeys'];
-  const count = (t: string) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
-  const counts = { sources: count('sources'), facts: count('facts'), tags: count('tags'), briefings: count('briefings') };
-  const indexed = count('fact_search');
-  const missing = db.prepare('SELECT count(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM fact_search WHERE rowid = f.seq)').pluck().get() as number;
-  const searchIndexMismatch = missing + Math.max(0, indexed - (counts.facts - missing));
-  return {
-    ok: integrity.length === 0 && foreignKeys.length === 0 && searchIndexMismatch === 0,
-    schemaVersion: schemaVersion(db),
-    integrity,
-    foreignKeys,
-    counts,
-    searchIndexMismatch,
-  };
-}
+export { checkLibrary, libraryCounts, type CheckReport, type Problem } from '../health/check';
 
 /**
  * Online backup to `dest` while the library stays usable. Written to a temporary name,
  * checked, then renamed, so a failed backup never replaces a good one.
  */
-export async function backupLibrary(db: Db, dest: string): Promise<{ path: string; bytes: number }> {
+export async function backupLibrary(db: Db, dest: string, options: { force?: boolean } = {}): Promise<{ path: string; bytes: number }> {
+  if (existsSync(dest) && statSync(dest).isDirectory()) throw new DossierError('validation', `${dest} is a folder: give the backup a file name, e.g. ${dest}/library-backup.sqlite.`, 'path');
+  if (existsSync(dest) && !options.force) {
+    throw new DossierError('conflict', `${dest} already exists: choose another name, or add --force to replace it (it is replaced only after the new backup has passed its check).`);
+  }
+  if (existsSync(dest) && db.name && existsSync(db.name) && sameFile(db.name, dest)) {
+    throw new DossierError('validation', `${dest} is the library itself: a backup must be another file.`, 'path');
+  }
   mkdirSync(dirname(dest), { recursive: true });
   const tmp = `${dest}.partial-${process.pid}`;
   try {
@@ -69,16 +43,10 @@ export async function backupLibrary(db: Db, dest: string): Promise<{ path: strin
 }
 
 /** Rebuilds the search index from the facts, e.g. after `check` found it out of step. */
-export function repairSearchIndex(db: Db): void {
-  db.transaction(() => {
-    db.exec(`
-      DELETE FROM fact_search;
-      INSERT INTO fact_search(rowid, text, tags, notes, attribution, source)
-      SELECT f.seq, f.text,
-        coalesce((SELECT group_concat(t.name, ' ') FROM fact_tags ft JOIN tags t ON t.seq = ft.tag_seq WHERE ft.fact_seq = f.seq), ''),
-        coalesce(f.notes, ''), concat_ws(' ', f.attribution_name, f.attribution_role),
-        (SELECT search_text FROM sources WHERE id = f.source_id)
-      FROM facts f;
-    `);
-  })();
+export const repairSearchIndex = rebuildSearchIndex;
+
+function sameFile(a: string, b: string): boolean {
+  const x = statSync(a);
+  const y = statSync(b);
+  return x.ino === y.ino && x.dev === y.dev;
 }

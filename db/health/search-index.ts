@@ -1,0 +1,89 @@
+import type { Db } from '../open';
+
+/**
+ * The full-text index is derived data: every row of it is computed from facts, tags and
+ * sources, so a missing or damaged index is rebuilt from them, never restored from a backup.
+ */
+export const SEARCH_INDEX_TABLES = ['fact_search', 'fact_search_data', 'fact_search_idx', 'fact_search_content', 'fact_search_docsize', 'fact_search_config'] as const;
+
+// Same definition and ranking as migration 0001 (a released migration is never edited, so the
+// rebuild keeps its own copy; db/health/repair.test.ts checks that the two agree).
+const CREATE_INDEX = `
+  CREATE VIRTUAL TABLE fact_search USING fts5(
+    text, tags, notes, attribution, source,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '3'
+  );
+  INSERT INTO fact_search(fact_search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 2.0, 4.0, 1.5)');`;
+
+const FILL_INDEX = `
+  INSERT INTO fact_search(rowid, text, tags, notes, attribution, source)
+  SELECT f.seq, f.text,
+    coalesce((SELECT group_concat(t.name, ' ') FROM fact_tags ft JOIN tags t ON t.seq = ft.tag_seq WHERE ft.fact_seq = f.seq), ''),
+    coalesce(f.notes, ''), concat_ws(' ', f.attribution_name, f.attribution_role),
+    (SELECT search_text FROM sources WHERE id = f.source_id)
+  FROM facts f;`;
+
+export interface SearchIndexState {
+  /** Facts missing from the index plus index rows with no fact. */
+  mismatch: number;
+  problem?: string;
+}
+
+/** Reads the whole index (every term of every segment) and compares it with the facts. */
+export function searchIndexState(db: Db): SearchIndexState {
+  const facts = safeCount(db, 'SELECT count(*) FROM facts');
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'fact_search'").get()) {
+    return { mismatch: facts, problem: 'The search index is missing, so searching and adding facts fail; it can be rebuilt from the facts.' };
+  }
+  try {
+    const indexed = db.prepare('SELECT count(*) FROM fact_search').pluck().get() as number;
+    const missing = db.prepare('SELECT count(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM fact_search WHERE rowid = f.seq)').pluck().get() as number;
+    readEveryTerm(db);
+    const mismatch = missing + Math.max(0, indexed - (facts - missing));
+    if (mismatch === 0) return { mismatch };
+    return { mismatch, problem: `The search index is out of step with the facts by ${mismatch} row${mismatch === 1 ? '' : 's'}; it can be rebuilt from the facts.` };
+  } catch (e) {
+    return { mismatch: 0, problem: `The search index is damaged (${(e as { code?: string }).code ?? (e as Error).message}); it can be rebuilt from the facts.` };
+  }
+}
+
+/** Replaces the index with one computed from the facts: emptied and refilled, or made anew. */
+export function rebuildSearchIndex(db: Db): void {
+  db.transaction(() => {
+    try {
+      db.exec(`DELETE FROM fact_search; ${FILL_INDEX}`);
+      readEveryTerm(db);
+      return;
+    } catch {
+      // missing or too damaged to empty: drop it (when SQLite can) and make it anew
+    }
+    db.exec('DROP TABLE IF EXISTS fact_search');
+    db.exec(CREATE_INDEX);
+    db.exec(FILL_INDEX);
+  })();
+}
+
+/**
+ * A damaged segment only shows when a query reads it; the vocabulary table reads them all.
+ * It lives in the connection's temp schema, which even a read-only connection may write.
+ */
+function readEveryTerm(db: Db): void {
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_search_terms USING fts5vocab(main, fact_search, row)');
+  try {
+    db.prepare('SELECT count(*), sum(cnt) FROM temp.dossier_search_terms').get();
+  } finally {
+    db.exec('DROP TABLE IF EXISTS temp.dossier_search_terms');
+  }
+}
+
+function safeCount(db: Db, sql: string): number {
+  try {
+    return db.prepare(sql).pluck().get() as number;
+  } catch {
+    return 0;
+  }
+}
+
+/** The index's definition, for the test that keeps it equal to migration 0001's. */
+export const SEARCH_INDEX_DDL = CREATE_INDEX;
