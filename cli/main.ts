@@ -57,7 +57,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     };
     const result = await command.run(ctx);
     if (ctx.json) io.stdout(JSON.stringify(result ?? null, null, 2));
-    return 0;
+    return ctx.exitCode ?? 0;
   } catch (e) {
     // SQLite's own codes are about the library; a file system error may be about any file.
     const sqlite = String((e as { code?: unknown })?.code ?? '').startsWith('SQLITE_');

@@ -34,7 +34,7 @@ export const checkCommand: Command = {
     const lib = ctx.library();
     const repair = flag(ctx.values, 'repair') ? lib.repair() : undefined;
     const r = lib.check();
-    if (r.problems.length) process.exitCode = 2;
+    if (r.problems.length) ctx.exitCode = 2;
     if (ctx.json) return { ...r, ...(repair ? { repair } : {}) };
     if (repair?.backup) ctx.out(`Kept the library as it was at ${repair.backup}; ${repair.repaired.join('; ')}.\n`);
     ctx.out(
