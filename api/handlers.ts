@@ -1,3 +1,4 @@
+import { describeLibraryError } from '../db/sqlite-errors';
 import { DossierError, isDossierError } from '../core/errors';
 import { listStyles } from '../citations/index';
 import type { Library } from '../db/library';
@@ -76,8 +77,10 @@ export function createDispatcher(lib: Library, opts: HandlerOptions): (name: str
       // Long calls take the context after their own (all required) arguments.
       const extra = LONG_CALLS.has(name) ? [context] : [];
       return { ok: true, value: (await fn(...(parsed.data as unknown[]), ...extra)) ?? null };
-    } catch (e) {
-      if ((e as Error)?.name === 'AbortError') return { ok: false, error: { code: 'cancelled', message: 'cancelled' } };
+    } catch (caught) {
+      if ((caught as Error)?.name === 'AbortError') return { ok: false, error: { code: 'cancelled', message: 'cancelled' } };
+      // SQLite's own failures (read-only file, disk full, locked, damaged) in words that name the library.
+      const e = String((caught as { code?: unknown })?.code ?? '').startsWith('SQLITE_') ? describeLibraryError(lib.path, caught, 'use') : caught;
       if (isDossierError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
       return { ok: false, error: { code: 'internal', message: (e as Error)?.message ?? String(e) } };
     }

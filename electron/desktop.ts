@@ -134,9 +134,25 @@ export class Desktop {
     this.assertIdle();
     const status = this.o.host.open(path);
     if (status.state === 'open') this.o.state.update((s) => withRecentLibrary(s, path, this.now()));
+    if (status.state === 'open' && (status.readOnly || status.notices?.length)) void this.tellHowItOpened(status);
     this.o.emit('library:changed', status);
     this.o.onChange?.();
     return status;
+  }
+
+  /** A library opened read-only, or with a journal set aside: one native note, never silent. */
+  private async tellHowItOpened(s: Extract<LibraryStatus, { state: 'open' }>): Promise<void> {
+    const readOnly = s.readOnly
+      ? [`${s.path} cannot be written (read-only media or folder). You can read, search and export from it; changes are refused. To change it, copy it somewhere writable and open the copy.`]
+      : [];
+    await this.o.native.choose({
+      type: 'info',
+      message: s.readOnly ? 'This library is open read-only' : 'Dossier set a leftover file aside',
+      detail: [...(s.notices ?? []), ...readOnly].join('\n\n'),
+      buttons: ['OK'],
+      defaultId: 0,
+      cancelId: 0,
+    });
   }
 
   async chooseLibrary(): Promise<LibraryStatus | Canceled> {

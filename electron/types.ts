@@ -21,6 +21,10 @@ export type LibraryStatus =
       healthy: boolean;
       problems: string[];
       lastBackup?: BackupInfo;
+      /** The file or its folder cannot be written: reading and exporting work, changes are refused. */
+      readOnly?: boolean;
+      /** What opening did beside the library, one line each (a leftover journal set aside). */
+      notices?: string[];
     }
   | {
       /** The file is damaged and was closed; restore a backup or open another library. */

@@ -69,11 +69,15 @@ export function rebuildSearchIndex(db: Db): void {
  * It lives in the connection's temp schema, which even a read-only connection may write.
  */
 function readEveryTerm(db: Db): void {
-  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_search_terms USING fts5vocab(main, fact_search, row)');
+  // An in-memory copy refuses writes (query_only) so none is lost; a temp table is no such write.
+  const queryOnly = db.pragma('query_only', { simple: true }) === 1;
+  if (queryOnly) db.pragma('query_only = OFF');
   try {
+    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.dossier_search_terms USING fts5vocab(main, fact_search, row)');
     db.prepare('SELECT count(*), sum(cnt) FROM temp.dossier_search_terms').get();
   } finally {
     db.exec('DROP TABLE IF EXISTS temp.dossier_search_terms');
+    if (queryOnly) db.pragma('query_only = ON');
   }
 }
 

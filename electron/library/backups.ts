@@ -149,9 +149,5 @@ export function newestGoodBackup(dir: string, nativeBinding?: string): BackupEnt
 }
 
 export function describeProblems(r: CheckReport): string[] {
-  const out: string[] = [];
-  if (r.integrity.length) out.push(`integrity: ${r.integrity.slice(0, 3).join('; ')}${r.integrity.length > 3 ? ` (+${r.integrity.length - 3} more)` : ''}`);
-  if (r.foreignKeys.length) out.push(`${r.foreignKeys.length} broken reference(s), first in ${r.foreignKeys[0]!.table}`);
-  if (r.searchIndexMismatch) out.push(`search index out of step by ${r.searchIndexMismatch} row(s)`);
-  return out;
+  return r.problems.map((p) => p.message);
 }

@@ -54,31 +54,48 @@ export class LibraryHost {
 
   /**
    * Opens a library file (creating it when it does not exist) and checks it. A damaged file
-   * is closed again and reported with the newest good backup; a search index out of step is
-   * rebuilt on the spot (it is derived data).
+   * is closed again and reported with the newest good backup; derived data out of step (the
+   * search index) is rebuilt on the spot. A file that cannot be written — read-only media, a
+   * read-only folder — opens read-only: it can be read and exported, and the status says so.
    */
   open(path: string): LibraryStatus {
     this.close();
+    const notices: string[] = [];
+    const options = { ...(this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {}), notice: (m: string) => (notices.push(m), this.log.warn(m)) };
     let lib: Library;
     try {
-      lib = Library.open(path, this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {});
+      lib = Library.open(path, options);
     } catch (e) {
-      return (this.current = this.failure(path, e));
+      if (!cannotWrite(e)) return (this.current = this.failure(path, e));
+      try {
+        lib = Library.open(path, { ...options, readonly: true });
+        this.log.warn(`${path}: opened read-only (${(e as Error).message})`);
+      } catch (again) {
+        return (this.current = this.failure(path, again));
+      }
     }
     try {
       let report = lib.check();
-      if (report.integrity.length === 0 && report.foreignKeys.length === 0 && report.searchIndexMismatch > 0) {
-        this.log.warn(`${path}: search index out of step by ${report.searchIndexMismatch}; rebuilding it`);
-        lib.repairSearchIndex();
+      if (!lib.readOnly && report.problems.length > 0 && report.problems.every((p) => p.remedy === 'rebuild')) {
+        this.log.warn(`${path}: ${report.problems.map((p) => p.message).join(' ')} Rebuilding.`);
+        lib.repair(this.now());
         report = lib.check();
       }
-      if (report.integrity.length > 0) {
+      if (report.problems.some((p) => p.kind === 'pages' || p.kind === 'unreadable')) {
         lib.close();
-        return (this.current = this.damaged(path, `The library failed its integrity check: ${describeProblems(report).join('; ')}`));
+        return (this.current = this.damaged(path, `The library failed its check: ${describeProblems(report).join(' ')}`));
       }
       this.lib = lib;
       const last = listBackups(this.backupDir(path))[0];
-      this.current = { state: 'open', path, healthy: report.ok, problems: describeProblems(report), ...(last ? { lastBackup: info(last) } : {}) };
+      this.current = {
+        state: 'open',
+        path,
+        healthy: report.ok,
+        problems: describeProblems(report),
+        ...(last ? { lastBackup: info(last) } : {}),
+        ...(lib.readOnly ? { readOnly: true } : {}),
+        ...(notices.length ? { notices } : {}),
+      };
       return this.current;
     } catch (e) {
       lib.close();
@@ -147,6 +164,11 @@ export class LibraryHost {
     if (code === 'library_corrupt' || code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || String(code).startsWith('SQLITE_CORRUPT')) return this.damaged(path, message);
     return { state: 'unavailable', path, code, message };
   }
+}
+
+/** The write open was refused by the file system, not by the file's content. */
+function cannotWrite(e: unknown): boolean {
+  return isDossierError(e) && e.code === 'io' && /is read-only|SQLITE_CANTOPEN|SQLITE_READONLY/.test(e.message);
 }
 
 function info(b: BackupEntry) {
