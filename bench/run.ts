@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Library } from '../db/library';
 import { benchLibrary } from './library-bench';
+import { benchOpen } from './open-bench';
 import { benchExport } from './export-bench';
 import { benchNearDuplicates } from '../db/repo/near-duplicates.bench';
 import { benchBibtex } from '../ingest/biblio/bench';
@@ -44,7 +45,8 @@ function benchLibraryPart(): void {
   for (const [k, v] of Object.entries(r.byKind)) console.log(`    ${k.padEnd(28)} p50 ${ms(v.p50)}  p99 ${ms(v.p99)}`);
   const nd = benchNearDuplicates(lib, 300);
   console.log(`  near-duplicate check   p50 ${ms(nd.p50)}  p99 ${ms(nd.p99)} per sentence (${nd.queries} sentences; restatements found ${(nd.restatementRecall * 100).toFixed(0)}%)`);
-  lib.close();
+  const open = benchOpen(lib); // closes the library
+  console.log(`  open read-only         ${ms(open.withoutJournalMs)} without a journal, ${ms(open.withJournalMs)} with one beside it (the app open, or after a crash: the journal guard checks it)`);
 }
 
 async function benchImportPart(): Promise<void> {
