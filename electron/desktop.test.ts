@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES } from '../api/contract';
@@ -250,5 +250,30 @@ describe('recent briefings', () => {
     expect(r).toMatchObject({ ok: true, value: [{ id: briefingId, title: expect.any(String) }] });
     await desktop.call('briefings:remove', [briefingId]);
     expect(await shell('recent:briefings', [])).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('a leftover journal at open', () => {
+  it('is set aside before the library opens, and the user is told once, in a native note', async () => {
+    const path = join(dir, 'library.sqlite');
+    const before = (await desktop.call('facts:search', [{}])) as { ok: true; value: { total: number } };
+    host.close();
+    // A backup restored by copying it over the file, with a crashed session's journal beside it.
+    const backup = join(dir, 'copy.sqlite');
+    const lib = Library.open(path);
+    await lib.backup(backup);
+    lib.db.pragma('wal_autocheckpoint = 0');
+    lib.addSource({ type: 'report', title: 'Written after the backup' });
+    const journal = readFileSync(`${path}-wal`);
+    lib.close();
+    writeFileSync(path, readFileSync(backup));
+    writeFileSync(`${path}-wal`, journal);
+
+    const status = desktop.openLibraryAt(path);
+    expect(status).toMatchObject({ state: 'open', healthy: true, notices: [expect.stringMatching(/did not belong to it .*set aside as library\.sqlite-wal\.set-aside-/)] });
+    await vi.waitFor(() => expect(native.choose).toHaveBeenCalledTimes(1));
+    expect(native.choose.mock.calls[0]![0]).toMatchObject({ type: 'info', message: 'Dossier set a leftover file aside' });
+    const after = (await desktop.call('facts:search', [{}])) as { ok: true; value: { total: number } };
+    expect(after.value.total).toBe(before.value.total);
   });
 });
