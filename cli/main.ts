@@ -6,6 +6,7 @@ import { defaultLibraryPath } from '../core/paths';
 import { Library } from '../db/library';
 import type { Command, Context } from './command';
 import { UsageError } from './command';
+import { Cancelled } from './cancel';
 import { COMMANDS } from './commands/index';
 
 const GLOBAL_OPTIONS = {
@@ -109,6 +110,10 @@ function reportError(e: unknown, command: Command | undefined, json: boolean, io
     code = 1;
     message = `dossier: ${e.message}\nusage: ${command ? command.usage : 'dossier COMMAND [options]; dossier --help lists commands'}`;
     payload = { code: 'usage', message: e.message };
+  } else if (e instanceof Cancelled) {
+    code = 130; // what a shell reports for a command stopped by Ctrl+C
+    message = `dossier: ${e.message}`;
+    payload = { code: 'cancelled', message: e.message };
   } else if (e instanceof DossierError) {
     code = 2;
     message = `dossier: ${e.message}`;
@@ -139,7 +144,7 @@ Global options:
   --json           print one JSON document instead of tables
   --help           help for any command, e.g. dossier import --help
 
-Exit codes: 0 ok, 1 usage error, 2 data or validation error.`;
+Exit codes: 0 ok, 1 usage error, 2 data or validation error, 130 cancelled (Ctrl+C).`;
 }
 
 function commandHelp(c: Command): string {

@@ -90,6 +90,6 @@ export class Library {
   setMarkingScheme = (id: string, custom?: string) => settings.setMarkingScheme(this.db, id, custom);
   check = () => maintenance.checkLibrary(this.db);
   counts = () => maintenance.libraryCounts(this.db);
-  backup = (dest: string) => maintenance.backupLibrary(this.db, dest);
+  backup = (dest: string, opts?: { signal?: AbortSignal }) => maintenance.backupLibrary(this.db, dest, opts);
   repairSearchIndex = () => maintenance.repairSearchIndex(this.db);
 }

@@ -46,6 +46,7 @@ export interface CaptureResult {
 export function captureDocument(lib: Library, doc: ImportedDocument, opts: CaptureOptions = {}): CaptureResult {
   const sourceInput = opts.sourceId ? undefined : sourceFor(doc, opts.source);
   const published = opts.sourceId ? getSource(lib.db, opts.sourceId).issued : sourceInput!.issued;
+  opts.onProgress?.({ phase: 'Finding candidate facts', done: 0 });
   const candidates = candidatesFromDocument(doc, { paragraphs: opts.paragraphs ?? false, ...(published ? { published } : {}) });
   if (candidates.length === 0) throw invalid('text', doc.blocks.length ? 'the text has no sentences to import' : 'the text is empty; there is nothing to import');
   const keep = parseSelection(opts.keep ?? 'all', candidates.length);
@@ -57,6 +58,7 @@ export function captureDocument(lib: Library, doc: ImportedDocument, opts: Captu
     const existing = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);
     return { ...base, source: existing ?? sourceInput!, sourceCreated: false, facts: [], duplicates: 0 };
   }
+  opts.onProgress?.({ phase: `Saving ${keep.length} facts`, done: 0, total: keep.length });
   return db.transaction((): CaptureResult => {
     opts.signal?.throwIfAborted();
     let source = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
 import type { Command } from '../command';
 import { need } from '../command';
 import { fields } from '../table';
@@ -9,7 +10,14 @@ export const backupCommand: Command = {
   usage: 'dossier backup PATH',
   async run(ctx) {
     const dest = resolve(need(ctx, 0, 'PATH'));
-    const r = await ctx.library().backup(dest);
+    const cancel = cancelOnSigint();
+    const r = await ctx
+      .library()
+      .backup(dest, { signal: cancel.signal })
+      .catch((e: unknown) => {
+        throw isAbort(e) ? new Cancelled('cancelled; nothing was changed') : e;
+      })
+      .finally(() => cancel.release());
     if (ctx.json) return r;
     ctx.out(`Backed up the library to ${r.path} (${(r.bytes / 1024).toFixed(0)} KiB, integrity checked).`);
     return undefined;
