@@ -1,8 +1,9 @@
 import type { RenderThread } from './render-thread';
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DossierError } from '../core/errors';
 import { defaultLibraryPath } from '../core/paths';
+import { removeLeftovers } from '../db/leftovers';
 import { Library } from '../db/library';
 import type { Command, Context } from './command';
 import { UsageError } from './command';
@@ -44,6 +45,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const libraryPath = resolve(typeof parsed.values.library === 'string' ? parsed.values.library : defaultLibraryPath(io.env));
+    if (!command.noLibrary) removeLeftovers([dirname(libraryPath)]); // temporary files of killed runs
     const ctx: Context = {
       values: parsed.values,
       positionals: parsed.positionals,

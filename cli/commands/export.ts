@@ -1,9 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DossierError } from '../../core/errors';
 import { userStyleDir, userTemplateDir } from '../../core/paths';
 import type { ExportFormat, ExportPhase } from '../../export/export-briefing';
 import { listTemplates, templateProblems } from '../../export/template/index';
+import { removeLeftovers } from '../../db/leftovers';
 import { Library } from '../../db/library';
 import { loadSample } from '../../samples/load';
 
@@ -49,6 +50,8 @@ Ctrl+C stops it with nothing written (exit code 130).`,
     const format = str(v, 'format');
     if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const { styleDir, templateDir } = dirs(v);
+    // Temporary files of exports that were killed: --out is the folder, or a file in it.
+    removeLeftovers([resolve(out), dirname(resolve(out))]);
     const cancel = cancelOnSigint();
     const bar = progressBar();
     // Started first: the thread loads citeproc while this one opens the library and the briefing.

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { removeLeftovers } from '../../db/leftovers';
 import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
 import type { Command } from '../command';
 import { need } from '../command';
@@ -10,6 +11,7 @@ export const backupCommand: Command = {
   usage: 'dossier backup PATH',
   async run(ctx) {
     const dest = resolve(need(ctx, 0, 'PATH'));
+    removeLeftovers([dirname(dest)]); // .partial files of backups that were killed
     const cancel = cancelOnSigint();
     const r = await ctx
       .library()

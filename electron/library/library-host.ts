@@ -1,6 +1,7 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DossierError, isDossierError } from '../../core/errors';
+import { removeLeftovers } from '../../db/leftovers';
 import { Library } from '../../db/library';
 import { syncDir } from '../atomic-file';
 import type { LibraryStatus } from '../types';
@@ -63,6 +64,9 @@ export class LibraryHost {
    */
   open(path: string): LibraryStatus {
     this.close();
+    // Temporary files of runs that were killed (a backup, an export, a restore), before the
+    // library is opened: never one a running process is still writing (db/leftovers.ts).
+    for (const p of removeLeftovers([dirname(path), this.backupDir(path)])) this.log.info(`removed ${p}, left by a run that was stopped`);
     let lib: Library;
     try {
       lib = Library.open(path, this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {});
