@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DossierError } from '../../core/errors';
 import { commitUnlessCancelled } from '../../db/cancellable-write';
+import { nextTick } from '../../ingest/formats/abort';
 import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
 import type { Command } from '../command';
 import { flag, list, need, str } from '../command';
@@ -18,7 +19,7 @@ export const importCommand: Command = {
 are candidate facts (PDF facts keep their page); reference files (BibTeX, RIS, CSL-JSON)
 become sources, merged with those you already have (same DOI, URL, or title and year).
 Without --keep, all candidates are kept. The import is one transaction: an error or Ctrl+C
-leaves the library exactly as it was.
+leaves the library exactly as it was (Ctrl+C: exit code 130).
   --keep all|1,3-5     keep only these candidates (numbers from --dry-run)
   --paragraphs         one candidate per paragraph instead of per sentence
   --dry-run            print the candidate facts (or sources), write nothing
@@ -54,7 +55,7 @@ ${SOURCE_HELP}`,
       // Loaded on demand: pdf.js, mammoth and citation-js are most of the command line's code.
       const { readDocument, sniffFormat } = await import('../../ingest/formats/index');
       const { parseBibliography, importSources } = await import('../../ingest/biblio/index');
-      const { captureDocument } = await import('../../ingest/capture');
+      const { planCapture, writeCapture } = await import('../../ingest/capture');
       const format = sniffFormat(bytes, fileName);
       if (format === 'bibtex' || format === 'ris' || format === 'csl-json') {
         const parsed = parseBibliography(new TextDecoder().decode(bytes), format, { signal, onProgress: bar.onProgress });
@@ -71,7 +72,7 @@ ${SOURCE_HELP}`,
       if (file === '-') delete doc.source.title;
       const sourceId = str(v, 'source');
       const keep = str(v, 'keep');
-      const r = await commitUnlessCancelled(lib.db, signal, () => captureDocument(lib, doc, {
+      const options = {
         ...(sourceId ? { sourceId } : { source: sourceFromOptions(v) }),
         ...(keep ? { keep } : {}),
         paragraphs: flag(v, 'paragraphs'),
@@ -80,7 +81,11 @@ ${SOURCE_HELP}`,
         acceptSuggestions: flag(v, 'accept-suggestions'),
         signal,
         onProgress: bar.onProgress,
-      }));
+      };
+      // Finding the candidates is the long part of a large import and writes nothing: a
+      // Ctrl+C during it stops the import before the write begins.
+      const plan = planCapture(lib, doc, options);
+      const r = 'result' in plan ? await afterTurn(signal, plan.result) : await commitUnlessCancelled(lib.db, signal, () => writeCapture(lib, plan, options));
       bar.done();
       if (ctx.json) {
         const facts = dryRun ? r.candidates.map((c) => ({ ...c, tags: list(v, 'tag') })) : r.facts;
@@ -109,6 +114,13 @@ ${SOURCE_HELP}`,
  */
 function tooLate(signal: AbortSignal): string {
   return signal.aborted ? ' (Ctrl+C came as it was being saved: the import is complete.)' : '';
+}
+
+/** `value`, unless a Ctrl+C came during the synchronous work that made it (a dry run's). */
+async function afterTurn<T>(signal: AbortSignal, value: T): Promise<T> {
+  await nextTick();
+  signal.throwIfAborted();
+  return value;
 }
 
 async function readInput(file: string): Promise<Buffer> {
