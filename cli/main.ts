@@ -1,13 +1,15 @@
 import type { RenderThread } from './render-thread';
 import { parseArgs } from 'node:util';
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DossierError } from '../core/errors';
 import { defaultLibraryPath } from '../core/paths';
+import { removeLeftovers } from '../db/leftovers';
 import { Library } from '../db/library';
 import type { Command, Context } from './command';
 import { UsageError, accessOf } from './command';
 import { describeLibraryError } from '../db/sqlite-errors';
+import { Cancelled } from './cancel';
 import { COMMANDS } from './commands/index';
 
 const GLOBAL_OPTIONS = {
@@ -45,6 +47,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const libraryPath = resolve(typeof parsed.values.library === 'string' ? parsed.values.library : defaultLibraryPath(io.env));
+    if (!command.noLibrary) removeLeftovers([dirname(libraryPath)]); // temporary files of killed runs
     const ctx: Context = {
       values: parsed.values,
       positionals: parsed.positionals,
@@ -128,6 +131,10 @@ function reportError(e: unknown, command: Command | undefined, json: boolean, io
     code = 1;
     message = `dossier: ${e.message}\nusage: ${command ? command.usage : 'dossier COMMAND [options]; dossier --help lists commands'}`;
     payload = { code: 'usage', message: e.message };
+  } else if (e instanceof Cancelled) {
+    code = 130; // what a shell reports for a command stopped by Ctrl+C
+    message = `dossier: ${e.message}`;
+    payload = { code: 'cancelled', message: e.message };
   } else if (e instanceof DossierError) {
     code = 2;
     message = `dossier: ${e.message}`;
@@ -158,7 +165,7 @@ Global options:
   --json           print one JSON document instead of tables
   --help           help for any command, e.g. dossier import --help
 
-Exit codes: 0 ok, 1 usage error, 2 data or validation error.`;
+Exit codes: 0 ok, 1 usage error, 2 data or validation error, 130 cancelled (Ctrl+C).`;
 }
 
 function commandHelp(c: Command): string {

@@ -93,7 +93,7 @@ export class Library {
   setMarkingScheme = (id: string, custom?: string) => settings.setMarkingScheme(this.db, id, custom);
   check = () => maintenance.checkLibrary(this.db);
   counts = () => maintenance.libraryCounts(this.db);
-  backup = (dest: string, opts?: { force?: boolean }) => maintenance.backupLibrary(this.db, dest, opts);
+  backup = (dest: string, opts?: { force?: boolean; signal?: AbortSignal }) => maintenance.backupLibrary(this.db, dest, opts);
   repairSearchIndex = () => maintenance.repairSearchIndex(this.db);
   /** Rebuilds derived data (search index, SQL indexes) after keeping a copy; never base rows. */
   repair = (now?: Date) => repairLibrary(this.db, this.path, now);

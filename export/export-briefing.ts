@@ -25,7 +25,10 @@ export interface ExportOptions extends AssembleOptions, PreflightOptions {
   renderHelper?: RenderHelper;
   /** Told as each phase starts, for a progress display. */
   onPhase?: (phase: ExportPhase) => void;
-  /** Cancels the export between phases; once writing has begun the file is finished. */
+  /**
+   * Cancels the export between phases and, at the latest, just before the finished file is
+   * renamed into place: a cancelled export leaves no file and an existing one as it was.
+   */
   signal?: AbortSignal;
 }
 
@@ -55,18 +58,23 @@ export interface ExportResult {
  * and never replaces a good one.
  */
 export async function exportBriefing(lib: Library, briefingRef: string, opts: ExportOptions): Promise<ExportResult> {
-  const phase = (p: ExportPhase) => {
+  const phase = async (p: ExportPhase) => {
+    // A turn of the event loop first: a cancel that came during the synchronous work before
+    // (assembling runs citeproc) is only seen once its listener has run.
+    if (opts.signal) await new Promise((resolve) => setImmediate(resolve));
     if (opts.signal?.aborted) throw new ExportCancelled();
     opts.onPhase?.(p);
   };
-  phase('citations');
+  await phase('citations');
   const assembled = opts.renderHelper && !opts.session ? await assembleBriefingSplit(lib, briefingRef, opts, opts.renderHelper) : assembleBriefing(lib, briefingRef, opts);
   const format = opts.format ?? formatOf(opts.out);
   const path = targetPath(opts.out, assembled.briefing.title, format);
-  phase('document');
+  await phase('document');
   const data = await render(assembled, format);
-  phase('writing');
-  await writeFileAtomic(path, data);
+  await phase('writing');
+  await writeFileAtomic(path, data, () => {
+    if (opts.signal?.aborted) throw new ExportCancelled();
+  });
   opts.onPhase?.('checks');
   return {
     path,

@@ -44,19 +44,47 @@ export interface CaptureResult {
  * on any error or cancellation, nothing at all.
  */
 export function captureDocument(lib: Library, doc: ImportedDocument, opts: CaptureOptions = {}): CaptureResult {
+  const plan = planCapture(lib, doc, opts);
+  return 'result' in plan ? plan.result : writeCapture(lib, plan, opts);
+}
+
+/** What `writeCapture` writes: the candidates found and the ones kept. */
+export interface CapturePlan {
+  base: Pick<CaptureResult, 'format' | 'candidates' | 'warnings'>;
+  sourceInput: SourceInput | undefined;
+  keep: number[];
+}
+
+/**
+ * The reading half of `captureDocument`, which writes nothing: the candidate facts (the long
+ * part for a large file) and the selection kept; for a dry run, the whole result. A shell that
+ * wants to act on a cancel before anything is written (the command line) calls the halves
+ * itself, with a turn of the event loop between them.
+ */
+export function planCapture(lib: Library, doc: ImportedDocument, opts: CaptureOptions = {}): CapturePlan | { result: CaptureResult } {
   const sourceInput = opts.sourceId ? undefined : sourceFor(doc, opts.source);
   const published = opts.sourceId ? getSource(lib.db, opts.sourceId).issued : sourceInput!.issued;
+  opts.onProgress?.({ phase: 'Finding candidate facts', done: 0 });
   const candidates = candidatesFromDocument(doc, { paragraphs: opts.paragraphs ?? false, ...(published ? { published } : {}) });
   if (candidates.length === 0) throw invalid('text', doc.blocks.length ? 'the text has no sentences to import' : 'the text is empty; there is nothing to import');
   const keep = parseSelection(opts.keep ?? 'all', candidates.length);
   markDuplicates(lib, candidates);
   const base = { format: doc.format, candidates, warnings: doc.warnings };
-  const db = lib.db;
 
   if (opts.dryRun) {
+    const db = lib.db;
     const existing = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);
-    return { ...base, source: existing ?? sourceInput!, sourceCreated: false, facts: [], duplicates: 0 };
+    return { result: { ...base, source: existing ?? sourceInput!, sourceCreated: false, facts: [], duplicates: 0 } };
   }
+  return { base, sourceInput, keep };
+}
+
+/** The writing half of `captureDocument`: the source and the kept facts, in one transaction. */
+export function writeCapture(lib: Library, plan: CapturePlan, opts: CaptureOptions = {}): CaptureResult {
+  const { base, sourceInput, keep } = plan;
+  const candidates = base.candidates;
+  const db = lib.db;
+  opts.onProgress?.({ phase: `Saving ${keep.length} facts`, done: 0, total: keep.length });
   return db.transaction((): CaptureResult => {
     opts.signal?.throwIfAborted();
     let source = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);

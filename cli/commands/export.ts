@@ -1,19 +1,23 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DossierError } from '../../core/errors';
 import { userStyleDir, userTemplateDir } from '../../core/paths';
-import type { ExportFormat } from '../../export/export-briefing';
+import type { ExportFormat, ExportPhase } from '../../export/export-briefing';
 import { listTemplates, templateProblems } from '../../export/template/index';
+import { removeLeftovers } from '../../db/leftovers';
 import { Library } from '../../db/library';
 import { loadSample } from '../../samples/load';
 
 const EXPORT_FORMATS = ['docx', 'markdown', 'text'] as const;
+const PHASES: Record<ExportPhase, string> = { citations: 'Rendering citations', document: 'Laying out the document', writing: 'Writing the file', checks: 'Pre-flight checks' };
 
 // The citation engine and the Word writer load on demand: listing facts needs neither.
 const exporting = () => import('../../export/export-briefing');
 const checking = async () => ({ ...(await import('../../export/assemble')), ...(await import('../../export/preflight')) });
-const citations = () => import('../../citations/index');import type { Command, Values } from '../command';
+const citations = () => import('../../citations/index');import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
+import type { Command, Values } from '../command';
 import { UsageError, need, str } from '../command';
+import { progressBar } from '../progress';
 import { table } from '../table';
 
 function dirs(v: Values): { styleDir: string; templateDir: string } {
@@ -33,7 +37,8 @@ export const exportCommand: Command = {
   --format F           docx, markdown or text (default: from the file extension)
   --stale-days N       pre-flight: flag facts not verified for N days (default 90)
 The pre-flight check runs too; its warnings are printed, never blocking.
-The file is written atomically: a failed export leaves any existing file untouched.`,
+The file is written atomically: a failed export leaves any existing file untouched, and
+Ctrl+C stops it with nothing written (exit code 130).`,
   options: { out: { type: 'string' }, style: { type: 'string' }, notes: { type: 'string' }, template: { type: 'string' }, format: { type: 'string' }, 'stale-days': { type: 'string' }, ...DIR_OPTIONS },
   async run(ctx) {
     const v = ctx.values;
@@ -45,10 +50,16 @@ The file is written atomically: a failed export leaves any existing file untouch
     const format = str(v, 'format');
     if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const { styleDir, templateDir } = dirs(v);
+    // Temporary files of exports that were killed: --out is the folder, or a file in it.
+    removeLeftovers([resolve(out), dirname(resolve(out))]);
+    const cancel = cancelOnSigint();
+    const bar = progressBar();
     // Started first: the thread loads citeproc while this one opens the library and the briefing.
     const thread = ctx.renderThread?.();
     const { exportBriefing } = await exporting();
     const r = await exportBriefing(ctx.library(), brief, {
+      signal: cancel.signal,
+      ...(ctx.json ? {} : { onPhase: (p: ExportPhase) => bar.onProgress({ phase: PHASES[p], done: 0 }) }),
       ...(thread ? { renderHelper: thread.helper } : {}),
       out: resolve(out),
       ...(format ? { format: format as ExportFormat } : {}),
@@ -58,7 +69,15 @@ The file is written atomically: a failed export leaves any existing file untouch
       ...(existsSync(styleDir) ? { styleDir } : {}),
       templateDir,
       ...(str(v, 'stale-days') ? { staleDays: Number(str(v, 'stale-days')) } : {}),
-    }).finally(() => thread?.close());
+    })
+      .catch((e: unknown) => {
+        throw isAbort(e) ? new Cancelled('cancelled; nothing was exported') : e;
+      })
+      .finally(() => {
+        bar.done();
+        cancel.release();
+        thread?.close();
+      });
     if (ctx.json) return r;
     ctx.out(`Wrote ${r.path} (${r.format}, ${(r.bytes / 1024).toFixed(0)} KiB, ${r.notes} citation(s)).`);
     if (r.warnings.length) ctx.out(`\nPre-flight: ${warningSummary(r.warnings)}\nRun \`dossier brief check\` for the full list.`);

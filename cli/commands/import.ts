@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DossierError } from '../../core/errors';
+import { commitUnlessCancelled } from '../../db/cancellable-write';
+import { nextTick } from '../../ingest/formats/abort';
+import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
 import type { Command } from '../command';
 import { flag, list, need, str } from '../command';
 import { sourceJson, sourcePreviewJson } from '../format';
@@ -16,7 +19,7 @@ export const importCommand: Command = {
 are candidate facts (PDF facts keep their page); reference files (BibTeX, RIS, CSL-JSON)
 become sources, merged with those you already have (same DOI, URL, or title and year).
 Without --keep, all candidates are kept. The import is one transaction: an error or Ctrl+C
-leaves the library exactly as it was.
+leaves the library exactly as it was (Ctrl+C: exit code 130).
   --keep all|1,3-5     keep only these candidates (numbers from --dry-run)
   --paragraphs         one candidate per paragraph instead of per sentence
   --dry-run            print the candidate facts (or sources), write nothing
@@ -40,45 +43,49 @@ ${SOURCE_HELP}`,
   },
   async run(ctx) {
     const file = need(ctx, 0, 'FILE (or - for standard input)');
-    const bytes = file === '-' ? await ctx.readStdin() : await readInput(file);
-    const fileName = file === '-' ? (flag(ctx.values, 'markdown') ? 'standard-input.md' : 'standard-input.txt') : basename(file);
-    const v = ctx.values;
-    const dryRun = flag(v, 'dry-run');
-    const abort = new AbortController();
-    const onSigint = () => abort.abort(new DOMException('Import cancelled', 'AbortError'));
-    process.once('SIGINT', onSigint);
+    const cancel = cancelOnSigint();
     const bar = ctx.json ? { onProgress: () => undefined, done: () => undefined } : progressBar();
     try {
+      const bytes = file === '-' ? await ctx.readStdin() : await readInput(file);
+      const fileName = file === '-' ? (flag(ctx.values, 'markdown') ? 'standard-input.md' : 'standard-input.txt') : basename(file);
+      const v = ctx.values;
+      const dryRun = flag(v, 'dry-run');
+      const signal = cancel.signal;
       const lib = ctx.library();
       // Loaded on demand: pdf.js, mammoth and citation-js are most of the command line's code.
       const { readDocument, sniffFormat } = await import('../../ingest/formats/index');
       const { parseBibliography, importSources } = await import('../../ingest/biblio/index');
-      const { captureDocument } = await import('../../ingest/capture');
+      const { planCapture, writeCapture } = await import('../../ingest/capture');
       const format = sniffFormat(bytes, fileName);
       if (format === 'bibtex' || format === 'ris' || format === 'csl-json') {
-        const parsed = parseBibliography(new TextDecoder().decode(bytes), format, { signal: abort.signal, onProgress: bar.onProgress });
-        const r = importSources(lib, parsed.items, { dryRun, signal: abort.signal, onProgress: bar.onProgress });
+        const parsed = parseBibliography(new TextDecoder().decode(bytes), format, { signal, onProgress: bar.onProgress });
+        const r = await commitUnlessCancelled(lib.db, signal, () => importSources(lib, parsed.items, { dryRun, signal, onProgress: bar.onProgress }));
         bar.done();
         const summary = { format, dryRun, created: r.created.map(sourceJson), merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })), skipped: r.skipped, warnings: parsed.warnings };
         if (ctx.json) return summary;
-        ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${r.created.length} new source(s), merged ${r.merged.length} with existing ones, skipped ${r.skipped.length}.`);
+        ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${r.created.length} new source(s), merged ${r.merged.length} with existing ones, skipped ${r.skipped.length}.${dryRun ? '' : tooLate(signal)}`);
         for (const w of [...parsed.warnings, ...r.skipped.map((s) => s.problem)]) ctx.out(`  ! ${w}`);
         return undefined;
       }
-      const doc = await readDocument(bytes, { fileName, signal: abort.signal, onProgress: bar.onProgress });
+      const doc = await readDocument(bytes, { fileName, signal, onProgress: bar.onProgress });
       if (format === 'text' && !flag(v, 'markdown')) doc.source.type = 'article-newspaper';
       if (file === '-') delete doc.source.title;
       const sourceId = str(v, 'source');
       const keep = str(v, 'keep');
-      const r = captureDocument(lib, doc, {
+      const options = {
         ...(sourceId ? { sourceId } : { source: sourceFromOptions(v) }),
         ...(keep ? { keep } : {}),
         paragraphs: flag(v, 'paragraphs'),
         tags: list(v, 'tag'),
         dryRun,
         acceptSuggestions: flag(v, 'accept-suggestions'),
-        signal: abort.signal,
-      });
+        signal,
+        onProgress: bar.onProgress,
+      };
+      // Finding the candidates is the long part of a large import and writes nothing: a
+      // Ctrl+C during it stops the import before the write begins.
+      const plan = planCapture(lib, doc, options);
+      const r = 'result' in plan ? await afterTurn(signal, plan.result) : await commitUnlessCancelled(lib.db, signal, () => writeCapture(lib, plan, options));
       bar.done();
       if (ctx.json) {
         const facts = dryRun ? r.candidates.map((c) => ({ ...c, tags: list(v, 'tag') })) : r.facts;
@@ -89,17 +96,32 @@ ${SOURCE_HELP}`,
       const rows = r.candidates.map((c) => [String(c.index), `${c.locator.label === 'page' ? 'p.' : '¶'}${c.locator.value}`, c.kind, c.text + suggestionText(c)]);
       if (dryRun) return ctx.out(`${table(['#', 'at', 'kind', 'candidate fact'], rows)}\n\n${r.candidates.length} candidate facts (dry run: nothing written). Keep some with --keep 1,3-5.`);
       const where = r.sourceCreated ? 'new source' : 'existing source';
-      ctx.out(`Imported ${r.facts.length} fact(s) into ${where} "${r.source.title}" (${(r.source as { id: string }).id})` + (r.duplicates ? `; ${r.duplicates} already present, skipped.` : '.'));
+      ctx.out(`Imported ${r.facts.length} fact(s) into ${where} "${r.source.title}" (${(r.source as { id: string }).id})` + (r.duplicates ? `; ${r.duplicates} already present, skipped.` : '.') + tooLate(signal));
       return undefined;
     } catch (e) {
       bar.done();
-      if (e instanceof DOMException && e.name === 'AbortError') throw new DossierError('validation', 'import cancelled; the library was not changed', 'import');
+      if (isAbort(e)) throw new Cancelled('cancelled; nothing was imported');
       throw e;
     } finally {
-      process.removeListener('SIGINT', onSigint);
+      cancel.release();
     }
   },
 };
+
+/**
+ * Ctrl+C that came while the import was being committed is seen only once it is complete:
+ * say so rather than pretend it was rolled back.
+ */
+function tooLate(signal: AbortSignal): string {
+  return signal.aborted ? ' (Ctrl+C came as it was being saved: the import is complete.)' : '';
+}
+
+/** `value`, unless a Ctrl+C came during the synchronous work that made it (a dry run's). */
+async function afterTurn<T>(signal: AbortSignal, value: T): Promise<T> {
+  await nextTick();
+  signal.throwIfAborted();
+  return value;
+}
 
 async function readInput(file: string): Promise<Buffer> {
   try {

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { removeLeftovers } from '../../db/leftovers';
+import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
 import type { Command } from '../command';
 import { flag, need } from '../command';
 import { RESTORE_HINT } from '../../db/sqlite-errors';
@@ -13,7 +15,15 @@ Restore a backup with: dossier restore PATH`,
   options: { force: { type: 'boolean' } },
   async run(ctx) {
     const dest = resolve(need(ctx, 0, 'PATH'));
-    const r = await ctx.library().backup(dest, { force: flag(ctx.values, 'force') });
+    removeLeftovers([dirname(dest)]); // .partial files of backups that were killed
+    const cancel = cancelOnSigint();
+    const r = await ctx
+      .library()
+      .backup(dest, { force: flag(ctx.values, 'force'), signal: cancel.signal })
+      .catch((e: unknown) => {
+        throw isAbort(e) ? new Cancelled('cancelled; nothing was changed') : e;
+      })
+      .finally(() => cancel.release());
     if (ctx.json) return r;
     ctx.out(`Backed up the library to ${r.path} (${(r.bytes / 1024).toFixed(0)} KiB, integrity checked).`);
     return undefined;

@@ -9,11 +9,13 @@ export { checkLibrary, libraryCounts, type CheckReport, type Problem } from '../
 
 /**
  * Online backup to `dest` while the library stays usable. Written to a temporary name,
- * checked, then renamed, so a failed backup never replaces a good one.
+ * checked, then renamed, so a failed backup never replaces a good one. `signal` cancels it
+ * between pages and, at the latest, just before the rename: the temporary file is removed
+ * and an existing file at `dest` is left as it was.
  */
-export async function backupLibrary(db: Db, dest: string, options: { force?: boolean } = {}): Promise<{ path: string; bytes: number }> {
+export async function backupLibrary(db: Db, dest: string, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<{ path: string; bytes: number }> {
   if (existsSync(dest) && statSync(dest).isDirectory()) throw new DossierError('validation', `${dest} is a folder: give the backup a file name, e.g. ${dest}/library-backup.sqlite.`, 'path');
-  if (existsSync(dest) && !options.force) {
+  if (existsSync(dest) && !opts.force) {
     throw new DossierError('conflict', `${dest} already exists: choose another name, or add --force to replace it (it is replaced only after the new backup has passed its check).`);
   }
   if (existsSync(dest) && db.name && existsSync(db.name) && sameFile(db.name, dest)) {
@@ -21,8 +23,16 @@ export async function backupLibrary(db: Db, dest: string, options: { force?: boo
   }
   mkdirSync(dirname(dest), { recursive: true });
   const tmp = `${dest}.partial-${process.pid}`;
+  const signal = opts.signal;
   try {
-    await db.backup(tmp);
+    // better-sqlite3 copies a step of pages per turn of the event loop and calls `progress`
+    // between steps; throwing there stops the copy. 100 pages a step is its own default.
+    await db.backup(tmp, {
+      progress: () => {
+        signal?.throwIfAborted();
+        return 100;
+      },
+    });
     // Read-write so the copy can leave WAL mode: a WAL-mode check would leave -wal and -shm
     // files beside the backup, and a backup should be one self-contained file.
     const copy = new Database(tmp);
@@ -33,10 +43,15 @@ export async function backupLibrary(db: Db, dest: string, options: { force?: boo
     } finally {
       copy.close();
     }
+    if (signal) {
+      // The check above is synchronous: a turn of the loop lets a cancel made during it be seen.
+      await new Promise((resolve) => setImmediate(resolve));
+      signal.throwIfAborted();
+    }
     renameSync(tmp, dest);
   } catch (e) {
     if (existsSync(tmp)) rmSync(tmp, { force: true });
-    if (e instanceof DossierError) throw e;
+    if (e instanceof DossierError || (e as Error)?.name === 'AbortError') throw e;
     throw new DossierError('io', `Backup to ${dest} failed: ${(e as Error).message}`);
   }
   return { path: dest, bytes: statSync(dest).size };

@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { DossierError, isDossierError } from '../../core/errors';
+import { removeLeftovers } from '../../db/leftovers';
 import { Library } from '../../db/library';
 import { assertRestorable, restoreLibrary } from '../../db/restore';
 import { fileStamp } from '../../db/durable-file';
@@ -60,6 +62,9 @@ export class LibraryHost {
    */
   open(path: string): LibraryStatus {
     this.close();
+    // Temporary files of runs that were killed (a backup, an export, a restore), before the
+    // library is opened: never one a running process is still writing (db/leftovers.ts).
+    for (const p of removeLeftovers([dirname(path), this.backupDir(path)])) this.log.info(`removed ${p}, left by a run that was stopped`);
     const notices: string[] = [];
     const options = { ...(this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {}), notice: (m: string) => (notices.push(m), this.log.warn(m)) };
     let lib: Library;
