@@ -201,6 +201,39 @@ describe('dossier commands', () => {
   });
 });
 
+describe('option values that start with a dash', () => {
+  const texts = (r: { facts: { text: string }[] }) => r.facts.map((f) => f.text);
+  beforeEach(async () => {
+    await json(['import', '-', '--title', '-30% exports: the December figures', '--keep', '1-10'], ARTICLE);
+  });
+
+  it('searches for "-corridor" (every fact without the word), as --search -corridor and --search=-corridor', async () => {
+    const without = EXPECTED.filter((t) => !/corridor/i.test(t));
+    expect(texts(await json(['facts', '--search', '-corridor']))).toEqual(expect.arrayContaining(without));
+    expect((await json(['facts', '--search', '-corridor'])).total).toBe(without.length);
+    expect(await json(['facts', '--search', '-corridor'])).toEqual(await json(['facts', '--search=-corridor']));
+    expect(texts(await json(['facts', '--search', '-corridor ships']))).toEqual([EXPECTED[1]]);
+    const table = await cli(['facts', '--search', '-corridor']);
+    expect(table.err).toBe('');
+    expect(table.code).toBe(0);
+  });
+
+  it('takes a dash-led value for any string option: a source title, a briefing title and field', async () => {
+    expect(JSON.stringify(await json(['sources']))).toContain('"-30% exports: the December figures"');
+    const brief = await json(['brief', 'new', '--template', 'info-memo', '--title', '-Draft- corridor memo', '--field', 'for=-', '--style', 'apa']);
+    expect(JSON.stringify(brief)).toContain('"-Draft- corridor memo"');
+  });
+
+  it('says how to write a value that starts with "--", and never swallows an option', async () => {
+    const r = await cli(['facts', '--search', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toBe('dossier: option --search needs a value; if "--json" is the value, write it as one word: --search=--json');
+    expect((await cli(['facts', '--search', '-h'])).err).toContain('--search=-h');
+    // Help still works, and a positional after -- stays a positional.
+    expect((await cli(['facts', '--search', 'x', '--help'])).out).toMatch(/^usage: dossier facts/);
+  });
+});
+
 describe('the built executable', () => {
   const bin = join(__dirname, '..', 'bin', 'dossier.js');
   it('runs as a real process: JSON on stdout, exit codes, DOSSIER_LIBRARY', () => {
@@ -210,5 +243,15 @@ describe('the built executable', () => {
     const bad = spawnSync(process.execPath, [bin, 'fact', 'show', 'missing'], { env, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('dossier: Fact not found: missing\n');
+  });
+
+  it('searches for a dash-led query: dossier facts --search -corridor', () => {
+    const env = { ...process.env, DOSSIER_LIBRARY: join(dir, 'env.sqlite') };
+    // (Not "corridor" in the title: a search reads the source's title too.)
+    execFileSync(process.execPath, [bin, 'import', '-', '--title', 'Shipping resumes', '--keep', '1-10'], { input: ARTICLE, env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'facts', '--search', '-corridor', '--json'], { env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).total).toBe(EXPECTED.filter((t) => !/corridor/i.test(t)).length);
   });
 });

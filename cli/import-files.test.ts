@@ -12,6 +12,25 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
+/** Two readable entries, one nested in an entry left open, and one nested on a single line. */
+const NESTED_BIBTEX = [
+  '@article{outer2024,',
+  '  title = {Grain corridor insurance},',
+  '  author = {Okafor, Adaeze},',
+  '  @inproceedings{inner2023, title = {Black Sea shipping}, year = {2023}}',
+  '  year = {2024}',
+  '}',
+  '@book{oneline2022, title = {Outer}, @book{inner2021, title = {Inner}}, year = 2022}',
+  '@article{fine2020, title = {Fine}, author = {Lee, Mark}, journal = {Maritime Review}, year = {2020}}',
+].join('\n');
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(['--library', join(dir, 'lib.sqlite'), ...args], { stdout: (t) => (out += t + '\n'), stderr: (t) => (err += t + '\n'), stdin: async () => Buffer.alloc(0), env: {} });
+  return { code, out, err };
+}
+
 async function json(args: string[]): Promise<any> {
   let out = '';
   let err = '';
@@ -56,6 +75,36 @@ describe('dossier import of real material', () => {
     const second = await json(['import', file]);
     expect(second.created).toHaveLength(0);
     expect(second.merged.length).toBe(first.created.length + first.merged.length);
+  });
+
+  it('counts BibTeX entries it cannot read (nested, unclosed) as skipped, with key and line', async () => {
+    const file = join(dir, 'nested.bib');
+    writeFileSync(file, NESTED_BIBTEX);
+    const r = await json(['import', file]);
+    expect(r.created.map((s: { title: string }) => s.title)).toEqual(['Black Sea shipping', 'Fine']);
+    expect(r.skipped).toMatchObject([
+      { key: 'outer2024', line: 1, problem: expect.stringContaining('"outer2024"') },
+      { key: 'oneline2022', line: 7, problem: expect.stringContaining('"oneline2022"') },
+    ]);
+    const text = await cli(['import', file, '--dry-run']);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^Would import 0 new source\(s\), merged 2 with existing ones, skipped 2\.$/m);
+    expect(text.out).toContain('Entry "outer2024" (@article, line 1) is not closed');
+  });
+
+  it('exits 2 when no entry of a BibTeX file could be read, writing nothing', async () => {
+    const file = join(dir, 'broken.bib');
+    writeFileSync(file, NESTED_BIBTEX.split('\n').slice(0, 7).join('\n').replace('@inproceedings{inner2023', 'see @inproceedings{inner2023'));
+    for (const args of [['import', file], ['import', file, '--dry-run']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(
+        'dossier: broken.bib: nothing was imported; 2 entries were skipped: Entry "outer2024" (line 1) could not be read (invalid syntax at line 4, column 7); it was skipped. (and 1 more skipped)\n',
+      );
+    }
+    const j = await json(['import', file]);
+    expect(j).toMatchObject({ code: 2, body: { error: { code: 'validation', field: 'file', message: expect.stringMatching(/^broken\.bib: nothing was imported; 2 entries were skipped/) } } });
+    expect(await json(['sources'])).toEqual([]);
   });
 
   it('exports sources as CSL-JSON that re-imports to the same sources, and as BibTeX', async () => {

@@ -11,6 +11,7 @@ import { UsageError, accessOf } from './command';
 import { describeLibraryError } from '../db/sqlite-errors';
 import { Cancelled } from './cancel';
 import { COMMANDS } from './commands/index';
+import { attachDashValues } from './dash-values';
 
 const GLOBAL_OPTIONS = {
   library: { type: 'string' },
@@ -113,8 +114,10 @@ function findCommand(words: string[]): Command | undefined {
 function parseCommandArgs(command: Command, argv: string[]) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    const options = { ...GLOBAL_OPTIONS, ...command.options };
+    parsed = parseArgs({ args: attachDashValues(argv, options), options, allowPositionals: true, strict: true });
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError((e as Error).message.split('\n')[0]!.replace(/^TypeError \[\w+\]: /, ''));
   }
   // Drop the command's own words from the positionals (the first occurrences, in order).

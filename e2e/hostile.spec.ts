@@ -1,3 +1,4 @@
+import { META_CONTENT_SECURITY_POLICY } from '../electron/security/csp';
 import { expect, test } from './fixtures';
 
 const IMG = '<img src=x onerror=window.__pwned=1>';
@@ -77,4 +78,10 @@ test('hostile fact text, titles, URLs and pasted HTML stay inert', async ({ page
   await expect(page.locator('img, iframe, script:not([src]), object, embed')).toHaveCount(0);
   await expect(page.locator('a[href^="javascript:" i], [href^="javascript:" i], [src^="javascript:" i]')).toHaveCount(0);
   expect(fact.id).toBeTruthy();
+});
+
+test("the built page's <meta> policy is the header's (electron/security/csp.ts), written at build time", async ({ page, app }) => {
+  await app.open();
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', META_CONTENT_SECURITY_POLICY);
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
 });

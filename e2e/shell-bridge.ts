@@ -53,6 +53,8 @@ export async function bindShell(page: Page, app: Harness, o: ShellOptions): Prom
       openExternal: async () => undefined,
       documentsDir: () => app.exportDir,
     },
+    // The stand-in browser never opens web links: no real input reaches a main process here.
+    userGesture: () => false,
     emit: (type, payload) => {
       events.push({ type, payload });
       void page.evaluate(([t, p]) => (window as unknown as { __dossierShellEmit?(t: string, p: unknown): void }).__dossierShellEmit?.(t, p), [type, payload] as const).catch(() => undefined);

@@ -25,6 +25,8 @@ let events: { type: keyof DossierEvents; payload: unknown }[];
 let onEvent: ((e: { type: string; payload: unknown }) => void) | undefined;
 let native: { [K in keyof NativeShell]: ReturnType<typeof vi.fn> };
 let briefingId: string;
+/** Whether the person just clicked in the window (main reads it from real input events). */
+let gesture: () => boolean;
 
 const appInfo = { name: 'Dossier', version: '0.1.0', versions: { electron: '40', chrome: '144', node: '24' }, platform: process.platform, packaged: false };
 
@@ -35,6 +37,7 @@ beforeEach(() => {
   lib.close();
   events = [];
   onEvent = undefined;
+  gesture = () => false;
   native = {
     saveDialog: vi.fn(async () => undefined),
     openDialog: vi.fn(async () => undefined),
@@ -51,6 +54,7 @@ beforeEach(() => {
     grants: new WriteGrants(),
     written: new WrittenFiles(),
     native: native as unknown as NativeShell,
+    userGesture: () => gesture(),
     emit: (type, payload) => {
       events.push({ type, payload });
       onEvent?.({ type, payload });
@@ -160,13 +164,32 @@ describe('cancelling inside the export', () => {
 });
 
 describe('links', () => {
-  it('opens http(s) links in the browser and nothing else', async () => {
+  it('opens http(s) links in the browser right after a click, and nothing else', async () => {
+    gesture = () => true;
     expect(await shell('link:open', ['https://www.example.org/report'])).toEqual({ ok: true, value: null });
     expect(native.openExternal).toHaveBeenCalledTimes(1);
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'ms-msdt:/id x', 'search-ms:x', '\\\\server\\share']) {
       expect(await shell('link:open', [url]), url).toMatchObject({ ok: false, error: { code: 'validation' } });
     }
     expect(native.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a link the page asks for without a recent click, in one line, and opens nothing', async () => {
+    const spent = vi.fn(() => false);
+    gesture = spent;
+    expect(await shell('link:open', ['https://www.example.org/report'])).toEqual({
+      ok: false,
+      error: { code: 'forbidden', field: 'url', message: 'url: not opened: a link opens in your browser only right after you click it; click it again' },
+    });
+    expect(spent).toHaveBeenCalledTimes(1);
+    expect(native.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('spends the gesture only on a link it would open (a bad URL leaves the click for the real one)', async () => {
+    const spent = vi.fn(() => true);
+    gesture = spent;
+    await shell('link:open', ['javascript:alert(1)']);
+    expect(spent).not.toHaveBeenCalled();
   });
 });
 

@@ -41,6 +41,11 @@ export interface DesktopOptions {
   grants: WriteGrants;
   written: WrittenFiles;
   native: NativeShell;
+  /**
+   * Spends the person's latest click or key press in the window, if it is recent (see
+   * security/user-gesture.ts): a link opens only right after one, never because the page asks.
+   */
+  userGesture(): boolean;
   emit: Emit;
   reader: DocumentReader;
   templateDir?: string;
@@ -337,6 +342,9 @@ export class Desktop {
 
   async openLink(url: string): Promise<null> {
     if (!externalUrlAllowed(url)) throw new DossierError('validation', 'Only http and https links can be opened', 'url');
+    if (!this.o.userGesture()) {
+      throw new EnvelopeError({ code: 'forbidden', message: 'url: not opened: a link opens in your browser only right after you click it; click it again', field: 'url' });
+    }
     await this.o.native.openExternal(url);
     return null;
   }

@@ -71,7 +71,14 @@ describe('the main bundle (under a fake Electron)', () => {
     expect(get('window-open')).toEqual({ action: 'deny' });
     expect(get('request')).toEqual({ cancelled: true });
     expect(get('permission')).toEqual({ granted: false });
-    expect(lines.some((l) => l.kind === 'openExternal')).toBe(false);
+  });
+
+  it('opens a link in the browser only right after real input in the window, once per click', () => {
+    expect(get('link-unclicked')).toMatchObject({ open: { action: 'deny' }, ipc: { ok: false, error: { code: 'forbidden', field: 'url' } } });
+    expect(get('link-clicked')).toEqual({ ok: true, value: null });
+    expect(get('link-spent')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(get('window-open-clicked')).toEqual({ action: 'deny' });
+    expect(lines.filter((l) => l.kind === 'openExternal').map((l) => l.data)).toEqual(['https://example.org/clicked-ipc', 'https://example.org/clicked-open']);
   });
 
   it('tells the renderer the library state once the page has loaded, and builds the menu', () => {

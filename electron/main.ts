@@ -23,6 +23,7 @@ import { isAbort } from './operations';
 import { hardenSession, hardenWebContents } from './security/harden';
 import { APP_INDEX_URL, APP_SCHEME } from './security/origin';
 import { serveAppRequest } from './security/protocol-files';
+import { UserGestures } from './security/user-gesture';
 import { spellcheckAllowed, windowOptions } from './security/web-preferences';
 import { createShellDispatcher } from './shell-handlers';
 import { StateStore } from './state-store';
@@ -92,9 +93,12 @@ function main(): void {
     importWhenReady(filesFromSecondInstance({ files: [path] }));
   });
 
-  // Every webContents, even one created unexpectedly, gets the navigation rules.
+  // Every webContents, even one created unexpectedly, gets the navigation rules; the system
+  // browser opens only right after a real click or key press in that webContents.
+  const gestures = new UserGestures();
+  const openExternal = (url: string) => void shell.openExternal(url, { activate: true }).catch((e: unknown) => log.warn(`opening a link: ${(e as Error)?.message ?? String(e)}`));
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, (url) => void shell.openExternal(url), log);
+    hardenWebContents(contents, { gestures, openExternal }, log);
   });
 
   app.on('window-all-closed', () => {
@@ -138,6 +142,7 @@ function main(): void {
       grants,
       written,
       native: nativeShell(() => win),
+      userGesture: () => gestures.consume(win && !win.isDestroyed() ? win.webContents.id : undefined),
       emit,
       reader: defaultDocumentReader,
       templateDir: userTemplateDir(),

@@ -17,7 +17,8 @@ export const importCommand: Command = {
   usage: 'dossier import FILE|- [--title T] [--author NAME]… [options]',
   help: `The format is read from the file's content. Documents become one source whose sentences
 are candidate facts (PDF facts keep their page); reference files (BibTeX, RIS, CSL-JSON)
-become sources, merged with those you already have (same DOI, URL, or title and year).
+become sources, merged with those you already have (same DOI, URL, or title and year); an
+entry that cannot be read is skipped and named, and a file of which nothing can be read exits 2.
 Without --keep, all candidates are kept. The import is one transaction: an error or Ctrl+C
 leaves the library exactly as it was (Ctrl+C: exit code 130).
   --keep all|1,3-5     keep only these candidates (numbers from --dry-run)
@@ -61,10 +62,14 @@ ${SOURCE_HELP}`,
         const parsed = parseBibliography(new TextDecoder().decode(bytes), format, { signal, onProgress: bar.onProgress });
         const r = await commitUnlessCancelled(lib.db, signal, () => importSources(lib, parsed.items, { dryRun, signal, onProgress: bar.onProgress }));
         bar.done();
-        const summary = { format, dryRun, created: r.created.map(sourceJson), merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })), skipped: r.skipped, warnings: parsed.warnings };
+        // Skipped: entries the parser could not read (with key and line), then those the library refused.
+        const skipped = [...parsed.skipped, ...r.skipped];
+        const imported = r.created.length + r.merged.length;
+        const summary = { format, dryRun, created: r.created.map(sourceJson), merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })), skipped, warnings: parsed.warnings };
+        if (imported === 0) throw nothingImported(fileName, skipped, parsed.warnings);
         if (ctx.json) return summary;
-        ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${r.created.length} new source(s), merged ${r.merged.length} with existing ones, skipped ${r.skipped.length}.${dryRun ? '' : tooLate(signal)}`);
-        for (const w of [...parsed.warnings, ...r.skipped.map((s) => s.problem)]) ctx.out(`  ! ${w}`);
+        ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${r.created.length} new source(s), merged ${r.merged.length} with existing ones, skipped ${skipped.length}.${dryRun ? '' : tooLate(signal)}`);
+        for (const w of [...parsed.warnings, ...skipped.map((s) => s.problem)]) ctx.out(`  ! ${w}`);
         return undefined;
       }
       const doc = await readDocument(bytes, { fileName, signal, onProgress: bar.onProgress });
@@ -121,6 +126,13 @@ async function afterTurn<T>(signal: AbortSignal, value: T): Promise<T> {
   await nextTick();
   signal.throwIfAborted();
   return value;
+}
+
+/** A reference file of which nothing could be imported: exit 2, naming the first reason (the file was not written to). */
+function nothingImported(fileName: string, skipped: { problem: string }[], warnings: string[]): DossierError {
+  const first = skipped[0]?.problem ?? warnings[0] ?? 'it has no entries';
+  const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more skipped)` : '';
+  return new DossierError('validation', `${fileName}: nothing was imported; ${skipped.length} entr${skipped.length === 1 ? 'y was' : 'ies were'} skipped: ${first}${more}`, 'file');
 }
 
 async function readInput(file: string): Promise<Buffer> {

@@ -35,6 +35,20 @@ export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, ...string[]]> = [
 
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map((d) => d.join(' ')).join('; ');
 
+/**
+ * The directives a `<meta http-equiv>` policy cannot carry: browsers ignore them there (and log
+ * an error), so they stay in the header only. Everything else is said in both places.
+ */
+export const HEADER_ONLY_DIRECTIVES: ReadonlySet<string> = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/**
+ * The same policy for the page's own `<meta>`, written into the built index.html by
+ * renderer/csp-meta.ts: a copy of the page opened any other way is held to the same rules.
+ */
+export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.filter((d) => !HEADER_ONLY_DIRECTIVES.has(d[0]))
+  .map((d) => d.join(' '))
+  .join('; ');
+
 /** Headers on every response of the app protocol. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -1,5 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { externalUrlAllowed, isAllowedNavigation, isAllowedRequest } from './navigation';
+import type { UserGestures } from './user-gesture';
 
 /**
  * Applies the session-wide and per-window rules. Takes Electron's objects as arguments (and
@@ -32,29 +33,48 @@ export function hardenSession(session: Pick<Session, 'setPermissionRequestHandle
   });
 }
 
+/** How a webContents may reach the system browser: real input seen by main, and the one door to the OS. */
+export interface ExternalLinks {
+  gestures: UserGestures;
+  openExternal(url: string): void;
+}
+
 /**
  * Navigation, new windows and <webview>, for every webContents (applied from
  * app.on('web-contents-created'), so even one created by surprise is covered).
- * `openExternal` is called only for an http(s) link the user clicked (window.open / target=_blank
- * arrive here as setWindowOpenHandler); it never receives anything else.
+ * A page never leaves app://dossier/. A link to the web (a plain link click arrives as
+ * `will-navigate`; window.open and target=_blank as `setWindowOpenHandler`) goes to the system
+ * browser only when it is a well-formed http(s) URL AND the person just clicked or pressed a key
+ * in this window (user-gesture.ts); a script asking on its own opens nothing.
  */
-export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, openExternal: (url: string) => void, log: HardenLog): void {
-  const guardNavigation = (event: { preventDefault(): void; url?: string }, url: string) => {
-    if (!isAllowedNavigation(url)) {
-      event.preventDefault();
-      log.warn(`blocked navigation: ${url.slice(0, 200)}`);
-    }
+export function hardenWebContents(contents: Pick<WebContents, 'id' | 'on' | 'setWindowOpenHandler'>, links: ExternalLinks, log: HardenLog): void {
+  links.gestures.watch(contents);
+  const openIfClicked = (url: string, via: string) => {
+    if (!externalUrlAllowed(url)) log.warn(`blocked ${via}: ${url.slice(0, 200)}`);
+    else if (!links.gestures.consume(contents.id)) log.warn(`blocked ${via} without a click: ${url.slice(0, 200)}`);
+    else links.openExternal(url);
   };
-  contents.on('will-navigate', guardNavigation);
-  contents.on('will-redirect', guardNavigation);
-  contents.on('will-frame-navigate', (event) => guardNavigation(event, event.url));
+  const guardNavigation = (event: { preventDefault(): void; url?: string }, url: string): boolean => {
+    if (isAllowedNavigation(url)) return true;
+    event.preventDefault();
+    return false;
+  };
+  // Only will-navigate may open a link: it is the main frame's own, renderer-started navigation.
+  contents.on('will-navigate', (event, url) => {
+    if (!guardNavigation(event, url)) openIfClicked(url, 'navigation');
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!guardNavigation(event, url)) log.warn(`blocked redirect: ${url.slice(0, 200)}`);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!guardNavigation(event, event.url)) log.warn(`blocked frame navigation: ${event.url.slice(0, 200)}`);
+  });
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
     log.warn('blocked <webview>');
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (externalUrlAllowed(url)) openExternal(url);
-    else log.warn(`blocked window.open: ${url.slice(0, 200)}`);
+    openIfClicked(url, 'window.open');
     return { action: 'deny' };
   });
 }

@@ -72,6 +72,16 @@ async function scenario(win) {
   }
   report('navigation', prevented);
   report('window-open', win.webContents.openHandler({ url: 'javascript:alert(1)' }));
+  // Links to the browser: refused when the page asks on its own, opened once after real input.
+  const wc = win.webContents;
+  const click = () => wc.emit('input-event', {}, { type: 'mouseUp' });
+  const link = (url) => handlers.get('dossier:shell')(ours, 'link:open', [url]);
+  report('link-unclicked', { open: wc.openHandler({ url: 'https://example.org/open' }), ipc: await link('https://example.org/ipc') });
+  click();
+  report('link-clicked', await link('https://example.org/clicked-ipc'));
+  report('link-spent', await link('https://example.org/spent'));
+  click();
+  report('window-open-clicked', wc.openHandler({ url: 'https://example.org/clicked-open' }));
   let cancelled;
   sessionHandlers.beforeRequest({ url: 'https://example.com/' }, (r) => (cancelled = r.cancel));
   report('request', { cancelled });

@@ -3,7 +3,7 @@ import type { ImportOptions } from '../document';
 import { bibRawToCsl, parseBibRaw, type RawBibEntry } from './citejs';
 import { cleanCslItem } from './normalise';
 import { progressReporter, throwIfAborted } from './progress';
-import { type BibChunk, splitBibtex } from './split-bibtex';
+import { type BibChunk, type SkippedEntry, splitBibtex } from './split-bibtex';
 
 /**
  * BibTeX/BibLaTeX → CSL items, entry by entry: the file is cut into entries first
@@ -12,8 +12,9 @@ import { type BibChunk, splitBibtex } from './split-bibtex';
  * maps entries to CSL with their crossref parents, then corrects what citation-js leaves:
  * corporate authors, @misc web pages, newspaper articles, report genres, URL escapes.
  */
-export function parseBibtex(text: string, opts: ImportOptions): { items: CslItem[]; warnings: string[] } {
-  const { chunks, warnings } = splitBibtex(text);
+export function parseBibtex(text: string, opts: ImportOptions): { items: CslItem[]; warnings: string[]; skipped: SkippedEntry[] } {
+  const { chunks, warnings, skipped } = splitBibtex(text);
+  const skip = (chunk: BibChunk, problem: string) => skipped.push({ ...(chunk.key ? { key: chunk.key } : {}), line: chunk.line, problem });
   const macros = new Map<string, string>();
   for (const c of chunks) {
     if (c.kind !== 'string') continue;
@@ -36,9 +37,9 @@ export function parseBibtex(text: string, opts: ImportOptions): { items: CslItem
       const parsed = parseBibRaw(prefix + body).filter(Boolean);
       const raw = parsed[parsed.length - 1];
       if (raw) raws.push({ raw, chunk, keyless });
-      else warnings.push(`${entryName(chunk)}: no fields could be read; it was skipped.`);
+      else skip(chunk, `${entryName(chunk)}: no fields could be read; it was skipped.`);
     } catch (e) {
-      warnings.push(`${entryName(chunk)} could not be read (${syntaxProblem(e, chunk.line, prefix)}); it was skipped.`);
+      skip(chunk, `${entryName(chunk)} could not be read (${syntaxProblem(e, chunk.line, prefix)}); it was skipped.`);
     }
     reading(k + 1);
   }
@@ -67,11 +68,13 @@ export function parseBibtex(text: string, opts: ImportOptions): { items: CslItem
         items.push(cleanCslItem(item, what, (m) => warnings.push(m)));
       }
     } catch (e) {
-      warnings.push(`${what} could not be converted (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); it was skipped.`);
+      skip(chunk, `${what} could not be converted (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); it was skipped.`);
     }
     converting(k + 1);
   }
-  return { items, warnings };
+  // Entries in file order, whichever pass skipped them.
+  skipped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { items, warnings, skipped };
 }
 
 function entryName(chunk: BibChunk): string {

@@ -4,6 +4,7 @@
  * library's sources exported as CSL-JSON or BibTeX.
  */
 export { parseBibliography, MAX_BIBLIOGRAPHY_CHARS, type BibliographyFormat, type ParsedBibliography } from './parse';
+export type { SkippedEntry } from './split-bibtex';
 export { importSources, type ImportSourcesOptions, type ImportSourcesResult, type MergedSource } from './merge';
 export { exportBibtex, exportCslJson } from './export';
 export { cslItemToSourceInput, sourceToExportCsl } from './csl-source';

@@ -14,9 +14,9 @@ const byId = (items: CslItem[], id: string) => {
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
 describe('BibTeX', () => {
-  const { items, warnings } = parseBibliography(BIBTEX, 'bibtex');
+  const { items, warnings, skipped } = parseBibliography(BIBTEX, 'bibtex');
 
-  it('reads every well-formed entry, skips the broken one with a warning naming it and its line', () => {
+  it('reads every well-formed entry, skips the broken one and names it with its key and line', () => {
     expect(items.map((i) => i.id)).toEqual([
       'okafor2024grain',
       'lee2024deal',
@@ -27,10 +27,11 @@ describe('BibTeX', () => {
       'plato1992republic',
       'worldbank2023prices',
     ]);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('"broken2023"');
-    expect(warnings[0]).toContain(`line ${lineOf(BIBTEX, '@misc{broken2023')}`);
-    expect(warnings[0]).toMatch(/not closed/);
+    expect(warnings).toEqual([]);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatchObject({ key: 'broken2023', line: lineOf(BIBTEX, '@misc{broken2023') });
+    expect(skipped[0]!.problem).toContain(`"broken2023" (@misc, line ${lineOf(BIBTEX, '@misc{broken2023')})`);
+    expect(skipped[0]!.problem).toMatch(/not closed/);
   });
 
   it('decodes LaTeX accents, dashes and protected capitals; resolves @string macros', () => {
@@ -138,13 +139,37 @@ describe('BibTeX', () => {
       String.raw`@article{x, title = {Missing comma} year = 2024}`,
       String.raw`@misc{z, title = {Last}}`,
     ].join('\n');
-    const { items: got, warnings: w } = parseBibliography(bib, 'bibtex');
+    const { items: got, warnings: w, skipped: s } = parseBibliography(bib, 'bibtex');
     expect(byId(got, 'u').URL).toBe('https://x.example/a_b%20c');
     expect(got.find((i) => i.title === 'No key')).toMatchObject({ id: 'entry-line-2' });
     expect(got.find((i) => i.title === 'No key')!['citation-key']).toBeUndefined();
     expect(got.map((i) => i.title)).toContain('Last');
-    expect(w).toHaveLength(1);
-    expect(w[0]).toMatch(/Entry "x" \(line 3\) could not be read \(.*at line 3, column \d+\); it was skipped/);
+    expect(w).toEqual([]);
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ key: 'x', line: 3 });
+    expect(s[0]!.problem).toMatch(/Entry "x" \(line 3\) could not be read \(.*at line 3, column \d+\); it was skipped/);
+  });
+
+  it('skips entries nested inside another one, naming each with its key and line', () => {
+    const bib = [
+      '@article{outer2024,',
+      '  title = {Grain corridor insurance},',
+      '  author = {Okafor, Adaeze},',
+      '  @inproceedings{inner2023, title = {Black Sea shipping}, year = {2023}}',
+      '  year = {2024}',
+      '}',
+      '@book{oneline2022, title = {Outer}, @book{inner2021, title = {Inner}}, year = 2022}',
+      '@article{fine2020, title = {Fine}, author = {Lee, Mark}, journal = {Maritime Review}, year = {2020}}',
+    ].join('\n');
+    const r = parseBibliography(bib, 'bibtex');
+    expect(r.items.map((i) => i.id)).toEqual(['inner2023', 'fine2020']);
+    expect(r.skipped.map(({ key, line }) => ({ key, line }))).toEqual([
+      { key: 'outer2024', line: 1 },
+      { key: 'oneline2022', line: 7 },
+    ]);
+    expect(r.skipped[0]!.problem).toBe('Entry "outer2024" (@article, line 1) is not closed: a "{" has no matching "}" before the next entry at line 4; it was skipped.');
+    expect(r.skipped[1]!.problem).toMatch(/^Entry "oneline2022" \(line 7\) could not be read \(invalid syntax at line 7, column \d+\); it was skipped\.$/);
+    expect(r.warnings).toEqual(['Entry "inner2023" (@inproceedings, line 4): text after its closing "}" was ignored; is there a "}" too many inside it?']);
   });
 
   it('fills crossref fields from the parent entry', () => {
@@ -186,7 +211,7 @@ describe('BibTeX', () => {
     const r = parseBibliography(evil, 'bibtex');
     expect(performance.now() - t1).toBeLessThan(2_000);
     expect(r.items.map((i) => i.id)).toEqual(['b']);
-    expect(r.warnings[0]).toMatch(/Entry "a" .* not closed/);
+    expect(r.skipped[0]!.problem).toMatch(/Entry "a" .* not closed/);
   });
 });
 
@@ -265,6 +290,7 @@ describe('CSL-JSON', () => {
     expect(() => parseBibliography('42', 'csl-json')).toThrow(/expected an array/);
     const r = parseBibliography('[1, {"title": "No type"}]', 'csl-json');
     expect(r.items).toMatchObject([{ type: 'document', title: 'No type' }]);
-    expect(r.warnings).toEqual(['Item 1 is not an object; it was skipped.', 'Item 2 has no type; it was imported as "document".']);
+    expect(r.skipped).toEqual([{ problem: 'Item 1 is not an object; it was skipped.' }]);
+    expect(r.warnings).toEqual(['Item 2 has no type; it was imported as "document".']);
   });
 });

@@ -5,13 +5,16 @@ import { parseBibtex } from './bibtex';
 import { cleanCslItem } from './normalise';
 import { progressReporter, throwIfAborted } from './progress';
 import { parseRis } from './ris';
+import type { SkippedEntry } from './split-bibtex';
 
 export type BibliographyFormat = 'csl-json' | 'bibtex' | 'ris';
 
 export interface ParsedBibliography {
   items: CslItem[];
-  /** One line per entry that was skipped or changed, naming the entry and its line. */
+  /** One line per entry that was read but changed (and per file-level note), naming the entry and its line. */
   warnings: string[];
+  /** Entries that could not be read (unclosed, nested in another, broken syntax), with their key or line. */
+  skipped: SkippedEntry[];
 }
 
 /**
@@ -23,7 +26,7 @@ export const MAX_BIBLIOGRAPHY_CHARS = 128 * 1024 * 1024;
 /**
  * Reads a bibliography file into CSL items: BibTeX/BibLaTeX and RIS through citation-js, one
  * entry at a time; CSL-JSON (Zotero's export: an array, or a single item) with JSON.parse.
- * A broken entry is skipped with a warning naming it and its line; a file that cannot be a
+ * A broken entry is skipped and listed in `skipped` with its key and line; a file that cannot be a
  * bibliography at all (not JSON, too large) is a DossierError. Cancelling through
  * `opts.signal` throws an AbortError between entries.
  */
@@ -68,6 +71,7 @@ function parseCslJson(text: string, file: string, opts: ImportOptions): ParsedBi
 
   const items: CslItem[] = [];
   const warnings: string[] = [];
+  const skipped: SkippedEntry[] = [];
   if (list.length === 0) warnings.push('The file has no items.');
   const progress = progressReporter(opts, (d, t) => `Reading item ${d} of ${t}`, list.length);
   for (let k = 0; k < list.length; k++) {
@@ -76,7 +80,7 @@ function parseCslJson(text: string, file: string, opts: ImportOptions): ParsedBi
     const id = isObject(raw) && (typeof raw.id === 'string' || typeof raw.id === 'number') ? String(raw.id) : undefined;
     const what = `Item ${k + 1}${id ? ` ("${id}")` : ''}`;
     if (!isObject(raw)) {
-      warnings.push(`${what} is not an object; it was skipped.`);
+      skipped.push({ ...(id ? { key: id } : {}), problem: `${what} is not an object; it was skipped.` });
     } else {
       if (raw.type === undefined) warnings.push(`${what} has no type; it was imported as "document".`);
       const item = cleanCslItem(raw as CslItem, what, (m) => warnings.push(m));
@@ -85,7 +89,7 @@ function parseCslJson(text: string, file: string, opts: ImportOptions): ParsedBi
     }
     progress(k + 1);
   }
-  return { items, warnings };
+  return { items, warnings, skipped };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -3,6 +3,7 @@ import type { ImportOptions } from '../document';
 import { risRecordToCsl, type RisRecord } from './citejs';
 import { cleanCslItem, parseOneName, partsFromText, validParts } from './normalise';
 import { progressReporter, throwIfAborted } from './progress';
+import type { SkippedEntry } from './split-bibtex';
 import { splitRis } from './split-ris';
 
 /**
@@ -15,10 +16,11 @@ import { splitRis } from './split-ris';
  * - a type citation-js has no field mapping for (WEB, or an unknown one) is read as GEN, so
  *   its title, authors and links are not lost.
  */
-export function parseRis(text: string, opts: ImportOptions): { items: CslItem[]; warnings: string[] } {
+export function parseRis(text: string, opts: ImportOptions): { items: CslItem[]; warnings: string[]; skipped: SkippedEntry[] } {
   const { records, warnings } = splitRis(text);
   if (records.length === 0) warnings.push('No RIS records were found (a record starts with a "TY  - " line).');
   const items: CslItem[] = [];
+  const skipped: SkippedEntry[] = [];
   const progress = progressReporter(opts, (d, t) => `Reading record ${d} of ${t}`, records.length);
   for (let k = 0; k < records.length; k++) {
     throwIfAborted(opts.signal);
@@ -30,11 +32,12 @@ export function parseRis(text: string, opts: ImportOptions): { items: CslItem[];
       item.id = first(record.ID) ?? `ris-line-${line}`;
       items.push(cleanCslItem(item, what, (m) => warnings.push(m)));
     } catch (e) {
-      warnings.push(`${what} could not be read (${e instanceof Error ? e.message : String(e)}); it was skipped.`);
+      const id = first(record.ID);
+      skipped.push({ ...(id ? { key: id } : {}), line, problem: `${what} could not be read (${e instanceof Error ? e.message : String(e)}); it was skipped.` });
     }
     progress(k + 1);
   }
-  return { items, warnings };
+  return { items, warnings, skipped };
 }
 
 /** Types citation-js knows by name but maps no fields for. */

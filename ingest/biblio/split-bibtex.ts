@@ -22,9 +22,22 @@ export interface BibChunk {
   line: number;
 }
 
+/** An entry that could not be read: left out of the import, and counted as skipped. */
+export interface SkippedEntry {
+  /** The entry's citation key, when it has one. */
+  key?: string;
+  /** 1-based line where the entry starts. */
+  line?: number;
+  /** One line naming the entry, its line and what is wrong. */
+  problem: string;
+}
+
 export interface BibSplit {
   chunks: BibChunk[];
+  /** Notes on entries that were read (text ignored after one). */
   warnings: string[];
+  /** Entries cut out unread: braces that never close (an entry nested inside another one, too). */
+  skipped: SkippedEntry[];
 }
 
 const HEAD = /@[ \t]*([A-Za-z][\w:.+-]*)[ \t\r\n]*([{(])/y;
@@ -47,6 +60,8 @@ function describe(chunk: { type: string; key: string; line: number }): string {
 export function splitBibtex(text: string): BibSplit {
   const chunks: BibChunk[] = [];
   const warnings: string[] = [];
+  const skipped: SkippedEntry[] = [];
+  const skip = (chunk: { key: string; line: number }, problem: string) => skipped.push({ ...(chunk.key ? { key: chunk.key } : {}), line: chunk.line, problem });
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -137,9 +152,7 @@ export function splitBibtex(text: string): BibSplit {
       chunks.push(full);
       if (full.kind === 'entry') previous = full;
     } else if (cutAt >= 0) {
-      warnings.push(
-        `${describe(chunk)} is not closed: a "${parens ? '(' : '{'}" has no matching "${parens ? ')' : '}'}" before the next entry at line ${line}; it was skipped.`,
-      );
+      skip(chunk, `${describe(chunk)} is not closed: a "${parens ? '(' : '{'}" has no matching "${parens ? ')' : '}'}" before the next entry at line ${line}; it was skipped.`);
       i = cutAt;
     } else if (type === 'comment') {
       // An unclosed @comment: read on after its head instead of dropping the rest of the file.
@@ -147,9 +160,9 @@ export function splitBibtex(text: string): BibSplit {
       for (let k = at; k < HEAD.lastIndex; k++) if (text.charCodeAt(k) === NEWLINE) line++;
       i = HEAD.lastIndex;
     } else {
-      warnings.push(`${describe(chunk)} is not closed: a "${parens ? '(' : '{'}" has no matching "${parens ? ')' : '}'}" before the end of the file; it was skipped.`);
+      skip(chunk, `${describe(chunk)} is not closed: a "${parens ? '(' : '{'}" has no matching "${parens ? ')' : '}'}" before the end of the file; it was skipped.`);
       i = n;
     }
   }
-  return { chunks, warnings };
+  return { chunks, warnings, skipped };
 }

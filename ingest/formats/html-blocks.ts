@@ -6,9 +6,11 @@ import { makeBlock } from './blocks';
  * paragraph, table row and caption. Used for Readability's article, for mammoth's rendering of
  * Word files and for pasted HTML.
  *
- * Only text nodes are read. Scripts, styles, frames, embedded objects, form controls, hidden
- * elements and `javascript:` links contribute nothing — they are skipped, never run — so
- * neither code nor chrome ("Share", "Accept cookies") can turn into a fact.
+ * Only text nodes are read. Scripts, styles, frames, embedded objects, form controls and hidden
+ * elements contribute nothing — they are skipped, never run — so neither code nor chrome
+ * ("Accept cookies") can turn into a fact. Links are read for their text only, whatever their
+ * address (`javascript:`, `data:`…): no address is ever followed or kept, and the linked words
+ * belong to the sentence around them.
  */
 const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
@@ -47,14 +49,7 @@ export function isSkipped(el: Element): boolean {
   if (SKIPPED.has(tag)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
-  if (style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  return tag === 'a' && isScriptUrl(el.getAttribute('href'));
-}
-
-/** javascript:, vbscript: — also when disguised with whitespace or control characters inside the scheme. */
-export function isScriptUrl(href: string | null): boolean {
-  if (!href) return false;
-  return /^(?:javascript|vbscript):/i.test(href.replace(/[\u0000-\u0020]/g, ''));
+  return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
 /** Runs of inline content become blocks of the context's kind; block children recurse. */

@@ -120,13 +120,36 @@ describe('importHtml: metadata vocabularies', () => {
     expect(d.blocks.map((b) => b.text)).toEqual(['You need a licence to fish commercially from a vessel registered in Examplia.']);
   });
 
-  it('drops javascript: links, and a javascript: canonical is not a URL', () => {
+  it('drops a javascript: address but keeps the linked words, and a javascript: canonical is not a URL', () => {
     const d = importHtml(
       `<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>Text <a href=" JaVa\tScRiPt:alert(1)">click</a> stays.</p></body></html>`,
       { extract: 'all' },
     );
-    expect(d.blocks.map((b) => b.text)).toEqual(['Text stays.']);
+    expect(d.blocks.map((b) => b.text)).toEqual(['Text click stays.']);
     expect(d.source.url).toBeUndefined();
+  });
+
+  // Issue 10 §6: the link's address is hostile, its words are the writer's.
+  const LINKS = [
+    'confirmed the <a href="javascript:alert(1)">port</a> will stay',
+    'confirmed the <a href="vbscript:msgbox(1)"><b>port</b></a> will stay',
+    'confirmed the <a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">port</a> will stay',
+    'confirmed the <a href="java&#x0A;script:alert(1)" onclick="alert(2)">port</a> will stay',
+  ];
+
+  it.each(LINKS)('keeps the text of a link whose address is dropped, pasted: %s', (html) => {
+    expect(readPastedHtml(`<p>The ministry ${html} open through the winter.</p>`).blocks.map((b) => b.text)).toEqual([
+      'The ministry confirmed the port will stay open through the winter.',
+    ]);
+  });
+
+  it('keeps the text of a javascript: link inside an article Readability extracts', () => {
+    const paragraphs = ARTICLE_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n');
+    const html = `<html><head><title>Port stays open</title></head><body><nav><a href="/">Home</a></nav><article><h1>Port stays open</h1>
+      ${paragraphs}<p>The harbour master ${LINKS[0]} open; <a href="javascript:void(0)"><i>Odesa</i> and <b>Izmail</b></a> too.</p></article></body></html>`;
+    const d = importHtml(html, { fileName: 'port.html' });
+    expect(d.warnings.join(' ')).not.toMatch(/no main article/);
+    expect(d.blocks.map((b) => b.text)).toContain('The harbour master confirmed the port will stay open; Odesa and Izmail too.');
   });
 
   it('honours a declared legacy charset', () => {

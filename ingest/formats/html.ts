@@ -5,7 +5,7 @@ import { throwIfAborted } from './abort';
 import { numberParagraphs } from './blocks';
 import { normaliseDate } from './dates';
 import { decodeHtmlBytes } from './html-decode';
-import { htmlBlocks, isScriptUrl } from './html-blocks';
+import { htmlBlocks } from './html-blocks';
 import type { ArticleFacts } from './html-metadata';
 import { composeSource, readPageFacts } from './html-metadata';
 
@@ -93,16 +93,21 @@ function readArticle(doc: Document): ReturnType<Readability<Element>['parse']> {
 
 /**
  * Makes the DOM inert and leaves only what a reader would see: code, frames, embedded objects
- * and hidden elements removed; `javascript:` links removed with their text (they are controls
- * like "Print" or "Share", not prose); every event-handler attribute stripped.
+ * and hidden elements removed; every event-handler attribute and every `javascript:`/`vbscript:`
+ * value stripped. A link whose address is stripped keeps its text: the words are the writer's
+ * ("confirmed the <a href="javascript:…">port</a> will stay"), only the address is hostile.
  */
 function neutralise(doc: Document): void {
   const dead = 'script, style, noscript, template, iframe, frame, frameset, object, embed, applet, link, svg, canvas, [hidden], [aria-hidden="true"]';
   for (const el of Array.from(doc.querySelectorAll(dead))) el.remove();
-  for (const a of Array.from(doc.querySelectorAll('a[href]'))) if (isScriptUrl(a.getAttribute('href'))) a.remove();
   for (const el of Array.from(doc.querySelectorAll('*'))) {
     for (const attr of Array.from(el.attributes)) {
-      if (/^on/i.test(attr.name) || /^(?:javascript|vbscript):/i.test(attr.value.replace(/[\u0000-\u0020]/g, ''))) el.removeAttribute(attr.name);
+      if (/^on/i.test(attr.name) || isScriptUrl(attr.value)) el.removeAttribute(attr.name);
     }
   }
+}
+
+/** javascript:, vbscript: — also when disguised with whitespace or control characters inside the scheme. */
+function isScriptUrl(value: string): boolean {
+  return /^(?:javascript|vbscript):/i.test(value.replace(/[\u0000-\u0020]/g, ''));
 }

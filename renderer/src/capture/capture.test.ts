@@ -17,6 +17,13 @@ describe('htmlToText', () => {
     expect(text).toBe('Hello <img src=x onerror=alert(1)>');
   });
 
+  it('keeps the words of a link whatever its address (javascript:, vbscript:, data:), never the address', () => {
+    for (const href of ['javascript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>']) {
+      const html = `<p>The ministry confirmed the <a href="${href}" onclick="alert(2)"><b>port</b></a> will stay open.</p>`;
+      expect(htmlToText(html, parser)).toBe('The ministry confirmed the port will stay open.');
+    }
+  });
+
   it('turns list items into bullets', () => {
     expect(htmlToText('<ul><li>one</li><li>two</li></ul>', parser)).toBe('- one\n- two');
   });
