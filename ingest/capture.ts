@@ -46,7 +46,8 @@ export interface CaptureResult {
 export function captureDocument(lib: Library, doc: ImportedDocument, opts: CaptureOptions = {}): CaptureResult {
   const sourceInput = opts.sourceId ? undefined : sourceFor(doc, opts.source);
   const published = opts.sourceId ? getSource(lib.db, opts.sourceId).issued : sourceInput!.issued;
-  const candidates = candidatesFromDocument(doc, { paragraphs: opts.paragraphs ?? false, ...(published ? { published } : {}) });
+  const { onProgress, signal } = opts;
+  const candidates = candidatesFromDocument(doc, { paragraphs: opts.paragraphs ?? false, ...(published ? { published } : {}), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
   if (candidates.length === 0) throw invalid('text', doc.blocks.length ? 'the text has no sentences to import' : 'the text is empty; there is nothing to import');
   const keep = parseSelection(opts.keep ?? 'all', candidates.length);
   markDuplicates(lib, candidates);
@@ -57,6 +58,7 @@ export function captureDocument(lib: Library, doc: ImportedDocument, opts: Captu
     const existing = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);
     return { ...base, source: existing ?? sourceInput!, sourceCreated: false, facts: [], duplicates: 0 };
   }
+  onProgress?.({ phase: `Saving ${keep.length} facts`, done: candidates.length, total: candidates.length });
   return db.transaction((): CaptureResult => {
     opts.signal?.throwIfAborted();
     let source = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);

@@ -16,7 +16,8 @@ export const importCommand: Command = {
 are candidate facts (PDF facts keep their page); reference files (BibTeX, RIS, CSL-JSON)
 become sources, merged with those you already have (same DOI, URL, or title and year).
 Without --keep, all candidates are kept. The import is one transaction: an error or Ctrl+C
-leaves the library exactly as it was.
+leaves the library exactly as it was. Plain text and Markdown are imported up to 5 MB at a
+time (about 800,000 words); split a larger file by chapter or section.
   --keep all|1,3-5     keep only these candidates (numbers from --dry-run)
   --paragraphs         one candidate per paragraph instead of per sentence
   --dry-run            print the candidate facts (or sources), write nothing
@@ -78,6 +79,7 @@ ${SOURCE_HELP}`,
         dryRun,
         acceptSuggestions: flag(v, 'accept-suggestions'),
         signal: abort.signal,
+        onProgress: bar.onProgress,
       });
       bar.done();
       if (ctx.json) {
