@@ -62,7 +62,7 @@ describe('text that once stalled an import', () => {
 });
 
 describe('the size limit on text', () => {
-  const tooBig = 'The corridor stays open. '.repeat(Math.ceil((MAX_TEXT_BYTES + 1) / 25));
+  const tooBig = 'The corridor stays open. '.repeat(Math.ceil((MAX_TEXT_BYTES * 1.2) / 25));
   const size = `${(Buffer.byteLength(tooBig) / 1024 / 1024).toFixed(1)} MB`;
   const limit = `${(MAX_TEXT_BYTES / 1024 / 1024).toFixed(1)} MB`;
 
@@ -79,6 +79,12 @@ describe('the size limit on text', () => {
 
   it('is stated in dossier import --help', () => {
     expect(importCommand.help).toContain(`up to ${MAX_TEXT_BYTES / 1024 / 1024} MB`);
+  });
+
+  it('says in bytes by how much text just over it is over', () => {
+    expect(() => importText('x'.repeat(MAX_TEXT_BYTES + 1), { fileName: 'a.txt' })).toThrow(
+      `a.txt: the text is ${(MAX_TEXT_BYTES + 1).toLocaleString('en')} bytes; plain text and Markdown are imported up to ${MAX_TEXT_BYTES.toLocaleString('en')} bytes at a time`,
+    );
   });
 
   it('takes text just under it', () => {
