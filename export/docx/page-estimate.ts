@@ -36,7 +36,6 @@ function inline(i: Inline): Inline {
 }
 
 const block = (b: Block): Block => ({ ...b, inlines: b.inlines.map(inline) });
-const opt = (s: string | undefined): string | undefined => (s === undefined ? undefined : breakable(s));
 
 /**
  * The document as the layout should see it: every word longer than 24 characters cut into
@@ -55,10 +54,10 @@ export function layoutCopy(doc: ResolvedDocument): ResolvedDocument {
     sections: doc.sections.map((s) => ({ ...s, heading: breakable(s.heading), blocks: s.blocks.map(block) })),
     ...(decision ? { decision: { ...decision, lines: decision.lines.map(breakable), ...(decision.decideBy !== undefined ? { decideBy: breakable(decision.decideBy) } : {}) } } : {}),
     ...(bibliography ? { bibliography: { ...bibliography, entries: bibliography.entries.map(runs) } } : {}),
-    ...(banner !== undefined ? { banner: opt(banner)! } : {}),
-    ...(attachments !== undefined ? { attachments: opt(attachments)! } : {}),
-    ...(preparedBy !== undefined ? { preparedBy: opt(preparedBy)! } : {}),
-    ...(derivedFrom !== undefined ? { derivedFrom: opt(derivedFrom)! } : {}),
+    ...(banner !== undefined ? { banner: breakable(banner) } : {}),
+    ...(attachments !== undefined ? { attachments: breakable(attachments) } : {}),
+    ...(preparedBy !== undefined ? { preparedBy: breakable(preparedBy) } : {}),
+    ...(derivedFrom !== undefined ? { derivedFrom: breakable(derivedFrom) } : {}),
   };
 }
 
