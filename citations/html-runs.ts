@@ -237,9 +237,10 @@ function markdownOf(runs: readonly Run[], level: number): string {
       let inner = markdownOf(group, level + 1);
       if (flag === 'superscript' || flag === 'subscript') inner = inner.replace(/ /g, '\\ ');
       // Emphasis may not start or end with whitespace: move it outside the markers.
-      const lead = /^\s*/.exec(inner)![0];
-      const trail = inner.length > lead.length ? /\s*$/.exec(inner)![0] : '';
-      const core = inner.slice(lead.length, inner.length - trail.length);
+      // trimStart/trimEnd: what \s matches, in linear time (/\s*$/ is quadratic on a long run of spaces).
+      const core = inner.trim();
+      const lead = inner.slice(0, inner.length - inner.trimStart().length);
+      const trail = inner.slice(lead.length + core.length);
       out += core ? `${lead}${MARKERS[flag][0]}${core}${MARKERS[flag][1]}${trail}` : inner;
     }
     i = j;

@@ -66,17 +66,22 @@ export function splitByDirection(text: string): DirectionalSegment[] {
   const kind = chars.map((ch): 'r' | 'l' | 'n' => (RTL_CHAR.test(ch) ? 'r' : /\p{M}/u.test(ch) ? 'n' : STRONG_LTR.test(ch) ? 'l' : 'n'));
   // Combining marks take the direction of the letter they follow.
   for (let i = 1; i < chars.length; i++) if (/\p{M}/u.test(chars[i]!) && kind[i - 1] !== 'n') kind[i] = kind[i - 1]!;
+  // A neutral is right-to-left when the strong letters either side of it both are. The nearest
+  // strong letter after each position, found in one pass from the end (searching from every
+  // neutral made a long run of digits or spaces quadratic: 100,000 took seconds).
+  const nextStrong: Array<'r' | 'l' | undefined> = new Array(chars.length);
+  let next: 'r' | 'l' | undefined;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    nextStrong[i] = next;
+    if (kind[i] !== 'n') next = kind[i] as 'r' | 'l';
+  }
   const resolved: boolean[] = new Array(chars.length).fill(false);
+  let prev: 'r' | 'l' | undefined;
   for (let i = 0; i < chars.length; i++) {
     if (kind[i] === 'r') resolved[i] = true;
     else if (kind[i] === 'l') resolved[i] = false;
-    else {
-      let prev: 'r' | 'l' | undefined;
-      for (let j = i - 1; j >= 0; j--) if (kind[j] !== 'n') { prev = kind[j] as 'r' | 'l'; break; }
-      let next: 'r' | 'l' | undefined;
-      for (let j = i + 1; j < chars.length; j++) if (kind[j] !== 'n') { next = kind[j] as 'r' | 'l'; break; }
-      resolved[i] = prev === 'r' && next === 'r';
-    }
+    else resolved[i] = prev === 'r' && nextStrong[i] === 'r';
+    if (kind[i] !== 'n') prev = kind[i] as 'r' | 'l';
   }
   const out: DirectionalSegment[] = [];
   for (let i = 0; i < chars.length; i++) {

@@ -1,5 +1,6 @@
 import type { FactKind, Locator } from '../core/model';
-import type { ImportedBlock, ImportedDocument } from './document';
+import type { ImportedBlock, ImportedDocument, ImportProgress } from './document';
+import { throwIfAborted } from './formats/abort';
 import { segment } from './sentences/index';
 import { suggestFor } from './suggest/index';
 
@@ -26,7 +27,13 @@ export interface CandidateOptions {
   paragraphs?: boolean;
   /** The source's publication date, against which "last week" or "on Tuesday" resolve. */
   published?: string;
+  /** Told every few hundred paragraphs: a large document takes seconds. */
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
 }
+
+/** How many paragraphs between progress reports (and cancellation checks). */
+const PROGRESS_EVERY = 256;
 
 /**
  * Splits a document's blocks into candidate facts, keeping each block's locator (a PDF page)
@@ -36,7 +43,12 @@ export interface CandidateOptions {
 export function candidatesFromDocument(doc: ImportedDocument, opts: CandidateOptions = {}): Candidate[] {
   const out: Candidate[] = [];
   let paragraph = 0;
+  const total = doc.blocks.length;
   for (const block of doc.blocks) {
+    if (paragraph % PROGRESS_EVERY === 0) {
+      throwIfAborted(opts.signal);
+      opts.onProgress?.({ phase: 'Finding candidate facts', done: paragraph, total });
+    }
     paragraph++;
     if (!offered(block, doc.format)) continue;
     const pieces = opts.paragraphs ? [block.text] : segment(block.text).flatMap((p) => p.sentences.map((s) => s.text));

@@ -64,8 +64,9 @@ export interface CapturePlan {
 export function planCapture(lib: Library, doc: ImportedDocument, opts: CaptureOptions = {}): CapturePlan | { result: CaptureResult } {
   const sourceInput = opts.sourceId ? undefined : sourceFor(doc, opts.source);
   const published = opts.sourceId ? getSource(lib.db, opts.sourceId).issued : sourceInput!.issued;
-  opts.onProgress?.({ phase: 'Finding candidate facts', done: 0 });
-  const candidates = candidatesFromDocument(doc, { paragraphs: opts.paragraphs ?? false, ...(published ? { published } : {}) });
+  const { onProgress, signal } = opts;
+  onProgress?.({ phase: 'Finding candidate facts', done: 0 });
+  const candidates = candidatesFromDocument(doc, { paragraphs: opts.paragraphs ?? false, ...(published ? { published } : {}), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
   if (candidates.length === 0) throw invalid('text', doc.blocks.length ? 'the text has no sentences to import' : 'the text is empty; there is nothing to import');
   const keep = parseSelection(opts.keep ?? 'all', candidates.length);
   markDuplicates(lib, candidates);

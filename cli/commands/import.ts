@@ -20,7 +20,8 @@ are candidate facts (PDF facts keep their page); reference files (BibTeX, RIS, C
 become sources, merged with those you already have (same DOI, URL, or title and year); an
 entry that cannot be read is skipped and named, and a file of which nothing can be read exits 2.
 Without --keep, all candidates are kept. The import is one transaction: an error or Ctrl+C
-leaves the library exactly as it was (Ctrl+C: exit code 130).
+leaves the library exactly as it was (Ctrl+C: exit code 130). Plain text and Markdown are
+imported up to 5 MB at a time (about 800,000 words); split a larger file by chapter or section.
   --keep all|1,3-5     keep only these candidates (numbers from --dry-run)
   --paragraphs         one candidate per paragraph instead of per sentence
   --dry-run            print the candidate facts (or sources), write nothing

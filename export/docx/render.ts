@@ -9,6 +9,7 @@ import { type DirectParts, markerXml } from './body';
 import { listKey } from './body-xml';
 import { withNotes } from './note-part';
 import { compileParts, zipParts } from './package';
+import { layoutCopy, roughPageCount, tooLongToLayOut } from './page-estimate';
 import { textRuns } from './runs';
 import { alignmentOf, numberingFor, styleId, stylesFor, twip } from './styles';
 
@@ -128,28 +129,12 @@ let layoutModule: LayoutModule | undefined;
 /**
  * docx's layout engine, loaded the first time a page count is wanted: it is 1.7 MB of code
  * and font metrics, which every export used to compile on start even when it never laid a
- * page out (long briefings are counted roughly, see below). Its CommonJS build loads
+ * page out (long briefings are counted roughly, see page-estimate.ts). Its CommonJS build loads
  * synchronously and reads the Document by its structure, so the ES module's objects suit it.
  */
 function layoutEngine(): LayoutModule {
   layoutModule ??= createRequire(import.meta.url)('docx/layout') as LayoutModule;
   return layoutModule;
-}
-
-/** Beyond this many blocks a full layout takes seconds; a character count is close enough for a cached value. */
-const LAYOUT_BLOCK_LIMIT = 250;
-
-function roughPageCount(doc: ResolvedDocument, template: Template): number {
-  let chars = 0;
-  for (const s of doc.sections) for (const b of s.blocks) for (const i of b.inlines) chars += (i.type === 'text' ? i.run.text : i.runs.map((r) => r.text).join('')).length + (i.type === 'note' ? 40 : 0);
-  for (const e of doc.bibliography?.entries ?? []) chars += e.map((r) => r.text).join('').length + 40;
-  const m = template.page.margins;
-  const [w, h] = template.page.size === 'a4' ? [8.27, 11.69] : [8.5, 11];
-  // About 40 characters per square inch of 12-pt memo text once paragraph spacing and notes
-  // are counted (measured against docx's layout of bullet-and-footnote memos).
-  const scale = 12 / template.fonts.body.size;
-  const perPage = (w - m.left - m.right) * (h - m.top - m.bottom) * 40 * scale * scale;
-  return Math.max(1, Math.ceil((chars + 600) / perPage));
 }
 
 /**
@@ -159,10 +144,9 @@ function roughPageCount(doc: ResolvedDocument, template: Template): number {
  * for the cached result of NUMPAGES. Undefined when it cannot tell.
  */
 export function estimatePageCount(doc: ResolvedDocument, template: Template): number | undefined {
-  const blocks = doc.sections.reduce((n, s) => n + s.blocks.length, 0) + (doc.bibliography?.entries.length ?? 0);
-  if (blocks > LAYOUT_BLOCK_LIMIT) return roughPageCount(doc, template);
+  if (tooLongToLayOut(doc)) return roughPageCount(doc, template);
   try {
-    const { document } = buildDocument(doc, template, '1');
+    const { document } = buildDocument(layoutCopy(doc), template, '1');
     const pages = layoutEngine().layoutDocument(document, { guess: true }).pages.length;
     return pages > 0 ? pages : undefined;
   } catch {

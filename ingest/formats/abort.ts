@@ -16,6 +16,11 @@ export function unreadable(fileName: string, problem: string): DossierError {
   return new DossierError('validation', `${fileName}: ${problem}`, 'file');
 }
 
+/** A size for a message: "52.4 MB", or a byte count below a megabyte. */
+export function megabytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${n.toLocaleString('en')} bytes`;
+}
+
 /** Lets a long synchronous loop give the event loop (and a cancel button) a turn. */
 export function nextTick(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

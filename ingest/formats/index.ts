@@ -1,5 +1,5 @@
 import type { DocumentFormat, ImportedDocument, ImportOptions } from '../document';
-import { throwIfAborted, unreadable } from './abort';
+import { megabytes, throwIfAborted, unreadable } from './abort';
 import { importDocx } from './docx';
 import { importHtml } from './html';
 import { importPdf } from './pdf';
@@ -20,7 +20,7 @@ import { importText } from './text';
 export { importDocx } from './docx';
 export { importHtml } from './html';
 export { importPdf } from './pdf';
-export { importText } from './text';
+export { importText, MAX_TEXT_BYTES } from './text';
 export { sniffFormat } from './sniff';
 export type { SniffedFormat } from './sniff';
 
@@ -112,10 +112,6 @@ function checkSize(size: number, max: number, name: string): void {
   if (size > max) {
     throw unreadable(name, `the file is too large to import (${megabytes(size)}; the limit is ${megabytes(max)}); split it into smaller files`);
   }
-}
-
-function megabytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${n.toLocaleString('en')} bytes`;
 }
 
 function isText(f: SniffedFormat): f is Extract<DocumentFormat, 'text' | 'markdown'> {

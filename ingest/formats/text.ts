@@ -3,7 +3,7 @@ import { decodeText } from '../decode-text';
 import type { BlockKind, ImportedBlock, ImportedDocument, ImportOptions } from '../document';
 import { stripMarkdownInline } from '../markdown-inline';
 import { splitParagraphs } from '../sentences/index';
-import { throwIfAborted } from './abort';
+import { megabytes, throwIfAborted, unreadable } from './abort';
 import { makeBlock, numberParagraphs } from './blocks';
 import { normaliseDate } from './dates';
 import { namesFromList } from './names';
@@ -15,9 +15,22 @@ import { repairC1 } from './windows-1252';
  * (blank lines separate paragraphs, single newlines are soft wraps, Markdown headings and list
  * items are blocks of their own), so a pasted note and a saved .md split the same way.
  */
+/**
+ * The most text (UTF-8 bytes) one import takes: about 800,000 words, a shelf of books. Every
+ * sentence becomes a candidate fact to review, so more is better split by chapter or section;
+ * up to it an import takes time in proportion to its length (seconds a megabyte).
+ */
+export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+
 export function importText(input: Uint8Array | string, opts: ImportOptions, format: 'text' | 'markdown' = 'text'): ImportedDocument {
   const name = opts.fileName ?? (format === 'markdown' ? 'document.md' : 'document.txt');
   throwIfAborted(opts.signal);
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
+  if (size > MAX_TEXT_BYTES) {
+    // Just over the limit both round to "5.0 MB": then say it in bytes.
+    const [is, limit] = megabytes(size) === megabytes(MAX_TEXT_BYTES) ? [size, MAX_TEXT_BYTES].map((n) => `${n.toLocaleString('en')} bytes`) : [megabytes(size), megabytes(MAX_TEXT_BYTES)];
+    throw unreadable(name, `the text is ${is}; plain text and Markdown are imported up to ${limit} at a time. Split it into smaller files (by chapter or section) and import each`);
+  }
   const raw = typeof input === 'string' ? input : repairC1(decodeText(input, name));
   const { body, fields } = format === 'markdown' ? splitFrontMatter(raw) : { body: raw, fields: new Map<string, string[]>() };
 
@@ -36,7 +49,10 @@ export function importText(input: Uint8Array | string, opts: ImportOptions, form
 
 /** The block markers before a paragraph's first character say what kind of block it is. */
 function kindOf(text: string, start: number, format: 'text' | 'markdown'): BlockKind {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  // Back to the line's start by hand: lastIndexOf('\r') in a file without one searched the whole
+  // text before every paragraph (an 8 MB file spent most of its import there).
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   const prefix = text.slice(lineStart, start);
   if (/#\s*$/.test(prefix)) return format === 'markdown' ? 'heading' : 'paragraph';
   if (/(?:[-*+•]|\d{1,9}[.)])\s*$/.test(prefix)) return 'list-item';
