@@ -48,10 +48,14 @@ export function finished(child: ReturnType<typeof spawnCli>): Promise<CliResult>
   });
 }
 
-/** What every failing command must print: one line, no stack, no "unexpected error". */
-export function messageProblem(r: CliResult): string | undefined {
+/**
+ * What every failing command must print: one line, no stack, no "unexpected error". `check`
+ * reports on stdout instead, one line per problem (`report: true`).
+ */
+export function messageProblem(r: CliResult, opts: { report?: boolean } = {}): string | undefined {
   const text = r.stderr.replace(/\n$/, '');
-  if (/unexpected error|internal error|^\s+at /im.test(text)) return `not a handled error: ${text.slice(0, 300)}`;
+  if (/unexpected error|internal error|^\s+at /im.test(text + r.stdout)) return `not a handled error: ${(text || r.stdout).slice(0, 300)}`;
+  if (opts.report && r.code !== 0 && text.length === 0 && r.stdout.trim()) return undefined;
   if (r.code !== 0 && text.length === 0) return 'failed without a message';
   if (r.code !== 0 && text.includes('\n')) return `message is not one line: ${JSON.stringify(text.slice(0, 300))}`;
   return undefined;
@@ -66,4 +70,20 @@ export async function waitFor(ready: () => boolean, timeoutMs: number, stop: () 
     await new Promise((r) => setTimeout(r, 2));
   }
   return ready();
+}
+
+/** Runs at most `n` of the given jobs at once (the drills' processes share two cores with other work). */
+export function limiter(n: number): <T>(job: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async (job) => {
+    if (running >= n) await new Promise<void>((r) => queue.push(r));
+    running++;
+    try {
+      return await job();
+    } finally {
+      running--;
+      queue.shift()?.();
+    }
+  };
 }
