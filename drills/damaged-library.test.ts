@@ -48,8 +48,8 @@ function readArgs(read: Read, lib: string, out: string): string[] {
 describe.skipIf(!BUILT)(`damaged libraries: reads refuse in one line and change nothing${NOT_BUILT_NOTE}`, () => {
   // Two kinds at a time: each read is a process of its own, mostly waiting on Node's start.
   DAMAGE.forEach((kind, index) => {
-    it.concurrent(kind.name, ({ expect: expectHere }) => twoAtATime(async () => {
-      const rng = drillRng(`damage-${index}`);
+    it.concurrent(kind.name, ({ expect: expectHere, onTestFailed }) => twoAtATime(async () => {
+      const rng = drillRng(`damage-${index}`, onTestFailed);
       const dir = join(root, `kind-${index}`);
       const out = join(root, `out-${index}`);
       mkdirSync(dir, { mode: 0o755 });
@@ -68,7 +68,8 @@ describe.skipIf(!BUILT)(`damaged libraries: reads refuse in one line and change 
       const problems: string[] = [];
       for (const read of READS) {
         outcome.tried++;
-        const r = await runBuiltCli(readArgs(read, lib, out), made.uid !== undefined ? { uid: made.uid } : {});
+        // Another user gets a home of its own: root's data folder is closed to it, as it should be.
+        const r = await runBuiltCli(readArgs(read, lib, out), made.uid !== undefined ? { uid: made.uid, env: { HOME: out, XDG_CONFIG_HOME: out } } : {});
         const found: string[] = [];
         if (r.code === null || !kind.exits[read].includes(r.code)) found.push(`exit ${r.code ?? r.signal}, expected ${kind.exits[read].join(' or ')}`);
         const message = messageProblem(r, { report: read === 'check' });

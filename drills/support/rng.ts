@@ -40,11 +40,14 @@ export function seededRng(seed: number): Rng {
 /** The seed from DOSSIER_DRILL_SEED, or a fresh one; each drill derives its own from it. */
 export const DRILL_SEED = process.env.DOSSIER_DRILL_SEED ? Number(process.env.DOSSIER_DRILL_SEED) >>> 0 : (Date.now() ^ (process.pid << 8)) >>> 0;
 
-/** A generator for one drill, its seed printed when the running test fails. */
-export function drillRng(drill: string): Rng {
+/**
+ * A generator for one drill, its seed printed when the running test fails. Concurrent tests pass
+ * their own context's `onTestFailed` (the global hook cannot tell which test is running).
+ */
+export function drillRng(drill: string, hook: (fn: () => void) => void = onTestFailed): Rng {
   let h = DRILL_SEED;
   for (const c of drill) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  onTestFailed(() => {
+  hook(() => {
     console.error(`[drill ${drill}] failed with DOSSIER_DRILL_SEED=${DRILL_SEED}; rerun with that variable to reproduce.`);
   });
   return seededRng(h);
