@@ -134,5 +134,10 @@ export function hostileValues(): Hostile[] {
   return [...hostileStrings(), ...wrongTypes()];
 }
 
-/** What the core keeps of a text it accepts: it trims (core/validate.ts), nothing else. */
+/**
+ * What the core may keep of a text it accepts: the text trimmed (core/validate.ts), and a lone
+ * surrogate (which UTF-8 cannot hold) at most replaced by one U+FFFD.
+ */
 export const stored = (v: string) => v.trim();
+const wellFormed = (v: string) => v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+export const storedAs = (actual: unknown, v: string) => actual === v || actual === stored(v) || actual === stored(wellFormed(v));
