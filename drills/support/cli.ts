@@ -53,7 +53,8 @@ export function finished(child: ReturnType<typeof spawnCli>): Promise<CliResult>
  * reports on stdout instead, one line per problem (`report: true`).
  */
 export function messageProblem(r: CliResult, opts: { report?: boolean } = {}): string | undefined {
-  const text = r.stderr.replace(/\n$/, '');
+  // A usage error (exit 1) adds the command's usage line under its message, by design.
+  const text = r.stderr.replace(/\n$/, '').replace(r.code === 1 ? /\nusage: [^\n]*$/ : /$^/, '');
   if (/unexpected error|internal error|^\s+at /im.test(text + r.stdout)) return `not a handled error: ${(text || r.stdout).slice(0, 300)}`;
   if (opts.report && r.code !== 0 && text.length === 0 && r.stdout.trim()) return undefined;
   if (r.code !== 0 && text.length === 0) return 'failed without a message';
