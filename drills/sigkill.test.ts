@@ -3,7 +3,7 @@
  * drill kills it with SIGKILL at a random moment (seeded). After every kill the library must
  * reopen with integrity "ok", an import must be all or nothing, an export at its destination
  * absent or a complete .docx, a backup absent or a sound database. Temporary files the killed
- * process leaves are counted and reported. `npm run drill` runs ten times as many kills.
+ * process leaves are counted and reported. `npm run drill` runs six times as many kills.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { docxProblem, integrity, leftovers } from './support/files';
 import { MEMO_TITLE, articleText, buildLibrary, rowCounts } from './support/library';
 import { drillRng, iterations } from './support/rng';
 
-const KILLS_PER_KIND = iterations(4, 40);
+const KILLS_PER_KIND = iterations(4, 25);
 type Kind = 'import' | 'export' | 'backup';
 const KINDS: Kind[] = ['import', 'export', 'backup'];
 
