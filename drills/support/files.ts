@@ -59,8 +59,11 @@ export function docxProblem(path: string): string | undefined {
   return undefined;
 }
 
-/** Temporary files Dossier's own writers leave when killed: backups' `*.partial-PID`, atomic writes' `.NAME.PID.HEX.tmp`. */
-export const LEFTOVER = /\.partial-\d+$|^\..+\.\d+\.[0-9a-f]+\.tmp$/;
+/**
+ * Temporary files Dossier's own writers leave when killed: backups' `*.partial-PID` (and the
+ * journal SQLite keeps beside one), atomic writes' `.NAME.PID.HEX.tmp`.
+ */
+export const LEFTOVER = /\.partial-\d+(?:-journal|-wal|-shm)?$|^\..+\.\d+\.[0-9a-f]+\.tmp$/;
 
 export function leftovers(dir: string): string[] {
   return readdirSync(dir).filter((n) => LEFTOVER.test(n));
