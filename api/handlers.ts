@@ -1,5 +1,5 @@
 import { describeLibraryError } from '../db/sqlite-errors';
-import { DossierError, isDossierError } from '../core/errors';
+import { DossierError, isDossierError, printable } from '../core/errors';
 import { listStyles } from '../citations/index';
 import type { Library } from '../db/library';
 import type { SectionRules } from '../db/repo/briefing-sections';
@@ -66,7 +66,7 @@ export function createDispatcher(lib: Library, opts: HandlerOptions): (name: str
   const handlers = createHandlers(lib, opts);
   return async (name, args, context = {}) => {
     try {
-      if (!Object.hasOwn(CALLS, name)) throw new DossierError('validation', `unknown call "${name}"`, 'call');
+      if (!Object.hasOwn(CALLS, name)) throw new DossierError('validation', `unknown call "${printable(name)}"`, 'call');
       const schema = CALLS[name as CallName];
       const parsed = schema.safeParse(args);
       if (!parsed.success) {

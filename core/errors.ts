@@ -28,7 +28,16 @@ export function invalid(field: string, problem: string): DossierError {
 }
 
 export function notFound(what: string, key: string): DossierError {
-  return new DossierError('not_found', `${what} not found: ${key}`);
+  return new DossierError('not_found', `${what} not found: ${printable(key)}`);
+}
+
+/**
+ * A value typed by someone, fit to quote in a one-line message: control characters shown as
+ * escapes (a newline must not break the line), and at most 80 characters of it.
+ */
+export function printable(value: string): string {
+  const shown = value.length > 80 ? `${value.slice(0, 80)}… (${value.length} characters)` : value;
+  return shown.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function isDossierError(e: unknown): e is DossierError {

@@ -15,17 +15,29 @@ import {
  * and a failure becomes one DossierError naming the field and the problem.
  */
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text SQLite stores exactly as typed: a NUL would cut it short (and trip the tables' CHECKs),
+ * an unpaired surrogate would come back as U+FFFD. Refused with a message, never altered.
+ */
+const storable = () =>
+  z
+    .string()
+    .refine((s) => !s.includes('\0'), { message: 'must not contain a NUL character (U+0000)' })
+    .refine((s) => !LONE_SURROGATE.test(s), { message: 'is not valid Unicode text (it has an unpaired surrogate)' });
+
 const text = (max: number) =>
   z
     .string({ message: 'must be text' })
     .transform((s) => s.trim())
-    .pipe(z.string().min(1, { message: 'must not be empty' }).max(max, { message: `must be at most ${max} characters` }));
+    .pipe(storable().min(1, { message: 'must not be empty' }).max(max, { message: `must be at most ${max} characters` }));
 
 const optText = (max: number) =>
   z
     .string({ message: 'must be text' })
     .transform((s) => s.trim())
-    .pipe(z.string().max(max, { message: `must be at most ${max} characters` }))
+    .pipe(storable().max(max, { message: `must be at most ${max} characters` }))
     .optional();
 
 export const partialDateSchema = z
@@ -108,7 +120,7 @@ const attributionSchema = z
 export const tagSchema = z
   .string({ message: 'must be text' })
   .transform((s) => s.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(1, { message: 'must not be empty' }).max(100, { message: 'must be at most 100 characters' }));
+  .pipe(storable().min(1, { message: 'must not be empty' }).max(100, { message: 'must be at most 100 characters' }));
 
 const factFields = {
   text: text(20000),

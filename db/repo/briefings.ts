@@ -1,7 +1,7 @@
 import { stmt } from '../statements';
 import { nowIso } from '../../core/dates';
-import { DossierError, invalid, notFound } from '../../core/errors';
-import { newId } from '../../core/ids';
+import { DossierError, invalid, notFound, printable } from '../../core/errors';
+import { isIdPrefix, newId } from '../../core/ids';
 import type { Briefing, BriefingItem, BriefingSection, BriefingSummary, Locator, LocatorLabel } from '../../core/model';
 import { briefingInputSchema, briefingItemInputSchema, briefingPatchSchema, validate } from '../../core/validate';
 import type { Db } from '../open';
@@ -68,10 +68,10 @@ export function createBriefing(db: Db, input: unknown, sections: readonly Sectio
 export function resolveBriefingId(db: Db, idOrTitle: string): string {
   const exact = stmt(db, 'SELECT id FROM briefings WHERE id = ?').pluck().get(idOrTitle) as string | undefined;
   if (exact) return exact;
-  const rows = stmt(db, "SELECT id FROM briefings WHERE (length(?) >= 6 AND id LIKE ? || '%') OR title = ? COLLATE NOCASE LIMIT 2")
+  const rows = stmt(db, "SELECT id FROM briefings WHERE (? AND id LIKE ? || '%') OR title = ? COLLATE NOCASE LIMIT 2")
     .pluck()
-    .all(idOrTitle, idOrTitle, idOrTitle) as string[];
-  if (rows.length > 1) throw new DossierError('validation', `briefing "${idOrTitle}" is ambiguous; use its id`, 'briefing');
+    .all(isIdPrefix(idOrTitle) ? 1 : 0, idOrTitle, idOrTitle) as string[];
+  if (rows.length > 1) throw new DossierError('validation', `briefing "${printable(idOrTitle)}" is ambiguous; use its id`, 'briefing');
   if (!rows[0]) throw notFound('Briefing', idOrTitle);
   return rows[0];
 }
@@ -218,7 +218,7 @@ function factOrFail(db: Db, id: string, field: string): string {
   try {
     return resolveFactId(db, id);
   } catch (e) {
-    if (e instanceof DossierError && e.code === 'not_found') throw invalid(field, `no fact with id "${id}"`);
+    if (e instanceof DossierError && e.code === 'not_found') throw invalid(field, `no fact with id "${printable(id)}"`);
     throw e;
   }
 }

@@ -1,6 +1,6 @@
 import { stmt } from '../statements';
 import { nowIso } from '../../core/dates';
-import { DossierError, invalid } from '../../core/errors';
+import { DossierError, invalid, printable } from '../../core/errors';
 import type { Fact } from '../../core/model';
 import type { Db } from '../open';
 import { resolveFactId } from './facts';
@@ -47,7 +47,7 @@ function factIdOrFail(db: Db, id: unknown, field: string): string {
   try {
     return resolveFactId(db, id.trim());
   } catch (e) {
-    if (e instanceof DossierError && e.code === 'not_found') throw invalid(field, `no fact with id "${id}"`);
+    if (e instanceof DossierError && e.code === 'not_found') throw invalid(field, `no fact with id "${printable(id)}"`);
     if (e instanceof DossierError && e.code === 'validation') throw invalid(field, e.message.replace(/^fact: /, ''));
     throw e;
   }

@@ -1,7 +1,7 @@
 import { stmt } from '../statements';
 import { nowIso } from '../../core/dates';
-import { DossierError, invalid, notFound } from '../../core/errors';
-import { newId } from '../../core/ids';
+import { DossierError, invalid, notFound, printable } from '../../core/errors';
+import { isIdPrefix, newId } from '../../core/ids';
 import type { Fact, FactInput } from '../../core/model';
 import { textHash } from '../../core/text-key';
 import { factInputSchema, factPatchSchema, validate } from '../../core/validate';
@@ -27,7 +27,7 @@ function sourceIdOrFail(db: Db, id: string, field: string): string {
   try {
     return resolveSourceId(db, id);
   } catch (e) {
-    if (e instanceof DossierError && e.code === 'not_found') throw invalid(field, `no source with id "${id}"`);
+    if (e instanceof DossierError && e.code === 'not_found') throw invalid(field, `no source with id "${printable(id)}"`);
     throw e;
   }
 }
@@ -126,9 +126,9 @@ export function resolveFactId(db: Db, idOrPrefix: string): string {
 function findFactRow(db: Db, idOrPrefix: string): FactRow {
   const exact = stmt(db, `${FACT_SELECT} WHERE f.id = ?`).get(idOrPrefix) as FactRow | undefined;
   if (exact) return exact;
-  if (idOrPrefix.length >= 6) {
+  if (isIdPrefix(idOrPrefix)) {
     const rows = stmt(db, `${FACT_SELECT} WHERE f.id LIKE ? || '%' LIMIT 2`).all(idOrPrefix) as FactRow[];
-    if (rows.length > 1) throw new DossierError('validation', `fact id "${idOrPrefix}" is ambiguous; type more of it`, 'fact');
+    if (rows.length > 1) throw new DossierError('validation', `fact id "${printable(idOrPrefix)}" is ambiguous; type more of it`, 'fact');
     if (rows[0]) return rows[0];
   }
   throw notFound('Fact', idOrPrefix);

@@ -188,7 +188,17 @@ export function searchFacts(db: Db, q: FactQuery = {}, options: { countTotal?: b
   const sourceStmt = stmt(db, 'SELECT id, title, type, issued, reliability, authors, container_title FROM sources WHERE id = ?');
   const hits = page.map((row): FactHit => {
     const fact = factFromRow(factStmt.get(row.seq) as FactRow);
-    const s = sourceStmt.get(fact.sourceId) as { id: string; title: string; type: SourceType; issued: string | null; reliability: Reliability | null; authors: string; container_title: string | null };
+    // A fact whose source row is gone (a library damaged outside Dossier) is still listed,
+    // under a title that says what is wrong, so the rest of the library stays readable.
+    const s = (sourceStmt.get(fact.sourceId) as { id: string; title: string; type: SourceType; issued: string | null; reliability: Reliability | null; authors: string; container_title: string | null } | undefined) ?? {
+      id: fact.sourceId,
+      title: '(source missing: run dossier check)',
+      type: 'document' as SourceType,
+      issued: null,
+      reliability: null,
+      authors: '[]',
+      container_title: null,
+    };
     const source: SourceBrief = { id: s.id, title: s.title, type: s.type, authors: JSON.parse(s.authors) as CslName[] };
     if (s.container_title) source.containerTitle = s.container_title;
     if (s.issued) source.issued = s.issued;

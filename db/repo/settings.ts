@@ -1,5 +1,5 @@
 import { stmt } from '../statements';
-import { DossierError, invalid } from '../../core/errors';
+import { DossierError, invalid, printable } from '../../core/errors';
 import { BUILT_IN_SCHEMES, customScheme, findLevel, type MarkingScheme } from '../../core/markings';
 import type { Db } from '../open';
 
@@ -27,7 +27,7 @@ export function setMarkingScheme(db: Db, id: string, customList?: string): Marki
       scheme = customScheme(customList ?? '');
     } else {
       const found = BUILT_IN_SCHEMES.find((s) => s.id === id);
-      if (!found) throw invalid('markings', `unknown scheme "${id}"; use ${BUILT_IN_SCHEMES.map((s) => s.id).join(', ')} or custom`);
+      if (!found) throw invalid('markings', `unknown scheme "${printable(id)}"; use ${BUILT_IN_SCHEMES.map((s) => s.id).join(', ')} or custom`);
       scheme = found;
     }
     const used = stmt(db, 'SELECT DISTINCT marking FROM facts WHERE marking IS NOT NULL').pluck().all() as string[];

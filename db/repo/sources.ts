@@ -1,7 +1,7 @@
 import { stmt } from '../statements';
 import { nowIso } from '../../core/dates';
-import { DossierError, notFound } from '../../core/errors';
-import { newId } from '../../core/ids';
+import { DossierError, notFound, printable } from '../../core/errors';
+import { isIdPrefix, newId } from '../../core/ids';
 import type { Source, SourceInput, SourcePatch } from '../../core/model';
 import { sourceInputSchema, sourcePatchSchema, validate } from '../../core/validate';
 import type { Db } from '../open';
@@ -61,9 +61,9 @@ export function resolveSourceId(db: Db, idOrPrefix: string): string {
 
 function findSourceRow(db: Db, idOrPrefix: string): SourceRow | undefined {
   const exact = stmt(db, 'SELECT * FROM sources WHERE id = ?').get(idOrPrefix) as SourceRow | undefined;
-  if (exact || idOrPrefix.length < 6) return exact;
+  if (exact || !isIdPrefix(idOrPrefix)) return exact;
   const rows = stmt(db, "SELECT * FROM sources WHERE id LIKE ? || '%' LIMIT 2").all(idOrPrefix) as SourceRow[];
-  if (rows.length > 1) throw new DossierError('validation', `source id "${idOrPrefix}" is ambiguous; type more of it`, 'source');
+  if (rows.length > 1) throw new DossierError('validation', `source id "${printable(idOrPrefix)}" is ambiguous; type more of it`, 'source');
   return rows[0];
 }
 

@@ -1,5 +1,5 @@
 import { stmt } from '../statements';
-import { DossierError, invalid, notFound } from '../../core/errors';
+import { DossierError, invalid, notFound, printable } from '../../core/errors';
 import { tagSchema, validate } from '../../core/validate';
 import type { Db } from '../open';
 
@@ -22,7 +22,7 @@ export function cleanTags(tags: readonly unknown[], field = 'tags'): string[] {
   tags.forEach((t, i) => {
     const name = validate(tagSchema, t, `${field}[${i}]`);
     const key = name.toLowerCase();
-    if (seen.has(key)) throw invalid(field, `duplicate tag "${name}"`);
+    if (seen.has(key)) throw invalid(field, `duplicate tag "${printable(name)}"`);
     seen.add(key);
     out.push(name);
   });
