@@ -12,8 +12,12 @@ test('closing the window right after typing loses nothing', async ({ page, app }
   await page.keyboard.type('Deputy Secretary');
   // No pause for the typing delay: the window goes away at once.
   await page.reload();
-  const b = app.lib.getBriefing(id);
-  const text = b.sections.find((s) => s.key === 'bluf')!.items[0]!;
-  await expect.poll(() => app.lib.getBriefing(id).fields.through).toBe('Deputy Secretary');
-  expect(text.kind === 'prose' && text.text.endsWith(' Last words.')).toBe(true);
+  // Both saves travel as the page goes away and may land after the reload: wait for them,
+  // never read the library once.
+  const saved = () => {
+    const b = app.lib.getBriefing(id);
+    const item = b.sections.find((s) => s.key === 'bluf')!.items[0]!;
+    return { through: b.fields.through, bluf: item.kind === 'prose' ? item.text.slice(-12) : '' };
+  };
+  await expect.poll(saved).toEqual({ through: 'Deputy Secretary', bluf: ' Last words.' });
 });

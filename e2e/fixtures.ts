@@ -27,6 +27,17 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * E2E_CORE_DELAY_MS=N holds every API and shell call N ms before the core answers it: a slow, loaded
+ * machine on demand. A spec that waits on conditions passes with it; one that reads a count or
+ * a value once (before the page has caught up) fails, so this finds such waits quickly.
+ */
+const CORE_DELAY_MS = Number(process.env.E2E_CORE_DELAY_MS ?? 0);
+/** Waits E2E_CORE_DELAY_MS (usually 0: returns at once); the harness's bindings call it first. */
+export async function slowCore(): Promise<void> {
+  if (CORE_DELAY_MS > 0) await new Promise((r) => setTimeout(r, CORE_DELAY_MS));
+}
+
 let corePromise: Promise<Core> | undefined;
 function loadCore(): Promise<Core> {
   corePromise ??= import(pathToFileURL(join(ROOT, 'e2e', '.cache', 'core.mjs')).href) as Promise<Core>;
@@ -43,6 +54,8 @@ export interface Harness {
   requests: string[];
   /** Every API call the page made, by name. */
   calls: string[];
+  /** Every API call the page made, with its arguments, in order: what a test waits on when the screen cannot show it. */
+  log: { name: string; args: unknown[] }[];
   /** Uncaught errors in the page. */
   errors: string[];
   /** Opens the app and waits until it has read the library. */
@@ -61,6 +74,7 @@ export const test = base.extend<{ app: Harness }>({
     const dispatch = core.createDispatcher(lib, { allowWrite: (p) => resolve(p).startsWith(exportDir + sep) });
     const requests: string[] = [];
     const calls: string[] = [];
+    const log: Harness['log'] = [];
     const errors: string[] = [];
 
     page.on('request', (r) => requests.push(r.url()));
@@ -92,6 +106,8 @@ export const test = base.extend<{ app: Harness }>({
 
     await page.exposeBinding('__dossierCall', async (_source, name: string, args: unknown[]) => {
       calls.push(name);
+      log.push({ name, args });
+      await slowCore();
       return dispatch(name, args);
     });
     await page.addInitScript((folder: string) => {
@@ -108,6 +124,7 @@ export const test = base.extend<{ app: Harness }>({
       exportDir,
       requests,
       calls,
+      log,
       errors,
       async open() {
         await page.goto(`${ORIGIN}/index.html`);
