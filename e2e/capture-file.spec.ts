@@ -21,10 +21,11 @@ test('capture a PDF report: metadata from the file, page locators, suggestions, 
   await expect(candidates.first()).toContainText('p. 1');
   await expect(candidates.first()).toContainText('figure 25 percent');
   await expect(candidates.nth(1)).toContainText('Said by Erik Lindqvist, senior analyst');
-  const count = await candidates.count();
-  await page.getByRole('button', { name: `Save ${count} facts` }).click();
+  // One candidate per sentence of the report (waited for, never a count read once).
+  await expect(candidates).toHaveCount(3);
+  await page.getByRole('button', { name: 'Save 3 facts' }).click();
 
-  await expect(page.getByTestId('library-total')).toHaveText(`${count} facts`);
+  await expect(page.getByTestId('library-total')).toHaveText('3 facts');
   const saved = app.lib.searchFacts({ text: 'Lindqvist' }).hits[0]!.fact;
   expect(saved.locator).toEqual({ label: 'page', value: '1' });
   expect(saved.attribution).toMatchObject({ name: 'Erik Lindqvist' });

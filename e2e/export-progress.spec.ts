@@ -39,7 +39,8 @@ test('export through the shell: phases, cancel, then open or reveal the file', a
   await snap(page, 'export-01-progress-shell');
 
   const out = join(app.exportDir, 'Storage memo.docx');
-  expect(dialogs).toHaveLength(1);
+  // The panel may show a phase before the shell has opened its dialog: wait for the dialog itself.
+  await expect.poll(() => dialogs.length).toBe(1);
   dialogs[0]!.release(out);
   const result = panel.getByTestId('export-result');
   await expect(result).toContainText('Exported 9 notes');
@@ -67,6 +68,7 @@ test('export through the shell: phases, cancel, then open or reveal the file', a
   await expect(progress.getByRole('status')).toHaveText('Cancelling…');
   await snap(page, 'export-03-cancelling');
   const cancelled = join(app.exportDir, 'Cancelled.docx');
+  await expect.poll(() => dialogs.length).toBe(2);
   dialogs[1]!.release(cancelled);
   await expect(panel.getByRole('status')).toHaveText('Export cancelled. No file was written.');
   await expect(progress).toHaveCount(0);
@@ -77,6 +79,8 @@ test('export through the shell: phases, cancel, then open or reveal the file', a
   // ---- Cancelling the save dialog itself is no error ----
   await panel.getByRole('button', { name: 'Export…' }).click();
   await expect(progress).toBeVisible();
+  // The progress shows ("Starting") before the shell call has reached the dialog.
+  await expect.poll(() => dialogs.length).toBe(3);
   dialogs[2]!.release(undefined);
   await expect(progress).toHaveCount(0);
   await expect(panel.getByRole('alert')).toHaveCount(0);
@@ -124,6 +128,7 @@ test('export without the shell: indeterminate progress, no cancel, file actions 
     await expect(b).toBeDisabled();
     await expect(b).toHaveAccessibleDescription('Opening the file or its folder needs the Dossier desktop app.');
   }
+  // The path is written in the same render as "Exported 9 notes", waited for above.
   const written = (await result.locator('.export-path').innerText()).trim();
   expect(written.startsWith(app.exportDir)).toBe(true);
   expect(readFileSync(written, 'utf8')).toMatch(/^\[\^1\]: /m);

@@ -27,6 +27,19 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * E2E_CORE_DELAY_MS=N holds every API and shell call N ms before the core answers it: a slow,
+ * loaded machine on demand. A spec that waits on conditions passes with it; one that reads a
+ * count or a value once (before the page has caught up) fails, so this finds such waits quickly.
+ * A spec can set `app.coreDelayMs` itself to hold calls from one step on.
+ */
+const CORE_DELAY_MS = Number(process.env.E2E_CORE_DELAY_MS ?? 0);
+
+/** Holds a call `ms` (the harness's stand-in for a slow core); returns at once for 0. */
+export async function holdCall(ms: number): Promise<void> {
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+}
+
 let corePromise: Promise<Core> | undefined;
 function loadCore(): Promise<Core> {
   corePromise ??= import(pathToFileURL(join(ROOT, 'e2e', '.cache', 'core.mjs')).href) as Promise<Core>;
@@ -43,6 +56,10 @@ export interface Harness {
   requests: string[];
   /** Every API call the page made, by name. */
   calls: string[];
+  /** Every API call the page made, with its arguments, in order: what a test waits on when the screen cannot show it. */
+  log: { name: string; args: unknown[] }[];
+  /** How long each API and shell call is held before the core answers it (E2E_CORE_DELAY_MS, else 0). */
+  coreDelayMs: number;
   /** Uncaught errors in the page. */
   errors: string[];
   /** Opens the app and waits until it has read the library. */
@@ -61,6 +78,7 @@ export const test = base.extend<{ app: Harness }>({
     const dispatch = core.createDispatcher(lib, { allowWrite: (p) => resolve(p).startsWith(exportDir + sep) });
     const requests: string[] = [];
     const calls: string[] = [];
+    const log: Harness['log'] = [];
     const errors: string[] = [];
 
     page.on('request', (r) => requests.push(r.url()));
@@ -92,6 +110,8 @@ export const test = base.extend<{ app: Harness }>({
 
     await page.exposeBinding('__dossierCall', async (_source, name: string, args: unknown[]) => {
       calls.push(name);
+      log.push({ name, args });
+      await holdCall(harness.coreDelayMs);
       return dispatch(name, args);
     });
     await page.addInitScript((folder: string) => {
@@ -108,6 +128,8 @@ export const test = base.extend<{ app: Harness }>({
       exportDir,
       requests,
       calls,
+      log,
+      coreDelayMs: CORE_DELAY_MS,
       errors,
       async open() {
         await page.goto(`${ORIGIN}/index.html`);

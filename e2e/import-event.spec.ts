@@ -23,10 +23,11 @@ test('a file the desktop shell imported (import:ready) opens in Capture with its
   await expect(candidates.first()).toContainText('Izmail handled 1.4 million tonnes');
   await expect(candidates.first()).toContainText('p. 1');
   await snap(page, 'import-event-01-capture');
-  const n = await candidates.count();
+  // One candidate per sentence of the file (waited for, never a count read once).
+  await expect(candidates).toHaveCount(2);
   await page.getByLabel('Type').selectOption('report');
-  await page.getByRole('button', { name: `Save ${n} facts` }).click();
-  await expect(page.getByTestId('library-total')).toHaveText(`${n} facts`);
+  await page.getByRole('button', { name: 'Save 2 facts' }).click();
+  await expect(page.getByTestId('library-total')).toHaveText('2 facts');
 
   const source = app.lib.listSources().find((s) => s.title === 'Danube Port Capacity Review')!;
   expect(source.type).toBe('report');

@@ -5,9 +5,13 @@ test('inspector: edits save on leaving a field; core validation errors appear ne
   await app.open();
   await page.getByRole('searchbox', { name: 'Search facts' }).fill('close again by spring');
   await expect(page.getByTestId('library-total')).toHaveText('1 fact');
-  await page.locator('#library-list [role="option"]').first().click();
+  // The fact comes from the library; the list is waited for until its one row is that fact.
+  const factId = app.lib.searchFacts({ text: 'close again by spring' }).hits[0]!.fact.id;
+  const rows = page.locator('#library-list [role="option"]');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-fact-id', factId);
+  await rows.first().click();
   const inspector = page.getByTestId('inspector');
-  const factId = await page.locator('#library-list [role="option"]').first().getAttribute('data-fact-id');
 
   // A bad date: the core's message sits under the field, the typed value stays.
   const eventDate = inspector.getByRole('textbox', { name: 'Event date' });
@@ -19,7 +23,7 @@ test('inspector: edits save on leaving a field; core validation errors appear ne
   await eventDate.fill('2025-03');
   await eventDate.press('Enter');
   await expect(inspector.locator('#inspector-event-date-error')).toHaveCount(0);
-  await expect.poll(() => app.lib.getFact(factId!).eventDate).toBe('2025-03');
+  await expect.poll(() => app.lib.getFact(factId).eventDate).toBe('2025-03');
 
   // Kind, credibility, tags, locator.
   await inspector.getByLabel('Kind', { exact: true }).selectOption('quote');
@@ -30,7 +34,7 @@ test('inspector: edits save on leaving a field; core validation errors appear ne
   await inspector.getByRole('textbox', { name: 'Page, paragraph…' }).fill('4');
   await inspector.getByRole('textbox', { name: 'Page, paragraph…' }).press('Enter');
   await expect.poll(() => {
-    const f = app.lib.getFact(factId!);
+    const f = app.lib.getFact(factId);
     return [f.kind, f.credibility, f.tags.join('|'), f.locator?.value];
   }).toEqual(['quote', 3, 'risk|spring outlook', '4']);
   await expect(page.locator('#library-list [role="option"]').first()).toContainText('spring outlook');
@@ -38,7 +42,7 @@ test('inspector: edits save on leaving a field; core validation errors appear ne
   // Mark verified.
   await inspector.getByRole('button', { name: 'Mark verified' }).click();
   await expect(inspector).toContainText('verified');
-  await expect.poll(() => Boolean(app.lib.getFact(factId!).verifiedAt)).toBe(true);
+  await expect.poll(() => Boolean(app.lib.getFact(factId).verifiedAt)).toBe(true);
 
   // Source: a non-http URL is refused with the core's message; an author is added.
   const url = inspector.getByRole('textbox', { name: 'URL' });
@@ -52,9 +56,9 @@ test('inspector: edits save on leaving a field; core validation errors appear ne
   await inspector.getByLabel('Author 2 kind').selectOption('institution');
   await inspector.getByLabel('Author 2 institution').fill('Port Watch Editorial Board');
   await inspector.getByLabel('Reliability', { exact: true }).focus();
-  const source = app.lib.getSource(app.lib.getFact(factId!).sourceId);
+  const source = app.lib.getSource(app.lib.getFact(factId).sourceId);
   await expect.poll(() => app.lib.getSource(source.id).authors).toEqual([{ family: 'Moreau', given: 'Claire' }, { literal: 'Port Watch Editorial Board' }]);
-  expect(app.lib.getSource(source.id).url).toBe('https://port-watch.example/post');
+  await expect.poll(() => app.lib.getSource(source.id).url).toBe('https://port-watch.example/post');
 
   // Used in: opens the briefing.
   await inspector.getByRole('button', { name: /Funding Storage/ }).click();

@@ -6,9 +6,14 @@ test('keyboard: Ctrl+K inserts a fact; Alt+arrows move; Ctrl+Z / Ctrl+Shift+Z un
   await page.getByRole('button', { name: /Funding Storage/ }).click();
   const discussion = page.locator('[data-section-key="discussion"]');
   const items = discussion.locator('[data-item-id]');
-  const before = await items.count();
+  // How many items the section has comes from the library; the editor is waited for until it
+  // shows them all (a count read once could be taken before the briefing has rendered).
+  const discussionItems = () => app.lib.getBriefing(id).sections.find((s) => s.key === 'discussion')!.items;
+  const before = discussionItems().length;
   expect(before).toBeGreaterThan(3);
-  const stored = () => app.lib.getBriefing(id).sections.find((s) => s.key === 'discussion')!.items.map((i) => (i.kind === 'fact' ? app.lib.getFact(i.factId).text.slice(0, 24) : `prose:${i.text.slice(0, 16)}`));
+  await expect(items).toHaveCount(before);
+  const stored = () => discussionItems().map((i) => (i.kind === 'fact' ? app.lib.getFact(i.factId).text.slice(0, 24) : `prose:${i.text.slice(0, 16)}`));
+  const asLoaded = stored();
 
   // Ctrl+K, type, Enter: into the section that has focus.
   await items.nth(0).focus();
@@ -51,8 +56,12 @@ test('keyboard: Ctrl+K inserts a fact; Alt+arrows move; Ctrl+Z / Ctrl+Shift+Z un
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
   await expect(items).toHaveCount(before);
+  await expect.poll(stored).toEqual(asLoaded);
+  // The third item's words from the library, and the editor shows them before it is deleted.
+  const thirdItem = discussionItems()[2]!;
+  const third = (thirdItem.kind === 'fact' ? app.lib.getFact(thirdItem.factId).text : thirdItem.text).slice(0, 60);
+  await expect(items.nth(2)).toContainText(third);
   await items.nth(2).focus();
-  const third = (await items.nth(2).locator('.fact-chip-text').innerText()).slice(0, 60);
   await page.keyboard.press('Delete');
   await expect(items).toHaveCount(before - 1);
   await page.keyboard.press('Control+z');

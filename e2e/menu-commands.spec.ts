@@ -65,7 +65,7 @@ test('menu commands: new briefing, recent briefing, open briefing, export and fi
   await expect(titleBox).toHaveValue(title);
   await menu({ command: 'find' });
   await expect(search).toBeFocused();
-  expect(await search.evaluate((el: HTMLInputElement) => [el.value, el.selectionStart, el.selectionEnd])).toEqual(['insurers', 0, 'insurers'.length]);
+  await expect.poll(() => search.evaluate((el: HTMLInputElement) => [el.value, el.selectionStart, el.selectionEnd])).toEqual(['insurers', 0, 'insurers'.length]);
   await page.keyboard.type('premiums');
   await expect(search).toHaveValue('premiums');
   // Already in the library: focus moves back to the search box from the list.
@@ -94,7 +94,8 @@ test('library:changed reloads what the window shows: lists, counts, the open bri
   const source = app.lib.addSource({ type: 'report', title: 'Rail Wagon Census', reliability: 'B', issued: '2025-03-01' });
   app.lib.addFact({ sourceId: source.id, text: 'Rail operators counted 2,140 idle grain wagons at the border crossings.' });
   app.lib.addFact({ sourceId: source.id, text: 'Wagon turnaround at Chop fell to nine days.' });
-  await page.waitForTimeout(300);
+  // Nothing to wait for here: the page has no timer that reads the library again (it hears of
+  // changes from the shell alone), so it still shows the old count until the event below.
   await expect(total).toHaveText(`${n} facts`);
   expect(await emitShellEvent(page, 'library:changed', opened)).toBe(1);
   await expect(total).toHaveText(`${n + 2} facts`);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Harness } from './fixtures';
+import { holdCall, type Harness } from './fixtures';
 
 type Core = Harness['core'];
 
@@ -61,7 +61,10 @@ export async function bindShell(page: Page, app: Harness, o: ShellOptions): Prom
     },
   });
   const dispatch = createShellDispatcher(desktop, { name: 'Dossier', version: '0.1.0', versions: { electron: '-', chrome: '-', node: process.versions.node }, platform: process.platform, packaged: false });
-  await page.exposeBinding('__dossierShell', (_source, name: string, args: unknown[]) => dispatch(name, args));
+  await page.exposeBinding('__dossierShell', async (_source, name: string, args: unknown[]) => {
+    await holdCall(app.coreDelayMs);
+    return dispatch(name, args);
+  });
   await page.addInitScript(() => {
     const w = window as unknown as {
       dossier: { call: unknown };

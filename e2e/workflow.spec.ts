@@ -71,6 +71,10 @@ test('capture an article, search it, build an action memo, reorder, export .docx
   await page.getByRole('searchbox', { name: 'Search facts to insert' }).fill('berths');
   const row = page.locator('#picker-list [role="option"]').filter({ hasText: 'Berths at the three main ports' });
   await expect(page.locator('#picker-list [role="option"]')).toHaveCount(1);
+  // The drop point is measured from the section's height: only once its chips show their facts
+  // (a chip still loading is shorter, and a point measured then can land on the last item).
+  const loading = discussion.locator('.fact-chip-text').filter({ hasText: 'Loading fact…' });
+  await expect(loading).toHaveCount(0);
   const box = (await discussion.boundingBox())!;
   await row.dragTo(discussion, { targetPosition: { x: 40, y: box.height - 12 } });
   await expect(items).toHaveCount(3);
@@ -90,6 +94,7 @@ test('capture an article, search it, build an action memo, reorder, export .docx
 
   // Drag an item back down with the mouse: the report goes last again.
   const handle = items.nth(0).locator('.drag-handle');
+  await expect(loading).toHaveCount(0);
   const after = (await discussion.boundingBox())!;
   await handle.dragTo(discussion, { targetPosition: { x: 40, y: after.height - 12 } });
   await expect(items.nth(2)).toContainText('Berths');

@@ -5,6 +5,8 @@
 export { Library } from '../../db/library';
 export { createDispatcher } from '../../api/handlers';
 export { loadSample } from '../../samples/load';
+// The repository's bulk insert (validated, duplicate-checked, FTS-indexed), as the benchmark builds its library.
+export { checkFactInput, insertFacts } from '../../db/repo/facts';
 // What the desktop shell does with a file before it emits `import:ready` (electron/import-file.ts).
 export { importBytes, defaultDocumentReader } from '../../electron/import-file';
 // The desktop shell's own logic (no Electron in it), for specs that bind the shell contract too.

@@ -2,7 +2,7 @@ import type { ElectronApplication, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../db/testing/temp-library';
 import { BINDING_RELATIVE, ELECTRON_NATIVE_DIR } from '../native-binding';
 
@@ -40,6 +40,8 @@ describe.skipIf(!!skipReason)(`the Electron app${skipReason ? ` — ${skipReason
   let cleanup: () => void;
   const requests: string[] = [];
   const finished: string[] = [];
+  /** What the main process wrote to stderr (its `[dossier] blocked …` warnings among it). */
+  const mainLog: string[] = [];
 
   beforeAll(async () => {
     const { buildElectron } = (await import(/* @vite-ignore */ join(root, 'scripts', 'build-electron.mjs'))) as { buildElectron(o: { quiet: boolean }): Promise<void> };
@@ -58,6 +60,7 @@ describe.skipIf(!!skipReason)(`the Electron app${skipReason ? ` — ${skipReason
         DOSSIER_RENDERER_DIR: join(root, 'electron', 'e2e', 'fixture-renderer'),
       },
     });
+    app.process().stderr?.on('data', (chunk: Buffer) => mainLog.push(chunk.toString()));
     page = await app.firstWindow();
     page.on('request', (r) => requests.push(r.url()));
     page.on('requestfinished', (r) => finished.push(r.url()));
@@ -96,7 +99,8 @@ describe.skipIf(!!skipReason)(`the Electron app${skipReason ? ` — ${skipReason
     await page.evaluate(() => {
       location.href = 'https://example.com/';
     });
-    await page.waitForTimeout(500);
+    // Waits for the guard's own word that it refused this navigation (not a fixed pause).
+    await vi.waitFor(() => expect(mainLog.join('')).toContain('blocked navigation: https://example.com/'), { timeout: 30_000, interval: 50 });
     expect(page.url()).toBe('app://dossier/index.html');
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
     expect(app.windows()).toHaveLength(1);

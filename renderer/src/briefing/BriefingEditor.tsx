@@ -79,8 +79,8 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
   const sectionCmds = useMemo(() => sectionCommands(briefingId, show), [briefingId, show]);
 
   const exec = useCallback(
-    (cmd: Command) =>
-      app.track(stack.execute(cmd)).catch((e: unknown) => {
+    (cmd: Command, leaving = false) =>
+      app.track(leaving ? stack.executeBeforeLeaving(cmd) : stack.execute(cmd)).catch((e: unknown) => {
         app.notify(errorMessage(e), 'error');
       }),
     [app, stack],
@@ -377,7 +377,7 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
   };
 
   // ---- Briefing-level edits (title, fields, settings) ----
-  const updateBriefing = (before: BriefingPatch, after: BriefingPatch, label: string) => exec(cmds.update(before, after, label));
+  const updateBriefing = (before: BriefingPatch, after: BriefingPatch, label: string, leaving?: boolean) => exec(cmds.update(before, after, label), leaving);
 
   if (loadError) {
     return (
@@ -402,7 +402,7 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
           className="title-input"
           label="Briefing title"
           value={briefing.title}
-          onSave={(v, before) => updateBriefing({ title: before }, { title: v }, 'Edit title')}
+          onSave={(v, before, leaving) => updateBriefing({ title: before }, { title: v }, 'Edit title', leaving)}
         />
         <button type="button" className="icon-button" aria-label={stack.undoLabel ? `Undo ${stack.undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'} title={stack.undoLabel ? `Undo ${stack.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} disabled={!stack.canUndo} onClick={() => void app.track(stack.undo()).catch((e: unknown) => app.notify(errorMessage(e), 'error'))}>
           <Icon name="undo" />
@@ -433,7 +433,7 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
         <section className="editor" aria-label="Briefing editor">
           <div className="editor-scroll">
             <DocumentSettings briefing={briefing} styles={styles} isNoteStyle={isNoteStyle} onChange={(before, after, label) => void updateBriefing(before, after, label)} />
-            <HeaderFields briefing={briefing} template={template} onSave={(key, v, before) => updateBriefing({ fields: { [key]: before } }, { fields: { [key]: v } }, `Edit ${key}`)} />
+            <HeaderFields briefing={briefing} template={template} onSave={(key, v, before, leaving) => updateBriefing({ fields: { [key]: before } }, { fields: { [key]: v } }, `Edit ${key}`, leaving)} />
 
             {briefing.sections.map((section, sIndex) => {
               const def = sectionDef(section.key);
@@ -491,7 +491,7 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
                             })
                             .catch((e: unknown) => app.notify(`Text not saved: ${errorMessage(e)}`, 'error'));
                         }}
-                        onItemPatch={(before, after, label) => exec(cmds.updateItem(item.id, before, after, label))}
+                        onItemPatch={(before, after, label, leaving) => exec(cmds.updateItem(item.id, before, after, label), leaving)}
                       />
                     ))}
                     {drop?.section === section.id && drop.index === section.items.length && <div className="drop-line" aria-hidden="true" />}
@@ -591,7 +591,8 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
 // ---------- Pieces ----------
 
 /** A text input that saves after typing pauses and on blur, reporting the value before the edit. */
-function DraftInput({ value, onSave, label, className, placeholder, id }: { value: string; onSave(v: string, before: string): unknown; label: string; className?: string; placeholder?: string | undefined; id?: string }) {
+/** `onSave`'s `leaving`: the page is going away (pagehide, beforeunload), so the save must go out at once. */
+function DraftInput({ value, onSave, label, className, placeholder, id }: { value: string; onSave(v: string, before: string, leaving: boolean): unknown; label: string; className?: string; placeholder?: string | undefined; id?: string }) {
   const [draft, setDraft] = useState(value);
   const focused = useRef(false);
   const saved = useRef(value);
@@ -602,19 +603,19 @@ function DraftInput({ value, onSave, label, className, placeholder, id }: { valu
       saved.current = value;
     }
   }, [value]);
-  const flush = (v: string) => {
+  const flush = (v: string, leaving = false) => {
     window.clearTimeout(timer.current);
     timer.current = undefined;
     if (v !== saved.current) {
       const before = saved.current;
       saved.current = v;
-      onSave(v, before);
+      onSave(v, before, leaving);
     }
   };
   const latest = useRef({ draft, flush });
   latest.current = { draft, flush };
   useEffect(() => {
-    const onHide = () => latest.current.flush(latest.current.draft);
+    const onHide = () => latest.current.flush(latest.current.draft, true);
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
     return () => {
@@ -708,7 +709,7 @@ function DocumentSettings({ briefing, styles, isNoteStyle, onChange }: { briefin
   );
 }
 
-function HeaderFields({ briefing, template, onSave }: { briefing: Briefing; template: Template | undefined; onSave(key: string, value: string, before: string): unknown }) {
+function HeaderFields({ briefing, template, onSave }: { briefing: Briefing; template: Template | undefined; onSave(key: string, value: string, before: string, leaving: boolean): unknown }) {
   const fields: { key: string; label: string; placeholder?: string | undefined; required?: boolean }[] = [...(template?.headerFields ?? [])];
   if (template?.showDate ?? true) fields.push({ key: 'date', label: 'DATE', placeholder: 'Today’s date when empty' });
   if (template?.decision?.decideBy) fields.push({ key: 'decideBy', label: template.decision.decideByLabel.toUpperCase(), placeholder: 'e.g. 02/14/25' });
@@ -723,7 +724,7 @@ function HeaderFields({ briefing, template, onSave }: { briefing: Briefing; temp
             {f.label}
             {f.required && <span className="required" aria-label="required"> *</span>}
           </label>
-          <DraftInput id={`hf-${f.key}`} label={f.label} value={briefing.fields[f.key] ?? ''} placeholder={f.key === 'subject' ? briefing.title : f.placeholder} onSave={(v, before) => onSave(f.key, v, before)} />
+          <DraftInput id={`hf-${f.key}`} label={f.label} value={briefing.fields[f.key] ?? ''} placeholder={f.key === 'subject' ? briefing.title : f.placeholder} onSave={(v, before, leaving) => onSave(f.key, v, before, leaving)} />
         </div>
       ))}
     </section>
@@ -742,7 +743,8 @@ interface ItemRowProps {
   onRemove(): void;
   onNote(n: number): void;
   onProseSave(text: string, before: string): void;
-  onItemPatch(before: Record<string, unknown>, after: Record<string, unknown>, label: string): unknown;
+  /** `leaving`: the page is going away, the patch must be sent at once (UndoStack.executeBeforeLeaving). */
+  onItemPatch(before: Record<string, unknown>, after: Record<string, unknown>, label: string, leaving?: boolean): unknown;
 }
 
 function ItemRow(p: ItemRowProps) {
@@ -866,7 +868,7 @@ function FactChip({ item, fact, citation, onNote, details, onItemPatch }: { item
         <div className="fact-chip-details">
           <label>
             <span>Lead-in</span>
-            <DraftInput label="Lead-in" value={item.lead ?? ''} placeholder="Bold topic before the fact" onSave={(v, before) => onItemPatch({ lead: before }, { lead: v }, 'Edit lead-in')} />
+            <DraftInput label="Lead-in" value={item.lead ?? ''} placeholder="Bold topic before the fact" onSave={(v, before, leaving) => onItemPatch({ lead: before }, { lead: v }, 'Edit lead-in', leaving)} />
           </label>
           <label>
             <span>Locator for this use</span>
@@ -874,10 +876,10 @@ function FactChip({ item, fact, citation, onNote, details, onItemPatch }: { item
               label="Locator for this use"
               value={item.locator ? `${item.locator.label} ${item.locator.value}` : ''}
               placeholder={fact?.fact.locator ? `${fact.fact.locator.label} ${fact.fact.locator.value} (from the fact)` : 'e.g. page 14'}
-              onSave={(v) => {
+              onSave={(v, _before, leaving) => {
                 const m = /^\s*([a-z]+)\s+(.+?)\s*$/i.exec(v);
                 const next = v.trim() === '' ? null : m ? { label: m[1]!.toLowerCase(), value: m[2]! } : { label: 'page', value: v.trim() };
-                return onItemPatch({ locator: item.locator ?? null }, { locator: next }, 'Edit locator');
+                return onItemPatch({ locator: item.locator ?? null }, { locator: next }, 'Edit locator', leaving);
               }}
             />
           </label>

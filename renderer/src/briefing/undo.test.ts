@@ -127,6 +127,35 @@ describe('UndoStack', () => {
     expect(log).toEqual(['start one', 'end one', 'start two', 'end two', 'undo two']);
   });
 
+  it('sends an edit made as the page goes away at once, not behind a slow one, and again in its turn', async () => {
+    // A field's value in the "core", written by each command's apply.
+    let stored = '';
+    const writes: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const set = (v: string, hold = false): Command => ({
+      label: 'Edit through',
+      apply: async () => {
+        if (hold) await held; // a save still on its way (a slow core)
+        stored = v;
+        writes.push(v);
+      },
+      revert: async () => {},
+    });
+    const s = new UndoStack();
+    const slow = s.execute(set('Deputy Secretar', true));
+    const last = s.executeBeforeLeaving(set('Deputy Secretary'));
+    // Written before the slow save answers: a page that goes now has still sent it.
+    await Promise.resolve();
+    expect(writes).toEqual(['Deputy Secretary']);
+    release();
+    await Promise.all([slow, last]);
+    // If the page stays after all, its turn comes after the older save: the newest value wins.
+    expect(writes).toEqual(['Deputy Secretary', 'Deputy Secretar', 'Deputy Secretary']);
+    expect(stored).toBe('Deputy Secretary');
+    expect(s.canUndo).toBe(true);
+  });
+
   it('keeps a failed command off the stack', async () => {
     const s = new UndoStack();
     await expect(s.execute({ label: 'x', apply: async () => Promise.reject(new Error('nope')), revert: async () => {} })).rejects.toThrow('nope');

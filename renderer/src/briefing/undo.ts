@@ -64,6 +64,18 @@ export class UndoStack {
     });
   }
 
+  /**
+   * For the page going away (the window closing right after typing): sends the command at once
+   * as well as in its turn. Queued behind a slower edit it would never be sent once the page is
+   * gone, and the last keys typed were lost. If the page stays after all, its turn writes it again
+   * after any older edit still queued, so the newest value lands last. Only for commands that set
+   * values (applying one twice is applying it once).
+   */
+  executeBeforeLeaving(cmd: Command): Promise<void> {
+    void cmd.apply(this.ctx).catch(() => undefined);
+    return this.execute(cmd);
+  }
+
   /** Records a command whose effect has already been written (e.g. autosaved typing). */
   record(cmd: Command): void {
     this.push(cmd);
