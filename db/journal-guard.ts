@@ -60,7 +60,9 @@ function whyForeign(path: string, wal: string, options: Options): string | undef
   const deep = statSync(path).size <= DEEP_CHECK_MAX_BYTES;
   const throughLog = inspect(() => new Database(path, { readonly: true, fileMustExist: true, ...binding(options) }), deep);
   if (throughLog.problem === undefined && (throughLog.id === undefined || !deep)) return undefined; // nothing (cheap) left to compare
-  const alone = inspect(() => new Database(fileAlone(path), binding(options)), deep);
+  // The file alone needs its own page check only when the view through the log failed: then
+  // it decides whether the log is to blame. Otherwise only its id is wanted.
+  const alone = inspect(() => new Database(fileAlone(path), binding(options)), throughLog.problem !== undefined);
   if (alone.problem !== undefined) return undefined; // the file itself is damaged: leave both for `check` to report
   if (throughLog.problem !== undefined) return `read through it, the library ${throughLog.problem}, while the file alone is sound`;
   if (alone.id !== undefined && throughLog.id !== alone.id) return 'it was written for a different library';
