@@ -70,3 +70,36 @@ describe('commitUnlessCancelled', () => {
     expect(lib.db.inTransaction).toBe(false);
   });
 });
+
+describe('a long capture write in batches', () => {
+  it('stops at the first batch boundary after a cancel, writes nothing, and commits in full without one', async () => {
+    const { importText } = await import('../ingest/formats/text');
+    const { planCapture, writeCaptureInBatches } = await import('../ingest/capture');
+    const text = Array.from({ length: 5000 }, (_, i) => `Officials said convoy number ${i + 1} left the port on time.`).join('\n\n');
+    const doc = importText(text, {});
+    const savedSteps: number[] = [];
+    const ctrl = new AbortController();
+    const options = {
+      source: { title: 'Port log' },
+      signal: ctrl.signal,
+      onProgress: (p: { phase: string; done: number }) => {
+        if (!p.phase.startsWith('Saving')) return;
+        savedSteps.push(p.done);
+        // The Ctrl+C arrives while the first batch is being written.
+        if (p.done === 0) setImmediate(() => ctrl.abort(new DOMException('Ctrl+C', 'AbortError')));
+      },
+    };
+    const plan = planCapture(lib, doc, options);
+    if ('result' in plan) throw new Error('expected a plan to write');
+    await expect(commitUnlessCancelled(lib.db, ctrl.signal, (between) => writeCaptureInBatches(lib, plan, options, between))).rejects.toMatchObject({ name: 'AbortError' });
+    expect(savedSteps).toEqual([0, 2000]); // one batch written, then rolled back: not all 5,000
+    expect(lib.counts()).toMatchObject({ facts: 0, sources: 0 });
+
+    const again = planCapture(lib, doc, { source: { title: 'Port log' } });
+    if ('result' in again) throw new Error('expected a plan to write');
+    const r = await commitUnlessCancelled(lib.db, undefined, (between) => writeCaptureInBatches(lib, again, {}, between));
+    expect(r.facts).toHaveLength(5000);
+    expect(lib.counts().facts).toBe(5000);
+    expect(lib.check().ok).toBe(true);
+  });
+});

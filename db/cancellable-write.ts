@@ -13,13 +13,19 @@ import type { Db } from './open';
  * The transaction stays open across that turn of the loop, so only a connection that nothing
  * else uses meanwhile may do this (the command line's).
  */
-export async function commitUnlessCancelled<T>(db: Db, signal: AbortSignal | undefined, work: () => T): Promise<T> {
+export async function commitUnlessCancelled<T>(db: Db, signal: AbortSignal | undefined, work: (between: () => Promise<void>) => T | Promise<T>): Promise<T> {
   await turn();
   signal?.throwIfAborted();
+  // A long write may call `between` after each batch: the loop gets a turn and a cancel that
+  // came meanwhile rolls back at once, instead of after the last batch.
+  const between = async () => {
+    await turn();
+    signal?.throwIfAborted();
+  };
   // IMMEDIATE: take the write lock before reading, as the repositories' own transactions do.
   db.exec('BEGIN IMMEDIATE');
   try {
-    const result = work();
+    const result = await work(between);
     await turn();
     signal?.throwIfAborted();
     db.exec('COMMIT');

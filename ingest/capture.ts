@@ -82,27 +82,58 @@ export function planCapture(lib: Library, doc: ImportedDocument, opts: CaptureOp
 
 /** The writing half of `captureDocument`: the source and the kept facts, in one transaction. */
 export function writeCapture(lib: Library, plan: CapturePlan, opts: CaptureOptions = {}): CaptureResult {
+  return lib.db.transaction((): CaptureResult => {
+    const steps = captureSteps(lib, plan, opts);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  })();
+}
+
+/**
+ * `writeCapture` for a caller that holds the transaction open itself (the command line's
+ * `commitUnlessCancelled`): `between` runs after each batch of facts, so a Ctrl+C during a
+ * long write is acted on within one batch rather than after the last.
+ */
+export async function writeCaptureInBatches(lib: Library, plan: CapturePlan, opts: CaptureOptions, between: () => Promise<void>): Promise<CaptureResult> {
+  const steps = captureSteps(lib, plan, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await between();
+  }
+}
+
+/** Facts validated and inserted per batch: a few hundred milliseconds of work on a slow machine. */
+const WRITE_BATCH = 2000;
+
+/** The write, as steps: the source, then the kept facts a batch at a time (a yield after each). */
+function* captureSteps(lib: Library, plan: CapturePlan, opts: CaptureOptions): Generator<void, CaptureResult> {
   const { base, sourceInput, keep } = plan;
   const candidates = base.candidates;
   const db = lib.db;
   opts.onProgress?.({ phase: `Saving ${keep.length} facts`, done: 0, total: keep.length });
-  return db.transaction((): CaptureResult => {
-    opts.signal?.throwIfAborted();
-    let source = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);
-    const sourceCreated = !source;
-    source ??= insertSource(db, sourceInput!);
-    const first = stmt(db, 'SELECT coalesce(max(position), 0) FROM facts WHERE source_id = ?').pluck().get(source.id) as number;
-    const rows = keep.map((n) => {
+  opts.signal?.throwIfAborted();
+  let source = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);
+  const sourceCreated = !source;
+  source ??= insertSource(db, sourceInput!);
+  const first = stmt(db, 'SELECT coalesce(max(position), 0) FROM facts WHERE source_id = ?').pluck().get(source.id) as number;
+  const results: ReturnType<typeof insertFacts> = [];
+  for (let i = 0; i < keep.length; i += WRITE_BATCH) {
+    const rows = keep.slice(i, i + WRITE_BATCH).map((n) => {
       const c = candidates[n - 1]!;
       const suggested = opts.acceptSuggestions ? accepted(c) : {};
       const data = checkFactInput(db, { text: c.text, kind: c.kind, sourceId: source.id, locator: c.locator, tags: opts.tags ?? [], ...suggested }, `candidate ${n}`);
       return { data, position: first + n };
     });
-    const results = insertFacts(db, rows);
-    const ids = results.flatMap((r) => (r.id ? [r.id] : []));
-    const facts = getFacts(db, ids);
-    return { ...base, source, sourceCreated, facts: ids.map((id) => facts.get(id)!), duplicates: results.length - ids.length };
-  })();
+    results.push(...insertFacts(db, rows));
+    opts.onProgress?.({ phase: `Saving ${keep.length} facts`, done: Math.min(keep.length, i + WRITE_BATCH), total: keep.length });
+    if (i + WRITE_BATCH < keep.length) yield;
+  }
+  const ids = results.flatMap((r) => (r.id ? [r.id] : []));
+  const facts = getFacts(db, ids);
+  return { ...base, source, sourceCreated, facts: ids.map((id) => facts.get(id)!), duplicates: results.length - ids.length };
 }
 
 /** The file's own metadata with the user's on top, validated (the error names the field). */

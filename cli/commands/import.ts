@@ -57,7 +57,7 @@ ${SOURCE_HELP}`,
       // Loaded on demand: pdf.js, mammoth and citation-js are most of the command line's code.
       const { readDocument, sniffFormat } = await import('../../ingest/formats/index');
       const { parseBibliography, importSources } = await import('../../ingest/biblio/index');
-      const { planCapture, writeCapture } = await import('../../ingest/capture');
+      const { planCapture, writeCaptureInBatches } = await import('../../ingest/capture');
       const format = sniffFormat(bytes, fileName);
       if (format === 'bibtex' || format === 'ris' || format === 'csl-json') {
         const parsed = parseBibliography(new TextDecoder().decode(bytes), format, { signal, onProgress: bar.onProgress });
@@ -91,7 +91,7 @@ ${SOURCE_HELP}`,
       // Finding the candidates is the long part of a large import and writes nothing: a
       // Ctrl+C during it stops the import before the write begins.
       const plan = planCapture(lib, doc, options);
-      const r = 'result' in plan ? await afterTurn(signal, plan.result) : await commitUnlessCancelled(lib.db, signal, () => writeCapture(lib, plan, options));
+      const r = 'result' in plan ? await afterTurn(signal, plan.result) : await commitUnlessCancelled(lib.db, signal, (between) => writeCaptureInBatches(lib, plan, options, between));
       bar.done();
       if (ctx.json) {
         const facts = dryRun ? r.candidates.map((c) => ({ ...c, tags: list(v, 'tag') })) : r.facts;
