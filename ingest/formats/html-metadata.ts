@@ -176,8 +176,11 @@ function sourceType(page: PageFacts, siteName: string | undefined): SourceType {
 /** "Headline | The Daily" → "Headline", when the suffix is the site's name. */
 function stripSiteSuffix(title: string, siteName: string | undefined): string {
   if (!siteName) return title;
-  const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const stripped = title.replace(new RegExp(`\\s+[|–—:·•-]\\s+${escaped}$`, 'i'), '').trim();
+  // Whitespace collapsed first (as a browser shows a title): a `\s+` before the separator
+  // would make the match quadratic on a long run of spaces.
+  const flat = title.replace(/\s+/g, ' ').trim();
+  const escaped = siteName.replace(/\s+/g, ' ').trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stripped = flat.replace(new RegExp(` [|–—:·•-] ${escaped}$`, 'i'), '').trim();
   return stripped || title;
 }
 

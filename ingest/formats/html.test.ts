@@ -227,3 +227,14 @@ describe('readPastedHtml', () => {
     expect((globalThis as Record<string, unknown>).__dossierPwned).toBeUndefined();
   });
 });
+
+describe('a page title that would stall the site-name match', () => {
+  it('strips "| Site" after 100,000 spaces in linear time', () => {
+    const html = `<html><head><title>Ports reopen${' '.repeat(100_000)}| The Harbour Times</title><meta property="og:site_name" content="The Harbour Times"></head><body><article><p>Ships left the port on Tuesday, officials said.</p></article></body></html>`;
+    const started = performance.now();
+    const doc = importHtml(html);
+    // Was ~15 s (quadratic in the run of spaces); linear now, with room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(doc.source.title).toBe('Ports reopen');
+  });
+});
