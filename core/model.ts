@@ -132,8 +132,13 @@ export type NotePlacement = (typeof NOTE_PLACEMENTS)[number];
 export interface ProseItem {
   id: string;
   kind: 'prose';
-  /** Light Markdown: **bold**, *italic*, and "- " bullets; rendered by the exporters. */
+  /**
+   * Light Markdown: **bold**, *italic*, and "- " bullets; rendered by the exporters. Citation
+   * marks are pandoc-style bracket groups, `[see @FACTID, p. 4; @FACTID2]` (core/citation-marks.ts).
+   */
   text: string;
+  /** A portion mark the analyst raised above what the cited facts require. */
+  marking?: string;
 }
 
 export interface FactItem {
@@ -144,6 +149,10 @@ export interface FactItem {
   locator?: Locator;
   /** Bold lead-in before the fact, e.g. a talking point's topic. */
   lead?: string;
+  /** The fact reworded for this briefing; the library fact stays as captured. */
+  wording?: string;
+  /** A portion mark the analyst raised above the fact's own marking. */
+  marking?: string;
 }
 
 export type BriefingItem = ProseItem | FactItem;
@@ -177,8 +186,11 @@ export interface BriefingSummary {
   id: string;
   title: string;
   templateId: string;
+  /** Distinct facts placed or cited in prose. */
   factCount: number;
   /** Every item: facts and text passages. */
   itemCount: number;
+  /** Facts (placed or cited) changed in the library since the briefing took them. */
+  changedFacts: number;
   updatedAt: string;
 }

@@ -156,13 +156,18 @@ export const factPatchSchema = z
   })
   .partial();
 
+export const proseTextSchema = storable().max(100000, { message: 'must be at most 100000 characters' });
+export const wordingSchema = optText(20000);
+
 export const briefingItemInputSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('prose'), text: z.string().max(100000) }),
+  z.strictObject({ kind: z.literal('prose'), text: proseTextSchema, marking: optText(100) }),
   z.strictObject({
     kind: z.literal('fact'),
     factId: z.string().min(1, { message: 'is required' }),
     locator: locatorSchema.optional(),
     lead: optText(300),
+    wording: wordingSchema,
+    marking: optText(100),
   }),
 ]);
 

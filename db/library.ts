@@ -2,6 +2,7 @@ import type { Db, OpenOptions } from './open';
 import { openDatabase } from './open';
 import * as briefings from './repo/briefings';
 import * as briefingSections from './repo/briefing-sections';
+import * as briefingSeen from './repo/briefing-seen';
 import * as corroboration from './repo/corroboration';
 import * as nearDuplicates from './repo/near-duplicates';
 import * as facts from './repo/facts';
@@ -11,7 +12,6 @@ import * as settings from './repo/settings';
 import * as sources from './repo/sources';
 import * as tags from './repo/tags';
 import { importText, type ImportTextOptions } from '../ingest/import-text';
-import type { Locator } from '../core/model';
 import { repairLibrary } from './health/repair';
 
 /**
@@ -75,8 +75,17 @@ export class Library {
   updateBriefing = (id: string, patch: unknown) => briefings.updateBriefing(this.db, id, patch);
   addItems = (id: string, items: readonly unknown[], section?: string, index?: number) => briefings.addItems(this.db, id, items, section, index);
   moveItem = (id: string, item: string, index: number, section?: string) => briefings.moveItem(this.db, id, item, index, section);
-  updateItem = (id: string, item: string, patch: { text?: string; lead?: string; locator?: Locator | null }) =>
-    briefings.updateItem(this.db, id, item, patch);
+  updateItem = (id: string, item: string, patch: briefings.ItemPatch) => briefings.updateItem(this.db, id, item, patch);
+  /** Facts of a briefing changed in the library since the briefing took them. */
+  changedFacts = (id: string) => briefingSeen.changedFacts(this.db, briefings.resolveBriefingId(this.db, id));
+  /** Takes the current state of changed facts (all, or the ones named) as seen; returns how many. */
+  acceptFactChanges = (id: string, factIds?: readonly string[]) =>
+    this.db.transaction(() => {
+      const briefingId = briefings.resolveBriefingId(this.db, id);
+      const n = briefingSeen.acceptChanges(this.db, briefingId, factIds);
+      if (n) briefings.touch(this.db, briefingId);
+      return n;
+    })();
   removeItem = (id: string, item: string) => briefings.removeItem(this.db, id, item);
   removeBriefing = (id: string) => briefings.removeBriefing(this.db, id);
   addSection = (id: string, input: unknown, index?: number) => briefingSections.addSection(this.db, id, input, index);

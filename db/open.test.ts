@@ -172,6 +172,27 @@ describe('migrations', () => {
         other.close();
       },
     },
+    4: {
+      // A version 3 briefing with a placed fact: it is taken as seen, and prose can cite.
+      seed(db) {
+        const now = '2024-01-19T10:00:00.000Z';
+        db.prepare("INSERT INTO sources (id, type, title, created_at, updated_at) VALUES ('s-1', 'report', 'Corridor report', ?, ?)").run(now, now);
+        db.prepare('INSERT INTO facts (id, text, text_hash, kind, source_id, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          '7f3e0d2a-aaaa-4c1b-8e5f-000000000001', 'Grain moved.', textHash('Grain moved.'), 'paraphrase', 's-1', 1, now, now);
+        db.prepare("INSERT INTO briefings (id, title, template_id, fields, created_at, updated_at) VALUES ('b-1', 'Memo', 'info-memo', '{}', ?, ?)").run(now, now);
+        db.prepare("INSERT INTO briefing_sections (id, briefing_id, position, key, heading) VALUES ('sec-1', 'b-1', 0, 'bluf', 'BLUF')").run();
+        db.prepare("INSERT INTO briefing_items (id, section_id, position, kind, fact_id) VALUES ('i-1', 'sec-1', 0, 'fact', '7f3e0d2a-aaaa-4c1b-8e5f-000000000001')").run();
+      },
+      verify(lib) {
+        const fact = '7f3e0d2a-aaaa-4c1b-8e5f-000000000001';
+        expect(lib.changedFacts('b-1')).toEqual([]);
+        lib.updateFact(fact, { text: 'Grain moved again.' });
+        expect(lib.changedFacts('b-1')).toMatchObject([{ factId: fact, oldText: 'Grain moved.', newText: 'Grain moved again.', changed: ['text'] }]);
+        const b = lib.addItems('b-1', [{ kind: 'prose', text: `We cite it [see @${fact}, p. 2].` }]);
+        expect(b.sections[0]!.items).toHaveLength(2);
+        expect(() => lib.removeFact(fact)).toThrow(/cited in briefing/);
+      },
+    },
   };
 
   for (const m of MIGRATIONS) {

@@ -3,8 +3,10 @@ import { nowIso } from '../../core/dates';
 import { DossierError, invalid, notFound, printable } from '../../core/errors';
 import { isIdPrefix, newId } from '../../core/ids';
 import type { Briefing, BriefingItem, BriefingSection, BriefingSummary, Locator, LocatorLabel } from '../../core/model';
-import { briefingInputSchema, briefingItemInputSchema, briefingPatchSchema, validate } from '../../core/validate';
+import { briefingInputSchema, briefingItemInputSchema, briefingPatchSchema, proseTextSchema, validate, wordingSchema } from '../../core/validate';
 import type { Db } from '../open';
+import { FACT_USES_SQL, indexProseCites } from './briefing-cites';
+import { changedFactCounts, syncSeen } from './briefing-seen';
 import { resolveFactId } from './facts';
 import { normaliseMarking } from './settings';
 
@@ -31,6 +33,8 @@ interface ItemRow {
   locator_label: string | null;
   locator_value: string | null;
   lead: string | null;
+  wording: string | null;
+  marking: string | null;
 }
 
 export interface SectionSeed {
@@ -109,23 +113,31 @@ export function getBriefing(db: Db, idOrTitle: string): Briefing {
 }
 
 function itemFromRow(r: ItemRow): BriefingItem {
-  if (r.kind === 'prose') return { id: r.id, kind: 'prose', text: r.text ?? '' };
+  if (r.kind === 'prose') {
+    const prose: BriefingItem = { id: r.id, kind: 'prose', text: r.text ?? '' };
+    if (r.marking) prose.marking = r.marking;
+    return prose;
+  }
   const item: BriefingItem = { id: r.id, kind: 'fact', factId: r.fact_id! };
   if (r.locator_label && r.locator_value) item.locator = { label: r.locator_label as LocatorLabel, value: r.locator_value };
   if (r.lead) item.lead = r.lead;
+  if (r.wording) item.wording = r.wording;
+  if (r.marking) item.marking = r.marking;
   return item;
 }
 
 export function listBriefings(db: Db): BriefingSummary[] {
-  return stmt(db, 
-      `SELECT b.id, b.title, b.template_id AS templateId, b.updated_at AS updatedAt,
-         (SELECT count(*) FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
-          WHERE s.briefing_id = b.id AND i.kind = 'fact') AS factCount,
+  const rows = stmt(db,
+      `WITH uses AS (${FACT_USES_SQL})
+       SELECT b.id, b.title, b.template_id AS templateId, b.updated_at AS updatedAt,
+         (SELECT count(DISTINCT u.fact_id) FROM uses u WHERE u.briefing_id = b.id) AS factCount,
          (SELECT count(*) FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
           WHERE s.briefing_id = b.id) AS itemCount
        FROM briefings b ORDER BY b.updated_at DESC, b.seq DESC`,
     )
-    .all() as BriefingSummary[];
+    .all() as Omit<BriefingSummary, 'changedFacts'>[];
+  const changed = changedFactCounts(db);
+  return rows.map((r) => ({ ...r, changedFacts: changed.get(r.id) ?? 0 }));
 }
 
 export function updateBriefing(db: Db, idOrTitle: string, patch: unknown): Briefing {
@@ -146,10 +158,14 @@ export function updateBriefing(db: Db, idOrTitle: string, patch: unknown): Brief
   })();
 }
 
-/** Stamps the briefing as modified (and sets any columns given): every write calls it. */
+/**
+ * Stamps the briefing as modified (and sets any columns given): every write calls it. It also
+ * records what each newly used fact looked like, the baseline of "changed since you used it".
+ */
 export function touch(db: Db, briefingId: string, cols: Record<string, unknown> = {}): void {
   const sets = Object.keys(cols).map((c) => `${c} = @${c}`);
   stmt(db, `UPDATE briefings SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id`).run({ ...cols, now: nowIso(), id: briefingId });
+  syncSeen(db, briefingId);
 }
 
 /** Finds a section by id, key or heading (case-insensitive); defaults to the first one. */
@@ -173,6 +189,8 @@ export interface NewItem {
   factId?: string;
   locator?: Locator;
   lead?: string;
+  wording?: string;
+  marking?: string;
 }
 
 /** Inserts items into a section at `index` (default: the end), in the given order. */
@@ -193,8 +211,8 @@ export function addItems(db: Db, briefingIdOrTitle: string, items: readonly unkn
 export function insertItems(db: Db, sectionId: string, items: readonly unknown[], field: string): string[] {
   const ids: string[] = [];
   const insert = stmt(db, 
-    `INSERT INTO briefing_items (id, section_id, position, kind, text, fact_id, locator_label, locator_value, lead)
-     VALUES (@id, @section, -1, @kind, @text, @fact, @ll, @lv, @lead)`,
+    `INSERT INTO briefing_items (id, section_id, position, kind, text, fact_id, locator_label, locator_value, lead, wording, marking)
+     VALUES (@id, @section, -1, @kind, @text, @fact, @ll, @lv, @lead, @wording, @marking)`,
   );
   items.forEach((raw, i) => {
     const item = validate(briefingItemInputSchema, raw, `${field}[${i}]`);
@@ -209,7 +227,10 @@ export function insertItems(db: Db, sectionId: string, items: readonly unknown[]
       ll: item.kind === 'fact' ? (item.locator?.label ?? null) : null,
       lv: item.kind === 'fact' ? (item.locator?.value ?? null) : null,
       lead: item.kind === 'fact' ? item.lead || null : null,
+      wording: item.kind === 'fact' ? item.wording || null : null,
+      marking: item.marking ? normaliseMarking(db, `${field}[${i}].marking`, item.marking) : null,
     });
+    if (item.kind === 'prose') indexProseCites(db, id, item.text, `${field}[${i}].text`);
   });
   return ids;
 }
@@ -283,14 +304,35 @@ export function removeItem(db: Db, briefingIdOrTitle: string, itemRef: string): 
   })();
 }
 
-export function updateItem(db: Db, briefingIdOrTitle: string, itemRef: string, patch: { text?: string; lead?: string; locator?: Locator | null }): Briefing {
+export interface ItemPatch {
+  text?: string;
+  lead?: string;
+  locator?: Locator | null;
+  /** The fact reworded for this briefing; null or "" returns to the library's wording. */
+  wording?: string | null;
+  /** A raised portion mark; null returns to what the facts require. */
+  marking?: string | null;
+}
+
+export function updateItem(db: Db, briefingIdOrTitle: string, itemRef: string, patch: ItemPatch): Briefing {
   return db.transaction(() => {
     const briefingId = resolveBriefingId(db, briefingIdOrTitle);
     const item = resolveItem(db, briefingId, itemRef);
     const kind = stmt(db, 'SELECT kind FROM briefing_items WHERE id = ?').pluck().get(item.id) as string;
     if (patch.text !== undefined) {
       if (kind !== 'prose') throw invalid('item.text', 'only prose items have text; edit the fact itself');
-      stmt(db, 'UPDATE briefing_items SET text = ? WHERE id = ?').run(patch.text, item.id);
+      const text = validate(proseTextSchema, patch.text, 'item.text');
+      stmt(db, 'UPDATE briefing_items SET text = ? WHERE id = ?').run(text, item.id);
+      indexProseCites(db, item.id, text, 'item.text');
+    }
+    if (patch.wording !== undefined) {
+      if (kind !== 'fact') throw invalid('item.wording', 'only placed facts can be reworded; edit the text itself');
+      const wording = patch.wording === null ? '' : validate(wordingSchema, patch.wording, 'item.wording');
+      stmt(db, 'UPDATE briefing_items SET wording = ? WHERE id = ?').run(wording || null, item.id);
+    }
+    if (patch.marking !== undefined) {
+      const marking = patch.marking ? normaliseMarking(db, 'item.marking', patch.marking) : null;
+      stmt(db, 'UPDATE briefing_items SET marking = ? WHERE id = ?').run(marking, item.id);
     }
     if (patch.lead !== undefined) stmt(db, 'UPDATE briefing_items SET lead = ? WHERE id = ?').run(patch.lead || null, item.id);
     if (patch.locator !== undefined) {

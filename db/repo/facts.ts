@@ -1,4 +1,5 @@
 import { stmt } from '../statements';
+import { FACT_USES_SQL } from './briefing-cites';
 import { nowIso } from '../../core/dates';
 import { DossierError, invalid, notFound, printable } from '../../core/errors';
 import { isIdPrefix, newId } from '../../core/ids';
@@ -260,10 +261,10 @@ export interface BriefingUse {
 /** Which briefings cite a fact, so a corrected fact can flag them. */
 export function briefingsUsingFact(db: Db, idOrPrefix: string): BriefingUse[] {
   const id = resolveFactId(db, idOrPrefix);
-  return stmt(db, 
-      `SELECT b.id AS briefingId, b.title AS title, count(*) AS count FROM briefing_items i
-       JOIN briefing_sections s ON s.id = i.section_id JOIN briefings b ON b.id = s.briefing_id
-       WHERE i.fact_id = ? GROUP BY b.id ORDER BY b.updated_at DESC`,
+  return stmt(db,
+      `SELECT b.id AS briefingId, b.title AS title, count(*) AS count FROM (${FACT_USES_SQL}) u
+       JOIN briefings b ON b.id = u.briefing_id
+       WHERE u.fact_id = ? GROUP BY b.id ORDER BY b.updated_at DESC`,
     )
     .all(id) as BriefingUse[];
 }

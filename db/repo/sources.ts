@@ -6,6 +6,7 @@ import type { Source, SourceInput, SourcePatch } from '../../core/model';
 import { sourceInputSchema, sourcePatchSchema, validate } from '../../core/validate';
 import type { Db } from '../open';
 import { type SourceRow, sourceFromRow } from './rows';
+import { FACT_USES_SQL, repointFact } from './briefing-cites';
 
 const COLUMNS: Record<keyof Omit<SourceInput, 'authors' | 'editors' | 'extra'>, string> = {
   type: 'type',
@@ -143,8 +144,8 @@ export function removeSource(db: Db, id: string, opts: RemoveSourceOptions = {})
     }
     if (n > 0) {
       const cited = stmt(db, 
-          `SELECT DISTINCT b.title FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
-           JOIN briefings b ON b.id = s.briefing_id JOIN facts f ON f.id = i.fact_id WHERE f.source_id = ?`,
+          `SELECT DISTINCT b.title FROM (${FACT_USES_SQL}) u
+           JOIN briefings b ON b.id = u.briefing_id JOIN facts f ON f.id = u.fact_id WHERE f.source_id = ?`,
         )
         .all(source.id) as { title: string }[];
       if (cited.length) {
@@ -178,7 +179,7 @@ export function mergeSources(db: Db, keepId: string, duplicateId: string): { sou
       keepId: string;
     }[];
     for (const t of twins) {
-      stmt(db, 'UPDATE briefing_items SET fact_id = ? WHERE fact_id = ?').run(t.keepId, t.dupId);
+      repointFact(db, t.dupId, t.keepId);
       stmt(db, 'DELETE FROM facts WHERE id = ?').run(t.dupId);
       mergedFacts++;
     }
