@@ -11,6 +11,7 @@ import type { ImportedDocument } from '../ingest/document';
 import type { ResolvedDocument } from '../export/document';
 import type { PreflightWarning } from '../export/preflight';
 import type { ExportResult } from '../export/export-briefing';
+import type { FactChange } from '../db/repo/briefing-seen';
 import type { Template, TemplateSummary } from '../export/template/index';
 
 /**
@@ -131,7 +132,19 @@ export const CALLS = {
   'briefings:remove': z.tuple([id]),
   'briefings:addItems': z.tuple([id, z.array(obj).min(1).max(5000), z.string().max(200).optional(), z.number().int().min(0).optional()]),
   'briefings:moveItem': z.tuple([id, id, z.number().int().min(0), z.string().max(200).optional()]),
-  'briefings:updateItem': z.tuple([id, id, z.strictObject({ text: z.string().max(100_000).optional(), lead: z.string().max(300).optional(), locator: locator.nullable().optional() })]),
+  'briefings:updateItem': z.tuple([
+    id,
+    id,
+    z.strictObject({
+      text: z.string().max(100_000).optional(),
+      lead: z.string().max(300).optional(),
+      locator: locator.nullable().optional(),
+      wording: z.string().max(20_000).nullable().optional(),
+      marking: z.string().max(100).nullable().optional(),
+    }),
+  ]),
+  'briefings:changedFacts': z.tuple([id]),
+  'briefings:acceptFactChanges': z.tuple([id, z.array(id).max(5000).optional()]),
   'briefings:removeItem': z.tuple([id, id]),
   'briefings:preview': z.tuple([id, exportOptions]),
   'briefings:check': z.tuple([id, z.strictObject({ staleDays: z.number().int().min(0).max(3650).optional() })]),
@@ -254,6 +267,8 @@ export interface CallResults {
   'briefings:addItems': Briefing;
   'briefings:moveItem': Briefing;
   'briefings:updateItem': Briefing;
+  'briefings:changedFacts': FactChange[];
+  'briefings:acceptFactChanges': Briefing;
   'briefings:removeItem': Briefing;
   'briefings:preview': BriefingPreview;
   'briefings:check': PreflightWarning[];

@@ -195,6 +195,11 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'briefings:addItems': (id: string, items: unknown[], section?: string, index?: number) => lib.addItems(id, items, section, index),
     'briefings:moveItem': (id: string, item: string, index: number, section?: string) => lib.moveItem(id, item, index, section),
     'briefings:updateItem': (id: string, item: string, patch: Parameters<Library['updateItem']>[2]) => lib.updateItem(id, item, patch),
+    'briefings:changedFacts': (id: string) => lib.changedFacts(id),
+    'briefings:acceptFactChanges': (id: string, factIds?: string[]) => {
+      lib.acceptFactChanges(id, factIds);
+      return lib.getBriefing(id);
+    },
     'briefings:removeItem': (id: string, item: string) => lib.removeItem(id, item),
     'briefings:preview': (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) => {
       const a = assembleBriefing(lib, id, { ...o, ...dirs(opts), session: session(id) });
