@@ -206,8 +206,8 @@ function factInlines(item: FactItem, fact: Fact): Inline[] {
 function citationInline(engine: CitationEngine, cluster: ClusterInput, r: ClusterResult, mode: NoteMode): Inline {
   const plain = runsToPlain(r.runs);
   const field = { instruction: zoteroFieldInstruction(engine.zoteroCitationPayload(cluster, plain)) };
-  if (mode !== 'in-text') return { type: 'note', noteNumber: r.noteNumber ?? 0, runs: r.runs, field };
-  return { type: 'cite', runs: r.runs, field };
+  if (mode !== 'in-text') return { type: 'note', noteNumber: r.noteNumber ?? 0, runs: r.runs, field, clusterId: cluster.id };
+  return { type: 'cite', runs: r.runs, field, clusterId: cluster.id };
 }
 
 /** Moves an in-text citation before the sentence's final full stop: "… rose 4% (Lee 2024, 3)." */

@@ -22,10 +22,13 @@ export interface CitationField {
 
 export type Inline =
   | { type: 'text'; run: Run }
-  /** A note-style citation: a footnote or endnote reference whose note text is `runs`. */
-  | { type: 'note'; noteNumber: number; runs: Run[]; field: CitationField }
+  /**
+   * A note-style citation: a footnote or endnote reference whose note text is `runs`.
+   * `clusterId` is the placed fact item's id, or `ITEMID#k` for the k-th mark in a prose item.
+   */
+  | { type: 'note'; noteNumber: number; runs: Run[]; field: CitationField; clusterId: string }
   /** An in-text citation such as "(Lee 2024, 3)", shown where it stands. */
-  | { type: 'cite'; runs: Run[]; field: CitationField };
+  | { type: 'cite'; runs: Run[]; field: CitationField; clusterId: string };
 
 export type BlockKind = 'paragraph' | 'bullet' | 'numbered';
 

@@ -54,7 +54,7 @@ function awkwardNotes(): ResolvedDocument {
           kind: 'paragraph' as const,
           inlines: [
             { type: 'text' as const, run: { text: `Fact ${i}.` } },
-            { type: 'note' as const, noteNumber: i + 1, runs, field: { instruction: zoteroInstruction({ ...ITEMS.lee, title: `${ITEMS.lee.title} ${HOSTILE.markup} ${HOSTILE.emoji}` }, runs.map((r) => r.text).join(''), i + 1, '88') } },
+            { type: 'note' as const, noteNumber: i + 1, runs, field: { instruction: zoteroInstruction({ ...ITEMS.lee, title: `${ITEMS.lee.title} ${HOSTILE.markup} ${HOSTILE.emoji}` }, runs.map((r) => r.text).join(''), i + 1, '88') }, clusterId: `n${i}` },
           ],
         })),
       },

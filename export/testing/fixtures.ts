@@ -70,7 +70,7 @@ let noteCounter = 0;
 export function note(item: CslItemLike, runs: Run[], locator?: string): Inline {
   noteCounter += 1;
   const plain = runs.map((r) => r.text).join('');
-  return { type: 'note', noteNumber: noteCounter, runs, field: { instruction: zoteroInstruction(item, plain, noteCounter, locator) } };
+  return { type: 'note', noteNumber: noteCounter, runs, field: { instruction: zoteroInstruction(item, plain, noteCounter, locator) }, clusterId: `n${noteCounter}` };
 }
 
 function resetNotes(): void {
@@ -390,7 +390,7 @@ export function hostileDoc(): ResolvedDocument {
             inlines: [
               t(HOSTILE.markup),
               t(' '),
-              { type: 'cite', runs: [{ text: '(Lee 2024, 88)' }], field: { instruction: zoteroInstruction(ITEMS.lee, '(Lee 2024, 88)', 0, '88') } },
+              { type: 'cite', runs: [{ text: '(Lee 2024, 88)' }], field: { instruction: zoteroInstruction(ITEMS.lee, '(Lee 2024, 88)', 0, '88') }, clusterId: 'c1' },
             ],
           },
         ],
