@@ -96,7 +96,13 @@ export const briefListCommand: Command = {
     const list = ctx.library().listBriefings();
     if (ctx.json) return list;
     if (!list.length) return ctx.out('No briefings.');
-    ctx.out(table(['id', 'template', 'facts', 'updated', 'title'], list.map((b) => [shortId(b.id), b.templateId, String(b.factCount), b.updatedAt.slice(0, 16).replace('T', ' '), b.title])));
+    ctx.out(
+      table(
+        ['id', 'template', 'facts', 'changed', 'updated', 'title'],
+        list.map((b) => [shortId(b.id), b.templateId, String(b.factCount), b.changedFacts ? String(b.changedFacts) : '', b.updatedAt.slice(0, 16).replace('T', ' '), b.title]),
+      ),
+    );
+    if (list.some((b) => b.changedFacts)) ctx.out('"changed": facts corrected since the briefing used them (see: dossier brief changes BRIEF)');
     return undefined;
   },
 };
@@ -123,7 +129,7 @@ function renderOutline(b: Briefing, factText: (id: string) => string): string {
     if (!s.items.length) lines.push('   (empty)');
     for (const it of s.items) {
       n++;
-      const body = it.kind === 'prose' ? it.text : `${it.lead ? it.lead + ': ' : ''}${factText(it.factId)}  [fact ${shortId(it.factId)}]`;
+      const body = it.kind === 'prose' ? it.text : `${it.lead ? it.lead + ': ' : ''}${it.wording ?? factText(it.factId)}  [fact ${shortId(it.factId)}${it.wording ? ', reworded here' : ''}]`;
       lines.push(`${String(n).padStart(3)}. ${body}`);
     }
   }

@@ -1,6 +1,7 @@
 import type { Access, Command, Context } from '../command';
 import { flag } from '../command';
 import { initCommand, restoreCommand } from './library-file';
+import { briefChangesCommand, briefItemCommand } from './brief-edit';
 import { briefAddCommand, briefListCommand, briefMoveCommand, briefNewCommand, briefRmCommand, briefSetCommand, briefShowCommand } from './briefs';
 import {
   factAddCommand,
@@ -71,6 +72,8 @@ export const COMMANDS: Command[] = withAccess([
   briefAddCommand,
   briefMoveCommand,
   briefRmCommand,
+  briefItemCommand,
+  briefChangesCommand,
   briefCheckCommand,
   exportCommand,
   stylesCommand,
