@@ -1,6 +1,7 @@
 import type { Access, Command, Context } from '../command';
 import { flag } from '../command';
 import { initCommand, restoreCommand } from './library-file';
+import { briefExportMdCommand, briefImportCommand } from './brief-markdown';
 import { briefAddCommand, briefListCommand, briefMoveCommand, briefNewCommand, briefRmCommand, briefSetCommand, briefShowCommand } from './briefs';
 import {
   factAddCommand,
@@ -35,6 +36,7 @@ const READS: Record<string, Access | ((ctx: Pick<Context, 'values' | 'positional
   'brief list': 'read',
   'brief show': 'read',
   'brief check': 'read',
+  'brief export-md': 'read',
   export: 'read',
   backup: 'read',
   check: (ctx) => (flag(ctx.values, 'repair') ? 'write' : 'read'),
@@ -72,6 +74,8 @@ export const COMMANDS: Command[] = withAccess([
   briefMoveCommand,
   briefRmCommand,
   briefCheckCommand,
+  briefExportMdCommand,
+  briefImportCommand,
   exportCommand,
   stylesCommand,
   templatesCommand,
