@@ -7,7 +7,8 @@ import { isIdPrefix } from '../../core/ids';
  * (m-1)/2; an even run m means the character is markup. Nothing else in prose is touched:
  * the rest of the light Markdown is written as stored.
  *
- * 1. A line starting with "#" or ":::" would be a section heading or a fence: "\#", "\:::".
+ * 1. A line starting with "#", ":::" or "<!--" would be a section heading, a fence or a comment:
+ *    "\#", "\:::", "\<!--".
  * 2. An "@" followed by something that looks like a fact id (6–36 of a uuid's characters) in
  *    the words of a paragraph — not in a citation — would be read as a citation: "\@".
  * 3. The "[" opening Markdown link syntax around a citation ("[text [@id]](url)") would make
@@ -80,7 +81,7 @@ export function escapeRunsBefore(text: string, positions: readonly number[]): st
   return out + text.slice(last);
 }
 
-const STRUCTURAL_LINE = /^(\\*)(#|:::)/gm;
+const STRUCTURAL_LINE = /^(\\*)(#|:::|<!--)/gm;
 
 export function escapeLineStarts(text: string): string {
   return text.replace(STRUCTURAL_LINE, '\\$1$2');
@@ -93,7 +94,7 @@ export function escapeLineStarts(text: string): string {
 export function unescapeLineStarts(raw: string): { text: string; removed: number[] } {
   const removed: number[] = [];
   let shift = 0;
-  const text = raw.replace(/^\\(\\*)(#|:::)/gm, (_m, rest: string, mark: string, offset: number) => {
+  const text = raw.replace(/^\\(\\*)(#|:::|<!--)/gm, (_m, rest: string, mark: string, offset: number) => {
     removed.push(offset - shift);
     shift++;
     return rest + mark;

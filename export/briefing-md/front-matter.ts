@@ -184,5 +184,5 @@ export function writeFrontMatter(entries: readonly [string, string | boolean | R
     }
   }
   lines.push('---');
-  return lines.join('\n') + '\n';
+  return lines.join('\n');
 }

@@ -142,7 +142,8 @@ function readFenced(src: string, pos: number, open: Line): { item: ParsedItem; n
   if (attrs.kind === 'prose') {
     return { item: { kind: 'prose', pieces: readProse(src, raw, bodyStart), ...(attrs.marking !== undefined ? { marking: attrs.marking } : {}), at: pos }, next };
   }
-  const { text: wording } = unescapeLineStarts(raw);
+  // A comment line opening the body quotes the library's text for the reader: not wording.
+  const { text: wording } = unescapeLineStarts(raw.replace(/^<!--.*-->[ \t]*(?:\n|$)/, ''));
   const item: ParsedItem = { kind: 'fact', fact: attrs.fact, at: pos };
   if (attrs.locator) item.locator = attrs.locator;
   if (attrs.lead !== undefined) item.lead = attrs.lead;

@@ -54,7 +54,7 @@ describe('a briefing written as Markdown and read back', () => {
       '**Bold** and *italic*, no citation.',
       '',
       '  leading spaces and trailing newline\n',
-      'Looks like markup but is words:\n# not a heading\n::: not a fence\n\\## backslash kept',
+      'Looks like markup but is words:\n# not a heading\n::: not a fence\n\\## backslash kept\n<!-- not a comment -->',
       `Not citations: mail x@deadbeef.org, [@press_office], [see @facade] and \\@cafe12 with a backslash, [unbalanced @${f[3].slice(0, 8)}`,
       `Link syntax around a citation: [the report [@${f[4]}]](https://example.org) and \\[escaped [@${f[5]}]](x)`,
     ];
@@ -65,7 +65,7 @@ describe('a briefing written as Markdown and read back', () => {
         { kind: 'fact', factId: f[0]!, locator: { label: 'paragraph', value: '12' }, lead: 'Insurance "quoted" \\ lead', wording: 'Reworded here.\n\nWith a second paragraph\n# and a hash line.', marking: 'C' },
         { kind: 'fact', factId: f[1]!, locator: { label: 'timestamp', value: '01:02:03' } },
         { kind: 'prose', text: 'Between facts.' },
-        { kind: 'fact', factId: f[2]!, wording: 'Only a wording.' },
+        { kind: 'fact', factId: f[2]!, wording: '<!-- a wording that looks like a comment -->' },
       ],
       s2!.key,
     );
@@ -81,7 +81,8 @@ describe('a briefing written as Markdown and read back', () => {
     expect(md).toContain('mail x\\@deadbeef.org, [@press_office]');
     expect(md).toContain('[see \\@facade] and \\\\\\@cafe12');
     expect(md).toContain(`\\[the report [@${f[4]}]](https://example.org) and \\\\\\[escaped`);
-    expect(md).toContain(`::: {.fact fact=${f[0]} locator="paragraph 12" lead="Insurance \\"quoted\\" \\\\ lead" marking="C"}\nReworded here.`);
+    expect(md).toContain(`::: {.fact fact=${f[0]} locator="paragraph 12" lead="Insurance \\"quoted\\" \\\\ lead" marking="C"}\n<!-- library: Finding number 1. -->\nReworded here.`);
+    expect(md).toContain(`::: {.fact fact=${f[2]}}\n<!-- library: Finding number 3. -->\n\\<!-- a wording that looks like a comment -->\n:::`);
   });
 
   it('keeps the boundaries between consecutive prose items', () => {

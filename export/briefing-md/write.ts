@@ -33,7 +33,8 @@ import { writeFrontMatter } from './front-matter';
  *     :::
  *
  *     ::: {.fact fact=7f3e… locator="page 4" lead="Insurance" marking="CUI"}
- *     The fact as reworded for this briefing (empty: the library's wording).
+ *     <!-- library: The library's text of the fact, for the reader; ignored on import. -->
+ *     The fact as reworded for this briefing (none: the library's wording).
  *     :::
  *
  * - Front matter: the strict YAML subset of ./front-matter.ts.
@@ -44,13 +45,17 @@ import { writeFrontMatter } from './front-matter';
  *   one, or one with a raised portion mark is a fenced div of class "prose", so item
  *   boundaries survive. Escapes that keep prose exact are in ./escapes.ts.
  * - Placed facts: a fenced div of class "fact" with the fact id and the optional locator
- *   override ("label value"), lead and marking as attributes; its body is the wording here.
- *   Pandoc reads both kinds of div (and shows a placed fact only when it is reworded).
+ *   override ("label value"), lead and marking as attributes; its body is the wording here,
+ *   after a one-line HTML comment quoting the library's text (so the file can be read and
+ *   reworded in any editor; the importer drops a comment line opening the body). Pandoc reads
+ *   both kinds of div (and shows a placed fact only when it is reworded).
  * - Quoted attribute values escape \ " and a line break (\n).
  */
 export interface WriteOptions {
   /** Whether a key in stored prose is a citation (db/repo/briefing-cites.ts storedKeys). */
   isStoredKey(key: string): boolean;
+  /** The library's text of a placed fact, quoted in a comment for whoever reads the file. */
+  factText?(factId: string): string | undefined;
 }
 
 export function briefingToMarkdown(b: Briefing, opts: WriteOptions): string {
@@ -80,7 +85,9 @@ function writeItem(item: BriefingItem, opts: WriteOptions): string {
     if (item.locator) attrs.push(`locator=${attribute(`${item.locator.label} ${item.locator.value}`)}`);
     if (item.lead) attrs.push(`lead=${attribute(item.lead)}`);
     if (item.marking) attrs.push(`marking=${attribute(item.marking)}`);
-    return fenced(`{${attrs.join(' ')}}`, item.wording ? escapeLineStarts(item.wording) : '');
+    const library = opts.factText?.(item.factId);
+    const comment = library === undefined ? [] : [`<!-- library: ${library.replace(/\s+/g, ' ').replace(/--/g, '- -')} -->`];
+    return fenced(`{${attrs.join(' ')}}`, [...comment, ...(item.wording ? [escapeLineStarts(item.wording)] : [])].join('\n'));
   }
   const text = escapeProse(item.text, opts.isStoredKey);
   if (item.marking) return fenced(`{.prose marking=${attribute(item.marking)}}`, text);
