@@ -5,6 +5,7 @@ import { Library } from '../db/library';
 import { benchLibrary } from './library-bench';
 import { benchOpen } from './open-bench';
 import { benchExport } from './export-bench';
+import { printMarkdownBench } from './markdown-bench';
 import { benchNearDuplicates } from '../db/repo/near-duplicates.bench';
 import { benchBibtex } from '../ingest/biblio/bench';
 import { benchPdf } from '../ingest/formats/bench';
@@ -19,7 +20,7 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-/** BENCH_ONLY=library|export|import runs one part. */
+/** BENCH_ONLY=library|export|import|markdown runs one part. */
 const only = process.env.BENCH_ONLY;
 const part = (name: string) => !only || only === name;
 try {
@@ -27,6 +28,7 @@ try {
   if (part('library')) benchLibraryPart();
   if (part('import')) await benchImportPart();
   if (part('export')) await benchExportPart();
+  if (part('markdown')) printMarkdownBench(dir);
   console.log(`\nPeak memory (RSS)        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
   clearInterval(sampler);

@@ -65,6 +65,16 @@ describe('citation marks in prose', () => {
     expect(() => splitCitations(`[@${A}, p. {${'9'.repeat(10_000)}}]`, facts)).toThrow(/locator of a cite is 10000 characters/);
   });
 
+  it('reads the citations after a stray bracket, in linear time', () => {
+    expect(clustersIn(`Prices [rose [@${A}] and an [open bracket\n\nSee [@${B}].`, facts).map((c) => c.cites[0]!.factId)).toEqual([A, B]);
+    expect(clustersIn(`\\[escaped [@${A}]](url)`, facts)).toHaveLength(1);
+    const started = performance.now();
+    for (const junk of ['\\['.repeat(50_000) + ']', '[{'.repeat(50_000), '[a '.repeat(50_000)]) {
+      expect(splitCitations(junk + ` [@${A}]`, facts).length).toBeLessThanOrEqual(2);
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('never spans paragraphs and gives line and column', () => {
     expect(splitCitations(`[see\n\n@${A}]`, facts)).toHaveLength(1);
     expect(lineColumn('ab\ncd\nef', 4)).toEqual({ line: 2, column: 2 });

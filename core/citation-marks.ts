@@ -90,9 +90,18 @@ export function splitCitations(text: string, opts: SplitOptions): ProseSegment[]
   let last = 0;
   let i = text.indexOf('[');
   while (i !== -1) {
+    if (isEscaped(text, i)) {
+      i = text.indexOf('[', i + 1);
+      continue;
+    }
     const end = groupEnd(text, i);
-    if (end === -1) break;
-    const cluster = end > i + 1 && !isEscaped(text, i) ? parseGroup(text, i + 1, end, opts) : undefined;
+    if (end < 0) {
+      // No group opens here ("[unclosed", "[a [@id]"): look on from where the scan stopped, so a
+      // stray bracket never turns the citations after it into words, and nothing is scanned twice.
+      i = text.indexOf('[', -end - 1);
+      continue;
+    }
+    const cluster = end > i + 1 ? parseGroup(text, i + 1, end, opts) : undefined;
     if (cluster) {
       if (i > last) out.push({ kind: 'text', text: text.slice(last, i) });
       out.push({ kind: 'cite', cluster, start: i, end: end + 1 });
@@ -156,19 +165,23 @@ function isEscaped(text: string, at: number): boolean {
   return n % 2 === 1;
 }
 
-/** The index of the `]` closing the group opened at `open`, skipping escapes and braces; -1 if none on this line. */
+/**
+ * The index of the `]` closing the group opened at `open`, skipping escapes and braces. When
+ * there is none — a `[` or a blank line comes first (a citation never spans paragraphs), or the
+ * text ends — it returns -(p + 1), p being where the next group may start.
+ */
 function groupEnd(text: string, open: number): number {
   let depth = 0;
   for (let k = open + 1; k < text.length; k++) {
     const ch = text[k];
     if (ch === '\\') k++;
-    else if (ch === '\n' && text[k + 1] === '\n') return -1; // a citation never spans paragraphs
+    else if (ch === '\n' && text[k + 1] === '\n') return -k - 1;
     else if (ch === '{') depth++;
     else if (ch === '}') depth = Math.max(0, depth - 1);
-    else if (ch === '[' && depth === 0) return -1;
+    else if (ch === '[' && depth === 0) return -k - 1;
     else if (ch === ']' && depth === 0) return k;
   }
-  return -1;
+  return -text.length - 1;
 }
 
 /** Splits the group's content at unescaped, unbraced semicolons. */

@@ -2,6 +2,7 @@ import type { Access, Command, Context } from '../command';
 import { flag } from '../command';
 import { initCommand, restoreCommand } from './library-file';
 import { briefChangesCommand, briefItemCommand } from './brief-edit';
+import { briefExportMdCommand, briefImportCommand } from './brief-markdown';
 import { briefAddCommand, briefListCommand, briefMoveCommand, briefNewCommand, briefRmCommand, briefSetCommand, briefShowCommand } from './briefs';
 import {
   factAddCommand,
@@ -36,6 +37,7 @@ const READS: Record<string, Access | ((ctx: Pick<Context, 'values' | 'positional
   'brief list': 'read',
   'brief show': 'read',
   'brief check': 'read',
+  'brief export-md': 'read',
   export: 'read',
   backup: 'read',
   check: (ctx) => (flag(ctx.values, 'repair') ? 'write' : 'read'),
@@ -75,6 +77,8 @@ export const COMMANDS: Command[] = withAccess([
   briefItemCommand,
   briefChangesCommand,
   briefCheckCommand,
+  briefExportMdCommand,
+  briefImportCommand,
   exportCommand,
   stylesCommand,
   templatesCommand,

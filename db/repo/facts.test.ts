@@ -49,6 +49,19 @@ describe('sources', () => {
     expect(lib.getSource(s.id.slice(0, 8)).id).toBe(s.id);
   });
 
+  it('finds a fact by a shortened id, in any case, and refuses one that matches two', () => {
+    const s = lib.addSource(SAMPLE_SOURCE);
+    const [a, b, c] = ['One.', 'Two.', 'Three.'].map((text) => lib.addFact({ text, sourceId: s.id }).id);
+    expect(lib.getFact(a!.slice(0, 6)).id).toBe(a);
+    expect(lib.getFact(b!.slice(0, 13).toUpperCase()).id).toBe(b);
+    const set = lib.db.prepare('UPDATE facts SET id = ? WHERE id = ?');
+    set.run('abcdef01-0000-4000-8000-000000000001', a);
+    set.run('abcdef02-0000-4000-8000-000000000002', c);
+    rejects(() => lib.getFact('abcdef'), 'validation', /fact id "abcdef" is ambiguous/);
+    expect(lib.getFact('ABCDEF02').id).toBe('abcdef02-0000-4000-8000-000000000002');
+    rejects(() => lib.getFact('abcdef03'), 'not_found', /Fact not found: abcdef03/);
+  });
+
   it('rejects an invalid date naming the field, and writes nothing', () => {
     rejects(() => lib.addSource({ ...SAMPLE_SOURCE, issued: '2024-13-01' }), 'validation', /^source\.issued: .*YYYY-MM-DD/);
     rejects(() => lib.addSource({ ...SAMPLE_SOURCE, issued: '2023-02-29' }), 'validation', /source\.issued/);

@@ -128,7 +128,10 @@ function findFactRow(db: Db, idOrPrefix: string): FactRow {
   const exact = stmt(db, `${FACT_SELECT} WHERE f.id = ?`).get(idOrPrefix) as FactRow | undefined;
   if (exact) return exact;
   if (isIdPrefix(idOrPrefix)) {
-    const rows = stmt(db, `${FACT_SELECT} WHERE f.id LIKE ? || '%' LIMIT 2`).all(idOrPrefix) as FactRow[];
+    // A range on the id index, not LIKE (which scans every fact: 3 ms a look-up at 20,000 facts,
+    // and `brief import` resolves hundreds). Ids are lowercase uuids, and "~" sorts after their characters.
+    const lo = idOrPrefix.toLowerCase();
+    const rows = stmt(db, `${FACT_SELECT} WHERE f.id >= ? AND f.id < ? ORDER BY f.id LIMIT 2`).all(lo, `${lo}~`) as FactRow[];
     if (rows.length > 1) throw new DossierError('validation', `fact id "${printable(idOrPrefix)}" is ambiguous; type more of it`, 'fact');
     if (rows[0]) return rows[0];
   }

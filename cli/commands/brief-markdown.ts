@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DossierError } from '../../core/errors';
+import { userTemplateDir } from '../../core/paths';
+import { decodeBriefingFile, exportBriefingMarkdown, importBriefingMarkdown } from '../../export/briefing-md/index';
+import { getTemplate } from '../../export/template/index';
+import { writeFileAtomic } from '../../export/write-file';
+import type { Command } from '../command';
+import { need, str } from '../command';
+
+const FORMAT_HELP = `The file: a front matter block (template, title, style, notes, marking, portionMarks,
+derivedFrom, fields), then "## Heading {#key}" per section. Prose is Markdown with pandoc
+citations, [see @FACTID, p. 4; @FACTID2]; a blank line starts the next prose item, and
+"::: prose" … ":::" holds an item of several paragraphs. A placed fact is
+"::: {.fact fact=FACTID locator="page 4" lead="Topic" marking="CUI"}", its wording here as
+the body, then ":::". See README ("Briefings as Markdown").`;
+
+export const briefExportMdCommand: Command = {
+  name: ['brief', 'export-md'],
+  summary: 'write a briefing as Markdown with citations, to edit anywhere and read back with brief import',
+  usage: 'dossier brief export-md BRIEF [--out FILE.md]',
+  help: `  --out FILE           write the file (atomically) instead of printing it
+${FORMAT_HELP}`,
+  options: { out: { type: 'string' } },
+  async run(ctx) {
+    const markdown = exportBriefingMarkdown(ctx.library(), need(ctx, 0, 'BRIEF (id or title)'));
+    const out = str(ctx.values, 'out');
+    if (out === undefined) {
+      if (ctx.json) return { markdown };
+      ctx.out(markdown.replace(/\n$/, ''));
+      return undefined;
+    }
+    const path = resolve(out);
+    await writeFileAtomic(path, markdown);
+    if (ctx.json) return { path, bytes: Buffer.byteLength(markdown) };
+    ctx.out(`Wrote ${path}.`);
+    return undefined;
+  },
+};
+
+export const briefImportCommand: Command = {
+  name: ['brief', 'import'],
+  summary: 'create a briefing from a Markdown file (as brief export-md writes it); all or nothing',
+  usage: 'dossier brief import FILE.md|-',
+  help: `  -                    read the file from standard input
+  --template-dir DIR   your own templates (default: the user template folder)
+Fact ids may be shortened to their first 6 or more characters. An unknown or ambiguous id,
+or anything else wrong in the file, is reported with its line and column, and nothing is written.
+${FORMAT_HELP}`,
+  options: { 'template-dir': { type: 'string' } },
+  async run(ctx) {
+    const file = need(ctx, 0, 'FILE.md (or - for standard input)');
+    const bytes = file === '-' ? await ctx.readStdin() : await readInput(file);
+    const where = file === '-' ? 'standard input' : file;
+    const templateDir = str(ctx.values, 'template-dir') ?? userTemplateDir();
+    let b;
+    try {
+      b = importBriefingMarkdown(ctx.library(), decodeBriefingFile(bytes), { template: (id) => getTemplate(id, templateDir) });
+    } catch (e) {
+      if (e instanceof DossierError && e.field === 'markdown') throw new DossierError(e.code, `${where}: ${e.message}; nothing was imported`, e.field);
+      throw e;
+    }
+    if (ctx.json) return b;
+    const items = b.sections.reduce((n, s) => n + s.items.length, 0);
+    ctx.out(`Imported briefing ${b.id} "${b.title}" (${b.templateId}): ${b.sections.length} sections, ${items} items.`);
+    return undefined;
+  },
+};
+
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
+    throw new DossierError('io', `${file}: ${why}`);
+  }
+}

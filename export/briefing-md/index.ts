@@ -1,0 +1,16 @@
+export { briefingToMarkdown, escapeProse, type WriteOptions } from './write';
+export { importBriefingMarkdown, type ImportMarkdownOptions, type TemplateSections } from './import';
+export { parseBriefingMarkdown, type ParsedBriefing, type ParsedItem, type ParsedSection } from './parse';
+export { decodeBriefingFile } from './decode';
+
+import type { Library } from '../../db/library';
+import { storedKeys } from '../../db/repo/briefing-cites';
+import { briefingToMarkdown } from './write';
+
+/** The briefing (id, id prefix or title) as a Markdown file's text. Reads only. */
+export function exportBriefingMarkdown(lib: Library, briefing: string): string {
+  const keys = storedKeys(lib.db);
+  const b = lib.getBriefing(briefing);
+  const facts = lib.getFacts(b.sections.flatMap((s) => s.items.flatMap((i) => (i.kind === 'fact' ? [i.factId] : []))));
+  return briefingToMarkdown(b, { isStoredKey: (k) => keys.isKey(k), factText: (id) => facts.get(id)?.text });
+}
