@@ -33,7 +33,10 @@ describe('dossier brief item and brief changes', () => {
     const fact = await json('fact', 'add', '--source', source.id, '--text', 'Ships left Odesa on Jan. 18.');
     const b = await json('brief', 'new', '--template', 'info-memo', '--title', 'Corridor');
     await cli('brief', 'add', b.id, fact.id);
-    await cli('brief', 'add', b.id, '--prose', `The corridor is open again [see @${fact.id}, p. 2].`);
+    await cli('brief', 'add', b.id, '--prose', `The corridor is open again [see @${fact.id.slice(0, 8)}, p. 2].`);
+    expect((await json('brief', 'show', b.id)).sections[0].items[1].text).toBe(`The corridor is open again [see @${fact.id}, p. 2].`);
+    const unknown = await cli('brief', 'add', b.id, '--prose', 'Line one.\nAnd [@ffffffff] here.');
+    expect(unknown.err).toMatch(/line 2, column 7: no fact has the id "ffffffff"/);
 
     expect((await cli('brief', 'item', b.id, '1', '--wording', 'Grain ships sailed from Odesa on 18 January.')).code).toBe(0);
     expect((await cli('brief', 'show', b.id)).out).toMatch(/Grain ships sailed from Odesa on 18 January\.\s+\[fact \w+, reworded here\]/);

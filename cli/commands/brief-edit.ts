@@ -1,4 +1,5 @@
 import { parseLocator } from '../../core/locator';
+import { proseWithFullIds } from '../../export/briefing-md/index';
 import type { FactItem } from '../../core/model';
 import type { Command } from '../command';
 import { UsageError, flag, list, need, str } from '../command';
@@ -37,7 +38,7 @@ export const briefItemCommand: Command = {
     const item = need(ctx, 1, 'ITEM (number or id)');
     const v = ctx.values;
     const patch: ItemPatch = {};
-    if (str(v, 'text') !== undefined) patch.text = str(v, 'text')!;
+    if (str(v, 'text') !== undefined) patch.text = proseWithFullIds(ctx.library(), str(v, 'text')!);
     if (str(v, 'wording') !== undefined) patch.wording = str(v, 'wording')!;
     if (flag(v, 'library-wording')) patch.wording = null;
     if (str(v, 'locator') !== undefined) patch.locator = parseLocator(str(v, 'locator')!);

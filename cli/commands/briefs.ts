@@ -1,6 +1,7 @@
 import { invalid } from '../../core/errors';
 import { parseLocator } from '../../core/locator';
 import type { Briefing } from '../../core/model';
+import { proseWithFullIds } from '../../export/briefing-md/index';
 import { getTemplate } from '../../export/template/index';
 import type { Command, Values } from '../command';
 import { UsageError, flag, list, need, str } from '../command';
@@ -144,7 +145,8 @@ export const briefAddCommand: Command = {
   --at N               insert before the N-th item of the section (default: at the end)
   --locator L          cite a different place than the fact's own locator (e.g. p. 14)
   --lead T             bold lead-in before the fact (talking-point topic)
-  --prose TEXT         add a paragraph of your own words instead of facts`,
+  --prose TEXT         add a paragraph of your own words instead of facts; cite facts in it
+                       as pandoc does: "Grain moved again [see @1c2f9a80, p. 4; @7be01d44]."`,
   options: { section: { type: 'string' }, at: { type: 'string' }, locator: { type: 'string' }, lead: { type: 'string' }, prose: { type: 'string' } },
   run(ctx) {
     const brief = need(ctx, 0, 'BRIEF (id or title)');
@@ -153,7 +155,7 @@ export const briefAddCommand: Command = {
     if (prose === undefined && factIds.length === 0) throw new UsageError('give FACT ids or --prose TEXT');
     const loc = str(ctx.values, 'locator');
     const lead = str(ctx.values, 'lead');
-    const items: unknown[] = prose !== undefined ? [{ kind: 'prose', text: prose }] : [];
+    const items: unknown[] = prose !== undefined ? [{ kind: 'prose', text: proseWithFullIds(ctx.library(), prose) }] : [];
     for (const f of factIds) items.push({ kind: 'fact', factId: f, ...(loc ? { locator: parseLocator(loc) } : {}), ...(lead ? { lead } : {}) });
     const at = str(ctx.values, 'at');
     if (at !== undefined && !/^\d+$/.test(at)) throw new UsageError('--at must be a number');

@@ -129,7 +129,6 @@ function lineOf(src: string, offset: number): number {
 
 /** Every key to its full fact id; the first key in file order that matches no fact, or several, is the error. */
 function resolveKeys(lib: Library, src: string, parsed: ParsedBriefing): Map<string, string> {
-  const ids = new Map<string, string>();
   const refs: KeyRef[] = [];
   for (const s of [{ items: parsed.leading }, ...parsed.sections]) {
     for (const it of s.items) {
@@ -137,6 +136,12 @@ function resolveKeys(lib: Library, src: string, parsed: ParsedBriefing): Map<str
       else for (const p of it.pieces) if (typeof p !== 'string') refs.push(p);
     }
   }
+  return resolveRefs(lib, src, refs);
+}
+
+/** Full fact ids for keys as typed; an unknown or ambiguous key is an error at its line and column. */
+export function resolveRefs(lib: Library, src: string, refs: readonly KeyRef[]): Map<string, string> {
+  const ids = new Map<string, string>();
   for (const ref of refs) {
     if (ids.has(ref.key)) continue;
     try {

@@ -14,3 +14,4 @@ export function exportBriefingMarkdown(lib: Library, briefing: string): string {
   const facts = lib.getFacts(b.sections.flatMap((s) => s.items.flatMap((i) => (i.kind === 'fact' ? [i.factId] : []))));
   return briefingToMarkdown(b, { isStoredKey: (k) => keys.isKey(k), factText: (id) => facts.get(id)?.text });
 }
+export { proseWithFullIds } from './prose-ids';
