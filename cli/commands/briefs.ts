@@ -5,6 +5,7 @@ import { getTemplate } from '../../export/template/index';
 import type { Command, Values } from '../command';
 import { UsageError, flag, list, need, str } from '../command';
 import { shortId, table } from '../table';
+import { showVersion } from './brief-history';
 
 const SETTINGS_OPTIONS = {
   style: { type: 'string' },
@@ -103,10 +104,14 @@ export const briefListCommand: Command = {
 
 export const briefShowCommand: Command = {
   name: ['brief', 'show'],
-  summary: 'show a briefing: sections and their items, numbered',
-  usage: 'dossier brief show BRIEF',
+  summary: 'show a briefing: sections and their items, numbered; or a stored version with its notes',
+  usage: 'dossier brief show BRIEF [--version N]',
+  help: '  --version N          a stored version (see: dossier brief history), as text with its notes',
+  options: { version: { type: 'string' } },
   run(ctx) {
     const lib = ctx.library();
+    const version = str(ctx.values, 'version');
+    if (version !== undefined) return showVersion(ctx, need(ctx, 0, 'BRIEF (id or title)'), version);
     const b = lib.getBriefing(need(ctx, 0, 'BRIEF (id or title)'));
     if (ctx.json) return b;
     ctx.out(renderOutline(b, (id) => lib.getFact(id).text));

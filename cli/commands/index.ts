@@ -17,6 +17,7 @@ import {
   tagsCommand,
 } from './facts';
 import { briefCheckCommand, exportCommand, sampleCommand, stylesCommand, templatesCommand } from './export';
+import { briefDiffCommand, briefHistoryCommand, briefRestoreCommand } from './brief-history';
 import { importCommand } from './import';
 import { backupCommand, checkCommand, markingsCommand } from './maintenance';
 import { sourceAddCommand, sourceEditCommand, sourceMergeCommand, sourceRmCommand, sourceShowCommand, sourcesCommand, sourcesExportCommand } from './sources';
@@ -35,7 +36,10 @@ const READS: Record<string, Access | ((ctx: Pick<Context, 'values' | 'positional
   'brief list': 'read',
   'brief show': 'read',
   'brief check': 'read',
-  export: 'read',
+  'brief history': 'read',
+  'brief diff': 'read',
+  // An export records its version and the file's hash where the library can be written.
+  export: 'record',
   backup: 'read',
   check: (ctx) => (flag(ctx.values, 'repair') ? 'write' : 'read'),
   markings: (ctx) => (ctx.positionals[0] === 'set' ? 'write' : 'read'),
@@ -72,6 +76,9 @@ export const COMMANDS: Command[] = withAccess([
   briefMoveCommand,
   briefRmCommand,
   briefCheckCommand,
+  briefHistoryCommand,
+  briefDiffCommand,
+  briefRestoreCommand,
   exportCommand,
   stylesCommand,
   templatesCommand,
