@@ -114,7 +114,10 @@ export function diffText(d: VersionDiff): string {
     for (const n of d.notes) {
       if (n.kind === 'added') lines.push(`  + ${label(n.after)}: ${n.after!.text}`);
       else if (n.kind === 'removed') lines.push(`  - ${label(n.before)}: ${n.before!.text}`);
-      else lines.push(`  ~ ${label(n.after)}: ${n.before!.text}`, `    → ${n.after!.text}`);
+      else {
+        const moved = n.before!.number !== n.after!.number && n.after!.number !== undefined ? ` (now ${n.after!.number})` : '';
+        lines.push(`  ~ ${label(n.before)}${moved}: ${n.before!.text}`, `    → ${n.after!.text}`);
+      }
     }
   }
   return lines.join('\n');
