@@ -49,8 +49,8 @@ function latestRow(db: Db, briefingId: string): VersionRow | undefined {
 export interface StoreOptions {
   /**
    * When the latest version is the same, store nothing and return it: `content` compares the
-   * content only (an editing session), `all` the notes too (an export must point at a version
-   * whose notes are the file's).
+   * content only (an editing session), `all` (the default) the notes too (an export must point
+   * at a version whose notes are the file's).
    */
   unlessLatest?: 'content' | 'all';
 }
@@ -73,7 +73,8 @@ function insertVersion(db: Db, briefingId: string, reason: VersionReason, conten
   const json = JSON.stringify(content);
   const notesJson = JSON.stringify(notes);
   const latest = latestRow(db, briefingId);
-  if (latest && opts.unlessLatest && latest.content === json && (opts.unlessLatest === 'content' || latest.notes === notesJson)) return { number: latest.number, stored: false };
+  const unless = opts.unlessLatest ?? 'all';
+  if (latest && latest.content === json && (unless === 'content' || latest.notes === notesJson)) return { number: latest.number, stored: false };
   const number = (latest?.number ?? 0) + 1;
   stmt(db, 'INSERT INTO briefing_versions (id, briefing_id, number, reason, content, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     newId(),

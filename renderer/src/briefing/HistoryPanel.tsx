@@ -124,7 +124,9 @@ export function HistoryPanel({ briefing, onRestored }: { briefing: Briefing; onR
                 {v.title !== briefing.title && <div className="version-title small">“{v.title}”</div>}
                 {v.exports.map((e, i) => (
                   <div key={i} className="version-export small">
-                    <Icon name="export" /> {e.format} · {when(e.createdAt)}
+                    <div className="version-export-head">
+                      <Icon name="export" /> Sent as {e.format} · {when(e.createdAt)}
+                    </div>
                     <div className="export-path" title={e.path}>
                       {e.path}
                     </div>
