@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Library } from '../db/library';
 import { tempDir } from '../db/testing/temp-library';
 import { runCli } from './main';
 
@@ -85,5 +86,26 @@ describe('dossier brief history, show --version, diff, restore', () => {
     expect(r.err).toMatch(new RegExp(`version 1 uses a fact no longer in the library: ${item.factId} \\(".+"\\); nothing was restored`));
     expect(await json('brief', 'show', BRIEF)).toEqual(before);
     expect((await json('brief', 'history', BRIEF)).versions).toHaveLength(1);
+  });
+
+  it('a write after an editing pause first keeps the briefing as the last session left it', async () => {
+    expect((await cli('sample', '--out', join(dir, 'sample'))).code).toBe(0);
+    expect((await cli('brief', 'add', BRIEF, '--prose', 'Same session.')).code).toBe(0);
+    expect((await json('brief', 'history', BRIEF)).versions).toHaveLength(1);
+    const endOfSession = await json('brief', 'show', BRIEF);
+    // The last write was eleven minutes ago: the stored time is the clock the command line reads.
+    const lib = Library.open(join(dir, 'sample', 'sample-library.sqlite'));
+    lib.db.prepare('UPDATE briefings SET updated_at = ?').run(new Date(Date.now() - 11 * 60_000).toISOString());
+    lib.close();
+    expect((await cli('brief', 'add', BRIEF, '--prose', 'After the pause.')).code).toBe(0);
+    expect((await cli('brief', 'move', BRIEF, '1', '--to', '2')).code).toBe(0);
+    const history = (await json('brief', 'history', BRIEF)).versions;
+    expect(history.map((v: { number: number; reason: string }) => [v.number, v.reason])).toEqual([
+      [1, 'export'],
+      [2, 'edit'],
+    ]);
+    const v2 = await json('brief', 'show', BRIEF, '--version', '2');
+    expect(v2.content.sections).toEqual(endOfSession.sections);
+    expect(v2.notes).toHaveLength(9);
   });
 });

@@ -7,6 +7,15 @@ import type { Briefing, BriefingSection, NotePlacement } from './model';
  * read (the rendered note texts), so "what did we send on Tuesday" and "what changed since"
  * have answers even after the library's facts were corrected.
  */
+
+/**
+ * How long without a write ends an editing session. Autosave writes every few seconds while
+ * someone types, so a version per write would bury the history; ten quiet minutes is a
+ * coffee, a meeting or a colleague's question — a point the analyst may want to go back to.
+ */
+export const EDIT_PAUSE_MS = 10 * 60 * 1000;
+
+/** Why a version was stored. */
 export type VersionReason = 'edit' | 'export' | 'restore' | 'import';
 
 export interface VersionContent {

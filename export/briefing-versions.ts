@@ -1,5 +1,7 @@
 import { type VersionDiff, type VersionSide, diffVersions } from '../core/version-diff';
-import type { VersionNote } from '../core/versions';
+import { EDIT_PAUSE_MS, type VersionNote } from '../core/versions';
+
+export { EDIT_PAUSE_MS };
 import { runsToPlain } from '../citations/index';
 import type { Library } from '../db/library';
 import type { Restored } from '../db/repo/briefing-versions';
@@ -31,12 +33,6 @@ export function currentNotes(lib: Library, briefingRef: string, opts: AssembleOp
   return documentNotes(assembleBriefing(lib, briefingRef, opts).doc);
 }
 
-/**
- * How long without a write ends an editing session. Autosave writes every few seconds while
- * someone types, so a version per write would bury the history; ten quiet minutes is a
- * coffee, a meeting or a colleague's question — a point the analyst may want to go back to.
- */
-export const EDIT_PAUSE_MS = 10 * 60 * 1000;
 
 export interface EditSessionOptions extends AssembleOptions {
   /** The clock (tests inject one). */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { userStyleDir, userTemplateDir } from '../../core/paths';
 import type { VersionDiff } from '../../core/version-diff';
-import { type BriefingVersion, sectionParagraphs } from '../../core/versions';
+import { type BriefingVersion, EDIT_PAUSE_MS, sectionParagraphs } from '../../core/versions';
 import type { Command, Context } from '../command';
 import { UsageError, need, str } from '../command';
 import { table } from '../table';
@@ -25,6 +25,20 @@ function versionNumber(raw: string | undefined, what: string): number {
   if (raw === undefined) throw new UsageError(`missing ${what}`);
   if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`${what} must be a version number (see: dossier brief history)`);
   return Number(raw);
+}
+
+/**
+ * Before a command writes to a briefing: if its last write is older than the editing pause,
+ * the briefing as that session left it becomes a version (as the app does). Each command is a
+ * process of its own, so the stored modification time tells the pause; the citation engine
+ * loads only when a version is due.
+ */
+export async function keepSessionEnd(ctx: Context, brief: string): Promise<void> {
+  const lib = ctx.library();
+  const b = lib.getBriefing(brief);
+  if (Date.now() - Date.parse(b.updatedAt) < EDIT_PAUSE_MS) return;
+  const { EditSessions } = await versions();
+  new EditSessions(lib, assembleDirs()).beforeWrite(b.id);
 }
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
