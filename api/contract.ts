@@ -12,6 +12,9 @@ import type { ResolvedDocument } from '../export/document';
 import type { PreflightWarning } from '../export/preflight';
 import type { ExportResult } from '../export/export-briefing';
 import type { FactChange } from '../db/repo/briefing-seen';
+import type { Restored } from '../db/repo/briefing-versions';
+import type { BriefingVersion, VersionSummary } from '../core/versions';
+import type { VersionDiff } from '../core/version-diff';
 import type { Template, TemplateSummary } from '../export/template/index';
 
 /**
@@ -47,6 +50,8 @@ export const factQuerySchema = z.strictObject({
 
 /** A file the user dropped or opened (PDF, Word, web page …): its name and bytes as base64. */
 const captureFile = z.strictObject({ name: z.string().min(1).max(255), base64: z.string().max(28_000_000) });
+
+const versionNumber = z.number().int().min(1).max(1_000_000_000);
 
 const locator = z.strictObject({ label: z.string().max(30), value: z.string().max(100) });
 
@@ -154,6 +159,12 @@ export const CALLS = {
   'briefings:renameSection': z.tuple([id, z.string().min(1).max(200), obj]),
   'briefings:moveSection': z.tuple([id, z.string().min(1).max(200), z.number().int().min(0)]),
   'briefings:removeSection': z.tuple([id, z.string().min(1).max(200), z.strictObject({ discardItems: z.boolean().optional() })]),
+  // Versions: stored at each export and after each editing pause (see export/briefing-versions.ts).
+  'briefings:history': z.tuple([id]),
+  'briefings:version': z.tuple([id, versionNumber]),
+  /** From version N to version M, or to the briefing as it is now when M is absent. */
+  'briefings:diff': z.tuple([id, versionNumber, versionNumber.optional()]),
+  'briefings:restoreVersion': z.tuple([id, versionNumber]),
 
   'templates:list': z.tuple([]),
   'templates:get': z.tuple([z.string().min(1).max(100)]),
@@ -225,6 +236,10 @@ export interface BriefingPreview {
   isNoteStyle: boolean;
 }
 
+export interface RestoreResult extends Restored {
+  briefing: Briefing;
+}
+
 export interface StyleSummary {
   id: string;
   title: string;
@@ -277,6 +292,11 @@ export interface CallResults {
   'briefings:renameSection': Briefing;
   'briefings:moveSection': Briefing;
   'briefings:removeSection': Briefing;
+  /** Oldest first, each with the files exported from it. */
+  'briefings:history': VersionSummary[];
+  'briefings:version': BriefingVersion;
+  'briefings:diff': VersionDiff;
+  'briefings:restoreVersion': RestoreResult;
   'templates:list': TemplateSummary[];
   /** A template with its sections, guidance texts, header fields and house-style limits. */
   'templates:get': Template;

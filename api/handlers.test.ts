@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../db/library';
 import { tempLibrary } from '../db/testing/temp-library';
 import { loadSample } from '../samples/load';
-import { CALL_NAMES, CALLS } from './contract';
+import type { VersionDiff } from '../core/version-diff';
+import type { BriefingVersion, VersionSummary } from '../core/versions';
+import { EDIT_PAUSE_MS } from '../export/briefing-versions';
+import type { ExportResult } from '../export/export-briefing';
+import { CALL_NAMES, CALLS, type RestoreResult } from './contract';
 import { createDispatcher } from './handlers';
 
 let lib: Library;
@@ -255,5 +261,71 @@ describe('documents the desktop shell read (the import:ready event)', () => {
     const badLocator = { format: 'pdf', source: {}, blocks: [{ text: 'x', kind: 'paragraph', locator: { label: 'shelf', value: '1' } }], warnings: [] };
     expect(await call('capture:commit', [{ text: '', document: badLocator, source: { title: 'T', type: 'report' } }])).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(lib.counts().facts).toBe(0);
+  });
+});
+
+describe('briefing versions through the contract', () => {
+  const ok = <T>(r: Awaited<ReturnType<typeof call>>): T => {
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value as T;
+  };
+
+  it('an export answers with its version and SHA-256; history, version, diff and restore follow it', async () => {
+    const id = loadSample(lib);
+    mkdirSync(join(dir, 'allowed'));
+    const sent = ok<ExportResult>(await call('briefings:export', [id, { format: 'docx', out: join(dir, 'allowed', 'tuesday.docx') }]));
+    expect(sent.version).toBe(1);
+    expect(sent.sha256).toBe(createHash('sha256').update(readFileSync(sent.path)).digest('hex'));
+    const history = ok<VersionSummary[]>(await call('briefings:history', [id]));
+    expect(history).toMatchObject([{ number: 1, reason: 'export', exports: [{ version: 1, format: 'docx', path: sent.path, sha256: sent.sha256 }] }]);
+    expect(history[0]!.counts.notes).toBe(sent.notes);
+
+    const b = lib.getBriefing(id);
+    const item = b.sections.flatMap((s) => s.items).find((i) => i.kind === 'prose')!;
+    ok(await call('briefings:updateItem', [id, item.id, { text: 'A sentence of our own.' }]));
+    const diff = ok<VersionDiff>(await call('briefings:diff', [id, 1]));
+    expect(diff.sections.flatMap((s) => s.changes)).toContainEqual(expect.objectContaining({ kind: 'changed', after: 'A sentence of our own.' }));
+
+    const restored = ok<RestoreResult>(await call('briefings:restoreVersion', [id, 1]));
+    expect(restored).toMatchObject({ from: 1, previous: 2, number: 3, changed: true });
+    expect(restored.briefing.sections).toEqual(b.sections);
+    expect(ok<VersionDiff>(await call('briefings:diff', [id, 1, 3])).unchanged).toBe(true);
+    const v2 = ok<BriefingVersion>(await call('briefings:version', [id, 2]));
+    expect(v2.content.sections.flatMap((s) => s.items).find((i) => i.id === item.id)).toMatchObject({ text: 'A sentence of our own.' });
+  });
+
+  it('refuses bad version numbers before the core, and a missing version as not found', async () => {
+    const id = loadSample(lib);
+    expect(await call('briefings:version', [id, 0])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('briefings:diff', [id, '1'])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('briefings:restoreVersion', [id, 1.5])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('briefings:version', [id, 4])).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('stores the end of an editing session when a write comes after a pause (injected clock, no sleeps)', async () => {
+    const id = loadSample(lib);
+    let now = Date.now();
+    call = createDispatcher(lib, { allowWrite: () => false, now: () => new Date(now) });
+    const fact = lib.getBriefing(id).sections.flatMap((s) => s.items).find((i) => i.kind === 'fact')!;
+    const lead = async (text: string) => ok(await call('briefings:updateItem', [id, fact.id, { lead: text }]));
+    await lead('typing');
+    now += 30_000;
+    await lead('still typing');
+    expect(lib.listVersions(id)).toEqual([]);
+    const endOfSession = lib.briefingContent(id);
+    now += EDIT_PAUSE_MS;
+    await lead('back after lunch');
+    expect(lib.listVersions(id).map((v) => [v.number, v.reason])).toEqual([[1, 'edit']]);
+    expect(lib.getVersion(id, 1).content).toEqual(endOfSession);
+    expect(lib.getVersion(id, 1).notes.length).toBeGreaterThan(5);
+    now += 10_000;
+    ok(await call('briefings:moveItem', [id, fact.id, 0]));
+    ok(await call('briefings:addSection', [id, { heading: 'Outlook' }]));
+    expect(lib.listVersions(id)).toHaveLength(1);
+    now += EDIT_PAUSE_MS;
+    ok(await call('briefings:update', [id, { title: 'New title' }]));
+    expect(lib.listVersions(id)).toHaveLength(2);
+    expect(lib.getVersion(id, 2).content.sections.at(-1)!.heading).toBe('Outlook');
+    expect(lib.getVersion(id, 2).content.title).not.toBe('New title');
   });
 });

@@ -5,6 +5,7 @@ import type { Library } from '../db/library';
 import type { SectionRules } from '../db/repo/briefing-sections';
 import { assembleBriefing } from '../export/assemble';
 import { CitationSession } from '../export/citation-session';
+import { EditSessions, diffBriefingVersions, restoreBriefingVersion } from '../export/briefing-versions';
 import { exportBriefing } from '../export/export-briefing';
 import { preflight, withCorroboration } from '../export/preflight';
 import { getTemplate, listTemplates } from '../export/template/index';
@@ -42,6 +43,8 @@ export interface HandlerOptions {
   styleDir?: string;
   /** Whether the renderer may have a file written at this path (the app: only paths the user picked in a save dialog). */
   allowWrite(path: string): boolean;
+  /** The clock that tells an editing pause (tests inject one; see EditSessions). */
+  now?: () => Date;
 }
 
 type Handlers = { [K in CallName]: (...args: never[]) => CallResults[K] | Promise<CallResults[K]> };
@@ -109,6 +112,14 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     }
     return { templateKeys: template.sections.map((s) => s.key), requiredKeys: template.sections.filter((s) => s.required).map((s) => s.key) };
   };
+  // Before a write that ends a pause, the briefing as the last session left it becomes a version.
+  const editSessions = new EditSessions(lib, { ...dirs(opts), ...(opts.now ? { now: opts.now } : {}) });
+  const write =
+    <A extends unknown[], R>(fn: (id: string, ...rest: A) => R) =>
+    (id: string, ...rest: A): R => {
+      editSessions.beforeWrite(id, () => ({ session: session(id) }));
+      return fn(id, ...rest);
+    };
   const writable = (path: string) => {
     if (!opts.allowWrite(path)) throw new DossierError('validation', `not allowed to write ${path}; choose the file in the save dialog`, 'out');
     return path;
@@ -186,21 +197,23 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
       const template = getTemplate(String(input.templateId ?? ''), opts.templateDir);
       return lib.createBriefing({ ...input, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
     },
-    'briefings:update': (id: string, patch: unknown) => lib.updateBriefing(id, patch),
+    'briefings:update': write((id: string, patch: unknown) => lib.updateBriefing(id, patch)),
     'briefings:remove': (id: string) => {
-      sessions.delete(lib.getBriefing(id).id);
+      const briefingId = lib.getBriefing(id).id;
+      sessions.delete(briefingId);
+      editSessions.forget(briefingId);
       lib.removeBriefing(id);
       return null;
     },
-    'briefings:addItems': (id: string, items: unknown[], section?: string, index?: number) => lib.addItems(id, items, section, index),
-    'briefings:moveItem': (id: string, item: string, index: number, section?: string) => lib.moveItem(id, item, index, section),
-    'briefings:updateItem': (id: string, item: string, patch: Parameters<Library['updateItem']>[2]) => lib.updateItem(id, item, patch),
+    'briefings:addItems': write((id: string, items: unknown[], section?: string, index?: number) => lib.addItems(id, items, section, index)),
+    'briefings:moveItem': write((id: string, item: string, index: number, section?: string) => lib.moveItem(id, item, index, section)),
+    'briefings:updateItem': write((id: string, item: string, patch: Parameters<Library['updateItem']>[2]) => lib.updateItem(id, item, patch)),
     'briefings:changedFacts': (id: string) => lib.changedFacts(id),
-    'briefings:acceptFactChanges': (id: string, factIds?: string[]) => {
+    'briefings:acceptFactChanges': write((id: string, factIds?: string[]) => {
       lib.acceptFactChanges(id, factIds);
       return lib.getBriefing(id);
-    },
-    'briefings:removeItem': (id: string, item: string) => lib.removeItem(id, item),
+    }),
+    'briefings:removeItem': write((id: string, item: string) => lib.removeItem(id, item)),
     'briefings:preview': (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) => {
       const a = assembleBriefing(lib, id, { ...o, ...dirs(opts), session: session(id) });
       return { doc: a.doc, warnings: preflight(a, withCorroboration(lib, a)), styleId: a.engine.styleId, isNoteStyle: a.engine.isNoteStyle };
@@ -218,10 +231,18 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
         ...(context.progress ? { onPhase: context.progress } : {}),
         ...(context.signal ? { signal: context.signal } : {}),
       }),
-    'briefings:addSection': (id: string, input: unknown, index?: number) => lib.addSection(id, input, index),
-    'briefings:renameSection': (id: string, section: string, patch: unknown) => lib.renameSection(id, section, patch, sectionRules(id)),
-    'briefings:moveSection': (id: string, section: string, index: number) => lib.moveSection(id, section, index),
-    'briefings:removeSection': (id: string, section: string, o: { discardItems?: boolean }) => lib.removeSection(id, section, o, sectionRules(id)),
+    'briefings:addSection': write((id: string, input: unknown, index?: number) => lib.addSection(id, input, index)),
+    'briefings:renameSection': write((id: string, section: string, patch: unknown) => lib.renameSection(id, section, patch, sectionRules(id))),
+    'briefings:moveSection': write((id: string, section: string, index: number) => lib.moveSection(id, section, index)),
+    'briefings:removeSection': write((id: string, section: string, o: { discardItems?: boolean }) => lib.removeSection(id, section, o, sectionRules(id))),
+
+    'briefings:history': (id: string) => lib.listVersions(id),
+    'briefings:version': (id: string, n: number) => lib.getVersion(id, n),
+    'briefings:diff': (id: string, from: number, to?: number) => diffBriefingVersions(lib, id, from, to, { ...dirs(opts), session: session(id) }),
+    'briefings:restoreVersion': (id: string, n: number) => {
+      const r = restoreBriefingVersion(lib, id, n, dirs(opts));
+      return { ...r, briefing: lib.getBriefing(id) };
+    },
 
     'templates:list': () => listTemplates(opts.templateDir),
     'templates:get': (id: string) => getTemplate(id, opts.templateDir),

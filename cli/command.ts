@@ -38,8 +38,12 @@ export interface Command {
   run(ctx: Context): Promise<unknown> | unknown;
 }
 
-/** `preview`: read-only when the library exists, else an empty library in memory (a dry run needs none). */
-export type Access = 'read' | 'write' | 'preview';
+/**
+ * `preview`: read-only when the library exists, else an empty library in memory (a dry run needs none).
+ * `record`: a read that also records what it did (an export stores its version): opened for
+ * writing when the file and its folder can be written, else read-only, recording nothing.
+ */
+export type Access = 'read' | 'write' | 'preview' | 'record';
 
 export function accessOf(command: Command, ctx: Pick<Context, 'values' | 'positionals'>): Access {
   const a = command.access ?? 'write';

@@ -43,9 +43,24 @@ describe('reading never writes', () => {
       const r = await cli(...args);
       expect(r.code, `${args.join(' ')}: ${r.err}`).toBe(0);
     }
+    expect(sha(path)).toBe(before);
+  });
+
+  it('an export writes only its record: the version it was and the file’s hash, nothing else', async () => {
+    seed();
+    const tables = () => {
+      const db = new Database(path, { readonly: true });
+      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'").pluck().all() as string[];
+      const out = Object.fromEntries(names.map((n) => [n, JSON.stringify(db.prepare(`SELECT * FROM "${n}"`).all())]));
+      db.close();
+      return out;
+    };
+    const before = tables();
     expect((await cli('export', 'Corridor memo', '--out', join(dir, 'memo.docx'))).code).toBe(0);
     expect(existsSync(join(dir, 'memo.docx'))).toBe(true);
-    expect(sha(path)).toBe(before);
+    const after = tables();
+    const changed = Object.keys(after).filter((n) => after[n] !== before[n]);
+    expect(changed.sort()).toEqual(['briefing_exports', 'briefing_versions']);
   });
 
   it('a read command on a missing or empty path is an error and creates nothing', async () => {

@@ -1,6 +1,6 @@
 import type { RenderThread } from './render-thread';
 import { parseArgs } from 'node:util';
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DossierError } from '../core/errors';
 import { defaultLibraryPath } from '../core/paths';
@@ -76,7 +76,19 @@ function openFor(command: Command, ctx: Pick<Context, 'values' | 'positionals'>,
   const access = accessOf(command, ctx);
   const notice = (m: string) => io.stderr(`dossier: ${m}`);
   if (access === 'preview' && !(existsSync(path) && statSync(path).size > 0)) return Library.open(':memory:');
+  if (access === 'record') return Library.open(path, { readonly: !writable(path), notice });
   return Library.open(path, { readonly: access !== 'write', notice });
+}
+
+/** An existing library whose file and folder (its journal goes there) this process may write. */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The library a failed command was about, for its message (before or after parsing). */

@@ -59,6 +59,8 @@ describe.skipIf(!BUILT || process.platform === 'win32')('a library in a read-onl
     const exported = run(path, 'export', 'Corridor', '--out', join(out, 'memo.docx'));
     expect(exported.code, exported.err).toBe(0);
     expect(existsSync(join(out, 'memo.docx'))).toBe(true);
+    // An export records its version where it can; here it cannot, and says so.
+    expect(exported.out).toMatch(/SHA-256 [0-9a-f]{64} \(not recorded in the briefing's history: the library is read-only\)/);
 
     const write = run(path, 'fact', 'add', '--source', s.id, '--text', 'A new fact.');
     expect(write.code).toBe(2);

@@ -3,6 +3,7 @@ import { openDatabase } from './open';
 import * as briefings from './repo/briefings';
 import * as briefingSections from './repo/briefing-sections';
 import * as briefingSeen from './repo/briefing-seen';
+import * as briefingVersions from './repo/briefing-versions';
 import * as corroboration from './repo/corroboration';
 import * as nearDuplicates from './repo/near-duplicates';
 import * as facts from './repo/facts';
@@ -13,6 +14,7 @@ import * as sources from './repo/sources';
 import * as tags from './repo/tags';
 import { importText, type ImportTextOptions } from '../ingest/import-text';
 import { repairLibrary } from './health/repair';
+import type { VersionNote, VersionReason } from '../core/versions';
 
 /**
  * The fact library as one object: every client (command line, Electron main, tests) works
@@ -93,6 +95,18 @@ export class Library {
   moveSection = (id: string, section: string, index: number) => briefingSections.moveSection(this.db, id, section, index);
   removeSection = (id: string, section: string, opts?: { discardItems?: boolean }, rules?: briefingSections.SectionRules) =>
     briefingSections.removeSection(this.db, id, section, opts, rules);
+
+  // Versions: what a briefing said at each export and editing session (notes rendered by the caller)
+  /** The briefing as it is now, as a version's content. */
+  briefingContent = (id: string) => briefingVersions.currentContent(this.db, id);
+  storeVersion = (id: string, reason: VersionReason, notes: readonly VersionNote[], opts?: briefingVersions.StoreOptions) => briefingVersions.storeVersion(this.db, id, reason, notes, opts);
+  /** Whether the briefing now differs from its latest stored version. */
+  differsFromLatestVersion = (id: string) => briefingVersions.differsFromLatest(this.db, id);
+  listVersions = (id: string) => briefingVersions.listVersions(this.db, id);
+  getVersion = (id: string, number: number) => briefingVersions.getVersion(this.db, id, number);
+  restoreVersion = (id: string, number: number, notes: () => VersionNote[]) => briefingVersions.restoreVersion(this.db, id, number, notes);
+  recordExport = (id: string, input: briefingVersions.ExportInput) => briefingVersions.recordExport(this.db, id, input);
+  listExports = (id: string) => briefingVersions.listExports(this.db, id);
 
   // Capture
   importText = (opts: ImportTextOptions) => importText(this, opts);

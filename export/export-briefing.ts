@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { DossierError, invalid } from '../core/errors';
 import type { Library } from '../db/library';
 import type { RenderHelper } from '../citations/split-render';
+import { versionContent } from '../core/versions';
 import { type AssembleOptions, type AssembledBriefing, assembleBriefing, assembleBriefingSplit } from './assemble';
+import { documentNotes } from './briefing-versions';
 import { renderDocx, renderIntoLetterhead } from './docx/index';
 import { safeFileName } from './file-name';
 import { renderMarkdown } from './markdown';
@@ -50,6 +53,13 @@ export interface ExportResult {
   warnings: PreflightWarning[];
   /** How many citation engines rendered the notes: 2 when a render helper shared the work. */
   citationEngines: 1 | 2;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  /**
+   * The briefing version the file was written from (stored now, or the latest when it reads
+   * the same); absent when the library is open read-only and nothing could be recorded.
+   */
+  version?: number;
 }
 
 /**
@@ -75,8 +85,12 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
   await writeFileAtomic(path, data, () => {
     if (opts.signal?.aborted) throw new ExportCancelled();
   });
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  const version = lib.readOnly ? undefined : recordExport(lib, assembled, format, path, sha256);
   opts.onPhase?.('checks');
   return {
+    sha256,
+    ...(version === undefined ? {} : { version }),
     path,
     format,
     bytes: Buffer.byteLength(data),
@@ -84,6 +98,15 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
     warnings: preflight(assembled, withCorroboration(lib, assembled, opts)),
     citationEngines: assembled.citationEngines ?? 1,
   };
+}
+
+/**
+ * The version the file was written from: the briefing as it was assembled (an edit arriving
+ * while the file was written belongs to the next version) and the notes as the file has them.
+ */
+function recordExport(lib: Library, a: AssembledBriefing, format: ExportFormat, path: string, sha256: string): number {
+  const content = versionContent(a.briefing, (id) => a.facts.get(id)?.text ?? '');
+  return lib.recordExport(a.briefing.id, { content, notes: documentNotes(a.doc), format, path, sha256 }).number;
 }
 
 export async function render(a: AssembledBriefing, format: ExportFormat): Promise<Buffer | string> {

@@ -6,6 +6,7 @@ import { getTemplate } from '../../export/template/index';
 import type { Command, Values } from '../command';
 import { UsageError, flag, list, need, str } from '../command';
 import { shortId, table } from '../table';
+import { keepSessionEnd, showVersion } from './brief-history';
 
 const SETTINGS_OPTIONS = {
   style: { type: 'string' },
@@ -78,10 +79,11 @@ export const briefSetCommand: Command = {
   usage: 'dossier brief set BRIEF [--title T] [settings]',
   help: SETTINGS_HELP,
   options: { title: { type: 'string' }, ...SETTINGS_OPTIONS },
-  run(ctx) {
+  async run(ctx) {
     const patch = settingsFromOptions(ctx.values);
     if (str(ctx.values, 'title') !== undefined) patch.title = str(ctx.values, 'title');
     if (Object.keys(patch).length === 0) throw new UsageError('nothing to change');
+    await keepSessionEnd(ctx, need(ctx, 0, 'BRIEF (id or title)'));
     const b = ctx.library().updateBriefing(need(ctx, 0, 'BRIEF (id or title)'), patch);
     if (ctx.json) return b;
     ctx.out(`Updated briefing "${b.title}"`);
@@ -110,10 +112,14 @@ export const briefListCommand: Command = {
 
 export const briefShowCommand: Command = {
   name: ['brief', 'show'],
-  summary: 'show a briefing: sections and their items, numbered',
-  usage: 'dossier brief show BRIEF',
+  summary: 'show a briefing: sections and their items, numbered; or a stored version with its notes',
+  usage: 'dossier brief show BRIEF [--version N]',
+  help: '  --version N          a stored version (see: dossier brief history), as text with its notes',
+  options: { version: { type: 'string' } },
   run(ctx) {
     const lib = ctx.library();
+    const version = str(ctx.values, 'version');
+    if (version !== undefined) return showVersion(ctx, need(ctx, 0, 'BRIEF (id or title)'), version);
     const b = lib.getBriefing(need(ctx, 0, 'BRIEF (id or title)'));
     if (ctx.json) return b;
     ctx.out(renderOutline(b, (id) => lib.getFact(id).text));
@@ -148,7 +154,7 @@ export const briefAddCommand: Command = {
   --prose TEXT         add a paragraph of your own words instead of facts; cite facts in it
                        as pandoc does: "Grain moved again [see @1c2f9a80, p. 4; @7be01d44]."`,
   options: { section: { type: 'string' }, at: { type: 'string' }, locator: { type: 'string' }, lead: { type: 'string' }, prose: { type: 'string' } },
-  run(ctx) {
+  async run(ctx) {
     const brief = need(ctx, 0, 'BRIEF (id or title)');
     const prose = str(ctx.values, 'prose');
     const factIds = ctx.positionals.slice(1);
@@ -159,6 +165,7 @@ export const briefAddCommand: Command = {
     for (const f of factIds) items.push({ kind: 'fact', factId: f, ...(loc ? { locator: parseLocator(loc) } : {}), ...(lead ? { lead } : {}) });
     const at = str(ctx.values, 'at');
     if (at !== undefined && !/^\d+$/.test(at)) throw new UsageError('--at must be a number');
+    await keepSessionEnd(ctx, brief);
     const b = ctx.library().addItems(brief, items, str(ctx.values, 'section'), at === undefined ? undefined : Number(at) - 1);
     if (ctx.json) return b;
     ctx.out(`Added ${items.length} item(s) to "${b.title}".`);
@@ -171,11 +178,12 @@ export const briefMoveCommand: Command = {
   summary: 'move an item (by its number in `brief show`, or id) to another position or section',
   usage: 'dossier brief move BRIEF ITEM --to N [--section S]',
   options: { to: { type: 'string' }, section: { type: 'string' } },
-  run(ctx) {
+  async run(ctx) {
     const brief = need(ctx, 0, 'BRIEF (id or title)');
     const item = need(ctx, 1, 'ITEM (number or id)');
     const to = str(ctx.values, 'to');
     if (!to || !/^\d+$/.test(to) || Number(to) < 1) throw new UsageError('--to N (position within the section, from 1) is required');
+    await keepSessionEnd(ctx, brief);
     const b = ctx.library().moveItem(brief, item, Number(to) - 1, str(ctx.values, 'section'));
     if (ctx.json) return b;
     ctx.out(`Moved item ${item} of "${b.title}".`);
@@ -187,11 +195,12 @@ export const briefRmCommand: Command = {
   name: ['brief', 'rm'],
   summary: 'remove an item from a briefing, or (with no ITEM) delete the briefing',
   usage: 'dossier brief rm BRIEF [ITEM]',
-  run(ctx) {
+  async run(ctx) {
     const lib = ctx.library();
     const brief = need(ctx, 0, 'BRIEF (id or title)');
     const item = ctx.positionals[1];
     if (item !== undefined) {
+      await keepSessionEnd(ctx, brief);
       const b = lib.removeItem(brief, item);
       if (ctx.json) return b;
       ctx.out(`Removed item ${item} from "${b.title}".`);

@@ -80,6 +80,7 @@ Ctrl+C stops it with nothing written (exit code 130).`,
       });
     if (ctx.json) return r;
     ctx.out(`Wrote ${r.path} (${r.format}, ${(r.bytes / 1024).toFixed(0)} KiB, ${r.notes} citation(s)).`);
+    ctx.out(r.version === undefined ? `SHA-256 ${r.sha256} (not recorded in the briefing's history: the library is read-only)` : `Version ${r.version}, SHA-256 ${r.sha256} (see: dossier brief history)`);
     if (r.warnings.length) ctx.out(`\nPre-flight: ${warningSummary(r.warnings)}\nRun \`dossier brief check\` for the full list.`);
     return undefined;
   },

@@ -19,6 +19,7 @@ import {
   tagsCommand,
 } from './facts';
 import { briefCheckCommand, exportCommand, sampleCommand, stylesCommand, templatesCommand } from './export';
+import { briefDiffCommand, briefHistoryCommand, briefRestoreCommand } from './brief-history';
 import { importCommand } from './import';
 import { backupCommand, checkCommand, markingsCommand } from './maintenance';
 import { sourceAddCommand, sourceEditCommand, sourceMergeCommand, sourceRmCommand, sourceShowCommand, sourcesCommand, sourcesExportCommand } from './sources';
@@ -38,7 +39,10 @@ const READS: Record<string, Access | ((ctx: Pick<Context, 'values' | 'positional
   'brief show': 'read',
   'brief check': 'read',
   'brief export-md': 'read',
-  export: 'read',
+  'brief history': 'read',
+  'brief diff': 'read',
+  // An export records its version and the file's hash where the library can be written.
+  export: 'record',
   backup: 'read',
   check: (ctx) => (flag(ctx.values, 'repair') ? 'write' : 'read'),
   markings: (ctx) => (ctx.positionals[0] === 'set' ? 'write' : 'read'),
@@ -79,6 +83,9 @@ export const COMMANDS: Command[] = withAccess([
   briefCheckCommand,
   briefExportMdCommand,
   briefImportCommand,
+  briefHistoryCommand,
+  briefDiffCommand,
+  briefRestoreCommand,
   exportCommand,
   stylesCommand,
   templatesCommand,
