@@ -79,6 +79,10 @@ describe('dossier brief export-md and brief import', () => {
     const original = content(lib.getBriefing(id));
     expect(content(lib.getBriefing(JSON.parse(imported.out).id))).toEqual(original);
     expect(content(lib.getBriefing(JSON.parse(fromStdin.out).id))).toEqual(original);
+    // What came in is the imported briefing's first version, with its notes.
+    const versions = lib.listVersions(JSON.parse(imported.out).id);
+    expect(versions.map((v) => [v.number, v.reason])).toEqual([[1, 'import']]);
+    expect(lib.getVersion(JSON.parse(imported.out).id, 1).notes.length).toBeGreaterThan(0);
     lib.close();
   });
 

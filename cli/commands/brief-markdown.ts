@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DossierError } from '../../core/errors';
 import { userTemplateDir } from '../../core/paths';
 import { decodeBriefingFile, exportBriefingMarkdown, importBriefingMarkdown } from '../../export/briefing-md/index';
+import { currentNotes } from '../../export/briefing-versions';
 import { getTemplate } from '../../export/template/index';
 import { writeFileAtomic } from '../../export/write-file';
 import type { Command } from '../command';
@@ -60,6 +61,9 @@ ${FORMAT_HELP}`,
       if (e instanceof DossierError && e.field === 'markdown') throw new DossierError(e.code, `${where}: ${e.message}; nothing was imported`, e.field);
       throw e;
     }
+    // The imported text is version 1 of the briefing: what came in, before any edit here.
+    const lib = ctx.library();
+    lib.storeVersion(b.id, 'import', currentNotes(lib, b.id, { templateDir }));
     if (ctx.json) return b;
     const items = b.sections.reduce((n, s) => n + s.items.length, 0);
     ctx.out(`Imported briefing ${b.id} "${b.title}" (${b.templateId}): ${b.sections.length} sections, ${items} items.`);
