@@ -52,6 +52,8 @@ export interface CiteInput {
   label?: string;
   prefix?: string;
   suffix?: string;
+  /** In-text styles: leave the author out, "Lee (2024, 3) found" written as "Lee [-@id] found". */
+  suppressAuthor?: boolean;
   /** Cite the original (itemId) as found in another source: rendered "…, quoted in …". */
   via?: ViaInput;
 }
@@ -249,6 +251,7 @@ export class CitationEngine {
       if (cite.label) original.label = cslLocatorLabel(cite.label);
       if (cite.prefix) original.prefix = cite.prefix;
       if (cite.suffix) original.suffix = cite.suffix;
+      if (cite.suppressAuthor) original['suppress-author'] = true;
       citationItems.push(original);
       if (cite.via && cite.via.itemId !== cite.itemId) {
         this.checkItem(input.id, cite.via.itemId);

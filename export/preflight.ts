@@ -2,7 +2,7 @@ import type { Fact } from '../core/model';
 import type { Library } from '../db/library';
 import { partialDateEnd } from '../core/dates';
 import { rankOf } from '../core/markings';
-import { normaliseDate } from '../ingest/formats/dates';
+import { normaliseDate } from '../ingest/index';
 import type { AssembledBriefing } from './assemble';
 import { estimatePageCount } from './docx/index';
 import type { Block } from './document';
