@@ -124,6 +124,14 @@ function asError(e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e));
 }
 
+/**
+ * A note is a sentence: "see" typed before the first cite of a note starts it with a capital
+ * ("See Lindqvist, …"), as pandoc does. Given to citeproc so the Zotero field says the same.
+ */
+function capitalizeFirst(prefix: string): string {
+  return prefix.replace(/^(\s*)(\p{Ll})/u, (_m, space: string, ch: string) => space + ch.toUpperCase());
+}
+
 /** citeproc keeps citations in plain objects keyed by id; a prefix keeps ids like "__proto__" harmless. */
 const CITATION_ID_PREFIX = 'k:';
 
@@ -249,7 +257,7 @@ export class CitationEngine {
       const original: CiteprocCiteItem = { id: cite.itemId };
       if (cite.locator) original.locator = cite.locator;
       if (cite.label) original.label = cslLocatorLabel(cite.label);
-      if (cite.prefix) original.prefix = cite.prefix;
+      if (cite.prefix) original.prefix = citationItems.length === 0 && this.isNoteStyle ? capitalizeFirst(cite.prefix) : cite.prefix;
       if (cite.suffix) original.suffix = cite.suffix;
       if (cite.suppressAuthor) original['suppress-author'] = true;
       citationItems.push(original);

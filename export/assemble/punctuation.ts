@@ -84,7 +84,7 @@ export function placeCitations(inlines: readonly Inline[], rule: PunctuationRule
       const prev = lastText(out);
       const trimmed = prev?.run.text.trimEnd() ?? '';
       const stop = FINAL_STOP.exec(trimmed);
-      const endsSentence = !next || next.run.text === '' || /^\s/.test(next.run.text);
+      const endsSentence = !next || /^(?:$|\s|[.!?…])/.test(next.run.text);
       if (prev && stop && endsSentence) {
         // "… rose. [@A]" → "… rose (Lee 2024, 3)."; a quote stays with its words: "“a test” (Lee)."
         replaceLast(out, withText(prev, `${trimmed.slice(0, stop.index)}${stop[2]} `));
