@@ -132,6 +132,11 @@ function capitalizeFirst(prefix: string): string {
   return prefix.replace(/^(\s*)(\p{Ll})/u, (_m, space: string, ch: string) => space + ch.toUpperCase());
 }
 
+/** citeproc sets a prefix off with a space only after a letter or stop: "cf. 🌾Lee" otherwise. */
+function spaced(prefix: string): string {
+  return /\s$/.test(prefix) ? prefix : `${prefix} `;
+}
+
 /** citeproc keeps citations in plain objects keyed by id; a prefix keeps ids like "__proto__" harmless. */
 const CITATION_ID_PREFIX = 'k:';
 
@@ -257,7 +262,7 @@ export class CitationEngine {
       const original: CiteprocCiteItem = { id: cite.itemId };
       if (cite.locator) original.locator = cite.locator;
       if (cite.label) original.label = cslLocatorLabel(cite.label);
-      if (cite.prefix) original.prefix = citationItems.length === 0 && this.isNoteStyle ? capitalizeFirst(cite.prefix) : cite.prefix;
+      if (cite.prefix) original.prefix = spaced(citationItems.length === 0 && this.isNoteStyle ? capitalizeFirst(cite.prefix) : cite.prefix);
       if (cite.suffix) original.suffix = cite.suffix;
       if (cite.suppressAuthor) original['suppress-author'] = true;
       citationItems.push(original);

@@ -53,7 +53,7 @@ describe('citation marks in prose', () => {
     const cite = discussion(a.doc)[1]!.inlines.find((i) => i.type === 'cite')!;
     expect(cite.type === 'cite' && cite.runs.map((r) => r.text).join('')).toBe('(see 2024, Section 2.1, emphasis added)');
     const payload = JSON.parse(cite.type === 'cite' ? cite.field.instruction.replace(/^ADDIN ZOTERO_ITEM CSL_CITATION /, '') : '{}');
-    expect(payload.citationItems[0]).toMatchObject({ id: f.sources.b, locator: '2.1', label: 'section', prefix: 'see', suffix: ', emphasis added', 'suppress-author': true });
+    expect(payload.citationItems[0]).toMatchObject({ id: f.sources.b, locator: '2.1', label: 'section', prefix: 'see ', suffix: ', emphasis added', 'suppress-author': true });
     expect(payload.citationID).toBe(`${f.items.prose}#0`);
   });
 
