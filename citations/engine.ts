@@ -558,11 +558,13 @@ export class CitationEngine {
   /**
    * The JSON Zotero's Word plugin keeps in an `ADDIN ZOTERO_ITEM CSL_CITATION` field for
    * this cluster (see zotero.ts for the format decisions). `renderedPlainText` must be the
-   * citation text exactly as written into the document. Wrap it with zoteroFieldInstruction.
+   * citation text exactly as written into the document, `renderedRuns` its formatted runs
+   * (default: this engine's rendering, for the same cluster object). Wrap it with zoteroFieldInstruction.
    */
-  zoteroCitationPayload(cluster: ClusterInput, renderedPlainText: string): ZoteroCitationPayload {
+  zoteroCitationPayload(cluster: ClusterInput, renderedPlainText: string, renderedRuns?: readonly Run[]): ZoteroCitationPayload {
     const entry = this.byId.get(cluster.id);
-    const runs = entry && entry.input === cluster ? (entry.runs ??= htmlToRuns(entry.html)) : undefined;
+    // The runs as written (a warm session's cluster objects are new copies of the engine's).
+    const runs = renderedRuns ?? (entry && entry.input === cluster ? (entry.runs ??= htmlToRuns(entry.html)) : undefined);
     return buildZoteroPayload(cluster.id, renderedPlainText, {
       items: this.lookup,
       noteIndex: this.noteIndexOf(cluster.id),

@@ -133,7 +133,7 @@ function build(
   const scheme = lib.markingScheme();
   const marking = documentMarking(scheme, briefing, facts.values());
   const clusterById = new Map(clusters.map((c) => [c.id, c]));
-  const cite = (id: string): Inline => citationInline(engine, clusterById.get(id)!, rendered.get(id)!, noteMode);
+  const cite = (id: string): Inline => citationInline(engine, clusterById.get(id)!, rendered.get(id)!, noteMode, opts.session);
   const portion = (block: Block, cited: Fact[], raised: MarkingLevel | undefined): Block => {
     const level = briefing.portionMarks ? portionLevel(scheme, cited, raised) : undefined;
     const placed = { ...block, inlines: placeCitations(block.inlines, rule) };
@@ -200,9 +200,9 @@ function loadSources(lib: Library, facts: Map<string, Fact>): Map<string, Source
 }
 
 /** A note reference (note styles) or an in-text citation, with its Zotero field; placed by assemble/punctuation.ts. */
-function citationInline(engine: CitationEngine, cluster: ClusterInput, r: ClusterResult, mode: NoteMode): Inline {
-  const plain = runsToPlain(r.runs);
-  const field = { instruction: zoteroFieldInstruction(engine.zoteroCitationPayload(cluster, plain)) };
+function citationInline(engine: CitationEngine, cluster: ClusterInput, r: ClusterResult, mode: NoteMode, session?: CitationSession): Inline {
+  const payload = () => engine.zoteroCitationPayload(cluster, runsToPlain(r.runs), r.runs);
+  const field = { instruction: session ? session.field(cluster, engine.noteIndexOf(cluster.id), r.html, payload) : zoteroFieldInstruction(payload()) };
   if (mode !== 'in-text') return { type: 'note', noteNumber: r.noteNumber ?? 0, runs: r.runs, field, clusterId: cluster.id };
   return { type: 'cite', runs: r.runs, field, clusterId: cluster.id };
 }

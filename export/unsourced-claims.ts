@@ -18,9 +18,20 @@ export interface UnsourcedClaim {
 
 /** The sentences of one prose item that make a claim without a citation, in order. */
 export function unsourcedClaims(segments: readonly ProseSegment[], today: string): UnsourcedClaim[] {
+  const masked = maskedProse(segments);
+  const key = `${today}\u0001${masked}`;
+  let found = paragraphs.get(key);
+  if (!found) {
+    if (paragraphs.size >= CACHE_SIZE) paragraphs.clear();
+    paragraphs.set(key, (found = findClaims(masked, today)));
+  }
+  return found;
+}
+
+function findClaims(masked: string, today: string): UnsourcedClaim[] {
   const out: UnsourcedClaim[] = [];
   // Block by block (a bullet is never half a sentence), each mark kept as MARK in the text.
-  const blocks = proseBlocks(maskedProse(segments), () => ({ type: 'text', run: { text: MARK } }));
+  const blocks = proseBlocks(masked, () => ({ type: 'text', run: { text: MARK } }));
   for (const block of blocks) {
     const text = block.inlines.map((i) => (i.type === 'text' ? i.run.text : '')).join('');
     // A note after the full stop cites the sentence before it, not the one after.
@@ -38,6 +49,8 @@ export function unsourcedClaims(segments: readonly ProseSegment[], today: string
 // The detectors (chrono-node among them) take a millisecond or more a sentence; the live
 // preview checks after every edit, and most sentences are the same as last time.
 const cache = new Map<string, ClaimKind[]>();
+/** The same for whole paragraphs: the preview re-checks every paragraph after each edit. */
+const paragraphs = new Map<string, UnsourcedClaim[]>();
 const CACHE_SIZE = 5_000;
 
 function claimKinds(sentence: string, today: string): ClaimKind[] {
