@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDispatcher } from '../api/handlers';
 import { sourceToCsl } from '../core/csl-map';
 import { loadStyle } from '../citations/index';
 import { Library } from '../db/library';
@@ -167,4 +168,88 @@ export async function benchExport(dir: string, sizes = [500, 2000]): Promise<Exp
     rows.push(row);
   }
   return rows;
+}
+
+export interface PreviewBenchRow {
+  citations: number;
+  marks: number;
+  proseItems: number;
+  /** The api's `briefings:preview` (warm session: citations, layout, pre-flight) after one prose edit. */
+  textEdit: { bestMs: number; medianMs: number };
+  /** The same after an edit that changes one mark's cluster (a locator): citeproc re-renders. */
+  clusterEdit: { bestMs: number; medianMs: number };
+  /** A new mark typed into a paragraph: every later note renumbers. */
+  insertMark: { bestMs: number; medianMs: number };
+  runs: number;
+}
+
+/**
+ * A briefing as an analyst writes it: paragraphs of their own words citing facts in the middle
+ * of sentences (some marks cite two facts), between placed facts; `citations` clusters in all.
+ */
+export function buildWrittenBriefing(dir: string, citations: number): { path: string; briefingId: string; proseIds: string[]; facts: string[] } {
+  const path = join(dir, `written-${citations}.sqlite`);
+  const lib = Library.open(path);
+  const r = rng(citations + 7);
+  const sources = Array.from({ length: 200 }, (_, i) => lib.addSource(source(r, i)).id);
+  const facts = Array.from({ length: 400 }, (_, i) => lib.addFact({ text: sentence(r), sourceId: sources[i % 200]!, locator: { label: 'page', value: String(1 + Math.floor(r() * 300)) } }).id);
+  const template = getTemplate('background-brief');
+  const b = lib.createBriefing({ title: `Written brief (${citations} citations)`, templateId: template.id, styleId: STYLE }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+  const fact = () => facts[Math.floor(r() * facts.length)]!;
+  const items: unknown[] = [];
+  // Each unit: a paragraph with two marks (the second citing two facts), then a placed fact.
+  for (let n = 0; n < citations; n += 3) {
+    items.push({ kind: 'prose', text: `${sentence(r)} It ${pick(r)} [@${fact()}, p. ${1 + Math.floor(r() * 90)}] as **the ministry** noted [see @${fact()}; @${fact()}]. ${sentence(r)}` });
+    if (n + 2 < citations) items.push({ kind: 'fact', factId: fact() });
+  }
+  lib.addItems(b.id, items, template.sections[1]!.key);
+  const proseIds = lib.getBriefing(b.id).sections[1]!.items.filter((i) => i.kind === 'prose').map((i) => i.id);
+  lib.close();
+  return { path, briefingId: b.id, proseIds, facts };
+}
+
+function pick(r: () => number): string {
+  const verbs = ['rose', 'fell', 'held', 'doubled', 'slowed'];
+  return verbs[Math.floor(r() * verbs.length)]!;
+}
+
+/**
+ * The live preview as the app asks for it (api `briefings:preview`, through the dispatcher,
+ * one warm citation session per briefing) after one prose edit: best and median of `runs`
+ * edits, each to a different paragraph. The edit itself (the store's write) is not timed.
+ */
+export async function benchPreview(dir: string, citations = 500, runs = 9): Promise<PreviewBenchRow> {
+  mkdirSync(dir, { recursive: true });
+  const built = buildWrittenBriefing(dir, citations);
+  const lib = Library.open(built.path);
+  const call = createDispatcher(lib, { allowWrite: () => false });
+  const preview = async () => {
+    const t = performance.now();
+    const r = await call('briefings:preview', [built.briefingId, {}]);
+    const ms = performance.now() - t;
+    if (!r.ok) throw new Error(`preview failed: ${JSON.stringify(r)}`);
+    return ms;
+  };
+  await preview(); // the editor opens: the session warms up
+  await preview();
+  const textOf = (id: string) => {
+    const item = lib.getBriefing(built.briefingId).sections[1]!.items.find((i) => i.id === id)!;
+    return item.kind === 'prose' ? item.text : '';
+  };
+  const timeEdits = async (edit: (id: string, k: number) => void) => {
+    const times: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      edit(built.proseIds[Math.floor(((k + 1) * built.proseIds.length) / (runs + 2))]!, k);
+      times.push(await preview());
+    }
+    return { bestMs: Math.min(...times), medianMs: median(times) };
+  };
+  const textEdit = await timeEdits((id, k) => lib.updateItem(built.briefingId, id, { text: textOf(id).replace(/^(\S+)/, `$1 (edit ${k})`) }));
+  const clusterEdit = await timeEdits((id, k) => lib.updateItem(built.briefingId, id, { text: textOf(id).replace(/, p\. \d+\]/, `, p. ${200 + k}]`) }));
+  const insertMark = await timeEdits((id) => lib.updateItem(built.briefingId, id, { text: `${textOf(id)} Also [@${built.facts[0]}].` }));
+  const briefing = lib.getBriefing(built.briefingId);
+  const marks = briefing.sections.flatMap((s) => s.items).reduce((n, i) => n + (i.kind === 'prose' ? (i.text.match(/\[(?:see )?@/g) ?? []).length : 0), 0);
+  const placed = briefing.sections.flatMap((s) => s.items).filter((i) => i.kind === 'fact').length;
+  lib.close();
+  return { citations: marks + placed, marks, proseItems: built.proseIds.length, textEdit, clusterEdit, insertMark, runs };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Library } from '../db/library';
 import { benchLibrary } from './library-bench';
 import { benchOpen } from './open-bench';
-import { benchExport } from './export-bench';
+import { benchExport, benchPreview } from './export-bench';
 import { printMarkdownBench } from './markdown-bench';
 import { benchNearDuplicates } from '../db/repo/near-duplicates.bench';
 import { benchBibtex } from '../ingest/biblio/bench';
@@ -20,7 +20,7 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-/** BENCH_ONLY=library|export|import|markdown runs one part. */
+/** BENCH_ONLY=library|export|import|preview|markdown runs one part. */
 const only = process.env.BENCH_ONLY;
 const part = (name: string) => !only || only === name;
 try {
@@ -28,6 +28,7 @@ try {
   if (part('library')) benchLibraryPart();
   if (part('import')) await benchImportPart();
   if (part('export')) await benchExportPart();
+  if (part('export') || only === 'preview') await benchPreviewPart();
   if (part('markdown')) printMarkdownBench(dir);
   console.log(`\nPeak memory (RSS)        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
@@ -68,4 +69,14 @@ async function benchExportPart(): Promise<void> {
     console.log(`                    one engine ${e.oneEngineColdMs.toFixed(0)} ms, two engines on two threads ${e.twoEnginesColdMs.toFixed(0)} ms (${e.cores} cores; two are used from 4)`);
     console.log(`                    warm re-export ${e.warmReexportMs.toFixed(0)} ms (target < 300)   insert one fact ${e.insertMs.toFixed(1)} ms, move one fact ${e.moveMs.toFixed(1)} ms (target < 50)`);
   }
+}
+
+async function benchPreviewPart(): Promise<void> {
+  console.log('\nLive preview: api briefings:preview with a warm session, after one prose edit (Chicago notes)');
+  const p = await benchPreview(join(dir, 'preview'));
+  const ms = (x: { bestMs: number; medianMs: number }) => `best ${x.bestMs.toFixed(1)} ms, median ${x.medianMs.toFixed(1)} ms`;
+  console.log(`  ${p.citations} citations (${p.marks} marks in ${p.proseItems} paragraphs), ${p.runs} edits each   (target < 50 ms)`);
+  console.log(`    text edit, clusters unchanged   ${ms(p.textEdit)}`);
+  console.log(`    one mark's locator changed      ${ms(p.clusterEdit)}`);
+  console.log(`    a mark added to a paragraph     ${ms(p.insertMark)}`);
 }

@@ -52,6 +52,8 @@ export interface CiteInput {
   label?: string;
   prefix?: string;
   suffix?: string;
+  /** In-text styles: leave the author out, "Lee (2024, 3) found" written as "Lee [-@id] found". */
+  suppressAuthor?: boolean;
   /** Cite the original (itemId) as found in another source: rendered "…, quoted in …". */
   via?: ViaInput;
 }
@@ -120,6 +122,19 @@ interface Entry {
 /** citeproc throws strings ("citeproc-js error: ..."); callers get Errors. */
 function asError(e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e));
+}
+
+/**
+ * A note is a sentence: "see" typed before the first cite of a note starts it with a capital
+ * ("See Lindqvist, …"), as pandoc does. Given to citeproc so the Zotero field says the same.
+ */
+function capitalizeFirst(prefix: string): string {
+  return prefix.replace(/^(\s*)(\p{Ll})/u, (_m, space: string, ch: string) => space + ch.toUpperCase());
+}
+
+/** citeproc sets a prefix off with a space only after a letter or stop: "cf. 🌾Lee" otherwise. */
+function spaced(prefix: string): string {
+  return /\s$/.test(prefix) ? prefix : `${prefix} `;
 }
 
 /** citeproc keeps citations in plain objects keyed by id; a prefix keeps ids like "__proto__" harmless. */
@@ -247,8 +262,9 @@ export class CitationEngine {
       const original: CiteprocCiteItem = { id: cite.itemId };
       if (cite.locator) original.locator = cite.locator;
       if (cite.label) original.label = cslLocatorLabel(cite.label);
-      if (cite.prefix) original.prefix = cite.prefix;
+      if (cite.prefix) original.prefix = spaced(citationItems.length === 0 && this.isNoteStyle ? capitalizeFirst(cite.prefix) : cite.prefix);
       if (cite.suffix) original.suffix = cite.suffix;
+      if (cite.suppressAuthor) original['suppress-author'] = true;
       citationItems.push(original);
       if (cite.via && cite.via.itemId !== cite.itemId) {
         this.checkItem(input.id, cite.via.itemId);
@@ -542,11 +558,13 @@ export class CitationEngine {
   /**
    * The JSON Zotero's Word plugin keeps in an `ADDIN ZOTERO_ITEM CSL_CITATION` field for
    * this cluster (see zotero.ts for the format decisions). `renderedPlainText` must be the
-   * citation text exactly as written into the document. Wrap it with zoteroFieldInstruction.
+   * citation text exactly as written into the document, `renderedRuns` its formatted runs
+   * (default: this engine's rendering, for the same cluster object). Wrap it with zoteroFieldInstruction.
    */
-  zoteroCitationPayload(cluster: ClusterInput, renderedPlainText: string): ZoteroCitationPayload {
+  zoteroCitationPayload(cluster: ClusterInput, renderedPlainText: string, renderedRuns?: readonly Run[]): ZoteroCitationPayload {
     const entry = this.byId.get(cluster.id);
-    const runs = entry && entry.input === cluster ? (entry.runs ??= htmlToRuns(entry.html)) : undefined;
+    // The runs as written (a warm session's cluster objects are new copies of the engine's).
+    const runs = renderedRuns ?? (entry && entry.input === cluster ? (entry.runs ??= htmlToRuns(entry.html)) : undefined);
     return buildZoteroPayload(cluster.id, renderedPlainText, {
       items: this.lookup,
       noteIndex: this.noteIndexOf(cluster.id),

@@ -34,6 +34,7 @@ export interface ZoteroCitationItem {
   label?: string;
   prefix?: string;
   suffix?: string;
+  'suppress-author'?: boolean;
 }
 
 export interface ZoteroCitationPayload {
@@ -124,6 +125,7 @@ export function buildZoteroPayload(
     if (cite.label) out.label = cite.label;
     if (cite.prefix) out.prefix = cite.prefix;
     if (cite.suffix) out.suffix = cite.suffix;
+    if (cite['suppress-author']) out['suppress-author'] = true;
     return out;
   });
   return {

@@ -1,14 +1,21 @@
+import type { ProseSegment } from '../core/citation-marks';
 import type { CslItem } from '../core/csl';
 import { sourceToCsl } from '../core/csl-map';
-import { findLevel, highestLevel, type MarkingLevel, type MarkingScheme } from '../core/markings';
-import type { Briefing, Fact, FactItem, Source } from '../core/model';
+import type { MarkingLevel, MarkingScheme } from '../core/markings';
+import type { Briefing, Fact, Source } from '../core/model';
 import { type Bibliography, CitationEngine, type ClusterInput, type ClusterResult, runsToPlain, zoteroFieldInstruction } from '../citations/index';
 import { type RenderHelper, renderDocumentSplit } from '../citations/split-render';
 import type { Library } from '../db/library';
-import type { Block, BlockKind, DocSection, HeaderField, Inline, NoteMode, ResolvedDocument, Run } from './document';
-import { proseBlocks } from './prose';
+import { documentClusters, loadCitedFacts, markClusterId } from './assemble/clusters';
+import { factInlines } from './assemble/fact-text';
+import { documentMarking, portionLevel, raisedLevel } from './assemble/portion';
+import { placeCitations, type PunctuationRule } from './assemble/punctuation';
+import { proseItemBlocks } from './assemble/prose-inlines';
+import type { Block, BlockKind, DocSection, HeaderField, Inline, NoteMode, ResolvedDocument } from './document';
 import type { CitationSession } from './citation-session';
 import { getTemplate, type Template, type TemplateSection } from './template/index';
+
+export { clusterFor, markClusterId } from './assemble/clusters';
 
 export interface AssembleOptions {
   /** Citation style id; default: the briefing's, else the template's. */
@@ -28,10 +35,14 @@ export interface AssembledBriefing {
   doc: ResolvedDocument;
   template: Template;
   engine: CitationEngine;
+  /** Every fact placed or cited in prose. */
   facts: Map<string, Fact>;
   sources: Map<string, Source>;
+  /** Each prose item's text split into words and citation marks (as the store reads it). */
+  prose: Map<string, ProseSegment[]>;
   /** The marking the cited facts require, and the one the banner shows. */
   marking: { required?: MarkingLevel; banner?: MarkingLevel; scheme: MarkingScheme };
+  /** Every citation in document order: placed facts and prose marks (`ITEM#k`). */
   clusters: ClusterInput[];
   /** 2 when a second engine rendered part of the citations (assembleBriefingSplit). */
   citationEngines?: 1 | 2;
@@ -71,6 +82,7 @@ interface Prepared {
   briefing: Briefing;
   template: Template;
   facts: Map<string, Fact>;
+  prose: Map<string, ProseSegment[]>;
   sources: Map<string, Source>;
   styleId: string;
   clusters: ClusterInput[];
@@ -79,12 +91,11 @@ interface Prepared {
 function prepare(lib: Library, briefingRef: string, opts: AssembleOptions): Prepared {
   const briefing = lib.getBriefing(briefingRef);
   const template = getTemplate(opts.templateId ?? briefing.templateId, opts.templateDir);
-  const factItems = briefing.sections.flatMap((s) => s.items.filter((i): i is FactItem => i.kind === 'fact'));
-  const facts = lib.getFacts(factItems.map((i) => i.factId));
-  const sources = loadSources(lib, facts);
+  const cited = loadCitedFacts(lib, briefing);
+  const sources = loadSources(lib, cited.facts);
   const styleId = opts.styleId ?? briefing.styleId ?? template.citation.style;
-  const clusters = factItems.map((item) => clusterFor(item, facts.get(item.factId)!));
-  return { briefing, template, facts, sources, styleId, clusters };
+  const clusters = documentClusters(briefing, cited);
+  return { briefing, template, facts: cited.facts, prose: cited.prose, sources, styleId, clusters };
 }
 
 function engineOptions(p: Prepared, opts: AssembleOptions): { styleId: string; userStyleDir?: string } {
@@ -117,25 +128,40 @@ function build(
 ): AssembledBriefing {
   const { briefing, template, facts, sources, clusters } = p;
   const noteMode: NoteMode = engine.isNoteStyle ? (opts.notes ?? briefing.notePlacement ?? template.citation.notes) : 'in-text';
+  const rule: PunctuationRule = { mode: noteMode, notesAfterPunctuation: template.citation.notesAfterPunctuation };
 
   const scheme = lib.markingScheme();
-  const marking = computeMarking(scheme, briefing, [...facts.values()]);
-  const portions = briefing.portionMarks ? scheme : undefined;
+  const marking = documentMarking(scheme, briefing, facts.values());
   const clusterById = new Map(clusters.map((c) => [c.id, c]));
-  const cite = (item: FactItem): Inline => citationInline(engine, clusterById.get(item.id)!, rendered.get(item.id)!, noteMode);
+  const cite = (id: string): Inline => citationInline(engine, clusterById.get(id)!, rendered.get(id)!, noteMode, opts.session);
+  const portion = (block: Block, cited: Fact[], raised: MarkingLevel | undefined): Block => {
+    const level = briefing.portionMarks ? portionLevel(scheme, cited, raised) : undefined;
+    const placed = { ...block, inlines: placeCitations(block.inlines, rule) };
+    return level ? { ...placed, portion: level.portion } : placed;
+  };
 
   const sections: DocSection[] = briefing.sections.map((section) => {
     const def = template.sections.find((t) => t.key === section.key);
     const blocks: Block[] = [];
     for (const item of section.items) {
+      const raised = raisedLevel(scheme, item);
       if (item.kind === 'prose') {
-        for (const p of proseBlocks(item.text)) blocks.push(withPortion({ kind: p.kind === 'default' ? layoutKind(def) : p.kind, inlines: p.inlines }, portions, []));
+        const segments = p.prose.get(item.id) ?? [];
+        // Each mark's facts, by cluster id: a paragraph's portion is what its own marks cite.
+        const markFacts = new Map<string, Fact[]>();
+        let k = 0;
+        for (const seg of segments) {
+          if (seg.kind === 'cite') markFacts.set(markClusterId(item.id, k++), seg.cluster.cites.map((c) => facts.get(c.factId)!));
+        }
+        for (const pb of proseItemBlocks(segments, (n) => cite(markClusterId(item.id, n)))) {
+          const cited = pb.inlines.flatMap((i) => (i.type === 'text' ? [] : (markFacts.get(i.clusterId) ?? [])));
+          blocks.push(portion({ kind: pb.kind === 'default' ? layoutKind(def) : pb.kind, inlines: pb.inlines }, cited, raised));
+        }
       } else {
         const fact = facts.get(item.factId)!;
-        blocks.push(withPortion({ kind: layoutKind(def), inlines: [...factInlines(item, fact), cite(item)] }, portions, [fact]));
+        blocks.push(portion({ kind: layoutKind(def), inlines: [...factInlines(item, fact), cite(item.id)] }, [fact], raised));
       }
     }
-    if (noteMode === 'in-text') placeInTextCitations(blocks);
     return { key: section.key, heading: section.heading, showHeading: def?.showHeading ?? true, blocks };
   });
 
@@ -144,7 +170,7 @@ function build(
     heading: template.heading || briefing.title,
     title: briefing.title,
     date: briefing.fields.date || formatDate(opts.today ?? new Date(), engine.locale),
-    fields: headerFields(template, briefing, portions),
+    fields: headerFields(template, briefing, briefing.portionMarks ? scheme : undefined),
     sections,
     notes: noteMode,
     language: engine.locale,
@@ -162,7 +188,7 @@ function build(
     const bib = bibliography();
     if (bib.entries.length) doc.bibliography = { heading: template.citation.bibliographyHeading, entries: bib.entries.map((e) => e.runs), hangingIndent: bib.hangingIndent };
   }
-  return { briefing, doc, template, engine, facts, sources, marking, clusters };
+  return { briefing, doc, template, engine, facts, sources, prose: p.prose, marking, clusters };
 }
 
 function loadSources(lib: Library, facts: Map<string, Fact>): Map<string, Source> {
@@ -173,76 +199,17 @@ function loadSources(lib: Library, facts: Map<string, Fact>): Map<string, Source
   return sources;
 }
 
-/** One citation per fact use: the fact's source with its locator, "quoted in" its via source. */
-export function clusterFor(item: FactItem, fact: Fact): ClusterInput {
-  const locator = item.locator ?? fact.locator;
-  return {
-    id: item.id,
-    cites: [
-      {
-        itemId: fact.sourceId,
-        ...(locator ? { locator: locator.value, label: locator.label } : {}),
-        ...(fact.viaSourceId ? { via: { itemId: fact.viaSourceId } } : {}),
-      },
-    ],
-  };
-}
-
-/** The fact as it reads in the briefing: an optional bold lead, the attribution kept with it. */
-function factInlines(item: FactItem, fact: Fact): Inline[] {
-  const out: Inline[] = [];
-  if (item.lead) out.push({ type: 'text', run: { text: `${item.lead}: `, bold: true } });
-  const who = fact.attribution ? [fact.attribution.name, fact.attribution.role].filter(Boolean).join(', ') : '';
-  const named = fact.attribution && [fact.attribution.name, fact.attribution.role].some((w) => w && fact.text.toLowerCase().includes(w.toLowerCase()));
-  const text = who && !named ? `${who}: ${fact.text}` : fact.text;
-  out.push({ type: 'text', run: { text } });
-  return out;
-}
-
-/**
- * Note styles: a footnote/endnote reference after the fact's closing punctuation. In-text
- * styles: the parenthetical goes before the final full stop, as the author-date styles want.
- */
-function citationInline(engine: CitationEngine, cluster: ClusterInput, r: ClusterResult, mode: NoteMode): Inline {
-  const plain = runsToPlain(r.runs);
-  const field = { instruction: zoteroFieldInstruction(engine.zoteroCitationPayload(cluster, plain)) };
+/** A note reference (note styles) or an in-text citation, with its Zotero field; placed by assemble/punctuation.ts. */
+function citationInline(engine: CitationEngine, cluster: ClusterInput, r: ClusterResult, mode: NoteMode, session?: CitationSession): Inline {
+  const payload = () => engine.zoteroCitationPayload(cluster, runsToPlain(r.runs), r.runs);
+  const field = { instruction: session ? session.field(cluster, engine.noteIndexOf(cluster.id), r.html, payload) : zoteroFieldInstruction(payload()) };
   if (mode !== 'in-text') return { type: 'note', noteNumber: r.noteNumber ?? 0, runs: r.runs, field, clusterId: cluster.id };
   return { type: 'cite', runs: r.runs, field, clusterId: cluster.id };
-}
-
-/** Moves an in-text citation before the sentence's final full stop: "… rose 4% (Lee 2024, 3)." */
-export function placeInTextCitations(blocks: Block[]): void {
-  for (const b of blocks) {
-    const i = b.inlines.findIndex((x) => x.type === 'cite');
-    if (i < 1) continue;
-    const prev = b.inlines[i - 1]!;
-    if (prev.type !== 'text') continue;
-    const m = /([.!?])(["”’]?)\s*$/.exec(prev.run.text);
-    if (!m) continue;
-    const cite = b.inlines[i]!;
-    const before: Run = { ...prev.run, text: prev.run.text.slice(0, m.index) + m[2] + ' ' };
-    b.inlines.splice(i - 1, 2, { type: 'text', run: before }, cite, { type: 'text', run: { text: m[1]! } });
-  }
 }
 
 function layoutKind(def: TemplateSection | undefined): BlockKind {
   if (!def) return 'paragraph';
   return def.layout === 'bullets' ? 'bullet' : def.layout === 'numbered' ? 'numbered' : 'paragraph';
-}
-
-/** A portion mark from the facts in the portion; the author's own words get the lowest level. */
-function withPortion(block: Block, scheme: MarkingScheme | undefined, facts: Fact[]): Block {
-  if (!scheme) return block;
-  const level = highestLevel(scheme, facts.map((f) => f.marking)) ?? scheme.levels[0];
-  return level ? { ...block, portion: level.portion } : block;
-}
-
-function computeMarking(scheme: MarkingScheme, briefing: Briefing, facts: Fact[]): AssembledBriefing['marking'] {
-  const required = highestLevel(scheme, facts.map((f) => f.marking));
-  const chosen = briefing.marking ? findLevel(scheme, briefing.marking) : undefined;
-  // The banner is never lower than what the cited facts require; the user may raise it.
-  const banner = highestLevel(scheme, [required?.id, chosen?.id]);
-  return { scheme, ...(required ? { required } : {}), ...(banner ? { banner } : {}) };
 }
 
 function headerFields(template: Template, briefing: Briefing, scheme: MarkingScheme | undefined): HeaderField[] {

@@ -90,6 +90,42 @@ describe('a warm citation session', () => {
     expect(rerenders).toBe(0);
   });
 
+  it('gives the same Zotero fields as a fresh render when notes renumber, marks change and sources are edited', async () => {
+    const { marksBriefing } = await import('./testing/marks-fixture');
+    const f = marksBriefing(lib);
+    const session = new CitationSession();
+    const fields = (doc: ResolvedDocument) => doc.sections.flatMap((s) => s.blocks.flatMap((b) => b.inlines.flatMap((i) => (i.type === 'text' ? [] : [i.field.instruction]))));
+    const check = () => expect(fields(assembleBriefing(lib, f.briefingId, { session, today: new Date(0) }).doc)).toEqual(fields(assembleBriefing(lib, f.briefingId, { today: new Date(0) }).doc));
+    check();
+    lib.addItems(f.briefingId, [{ kind: 'prose', text: `First [@${f.facts.b}].` }], 'discussion', 0); // every note renumbers
+    check();
+    lib.updateItem(f.briefingId, f.items.prose, { text: `Own sentence [@${f.facts.a2}, p. 9; @${f.facts.b}, p. 4] continues [see @${f.facts.c}].` });
+    check();
+    lib.updateSource(f.sources.c, { url: 'https://harbour-wire.example/insurers' }); // in the field's item data only
+    check();
+  });
+
+  it('re-renders nothing after a prose edit that leaves the marks alone, and only the changed cluster after a mark edit', async () => {
+    const { marksBriefing } = await import('./testing/marks-fixture');
+    const f = marksBriefing(lib);
+    const session = new CitationSession();
+    const engine = assembleBriefing(lib, f.briefingId, { session }).engine;
+    const calls: string[] = [];
+    for (const m of ['renderDocument', 'insertCluster', 'updateCluster', 'moveCluster', 'removeCluster', 'refresh'] as const) {
+      const real = (engine[m] as (...a: unknown[]) => unknown).bind(engine);
+      (engine as unknown as Record<string, unknown>)[m] = (...a: unknown[]) => {
+        calls.push(m === 'updateCluster' ? `${m} ${(a[0] as { id: string }).id}` : m);
+        return real(...a);
+      };
+    }
+    lib.updateItem(f.briefingId, f.items.prose, { text: `Our own sentence, reworded [@${f.facts.a2}; @${f.facts.b}, p. 4] and continued [see @${f.facts.c}].` });
+    assembleBriefing(lib, f.briefingId, { session });
+    expect(calls).toEqual([]);
+    lib.updateItem(f.briefingId, f.items.prose, { text: `Our own sentence, reworded [@${f.facts.a2}; @${f.facts.b}, p. 5] and continued [see @${f.facts.c}].` });
+    assembleBriefing(lib, f.briefingId, { session });
+    expect(calls).toEqual([`updateCluster ${f.items.prose}#0`]);
+  });
+
   it('starts afresh when the style changes', () => {
     const session = new CitationSession();
     assembleBriefing(lib, id, { session });

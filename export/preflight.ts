@@ -1,9 +1,13 @@
-import type { Fact } from '../core/model';
+import type { Fact, FactItem } from '../core/model';
 import type { Library } from '../db/library';
+import type { FactChange } from '../db/repo/briefing-seen';
 import { partialDateEnd } from '../core/dates';
 import { rankOf } from '../core/markings';
-import { normaliseDate } from '../ingest/formats/dates';
+import { normaliseDate } from '../ingest/index';
 import type { AssembledBriefing } from './assemble';
+import { rewordedQuote } from './assemble/fact-text';
+import { factsAboveItemMarking, portionLevel, raisedLevel } from './assemble/portion';
+import { describeKinds, unsourcedClaims } from './unsourced-claims';
 import { estimatePageCount } from './docx/index';
 import type { Block } from './document';
 
@@ -19,14 +23,25 @@ export type PreflightCode =
   | 'subject-acronym'
   | 'no-decision-lines'
   | 'decision-date-passed'
-  | 'marking-below-facts';
+  | 'marking-below-facts'
+  | 'item-marking-below-facts'
+  | 'reworded-quote'
+  | 'fact-changed'
+  | 'unsourced-claim';
+
+/** `error`: the document would say something false (a portion marked below what it cites). */
+export type PreflightSeverity = 'error' | 'warning';
 
 export interface PreflightWarning {
   code: PreflightCode;
+  severity: PreflightSeverity;
   message: string;
   factId?: string;
   section?: string;
 }
+
+/** A finding before its severity is settled: every check but the marking ones only warns. */
+type Found = Omit<PreflightWarning, 'severity'> & { severity?: PreflightSeverity };
 
 export interface PreflightOptions {
   /** A fact not verified for this many days is flagged (default 90). */
@@ -34,17 +49,20 @@ export interface PreflightOptions {
   now?: Date;
   /** Facts with corroboration from an independent source (from the corroboration links). */
   corroborated?: (factId: string) => boolean;
+  /** Facts changed in the library since the briefing took them (lib.changedFacts). */
+  changedFacts?: FactChange[];
 }
 
 /** Characters per line of 12-point body text across a 6.5-inch measure: a BLUF line budget. */
 const CHARS_PER_LINE = 90;
 
 /**
- * Checks a briefing before it goes up the chain. Warnings, never blocks: the analyst decides.
- * Each names the fact, section or field concerned.
+ * Checks a briefing before it goes up the chain. Never blocks: the analyst decides; an
+ * `error` is a mark that cannot stand, a `warning` something to look at. Each names the fact,
+ * section or field concerned.
  */
 export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): PreflightWarning[] {
-  const out: PreflightWarning[] = [];
+  const out: Found[] = [];
   const now = opts.now ?? new Date();
   const staleDays = opts.staleDays ?? 90;
   const cutoff = new Date(now.getTime() - staleDays * 86_400_000).toISOString();
@@ -102,7 +120,63 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
       message: `The briefing is marked ${briefing.marking} but cites facts marked ${a.marking.required.id}; the banner shows ${a.marking.required.banner}.`,
     });
   }
+  out.push(...itemChecks(a, short, now), ...changeChecks(a, opts.changedFacts ?? [], short));
+  return out.map((w) => ({ ...w, severity: w.severity ?? 'warning' }));
+}
+
+/** What each item says: item marks below what they cite, reworded quotes, unsourced claims. */
+function itemChecks(a: AssembledBriefing, short: (f: Fact) => string, now: Date): Found[] {
+  const out: Found[] = [];
+  const scheme = a.marking.scheme;
+  const today = now.toISOString().slice(0, 10);
+  for (const section of a.briefing.sections) {
+    const name = section.heading || section.key;
+    for (const item of section.items) {
+      const cited =
+        item.kind === 'fact'
+          ? [a.facts.get(item.factId)!]
+          : (a.prose.get(item.id) ?? []).flatMap((s) => (s.kind === 'cite' ? s.cluster.cites.map((c) => a.facts.get(c.factId)!) : []));
+      const what = item.kind === 'fact' ? `The fact ${short(cited[0]!)}` : `A paragraph in "${name}"`;
+      const seen = new Set<string>();
+      for (const fact of factsAboveItemMarking(scheme, item, cited)) {
+        if (seen.has(fact.id)) continue;
+        seen.add(fact.id);
+        const shown = portionLevel(scheme, cited, raisedLevel(scheme, item));
+        out.push({
+          code: 'item-marking-below-facts',
+          severity: 'error',
+          factId: fact.id,
+          section: section.key,
+          message: `${what} is marked ${item.marking} but cites fact ${short(fact)}, marked ${fact.marking}; its portion mark shows (${shown?.portion ?? fact.marking}).`,
+        });
+      }
+      if (item.kind === 'fact' && rewordedQuote(item as FactItem, cited[0]!)) {
+        out.push({
+          code: 'reworded-quote',
+          factId: item.factId,
+          section: section.key,
+          message: `The quote ${short(cited[0]!)} is reworded here and no longer matches its source: it is not shown in quotation marks.`,
+        });
+      }
+      if (item.kind === 'prose') {
+        for (const claim of unsourcedClaims(a.prose.get(item.id) ?? [], today)) {
+          const quoted = claim.sentence.length > 120 ? `${claim.sentence.slice(0, 117)}…` : claim.sentence;
+          out.push({ code: 'unsourced-claim', section: section.key, message: `Unsourced claim in "${name}": "${quoted}" states ${describeKinds(claim.kinds)} but cites nothing.` });
+        }
+      }
+    }
+  }
   return out;
+}
+
+/** "Fact changed since you used it": the old and the new text, or what changed in its source. */
+function changeChecks(a: AssembledBriefing, changes: readonly FactChange[], short: (f: Fact) => string): Found[] {
+  return changes.flatMap((c): Found[] => {
+    const fact = a.facts.get(c.factId);
+    if (!fact) return [];
+    const what = c.oldText !== c.newText ? `was "${c.oldText}", now "${c.newText}"` : `its ${c.changed.join(', ')} changed`;
+    return [{ code: 'fact-changed', factId: c.factId, message: `Fact ${short(fact)} changed since this briefing used it: ${what}.` }];
+  });
 }
 
 /**
@@ -126,9 +200,16 @@ function blockText(b: Block): string {
   return b.inlines.map((i) => (i.type === 'text' ? i.run.text : '')).join('');
 }
 
-/** Pre-flight options with corroboration read from the library's links (independent origins). */
+/**
+ * Pre-flight options completed from the library: corroboration from its links (independent
+ * origins), and the facts changed since the briefing took them.
+ */
 export function withCorroboration(lib: Library, a: AssembledBriefing, opts: PreflightOptions = {}): PreflightOptions {
-  if (opts.corroborated) return opts;
-  const single = new Set(lib.singleSourceFacts([...a.facts.keys()]));
-  return { ...opts, corroborated: (id) => !single.has(id) };
+  const out = { ...opts };
+  if (!out.corroborated) {
+    const single = new Set(lib.singleSourceFacts([...a.facts.keys()]));
+    out.corroborated = (id) => !single.has(id);
+  }
+  out.changedFacts ??= lib.changedFacts(a.briefing.id);
+  return out;
 }

@@ -4,17 +4,37 @@ import type { BlockKind, Inline, Run } from './document';
  * The author's own words in a briefing are light Markdown: paragraphs separated by blank
  * lines, "- " or "* " bullets, "1. " numbered items, **bold** and *italic*. This turns them
  * into blocks of formatted runs; anything else stays literal text (never markup).
+ *
+ * Citation marks are cut out before this runs (export/assemble/prose-inlines.ts): each stands
+ * in the text as one MARK character, so a mark inside a bold run or a bullet is laid out with
+ * it, and `mark(k)` gives the inline for the k-th one (counted across the whole text).
  */
 export interface ProseBlock {
   kind: BlockKind | 'default';
   inlines: Inline[];
 }
 
-export function proseBlocks(text: string): ProseBlock[] {
+/** Stands for a citation mark; NUL, which no stored text keeps (it is not legal in XML). */
+export const MARK = '\u0000';
+
+export function proseBlocks(text: string, mark?: (k: number) => Inline): ProseBlock[] {
   const out: ProseBlock[] = [];
   let para: string[] = [];
+  let k = 0;
+  const withMarks = (t: string): Inline[] => {
+    const inlines = formattedRuns(t);
+    if (!t.includes(MARK)) return inlines;
+    return inlines.flatMap((inl): Inline[] => {
+      if (inl.type !== 'text' || !inl.run.text.includes(MARK)) return [inl];
+      const parts = inl.run.text.split(MARK);
+      return parts.flatMap((p, i): Inline[] => [
+        ...(i > 0 && mark ? [mark(k++)] : []),
+        ...(p ? [{ type: 'text' as const, run: { ...inl.run, text: p } }] : []),
+      ]);
+    });
+  };
   const flush = () => {
-    if (para.length) out.push({ kind: 'default', inlines: inlineRuns(para.join(' ')) });
+    if (para.length) out.push({ kind: 'default', inlines: withMarks(para.join(' ')) });
     para = [];
   };
   for (const raw of text.split(/\r?\n/)) {
@@ -24,10 +44,10 @@ export function proseBlocks(text: string): ProseBlock[] {
     if (!line) flush();
     else if (bullet) {
       flush();
-      out.push({ kind: 'bullet', inlines: inlineRuns(bullet[1]!) });
+      out.push({ kind: 'bullet', inlines: withMarks(bullet[1]!) });
     } else if (numbered) {
       flush();
-      out.push({ kind: 'numbered', inlines: inlineRuns(numbered[1]!) });
+      out.push({ kind: 'numbered', inlines: withMarks(numbered[1]!) });
     } else para.push(line);
   }
   flush();
@@ -36,6 +56,10 @@ export function proseBlocks(text: string): ProseBlock[] {
 
 /** **bold** and *italic* (or _italic_) spans; unmatched markers stay as typed. */
 export function inlineRuns(text: string): Inline[] {
+  return formattedRuns(text.replaceAll(MARK, ''));
+}
+
+function formattedRuns(text: string): Inline[] {
   const runs: Run[] = [];
   const re = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|_(?!\s)(.+?)_/g;
   let last = 0;

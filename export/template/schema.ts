@@ -146,6 +146,13 @@ export const templateFileSchema = strict({
     notes: z.enum(NOTE_PLACEMENTS, { error: `must be one of ${NOTE_PLACEMENTS.join(', ')}` }),
     bibliography: z.boolean().default(true),
     bibliographyHeading: text(100).default('Sources'),
+    /**
+     * Note styles: whether a note marker goes after the punctuation and closing quote that
+     * follow it ("… in January.¹", "…,” she said.²": US and British English, Chicago), or
+     * before them ("… im Januar¹.", as many German and French houses set notes). In-text
+     * citations always go before the sentence's final full stop.
+     */
+    notesAfterPunctuation: z.boolean().default(true),
   }),
   page: strict({
     size: z.enum(PAGE_SIZES, { error: `must be one of ${PAGE_SIZES.join(', ')}` }),

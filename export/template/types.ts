@@ -74,6 +74,8 @@ export interface Template {
     notes: 'footnotes' | 'endnotes';
     bibliography: boolean;
     bibliographyHeading: string;
+    /** Note markers after the following punctuation and closing quote (default), or before it. */
+    notesAfterPunctuation: boolean;
   };
   page: {
     size: 'letter' | 'a4';

@@ -7,6 +7,7 @@ import { tokenize } from './tokens';
 export { suggestAttribution, type AttributionSuggestion } from './attribution';
 export { suggestEventDate } from './event-date';
 export { suggestStatistic, type StatisticSuggestion } from './statistic';
+export { tokenize, type Token } from './tokens';
 
 /**
  * Everything Dossier can suggest for a candidate sentence before the analyst files it as a
@@ -55,7 +56,8 @@ function suggestionWindow(text: string): string {
   return text.slice(0, space > SUGGESTION_WINDOW / 2 ? space : SUGGESTION_WINDOW);
 }
 
-function isQuote(text: string): boolean {
+/** Whether the text quotes someone: a quotation of at least four words. */
+export function isQuote(text: string): boolean {
   let run = 0;
   for (const t of tokenize(text)) {
     if (t.kind === 'open-quote') run = 0;
