@@ -76,8 +76,21 @@ function openFor(command: Command, ctx: Pick<Context, 'values' | 'positionals'>,
   const access = accessOf(command, ctx);
   const notice = (m: string) => io.stderr(`dossier: ${m}`);
   if (access === 'preview' && !(existsSync(path) && statSync(path).size > 0)) return Library.open(':memory:');
-  if (access === 'record') return Library.open(path, { readonly: !writable(path), notice });
+  if (access === 'record') return openToRecord(path, notice);
   return Library.open(path, { readonly: access !== 'write', notice });
+}
+
+/**
+ * A read that records what it did (an export keeps its version and the file's hash): judged as
+ * a read first, so a missing, foreign or damaged file is refused exactly as any read refuses it
+ * and nothing is written; then, where the file and its folder may be written, opened again for
+ * writing. A library only readable here is exported from without a record.
+ */
+function openToRecord(path: string, notice: (m: string) => void): Library {
+  const read = Library.open(path, { readonly: true, notice });
+  if (!writable(path)) return read;
+  read.close();
+  return Library.open(path, { notice });
 }
 
 /** An existing library whose file and folder (its journal goes there) this process may write. */
