@@ -1,0 +1,7 @@
+/** What the editor can do to the prose item that last had focus: Ctrl+K cites there. */
+export interface ProseHandle {
+  /** Inserts a citation of the fact at the cursor (joining the chip right before the cursor, if any). */
+  insertCite(factId: string): void;
+  /** Whether the editor still exists and had the focus last. */
+  readonly alive: boolean;
+}
