@@ -82,7 +82,7 @@ test('cite facts in your own prose: keyboard cluster, drag, locator, reword, mov
   await expect.poll(proseText).toBe('Grain shipments resumed this month and insurers followed. Port capacity is the constraint now.');
 
   // ---- A two-fact cluster in mid-sentence, by keyboard: Ctrl+K, then "[@" right after the chip ----
-  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+Home');
   for (let i = 0; i < 'Grain shipments resumed this month'.length; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Cite fact' });
@@ -140,12 +140,13 @@ test('cite facts in your own prose: keyboard cluster, drag, locator, reword, mov
   await ce.locator('.ce-cite').nth(1).focus();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(ce.locator('.ce-cite').first()).toContainText('Insurers have cut');
-  await expect(ce.locator('.ce-cite').nth(1)).toBeFocused();
+  await expect(ce.locator('.ce-cite').first()).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(ce).toHaveCount(0);
   await expect.poll(proseText).toBe(`Grain shipments resumed this month[@${insurers}; @${ships}, p. 4] and insurers followed. Port capacity is[@${berths}] the constraint now.`);
 
   // ---- Reword the placed fact; the library's text stays beside it ----
+  await items.nth(0).hover();
   await items.nth(0).getByRole('button', { name: 'Lead-in, locator and wording' }).click();
   const wording = items.nth(0).getByRole('textbox', { name: 'Wording here' });
   await expect(wording).toHaveValue('Port officials said eleven vessels were still waiting to load.');

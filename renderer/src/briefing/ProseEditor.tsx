@@ -1,6 +1,9 @@
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { TextSelection } from '@tiptap/pm/state';
+import type { Editor } from '@tiptap/core';
+import type { Node as PMNodeType } from '@tiptap/pm/model';
+import { TextSelection, type Transaction } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Cite } from '../../../core/citation-marks';
 import { htmlToText } from '../capture/html-to-text';
@@ -137,7 +140,13 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
     insertCite(hit.fact.id, { from: t.from, to: t.to });
   };
 
-  const editor = useEditor({
+  const onActiveRef = useRef(onActive);
+  onActiveRef.current = onActive;
+
+  // One options object for the editor's life: TipTap compares options by identity on every
+  // render and, when they differ, resets the view's props and state — which can put the caret
+  // back where it was a key press ago while the page re-renders around it.
+  const [options] = useState(() => ({
     extensions: [
       StarterKit.configure({
         heading: false,
@@ -153,7 +162,7 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
         gapcursor: false,
         trailingNode: false,
       }),
-      Citation.configure({ onOpen: (pos) => setEditing(pos) }),
+      Citation.configure({ onOpen: (pos: number) => setEditing(pos) }),
       CiteDropCaret,
     ],
     content: markdownToDoc(value),
@@ -162,7 +171,7 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
     shouldRerenderOnTransaction: false,
     editorProps: {
       attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', class: 'prose-editor', 'data-placeholder': placeholder, spellcheck: 'true' },
-      handlePaste: (_view, event) => {
+      handlePaste: (_view: EditorView, event: ClipboardEvent) => {
         const data = event.clipboardData;
         const ours = data?.getData(PROSE_MIME);
         if (ours) {
@@ -176,19 +185,19 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
         return true;
       },
       handleDOMEvents: {
-        copy: (view, event) => {
+        copy: (view: EditorView, event: ClipboardEvent) => {
           if (!event.clipboardData || !writeClipboard(view, event.clipboardData)) return false;
           event.preventDefault();
           return true;
         },
-        cut: (view, event) => {
+        cut: (view: EditorView, event: ClipboardEvent) => {
           if (!event.clipboardData || !writeClipboard(view, event.clipboardData)) return false;
           event.preventDefault();
           view.dispatch(view.state.tr.deleteSelection().scrollIntoView());
           return true;
         },
       },
-      handleDrop: (view, event) => {
+      handleDrop: (view: EditorView, event: DragEvent) => {
         const dt = event.dataTransfer;
         // Whole items dropped on a prose item are moved by the section, not inserted as text.
         if (dt?.types.includes('application/x-dossier-item')) return true;
@@ -206,12 +215,12 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
         if (text) insertLiteral(text, at?.pos);
         return true;
       },
-      handleClickOn: (_view, _pos, node, nodePos, _event, direct) => {
+      handleClickOn: (_view: EditorView, _pos: number, node: PMNodeType, nodePos: number, _event: MouseEvent, direct: boolean) => {
         if (!direct || node.type.name !== 'citation') return false;
         setEditing(nodePos);
         return true;
       },
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (_view: EditorView, event: KeyboardEvent) => {
         const k = keys.current;
         if (!k.trigger) return false;
         if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -232,7 +241,7 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
         return false;
       },
     },
-    onUpdate: ({ transaction }) => {
+    onUpdate: ({ transaction }: { transaction: Transaction }) => {
       const next = (transaction.getMeta(CITE_EDIT) as string | undefined) ?? TYPING;
       // Typing after a citation edit (or the reverse): the pending change saves first, as its own step.
       if (timer.current !== undefined && next !== pendingLabel.current) {
@@ -244,7 +253,7 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(flush, SAVE_DELAY);
     },
-    onTransaction: ({ editor: ed }) => {
+    onTransaction: ({ editor: ed }: { editor: Editor }) => {
       refreshChips();
       const t = ed.isFocused ? findTrigger(ed.state, dismissed.current) : undefined;
       setTrigger((prev) => (prev?.from === t?.from && prev?.query === t?.query && prev?.to === t?.to ? prev : t));
@@ -255,18 +264,24 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
     },
     onFocus: () => {
       const ed = editorRef.current;
-      onActive?.({
+      onActiveRef.current?.({
         insertCite: (factId) => insertCite(factId),
         get alive() {
           return !!ed && !ed.isDestroyed;
         },
       });
     },
-  });
+  }));
+  const editor = useEditor(options);
   const editorRef = useRef(editor);
   editorRef.current = editor;
 
   useEffect(() => setActive(0), [trigger?.query, trigger?.from]);
+
+  // The section was renamed: the text box's name follows (the options above are fixed).
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dom.setAttribute('aria-label', label);
+  }, [editor, label]);
 
   // The stored text changed from outside (undo, another window): show it, unless it is ours.
   useEffect(() => {
