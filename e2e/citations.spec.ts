@@ -194,3 +194,73 @@ test('cite facts in your own prose: keyboard cluster, drag, locator, reword, mov
   expect(placed.length).toBeLessThan(cluster.length / 2);
   expect(Number(m![1]) < Number(m![2]) && Number(m![2]) < Number(factRef)).toBe(true);
 });
+
+test('a chip is one unit: Backspace removes it as one undo step; copy and paste keep marks, foreign markup stays text', async ({ page, app }) => {
+  const src = app.lib.addSource({ type: 'report', title: 'Black Sea Shipping After the Ceasefire', authors: [{ literal: 'Institute for Trade Studies' }], issued: '2024-12', reliability: 'A' });
+  const berths = app.lib.addFact({ sourceId: src.id, text: 'Berths at the three main ports ran at 92 percent of capacity.' }).id;
+  const b = app.lib.createBriefing({ title: 'Port Capacity Note', templateId: 'action-memo' }, [
+    { key: 'bluf', heading: 'BLUF' },
+    { key: 'discussion', heading: 'Discussion' },
+  ]);
+  app.lib.addItems(b.id, [{ kind: 'prose', text: `Ports are nearly full [@${berths}, p. 14] this winter.` }, { kind: 'prose', text: 'Second paragraph.' }], 'discussion');
+  const texts = () => app.lib.getBriefing(b.id).sections.find((s) => s.key === 'discussion')!.items.map((i) => (i.kind === 'prose' ? i.text : ''));
+
+  await app.open();
+  await page.getByRole('button', { name: /Port Capacity Note/ }).click();
+  const editors = page.locator('[data-section-key="discussion"] .ProseMirror');
+  await expect(editors).toHaveCount(2);
+  const chip = editors.nth(0).locator('.cite-chip');
+  await expect(chip).toHaveCount(1);
+  await expect(chip).toHaveAttribute('title', /Berths at the three main ports.*p\. 14/s);
+
+  // Enter on the selected chip opens its editor; Escape closes it.
+  await editors.nth(0).click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 'Ports are nearly full '.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight'); // selects the chip
+  await page.keyboard.press('Enter');
+  const ce = page.getByRole('dialog', { name: 'Edit citation' });
+  await expect(ce.getByRole('textbox', { name: 'Locator' })).toHaveValue('14');
+  await page.keyboard.press('Escape');
+  await expect(ce).toHaveCount(0);
+  await expect(editors.nth(0)).toBeFocused();
+
+  // Backspace right after the chip removes all of it, as one step the app can undo.
+  await page.keyboard.press('Backspace');
+  await expect(chip).toHaveCount(0);
+  await expect.poll(() => texts()[0]).toBe('Ports are nearly full this winter.');
+  const undo = page.getByRole('button', { name: /^Undo Remove citation/ });
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect.poll(() => texts()[0]).toBe(`Ports are nearly full [@${berths}, p. 14] this winter.`);
+  await expect(chip).toHaveCount(1);
+
+  // Copy the first paragraph (with its mark) and paste it into the second: the mark comes along.
+  await editors.nth(0).click();
+  await page.keyboard.press('Control+a');
+  const copied = await editors.nth(0).evaluate((el) => {
+    const data = new DataTransfer();
+    el.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    return { prose: data.getData('application/x-dossier-prose'), plain: data.getData('text/plain') };
+  });
+  expect(copied.prose).toBe(`Ports are nearly full [@${berths}, p. 14] this winter.`);
+  expect(copied.plain).not.toContain('@');
+  await editors.nth(1).click();
+  await page.keyboard.press('Control+End');
+  const paste = (el: HTMLElement | SVGElement, types: Record<string, string>) => {
+    const data = new DataTransfer();
+    for (const [k, v] of Object.entries(types)) data.setData(k, v);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  };
+  await editors.nth(1).evaluate(paste, { 'application/x-dossier-prose': copied.prose, 'text/plain': copied.plain });
+  await expect(editors.nth(1).locator('.cite-chip')).toHaveCount(1);
+  await expect.poll(() => texts()[1]).toBe(`Second paragraph.Ports are nearly full [@${berths}, p. 14] this winter.`);
+
+  // Another app's HTML with citation-looking markup, even a chip's own attributes: literal text.
+  await editors.nth(1).evaluate(paste, {
+    'text/html': `<p> Fake <span data-cite-md="[@${berths}]" class="cite-chip">[@${berths}]</span> mark.</p>`,
+    'text/plain': ` Fake [@${berths}] mark.`,
+  });
+  await expect(editors.nth(1)).toContainText(`Fake [@${berths}] mark.`);
+  await expect(editors.nth(1).locator('.cite-chip')).toHaveCount(1);
+});

@@ -60,7 +60,11 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
   }, [request, briefing, onRequestTaken]);
 
   useEditorKeys({
-    palette: (inProse) => setPalette(inProse && activeProse.current?.alive ? 'cite' : 'place'),
+    palette: (inProse) => {
+      const prose = inProse && activeProse.current?.alive ? activeProse.current : undefined;
+      prose?.syncCaret();
+      setPalette(prose ? 'cite' : 'place');
+    },
     exportPanel: () => setExporting(true),
     switcher: () => setSwitcher(true),
     undo: doc.undo,

@@ -85,13 +85,13 @@ function WordingHere({ item, fact, onItemPatch }: { item: FactItem; fact: FactDe
       <div className="wording-col">
         <div className="wording-head">
           <span>Wording here</span>
-          {item.wording !== undefined && (
-            <button type="button" className="button link small" onClick={() => void onItemPatch({ wording: item.wording ?? null }, { wording: null }, 'Use library wording')}>
-              Use library wording
-            </button>
-          )}
         </div>
         <DraftInput multiline label="Wording here" value={item.wording ?? library} placeholder={library} onSave={save} />
+        {item.wording !== undefined && (
+          <button type="button" className="button link small wording-reset" onClick={() => void onItemPatch({ wording: item.wording ?? null }, { wording: null }, 'Use library wording')}>
+            Use the library’s wording
+          </button>
+        )}
       </div>
       <div className="wording-col">
         <div className="wording-head">

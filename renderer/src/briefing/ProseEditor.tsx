@@ -8,7 +8,7 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Cite } from '../../../core/citation-marks';
 import { htmlToText } from '../capture/html-to-text';
 import { Icon } from '../ui/Icon';
-import { CITE_EDIT, Citation } from './citation/citation-node';
+import { CITE_EDIT, Citation, cursorPos } from './citation/citation-node';
 import { clusterId } from './citation/cite-keys';
 import { type CiteTrigger, findTrigger } from './citation/cite-trigger';
 import { PROSE_MIME, writeClipboard } from './citation/clipboard';
@@ -105,8 +105,10 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
     const ed = editorRef.current;
     if (!ed || ed.isDestroyed) return;
     const { state } = ed;
-    const from = range?.from ?? state.selection.from;
-    const to = range?.to ?? state.selection.to;
+    // The caret as the page shows it (ProseMirror may not have read the last arrow key yet).
+    const caret = state.selection.empty ? cursorPos(ed.view) : undefined;
+    const from = range?.from ?? caret ?? state.selection.from;
+    const to = range?.to ?? caret ?? state.selection.to;
     const type = state.schema.nodes.citation!;
     const before = state.doc.resolve(from).nodeBefore;
     const tr = state.tr;
@@ -129,8 +131,8 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
     const doc = markdownToDoc(text, { cites: false });
     const ed = editorRef.current;
     if (!ed) return;
-    if (at !== undefined) ed.chain().focus().insertContentAt(at, doc.content ?? []).run();
-    else ed.commands.insertContent(doc.content ?? []);
+    if (at !== undefined) ed.chain().focus().insertContentAt(at, pastable(doc)).run();
+    else ed.commands.insertContent(pastable(doc));
   };
 
   const chooseHit = (i: number) => {
@@ -175,7 +177,7 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
         const data = event.clipboardData;
         const ours = data?.getData(PROSE_MIME);
         if (ours) {
-          editorRef.current?.commands.insertContent(markdownToDoc(ours).content ?? []);
+          editorRef.current?.commands.insertContent(pastable(markdownToDoc(ours)));
           return true;
         }
         const html = data?.getData('text/html');
@@ -266,6 +268,11 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
       const ed = editorRef.current;
       onActiveRef.current?.({
         insertCite: (factId) => insertCite(factId),
+        syncCaret: () => {
+          if (!ed || ed.isDestroyed || !ed.state.selection.empty) return;
+          const pos = cursorPos(ed.view);
+          if (pos !== undefined && pos !== ed.state.selection.from) ed.view.dispatch(ed.state.tr.setSelection(TextSelection.create(ed.state.doc, pos)));
+        },
         get alive() {
           return !!ed && !ed.isDestroyed;
         },
@@ -344,7 +351,7 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
         <ClusterEditor
           cites={chip.attrs.cites as Cite[]}
           facts={lookup.facts}
-          face={chipDom.classList.contains('is-note') ? `Note ${chipDom.textContent}` : `Citation ${chipDom.textContent}`}
+          face={chipDom.classList.contains('is-note') ? `Note ${chipDom.textContent}` : chipDom.classList.contains('is-pending') ? 'Citation' : `Citation ${chipDom.textContent}`}
           anchor={chipDom.getBoundingClientRect()}
           onChange={(cites) => {
             if (!editor || editing === undefined) return;
@@ -359,6 +366,12 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
       )}
     </div>
   );
+}
+
+/** A single pasted paragraph goes into the sentence at the cursor; several stay blocks. */
+function pastable(doc: PMNode): PMNode[] {
+  const blocks = doc.content ?? [];
+  return blocks.length === 1 && blocks[0]!.type === 'paragraph' ? (blocks[0]!.content ?? []) : blocks;
 }
 
 function ToolButton({ label, icon, active, onClick }: { label: string; icon: string; active: boolean | undefined; onClick(): void }) {

@@ -1,10 +1,11 @@
 import { createPortal } from 'react-dom';
 import type { FactHit } from '../../../../db/repo/search';
 import { CiteResults } from './CiteResults';
+import { placeNear } from './placement';
 
 interface Props {
   /** Where the caret is, in the viewport. */
-  at: { left: number; bottom: number };
+  at: { left: number; top: number; bottom: number };
   query: string;
   hits: FactHit[];
   error?: string | undefined;
@@ -18,10 +19,8 @@ interface Props {
  * Escape leaves what was typed as text), so this only shows the matches.
  */
 export function CiteSearch({ at, query, hits, error, active, onHover, onChoose }: Props) {
-  const top = Math.min(at.bottom + 4, window.innerHeight - 120);
-  const left = Math.max(8, Math.min(at.left - 8, window.innerWidth - 440));
   return createPortal(
-    <div className="cite-search" role="dialog" aria-label="Cite a fact" style={{ top, left }}>
+    <div className="cite-search" role="dialog" aria-label="Cite a fact" style={placeNear(at, 420, 300)}>
       <div className="cite-search-head muted">{query ? `Facts matching “${query}”` : 'Type to search facts'}</div>
       {error && <div className="cite-search-empty">{error}</div>}
       {!error && hits.length === 0 && <div className="cite-search-empty muted">No facts match.</div>}

@@ -5,6 +5,7 @@ import type { Cite } from '../../../../core/citation-marks';
 import { LOCATOR_LABELS, type LocatorLabel } from '../../../../core/model';
 import { shortCitation } from '../../format';
 import { factSnippet } from './lookup';
+import { placeNear } from './placement';
 import { CiteResults } from './CiteResults';
 import { useFactSearch } from './useFactSearch';
 
@@ -86,10 +87,8 @@ export function ClusterEditor({ cites, facts, face, anchor, onChange, onClose }:
     }
   };
 
-  const top = Math.min(anchor.bottom + 6, window.innerHeight - 80);
-  const left = Math.max(8, Math.min(anchor.left - 20, window.innerWidth - 480));
   return createPortal(
-    <div ref={ref} className="cluster-editor" role="dialog" aria-label="Edit citation" style={{ top, left }} onKeyDown={onKeyDown}>
+    <div ref={ref} className="cluster-editor" role="dialog" aria-label="Edit citation" style={placeNear(anchor, 460, 420)} onKeyDown={onKeyDown}>
       <div className="ce-head">
         <strong>{face}</strong>
         <span className="muted">

@@ -1,5 +1,6 @@
 import { Node } from '@tiptap/core';
-import { NodeSelection } from '@tiptap/pm/state';
+import { NodeSelection, TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { type Cite, formatCluster } from '../../../../core/citation-marks';
 
 export interface CitationOptions {
@@ -76,6 +77,16 @@ export const Citation = Node.create<CitationOptions>({
   },
 
   addKeyboardShortcuts() {
+    /** The chip just before (-1) or after (1) a collapsed cursor, and where it starts. */
+    const chipBeside = (dir: -1 | 1) => {
+      const { state, view } = this.editor;
+      const sel = state.selection;
+      if (!(sel instanceof TextSelection) || !sel.empty) return undefined;
+      const $pos = state.doc.resolve(cursorPos(view) ?? sel.from);
+      const near = dir < 0 ? $pos.nodeBefore : $pos.nodeAfter;
+      if (near?.type.name !== this.name) return undefined;
+      return { from: dir < 0 ? $pos.pos - near.nodeSize : $pos.pos, size: near.nodeSize };
+    };
     const removeNext = (dir: -1 | 1) => () => {
       const { state, view } = this.editor;
       const sel = state.selection;
@@ -83,14 +94,22 @@ export const Citation = Node.create<CitationOptions>({
         view.dispatch(state.tr.deleteSelection().setMeta(CITE_EDIT, 'Remove citation'));
         return true;
       }
-      if (!sel.empty) return false;
-      const near = dir < 0 ? sel.$from.nodeBefore : sel.$from.nodeAfter;
-      if (near?.type.name !== this.name) return false;
-      const from = dir < 0 ? sel.from - near.nodeSize : sel.from;
-      view.dispatch(state.tr.delete(from, from + near.nodeSize).setMeta(CITE_EDIT, 'Remove citation'));
+      const chip = chipBeside(dir);
+      if (!chip) return false;
+      view.dispatch(state.tr.delete(chip.from, chip.from + chip.size).setMeta(CITE_EDIT, 'Remove citation'));
+      return true;
+    };
+    // Arrowing onto a chip selects it (then Enter edits it, Backspace removes it).
+    const selectNext = (dir: -1 | 1) => () => {
+      const chip = chipBeside(dir);
+      if (!chip) return false;
+      const { state, view } = this.editor;
+      view.dispatch(state.tr.setSelection(NodeSelection.create(state.doc, chip.from)));
       return true;
     };
     return {
+      ArrowLeft: selectNext(-1),
+      ArrowRight: selectNext(1),
       Backspace: removeNext(-1),
       Delete: removeNext(1),
       Enter: () => {
@@ -104,3 +123,18 @@ export const Citation = Node.create<CitationOptions>({
     };
   },
 });
+
+/**
+ * The cursor as the page has it. Arrow keys move the caret natively and ProseMirror reads the
+ * move on the next selectionchange; a key pressed before that (fast typing, a test) would act
+ * on where the caret was a key ago — Backspace removing the wrong thing.
+ */
+export function cursorPos(view: EditorView): number | undefined {
+  const s = view.dom.ownerDocument.getSelection();
+  if (!s || !s.isCollapsed || !s.focusNode || !view.dom.contains(s.focusNode)) return undefined;
+  try {
+    return view.posAtDOM(s.focusNode, s.focusOffset);
+  } catch {
+    return undefined;
+  }
+}
