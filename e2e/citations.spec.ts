@@ -264,3 +264,26 @@ test('a chip is one unit: Backspace removes it as one undo step; copy and paste 
   await expect(editors.nth(1)).toContainText(`Fake [@${berths}] mark.`);
   await expect(editors.nth(1).locator('.cite-chip')).toHaveCount(1);
 });
+
+test('a fact changed since the briefing used it: flagged in the list, old and new text in the checks, accepted in one action', async ({ page, app }) => {
+  const src = app.lib.addSource({ type: 'report', title: 'Black Sea Shipping After the Ceasefire', authors: [{ literal: 'Institute for Trade Studies' }], issued: '2024-12', reliability: 'A' });
+  const berths = app.lib.addFact({ sourceId: src.id, text: 'Berths ran at 92 percent of capacity.' }).id;
+  const b = app.lib.createBriefing({ title: 'Port Capacity Note', templateId: 'action-memo' }, [{ key: 'discussion', heading: 'Discussion' }]);
+  app.lib.addItems(b.id, [{ kind: 'prose', text: `Ports are nearly full [@${berths}] this winter.` }], 'discussion');
+  app.lib.updateFact(berths, { text: 'Berths ran at 94 percent of capacity.' });
+  expect(app.lib.changedFacts(b.id)).toHaveLength(1);
+
+  await app.open();
+  const entry = page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /Port Capacity Note/ });
+  await expect(entry.getByRole('img', { name: '1 fact changed since you used it' })).toBeVisible();
+  await entry.click();
+  await page.getByRole('tab', { name: /Checks/ }).click();
+  const changed = page.getByRole('region', { name: 'Facts changed since you used them' });
+  await expect(changed.locator('del')).toHaveText('Berths ran at 92 percent of capacity.');
+  await expect(changed.locator('ins')).toHaveText('Berths ran at 94 percent of capacity.');
+  await snap(page, 'cite-05-changed-facts');
+  await changed.getByRole('button', { name: 'Accept changes' }).click();
+  await expect(changed).toHaveCount(0);
+  await expect.poll(() => app.lib.changedFacts(b.id)).toEqual([]);
+  await expect(entry.locator('.nav-flag')).toHaveCount(0);
+});

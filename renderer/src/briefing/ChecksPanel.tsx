@@ -9,8 +9,13 @@ interface Props {
   onAccept(): void;
 }
 
-/** Pre-flight problems, and the facts changed in the library since the briefing used them. */
-export function ChecksPanel({ warnings, changes, busy, onAccept }: Props) {
+/**
+ * Pre-flight problems, and the facts changed in the library since the briefing used them (with
+ * their old and new text and one action to accept them; pre-flight's own line for each is
+ * left out while they show here).
+ */
+export function ChecksPanel({ warnings: all, changes, busy, onAccept }: Props) {
+  const warnings = changes.length > 0 ? all.filter((w) => (w.code as string) !== 'fact-changed') : all;
   const show = (w: { factId?: string | undefined; section?: string | undefined }) => {
     const el = w.factId
       ? (document.querySelector<HTMLElement>(`[data-fact-item="${w.factId}"]`) ?? document.querySelector<HTMLElement>(`.cite-chip[data-facts~="${w.factId}"]`))
@@ -65,7 +70,7 @@ export function ChecksPanel({ warnings, changes, busy, onAccept }: Props) {
       ) : (
         <ul className="warning-list">
           {warnings.map((w, i) => (
-            <li key={i} className={`warning warning-${w.code}`}>
+            <li key={i} className={`warning warning-${w.code}${(w as { severity?: string }).severity === 'error' ? ' is-error' : ''}`}>
               <Icon name="warning" />
               <div>
                 <div>{w.message}</div>

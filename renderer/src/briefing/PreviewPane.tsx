@@ -21,7 +21,8 @@ interface Props {
 /** The right-hand pane: the live preview of the export, and the checks. */
 export function PreviewPane(p: Props) {
   const warnings = p.preview?.warnings ?? [];
-  const problems = warnings.length + p.changes.length;
+  // Pre-flight's "fact changed" lines are shown once, in the changed-facts list.
+  const problems = (p.changes.length > 0 ? warnings.filter((w) => (w.code as string) !== 'fact-changed').length : warnings.length) + p.changes.length;
   const styleTitle = p.preview && (p.styles.find((s) => s.id === p.preview!.styleId)?.title ?? p.preview.styleId);
   return (
     <section className="preview-pane" aria-label="Preview and checks">

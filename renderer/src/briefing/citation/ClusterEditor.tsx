@@ -141,7 +141,7 @@ export function ClusterEditor({ cites, facts, face, anchor, onChange, onClose }:
                   </select>
                   <input
                     value={c.locator?.value ?? ''}
-                    placeholder={fact?.fact.locator ? `${fact.fact.locator.value} (fact)` : '4'}
+                    placeholder={fact?.fact.locator ? `${fact.fact.locator.value} (from the fact)` : 'e.g. 4'}
                     aria-label="Locator"
                     maxLength={100}
                     onChange={(e) => patch(i, { locator: { label, value: e.target.value } })}
