@@ -62,7 +62,8 @@ export function Sidebar({ onNewBriefing }: { onNewBriefing(): void }) {
               icon="doc"
               label={b.title}
               count={b.factCount}
-              title={`${b.title} — ${b.factCount} fact${b.factCount === 1 ? '' : 's'}`}
+              flag={b.changedFacts > 0 ? `${b.changedFacts} fact${b.changedFacts === 1 ? '' : 's'} changed since you used ${b.changedFacts === 1 ? 'it' : 'them'}` : undefined}
+              title={`${b.title} — ${b.factCount} fact${b.factCount === 1 ? '' : 's'}${b.changedFacts > 0 ? ` · ${b.changedFacts} changed since you used ${b.changedFacts === 1 ? 'it' : 'them'}` : ''}`}
               current={view.name === 'briefing' && view.id === b.id}
               onClick={() => app.navigate({ name: 'briefing', id: b.id })}
             />
@@ -130,7 +131,7 @@ export function Sidebar({ onNewBriefing }: { onNewBriefing(): void }) {
   );
 }
 
-function NavItem(props: { icon: string; label: string; count?: number | undefined; capped?: boolean | undefined; current: boolean; onClick(): void; title?: string; shortcut?: string }) {
+function NavItem(props: { icon: string; label: string; count?: number | undefined; flag?: string | undefined; capped?: boolean | undefined; current: boolean; onClick(): void; title?: string; shortcut?: string }) {
   return (
     <li>
       <button
@@ -142,6 +143,11 @@ function NavItem(props: { icon: string; label: string; count?: number | undefine
       >
         <Icon name={props.icon} />
         <span className="nav-label">{props.label}</span>
+        {props.flag && (
+          <span className="nav-flag" role="img" aria-label={props.flag}>
+            <Icon name="warning" size={12} />
+          </span>
+        )}
         {props.count !== undefined && (
           <span className="nav-count">
             {formatCount(props.count)}

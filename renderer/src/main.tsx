@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/briefing.css';
+import './styles/citations.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

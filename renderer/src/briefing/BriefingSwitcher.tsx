@@ -138,6 +138,12 @@ export function BriefingSwitcher({ currentId, onClose }: { currentId?: string | 
                 </span>
                 <span className="switcher-meta line-1">
                   {templates.get(b.templateId) ?? b.templateId} · {formatCount(b.itemCount)} item{b.itemCount === 1 ? '' : 's'}, {formatCount(b.factCount)} fact{b.factCount === 1 ? '' : 's'}
+                  {b.changedFacts > 0 && (
+                    <span className="changed-flag">
+                      {' '}
+                      · {formatCount(b.changedFacts)} fact{b.changedFacts === 1 ? '' : 's'} changed since you used {b.changedFacts === 1 ? 'it' : 'them'}
+                    </span>
+                  )}
                 </span>
               </span>
               <time className="switcher-time" dateTime={b.updatedAt} title={`Modified ${new Date(b.updatedAt).toLocaleString()}`}>

@@ -9,6 +9,8 @@ import { useDebounced } from '../ui/hooks';
 import { PaletteInput, stepActive, useActiveInView, usePaletteFocus } from '../ui/palette';
 
 interface Props {
+  /** 'place': insert a fact item into a section; 'cite': cite the fact at the cursor in the prose being edited. */
+  mode?: 'place' | 'cite';
   sections: BriefingSection[];
   section: string;
   onSection(id: string): void;
@@ -17,7 +19,7 @@ interface Props {
 }
 
 /** Ctrl+K: find a fact by typing and insert it where the cursor was, without touching the mouse. */
-export function Palette({ sections, section, onSection, onInsert, onClose }: Props) {
+export function Palette({ mode = 'place', sections, section, onSection, onInsert, onClose }: Props) {
   const app = useApp();
   const [text, setText] = useState('');
   const q = useDebounced(text, 120);
@@ -51,14 +53,14 @@ export function Palette({ sections, section, onSection, onInsert, onClose }: Pro
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Insert fact">
+      <div className="palette" role="dialog" aria-modal="true" aria-label={mode === 'cite' ? 'Cite fact' : 'Insert fact'}>
         <PaletteInput
           inputRef={inputRef}
           listId="palette-list"
           optionPrefix="palette-opt"
           active={hits[active] ? active : undefined}
-          label="Search facts to insert"
-          placeholder="Search facts to insert…"
+          label={mode === 'cite' ? 'Search facts to cite' : 'Search facts to insert'}
+          placeholder={mode === 'cite' ? 'Search facts to cite here…' : 'Search facts to insert…'}
           value={text}
           onChange={setText}
           onKeyDown={(e) => {
@@ -69,7 +71,7 @@ export function Palette({ sections, section, onSection, onInsert, onClose }: Pro
             } else if (e.key === 'Escape') {
               e.preventDefault();
               onClose();
-            } else if (e.key === 'Tab') {
+            } else if (e.key === 'Tab' && mode === 'place') {
               e.preventDefault();
               document.getElementById('palette-section')?.focus();
             }
@@ -105,6 +107,9 @@ export function Palette({ sections, section, onSection, onInsert, onClose }: Pro
           })}
         </ul>
         <div className="palette-foot">
+          {mode === 'cite' ? (
+            <span>Cites the fact at the cursor; right after a citation, it joins that note.</span>
+          ) : (
           <label>
             Insert into{' '}
             <select
@@ -126,7 +131,8 @@ export function Palette({ sections, section, onSection, onInsert, onClose }: Pro
               ))}
             </select>
           </label>
-          <span className="muted">↑↓ choose · Enter insert · Esc close</span>
+          )}
+          <span className="muted">↑↓ choose · Enter {mode === 'cite' ? 'cite' : 'insert'} · Esc close</span>
         </div>
       </div>
     </div>

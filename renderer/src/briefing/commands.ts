@@ -11,11 +11,13 @@ export interface Place {
   index: number;
 }
 
-export type ItemInput = { kind: 'prose'; text: string } | { kind: 'fact'; factId: string; lead?: string; locator?: Locator };
+export type ItemInput = { kind: 'prose'; text: string; marking?: string } | { kind: 'fact'; factId: string; lead?: string; locator?: Locator; wording?: string; marking?: string };
 
+/** What re-creates the item as it was (an undone removal): its text or fact, lead-in, locator, wording here and raised mark. */
 export function itemInput(item: BriefingItem): ItemInput {
-  if (item.kind === 'prose') return { kind: 'prose', text: item.text };
-  return { kind: 'fact', factId: item.factId, ...(item.lead ? { lead: item.lead } : {}), ...(item.locator ? { locator: item.locator } : {}) };
+  const marking = item.marking ? { marking: item.marking } : {};
+  if (item.kind === 'prose') return { kind: 'prose', text: item.text, ...marking };
+  return { kind: 'fact', factId: item.factId, ...(item.lead ? { lead: item.lead } : {}), ...(item.locator ? { locator: item.locator } : {}), ...(item.wording ? { wording: item.wording } : {}), ...marking };
 }
 
 export function findItem(b: Briefing, itemId: string): (Place & { item: BriefingItem }) | undefined {
@@ -90,7 +92,10 @@ export function briefingCommands(briefingId: string, show: (b: Briefing) => void
       };
     },
 
-    /** Prose text, lead or locator of one item; consecutive edits of the same item and field merge. */
+    /**
+     * Prose text, lead, locator, wording or marking of one item; consecutive edits of the same
+     * item, field and kind (typing, a citation edit) merge into one undo step.
+     */
     updateItem(itemId: string, before: ItemPatch, after: ItemPatch, label = 'Edit text'): Command & { itemId: string; before: ItemPatch; after: ItemPatch } {
       const cmd = {
         label,
@@ -105,7 +110,7 @@ export function briefingCommands(briefingId: string, show: (b: Briefing) => void
         },
         merge(next: Command) {
           const n = next as Partial<typeof cmd>;
-          if (n.itemId !== itemId || !n.after || sameKeys(n.after, cmd.after) === false) return false;
+          if (n.itemId !== itemId || n.label !== label || !n.after || sameKeys(n.after, cmd.after) === false) return false;
           cmd.after = n.after;
           return true;
         },
@@ -137,7 +142,7 @@ export function briefingCommands(briefingId: string, show: (b: Briefing) => void
   };
 }
 
-export type ItemPatch = { text?: string; lead?: string; locator?: Locator | null };
+export type ItemPatch = { text?: string; lead?: string; locator?: Locator | null; wording?: string | null; marking?: string | null };
 export type BriefingPatch = Record<string, unknown> & { fields?: Record<string, string> };
 
 function sameKeys(a: object, b: object): boolean {

@@ -1,9 +1,15 @@
+import { type CiteCluster, formatCluster } from '../../../core/citation-marks';
+import { proseSegments } from './citation/cite-keys';
+
 /**
  * Converts between the TipTap (ProseMirror) JSON of a prose item and the light Markdown the
  * model stores: paragraphs separated by blank lines, "- " bullets, "1. " numbered items,
  * **bold** and *italic*. The parsing rules mirror the exporters' (export/prose.ts) exactly, so
  * what the editor shows is what the .docx gets. The format has no escapes: a literal "*" or
  * "_" pair in plain text reads back as emphasis, just as the exporters would render it.
+ *
+ * Citation marks (`[see @FACTID, p. 4; @FACTID2]`, core/citation-marks.ts) are `citation`
+ * nodes with the cluster as their `cites`; emphasis around a mark covers the mark too.
  */
 export interface PMMark {
   type: string;
@@ -75,6 +81,12 @@ function collectSpans(node: PMNode, out: Span[]): void {
     out.push({ text: (node.text ?? '').replace(/[\r\n]+/g, ' '), bold: marks.has('bold'), italic: marks.has('italic') });
     return;
   }
+  if (node.type === 'citation') {
+    const cites = (node.attrs?.cites ?? []) as CiteCluster['cites'];
+    const marks = new Set((node.marks ?? []).map((m) => m.type));
+    if (cites.length) out.push({ text: formatCluster({ cites }), bold: marks.has('bold'), italic: marks.has('italic') });
+    return;
+  }
   if (node.type === 'hardBreak') {
     out.push({ text: ' ', bold: false, italic: false });
     return;
@@ -119,12 +131,18 @@ export function spansToMarkdown(input: Span[]): string {
 const BULLET = /^[-*•]\s+(.*)$/;
 const NUMBERED = /^\d+[.)]\s+(.*)$/;
 
-export function markdownToDoc(text: string): PMNode {
+export interface ReadOptions {
+  /** Read citation marks as chips (the default); false keeps them as the literal text they are (foreign paste). */
+  cites?: boolean;
+}
+
+export function markdownToDoc(text: string, opts: ReadOptions = {}): PMNode {
+  const cites = opts.cites ?? true;
   const content: PMNode[] = [];
   let para: string[] = [];
   let list: PMNode | null = null;
   const flushPara = () => {
-    if (para.length) content.push(paragraph(para.join(' ')));
+    if (para.length) content.push(paragraph(para.join(' '), cites));
     para = [];
   };
   const flushList = () => {
@@ -145,7 +163,7 @@ export function markdownToDoc(text: string): PMNode {
         flushList();
         list = { type, content: [] };
       }
-      (list as PMNode).content!.push({ type: 'listItem', content: [paragraph((bullet ?? numbered)![1]!)] });
+      (list as PMNode).content!.push({ type: 'listItem', content: [paragraph((bullet ?? numbered)![1]!, cites)] });
     } else {
       flushList();
       para.push(line);
@@ -157,23 +175,43 @@ export function markdownToDoc(text: string): PMNode {
   return { type: 'doc', content };
 }
 
-function paragraph(text: string): PMNode {
-  const nodes = inlineNodes(text);
+function paragraph(text: string, cites: boolean): PMNode {
+  const nodes = inlineNodes(text, cites);
   return nodes.length ? { type: 'paragraph', content: nodes } : { type: 'paragraph' };
 }
 
-/** The exporters' inline rule: **bold**, *italic* or _italic_; unmatched markers stay literal. */
-export function inlineNodes(text: string): PMNode[] {
+/** A stand-in for a citation mark while emphasis is read, so "*see [@id]*" is italic around the mark. */
+const MARK = '\uFFFC';
+
+/**
+ * The exporters' inline rule: **bold**, *italic* or _italic_; unmatched markers stay literal.
+ * Citation marks are cut out first, so brackets and keys never read as emphasis.
+ */
+export function inlineNodes(text: string, cites = true): PMNode[] {
+  const clusters: CiteCluster[] = [];
+  let masked = '';
+  for (const seg of cites ? proseSegments(text) : [{ kind: 'text' as const, text }]) {
+    if (seg.kind === 'cite') {
+      clusters.push(seg.cluster);
+      masked += MARK;
+    } else masked += seg.text.replaceAll(MARK, '');
+  }
   const out: PMNode[] = [];
+  const push = (t: string, marks?: PMMark[]) => {
+    t.split(MARK).forEach((part, i) => {
+      if (i > 0) out.push({ type: 'citation', attrs: { cites: clusters.shift()!.cites }, ...(marks ? { marks } : {}) });
+      if (part) out.push({ type: 'text', text: part, ...(marks ? { marks } : {}) });
+    });
+  };
   const re = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|_(?!\s)(.+?)_/g;
   let last = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index! > last) out.push({ type: 'text', text: text.slice(last, m.index) });
-    if (m[1] !== undefined) out.push({ type: 'text', text: m[1], marks: [{ type: 'bold' }] });
-    else out.push({ type: 'text', text: (m[2] ?? m[3])!, marks: [{ type: 'italic' }] });
+  for (const m of masked.matchAll(re)) {
+    if (m.index! > last) push(masked.slice(last, m.index));
+    if (m[1] !== undefined) push(m[1], [{ type: 'bold' }]);
+    else push((m[2] ?? m[3])!, [{ type: 'italic' }]);
     last = m.index! + m[0].length;
   }
-  if (last < text.length) out.push({ type: 'text', text: text.slice(last) });
+  if (last < masked.length) push(masked.slice(last));
   return out;
 }
 

@@ -1,0 +1,53 @@
+import type { BriefingPreview, StyleSummary } from '../../../api/contract';
+import type { Template } from '../../../export/template/types';
+import { ChecksPanel } from './ChecksPanel';
+import { Preview } from './Preview';
+import type { FactChange } from './useFactChanges';
+
+interface Props {
+  preview: BriefingPreview | undefined;
+  error: string | undefined;
+  busy: boolean;
+  template: Template | undefined;
+  styles: StyleSummary[];
+  tab: 'preview' | 'checks';
+  onTab(tab: 'preview' | 'checks'): void;
+  activeNote: number | undefined;
+  onActiveNote(n: number): void;
+  changes: FactChange[];
+  onAcceptChanges(): void;
+}
+
+/** The right-hand pane: the live preview of the export, and the checks. */
+export function PreviewPane(p: Props) {
+  const warnings = p.preview?.warnings ?? [];
+  // Pre-flight's "fact changed" lines are shown once, in the changed-facts list.
+  const problems = (p.changes.length > 0 ? warnings.filter((w) => (w.code as string) !== 'fact-changed').length : warnings.length) + p.changes.length;
+  const styleTitle = p.preview && (p.styles.find((s) => s.id === p.preview!.styleId)?.title ?? p.preview.styleId);
+  return (
+    <section className="preview-pane" aria-label="Preview and checks">
+      <div className="tabs" role="tablist" aria-label="Preview and checks">
+        <button type="button" role="tab" id="tab-preview" aria-selected={p.tab === 'preview'} aria-controls="panel-preview" className="tab" onClick={() => p.onTab('preview')}>
+          Preview
+        </button>
+        <button type="button" role="tab" id="tab-checks" aria-selected={p.tab === 'checks'} aria-controls="panel-checks" className="tab" onClick={() => p.onTab('checks')}>
+          Checks {problems > 0 && <span className="badge warn">{problems}</span>}
+        </button>
+        <span className="toolbar-spacer" />
+        {styleTitle && (
+          <span className="muted small line-1 style-name" title={styleTitle}>
+            {styleTitle}
+          </span>
+        )}
+      </div>
+      {p.tab === 'preview' ? (
+        <div className="preview-scroll" role="tabpanel" id="panel-preview" aria-labelledby="tab-preview" aria-busy={p.busy} data-testid="preview">
+          {p.error && <p className="error-text">{p.error}</p>}
+          {p.preview ? <Preview doc={p.preview.doc} template={p.template} activeNote={p.activeNote} onNoteClick={p.onActiveNote} /> : !p.error && <p className="muted list-empty">Preparing preview…</p>}
+        </div>
+      ) : (
+        <ChecksPanel warnings={warnings} changes={p.changes} busy={p.busy} onAccept={p.onAcceptChanges} />
+      )}
+    </section>
+  );
+}
