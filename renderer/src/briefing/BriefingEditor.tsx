@@ -16,7 +16,7 @@ import { EditorSection } from './EditorSection';
 import { FactPicker } from './FactPicker';
 import { HeaderFields } from './HeaderFields';
 import { Palette } from './Palette';
-import { PreviewPane } from './PreviewPane';
+import { type PaneTab, PreviewPane } from './PreviewPane';
 import { useBriefingDocument } from './useBriefingDocument';
 import { useCitedFacts } from './useCitedFacts';
 import { useEditorKeys } from './useEditorKeys';
@@ -39,7 +39,7 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
   const live = useLivePreview(briefingId, briefing, app.dataVersion);
   const factChanges = useFactChanges(briefingId, briefing, app.dataVersion, show);
   const actions = useItemActions(doc, template);
-  const [tab, setTab] = useState<'preview' | 'checks'>('preview');
+  const [tab, setTab] = useState<PaneTab>('preview');
   // Ctrl+K: 'place' a fact item in a section, or 'cite' it at the cursor of the prose last focused.
   const [palette, setPalette] = useState<'place' | 'cite'>();
   const [exporting, setExporting] = useState(false);
@@ -181,6 +181,8 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
           onActiveNote={setActiveNote}
           changes={factChanges.changes}
           onAcceptChanges={() => void factChanges.accept()}
+          briefing={briefing}
+          onRestored={doc.replace}
         />
       </div>
 

@@ -1,6 +1,8 @@
 import type { BriefingPreview, StyleSummary } from '../../../api/contract';
 import type { Template } from '../../../export/template/types';
+import type { Briefing } from '../../../core/model';
 import { ChecksPanel } from './ChecksPanel';
+import { HistoryPanel } from './HistoryPanel';
 import { Preview } from './Preview';
 import type { FactChange } from './useFactChanges';
 
@@ -10,15 +12,20 @@ interface Props {
   busy: boolean;
   template: Template | undefined;
   styles: StyleSummary[];
-  tab: 'preview' | 'checks';
-  onTab(tab: 'preview' | 'checks'): void;
+  tab: PaneTab;
+  onTab(tab: PaneTab): void;
   activeNote: number | undefined;
   onActiveNote(n: number): void;
   changes: FactChange[];
   onAcceptChanges(): void;
+  briefing: Briefing;
+  /** A version was put back: the editor shows it, and its undo history starts afresh. */
+  onRestored(b: Briefing): void;
 }
 
-/** The right-hand pane: the live preview of the export, and the checks. */
+export type PaneTab = 'preview' | 'checks' | 'history';
+
+/** The right-hand pane: the live preview of the export, the checks, and the briefing's history. */
 export function PreviewPane(p: Props) {
   const warnings = p.preview?.warnings ?? [];
   // Pre-flight's "fact changed" lines are shown once, in the changed-facts list.
@@ -33,6 +40,9 @@ export function PreviewPane(p: Props) {
         <button type="button" role="tab" id="tab-checks" aria-selected={p.tab === 'checks'} aria-controls="panel-checks" className="tab" onClick={() => p.onTab('checks')}>
           Checks {problems > 0 && <span className="badge warn">{problems}</span>}
         </button>
+        <button type="button" role="tab" id="tab-history" aria-selected={p.tab === 'history'} aria-controls="panel-history" className="tab" onClick={() => p.onTab('history')}>
+          History
+        </button>
         <span className="toolbar-spacer" />
         {styleTitle && (
           <span className="muted small line-1 style-name" title={styleTitle}>
@@ -45,8 +55,10 @@ export function PreviewPane(p: Props) {
           {p.error && <p className="error-text">{p.error}</p>}
           {p.preview ? <Preview doc={p.preview.doc} template={p.template} activeNote={p.activeNote} onNoteClick={p.onActiveNote} /> : !p.error && <p className="muted list-empty">Preparing preview…</p>}
         </div>
-      ) : (
+      ) : p.tab === 'checks' ? (
         <ChecksPanel warnings={warnings} changes={p.changes} busy={p.busy} onAccept={p.onAcceptChanges} />
+      ) : (
+        <HistoryPanel briefing={p.briefing} onRestored={p.onRestored} />
       )}
     </section>
   );

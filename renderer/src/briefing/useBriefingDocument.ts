@@ -34,6 +34,14 @@ export function useBriefingDocument(briefingId: string) {
     },
     [app],
   );
+  /** The whole briefing replaced (a version restored): the undo history no longer applies. */
+  const replace = useCallback(
+    (b: Briefing) => {
+      stack.clear();
+      show(b);
+    },
+    [stack, show],
+  );
   const cmds = useMemo(() => briefingCommands(briefingId, show), [briefingId, show]);
   const sectionCmds = useMemo(() => sectionCommands(briefingId, show), [briefingId, show]);
 
@@ -97,7 +105,7 @@ export function useBriefingDocument(briefingId: string) {
     };
   }, [libraryEpoch, briefingId, current, stack, navigate, notify]);
 
-  return { briefing, loadError, template, styles, stack, show, cmds, sectionCmds, exec, record, undo, redo };
+  return { briefing, loadError, template, styles, stack, show, replace, cmds, sectionCmds, exec, record, undo, redo };
 }
 
 export type BriefingDocument = ReturnType<typeof useBriefingDocument>;
