@@ -51,7 +51,7 @@ describe('pre-flight on written briefings', () => {
     expect(codes('reworded-quote')).toEqual([]);
     lib.updateItem(f.briefingId, item.id, { wording: 'The minister promised to keep the corridor open.' });
     expect(codes('reworded-quote')).toEqual([
-      expect.objectContaining({ severity: 'warning', factId: q.id, message: expect.stringContaining('is reworded here and no longer matches its source: it is not shown in quotation marks') }),
+      expect.objectContaining({ severity: 'warning', factId: q.id, message: expect.stringContaining('is reworded here and no longer matches its source: quotation marks stay only around words the source says') }),
     ]);
   });
 
@@ -88,6 +88,14 @@ describe('pre-flight on written briefings', () => {
       'Unsourced claim in "Discussion": "Insurance premiums fell to 1.25 percent." states a figure but cites nothing.',
     ]);
     expect(codes('unsourced-claim').every((w) => w.section === 'discussion' && w.severity === 'warning')).toBe(true);
+  });
+
+  it("leaves the analyst's own sign-off alone where the template says so (coordination)", () => {
+    const before = codes('unsourced-claim').length;
+    lib.addItems(f.briefingId, [{ kind: 'prose', text: 'Treasury concurs on the $12 million, the bureau said.' }], 'coordination');
+    expect(codes('unsourced-claim')).toHaveLength(before);
+    lib.addItems(f.briefingId, [{ kind: 'prose', text: 'Treasury concurs on the $12 million, the bureau said.' }], 'discussion');
+    expect(codes('unsourced-claim')).toHaveLength(before + 1);
   });
 
   it('counts a note after the full stop for the sentence before it', () => {

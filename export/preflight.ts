@@ -66,7 +66,11 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
   const now = opts.now ?? new Date();
   const staleDays = opts.staleDays ?? 90;
   const cutoff = new Date(now.getTime() - staleDays * 86_400_000).toISOString();
-  const short = (f: Fact) => `"${f.text.length > 60 ? f.text.slice(0, 57) + '…' : f.text}"`;
+  // A fact that is itself a quotation is not wrapped in a second pair of marks.
+  const short = (f: Fact) => {
+    const t = f.text.length > 60 ? f.text.slice(0, 57) + '…' : f.text;
+    return /^["“]/.test(t) ? t : `"${t}"`;
+  };
 
   for (const fact of a.facts.values()) {
     const source = a.sources.get(fact.sourceId)!;
@@ -155,10 +159,10 @@ function itemChecks(a: AssembledBriefing, short: (f: Fact) => string, now: Date)
           code: 'reworded-quote',
           factId: item.factId,
           section: section.key,
-          message: `The quote ${short(cited[0]!)} is reworded here and no longer matches its source: it is not shown in quotation marks.`,
+          message: `The quote ${short(cited[0]!)} is reworded here and no longer matches its source: quotation marks stay only around words the source says.`,
         });
       }
-      if (item.kind === 'prose') {
+      if (item.kind === 'prose' && (a.template.sections.find((t) => t.key === section.key)?.checkClaims ?? true)) {
         for (const claim of unsourcedClaims(a.prose.get(item.id) ?? [], today)) {
           const quoted = claim.sentence.length > 120 ? `${claim.sentence.slice(0, 117)}…` : claim.sentence;
           out.push({ code: 'unsourced-claim', section: section.key, message: `Unsourced claim in "${name}": "${quoted}" states ${describeKinds(claim.kinds)} but cites nothing.` });

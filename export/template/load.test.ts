@@ -123,7 +123,7 @@ describe('user templates', () => {
     expect(t.page).toEqual({ size: 'letter', margins: { top: 1, right: 1, bottom: 1, left: 1, header: 0.5, footer: 0.5 } });
     expect(t.fonts.notes).toEqual({ family: 'Times New Roman', size: 10 });
     expect(t.styles.bullet.id).toBe('DossierBullet');
-    expect(t.sections[0]).toEqual({ key: 'body', heading: 'Body', guidance: '', required: false, layout: 'paragraphs', showHeading: true, runIn: false });
+    expect(t.sections[0]).toEqual({ key: 'body', heading: 'Body', guidance: '', required: false, layout: 'paragraphs', showHeading: true, runIn: false, checkClaims: true });
     expect(t.closing).toEqual({ derivedFromLabel: 'Derived From' });
   });
 

@@ -168,6 +168,7 @@ export function parseTemplate(data: unknown, file: string, source: 'built-in' | 
       layout: s.layout,
       showHeading: s.showHeading,
       runIn: s.runIn,
+      checkClaims: s.checkClaims,
       ...(s.style ? { style: s.style } : {}),
     })),
     numbering: t.numbering,

@@ -91,6 +91,11 @@ export const sectionSchema = strict({
   runIn: z.boolean().default(false),
   /** Style role for the section's paragraphs; default follows the layout (bullet, numbered, body). */
   style: z.enum(['bluf', 'body'] as const).optional(),
+  /**
+   * Whether pre-flight looks for unsourced claims here. Off for the analyst's own asks and
+   * sign-offs (a recommendation's "$12 million" is the proposal, not a fact to source).
+   */
+  checkClaims: z.boolean().default(true),
 });
 
 export const headerFieldSchema = strict({

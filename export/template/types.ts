@@ -14,6 +14,8 @@ export interface TemplateSection {
   /** The heading starts the first paragraph ("BLUF: …") rather than standing above it. */
   runIn: boolean;
   style?: 'bluf' | 'body';
+  /** Pre-flight looks for unsourced claims here (off for the analyst's own asks and sign-offs). */
+  checkClaims: boolean;
 }
 
 export interface TemplateHeaderField {
