@@ -62,7 +62,7 @@ describe('split rendering', () => {
     const clusters = document(5, 200);
     const engine = CitationEngine.create({ styleId: 'chicago-note-bibliography', items: lookup });
     engine.renderDocument(clusters, { render: (i) => i >= 150 });
-    const citeproc = (engine as unknown as { engine: { process_CitationCluster: (...args: unknown[]) => string } }).engine;
+    const citeproc = (engine as unknown as { doc: { engine: { process_CitationCluster: (...args: unknown[]) => string } } }).doc.engine;
     const render = citeproc.process_CitationCluster;
     let renders = 0;
     citeproc.process_CitationCluster = function (this: unknown, ...args: unknown[]) {
