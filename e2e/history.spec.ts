@@ -117,7 +117,7 @@ test('history: the export with its hash, an editing session after a pause, diff,
   // ---- Restore version 1, after a confirm ----
   await exported.getByRole('button', { name: 'Restore…' }).click();
   const confirm = history.getByRole('alertdialog', { name: 'Restore version 1' });
-  await expect(confirm).toContainText('The briefing as it is now is kept as a version first.');
+  await expect(confirm).toContainText('The briefing as it is now is kept as a version first; undo starts afresh from the restored text.');
   await expect(confirm.getByRole('button', { name: 'Restore', exact: true })).toBeFocused();
   await snapHistory(page, history, 'history-03-confirm');
   await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
