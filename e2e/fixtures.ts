@@ -60,6 +60,12 @@ export interface Harness {
   log: { name: string; args: unknown[] }[];
   /** How long each API and shell call is held before the core answers it (E2E_CORE_DELAY_MS, else 0). */
   coreDelayMs: number;
+  /**
+   * Test hook: how far ahead of the real clock the core's clock runs, in ms (0 at first). Moving
+   * it on stands in for a pause in editing (ten minutes end a session: EDIT_PAUSE_MS) without
+   * waiting for one. Only the core's "now" reads it; stored times stay the real clock's.
+   */
+  testClockAheadMs: number;
   /** Uncaught errors in the page. */
   errors: string[];
   /** Opens the app and waits until it has read the library. */
@@ -75,7 +81,8 @@ export const test = base.extend<{ app: Harness }>({
     const exportDir = join(dir, 'exports');
     mkdirSync(exportDir);
     const lib = core.Library.open(join(dir, 'library.sqlite'));
-    const dispatch = core.createDispatcher(lib, { allowWrite: (p) => resolve(p).startsWith(exportDir + sep) });
+    // The core's clock (an editing pause, see api HandlerOptions.now) reads the harness's test clock.
+    const dispatch = core.createDispatcher(lib, { allowWrite: (p) => resolve(p).startsWith(exportDir + sep), now: () => new Date(Date.now() + harness.testClockAheadMs) });
     const requests: string[] = [];
     const calls: string[] = [];
     const log: Harness['log'] = [];
@@ -130,6 +137,7 @@ export const test = base.extend<{ app: Harness }>({
       calls,
       log,
       coreDelayMs: CORE_DELAY_MS,
+      testClockAheadMs: 0,
       errors,
       async open() {
         await page.goto(`${ORIGIN}/index.html`);

@@ -6,9 +6,9 @@ import { formatCount, stripInvisibles } from '../format';
 import { useApp } from '../state';
 import { Icon } from '../ui/Icon';
 
-type Format = 'docx' | 'markdown' | 'text';
+export type Format = 'docx' | 'markdown' | 'text';
 const EXT: Record<Format, string> = { docx: 'docx', markdown: 'md', text: 'txt' };
-const LABEL: Record<Format, string> = { docx: 'Word document (.docx)', markdown: 'Markdown (.md)', text: 'Plain text (.txt)' };
+export const LABEL: Record<Format, string> = { docx: 'Word document (.docx)', markdown: 'Markdown (.md)', text: 'Plain text (.txt)' };
 
 /** A file name from a title: no path separators, reserved characters, controls or trailing dots. */
 export function exportFileName(title: string, format: Format): string {

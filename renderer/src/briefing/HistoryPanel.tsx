@@ -6,6 +6,8 @@ import { call, errorMessage } from '../api';
 import { formatDateTime, plural } from '../format';
 import { useApp } from '../state';
 import { Icon } from '../ui/Icon';
+import { type Format, LABEL as FORMAT_LABEL } from './ExportPanel';
+import { type WordPart, wordDiff } from './word-diff';
 
 const REASONS: Record<VersionReason, string> = { edit: 'Editing session', export: 'Exported', restore: 'Restored', import: 'Imported' };
 
@@ -14,6 +16,12 @@ function when(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return `${formatDateTime(iso)}, ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** A written file's name, and the folder it is in (either separator: the library may have travelled). */
+export function splitPath(path: string): { name: string; folder: string } {
+  const at = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return { name: path.slice(at + 1), folder: at > 0 ? path.slice(0, at) : '' };
 }
 
 /** Up to two versions picked to compare; a third pick drops the older pick. */
@@ -125,10 +133,11 @@ export function HistoryPanel({ briefing, onRestored }: { briefing: Briefing; onR
                 {v.exports.map((e, i) => (
                   <div key={i} className="version-export small">
                     <div className="version-export-head">
-                      <Icon name="export" /> Sent as {e.format} · {when(e.createdAt)}
+                      <Icon name="export" /> Exported as {FORMAT_LABEL[e.format as Format] ?? e.format} · {when(e.createdAt)}
                     </div>
-                    <div className="export-path" title={e.path}>
-                      {e.path}
+                    <div className="version-file" title={e.path}>
+                      <span className="version-file-name">{splitPath(e.path).name}</span>
+                      {splitPath(e.path).folder && <span className="version-file-folder"> in {splitPath(e.path).folder}</span>}
                     </div>
                     <div className="version-sha" title={`SHA-256 of the file as written: ${e.sha256}`}>
                       SHA-256 {e.sha256}
@@ -137,7 +146,7 @@ export function HistoryPanel({ briefing, onRestored }: { briefing: Briefing; onR
                 ))}
                 {confirm === v.number && (
                   <div className="confirm-row" role="alertdialog" aria-label={`Restore version ${v.number}`}>
-                    <span>Restore version {v.number}? The briefing as it is now is kept as a version first.</span>
+                    <span>Restore version {v.number}? The briefing as it is now is kept as a version first; undo starts afresh from the restored text.</span>
                     <button type="button" className="button primary small" disabled={restoring} onClick={() => void restore(v.number)} autoFocus>
                       Restore
                     </button>
@@ -187,10 +196,7 @@ function DiffView({ from, to, diff }: { from: number; to?: number; diff: Version
                   {c.kind === 'added' ? '+' : c.kind === 'removed' ? '−' : '~'}
                 </span>
                 {c.kind === 'changed' ? (
-                  <span>
-                    <del>{c.before}</del>
-                    <ins>{c.after}</ins>
-                  </span>
+                  <Changed before={c.before} after={c.after} />
                 ) : c.kind === 'added' ? (
                   <ins>{c.after}</ins>
                 ) : (
@@ -210,11 +216,15 @@ function DiffView({ from, to, diff }: { from: number; to?: number; diff: Version
                 <span className="diff-at" aria-hidden>
                   {n.kind === 'added' ? '+' : n.kind === 'removed' ? '−' : '~'}
                 </span>
-                <span>
-                  <span className="diff-label">{noteLabel(n.before, n.after)}</span>
-                  {n.before && <del>{n.before.text}</del>}
-                  {n.after && <ins>{n.after.text}</ins>}
-                </span>
+                {n.before && n.after ? (
+                  <Changed label={noteLabel(n.before, n.after)} before={n.before.text} after={n.after.text} />
+                ) : (
+                  <span>
+                    <span className="diff-label">{noteLabel(n.before, n.after)}</span>
+                    {n.before && <del>{n.before.text}</del>}
+                    {n.after && <ins>{n.after.text}</ins>}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -222,6 +232,26 @@ function DiffView({ from, to, diff }: { from: number; to?: number; diff: Version
       )}
     </section>
   );
+}
+
+/** A changed paragraph or note: the text before and after, the words that differ marked on each side. */
+function Changed({ before, after, label }: { before: string; after: string; label?: string }) {
+  const d = wordDiff(before, after);
+  return (
+    <span className="diff-changed-text">
+      {label && <span className="diff-label">{label}</span>}
+      <del>
+        <Parts parts={d.before} />
+      </del>
+      <ins>
+        <Parts parts={d.after} />
+      </ins>
+    </span>
+  );
+}
+
+function Parts({ parts }: { parts: WordPart[] }) {
+  return parts.map((p, i) => (p.changed ? <span key={i} className="diff-word">{p.text}</span> : p.text));
 }
 
 function noteLabel(before?: { number?: number }, after?: { number?: number }): string {

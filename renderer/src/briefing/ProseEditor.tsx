@@ -2,7 +2,7 @@ import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import type { Editor } from '@tiptap/core';
 import type { Node as PMNodeType } from '@tiptap/pm/model';
-import { TextSelection, type Transaction } from '@tiptap/pm/state';
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Cite } from '../../../core/citation-marks';
@@ -298,6 +298,11 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
     saved.current = norm;
     setEditing(undefined);
     editor.commands.setContent(markdownToDoc(value), { emitUpdate: false });
+    // A fresh state, so a fresh history: the text box's own Ctrl+Z covers typing since the text
+    // last changed from outside, never back across that change (a restored version would
+    // otherwise come undone into the text it replaced, and be saved so).
+    const { state } = editor;
+    editor.view.updateState(EditorState.create({ schema: state.schema, doc: state.doc, selection: state.selection, plugins: state.plugins }));
   }, [value, editor]);
 
   // New note numbers or facts from the preview: the chips show them.
