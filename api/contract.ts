@@ -8,7 +8,7 @@ import type { TagCount } from '../db/repo/tags';
 import type { BriefingUse } from '../db/repo/facts';
 import type { Candidate } from '../ingest/candidates';
 import type { ImportedDocument } from '../ingest/document';
-import type { ResolvedDocument } from '../export/document';
+import type { PreviewCitation, PreviewDocument } from '../export/preview-document';
 import type { PreflightWarning } from '../export/preflight';
 import type { ExportResult } from '../export/export-briefing';
 import type { FactChange } from '../db/repo/briefing-seen';
@@ -229,8 +229,11 @@ export interface CapturePreview {
   warnings: string[];
 }
 
+export type { PreviewCitation, PreviewDocument };
+
 export interface BriefingPreview {
-  doc: ResolvedDocument;
+  /** The document as exported, less the Zotero field instructions only a written file carries. */
+  doc: PreviewDocument;
   warnings: PreflightWarning[];
   styleId: string;
   isNoteStyle: boolean;

@@ -7,9 +7,10 @@ import { tempLibrary } from '../db/testing/temp-library';
 import { loadSample } from '../samples/load';
 import type { VersionDiff } from '../core/version-diff';
 import type { BriefingVersion, VersionSummary } from '../core/versions';
+import { assembleBriefing } from '../export/assemble';
 import { EDIT_PAUSE_MS } from '../export/briefing-versions';
 import type { ExportResult } from '../export/export-briefing';
-import { CALL_NAMES, CALLS, type RestoreResult } from './contract';
+import { CALL_NAMES, CALLS, type BriefingPreview, type RestoreResult } from './contract';
 import { createDispatcher } from './handlers';
 
 let lib: Library;
@@ -31,6 +32,22 @@ describe('the API contract', () => {
     expect(r).toMatchObject({ ok: true, value: { total: expect.any(Number), hits: expect.any(Array) } });
     const p = await call('briefings:preview', [id, {}]);
     expect(p.ok && (p.value as { isNoteStyle: boolean }).isNoteStyle).toBe(true);
+  });
+
+  it('sends the preview without Zotero field instructions, notes numbered and clustered as exported', async () => {
+    const id = loadSample(lib);
+    const p = await call('briefings:preview', [id, {}]);
+    if (!p.ok) throw new Error(JSON.stringify(p));
+    const doc = (p.value as BriefingPreview).doc;
+    const cites = (d: { sections: { blocks: { inlines: { type: string }[] }[] }[] }) => d.sections.flatMap((s) => s.blocks.flatMap((b) => b.inlines.filter((i) => i.type !== 'text')));
+    const full = assembleBriefing(lib, id, {}).doc;
+    expect(cites(full).length).toBeGreaterThan(3);
+    expect(cites(full).every((i) => 'field' in i)).toBe(true);
+    expect(JSON.stringify(full)).toContain('ZOTERO_ITEM CSL_CITATION');
+    // The same citations, in order, with their numbers, cluster ids and runs; no field at all.
+    expect(cites(doc)).toEqual(cites(full).map((i) => Object.fromEntries(Object.entries(i).filter(([k]) => k !== 'field'))));
+    expect(JSON.stringify(doc)).not.toContain('ZOTERO_ITEM');
+    expect(JSON.stringify(doc).length).toBeLessThan(JSON.stringify(full).length / 2);
   });
 
   it('rejects unknown calls, wrong argument shapes and unknown fields before touching the core', async () => {

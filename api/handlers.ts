@@ -7,6 +7,7 @@ import { assembleBriefing } from '../export/assemble';
 import { CitationSession } from '../export/citation-session';
 import { EditSessions, diffBriefingVersions, restoreBriefingVersion } from '../export/briefing-versions';
 import { exportBriefing } from '../export/export-briefing';
+import { toPreviewDocument } from '../export/preview-document';
 import { preflight, withCorroboration } from '../export/preflight';
 import { getTemplate, listTemplates } from '../export/template/index';
 import { sourcePreviewJson } from '../core/source-json';
@@ -216,7 +217,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'briefings:removeItem': write((id: string, item: string) => lib.removeItem(id, item)),
     'briefings:preview': (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) => {
       const a = assembleBriefing(lib, id, { ...o, ...dirs(opts), session: session(id) });
-      return { doc: a.doc, warnings: preflight(a, withCorroboration(lib, a)), styleId: a.engine.styleId, isNoteStyle: a.engine.isNoteStyle };
+      return { doc: toPreviewDocument(a.doc), warnings: preflight(a, withCorroboration(lib, a)), styleId: a.engine.styleId, isNoteStyle: a.engine.isNoteStyle };
     },
     'briefings:check': (id: string, o: { staleDays?: number }) => {
       const a = assembleBriefing(lib, id, dirs(opts));

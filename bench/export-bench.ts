@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../api/handlers';
@@ -180,6 +181,11 @@ export interface PreviewBenchRow {
   clusterEdit: { bestMs: number; medianMs: number };
   /** A new mark typed into a paragraph: every later note renumbers. */
   insertMark: { bestMs: number; medianMs: number };
+  /**
+   * The preview's answer on its way to the renderer: JSON, and V8's structured-clone serialiser
+   * (what Electron's IPC uses): its size and the time to serialise it, best and median of `runs`.
+   */
+  transfer: { jsonBytes: number; json: { bestMs: number; medianMs: number }; cloneBytes: number; clone: { bestMs: number; medianMs: number } };
   runs: number;
 }
 
@@ -223,11 +229,13 @@ export async function benchPreview(dir: string, citations = 500, runs = 9): Prom
   const built = buildWrittenBriefing(dir, citations);
   const lib = Library.open(built.path);
   const call = createDispatcher(lib, { allowWrite: () => false });
+  let answer: unknown;
   const preview = async () => {
     const t = performance.now();
     const r = await call('briefings:preview', [built.briefingId, {}]);
     const ms = performance.now() - t;
     if (!r.ok) throw new Error(`preview failed: ${JSON.stringify(r)}`);
+    answer = r;
     return ms;
   };
   await preview(); // the editor opens: the session warms up
@@ -247,9 +255,28 @@ export async function benchPreview(dir: string, citations = 500, runs = 9): Prom
   const textEdit = await timeEdits((id, k) => lib.updateItem(built.briefingId, id, { text: textOf(id).replace(/^(\S+)/, `$1 (edit ${k})`) }));
   const clusterEdit = await timeEdits((id, k) => lib.updateItem(built.briefingId, id, { text: textOf(id).replace(/, p\. \d+\]/, `, p. ${200 + k}]`) }));
   const insertMark = await timeEdits((id) => lib.updateItem(built.briefingId, id, { text: `${textOf(id)} Also [@${built.facts[0]}].` }));
+  const transfer = measureTransfer(answer, runs);
   const briefing = lib.getBriefing(built.briefingId);
   const marks = briefing.sections.flatMap((s) => s.items).reduce((n, i) => n + (i.kind === 'prose' ? (i.text.match(/\[(?:see )?@/g) ?? []).length : 0), 0);
   const placed = briefing.sections.flatMap((s) => s.items).filter((i) => i.kind === 'fact').length;
   lib.close();
-  return { citations: marks + placed, marks, proseItems: built.proseIds.length, textEdit, clusterEdit, insertMark, runs };
+  return { citations: marks + placed, marks, proseItems: built.proseIds.length, textEdit, clusterEdit, insertMark, transfer, runs };
+}
+
+/** Serialises the preview's last answer as JSON and as a structured clone, `runs` times each. */
+function measureTransfer(answer: unknown, runs: number): PreviewBenchRow['transfer'] {
+  const time = (serialise: () => string | Buffer) => {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let k = 0; k < runs; k++) {
+      const t = performance.now();
+      const out = serialise();
+      times.push(performance.now() - t);
+      bytes = typeof out === 'string' ? Buffer.byteLength(out) : out.length;
+    }
+    return { bytes, bestMs: Math.min(...times), medianMs: median(times) };
+  };
+  const json = time(() => JSON.stringify(answer));
+  const clone = time(() => serialize(answer));
+  return { jsonBytes: json.bytes, json, cloneBytes: clone.bytes, clone };
 }

@@ -39,6 +39,7 @@ export class Library {
   // Sources
   addSource = (input: unknown) => sources.addSource(this.db, input);
   getSource = (id: string) => sources.getSource(this.db, id);
+  getSources = (ids: readonly string[]) => sources.getSources(this.db, ids);
   listSources = (opts?: sources.SourceListOptions) => sources.listSources(this.db, opts);
   updateSource = (id: string, patch: unknown) => sources.updateSource(this.db, id, patch);
   removeSource = (id: string, opts?: sources.RemoveSourceOptions) => sources.removeSource(this.db, id, opts);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -46,6 +47,14 @@ test('export through the shell: phases, cancel, then open or reveal the file', a
   await expect(result).toContainText('Exported 9 notes');
   await expect(result).toContainText(out);
   await expect(progress).toHaveCount(0);
+  // The version the export recorded and the file's SHA-256, as the library holds them and as the
+  // bytes on disk hash (the panel shows the result after the core has written and recorded both).
+  const recorded = app.lib.listExports(id)[0]!;
+  expect(recorded).toMatchObject({ path: out, format: 'docx', version: expect.any(Number) });
+  expect(recorded.sha256).toBe(createHash('sha256').update(readFileSync(out)).digest('hex'));
+  await expect(result.getByTestId('export-record')).toHaveText(`Version ${recorded.version} in this briefing’s history`);
+  await expect(result.getByTestId('export-sha256')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(result.getByTestId('export-sha256')).toHaveText(recorded.sha256);
   await snap(page, 'export-02-done-shell');
 
   // The phases the renderer followed, in order, for its own operation: the core's own among them.
@@ -132,5 +141,8 @@ test('export without the shell: indeterminate progress, no cancel, file actions 
   const written = (await result.locator('.export-path').innerText()).trim();
   expect(written.startsWith(app.exportDir)).toBe(true);
   expect(readFileSync(written, 'utf8')).toMatch(/^\[\^1\]: /m);
+  const sha256 = createHash('sha256').update(readFileSync(written)).digest('hex');
+  await expect(result.getByTestId('export-sha256')).toHaveText(sha256);
+  await expect(result.getByTestId('export-record')).toHaveText(/^Version \d+ in this briefing’s history$/);
   await snap(page, 'export-06-done-no-shell');
 });

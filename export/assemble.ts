@@ -191,12 +191,14 @@ function build(
   return { briefing, doc, template, engine, facts, sources, prose: p.prose, marking, clusters };
 }
 
+/** Every source the cited facts name (their own and any via source), read in one query. */
 function loadSources(lib: Library, facts: Map<string, Fact>): Map<string, Source> {
-  const sources = new Map<string, Source>();
+  const ids: string[] = [];
   for (const f of facts.values()) {
-    for (const id of [f.sourceId, f.viaSourceId]) if (id && !sources.has(id)) sources.set(id, lib.getSource(id));
+    ids.push(f.sourceId);
+    if (f.viaSourceId) ids.push(f.viaSourceId);
   }
-  return sources;
+  return lib.getSources(ids);
 }
 
 /** A note reference (note styles) or an in-text citation, with its Zotero field; placed by assemble/punctuation.ts. */

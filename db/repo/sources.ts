@@ -50,6 +50,25 @@ export function getSource(db: Db, id: string): Source {
   return sourceFromRow(row);
 }
 
+/**
+ * Several sources by full id (the sources a briefing cites), in the order asked, each once.
+ * One statement whatever the count: the ids travel as one JSON array bound to one parameter
+ * (as `getFacts` does), so SQLite's limit on bound variables never applies and nothing is
+ * chunked. An id with no source is refused by name, as `getSource` would refuse it.
+ */
+export function getSources(db: Db, ids: readonly string[]): Map<string, Source> {
+  const wanted = [...new Set(ids)];
+  const rows = stmt(db, 'SELECT * FROM sources WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(wanted)) as SourceRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out = new Map<string, Source>();
+  for (const id of wanted) {
+    const row = byId.get(id);
+    if (!row) throw notFound('Source', id);
+    out.set(id, sourceFromRow(row));
+  }
+  return out;
+}
+
 /** Accepts a full id or a unique prefix of one (at least 6 characters), as people type them. */
 export function resolveSourceId(db: Db, idOrPrefix: string): string {
   // The common case, a full id, touches only the id index (bulk imports resolve per fact).

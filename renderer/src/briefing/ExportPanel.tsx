@@ -22,6 +22,11 @@ export function exportFileName(title: string, format: Format): string {
   return `${base}.${EXT[format]}`;
 }
 
+/** Where the export went in the briefing's history: the version it recorded, or why none. */
+export function exportRecord(result: Pick<ExportResult, 'version'>): string {
+  return result.version !== undefined ? `Version ${result.version} in this briefing’s history` : 'Not recorded in history: the library is open read-only.';
+}
+
 /** Where the end-to-end harness has files written (no shell, so no save dialog). */
 function harnessTarget(b: Briefing, format: Format): string | undefined {
   const dir = window.__dossierTestExportDir;
@@ -203,6 +208,12 @@ export function ExportPanel({ briefing, onClose }: { briefing: Briefing; onClose
           </div>
           <div className="export-path" title={result.path}>
             {result.path}
+          </div>
+          <div className="export-record" data-testid="export-record">
+            {exportRecord(result)}
+          </div>
+          <div className="export-hash">
+            SHA-256 <code data-testid="export-sha256">{result.sha256}</code>
           </div>
           {result.warnings.length > 0 && <div className="muted">{result.warnings.length} pre-flight warning{result.warnings.length === 1 ? '' : 's'} — see Checks.</div>}
           <div className="export-actions">

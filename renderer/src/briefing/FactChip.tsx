@@ -1,6 +1,5 @@
-import type { FactDetail } from '../../../api/contract';
+import type { FactDetail, PreviewCitation } from '../../../api/contract';
 import type { FactItem } from '../../../core/model';
-import type { Inline } from '../../../export/document';
 import { formatPartialDate, shortCitation } from '../format';
 import { GradeBadge } from '../ui/bits';
 import { DraftInput } from './DraftInput';
@@ -9,7 +8,7 @@ import type { ItemPatchHandler } from './ItemRow';
 interface Props {
   item: FactItem;
   fact: FactDetail | undefined;
-  citation: Inline | undefined;
+  citation: PreviewCitation | undefined;
   onNote(n: number): void;
   details: boolean;
   onItemPatch: ItemPatchHandler;

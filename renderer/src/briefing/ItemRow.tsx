@@ -1,7 +1,6 @@
 import { useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { FactDetail } from '../../../api/contract';
+import type { FactDetail, PreviewCitation } from '../../../api/contract';
 import type { BriefingItem, BriefingSection } from '../../../core/model';
-import type { Inline } from '../../../export/document';
 import { useApp } from '../state';
 import { Icon } from '../ui/Icon';
 import type { CiteLookup } from './citation/lookup';
@@ -19,7 +18,7 @@ interface ItemRowProps {
   index: number;
   section: BriefingSection;
   fact: FactDetail | undefined;
-  citation: Inline | undefined;
+  citation: PreviewCitation | undefined;
   /** Note numbers and facts for the citation chips in prose. */
   lookup: CiteLookup;
   dropBefore: boolean;

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
-import type { Block, Inline, ResolvedDocument, Run } from '../../../export/document';
+import type { Run } from '../../../export/document';
+import type { PreviewBlock as Block, PreviewDocument, PreviewInline as Inline } from '../../../export/preview-document';
 import type { Template } from '../../../export/template/types';
 
 /**
@@ -7,7 +8,7 @@ import type { Template } from '../../../export/template/types';
  * header block, portion marks, bullets, note numbers, notes with Ibid., the sources list.
  * Everything is rendered as React text nodes: no HTML from the document is ever parsed.
  */
-export function Preview({ doc, template, activeNote, onNoteClick }: { doc: ResolvedDocument; template: Template | undefined; activeNote?: number | undefined; onNoteClick?(n: number): void }) {
+export function Preview({ doc, template, activeNote, onNoteClick }: { doc: PreviewDocument; template: Template | undefined; activeNote?: number | undefined; onNoteClick?(n: number): void }) {
   const notes: { n: number; runs: Run[] }[] = [];
   for (const s of doc.sections) for (const b of s.blocks) for (const i of b.inlines) if (i.type === 'note') notes.push({ n: i.noteNumber, runs: i.runs });
   const runIn = new Set(template?.sections.filter((s) => s.runIn).map((s) => s.key));

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { BriefingPreview } from '../../../api/contract';
+import type { BriefingPreview, PreviewCitation } from '../../../api/contract';
 import type { Briefing } from '../../../core/model';
-import type { Inline } from '../../../export/document';
 import { call, errorMessage } from '../api';
 import { useDebounced } from '../ui/hooks';
 
@@ -11,7 +10,7 @@ interface PreviewSource {
 }
 
 /** A note or in-text citation of the preview, by cluster id (placed item id, or `ITEM#k` for a mark). */
-export type ClusterMap = Map<string, Exclude<Inline, { type: 'text' }>>;
+export type ClusterMap = Map<string, PreviewCitation>;
 
 /**
  * The live preview of the stored briefing, made again after edits pause. While the editor shows
