@@ -10,6 +10,7 @@ import { listKey } from './body-xml';
 import { withNotes } from './note-part';
 import { compileParts, zipParts } from './package';
 import { layoutCopy, roughPageCount, tooLongToLayOut } from './page-estimate';
+import { typesetDocument } from '../typography/typeset-document';
 import { textRuns } from './runs';
 import { alignmentOf, numberingFor, styleId, stylesFor, twip } from './styles';
 
@@ -57,7 +58,9 @@ interface Built {
   noteKind: 'footnotes' | 'endnotes';
 }
 
-export function buildDocument(doc: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}, direct = false): Built {
+export function buildDocument(authored: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}, direct = false): Built {
+  // Typographic quotes and dashes are a matter of print: the .docx gets them, the stored text does not.
+  const doc = typesetDocument(authored);
   const ctx = newBodyContext(doc, options.zoteroField, direct);
   const body = [...headerBlock(doc, template), ...mainBlock(doc, template, ctx)];
   const banner = doc.banner ? sanitizeXmlText(doc.banner).trim() : '';
