@@ -7,6 +7,7 @@ import { headerBlock, mainBlock, newBodyContext, type ZoteroFieldPlacement } fro
 import { numberField } from './fields';
 import { type DirectParts, markerXml } from './body';
 import { listKey } from './body-xml';
+import { addLinkRelationships } from './links';
 import { withNotes } from './note-part';
 import { compileParts, zipParts } from './package';
 import { layoutCopy, roughPageCount, tooLongToLayOut } from './page-estimate';
@@ -121,6 +122,7 @@ export function buildDocument(authored: ResolvedDocument, template: Template, to
       },
     ],
   });
+  addLinkRelationships(document, ctx.links);
   // The lists the directly written blocks use, numbered by docx in the order it would have met them.
   for (const list of ctx.direct?.lists ?? []) document.Numbering.createConcreteNumberingInstance(list.reference, list.instance);
   return { document, noteKind: ctx.noteKind, ...(ctx.direct ? { direct: ctx.direct } : {}) };

@@ -1,4 +1,5 @@
 import { type QuoteStyle } from './quote-style';
+import { findUrls } from './urls';
 
 /**
  * Straight quotes, apostrophes and double hyphens made typographic, over a paragraph that
@@ -35,8 +36,6 @@ const SPACE = /\s/u;
 const CLOSING_PUNCT = /[.,;:!?)\]}…]/u;
 /** Elisions that start with an apostrophe, not an opening quote. */
 const ELISION = /^'(?:\d0s|\d\ds?\b|tis\b|twas\b|em\b|cause\b|til\b|n'(?=\s|$))/iu;
-/** Web and mail addresses: never retypeset (a trailing stop, comma or quote is not part of one). */
-const URL = /\b(?:(?:https?|ftp):\/\/|www\.|mailto:)[^\s<>]*[^\s<>.,;:!?'")\]}]/giu;
 
 type Kind = '"' | "'";
 interface Open {
@@ -51,7 +50,7 @@ export function smartenPieces(pieces: readonly TextPiece[], style: QuoteStyle): 
     if (!p.editable) frozen.fill(1, at, at + p.text.length);
     at += p.text.length;
   }
-  for (const m of text.matchAll(URL)) frozen.fill(1, m.index, m.index + m[0].length);
+  for (const u of findUrls(text)) frozen.fill(1, u.start, u.end);
 
   // What each character becomes (undefined: itself).
   const out: (string | undefined)[] = new Array(text.length);
