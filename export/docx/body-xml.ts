@@ -1,6 +1,7 @@
 import type { Block, Inline } from '../document';
 import type { Template, TemplateSection } from '../template/types';
 import { paragraphStyleFor, portionText, withColon } from './block-style';
+import { type Link, linksOf } from './links';
 import type { NoteContent } from './note-part';
 import { isRtlParagraph } from './runs';
 import { BULLET_LIST, NUMBERED_LIST, styleId } from './styles';
@@ -24,6 +25,7 @@ export interface BlockSink {
   zoteroField: 'in-note' | 'around-reference';
   listInstance: number;
   nextNoteId: number;
+  links: Link[];
   direct: {
     notes: NoteContent[];
     /** Lists used, in order of first use: docx creates their numbering before compiling. */
@@ -85,6 +87,7 @@ function inlineXml(inl: Inline, sink: BlockSink): string {
     case 'note': {
       const id = sink.nextNoteId++;
       const inNote = sink.zoteroField === 'in-note';
+      sink.links.push(...linksOf(inl.runs, sink.noteKind, `N${id}`));
       sink.direct.notes.push({ id, runs: inl.runs, ...(inNote ? { instruction: inl.field.instruction } : {}) });
       const reference = noteReferenceXml(sink.noteKind, id);
       return inNote ? reference : fieldXml(inl.field.instruction, reference);

@@ -16,6 +16,7 @@ import { complexField } from './fields';
 import { paragraphStyleFor, portionText, withColon } from './block-style';
 import { type BlockSink, blockWriter, type ListRef, type NumberingIds } from './body-xml';
 import type { NoteContent } from './note-part';
+import { type Link, linkedRuns, linksOf } from './links';
 import { formattedRuns, isRtlParagraph, textRuns } from './runs';
 import { BULLET_LIST, NUMBERED_LIST, pointTwips, styleId, twip } from './styles';
 
@@ -30,6 +31,8 @@ export interface BodyContext {
   /** Numbered sections restart at 1 when the template says so; each restart is a new list instance. */
   listInstance: number;
   zoteroField: ZoteroFieldPlacement;
+  /** Hyperlinks in the notes and bibliography, whose relationships the package needs. */
+  links: Link[];
   /**
    * When set, the section blocks and the notes are written as XML text (body-xml.ts,
    * note-part.ts) instead of `docx` objects: each section's blocks stand in the document as
@@ -72,6 +75,7 @@ export function newBodyContext(doc: ResolvedDocument, zoteroField: ZoteroFieldPl
     nextNoteId: 1,
     listInstance: 0,
     zoteroField,
+    links: [],
     ...(direct ? { direct: { notes: [], lists: [], blocks: new Map() } } : {}),
   };
 }
@@ -91,7 +95,8 @@ function noteReference(inl: Extract<Inline, { type: 'note' }>, ctx: BodyContext)
   const id = ctx.nextNoteId++;
   const kind = ctx.noteKind;
   const inNote = ctx.zoteroField === 'in-note';
-  const noteRuns = formattedRuns(inl.runs);
+  const noteRuns = linkedRuns(inl.runs, `N${id}`);
+  ctx.links.push(...linksOf(inl.runs, kind, `N${id}`));
   const paragraph = new Paragraph({
     style: kind === 'endnotes' ? 'EndnoteText' : 'FootnoteText',
     ...(isRtlParagraph(inl.runs.map((r) => r.text)) ? { bidirectional: true } : {}),
@@ -273,17 +278,18 @@ function closingBlock(doc: ResolvedDocument, template: Template): Paragraph[] {
   return out;
 }
 
-function bibliographyBlock(doc: ResolvedDocument, template: Template): Paragraph[] {
+function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext): Paragraph[] {
   const bib = doc.bibliography;
   if (!bib || bib.entries.length === 0) return [];
   const out: Paragraph[] = [new Paragraph({ style: styleId(template, 'sourcesHeading'), children: textRuns(bib.heading || template.citation.bibliographyHeading) })];
-  for (const entry of bib.entries) {
+  for (const [i, entry] of bib.entries.entries()) {
+    ctx.links.push(...linksOf(entry, 'document', `B${i + 1}`));
     out.push(
       new Paragraph({
         style: styleId(template, 'sourcesEntry'),
         ...(bib.hangingIndent ? {} : { indent: { left: 0, hanging: 0 } }),
         ...(isRtlParagraph(entry.map((r) => r.text)) ? { bidirectional: true } : {}),
-        children: formattedRuns(entry),
+        children: children(linkedRuns(entry, `B${i + 1}`)),
       }),
     );
   }
@@ -306,6 +312,6 @@ export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyCo
   }
   if (!decisionPlaced) out.push(...decisionBlock(doc, template));
   out.push(...closingBlock(doc, template));
-  out.push(...bibliographyBlock(doc, template));
+  out.push(...bibliographyBlock(doc, template, ctx));
   return out;
 }

@@ -42,6 +42,7 @@ function awkwardNotes(): ResolvedDocument {
     [{ text: HOSTILE.emoji }, { text: HOSTILE.combining, italic: true }],
     [{ text: '' }],
     [],
+    [{ text: 'Okafor, “Insurers,” ' }, { text: 'Reuters', italic: true }, { text: ', 2025, https://www.reuters.com/world/a?x=1&y=2. See www.example.org/b.' }],
   ];
   return {
     ...base,
@@ -117,6 +118,8 @@ describe('direct writers', () => {
     expect(notes).toContain('<w:br/>');
     expect(notes).toContain('&lt;script&gt;');
     expect(notes).not.toMatch(/[\u0000\u000C\uFFFE]/);
+    expect(notes).toContain('<w:hyperlink w:history="1" r:id="rIdN9L1">');
+    expect(ways.direct.get('word/_rels/footnotes.xml.rels')).toContain('Target="https://www.reuters.com/world/a?x=1&amp;y=2"');
   });
 
   it('match docx when the Zotero field wraps the reference mark instead', () => {

@@ -1,6 +1,7 @@
 import type { Run } from '../document';
 import { isRtlParagraph } from './runs';
-import { fieldXml, type NoteKind, runsXml } from './wordml';
+import { linkedRunsXml } from './links';
+import { fieldXml, type NoteKind } from './wordml';
 
 /**
  * The footnotes (or endnotes) part written as XML text rather than through `docx`'s object
@@ -26,7 +27,7 @@ export function noteXml(kind: NoteKind, note: NoteContent): string {
   const tag = kind === 'endnotes' ? 'endnote' : 'footnote';
   const style = kind === 'endnotes' ? 'Endnote' : 'Footnote';
   const bidi = isRtlParagraph(note.runs.map((r) => r.text)) ? '<w:bidi/>' : '';
-  const text = runsXml(note.runs);
+  const text = linkedRunsXml(note.runs, `N${note.id}`);
   return (
     `<w:${tag} w:id="${note.id}"><w:p><w:pPr><w:pStyle w:val="${style}Text"/>${bidi}</w:pPr>` +
     `<w:r><w:rPr><w:rStyle w:val="${style}Reference"/></w:rPr><w:${tag}Ref/></w:r>` +

@@ -7,9 +7,11 @@ import { headerBlock, mainBlock, newBodyContext, type ZoteroFieldPlacement } fro
 import { numberField } from './fields';
 import { type DirectParts, markerXml } from './body';
 import { listKey } from './body-xml';
+import { addLinkRelationships } from './links';
 import { withNotes } from './note-part';
 import { compileParts, zipParts } from './package';
 import { layoutCopy, roughPageCount, tooLongToLayOut } from './page-estimate';
+import { typesetDocument } from '../typography/typeset-document';
 import { textRuns } from './runs';
 import { alignmentOf, numberingFor, styleId, stylesFor, twip } from './styles';
 
@@ -57,7 +59,9 @@ interface Built {
   noteKind: 'footnotes' | 'endnotes';
 }
 
-export function buildDocument(doc: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}, direct = false): Built {
+export function buildDocument(authored: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}, direct = false): Built {
+  // Typographic quotes and dashes are a matter of print: the .docx gets them, the stored text does not.
+  const doc = typesetDocument(authored);
   const ctx = newBodyContext(doc, options.zoteroField, direct);
   const body = [...headerBlock(doc, template), ...mainBlock(doc, template, ctx)];
   const banner = doc.banner ? sanitizeXmlText(doc.banner).trim() : '';
@@ -118,6 +122,7 @@ export function buildDocument(doc: ResolvedDocument, template: Template, totalPa
       },
     ],
   });
+  addLinkRelationships(document, ctx.links);
   // The lists the directly written blocks use, numbered by docx in the order it would have met them.
   for (const list of ctx.direct?.lists ?? []) document.Numbering.createConcreteNumberingInstance(list.reference, list.instance);
   return { document, noteKind: ctx.noteKind, ...(ctx.direct ? { direct: ctx.direct } : {}) };
