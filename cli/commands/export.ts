@@ -16,6 +16,7 @@ const exporting = () => import('../../export/export-briefing');
 const checking = async () => ({ ...(await import('../../export/assemble')), ...(await import('../../export/preflight')) });
 const citations = () => import('../../citations/index');import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
 import type { Command, Values } from '../command';
+import { checkNotes, checkStyle, checkTemplate } from '../choices';
 import { UsageError, need, str } from '../command';
 import { progressBar } from '../progress';
 import { table } from '../table';
@@ -45,11 +46,13 @@ Ctrl+C stops it with nothing written (exit code 130).`,
     const brief = need(ctx, 0, 'BRIEF (id or title)');
     const out = str(v, 'out');
     if (!out) throw new UsageError('missing --out FILE');
-    const notes = str(v, 'notes');
-    if (notes !== undefined && notes !== 'footnotes' && notes !== 'endnotes') throw new UsageError('--notes must be footnotes or endnotes');
+    const notesGiven = str(v, 'notes');
+    const notes = notesGiven === undefined ? undefined : checkNotes(notesGiven);
     const format = str(v, 'format');
     if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const { styleDir, templateDir } = dirs(v);
+    if (str(v, 'template') !== undefined) checkTemplate(str(v, 'template')!, templateDir);
+    if (str(v, 'style') !== undefined) await checkStyle(str(v, 'style')!, styleDir);
     // Temporary files of exports that were killed: --out is the folder, or a file in it.
     removeLeftovers([resolve(out), dirname(resolve(out))]);
     const cancel = cancelOnSigint();

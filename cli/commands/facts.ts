@@ -7,6 +7,8 @@ import { UsageError, flag, list, need, str } from '../command';
 import { locatorText, sourceLabel } from '../format';
 import { fields, shortId, table } from '../table';
 import { invalid } from '../../core/errors';
+import type { Library } from '../../db/library';
+import { checkKind, checkMarking, checkReliabilityList, checkSourceType } from '../choices';
 
 const FACT_FIELD_OPTIONS = {
   text: { type: 'string' },
@@ -35,11 +37,11 @@ const FACT_FIELD_HELP = `Fact fields:
   --notes T            your notes`;
 
 /** The fact fields given on the command line; an empty value clears an optional field. */
-function factFields(v: Values): Record<string, unknown> {
+function factFields(v: Values, lib: Library): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const s = (k: string) => str(v, k);
   if (s('text') !== undefined) out.text = s('text');
-  if (s('kind') !== undefined) out.kind = s('kind');
+  if (s('kind') !== undefined) out.kind = checkKind(s('kind')!);
   if (s('source') !== undefined) out.sourceId = s('source');
   if (s('locator') !== undefined) out.locator = s('locator') === '' ? undefined : parseLocator(s('locator')!, 'fact.locator');
   if (s('attribution-name') !== undefined || s('attribution-role') !== undefined) {
@@ -55,7 +57,7 @@ function factFields(v: Values): Record<string, unknown> {
     if (c !== '' && !/^\d+$/.test(c)) throw invalid('fact.credibility', `"${c}" must be a whole number 1–6`);
     out.credibility = c === '' ? undefined : Number(c);
   }
-  if (s('marking') !== undefined) out.marking = s('marking');
+  if (s('marking') !== undefined) out.marking = s('marking') === '' ? '' : checkMarking(lib, s('marking')!);
   if (s('notes') !== undefined) out.notes = s('notes');
   return out;
 }
@@ -123,10 +125,10 @@ export const factsCommand: Command = {
     if (s('search')) q.text = s('search')!;
     if (list(v, 'tag').length) q.tags = list(v, 'tag');
     if (s('source')) q.sourceId = lib.getSource(s('source')!).id;
-    if (list(v, 'type').length) q.sourceTypes = list(v, 'type') as FactQuery['sourceTypes'];
-    if (list(v, 'kind').length) q.kinds = list(v, 'kind') as FactQuery['kinds'];
-    if (s('reliability')) q.reliability = s('reliability')!.toUpperCase().split(/[\s,]+/).filter(Boolean) as FactQuery['reliability'];
-    if (list(v, 'marking').length) q.markings = list(v, 'marking');
+    if (list(v, 'type').length) q.sourceTypes = list(v, 'type').map(checkSourceType) as FactQuery['sourceTypes'];
+    if (list(v, 'kind').length) q.kinds = list(v, 'kind').map(checkKind) as FactQuery['kinds'];
+    if (s('reliability')) q.reliability = checkReliabilityList(s('reliability')!) as FactQuery['reliability'];
+    if (list(v, 'marking').length) q.markings = list(v, 'marking').map((m) => checkMarking(lib, m));
     for (const [opt, key] of [
       ['event-from', 'eventFrom'],
       ['event-to', 'eventTo'],
@@ -174,7 +176,7 @@ export const factAddCommand: Command = {
   help: FACT_FIELD_HELP,
   options: { ...FACT_FIELD_OPTIONS, tag: { type: 'string', multiple: true } },
   run(ctx) {
-    const input = factFields(ctx.values);
+    const input = factFields(ctx.values, ctx.library());
     if (ctx.positionals[0] && input.text === undefined) input.text = ctx.positionals.join(' ');
     input.tags = list(ctx.values, 'tag');
     const f = ctx.library().addFact(input);
@@ -210,7 +212,7 @@ export const factEditCommand: Command = {
   options: FACT_FIELD_OPTIONS,
   run(ctx) {
     const id = need(ctx, 0, 'fact ID');
-    const patch = factFields(ctx.values);
+    const patch = factFields(ctx.values, ctx.library());
     if (Object.keys(patch).length === 0) throw new UsageError('nothing to change: give at least one field option');
     const lib = ctx.library();
     const f = lib.updateFact(id, patchForClearing(patch));
