@@ -45,7 +45,7 @@ export class Library {
   mergeSources = (keepId: string, duplicateId: string) => sources.mergeSources(this.db, keepId, duplicateId);
 
   // Facts
-  addFact = (input: unknown) => facts.addFact(this.db, input);
+  addFact = (input: unknown, opts?: facts.AddFactOptions) => facts.addFact(this.db, input, opts);
   getFact = (id: string) => facts.getFact(this.db, id);
   getFacts = (ids: readonly string[]) => facts.getFacts(this.db, ids);
   factsOfSource = (sourceId: string) => facts.factsOfSource(this.db, sourceId);
