@@ -1,5 +1,6 @@
 import type { CslName } from '../core/csl';
 import type { OptionSpec, Values } from './command';
+import { checkReliability, checkSourceType } from './choices';
 import { list, str } from './command';
 
 export const SOURCE_OPTIONS: OptionSpec = {
@@ -72,7 +73,8 @@ export function sourceFromOptions(v: Values): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [opt, field] of MAP) {
     const x = str(v, opt);
-    if (x !== undefined) out[field] = opt === 'reliability' ? x.toUpperCase() : x;
+    // An empty value clears a field; any other grade or type must be one the library knows.
+    if (x !== undefined) out[field] = x === '' ? x : opt === 'reliability' ? checkReliability(x) : opt === 'type' ? checkSourceType(x) : x;
   }
   const authors = list(v, 'author');
   if (authors.length) out.authors = authors.map(parseName);

@@ -10,6 +10,7 @@ import * as facts from './repo/facts';
 import * as maintenance from './repo/maintenance';
 import * as search from './repo/search';
 import * as settings from './repo/settings';
+import * as savedSearches from './repo/saved-searches';
 import * as sources from './repo/sources';
 import * as tags from './repo/tags';
 import { importText, type ImportTextOptions } from '../ingest/import-text';
@@ -46,7 +47,7 @@ export class Library {
   mergeSources = (keepId: string, duplicateId: string) => sources.mergeSources(this.db, keepId, duplicateId);
 
   // Facts
-  addFact = (input: unknown) => facts.addFact(this.db, input);
+  addFact = (input: unknown, opts?: facts.AddFactOptions) => facts.addFact(this.db, input, opts);
   getFact = (id: string) => facts.getFact(this.db, id);
   getFacts = (ids: readonly string[]) => facts.getFacts(this.db, ids);
   factsOfSource = (sourceId: string) => facts.factsOfSource(this.db, sourceId);
@@ -113,6 +114,10 @@ export class Library {
   importText = (opts: ImportTextOptions) => importText(this, opts);
 
   // Settings and upkeep
+  listSavedSearches = () => savedSearches.listSavedSearches(this.db);
+  findSavedSearch = (nameOrId: string) => savedSearches.findSavedSearch(this.db, nameOrId);
+  saveSearch = (name: string, query: savedSearches.SavedSearch['query'], id?: string) => savedSearches.saveSearch(this.db, name, query, id);
+  removeSavedSearch = (nameOrId: string) => savedSearches.removeSavedSearch(this.db, nameOrId);
   markingScheme = () => settings.markingScheme(this.db);
   setMarkingScheme = (id: string, custom?: string) => settings.setMarkingScheme(this.db, id, custom);
   check = () => maintenance.checkLibrary(this.db);

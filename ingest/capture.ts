@@ -23,6 +23,12 @@ export interface CaptureOptions extends ImportOptions {
   dryRun?: boolean;
   /** Save the suggested kind, attribution and event date with each fact (the user confirmed them). */
   acceptSuggestions?: boolean;
+  /**
+   * The facts were kept without the user reading them (the command line's import without
+   * --keep takes every sentence of the file): they stay unverified. Otherwise a captured fact
+   * was chosen from a source the user has just read and counts as verified on its capture date.
+   */
+  unreviewed?: boolean;
 }
 
 export interface CaptureResult {
@@ -120,11 +126,12 @@ function* captureSteps(lib: Library, plan: CapturePlan, opts: CaptureOptions): G
   source ??= insertSource(db, sourceInput!);
   const first = stmt(db, 'SELECT coalesce(max(position), 0) FROM facts WHERE source_id = ?').pluck().get(source.id) as number;
   const results: ReturnType<typeof insertFacts> = [];
+  const verified = opts.unreviewed ? {} : { verifiedAt: new Date().toISOString() };
   for (let i = 0; i < keep.length; i += WRITE_BATCH) {
     const rows = keep.slice(i, i + WRITE_BATCH).map((n) => {
       const c = candidates[n - 1]!;
       const suggested = opts.acceptSuggestions ? accepted(c) : {};
-      const data = checkFactInput(db, { text: c.text, kind: c.kind, sourceId: source.id, locator: c.locator, tags: opts.tags ?? [], ...suggested }, `candidate ${n}`);
+      const data = checkFactInput(db, { text: c.text, kind: c.kind, sourceId: source.id, locator: c.locator, tags: opts.tags ?? [], ...suggested, ...verified }, `candidate ${n}`);
       return { data, position: first + n };
     });
     results.push(...insertFacts(db, rows));

@@ -20,7 +20,7 @@ export function loadSample(lib: Library, today = new Date()): string {
         sourceId: sources.get(source)!,
         ...(via ? { viaSourceId: sources.get(via)! } : {}),
         ...(verified ? { verifiedAt: today.toISOString() } : {}),
-      });
+      }, { unreviewed: !verified }); // the sample shows a memo with some facts still to check
       facts.set(key, fact.id);
     }
     const b = sample.briefing;

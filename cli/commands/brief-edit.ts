@@ -1,6 +1,7 @@
 import { parseLocator } from '../../core/locator';
 import { proseWithFullIds } from '../../export/briefing-md/index';
 import type { FactItem } from '../../core/model';
+import { checkMarking } from '../choices';
 import type { Command } from '../command';
 import { UsageError, flag, list, need, str } from '../command';
 import { shortId } from '../table';
@@ -44,7 +45,7 @@ export const briefItemCommand: Command = {
     if (str(v, 'locator') !== undefined) patch.locator = parseLocator(str(v, 'locator')!);
     if (flag(v, 'fact-locator')) patch.locator = null;
     if (str(v, 'lead') !== undefined) patch.lead = str(v, 'lead')!;
-    if (str(v, 'marking') !== undefined) patch.marking = str(v, 'marking')!;
+    if (str(v, 'marking') !== undefined) patch.marking = checkMarking(ctx.library(), str(v, 'marking')!);
     if (flag(v, 'no-marking')) patch.marking = null;
     if (Object.keys(patch).length === 0) throw new UsageError('nothing to change: give --text, --wording, --locator, --lead or --marking');
     const b = ctx.library().updateItem(brief, item, patch);

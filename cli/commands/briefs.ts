@@ -2,7 +2,10 @@ import { invalid } from '../../core/errors';
 import { parseLocator } from '../../core/locator';
 import type { Briefing } from '../../core/model';
 import { proseWithFullIds } from '../../export/briefing-md/index';
+import { userStyleDir, userTemplateDir } from '../../core/paths';
+import type { Library } from '../../db/library';
 import { getTemplate } from '../../export/template/index';
+import { checkMarking, checkNotes, checkStyle, checkTemplate } from '../choices';
 import type { Command, Values } from '../command';
 import { UsageError, flag, list, need, str } from '../command';
 import { shortId, table } from '../table';
@@ -26,11 +29,15 @@ const SETTINGS_HELP = `  --style ID           citation style (see: dossier style
   --field KEY=VALUE    memo header fields (repeatable): for, from, through, subject, date,
                        preparedBy, attachments, decideBy`;
 
-function settingsFromOptions(v: Values): Record<string, unknown> {
+/** The settings given, each checked against what exists (styles, markings) before anything is written. */
+async function settingsFromOptions(v: Values, lib: () => Library): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  if (str(v, 'style') !== undefined) out.styleId = str(v, 'style');
-  if (str(v, 'notes') !== undefined) out.notePlacement = str(v, 'notes');
-  if (str(v, 'marking') !== undefined) out.marking = str(v, 'marking');
+  // An empty --style or --marking goes back to the template's style / the facts' own marking.
+  const style = str(v, 'style');
+  if (style !== undefined) out.styleId = style === '' ? style : await checkStyle(style, userStyleDir());
+  if (str(v, 'notes') !== undefined) out.notePlacement = checkNotes(str(v, 'notes')!);
+  const marking = str(v, 'marking');
+  if (marking !== undefined) out.marking = marking === '' ? marking : checkMarking(lib(), marking);
   if (flag(v, 'portion-marks')) out.portionMarks = true;
   if (flag(v, 'no-portion-marks')) out.portionMarks = false;
   if (flag(v, 'derived-from')) out.derivedFrom = true;
@@ -56,13 +63,14 @@ export const briefNewCommand: Command = {
   --title T            the briefing's title (for memos, also the default subject)
 ${SETTINGS_HELP}`,
   options: { template: { type: 'string' }, title: { type: 'string' }, 'template-dir': { type: 'string' }, ...SETTINGS_OPTIONS },
-  run(ctx) {
+  async run(ctx) {
     const templateId = str(ctx.values, 'template');
     const title = str(ctx.values, 'title');
     if (!templateId) throw new UsageError('missing --template ID');
     if (!title) throw new UsageError('missing --title T');
-    const template = getTemplate(templateId, str(ctx.values, 'template-dir'));
-    const settings = settingsFromOptions(ctx.values);
+    const templateDir = str(ctx.values, 'template-dir') ?? userTemplateDir();
+    const template = getTemplate(checkTemplate(templateId, templateDir), templateDir);
+    const settings = await settingsFromOptions(ctx.values, () => ctx.library());
     const b = ctx.library().createBriefing(
       { title, templateId: template.id, ...settings },
       template.sections.map((s) => ({ key: s.key, heading: s.heading })),
@@ -80,7 +88,7 @@ export const briefSetCommand: Command = {
   help: SETTINGS_HELP,
   options: { title: { type: 'string' }, ...SETTINGS_OPTIONS },
   async run(ctx) {
-    const patch = settingsFromOptions(ctx.values);
+    const patch = await settingsFromOptions(ctx.values, () => ctx.library());
     if (str(ctx.values, 'title') !== undefined) patch.title = str(ctx.values, 'title');
     if (Object.keys(patch).length === 0) throw new UsageError('nothing to change');
     await keepSessionEnd(ctx, need(ctx, 0, 'BRIEF (id or title)'));
@@ -127,8 +135,28 @@ export const briefShowCommand: Command = {
   },
 };
 
+/**
+ * The settings that shape the export, each saying where it comes from: what `brief set`
+ * changed, or the template's default (a briefing stores only what the user chose).
+ */
+function settingsLines(b: Briefing): string[] {
+  let citation: { style: string; notes: string } | undefined;
+  try {
+    citation = getTemplate(b.templateId, userTemplateDir()).citation;
+  } catch {
+    citation = undefined; // a user template since removed: the briefing's own settings still show
+  }
+  const fromTemplate = (v: string | undefined) => (v ? `${v} (template default)` : '(template default)');
+  return [
+    `  style: ${b.styleId ?? fromTemplate(citation?.style)}`,
+    `  notes: ${b.notePlacement ?? fromTemplate(citation?.notes)}`,
+    `  marking: ${b.marking ? `${b.marking} (raised by you; never lower than the facts require)` : 'the highest marking of the facts cited'}`,
+    `  portion marks: ${b.portionMarks ? 'on' : 'off'}; "Derived from" line: ${b.derivedFrom ? 'on' : 'off'}`,
+  ];
+}
+
 function renderOutline(b: Briefing, factText: (id: string) => string): string {
-  const lines = [`${b.title}  (${b.templateId}, ${b.id})`];
+  const lines = [`${b.title}  (${b.templateId}, ${b.id})`, ...settingsLines(b)];
   for (const [k, v] of Object.entries(b.fields)) lines.push(`  ${k}: ${v}`);
   let n = 0;
   for (const s of b.sections) {
@@ -177,6 +205,12 @@ export const briefMoveCommand: Command = {
   name: ['brief', 'move'],
   summary: 'move an item (by its number in `brief show`, or id) to another position or section',
   usage: 'dossier brief move BRIEF ITEM --to N [--section S]',
+  help: `  ITEM                 the item's number as \`brief show\` prints it, counted through the
+                       whole briefing (global: section 2 continues where section 1 ended),
+                       or its id
+  --to N               the position to move it to, counted within its section from 1
+                       (per section: --to 1 is the top of the section)
+  --section S          move it into this section (key or heading) at position N there`,
   options: { to: { type: 'string' }, section: { type: 'string' } },
   async run(ctx) {
     const brief = need(ctx, 0, 'BRIEF (id or title)');

@@ -16,9 +16,11 @@ const exporting = () => import('../../export/export-briefing');
 const checking = async () => ({ ...(await import('../../export/assemble')), ...(await import('../../export/preflight')) });
 const citations = () => import('../../citations/index');import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
 import type { Command, Values } from '../command';
-import { UsageError, need, str } from '../command';
+import { checkNotes, checkStyle, checkTemplate } from '../choices';
+import { UsageError, flag, need, str } from '../command';
+import { groupWarnings } from '../../core/warning-groups';
 import { progressBar } from '../progress';
-import { table } from '../table';
+import { shortId, table } from '../table';
 
 function dirs(v: Values): { styleDir: string; templateDir: string } {
   return { styleDir: str(v, 'style-dir') ?? userStyleDir(), templateDir: str(v, 'template-dir') ?? userTemplateDir() };
@@ -45,11 +47,13 @@ Ctrl+C stops it with nothing written (exit code 130).`,
     const brief = need(ctx, 0, 'BRIEF (id or title)');
     const out = str(v, 'out');
     if (!out) throw new UsageError('missing --out FILE');
-    const notes = str(v, 'notes');
-    if (notes !== undefined && notes !== 'footnotes' && notes !== 'endnotes') throw new UsageError('--notes must be footnotes or endnotes');
+    const notesGiven = str(v, 'notes');
+    const notes = notesGiven === undefined ? undefined : checkNotes(notesGiven);
     const format = str(v, 'format');
     if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const { styleDir, templateDir } = dirs(v);
+    if (str(v, 'template') !== undefined) checkTemplate(str(v, 'template')!, templateDir);
+    if (str(v, 'style') !== undefined) await checkStyle(str(v, 'style')!, styleDir);
     // Temporary files of exports that were killed: --out is the folder, or a file in it.
     removeLeftovers([resolve(out), dirname(resolve(out))]);
     const cancel = cancelOnSigint();
@@ -89,8 +93,10 @@ Ctrl+C stops it with nothing written (exit code 130).`,
 export const briefCheckCommand: Command = {
   name: ['brief', 'check'],
   summary: 'pre-flight check: undated or unverified sources, weak single sources, empty sections, house-style limits',
-  usage: 'dossier brief check BRIEF [--stale-days N]',
-  options: { 'stale-days': { type: 'string' }, ...DIR_OPTIONS },
+  usage: 'dossier brief check BRIEF [--stale-days N] [--all]',
+  help: `  --stale-days N       a fact verified longer ago than this is flagged (default 90)
+  --all                under a line that groups several warnings, list each one`,
+  options: { 'stale-days': { type: 'string' }, all: { type: 'boolean' }, ...DIR_OPTIONS },
   async run(ctx) {
     const { templateDir } = dirs(ctx.values);
     const { assembleBriefing, preflight, withCorroboration } = await checking();
@@ -101,7 +107,15 @@ export const briefCheckCommand: Command = {
     const warnings = preflight(a, withCorroboration(lib, a, stale ? { staleDays: Number(stale) } : {}));
     if (ctx.json) return { briefing: a.briefing.id, banner: a.doc.banner ?? null, warnings };
     if (!warnings.length) return ctx.out(`"${a.briefing.title}": no warnings.`);
-    ctx.out(`"${a.briefing.title}": ${warnings.length} warning(s)\n` + warnings.map((w) => `  ! ${w.message}`).join('\n'));
+    // Several warnings of one kind read as one line with a count and the facts' ids; --all
+    // lists each one's own message under it.
+    const all = flag(ctx.values, 'all');
+    const lines = groupWarnings(warnings).flatMap((g) =>
+      g.warnings.length === 1
+        ? [`  ! ${g.title}`]
+        : [`  ! ${g.title}: ${g.warnings.map((w) => shortId(w.factId!)).join(', ')}`, ...(all ? g.warnings.map((w) => `      - ${w.message}`) : [])],
+    );
+    ctx.out(`"${a.briefing.title}": ${warnings.length} warning(s)\n` + lines.join('\n'));
     return undefined;
   },
 };

@@ -7,6 +7,8 @@ import { UsageError, flag, list, need, str } from '../command';
 import { locatorText, sourceLabel } from '../format';
 import { fields, shortId, table } from '../table';
 import { invalid } from '../../core/errors';
+import type { Library } from '../../db/library';
+import { checkKind, checkMarking, checkReliabilityList, checkSourceType } from '../choices';
 
 const FACT_FIELD_OPTIONS = {
   text: { type: 'string' },
@@ -35,11 +37,11 @@ const FACT_FIELD_HELP = `Fact fields:
   --notes T            your notes`;
 
 /** The fact fields given on the command line; an empty value clears an optional field. */
-function factFields(v: Values): Record<string, unknown> {
+function factFields(v: Values, lib: Library): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const s = (k: string) => str(v, k);
   if (s('text') !== undefined) out.text = s('text');
-  if (s('kind') !== undefined) out.kind = s('kind');
+  if (s('kind') !== undefined) out.kind = checkKind(s('kind')!);
   if (s('source') !== undefined) out.sourceId = s('source');
   if (s('locator') !== undefined) out.locator = s('locator') === '' ? undefined : parseLocator(s('locator')!, 'fact.locator');
   if (s('attribution-name') !== undefined || s('attribution-role') !== undefined) {
@@ -55,7 +57,7 @@ function factFields(v: Values): Record<string, unknown> {
     if (c !== '' && !/^\d+$/.test(c)) throw invalid('fact.credibility', `"${c}" must be a whole number 1–6`);
     out.credibility = c === '' ? undefined : Number(c);
   }
-  if (s('marking') !== undefined) out.marking = s('marking');
+  if (s('marking') !== undefined) out.marking = s('marking') === '' ? '' : checkMarking(lib, s('marking')!);
   if (s('notes') !== undefined) out.notes = s('notes');
   return out;
 }
@@ -81,6 +83,53 @@ function showFact(f: Fact, sourceText: string, uses: { title: string }[]): strin
   ]);
 }
 
+/** The filters `facts` and `searches save` take. */
+export const FILTER_OPTIONS = {
+  search: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  source: { type: 'string' },
+  type: { type: 'string', multiple: true },
+  kind: { type: 'string', multiple: true },
+  reliability: { type: 'string' },
+  marking: { type: 'string', multiple: true },
+  'event-from': { type: 'string' },
+  'event-to': { type: 'string' },
+  'issued-from': { type: 'string' },
+  'issued-to': { type: 'string' },
+  'not-verified-since': { type: 'string' },
+  sort: { type: 'string' },
+} as const;
+
+/** The search given by the filter options (only those given). */
+export function queryFromOptions(v: Values, lib: Library): FactQuery {
+  const q: FactQuery = {};
+  const s = (k: string) => str(v, k);
+  if (s('search')) q.text = s('search')!;
+  if (list(v, 'tag').length) q.tags = list(v, 'tag');
+  if (s('source')) q.sourceId = lib.getSource(s('source')!).id;
+  if (list(v, 'type').length) q.sourceTypes = list(v, 'type').map(checkSourceType) as FactQuery['sourceTypes'];
+  if (list(v, 'kind').length) q.kinds = list(v, 'kind').map(checkKind) as FactQuery['kinds'];
+  if (s('reliability')) q.reliability = checkReliabilityList(s('reliability')!) as FactQuery['reliability'];
+  if (list(v, 'marking').length) q.markings = list(v, 'marking').map((m) => checkMarking(lib, m));
+  for (const [opt, key] of [
+    ['event-from', 'eventFrom'],
+    ['event-to', 'eventTo'],
+    ['issued-from', 'issuedFrom'],
+    ['issued-to', 'issuedTo'],
+    ['not-verified-since', 'notVerifiedSince'],
+  ] as const) {
+    const d = s(opt);
+    if (d === undefined) continue;
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw invalid(opt, `"${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`);
+    q[key] = d;
+  }
+  if (s('sort')) {
+    if (!(SORTS as readonly string[]).includes(s('sort')!)) throw new UsageError(`--sort must be one of ${SORTS.join(', ')}`);
+    q.sort = s('sort') as FactQuery['sort'];
+  }
+  return q;
+}
+
 export const factsCommand: Command = {
   name: ['facts'],
   summary: 'list or search facts',
@@ -97,52 +146,16 @@ export const factsCommand: Command = {
   --issued-from DATE --issued-to DATE   source publication date range
   --not-verified-since DATE             never verified, or verified before DATE
   --sort S             ${SORTS.join(', ')}
+  --saved NAME         start from a saved search (see: dossier searches); other filters add to it
   --limit N --offset N`,
-  options: {
-    search: { type: 'string' },
-    tag: { type: 'string', multiple: true },
-    source: { type: 'string' },
-    type: { type: 'string', multiple: true },
-    kind: { type: 'string', multiple: true },
-    reliability: { type: 'string' },
-    marking: { type: 'string', multiple: true },
-    'event-from': { type: 'string' },
-    'event-to': { type: 'string' },
-    'issued-from': { type: 'string' },
-    'issued-to': { type: 'string' },
-    'not-verified-since': { type: 'string' },
-    sort: { type: 'string' },
-    limit: { type: 'string' },
-    offset: { type: 'string' },
-  },
+  options: { ...FILTER_OPTIONS, saved: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
   run(ctx) {
     const v = ctx.values;
     const lib = ctx.library();
-    const q: FactQuery = {};
     const s = (k: string) => str(v, k);
-    if (s('search')) q.text = s('search')!;
-    if (list(v, 'tag').length) q.tags = list(v, 'tag');
-    if (s('source')) q.sourceId = lib.getSource(s('source')!).id;
-    if (list(v, 'type').length) q.sourceTypes = list(v, 'type') as FactQuery['sourceTypes'];
-    if (list(v, 'kind').length) q.kinds = list(v, 'kind') as FactQuery['kinds'];
-    if (s('reliability')) q.reliability = s('reliability')!.toUpperCase().split(/[\s,]+/).filter(Boolean) as FactQuery['reliability'];
-    if (list(v, 'marking').length) q.markings = list(v, 'marking');
-    for (const [opt, key] of [
-      ['event-from', 'eventFrom'],
-      ['event-to', 'eventTo'],
-      ['issued-from', 'issuedFrom'],
-      ['issued-to', 'issuedTo'],
-      ['not-verified-since', 'notVerifiedSince'],
-    ] as const) {
-      const d = s(opt);
-      if (d === undefined) continue;
-      if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw invalid(opt, `"${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`);
-      q[key] = d;
-    }
-    if (s('sort')) {
-      if (!(SORTS as readonly string[]).includes(s('sort')!)) throw new UsageError(`--sort must be one of ${SORTS.join(', ')}`);
-      q.sort = s('sort') as FactQuery['sort'];
-    }
+    // A saved search first; any filter typed as well narrows or replaces its part of it.
+    const saved = s('saved') !== undefined ? lib.findSavedSearch(s('saved')!).query : {};
+    const q: FactQuery = { ...saved, ...queryFromOptions(v, lib) };
     q.limit = s('limit') ? positive('limit', s('limit')!) : 50;
     if (s('offset')) q.offset = positive('offset', s('offset')!);
     const r = lib.searchFacts(q);
@@ -174,7 +187,7 @@ export const factAddCommand: Command = {
   help: FACT_FIELD_HELP,
   options: { ...FACT_FIELD_OPTIONS, tag: { type: 'string', multiple: true } },
   run(ctx) {
-    const input = factFields(ctx.values);
+    const input = factFields(ctx.values, ctx.library());
     if (ctx.positionals[0] && input.text === undefined) input.text = ctx.positionals.join(' ');
     input.tags = list(ctx.values, 'tag');
     const f = ctx.library().addFact(input);
@@ -210,7 +223,7 @@ export const factEditCommand: Command = {
   options: FACT_FIELD_OPTIONS,
   run(ctx) {
     const id = need(ctx, 0, 'fact ID');
-    const patch = factFields(ctx.values);
+    const patch = factFields(ctx.values, ctx.library());
     if (Object.keys(patch).length === 0) throw new UsageError('nothing to change: give at least one field option');
     const lib = ctx.library();
     const f = lib.updateFact(id, patchForClearing(patch));

@@ -19,7 +19,8 @@ export const importCommand: Command = {
 are candidate facts (PDF facts keep their page); reference files (BibTeX, RIS, CSL-JSON)
 become sources, merged with those you already have (same DOI, URL, or title and year); an
 entry that cannot be read is skipped and named, and a file of which nothing can be read exits 2.
-Without --keep, all candidates are kept. The import is one transaction: an error or Ctrl+C
+Without --keep, all candidates are kept, unverified; facts you choose with --keep (after
+reading them with --dry-run) count as verified on the day you capture them. The import is one transaction: an error or Ctrl+C
 leaves the library exactly as it was (Ctrl+C: exit code 130). Plain text and Markdown are
 imported up to 5 MB at a time (about 800,000 words); split a larger file by chapter or section.
   --keep all|1,3-5     keep only these candidates (numbers from --dry-run)
@@ -81,6 +82,9 @@ ${SOURCE_HELP}`,
       const options = {
         ...(sourceId ? { sourceId } : { source: sourceFromOptions(v) }),
         ...(keep ? { keep } : {}),
+        // Chosen with --keep (after reading them in --dry-run): verified on capture. Without it,
+        // every sentence of the file is kept unread, so none counts as verified.
+        unreviewed: keep === undefined,
         paragraphs: flag(v, 'paragraphs'),
         tags: list(v, 'tag'),
         dryRun,

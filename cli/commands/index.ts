@@ -21,6 +21,7 @@ import {
 import { briefCheckCommand, exportCommand, sampleCommand, stylesCommand, templatesCommand } from './export';
 import { briefDiffCommand, briefHistoryCommand, briefRestoreCommand } from './brief-history';
 import { importCommand } from './import';
+import { searchesCommand } from './searches';
 import { backupCommand, checkCommand, markingsCommand } from './maintenance';
 import { sourceAddCommand, sourceEditCommand, sourceMergeCommand, sourceRmCommand, sourceShowCommand, sourcesCommand, sourcesExportCommand } from './sources';
 
@@ -71,6 +72,7 @@ export const COMMANDS: Command[] = withAccess([
   factUncorroborateCommand,
   tagsCommand,
   tagRenameCommand,
+  searchesCommand,
   briefNewCommand,
   briefListCommand,
   briefShowCommand,

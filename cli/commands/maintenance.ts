@@ -1,6 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { removeLeftovers } from '../../db/leftovers';
 import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
+import { BUILT_IN_SCHEMES } from '../../core/markings';
+import { oneOf } from '../choices';
 import type { Command } from '../command';
 import { flag, need } from '../command';
 import { RESTORE_HINT } from '../../db/sqlite-errors';
@@ -74,7 +76,7 @@ export const markingsCommand: Command = {
     let scheme = lib.markingScheme();
     if (ctx.positionals[0] === 'set') {
       const levels = ctx.values.levels;
-      scheme = lib.setMarkingScheme(need(ctx, 1, 'scheme (us, uk or custom)'), typeof levels === 'string' ? levels : undefined);
+      scheme = lib.setMarkingScheme(oneOf('scheme', need(ctx, 1, 'scheme (us, uk or custom)'), [...BUILT_IN_SCHEMES.map((s) => s.id), 'custom']), typeof levels === 'string' ? levels : undefined);
     }
     if (ctx.json) return scheme;
     ctx.out(`${scheme.name} (${scheme.id}), lowest to highest:\n` + scheme.levels.map((l) => `  ${l.id.padEnd(20)} banner "${l.banner}", portion (${l.portion})`).join('\n'));

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { checkSourceType } from '../choices';
 import { UsageError, flag, need, str } from '../command';
 import { locatorText, nameText, sourceJson, sourceLabel } from '../format';
 import { SOURCE_HELP, SOURCE_OPTIONS, sourceFromOptions } from '../source-options';
@@ -13,7 +14,7 @@ export const sourcesCommand: Command = {
     const type = str(ctx.values, 'type');
     const search = str(ctx.values, 'search');
     const limit = str(ctx.values, 'limit');
-    const list = ctx.library().listSources({ ...(type ? { type } : {}), ...(search ? { search } : {}), ...(limit ? { limit: Number(limit) } : {}) });
+    const list = ctx.library().listSources({ ...(type ? { type: checkSourceType(type) } : {}), ...(search ? { search } : {}), ...(limit ? { limit: Number(limit) } : {}) });
     if (ctx.json) return list.map(sourceJson);
     if (list.length === 0) return ctx.out('No sources.');
     ctx.out(table(['id', 'type', 'issued', 'rel', 'facts', 'source'], list.map((s) => [shortId(s.id), s.type, s.issued ?? '', s.reliability ?? '', String(s.factCount), sourceLabel(s)])));

@@ -130,7 +130,8 @@ describe('facts', () => {
       tags: ['Black Sea', 'Grain'],
       notes: 'Check the translation.',
     });
-    expect(f.verifiedAt).toBeUndefined();
+    // Typed from a source the user has just read: verified on its capture date.
+    expect(f.verifiedAt).toBe(f.createdAt);
     expect(lib.getFact(f.id)).toEqual(f);
   });
 

@@ -105,10 +105,22 @@ function insertChunk(db: Db, items: readonly FactToInsert[], now: string): Inser
   return results;
 }
 
-export function addFact(db: Db, input: unknown): Fact {
+export interface AddFactOptions {
+  /** The fact was not read against its source by the user (e.g. a bulk load): not verified. */
+  unreviewed?: boolean;
+}
+
+/**
+ * Adds a fact the user typed or pasted from a source they have just read: it counts as
+ * verified on its capture date (unless `verifiedAt` is given, or the fact is `unreviewed`), so
+ * a fresh briefing is not flagged "never verified" for every fact it cites.
+ */
+export function addFact(db: Db, input: unknown, opts: AddFactOptions = {}): Fact {
   return db.transaction(() => {
-    const data = checkFactInput(db, input);
-    const r = insertFact(db, data);
+    const checked = checkFactInput(db, input);
+    const now = nowIso();
+    const data = opts.unreviewed || checked.verifiedAt !== undefined ? checked : { ...checked, verifiedAt: now };
+    const r = insertFact(db, data, null, now);
     if (r.duplicateOf) {
       throw new DossierError('conflict', `This source already has a fact with the same text (${r.duplicateOf}). Nothing was added.`);
     }

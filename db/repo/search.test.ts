@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../library';
 import { tempLibrary } from '../testing/temp-library';
 
+/** Facts loaded without being read against their source: never verified (the filter's subject). */
+const UNREVIEWED = { unreviewed: true };
+
 let lib: Library;
 let done: () => void;
 let ids: Record<string, string> = {};
@@ -22,10 +25,10 @@ beforeAll(() => {
   ids = {
     herald: herald.id,
     report: report.id,
-    quote: lib.addFact({ text: '"Shipments will resume on Jan. 22," the port authority said.', kind: 'quote', sourceId: herald.id, eventDate: '2024-01-22', tags: ['grain', 'shipping'], attribution: { name: 'Leda Marsh', role: 'port authority spokeswoman' } }).id,
-    stat: lib.addFact({ text: 'Exports fell 30% to 3.2 million tonnes in December.', kind: 'statistic', sourceId: herald.id, eventDate: '2023-12', tags: ['grain'] }).id,
+    quote: lib.addFact({ text: '"Shipments will resume on Jan. 22," the port authority said.', kind: 'quote', sourceId: herald.id, eventDate: '2024-01-22', tags: ['grain', 'shipping'], attribution: { name: 'Leda Marsh', role: 'port authority spokeswoman' } }, UNREVIEWED).id,
+    stat: lib.addFact({ text: 'Exports fell 30% to 3.2 million tonnes in December.', kind: 'statistic', sourceId: herald.id, eventDate: '2023-12', tags: ['grain'] }, UNREVIEWED).id,
     prices: lib.addFact({ text: 'Fertiliser prices doubled after the sanctions (U.S. data).', sourceId: report.id, eventDate: '2023', notes: 'Compare with FAO index.', verifiedAt: '2024-02-01T00:00:00.000Z' }).id,
-    cafe: lib.addFact({ text: 'Café owners in the port city reported fewer sailors.', sourceId: report.id, tags: ['anecdote'] }).id,
+    cafe: lib.addFact({ text: 'Café owners in the port city reported fewer sailors.', sourceId: report.id, tags: ['anecdote'] }, UNREVIEWED).id,
   };
 });
 afterAll(() => done());

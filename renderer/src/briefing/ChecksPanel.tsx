@@ -1,4 +1,5 @@
 import type { BriefingPreview } from '../../../api/contract';
+import { groupWarnings } from '../../../core/warning-groups';
 import { Icon } from '../ui/Icon';
 import type { FactChange } from './useFactChanges';
 
@@ -12,7 +13,8 @@ interface Props {
 /**
  * Pre-flight problems, and the facts changed in the library since the briefing used them (with
  * their old and new text and one action to accept them; pre-flight's own line for each is
- * left out while they show here).
+ * left out while they show here). Several warnings of one kind show as one line with a count
+ * that opens to list each.
  */
 export function ChecksPanel({ warnings: all, changes, busy, onAccept }: Props) {
   const warnings = changes.length > 0 ? all.filter((w) => (w.code as string) !== 'fact-changed') : all;
@@ -69,19 +71,45 @@ export function ChecksPanel({ warnings: all, changes, busy, onAccept }: Props) {
         </p>
       ) : (
         <ul className="warning-list">
-          {warnings.map((w, i) => (
-            <li key={i} className={`warning warning-${w.code}${(w as { severity?: string }).severity === 'error' ? ' is-error' : ''}`}>
-              <Icon name="warning" />
-              <div>
-                <div>{w.message}</div>
-                {(w.factId || w.section) && (
-                  <button type="button" className="button link small" onClick={() => show(w)}>
-                    Show in briefing
-                  </button>
-                )}
-              </div>
-            </li>
-          ))}
+          {groupWarnings(warnings).map((g, i) => {
+            const error = g.warnings.some((w) => (w as { severity?: string }).severity === 'error');
+            const cls = `warning warning-${g.code}${error ? ' is-error' : ''}`;
+            if (g.warnings.length === 1) {
+              const w = g.warnings[0]!;
+              return (
+                <li key={i} className={cls}>
+                  <Icon name="warning" />
+                  <div>
+                    <div>{w.message}</div>
+                    {(w.factId || w.section) && (
+                      <button type="button" className="button link small" onClick={() => show(w)}>
+                        Show in briefing
+                      </button>
+                    )}
+                  </div>
+                </li>
+              );
+            }
+            // Several of one kind: one line with a count; each fact stays one click away.
+            return (
+              <li key={i} className={`${cls} warning-group`} data-warning-group={g.code}>
+                <Icon name="warning" />
+                <details>
+                  <summary>{g.title}</summary>
+                  <ul className="warning-group-list">
+                    {g.warnings.map((w, j) => (
+                      <li key={j}>
+                        <div>{w.message}</div>
+                        <button type="button" className="button link small" onClick={() => show(w)}>
+                          Show in briefing
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

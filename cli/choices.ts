@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { findLevel } from '../core/markings';
+import { FACT_KINDS, RELIABILITY_GRADES, SOURCE_TYPES } from '../core/model';
+import { listTemplates } from '../export/template/index';
+import type { Library } from '../db/library';
+import { UsageError } from './command';
+
+/**
+ * Values typed on the command line that must be one of a known set: an unknown one is a usage
+ * error (exit 1) that names the valid ones, checked before anything is read or written, so a
+ * typo is never silently accepted (a filter that matches nothing) nor reported as a data
+ * problem of the library. One place, so every command says it the same way.
+ */
+/** `label` as the user typed it: "--kind", or "scheme" for a positional. */
+export function oneOf(label: string, value: string, valid: readonly string[], more = ''): string {
+  if (valid.includes(value)) return value;
+  throw new UsageError(`unknown ${label} "${value}"; valid: ${valid.join(', ')}${more}`);
+}
+
+export const checkKind = (value: string): string => oneOf('--kind', value, FACT_KINDS);
+
+export const checkSourceType = (value: string): string => oneOf('--type', value, SOURCE_TYPES);
+
+/** One grade (`source add --reliability b`), upper-cased as stored. */
+export const checkReliability = (value: string): string => oneOf('--reliability', value.toUpperCase(), RELIABILITY_GRADES);
+
+/** A list of grades (`facts --reliability A,B`). */
+export function checkReliabilityList(value: string): string[] {
+  const grades = value.toUpperCase().split(/[\s,]+/).filter(Boolean);
+  if (!grades.length) throw new UsageError(`--reliability needs a grade; valid: ${RELIABILITY_GRADES.join(', ')}`);
+  return grades.map(checkReliability);
+}
+
+export function checkNotes(value: string): 'footnotes' | 'endnotes' {
+  return oneOf('--notes', value, ['footnotes', 'endnotes']) as 'footnotes' | 'endnotes';
+}
+
+/** A template id: built-in or one of the user's own in `templateDir`. */
+export function checkTemplate(value: string, templateDir?: string): string {
+  return oneOf('--template', value, listTemplates(templateDir).map((t) => t.id), ' (see: dossier templates)');
+}
+
+/** A marking of the library's scheme (its id or banner, any case), as the level id. */
+export function checkMarking(lib: Library, value: string, option = 'marking'): string {
+  const scheme = lib.markingScheme();
+  const found = findLevel(scheme, value);
+  if (found) return found.id;
+  throw new UsageError(`unknown --${option} "${value}"; valid in scheme "${scheme.name}": ${scheme.levels.map((l) => l.id).join(', ')} (see: dossier markings)`);
+}
+
+/**
+ * A citation style: bundled, the user's own, or any CSL repository style. The catalog loads on
+ * demand (listing facts needs no citation code); the listed ones are named, the repository's
+ * thousands are not.
+ */
+export async function checkStyle(value: string, styleDir?: string): Promise<string> {
+  const { listStyles, loadStyle } = await import('../citations/index');
+  const dir = styleDir && existsSync(styleDir) ? styleDir : undefined;
+  try {
+    loadStyle(value, dir);
+    return value;
+  } catch {
+    const ids = listStyles(dir).map((s) => s.id);
+    throw new UsageError(`unknown --style "${value}"; valid: ${ids.join(', ')}, or any CSL repository style id (see: dossier styles)`);
+  }
+}

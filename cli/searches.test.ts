@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Library } from '../db/library';
+import { tempDir } from '../db/testing/temp-library';
+import { runCli } from './main';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(['--library', join(dir, 'lib.sqlite'), ...args], {
+    stdout: (t) => (out += t + '\n'),
+    stderr: (t) => (err += t + '\n'),
+    stdin: async () => Buffer.from(''),
+    env: {},
+  });
+  return { code, out, err };
+}
+
+const ok = async (args: string[]): Promise<any> => {
+  const r = await cli([...args, '--json']);
+  expect(r.err, r.err).toBe('');
+  return JSON.parse(r.out);
+};
+
+describe('saved searches live in the library', () => {
+  it('saved by the app (the library API) runs from the command line, and one saved there is seen by another opening', async () => {
+    const s = (await ok(['source', 'add', '--title', 'Herald', '--type', 'report'])).id;
+    const grain = (await ok(['fact', 'add', '--source', s, '--text', 'Grain moved again.', '--tag', 'grain'])).id;
+    await ok(['fact', 'add', '--source', s, '--text', 'Prices fell.', '--kind', 'statistic']);
+
+    // What the app's sidebar does, on the same file ("a second machine").
+    const app = Library.open(join(dir, 'lib.sqlite'));
+    app.saveSearch('Grain items', { tags: ['grain'] });
+    app.close();
+    expect((await ok(['facts', '--saved', 'grain items'])).facts.map((f: { id: string }) => f.id)).toEqual([grain]);
+
+    await ok(['searches', 'save', 'Figures', '--kind', 'statistic']);
+    const other = Library.open(join(dir, 'lib.sqlite'), { readonly: true });
+    expect(other.listSavedSearches().map((x) => [x.name, x.query])).toEqual([
+      ['Grain items', { tags: ['grain'] }],
+      ['Figures', { kinds: ['statistic'] }],
+    ]);
+    other.close();
+    expect((await cli(['searches'])).out).toMatch(/Grain items[\s\S]*Figures/);
+
+    // Saving under a name again replaces it; an unknown name says which exist.
+    await ok(['searches', 'save', 'figures', '--kind', 'quote']);
+    expect((await ok(['searches'])).length).toBe(2);
+    const bad = await cli(['facts', '--saved', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/no saved search "nope"; saved: "Grain items", "figures"/);
+    expect((await cli(['searches', 'save', 'Empty'])).code).toBe(1);
+
+    await ok(['searches', 'rm', 'Grain items']);
+    expect((await ok(['searches'])).map((x: { name: string }) => x.name)).toEqual(["figures"]);
+  });
+});
