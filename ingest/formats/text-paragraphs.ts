@@ -24,17 +24,18 @@ import { isThematicBreak, parseLinePrefix } from '../sentences/markdown';
  *   (a headline, a byline, a date, "Key points:"), with the next line starting afresh. Every
  *   newline is a paragraph.
  *
- * In the two wrapped shapes a line indented deeper than the line above starts a paragraph when the
- * line above ended a sentence (first-line indentation, as typed letters and old books set
- * paragraphs) — not under a list item, whose continuation lines are indented, and not in
- * hanging indentation, where the line above stops mid-sentence.
+ * Indentation is evidence of its own, in any shape: where paragraphs are set with a first-line
+ * indent (typed letters, old books) — at least MIN_INDENTED lines indented deeper than the line
+ * above and followed by a shallower one, and most of the lines above them ending a sentence —
+ * an indented line starts a paragraph and a flush line never does, unless it follows a short
+ * line in hard-wrapped text. That most lines above end a sentence is what tells it from hanging
+ * indentation (a bibliography), where they stop mid-sentence; an indented quotation of several
+ * lines is not first-line indentation either. Lines indented under a list item continue it.
  */
 
-export type TextLayout =
-  | { form: 'blank-lines' }
-  | { form: 'hard-wrapped'; width: number }
-  | { form: 'soft-wrapped' }
-  | { form: 'line-per-paragraph' };
+type Form = { form: 'blank-lines' } | { form: 'hard-wrapped'; width: number } | { form: 'soft-wrapped' } | { form: 'line-per-paragraph' };
+
+export type TextLayout = Form & { indentedParagraphs: boolean };
 
 /** Share of lines stopping mid-sentence, and of lines filled to the width, that mark hard wrapping. */
 const MIN_MID_SENTENCE = 0.4;
@@ -42,7 +43,10 @@ const MIN_FULL_LINES = 0.4;
 const WIDTH_PERCENTILE = 0.9;
 /** Share of lines carried on by a lower-case next line that marks ragged wrapping by hand. */
 const MIN_CONTINUED = 0.25;
+/** First-line indents needed before indentation is read as marking paragraphs. */
+const MIN_INDENTED = 2;
 
+const MARKER_START = /^[ \t]*[>#\-*+•‣⁃◦▪●○\d]/;
 // A sentence's last character, then any closing quotes or brackets.
 const SENTENCE_END = /[.!?…:]["'”’»)\]]*$/;
 
@@ -66,7 +70,8 @@ interface Pair {
 }
 
 export function textLayout(text: string): TextLayout {
-  return decide(pairsOf(linesOf(text)));
+  const lines = linesOf(text);
+  return decide(lines, pairsOf(lines));
 }
 
 /**
@@ -76,7 +81,7 @@ export function textLayout(text: string): TextLayout {
 export function separateParagraphs(text: string): string {
   const lines = linesOf(text);
   const pairs = pairsOf(lines);
-  const layout = decide(pairs);
+  const layout = decide(lines, pairs);
   if (layout.form === 'blank-lines') return text;
   const breakBefore = new Set<Line>();
   for (const p of pairs) if (startsParagraph(p, layout)) breakBefore.add(p.lower);
@@ -89,7 +94,11 @@ export function separateParagraphs(text: string): string {
   return out.join('\n');
 }
 
-function decide(pairs: Pair[]): TextLayout {
+function decide(lines: Line[], pairs: Pair[]): TextLayout {
+  return { ...decideForm(pairs), indentedParagraphs: usesFirstLineIndents(lines) };
+}
+
+function decideForm(pairs: Pair[]): Form {
   // Lines of prose only: list items and their continuations are short by nature and say nothing.
   const prose = pairs.filter((p) => !p.upper.list && !p.listContinuation);
   if (prose.length === 0) return pairs.length ? { form: 'line-per-paragraph' } : { form: 'blank-lines' };
@@ -102,11 +111,33 @@ function decide(pairs: Pair[]): TextLayout {
   return { form: 'line-per-paragraph' };
 }
 
+/**
+ * Lines indented deeper than the one above (or opening a block) and followed by a shallower one:
+ * enough of them, mostly after a finished sentence, and indentation marks the paragraphs.
+ */
+function usesFirstLineIndents(lines: Line[]): boolean {
+  let indents = 0;
+  let afterSentence = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const above = i > 0 && !lines[i - 1]!.blank ? lines[i - 1] : undefined;
+    const below = lines[i + 1]!;
+    if (line.blank || line.marker || below.blank || below.marker || above?.marker) continue;
+    if (line.indent > (above?.indent ?? 0) && below.indent < line.indent) {
+      indents++;
+      if (!above || endsSentence(above)) afterSentence++;
+    }
+  }
+  return indents >= MIN_INDENTED && afterSentence * 2 > indents;
+}
+
 function startsParagraph(p: Pair, layout: TextLayout): boolean {
   if (p.listContinuation) return false;
-  if (layout.form === 'line-per-paragraph') return true;
+  const deeper = p.lower.indent > p.upper.indent;
   if (layout.form === 'hard-wrapped' && nextWordFits(p, layout.width)) return true;
-  return p.lower.indent > p.upper.indent && endsSentence(p.upper);
+  if (layout.indentedParagraphs) return deeper;
+  if (layout.form === 'line-per-paragraph') return true;
+  return deeper && endsSentence(p.upper);
 }
 
 /** The writer ended the line early: the next line's first word would have fitted on it. */
@@ -139,7 +170,8 @@ function pairsOf(lines: Line[]): Pair[] {
 function linesOf(text: string): Line[] {
   return text.split(/\r\n|\r|\n/).map((t) => {
     const blank = t.trim() === '' || isThematicBreak(t);
-    const p = blank ? undefined : parseLinePrefix(t);
+    // Only a line opening with a marker's character can be a list item, heading or quote.
+    const p = blank || !MARKER_START.test(t) ? undefined : parseLinePrefix(t);
     const indent = /^[ \t]*/.exec(t)![0].replace(/\t/g, '    ').length;
     return { text: t, length: t.trimEnd().replace(/\t/g, '    ').length, indent, blank, marker: !!p && (p.heading || p.quote || !!p.list), list: !!p?.list };
   });
