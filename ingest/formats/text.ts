@@ -8,12 +8,15 @@ import { makeBlock, numberParagraphs } from './blocks';
 import { normaliseDate } from './dates';
 import { namesFromList } from './names';
 import { firstText, httpUrl, titleFromFileName } from './text-clean';
+import { separateParagraphs } from './text-paragraphs';
 import { repairC1 } from './windows-1252';
 
 /**
- * Plain text and Markdown → blocks. Paragraph splitting is the sentence segmenter's
- * (blank lines separate paragraphs, single newlines are soft wraps, Markdown headings and list
- * items are blocks of their own), so a pasted note and a saved .md split the same way.
+ * Plain text and Markdown → blocks. Paragraph splitting is the sentence segmenter's (blank
+ * lines separate paragraphs, Markdown headings and list items are blocks of their own). What a
+ * single newline means in plain text — a paragraph, as in text copied from a web page, or a
+ * wrapped line, as in e-mail — is read from the text itself first (text-paragraphs.ts); in
+ * Markdown it is a soft wrap, as CommonMark says.
  */
 /**
  * The most text (UTF-8 bytes) one import takes: about 800,000 words, a shelf of books. Every
@@ -32,7 +35,7 @@ export function importText(input: Uint8Array | string, opts: ImportOptions, form
     throw unreadable(name, `the text is ${is}; plain text and Markdown are imported up to ${limit} at a time. Split it into smaller files (by chapter or section) and import each`);
   }
   const raw = typeof input === 'string' ? input : repairC1(decodeText(input, name));
-  const { body, fields } = format === 'markdown' ? splitFrontMatter(raw) : { body: raw, fields: new Map<string, string[]>() };
+  const { body, fields } = format === 'markdown' ? splitFrontMatter(raw) : { body: separateParagraphs(raw), fields: new Map<string, string[]>() };
 
   const blocks: ImportedBlock[] = [];
   for (const span of splitParagraphs(body)) {
