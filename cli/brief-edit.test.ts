@@ -1,23 +1,15 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../db/testing/temp-library';
-import { runCli } from './main';
+import { type CliRun, runInProcess } from './testing/in-process';
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--library', join(dir, 'lib.sqlite'), ...args], {
-    stdout: (t) => (out += t + '\n'),
-    stderr: (t) => (err += t + '\n'),
-    stdin: async () => Buffer.from(''),
-    env: {},
-  });
-  return { code, out, err };
+function cli(...args: string[]): Promise<CliRun> {
+  return runInProcess(join(dir, 'lib.sqlite'), args);
 }
 
 async function json<T = any>(...args: string[]): Promise<T> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../db/library';
 import { tempDir } from '../db/testing/temp-library';
-import { runCli } from './main';
+import { type CliRun, runInProcess } from './testing/in-process';
 
 let dir: string;
 let cleanup: () => void;
@@ -13,12 +13,8 @@ afterEach(() => cleanup());
 
 const BRIEF = 'Funding Storage and Rail Links for Danube Grain Ports';
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const library = join(dir, 'sample', 'sample-library.sqlite');
-  const code = await runCli(['--library', library, ...args], { stdout: (t) => (out += t + '\n'), stderr: (t) => (err += t + '\n'), stdin: async () => Buffer.alloc(0), env: {} });
-  return { code, out, err };
+function cli(...args: string[]): Promise<CliRun> {
+  return runInProcess(join(dir, 'sample', 'sample-library.sqlite'), args);
 }
 
 async function json<T = any>(...args: string[]): Promise<T> {

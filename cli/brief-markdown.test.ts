@@ -11,7 +11,7 @@ import { Library } from '../db/library';
 import { tempDir } from '../db/testing/temp-library';
 import { addFacts, content } from '../export/briefing-md/testing';
 import { getTemplate } from '../export/template/index';
-import { runCli } from './main';
+import { type CliRun, runInProcess } from './testing/in-process';
 import { COMMANDS } from './commands/index';
 
 const BIN = join(__dirname, '..', 'bin', 'dossier.js');
@@ -44,16 +44,8 @@ function buildLibrary(path: string): { id: string; facts: string[] } {
   return { id: b.id, facts };
 }
 
-async function cli(library: string, args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--library', library, ...args], {
-    stdout: (t) => (out += t + '\n'),
-    stderr: (t) => (err += t + '\n'),
-    stdin: async () => Buffer.from(stdin),
-    env: {},
-  });
-  return { code, out, err };
+function cli(library: string, args: string[], stdin = ''): Promise<CliRun> {
+  return runInProcess(library, args, stdin);
 }
 
 describe('dossier brief export-md and brief import', () => {

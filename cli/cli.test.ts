@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../db/testing/temp-library';
-import { runCli } from './main';
+import { type CliRun, runInProcess } from './testing/in-process';
 
 const ARTICLE = readFileSync(join(__dirname, 'fixtures', 'grain-article.txt'), 'utf8');
 
@@ -26,16 +26,8 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-async function cli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--library', join(dir, 'lib.sqlite'), ...args], {
-    stdout: (t) => (out += t + '\n'),
-    stderr: (t) => (err += t + '\n'),
-    stdin: async () => Buffer.from(stdin),
-    env: {},
-  });
-  return { code, out, err };
+function cli(args: string[], stdin = ''): Promise<CliRun> {
+  return runInProcess(join(dir, 'lib.sqlite'), args, stdin);
 }
 
 async function json<T = any>(args: string[], stdin?: string): Promise<T> {

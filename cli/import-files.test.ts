@@ -6,6 +6,7 @@ import { BIBTEX } from '../ingest/biblio/testing/fixtures';
 import { newsPageHtml } from '../ingest/formats/testing/news-page';
 import { buildReportPdf } from '../ingest/formats/testing/report-pdf';
 import { runCli } from './main';
+import { type CliRun, runInProcess } from './testing/in-process';
 
 let dir: string;
 let cleanup: () => void;
@@ -24,11 +25,8 @@ const NESTED_BIBTEX = [
   '@article{fine2020, title = {Fine}, author = {Lee, Mark}, journal = {Maritime Review}, year = {2020}}',
 ].join('\n');
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--library', join(dir, 'lib.sqlite'), ...args], { stdout: (t) => (out += t + '\n'), stderr: (t) => (err += t + '\n'), stdin: async () => Buffer.alloc(0), env: {} });
-  return { code, out, err };
+function cli(args: string[]): Promise<CliRun> {
+  return runInProcess(join(dir, 'lib.sqlite'), args);
 }
 
 async function json(args: string[]): Promise<any> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../db/library';
 import { SAMPLE_SOURCE, tempDir } from '../db/testing/temp-library';
-import { runCli } from './main';
+import { type CliRun, runInProcess } from './testing/in-process';
 
 let dir: string;
 let cleanup: () => void;
@@ -16,11 +16,8 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--library', path, ...args], { stdout: (t) => (out += t + '\n'), stderr: (t) => (err += t + '\n'), stdin: async () => Buffer.alloc(0), env: {} });
-  return { code, out, err };
+function cli(...args: string[]): Promise<CliRun> {
+  return runInProcess(path, args);
 }
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../db/testing/temp-library';
-import { runCli } from './main';
+import { runInProcess } from './testing/in-process';
 
 /**
  * The paragraph each fact cites, through the real import path, for every shape plain text comes
@@ -82,14 +82,7 @@ interface DryRun {
 }
 
 async function dryRun(args: string[], stdin = ''): Promise<DryRun> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['--library', join(dir, 'lib.sqlite'), 'import', ...args, '--title', 'T', '--dry-run', '--json'], {
-    stdout: (t) => (out += t + '\n'),
-    stderr: (t) => (err += t + '\n'),
-    stdin: async () => Buffer.from(stdin),
-    env: {},
-  });
+  const { code, out, err } = await runInProcess(join(dir, 'lib.sqlite'), ['import', ...args, '--title', 'T', '--dry-run', '--json'], stdin);
   expect(err).toBe('');
   expect(code).toBe(0);
   return JSON.parse(out) as DryRun;
