@@ -5,6 +5,7 @@ import type { CheckReport } from '../db/repo/maintenance';
 import type { FactHit, SearchResult, SourceBrief } from '../db/repo/search';
 import type { SourceWithCount } from '../db/repo/sources';
 import type { TagCount } from '../db/repo/tags';
+import type { SavedSearch } from '../db/repo/saved-searches';
 import type { BriefingUse } from '../db/repo/facts';
 import type { Candidate } from '../ingest/candidates';
 import type { ImportedDocument } from '../ingest/document';
@@ -47,6 +48,9 @@ export const factQuerySchema = z.strictObject({
   limit: z.number().int().min(1).max(1000).optional(),
   offset: z.number().int().min(0).max(10_000_000).optional(),
 });
+
+/** A saved search's query as the library stores it (db/repo/saved-searches.ts): no paging, no search-as-you-type. */
+export const savedQuerySchema = factQuerySchema.omit({ limit: true, offset: true, prefixLast: true });
 
 /** A file the user dropped or opened (PDF, Word, web page …): its name and bytes as base64. */
 const captureFile = z.strictObject({ name: z.string().min(1).max(255), base64: z.string().max(28_000_000) });
@@ -106,6 +110,12 @@ export const CALLS = {
 
   'tags:list': z.tuple([]),
   'tags:rename': z.tuple([z.string().min(1).max(100), z.string().min(1).max(100), z.strictObject({ merge: z.boolean().optional() })]),
+
+  // Saved searches, kept in the library (shared with `dossier searches`); save replaces one of the same name or id.
+  'searches:list': z.tuple([]),
+  'searches:save': z.tuple([z.string().trim().min(1).max(200), savedQuerySchema, id.optional()]),
+  /** By id or name. */
+  'searches:remove': z.tuple([id]),
 
   // Corroboration: the group of facts supporting one claim (links are transitive, see db/repo/corroboration.ts).
   'facts:corroboration': z.tuple([id]),
@@ -229,7 +239,7 @@ export interface CapturePreview {
   warnings: string[];
 }
 
-export type { PreviewCitation, PreviewDocument };
+export type { PreviewCitation, PreviewDocument, SavedSearch };
 
 export interface BriefingPreview {
   /** The document as exported, less the Zotero field instructions only a written file carries. */
@@ -271,6 +281,10 @@ export interface CallResults {
   'sources:merge': { source: Source; movedFacts: number; mergedFacts: number };
   'tags:list': TagCount[];
   'tags:rename': TagCount;
+  'searches:list': SavedSearch[];
+  'searches:save': SavedSearch;
+  /** The search removed. */
+  'searches:remove': SavedSearch;
   'facts:corroboration': CorroborationGroup;
   /** The first fact's group after the change. */
   'facts:corroborate': CorroborationGroup;

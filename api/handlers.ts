@@ -13,6 +13,7 @@ import { getTemplate, listTemplates } from '../export/template/index';
 import { sourcePreviewJson } from '../core/source-json';
 import type { Fact, Source, SourceInput } from '../core/model';
 import type { SourceBrief } from '../db/repo/search';
+import type { SavedSearch } from '../db/repo/saved-searches';
 import { CALLS, type CallName, type CallResults, type CorroborationGroup, type Envelope, type LibrarySearchResult } from './contract';
 import { captureDocument } from '../ingest/capture';
 import type { ImportedDocument } from '../ingest/document';
@@ -162,6 +163,10 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
 
     'tags:list': () => lib.listTags(),
     'tags:rename': (from: string, to: string, o: { merge?: boolean }) => lib.renameTag(from, to, o),
+
+    'searches:list': () => lib.listSavedSearches(),
+    'searches:save': (name: string, query: SavedSearch['query'], id?: string) => lib.saveSearch(name, query, id),
+    'searches:remove': (nameOrId: string) => lib.removeSavedSearch(nameOrId),
 
     'facts:corroboration': (id: string) => corroborationGroup(lib, id),
     'facts:corroborate': (id: string, other: string, note?: string) => {
