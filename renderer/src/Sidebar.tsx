@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { call } from './api';
+import { call, errorMessage } from './api';
 import { daysAgo, formatCount } from './format';
 import { EMPTY_FILTERS, sameFilters } from './library/filters';
 import { useApp } from './state';
@@ -88,7 +88,7 @@ export function Sidebar({ onNewBriefing }: { onNewBriefing(): void }) {
                 className="icon-button nav-row-action"
                 aria-label={`Delete saved search ${s.name}`}
                 title="Delete saved search"
-                onClick={() => app.setSavedSearches(app.savedSearches.filter((x) => x.id !== s.id))}
+                onClick={() => void app.removeSavedSearch(s.id).catch((e: unknown) => app.notify(`Could not delete the saved search: ${errorMessage(e)}`, 'error'))}
               >
                 <Icon name="x" />
               </button>

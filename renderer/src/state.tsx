@@ -4,7 +4,8 @@ import type { BriefingSummary } from '../../core/model';
 import type { SourceWithCount } from '../../db/repo/sources';
 import type { TagCount } from '../../db/repo/tags';
 import { call, type CaptureFile, errorMessage, hasBridge } from './api';
-import { EMPTY_FILTERS, type LibraryFilters, type SavedSearch, loadSavedSearches, storeSavedSearches } from './library/filters';
+import { EMPTY_FILTERS, type LibraryFilters } from './library/filters';
+import { fromStored, moveLegacySearches, type SavedSearch, toStoredQuery } from './library/saved-searches';
 
 export type View =
   | { name: 'library' }
@@ -52,8 +53,11 @@ export interface AppState {
   reloadLibrary(): Promise<void>;
   filters: LibraryFilters;
   setFilters(f: LibraryFilters | ((f: LibraryFilters) => LibraryFilters)): void;
+  /** Kept in the library (shared with `dossier searches`); re-read with the other lists. */
   savedSearches: SavedSearch[];
-  setSavedSearches(list: SavedSearch[]): void;
+  /** Saves filters under a name (replacing the search with this id, or of this name). */
+  saveSearch(name: string, filters: LibraryFilters, id?: string): Promise<void>;
+  removeSavedSearch(id: string): Promise<void>;
   selectedFactId: string | undefined;
   selectFact(id: string | undefined): void;
   /** A file waiting for the Capture view to show it (see openInCapture). */
@@ -92,7 +96,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [dataVersion, setDataVersion] = useState(0);
   const [libraryEpoch, setLibraryEpoch] = useState(0);
   const [filters, setFiltersState] = useState<LibraryFilters>(EMPTY_FILTERS);
-  const [savedSearches, setSaved] = useState<SavedSearch[]>(() => loadSavedSearches());
+  const [savedSearches, setSaved] = useState<SavedSearch[]>([]);
   const [selectedFactId, setSelectedFactId] = useState<string>();
   const [saving, setSaving] = useState<AppState['saving']>({ pending: 0 });
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -111,10 +115,11 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     if (!connected) return;
     try {
-      const [t, s, b] = await Promise.all([call('tags:list'), call('sources:list', { limit: 100_000 }), call('briefings:list')]);
+      const [t, s, b, saved] = await Promise.all([call('tags:list'), call('sources:list', { limit: 100_000 }), call('briefings:list'), call('searches:list')]);
       setTags(t);
       setSources(s);
       setBriefings(b);
+      setSaved(saved.map(fromStored));
       setLoaded(true);
     } catch (e) {
       notify(`Could not read the library: ${errorMessage(e)}`, 'error');
@@ -127,6 +132,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
       .then(setInfo)
       .catch((e: unknown) => notify(`Could not open the library: ${errorMessage(e)}`, 'error'));
     void refresh();
+    // Searches an earlier version kept in this window move into the library, once.
+    moveLegacySearches(localStorage, { list: () => call('searches:list'), save: (name, query) => call('searches:save', name, query) })
+      .then((moved) => (moved > 0 ? refresh() : undefined))
+      .catch((e: unknown) => notify(`Could not move saved searches into the library: ${errorMessage(e)}`, 'error'));
   }, [connected, refresh, notify]);
 
   const touchData = useCallback(() => {
@@ -169,10 +178,21 @@ export function AppProvider({ children }: { children: ReactNode }) {
     setView((v) => (v.name === 'library' ? v : { name: 'library' }));
   }, []);
 
-  const setSavedSearches = useCallback((list: SavedSearch[]) => {
-    setSaved(list);
-    storeSavedSearches(list);
-  }, []);
+  const loadSaved = useCallback(async () => setSaved((await call('searches:list')).map(fromStored)), []);
+  const saveSearch = useCallback(
+    async (name: string, f: LibraryFilters, id?: string) => {
+      await track(call('searches:save', name, toStoredQuery(f), ...(id ? [id] : [])));
+      await loadSaved();
+    },
+    [track, loadSaved],
+  );
+  const removeSavedSearch = useCallback(
+    async (id: string) => {
+      await track(call('searches:remove', id));
+      await loadSaved();
+    },
+    [track, loadSaved],
+  );
 
   const openInCapture = useCallback((file: CaptureFile) => {
     setIncoming({ seq: ++incomingSeq.current, file });
@@ -204,7 +224,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
     filters,
     setFilters,
     savedSearches,
-    setSavedSearches,
+    saveSearch,
+    removeSavedSearch,
     selectedFactId,
     selectFact: setSelectedFactId,
     incoming,

@@ -12,6 +12,7 @@ import { SourcePicker } from '../ui/SourcePicker';
 import { FactList } from './FactList';
 import { activeFilterCount, EMPTY_FILTERS, invalidDates, type LibraryFilters, type SortKey, toQuery } from './filters';
 import { usePagedSearch } from './usePagedSearch';
+import { errorMessage } from '../api';
 
 const SORTS: { value: SortKey | ''; label: string }[] = [
   { value: '', label: 'Best match' },
@@ -122,9 +123,13 @@ export function LibraryView({ request, onRequestTaken }: { request?: ViewRequest
                 e.preventDefault();
                 const name = saving.trim();
                 if (!name) return;
-                app.setSavedSearches([...app.savedSearches, { id: `s${Date.now().toString(36)}`, name, filters: { ...filters, text } }]);
-                setSaving(null);
-                app.notify(`Saved search "${name}"`);
+                void app.saveSearch(name, { ...filters, text }).then(
+                  () => {
+                    setSaving(null);
+                    app.notify(`Saved search "${name}"`);
+                  },
+                  (err: unknown) => app.notify(`Could not save the search: ${errorMessage(err)}`, 'error'),
+                );
               }}
             >
               <input aria-label="Name of the saved search" autoFocus value={saving} onChange={(e) => setSaving(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setSaving(null)} />

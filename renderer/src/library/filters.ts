@@ -17,6 +17,11 @@ export interface LibraryFilters {
   issuedFrom: string;
   issuedTo: string;
   notVerifiedSince: string;
+  /**
+   * Not in the filter bar: only a search saved from the command line (`--marking`) sets it; kept
+   * so that search finds the same facts here as there, and counted as an active filter.
+   */
+  markings?: string[];
   /** Empty: relevance when searching text, else newest first. */
   sort: SortKey | '';
 }
@@ -50,6 +55,7 @@ export function toQuery(f: LibraryFilters): FactQuery {
   if (f.sourceTypes.length) q.sourceTypes = f.sourceTypes;
   if (f.kinds.length) q.kinds = f.kinds;
   if (f.reliability.length) q.reliability = f.reliability;
+  if (f.markings?.length) q.markings = f.markings;
   for (const k of ['eventFrom', 'eventTo', 'issuedFrom', 'issuedTo', 'notVerifiedSince'] as const) {
     const v = f[k].trim();
     if (DATE.test(v)) q[k] = v;
@@ -70,40 +76,11 @@ export function activeFilterCount(f: LibraryFilters): number {
     f.sourceTypes.length +
     f.kinds.length +
     f.reliability.length +
+    (f.markings?.length ?? 0) +
     (['eventFrom', 'eventTo', 'issuedFrom', 'issuedTo', 'notVerifiedSince'] as const).filter((k) => f[k].trim() !== '').length
   );
 }
 
 export function sameFilters(a: LibraryFilters, b: LibraryFilters): boolean {
   return JSON.stringify(toQuery(a)) === JSON.stringify(toQuery(b));
-}
-
-// ---- Saved searches: kept in localStorage, per machine ----
-
-export interface SavedSearch {
-  id: string;
-  name: string;
-  filters: LibraryFilters;
-}
-
-const KEY = 'dossier.savedSearches.v1';
-
-export function loadSavedSearches(storage: Pick<Storage, 'getItem'> = localStorage): SavedSearch[] {
-  try {
-    const raw = JSON.parse(storage.getItem(KEY) ?? '[]') as unknown;
-    if (!Array.isArray(raw)) return [];
-    return raw
-      .filter((s): s is SavedSearch => !!s && typeof s === 'object' && typeof (s as SavedSearch).name === 'string' && typeof (s as SavedSearch).id === 'string')
-      .map((s) => ({ id: s.id, name: s.name.slice(0, 200), filters: { ...EMPTY_FILTERS, ...(s.filters ?? {}) } }));
-  } catch {
-    return [];
-  }
-}
-
-export function storeSavedSearches(list: SavedSearch[], storage: Pick<Storage, 'setItem'> = localStorage): void {
-  try {
-    storage.setItem(KEY, JSON.stringify(list));
-  } catch {
-    // Storage full or disabled: saved searches simply do not persist.
-  }
 }

@@ -5,6 +5,7 @@ import { EMPTY_FILTERS } from '../library/filters';
 import { useApp } from '../state';
 import { SearchField } from '../ui/SearchField';
 import { TagRow } from './TagRow';
+import { errorMessage } from '../api';
 
 /**
  * The tags manager: every tag with the number of facts carrying it; rename one, or merge one
@@ -38,11 +39,10 @@ export function TagsView() {
   const followRename = (from: string, to: TagCount) => {
     focusAfter.current = to.name;
     const lower = from.toLowerCase();
-    const touched = app.savedSearches.some((s) => s.filters.tags.some((t) => t.toLowerCase() === lower));
-    if (touched) {
-      app.setSavedSearches(
-        app.savedSearches.map((s) => ({ ...s, filters: { ...s.filters, tags: [...new Set(s.filters.tags.map((t) => (t.toLowerCase() === lower ? to.name : t)))] } })),
-      );
+    const touched = app.savedSearches.filter((s) => s.filters.tags.some((t) => t.toLowerCase() === lower));
+    for (const s of touched) {
+      const tags = [...new Set(s.filters.tags.map((t) => (t.toLowerCase() === lower ? to.name : t)))];
+      void app.saveSearch(s.name, { ...s.filters, tags }, s.id).catch((e: unknown) => app.notify(`Could not update saved search "${s.name}": ${errorMessage(e)}`, 'error'));
     }
     app.touchData();
   };
