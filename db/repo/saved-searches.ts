@@ -1,4 +1,5 @@
 import { invalid } from '../../core/errors';
+import { newId } from '../../core/ids';
 import type { Db } from '../open';
 import type { FactQuery } from './search';
 import { getSetting, setSetting } from './settings';
@@ -47,7 +48,8 @@ export function saveSearch(db: Db, name: string, query: SavedSearch['query'], id
   return db.transaction(() => {
     const list = listSavedSearches(db);
     const old = list.find((s) => s.name.toLowerCase() === trimmed.toLowerCase() || s.id === id);
-    const saved: SavedSearch = { id: old?.id ?? id ?? `s${Date.now().toString(36)}`, name: trimmed, query };
+    // A random id: a clock-based one collided for two saves in the same millisecond (a tag rename re-saves several).
+    const saved: SavedSearch = { id: old?.id ?? id ?? newId(), name: trimmed, query };
     setSetting(db, KEY, JSON.stringify(old ? list.map((s) => (s === old ? saved : s)) : [...list, saved]));
     return saved;
   })();
