@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DossierError } from '../../core/errors';
 import { userTemplateDir } from '../../core/paths';
@@ -6,6 +5,7 @@ import { decodeBriefingFile, exportBriefingMarkdown, importBriefingMarkdown } fr
 import { currentNotes } from '../../export/briefing-versions';
 import { getTemplate } from '../../export/template/index';
 import { writeFileAtomic } from '../../export/write-file';
+import { readInput } from '../read-input';
 import type { Command } from '../command';
 import { need, str } from '../command';
 
@@ -70,13 +70,3 @@ ${FORMAT_HELP}`,
     return undefined;
   },
 };
-
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
-    throw new DossierError('io', `${file}: ${why}`);
-  }
-}

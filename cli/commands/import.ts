@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DossierError } from '../../core/errors';
 import { commitUnlessCancelled } from '../../db/cancellable-write';
 import { nextTick } from '../../ingest/formats/abort';
 import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
+import { readInput } from '../read-input';
 import type { Command } from '../command';
 import { flag, list, need, str } from '../command';
 import { sourceJson, sourcePreviewJson } from '../format';
@@ -140,15 +140,6 @@ function nothingImported(fileName: string, skipped: { problem: string }[], warni
   return new DossierError('validation', `${fileName}: nothing was imported; ${skipped.length} entr${skipped.length === 1 ? 'y was' : 'ies were'} skipped: ${first}${more}`, 'file');
 }
 
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
-    throw new DossierError('io', `${file}: ${why}`);
-  }
-}
 
 /** The suggestions of a candidate, for the dry-run table: "  [who: … · when: … · figure: … · duplicate of …]". */
 function suggestionText(c: import('../../ingest/candidates').Candidate): string {
