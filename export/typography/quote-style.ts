@@ -1,14 +1,16 @@
 import table from './quote-styles.json';
 
-/** The marks a document language prints: see quote-styles.json for the table and its sources. */
+/** The marks and spacing a document language prints: see quote-styles.json for the table and its sources. */
 export interface QuoteStyle {
   /** Outer quotation marks, [open, close]; a space inside a mark is part of it (French « … »). */
   primary: readonly [string, string];
   /** Quotation marks nested inside the outer ones (then outer again, alternating). */
   secondary: readonly [string, string];
   apostrophe: string;
-  /** What a typed "--" becomes. */
+  /** What a typed "--" becomes, and a lone hyphen with a space either side between words. */
   dash: string;
+  /** The no-break space each mark takes before it (French: ";" → U+202F, ":" → U+00A0); none when absent. */
+  spaceBefore?: Readonly<Record<string, string>>;
 }
 
 const styles = table as unknown as Record<string, QuoteStyle | string>;

@@ -1,13 +1,17 @@
+import type { Draft } from './draft';
+import { ellipsisAndDashes } from './ellipsis-dash';
+import { frozenSpans } from './frozen-spans';
 import { type QuoteStyle } from './quote-style';
-import { findUrls } from './urls';
+import { spacePunctuation } from './spacing';
 
 /**
- * Straight quotes, apostrophes and double hyphens made typographic, over a paragraph that
+ * Straight quotes, apostrophes, hyphens and dots made typographic, over a paragraph that
  * comes in pieces: the runs of a fact or of prose, split where bold or italic starts or stops,
  * with in-text citations between them. A quotation opened in one run and closed in another
  * is one quotation, so the paragraph is read as one text and each piece gets its own
- * characters back. Pieces that are not `editable` (a citation citeproc already typeset) and
- * URLs are read for context but never changed.
+ * characters back. Pieces that are not `editable` (a citation citeproc already typeset), web
+ * and e-mail addresses, `code` and literal citation marks (frozen-spans.ts) are read for
+ * context but never changed.
  *
  * The rules, which smart-text.test.ts pins down:
  * - `"` / `'` open after a space, an opening bracket, a dash, another opening quote or at the
@@ -21,7 +25,9 @@ import { findUrls } from './urls';
  *   prime of measures (5′ 10″). Inside an open quotation they close it ("We won 5" → “We won 5”),
  *   which is what a quotation ending on a number needs more often than a measure.
  * - Curly marks the author typed are kept as typed, and count for nesting.
- * - `---` is an em dash; `--` the language's dash (em dash in English, en dash in German).
+ * - `---` is an em dash; `--` the language's dash (em dash in English, en dash in German and
+ *   British English), and so is a lone hyphen between spaces (ellipsis-dash.ts). `...` is `…`.
+ * - French no-break spaces before ; : ! ? and inside « » (spacing.ts).
  */
 export interface TextPiece {
   text: string;
@@ -50,10 +56,26 @@ export function smartenPieces(pieces: readonly TextPiece[], style: QuoteStyle): 
     if (!p.editable) frozen.fill(1, at, at + p.text.length);
     at += p.text.length;
   }
-  for (const u of findUrls(text)) frozen.fill(1, u.start, u.end);
+  for (const u of frozenSpans(text)) frozen.fill(1, u.start, u.end);
+  const draft: Draft = { text, frozen, out: new Array<string | undefined>(text.length) };
 
-  // What each character becomes (undefined: itself).
-  const out: (string | undefined)[] = new Array(text.length);
+  curlQuotes(draft, style);
+  ellipsisAndDashes(draft, style);
+  spacePunctuation(draft, style);
+
+  const result: string[] = [];
+  at = 0;
+  for (const p of pieces) {
+    let s = '';
+    for (let i = at; i < at + p.text.length; i++) s += draft.out[i] ?? text[i];
+    result.push(s);
+    at += p.text.length;
+  }
+  return result;
+}
+
+/** Quotes, apostrophes, primes and double hyphens: the rules above. */
+function curlQuotes({ text, frozen, out }: Draft, style: QuoteStyle): void {
   const stack: Open[] = [];
   const marksOf = (kind: Kind) => (kind === '"' ? style.primary : style.secondary);
   const has = (kind: Kind) => stack.some((o) => o.kind === kind);
@@ -119,15 +141,6 @@ export function smartenPieces(pieces: readonly TextPiece[], style: QuoteStyle): 
     trackCurly(c, opensHere, next, stack);
   }
 
-  const result: string[] = [];
-  at = 0;
-  for (const p of pieces) {
-    let s = '';
-    for (let i = at; i < at + p.text.length; i++) s += out[i] ?? text[i];
-    result.push(s);
-    at += p.text.length;
-  }
-  return result;
 }
 
 /** Curly marks the author typed: kept as they are, but followed so a straight quote can close its own. */
