@@ -93,6 +93,37 @@ describe('dossier brief export-md and brief import', () => {
   });
 });
 
+describe('brief import: unknown choices in the front matter', () => {
+  it('an unknown template, style, notes or marking is a usage error at its line naming the valid ones; nothing is stored', async () => {
+    const path = join(dir, 'lib.sqlite');
+    buildLibrary(path);
+    const before = hash(path);
+    const file = join(dir, 'draft.md');
+    const head = (extra: string, template = 'info-memo') => `---\ntemplate: ${template}\ntitle: Draft\n${extra}---\n\n## BLUF\n\nText.\n`;
+    const cases: Array<[string, string, string, string[]]> = [
+      [head('', 'memo'), 'line 2, column 11', 'template "memo"', ['info-memo', 'talking-points', '(see: dossier templates)']],
+      [head('style: harvard-ish\n'), 'line 4, column 8', 'style "harvard-ish"', ['apa', 'chicago-note-bibliography', '(see: dossier styles)']],
+      [head('notes: sidenotes\n'), 'line 4, column 8', 'notes "sidenotes"', ['footnotes, endnotes']],
+      [head('marking: SECRETISH\n'), 'line 4, column 10', 'marking "SECRETISH"', ['U', 'CUI', '(see: dossier markings)']],
+    ];
+    for (const [text, where, bad, valid] of cases) {
+      writeFileSync(file, text);
+      const r = await cli(path, ['brief', 'import', file]);
+      expect(r.code, r.err).toBe(1);
+      expect(r.err).toContain(`${file}: ${where}: unknown ${bad}; valid`);
+      for (const v of valid) expect(r.err).toContain(v);
+      expect(r.err).toContain('nothing was imported');
+      expect(r.err).toMatch(/\nusage: dossier brief import/);
+    }
+    expect(hash(path)).toBe(before);
+    // The same values spelled right import; a marking in any case, as brief set takes it.
+    writeFileSync(file, head('style: apa\nnotes: endnotes\nmarking: cui\n'));
+    const ok = await cli(path, ['brief', 'import', file, '--json']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ templateId: 'info-memo', styleId: 'apa', notePlacement: 'endnotes', marking: 'CUI' });
+  });
+});
+
 describe.skipIf(!BUILT || process.platform === 'win32')('the built command line', () => {
   function run(library: string, ...args: string[]) {
     const r = spawnSync(process.execPath, [BIN, '--library', library, ...args], {

@@ -31,21 +31,21 @@ export function checkReliabilityList(value: string): string[] {
   return grades.map(checkReliability);
 }
 
-export function checkNotes(value: string): 'footnotes' | 'endnotes' {
-  return oneOf('--notes', value, ['footnotes', 'endnotes']) as 'footnotes' | 'endnotes';
+export function checkNotes(value: string, label = '--notes'): 'footnotes' | 'endnotes' {
+  return oneOf(label, value, ['footnotes', 'endnotes']) as 'footnotes' | 'endnotes';
 }
 
 /** A template id: built-in or one of the user's own in `templateDir`. */
-export function checkTemplate(value: string, templateDir?: string): string {
-  return oneOf('--template', value, listTemplates(templateDir).map((t) => t.id), ' (see: dossier templates)');
+export function checkTemplate(value: string, templateDir?: string, label = '--template'): string {
+  return oneOf(label, value, listTemplates(templateDir).map((t) => t.id), ' (see: dossier templates)');
 }
 
 /** A marking of the library's scheme (its id or banner, any case), as the level id. */
-export function checkMarking(lib: Library, value: string, option = 'marking'): string {
+export function checkMarking(lib: Library, value: string, label = '--marking'): string {
   const scheme = lib.markingScheme();
   const found = findLevel(scheme, value);
   if (found) return found.id;
-  throw new UsageError(`unknown --${option} "${value}"; valid in scheme "${scheme.name}": ${scheme.levels.map((l) => l.id).join(', ')} (see: dossier markings)`);
+  throw new UsageError(`unknown ${label} "${value}"; valid in scheme "${scheme.name}": ${scheme.levels.map((l) => l.id).join(', ')} (see: dossier markings)`);
 }
 
 /**
@@ -53,7 +53,7 @@ export function checkMarking(lib: Library, value: string, option = 'marking'): s
  * demand (listing facts needs no citation code); the listed ones are named, the repository's
  * thousands are not.
  */
-export async function checkStyle(value: string, styleDir?: string): Promise<string> {
+export async function checkStyle(value: string, styleDir?: string, label = '--style'): Promise<string> {
   const { listStyles, loadStyle } = await import('../citations/index');
   const dir = styleDir && existsSync(styleDir) ? styleDir : undefined;
   try {
@@ -61,6 +61,6 @@ export async function checkStyle(value: string, styleDir?: string): Promise<stri
     return value;
   } catch {
     const ids = listStyles(dir).map((s) => s.id);
-    throw new UsageError(`unknown --style "${value}"; valid: ${ids.join(', ')}, or any CSL repository style id (see: dossier styles)`);
+    throw new UsageError(`unknown ${label} "${value}"; valid: ${ids.join(', ')}, or any CSL repository style id (see: dossier styles)`);
   }
 }

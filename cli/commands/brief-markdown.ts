@@ -1,13 +1,16 @@
 import { resolve } from 'node:path';
+import { lineColumn } from '../../core/citation-marks';
 import { DossierError } from '../../core/errors';
-import { userTemplateDir } from '../../core/paths';
-import { decodeBriefingFile, exportBriefingMarkdown, importBriefingMarkdown } from '../../export/briefing-md/index';
+import { userStyleDir, userTemplateDir } from '../../core/paths';
+import type { Library } from '../../db/library';
+import { decodeBriefingFile, exportBriefingMarkdown, importBriefingMarkdown, parseBriefingMarkdown } from '../../export/briefing-md/index';
 import { currentNotes } from '../../export/briefing-versions';
 import { getTemplate } from '../../export/template/index';
 import { writeFileAtomic } from '../../export/write-file';
 import { readInput } from '../read-input';
+import { checkMarking, checkNotes, checkStyle, checkTemplate } from '../choices';
 import type { Command } from '../command';
-import { need, str } from '../command';
+import { need, str, UsageError } from '../command';
 
 const FORMAT_HELP = `The file: a front matter block (template, title, style, notes, marking, portionMarks,
 derivedFrom, fields), then "## Heading {#key}" per section. Prose is Markdown with pandoc
@@ -47,6 +50,8 @@ export const briefImportCommand: Command = {
   --template-dir DIR   your own templates (default: the user template folder)
 Fact ids may be shortened to their first 6 or more characters. An unknown or ambiguous id,
 or anything else wrong in the file, is reported with its line and column, and nothing is written.
+An unknown template, style, notes or marking in the front matter is a usage error (exit 1)
+naming the valid ones, as on brief new and brief set.
 ${FORMAT_HELP}`,
   options: { 'template-dir': { type: 'string' } },
   async run(ctx) {
@@ -56,7 +61,9 @@ ${FORMAT_HELP}`,
     const templateDir = str(ctx.values, 'template-dir') ?? userTemplateDir();
     let b;
     try {
-      b = importBriefingMarkdown(ctx.library(), decodeBriefingFile(bytes), { template: (id) => getTemplate(id, templateDir) });
+      const text = decodeBriefingFile(bytes);
+      await checkFrontMatterChoices(ctx.library(), text, where, templateDir);
+      b = importBriefingMarkdown(ctx.library(), text, { template: (id) => getTemplate(id, templateDir) });
     } catch (e) {
       if (e instanceof DossierError && e.field === 'markdown') throw new DossierError(e.code, `${where}: ${e.message}; nothing was imported`, e.field);
       throw e;
@@ -70,3 +77,29 @@ ${FORMAT_HELP}`,
     return undefined;
   },
 };
+
+/**
+ * The front matter's template, style, notes and marking checked as `brief new` and `brief set`
+ * check their options, before anything is written: an unknown one is a usage error at its
+ * line and column that names the valid ones.
+ */
+async function checkFrontMatterChoices(lib: Library, text: string, where: string, templateDir: string): Promise<void> {
+  const { src, front } = parseBriefingMarkdown(text);
+  const checks: Record<string, (value: string) => unknown> = {
+    template: (v) => checkTemplate(v, templateDir, 'template'),
+    style: (v) => checkStyle(v, userStyleDir(), 'style'),
+    notes: (v) => checkNotes(v, 'notes'),
+    marking: (v) => checkMarking(lib, v, 'marking'),
+  };
+  for (const [key, check] of Object.entries(checks)) {
+    const entry = front.values.get(key);
+    if (typeof entry?.value !== 'string' || entry.value === '') continue;
+    try {
+      await check(entry.value);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      const at = lineColumn(src, entry.at);
+      throw new UsageError(`${where}: line ${at.line}, column ${at.column}: ${e.message}; nothing was imported`);
+    }
+  }
+}
