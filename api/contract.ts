@@ -4,7 +4,7 @@ import type { MarkingScheme } from '../core/markings';
 import type { CheckReport } from '../db/repo/maintenance';
 import type { FactHit, SearchResult, SourceBrief } from '../db/repo/search';
 import type { SourceWithCount } from '../db/repo/sources';
-import type { TagCount } from '../db/repo/tags';
+import type { RenamedTag, TagCount } from '../db/repo/tags';
 import type { SavedSearch } from '../db/repo/saved-searches';
 import type { BriefingUse } from '../db/repo/facts';
 import type { Candidate } from '../ingest/candidates';
@@ -280,7 +280,7 @@ export interface CallResults {
   'sources:remove': { removedFacts: number };
   'sources:merge': { source: Source; movedFacts: number; mergedFacts: number };
   'tags:list': TagCount[];
-  'tags:rename': TagCount;
+  'tags:rename': RenamedTag;
   'searches:list': SavedSearch[];
   'searches:save': SavedSearch;
   /** The search removed. */

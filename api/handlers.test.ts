@@ -191,8 +191,8 @@ describe('library management through the contract', () => {
     fact(s.id, 'Second tagged sentence.', { tags: ['shipping', 'grain'] });
     fact(s.id, 'Third tagged sentence.', { tags: ['Shipping news'] });
     expect(await call('tags:rename', ['Shipping news', 'shipping', {}])).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already exists') } });
-    expect(ok(await call('tags:rename', ['Shipping news', 'shipping', { merge: true }]))).toEqual({ name: 'shipping', count: 2 });
-    expect(ok(await call('tags:rename', ['grain', 'cereals', {}]))).toEqual({ name: 'cereals', count: 2 });
+    expect(ok(await call('tags:rename', ['Shipping news', 'shipping', { merge: true }]))).toEqual({ name: 'shipping', count: 2, savedSearches: [] });
+    expect(ok(await call('tags:rename', ['grain', 'cereals', {}]))).toEqual({ name: 'cereals', count: 2, savedSearches: [] });
     expect(ok(await call('tags:list', []))).toEqual([
       { name: 'cereals', count: 2 },
       { name: 'shipping', count: 2 },

@@ -52,3 +52,27 @@ describe('saved searches live in the library', () => {
     expect((await ok(['searches'])).map((x: { name: string }) => x.name)).toEqual(["figures"]);
   });
 });
+
+describe('tags rename from the command line', () => {
+  it('updates the saved searches that filter by the tag, and says which', async () => {
+    const s = (await ok(['source', 'add', '--title', 'Herald', '--type', 'report'])).id;
+    const grain = (await ok(['fact', 'add', '--source', s, '--text', 'Grain moved again.', '--tag', 'grain'])).id;
+    await ok(['fact', 'add', '--source', s, '--text', 'Exports fell.', '--tag', 'exports']);
+    await ok(['searches', 'save', 'Grain items', '--tag', 'grain']);
+    await ok(['searches', 'save', 'Exports', '--tag', 'exports']);
+
+    const r = await cli(['tags', 'rename', 'grain', 'cereals']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Tag is now "cereals" on 1 fact(s).\nSaved search(es) now filtering by "cereals": "Grain items".');
+    expect((await ok(['facts', '--saved', 'Grain items'])).facts.map((f: { id: string }) => f.id)).toEqual([grain]);
+    const lib = Library.open(join(dir, 'lib.sqlite'), { readonly: true });
+    expect(lib.listSavedSearches().map((x) => [x.name, x.query.tags])).toEqual([
+      ['Grain items', ['cereals']],
+      ['Exports', ['exports']],
+    ]);
+    lib.close();
+
+    expect(await ok(['tags', 'rename', 'exports', 'cereals', '--merge'])).toEqual({ name: 'cereals', count: 2, savedSearches: ['Exports'] });
+    expect((await ok(['facts', '--saved', 'Exports'])).facts).toHaveLength(2);
+  });
+});

@@ -319,11 +319,14 @@ export const tagRenameCommand: Command = {
   name: ['tags', 'rename'],
   summary: 'rename a tag everywhere (--merge to fold it into an existing tag)',
   usage: 'dossier tags rename FROM TO [--merge]',
+  help: `  --merge              TO exists already: its facts and FROM's become one tag, TO
+Saved searches that filter by FROM filter by TO afterwards, changed in the same transaction.`,
   options: { merge: { type: 'boolean' } },
   run(ctx) {
     const t = ctx.library().renameTag(need(ctx, 0, 'FROM'), need(ctx, 1, 'TO'), { merge: flag(ctx.values, 'merge') });
     if (ctx.json) return t;
     ctx.out(`Tag is now "${t.name}" on ${t.count} fact(s).`);
+    if (t.savedSearches.length) ctx.out(`Saved search(es) now filtering by "${t.name}": ${t.savedSearches.map((n) => `"${n}"`).join(', ')}.`);
     return undefined;
   },
 };

@@ -62,3 +62,30 @@ export function removeSavedSearch(db: Db, nameOrId: string): SavedSearch {
     return gone;
   })();
 }
+
+/** Tag names compare as SQLite's NOCASE does (ASCII letters only), as the tags table does. */
+const tagKey = (name: string) => name.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * A tag renamed, or merged into another, is followed by every saved search that filters by it,
+ * so the search still finds the same facts (after a merge, a search for both tags filters by
+ * the one left). The caller runs this in the rename's own transaction: the tag and the searches
+ * change together or not at all. Returns the searches changed.
+ */
+export function renameTagInSavedSearches(db: Db, from: string, to: string): SavedSearch[] {
+  const changed: SavedSearch[] = [];
+  const list = listSavedSearches(db).map((s) => {
+    const tags = s.query.tags;
+    if (!tags?.some((t) => tagKey(t) === tagKey(from))) return s;
+    const renamed: string[] = [];
+    for (const t of tags) {
+      const name = tagKey(t) === tagKey(from) ? to : t;
+      if (!renamed.some((r) => tagKey(r) === tagKey(name))) renamed.push(name);
+    }
+    const updated: SavedSearch = { ...s, query: { ...s.query, tags: renamed } };
+    changed.push(updated);
+    return updated;
+  });
+  if (changed.length) setSetting(db, KEY, JSON.stringify(list));
+  return changed;
+}

@@ -2,6 +2,7 @@ import { stmt } from '../statements';
 import { DossierError, invalid, notFound, printable } from '../../core/errors';
 import { tagSchema, validate } from '../../core/validate';
 import type { Db } from '../open';
+import { renameTagInSavedSearches } from './saved-searches';
 
 export interface TagCount {
   name: string;
@@ -37,8 +38,16 @@ export function listTags(db: Db): TagCount[] {
     .all() as TagCount[];
 }
 
-/** Renames a tag everywhere. Into an existing tag only with `merge`, which unites the two. */
-export function renameTag(db: Db, from: string, to: string, opts: { merge?: boolean } = {}): TagCount {
+export interface RenamedTag extends TagCount {
+  /** The saved searches that filtered by the old name and now filter by the new one. */
+  savedSearches: string[];
+}
+
+/**
+ * Renames a tag everywhere: on its facts and in the saved searches that filter by it, in one
+ * transaction. Into an existing tag only with `merge`, which unites the two.
+ */
+export function renameTag(db: Db, from: string, to: string, opts: { merge?: boolean } = {}): RenamedTag {
   const target = validate(tagSchema, to, 'tag');
   return db.transaction(() => {
     const src = stmt(db, 'SELECT seq, name FROM tags WHERE name = ?').get(from.trim()) as { seq: number; name: string } | undefined;
@@ -52,9 +61,10 @@ export function renameTag(db: Db, from: string, to: string, opts: { merge?: bool
     } else {
       stmt(db, 'UPDATE tags SET name = ? WHERE seq = ?').run(target, src.seq);
     }
+    const searches = renameTagInSavedSearches(db, src.name, target);
     const seq = dst?.seq ?? src.seq;
     const count = stmt(db, 'SELECT count(*) FROM fact_tags WHERE tag_seq = ?').pluck().get(seq) as number;
-    return { name: target, count };
+    return { name: target, count, savedSearches: searches.map((s) => s.name) };
   })();
 }
 

@@ -48,7 +48,8 @@ export function TagRow({ tag, others, onShow, onRenamed }: Props) {
     setBusy(true);
     try {
       const r = await app.track(call('tags:rename', tag.name, target, merge ? { merge: true } : {}), { expected: (e) => e instanceof ApiError && e.code === 'conflict' });
-      app.notify(merge ? `Merged “${tag.name}” into “${r.name}”: ${plural(r.count, 'fact')} now tagged “${r.name}”.` : `Renamed “${tag.name}” to “${r.name}”.`);
+      const searches = r.savedSearches.length ? ` Saved searches now filtering by it: ${r.savedSearches.map((n) => `“${n}”`).join(', ')}.` : '';
+      app.notify((merge ? `Merged “${tag.name}” into “${r.name}”: ${plural(r.count, 'fact')} now tagged “${r.name}”.` : `Renamed “${tag.name}” to “${r.name}”.`) + searches);
       reset();
       onRenamed(tag.name, r);
     } catch (e) {

@@ -5,7 +5,6 @@ import { EMPTY_FILTERS } from '../library/filters';
 import { useApp } from '../state';
 import { SearchField } from '../ui/SearchField';
 import { TagRow } from './TagRow';
-import { errorMessage } from '../api';
 
 /**
  * The tags manager: every tag with the number of facts carrying it; rename one, or merge one
@@ -36,14 +35,9 @@ export function TagsView() {
   }, [app.tags]);
 
   /** Saved searches follow a renamed tag, so they keep finding the same facts. */
-  const followRename = (from: string, to: TagCount) => {
+  // The library renamed the tag in the saved searches too (one transaction); reloading shows them.
+  const followRename = (_from: string, to: TagCount) => {
     focusAfter.current = to.name;
-    const lower = from.toLowerCase();
-    const touched = app.savedSearches.filter((s) => s.filters.tags.some((t) => t.toLowerCase() === lower));
-    for (const s of touched) {
-      const tags = [...new Set(s.filters.tags.map((t) => (t.toLowerCase() === lower ? to.name : t)))];
-      void app.saveSearch(s.name, { ...s.filters, tags }, s.id).catch((e: unknown) => app.notify(`Could not update saved search "${s.name}": ${errorMessage(e)}`, 'error'));
-    }
     app.touchData();
   };
 
