@@ -319,8 +319,10 @@ export const tagRenameCommand: Command = {
   name: ['tags', 'rename'],
   summary: 'rename a tag everywhere (--merge to fold it into an existing tag)',
   usage: 'dossier tags rename FROM TO [--merge]',
-  help: `  --merge              TO exists already: its facts and FROM's become one tag, TO
-Saved searches that filter by FROM filter by TO afterwards, changed in the same transaction.`,
+  help: `  --merge              TO is a tag already: FROM's facts get TO, and FROM goes
+Saved searches that filter by FROM filter by TO afterwards (changed in the same transaction).
+Tags are never deleted on their own: one goes when no fact carries it, and a saved search
+filtering by it keeps that filter and finds nothing, rather than quietly finding more.`,
   options: { merge: { type: 'boolean' } },
   run(ctx) {
     const t = ctx.library().renameTag(need(ctx, 0, 'FROM'), need(ctx, 1, 'TO'), { merge: flag(ctx.values, 'merge') });
