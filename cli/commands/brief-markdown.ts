@@ -3,7 +3,7 @@ import { DossierError } from '../../core/errors';
 import { userTemplateDir } from '../../core/paths';
 import { decodeBriefingFile, exportBriefingMarkdown, importBriefingMarkdown } from '../../export/briefing-md/index';
 import { currentNotes } from '../../export/briefing-versions';
-import { getTemplate } from '../../export/template/index';
+import { dateRulesFor, getTemplate } from '../../export/template/index';
 import { writeFileAtomic } from '../../export/write-file';
 import { readInput } from '../read-input';
 import type { Command } from '../command';
@@ -56,7 +56,7 @@ ${FORMAT_HELP}`,
     const templateDir = str(ctx.values, 'template-dir') ?? userTemplateDir();
     let b;
     try {
-      b = importBriefingMarkdown(ctx.library(), decodeBriefingFile(bytes), { template: (id) => getTemplate(id, templateDir) });
+      b = importBriefingMarkdown(ctx.library(), decodeBriefingFile(bytes), { template: (id) => getTemplate(id, templateDir), dates: dateRulesFor(templateDir) });
     } catch (e) {
       if (e instanceof DossierError && e.field === 'markdown') throw new DossierError(e.code, `${where}: ${e.message}; nothing was imported`, e.field);
       throw e;

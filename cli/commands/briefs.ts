@@ -4,7 +4,7 @@ import type { Briefing } from '../../core/model';
 import { proseWithFullIds } from '../../export/briefing-md/index';
 import { userStyleDir, userTemplateDir } from '../../core/paths';
 import type { Library } from '../../db/library';
-import { getTemplate } from '../../export/template/index';
+import { dateRulesFor, getTemplate } from '../../export/template/index';
 import { checkMarking, checkNotes, checkStyle, checkTemplate } from '../choices';
 import type { Command, Values } from '../command';
 import { UsageError, flag, list, need, str } from '../command';
@@ -74,6 +74,7 @@ ${SETTINGS_HELP}`,
     const b = ctx.library().createBriefing(
       { title, templateId: template.id, ...settings },
       template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+      dateRulesFor(templateDir),
     );
     if (ctx.json) return b;
     ctx.out(`Created briefing ${b.id} "${b.title}" (${template.name}) with sections: ${b.sections.map((s) => s.key).join(', ')}`);
@@ -92,7 +93,7 @@ export const briefSetCommand: Command = {
     if (str(ctx.values, 'title') !== undefined) patch.title = str(ctx.values, 'title');
     if (Object.keys(patch).length === 0) throw new UsageError('nothing to change');
     await keepSessionEnd(ctx, need(ctx, 0, 'BRIEF (id or title)'));
-    const b = ctx.library().updateBriefing(need(ctx, 0, 'BRIEF (id or title)'), patch);
+    const b = ctx.library().updateBriefing(need(ctx, 0, 'BRIEF (id or title)'), patch, dateRulesFor(userTemplateDir()));
     if (ctx.json) return b;
     ctx.out(`Updated briefing "${b.title}"`);
     return undefined;

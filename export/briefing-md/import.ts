@@ -2,6 +2,7 @@ import { DossierError, printable } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { Briefing } from '../../core/model';
 import type { Library } from '../../db/library';
+import type { DateRulesFor } from '../../db/repo/briefings';
 import { locatedError } from './located-error';
 import { type ParsedBriefing, type ParsedItem, type ParsedSection, parseBriefingMarkdown } from './parse';
 import type { KeyRef } from './read-prose';
@@ -15,6 +16,8 @@ export interface TemplateSections {
 export interface ImportMarkdownOptions {
   /** The template with this id; throws a DossierError for an unknown one. */
   template(id: string): TemplateSections;
+  /** Which header fields of a template are dates, read and stored as YYYY-MM-DD (see core/header-dates.ts). */
+  dates?: DateRulesFor;
 }
 
 /**
@@ -62,7 +65,7 @@ export function importBriefingMarkdown(lib: Library, input: string, opts: Import
   return lib.db.transaction(() => {
     let b: Briefing;
     try {
-      b = lib.createBriefing(input_, sections.map((s) => ({ key: s.key, heading: s.heading })));
+      b = lib.createBriefing(input_, sections.map((s) => ({ key: s.key, heading: s.heading })), opts.dates);
     } catch (e) {
       throw frontMatterError(src, e, at);
     }

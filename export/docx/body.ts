@@ -278,16 +278,45 @@ function closingBlock(doc: ResolvedDocument, template: Template): Paragraph[] {
   return out;
 }
 
-function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext): Paragraph[] {
+/**
+ * The "Notes" heading the endnotes follow (Chicago 14.43): the last paragraph before the notes,
+ * so Word and LibreOffice print the notes right under it.
+ */
+export function endnotesHeading(template: Template): Paragraph {
+  return new Paragraph({ style: styleId(template, 'sourcesHeading'), children: textRuns(template.citation.endnotesHeading) });
+}
+
+/**
+ * A numbered bibliography (citeproc's second-field-align: "[1]", a tab, the entry) hangs its
+ * label: the number flush left, every line of the entry at the tab. Other entries hang by the
+ * entry style's own indent when the style asks for a hanging indent, and sit flush otherwise.
+ */
+function entryIndent(bib: NonNullable<ResolvedDocument['bibliography']>, template: Template): Pick<IParagraphOptions, 'indent' | 'tabStops'> {
+  if (bib.secondFieldAlign) {
+    const labelWidth = numberColumnWidth(bib.entries.length, template.styles.sourcesEntry.size ?? template.fonts.body.size);
+    return { indent: { left: twip(labelWidth), hanging: twip(labelWidth) }, tabStops: [{ type: TabStopType.LEFT, position: twip(labelWidth) }] };
+  }
+  return bib.hangingIndent ? {} : { indent: { left: 0, hanging: 0 } };
+}
+
+/** Inches for a label such as "[12]" and the gap after it, at this font size: 0.4 in at 11 pt up to 99 entries. */
+export function numberColumnWidth(entries: number, sizePt: number): number {
+  const digits = String(Math.max(1, entries)).length;
+  const em = sizePt / 72;
+  return Math.round((digits * 0.5 + 1.6) * em * 20) / 20;
+}
+
+export function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext): Paragraph[] {
   const bib = doc.bibliography;
   if (!bib || bib.entries.length === 0) return [];
   const out: Paragraph[] = [new Paragraph({ style: styleId(template, 'sourcesHeading'), children: textRuns(bib.heading || template.citation.bibliographyHeading) })];
+  const indent = entryIndent(bib, template);
   for (const [i, entry] of bib.entries.entries()) {
     ctx.links.push(...linksOf(entry, 'document', `B${i + 1}`));
     out.push(
       new Paragraph({
         style: styleId(template, 'sourcesEntry'),
-        ...(bib.hangingIndent ? {} : { indent: { left: 0, hanging: 0 } }),
+        ...indent,
         ...(isRtlParagraph(entry.map((r) => r.text)) ? { bidirectional: true } : {}),
         children: children(linkedRuns(entry, `B${i + 1}`)),
       }),
@@ -296,8 +325,11 @@ function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx: BodyC
   return out;
 }
 
-/** The sections in order, the decision block after its section, then the closing and the sources. */
-export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext): Paragraph[] {
+/**
+ * The sections in order, the decision block after its section, then the closing and (unless
+ * the caller places it itself, see render.ts) the sources.
+ */
+export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext, withBibliography = true): Paragraph[] {
   const out: Paragraph[] = [];
   const decisionAfter = template.decision?.after;
   const lastWithBlocks = [...doc.sections].reverse().find((s) => s.blocks.length > 0)?.key;
@@ -312,6 +344,6 @@ export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyCo
   }
   if (!decisionPlaced) out.push(...decisionBlock(doc, template));
   out.push(...closingBlock(doc, template));
-  out.push(...bibliographyBlock(doc, template, ctx));
+  if (withBibliography) out.push(...bibliographyBlock(doc, template, ctx));
   return out;
 }
