@@ -210,7 +210,8 @@ function decisionDatePassed(a: AssembledBriefing, now: Date): string | undefined
   const typed = doc.decision?.decideBy && briefing.fields.decideBy;
   const due = typed ? readHeaderDate(typed, template.locale) : undefined;
   if (!due) return undefined;
-  const memo = briefing.fields.date?.trim() ? readHeaderDate(briefing.fields.date, template.locale) : undefined;
+  // The memo's date as printed: the one typed, or the day of export (read back from the print).
+  const memo = readHeaderDate(doc.date, template.locale);
   const reference = memo ?? now.toISOString().slice(0, 10);
   if (due >= reference) return undefined;
   const against = memo ? `the memo's date (${doc.date})` : 'today';
