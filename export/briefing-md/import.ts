@@ -175,6 +175,8 @@ const FRONT_KEY_OF: Record<string, string> = { title: 'title', templateId: 'temp
 
 /** A refusal of the briefing's own values, pointed at its front-matter line. */
 function frontMatterError(src: string, e: unknown, at: (key: string) => number): unknown {
+  // A header date the template cannot read ("fields.decideBy: cannot read …").
+  if (e instanceof DossierError && e.field?.startsWith('fields.')) return locatedError(src, at(e.field), e.message);
   if (!(e instanceof DossierError) || !e.field?.startsWith('briefing.')) return e;
   const [, name = '', entry] = e.field.split('.');
   const key = FRONT_KEY_OF[name] ?? name;
