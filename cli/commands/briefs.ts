@@ -27,7 +27,8 @@ const SETTINGS_HELP = `  --style ID           citation style (see: dossier style
   --portion-marks / --no-portion-marks   "(U)" before each paragraph, bullet and the subject
   --derived-from       add a "Derived from: Multiple Sources" line
   --field KEY=VALUE    memo header fields (repeatable): for, from, through, subject, date,
-                       preparedBy, attachments, decideBy`;
+                       preparedBy, attachments, decideBy; dates (date, decideBy, asOf) as
+                       2024-01-18, January 18, 2024 or 1/18/2024, printed in the template's style`;
 
 /** The settings given, each checked against what exists (styles, markings) before anything is written. */
 async function settingsFromOptions(v: Values, lib: () => Library): Promise<Record<string, unknown>> {
