@@ -346,3 +346,17 @@ describe('briefing versions through the contract', () => {
     expect(lib.getVersion(id, 2).content.title).not.toBe('New title');
   });
 });
+
+describe('briefing header dates through the contract', () => {
+  it('are read and stored as YYYY-MM-DD by the briefing’s template; an unreadable one is a field error that saves nothing', async () => {
+    const created = await call('briefings:create', [{ title: 'Dated', templateId: 'action-memo', fields: { date: 'Jan. 18, 2024' } }]);
+    expect(created).toMatchObject({ ok: true, value: { fields: { date: '2024-01-18' } } });
+    const id = (created as { value: { id: string } }).value.id;
+    expect(await call('briefings:update', [id, { fields: { decideBy: '25 January 2024' } }])).toMatchObject({ ok: true, value: { fields: { decideBy: '2024-01-25' } } });
+    expect(await call('briefings:update', [id, { title: 'Other', fields: { decideBy: 'xyz' } }])).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringContaining('fields.decideBy: cannot read "xyz" as a date') },
+    });
+    expect(lib.getBriefing(id)).toMatchObject({ title: 'Dated', fields: { date: '2024-01-18', decideBy: '2024-01-25' } });
+  });
+});

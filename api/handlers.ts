@@ -9,7 +9,7 @@ import { EditSessions, diffBriefingVersions, restoreBriefingVersion } from '../e
 import { exportBriefing } from '../export/export-briefing';
 import { toPreviewDocument } from '../export/preview-document';
 import { preflight, withCorroboration } from '../export/preflight';
-import { getTemplate, listTemplates } from '../export/template/index';
+import { dateRulesFor, getTemplate, listTemplates } from '../export/template/index';
 import { sourcePreviewJson } from '../core/source-json';
 import type { Fact, Source, SourceInput } from '../core/model';
 import type { SourceBrief } from '../db/repo/search';
@@ -114,6 +114,8 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     }
     return { templateKeys: template.sections.map((s) => s.key), requiredKeys: template.sections.filter((s) => s.required).map((s) => s.key) };
   };
+  // Header dates are read and stored as YYYY-MM-DD by the rules of the briefing's template.
+  const dateRules = dateRulesFor(opts.templateDir);
   // Before a write that ends a pause, the briefing as the last session left it becomes a version.
   const editSessions = new EditSessions(lib, { ...dirs(opts), ...(opts.now ? { now: opts.now } : {}) });
   const write =
@@ -201,9 +203,9 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'briefings:get': (id: string) => lib.getBriefing(id),
     'briefings:create': (input: Record<string, unknown>) => {
       const template = getTemplate(String(input.templateId ?? ''), opts.templateDir);
-      return lib.createBriefing({ ...input, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+      return lib.createBriefing({ ...input, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })), dateRules);
     },
-    'briefings:update': write((id: string, patch: unknown) => lib.updateBriefing(id, patch)),
+    'briefings:update': write((id: string, patch: unknown) => lib.updateBriefing(id, patch, dateRules)),
     'briefings:remove': (id: string) => {
       const briefingId = lib.getBriefing(id).id;
       sessions.delete(briefingId);

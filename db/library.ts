@@ -73,10 +73,10 @@ export class Library {
   renameTag = (from: string, to: string, opts?: { merge?: boolean }) => tags.renameTag(this.db, from, to, opts);
 
   // Briefings
-  createBriefing = (input: unknown, sections: readonly briefings.SectionSeed[]) => briefings.createBriefing(this.db, input, sections);
+  createBriefing = (input: unknown, sections: readonly briefings.SectionSeed[], dates?: briefings.DateRulesFor) => briefings.createBriefing(this.db, input, sections, dates);
   getBriefing = (id: string) => briefings.getBriefing(this.db, id);
   listBriefings = () => briefings.listBriefings(this.db);
-  updateBriefing = (id: string, patch: unknown) => briefings.updateBriefing(this.db, id, patch);
+  updateBriefing = (id: string, patch: unknown, dates?: briefings.DateRulesFor) => briefings.updateBriefing(this.db, id, patch, dates);
   addItems = (id: string, items: readonly unknown[], section?: string, index?: number) => briefings.addItems(this.db, id, items, section, index);
   moveItem = (id: string, item: string, index: number, section?: string) => briefings.moveItem(this.db, id, item, index, section);
   updateItem = (id: string, item: string, patch: briefings.ItemPatch) => briefings.updateItem(this.db, id, item, patch);

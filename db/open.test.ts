@@ -193,6 +193,24 @@ describe('migrations', () => {
         expect(() => lib.removeFact(fact)).toThrow(/cited in briefing/);
       },
     },
+    5: {
+      // Version 4 briefings with header dates typed as free text.
+      seed(db) {
+        const now = '2024-01-19T10:00:00.000Z';
+        const add = db.prepare("INSERT INTO briefings (id, title, template_id, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+        add.run('b-1', 'Action', 'action-memo', JSON.stringify({ date: 'January 18, 2024', decideBy: '1/25/2024', for: 'The Secretary' }), now, now);
+        add.run('b-2', 'Sitrep', 'situation-report', JSON.stringify({ date: '18 Jan. 2024', asOf: '0800Z Thursday', subject: 'Floods' }), now, now);
+        add.run('b-3', 'Memo', 'info-memo', JSON.stringify({ date: '3/4/2024', through: '' }), now, now);
+      },
+      verify(lib) {
+        // Readable dates are converted; other fields are untouched.
+        expect(lib.getBriefing('b-1').fields).toEqual({ date: '2024-01-18', decideBy: '2024-01-25', for: 'The Secretary' });
+        // Unreadable text is kept for the author to fix (pre-flight names it).
+        expect(lib.getBriefing('b-2').fields).toEqual({ date: '2024-01-18', asOf: '0800Z Thursday', subject: 'Floods' });
+        // A numeric date either way round is not guessed.
+        expect(lib.getBriefing('b-3').fields).toEqual({ date: '3/4/2024', through: '' });
+      },
+    },
   };
 
   for (const m of MIGRATIONS) {

@@ -8,6 +8,7 @@ import { type RenderHelper, renderDocumentSplit } from '../citations/split-rende
 import type { Library } from '../db/library';
 import { documentClusters, loadCitedFacts, markClusterId } from './assemble/clusters';
 import { factInlines } from './assemble/fact-text';
+import { memoDate, printedDate } from './assemble/header-dates';
 import { documentMarking, portionLevel, raisedLevel } from './assemble/portion';
 import { placeCitations, type PunctuationRule } from './assemble/punctuation';
 import { proseItemBlocks } from './assemble/prose-inlines';
@@ -169,7 +170,7 @@ function build(
     templateId: template.id,
     heading: template.heading || briefing.title,
     title: briefing.title,
-    date: briefing.fields.date || formatDate(opts.today ?? new Date(), engine.locale),
+    date: memoDate(briefing.fields.date, template, opts.today ?? new Date()),
     fields: headerFields(template, briefing, briefing.portionMarks ? scheme : undefined),
     sections,
     notes: noteMode,
@@ -177,16 +178,24 @@ function build(
   };
   if (template.decision) {
     doc.decision = { lines: template.decision.lines };
-    if (template.decision.decideBy && briefing.fields.decideBy) doc.decision.decideBy = briefing.fields.decideBy;
+    if (template.decision.decideBy && briefing.fields.decideBy?.trim()) doc.decision.decideBy = printedDate(briefing.fields.decideBy, template);
   }
-  const attachments = briefing.fields.attachments ?? template.closing.attachments?.default;
+  // Attachments print only when the memo lists some (the template's default is the entry's hint).
+  const attachments = briefing.fields.attachments?.trim();
   if (attachments && template.closing.attachments) doc.attachments = attachments;
   if (briefing.fields.preparedBy && template.closing.preparedBy) doc.preparedBy = briefing.fields.preparedBy;
   if (marking.banner) doc.banner = marking.banner.banner;
   if (briefing.derivedFrom) doc.derivedFrom = derivedFrom(facts, sources);
   if (template.citation.bibliography) {
     const bib = bibliography();
-    if (bib.entries.length) doc.bibliography = { heading: template.citation.bibliographyHeading, entries: bib.entries.map((e) => e.runs), hangingIndent: bib.hangingIndent };
+    if (bib.entries.length) {
+      doc.bibliography = {
+        heading: template.citation.bibliographyHeading,
+        entries: bib.entries.map((e) => e.runs),
+        hangingIndent: bib.hangingIndent,
+        ...(bib.secondFieldAlign ? { secondFieldAlign: bib.secondFieldAlign } : {}),
+      };
+    }
   }
   return { briefing, doc, template, engine, facts, sources, prose: p.prose, marking, clusters };
 }
@@ -217,8 +226,9 @@ function layoutKind(def: TemplateSection | undefined): BlockKind {
 function headerFields(template: Template, briefing: Briefing, scheme: MarkingScheme | undefined): HeaderField[] {
   const out: HeaderField[] = [];
   for (const f of template.headerFields) {
-    const value = briefing.fields[f.key] ?? (f.key === 'subject' ? briefing.title : '');
-    if (!value && !f.required) continue;
+    const stored = briefing.fields[f.key] ?? (f.key === 'subject' ? briefing.title : '');
+    const value = f.type === 'date' && stored.trim() ? printedDate(stored, template) : stored;
+    if (!value.trim() && !f.required) continue;
     const field: HeaderField = { key: f.key, label: f.label, value };
     if (scheme && f.key === 'subject' && scheme.levels[0]) field.portion = scheme.levels[0].portion;
     out.push(field);
@@ -230,9 +240,4 @@ function derivedFrom(facts: Map<string, Fact>, sources: Map<string, Source>): st
   const ids = new Set([...facts.values()].map((f) => f.sourceId));
   if (ids.size === 1) return sources.get([...ids][0]!)!.title;
   return 'Multiple Sources';
-}
-
-/** "March 3, 2025" in US English, "3 March 2025" in British English. */
-export function formatDate(d: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale.startsWith('en-US') ? 'en-US' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
 }

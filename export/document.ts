@@ -72,7 +72,13 @@ export interface ResolvedDocument {
   /** "Derived from: Multiple Sources" block, when asked for. */
   derivedFrom?: string;
   notes: NoteMode;
-  bibliography?: { heading: string; entries: Run[][]; hangingIndent: boolean };
+  bibliography?: {
+    heading: string;
+    entries: Run[][];
+    hangingIndent: boolean;
+    /** Numbered styles (IEEE, Vancouver): each entry starts with its label and a tab, lines after the first align with the text. */
+    secondFieldAlign?: 'flush' | 'margin';
+  };
   /** BCP-47 language of the document, e.g. "en-US". */
   language: string;
 }

@@ -168,7 +168,7 @@ describe('pre-flight: the decision date', () => {
   };
 
   it('is quiet while the decide-by date is ahead of the memo (the sample: six days after today)', () => {
-    expect(lib.getBriefing(briefingId).fields.decideBy).toBe('February 7, 2025');
+    expect(lib.getBriefing(briefingId).fields.decideBy).toBe('2025-02-07');
     expect(codesWith({})).toEqual([]);
   });
 
@@ -176,13 +176,23 @@ describe('pre-flight: the decision date', () => {
     expect(codesWith({ decideBy: 'January 15, 2025' })[0]!.message).toBe(
       'The decision is requested by January 15, 2025, which is before the memo\'s date (February 1, 2025).',
     );
-    expect(codesWith({ decideBy: 'February 7, 2025', date: '1 March 2025' })[0]!.message).toMatch(/before the memo's date \(1 March 2025\)/);
+    expect(codesWith({ decideBy: 'February 7, 2025', date: '1 March 2025' })[0]!.message).toMatch(/before the memo's date \(March 1, 2025\)/); // printed in the US template's own style
   });
 
-  it('says nothing about dates it cannot read or a month still running', () => {
+  it('reads stored ISO dates and prints them in the template locale', () => {
+    expect(codesWith({ decideBy: '2025-01-15', date: '2025-01-20' })[0]!.message).toBe(
+      "The decision is requested by January 15, 2025, which is before the memo's date (January 20, 2025).",
+    );
+  });
+
+  it('does not compare a date it cannot read; names that field instead (free text kept from before dates were checked)', () => {
+    // Written without the template's date rules, as a library from before dates were checked holds them.
     expect(codesWith({ decideBy: 'COB Friday' })).toEqual([]);
-    expect(codesWith({ decideBy: 'February 2025', date: 'February 20, 2025' })).toEqual([]);
-    expect(codesWith({ decideBy: 'January 2025', date: 'February 20, 2025' })).toHaveLength(1);
+    const unreadable = preflight(assembleBriefing(lib, briefingId, { today: TODAY }), { now: TODAY }).filter((w) => w.code === 'unreadable-date');
+    expect(unreadable.map((w) => w.message)).toEqual([
+      'Header field Decision requested by ("COB Friday") is not a date Dossier can read; it prints as typed. Write e.g. 2024-01-18 or January 18, 2024.',
+    ]);
+    expect(assembleBriefing(lib, briefingId, { today: TODAY }).doc.decision?.decideBy).toBe('COB Friday');
   });
 });
 

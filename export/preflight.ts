@@ -1,14 +1,14 @@
 import type { Fact, FactItem } from '../core/model';
 import type { Library } from '../db/library';
 import type { FactChange } from '../db/repo/briefing-seen';
-import { partialDateEnd } from '../core/dates';
+import { DATE_EXAMPLE, readHeaderDate } from '../core/header-dates';
 import { rankOf } from '../core/markings';
-import { normaliseDate } from '../ingest/index';
 import type { AssembledBriefing } from './assemble';
 import { rewordedQuote } from './assemble/fact-text';
 import { factsAboveItemMarking, portionLevel, raisedLevel } from './assemble/portion';
 import { describeKinds, unsourcedClaims } from './unsourced-claims';
 import { estimatePageCount } from './docx/index';
+import { dateFieldKeys } from './template/index';
 import type { Block } from './document';
 
 export type PreflightCode =
@@ -23,6 +23,7 @@ export type PreflightCode =
   | 'subject-acronym'
   | 'no-decision-lines'
   | 'decision-date-passed'
+  | 'unreadable-date'
   | 'marking-below-facts'
   | 'item-marking-below-facts'
   | 'reworded-quote'
@@ -116,7 +117,8 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
   if (template.decision && template.decision.lines.length === 0) {
     out.push({ code: 'no-decision-lines', message: `${template.name} has no Approve / Disapprove lines.` });
   }
-  const passed = decisionDatePassed(doc.decision?.decideBy, doc.date, now);
+  out.push(...unreadableDates(a));
+  const passed = decisionDatePassed(a, now);
   if (passed) out.push({ code: 'decision-date-passed', message: passed });
   if (briefing.marking && a.marking.required && rankOf(a.marking.scheme, briefing.marking) < rankOf(a.marking.scheme, a.marking.required.id)) {
     out.push({
@@ -189,15 +191,31 @@ function changeChecks(a: AssembledBriefing, changes: readonly FactChange[], shor
  * analyst typed them; a date that cannot be read, or that names a whole month still running,
  * raises nothing. Without a readable memo date, today is the reference.
  */
-function decisionDatePassed(decideBy: string | undefined, memoDate: string, now: Date): string | undefined {
-  if (!decideBy?.trim()) return undefined;
-  const due = normaliseDate(decideBy);
+/** Stored header dates that are not dates (free text kept from before dates were checked): they print as typed. */
+function unreadableDates(a: AssembledBriefing): Found[] {
+  const { briefing, template } = a;
+  return dateFieldKeys(template)
+    .filter((key) => briefing.fields[key]?.trim() && !readHeaderDate(briefing.fields[key]!, template.locale))
+    .map((key) => ({ code: 'unreadable-date' as const, message: `Header field ${fieldLabel(template, key)} ("${briefing.fields[key]!.trim()}") is not a date Dossier can read; it prints as typed. ${DATE_EXAMPLE[0]!.toUpperCase()}${DATE_EXAMPLE.slice(1)}.` }));
+}
+
+function fieldLabel(template: AssembledBriefing['template'], key: string): string {
+  if (key === 'date') return 'DATE';
+  if (key === 'decideBy') return template.decision?.decideByLabel ?? key;
+  return template.headerFields.find((f) => f.key === key)?.label ?? key;
+}
+
+function decisionDatePassed(a: AssembledBriefing, now: Date): string | undefined {
+  const { briefing, template, doc } = a;
+  const typed = doc.decision?.decideBy && briefing.fields.decideBy;
+  const due = typed ? readHeaderDate(typed, template.locale) : undefined;
   if (!due) return undefined;
-  const memo = normaliseDate(memoDate);
-  const reference = memo?.length === 10 ? memo : now.toISOString().slice(0, 10);
-  if (partialDateEnd(due) >= reference) return undefined;
-  const against = memo?.length === 10 ? `the memo's date (${memoDate.trim()})` : 'today';
-  return `The decision is requested by ${decideBy.trim()}, which is before ${against}.`;
+  // The memo's date as printed: the one typed, or the day of export (read back from the print).
+  const memo = readHeaderDate(doc.date, template.locale);
+  const reference = memo ?? now.toISOString().slice(0, 10);
+  if (due >= reference) return undefined;
+  const against = memo ? `the memo's date (${doc.date})` : 'today';
+  return `The decision is requested by ${doc.decision!.decideBy}, which is before ${against}.`;
 }
 
 function blockText(b: Block): string {

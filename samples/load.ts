@@ -1,5 +1,5 @@
 import type { Library } from '../db/library';
-import { formatDate } from '../export/assemble';
+import { localIsoDate } from '../core/header-dates';
 import { getTemplate } from '../export/template/index';
 import sample from './grain-corridor.json';
 
@@ -33,7 +33,7 @@ export function loadSample(lib: Library, today = new Date()): string {
         portionMarks: b.portionMarks,
         derivedFrom: b.derivedFrom,
         // The decision is due a few days after the memo is written, whenever the sample is built.
-        fields: { ...b.fields, decideBy: formatDate(new Date(today.getTime() + b.decideInDays * 86_400_000), 'en-US') },
+        fields: { ...b.fields, decideBy: localIsoDate(new Date(today.getTime() + b.decideInDays * 86_400_000)) },
       },
       template.sections.map((s) => ({ key: s.key, heading: s.heading })),
     );

@@ -5,7 +5,7 @@ import { userStyleDir, userTemplateDir } from '../../core/paths';
 import type { Library } from '../../db/library';
 import { decodeBriefingFile, exportBriefingMarkdown, importBriefingMarkdown, parseBriefingMarkdown } from '../../export/briefing-md/index';
 import { currentNotes } from '../../export/briefing-versions';
-import { getTemplate } from '../../export/template/index';
+import { dateRulesFor, getTemplate } from '../../export/template/index';
 import { writeFileAtomic } from '../../export/write-file';
 import { readInput } from '../read-input';
 import { checkMarking, checkNotes, checkStyle, checkTemplate } from '../choices';
@@ -63,7 +63,7 @@ ${FORMAT_HELP}`,
     try {
       const text = decodeBriefingFile(bytes);
       await checkFrontMatterChoices(ctx.library(), text, where, templateDir);
-      b = importBriefingMarkdown(ctx.library(), text, { template: (id) => getTemplate(id, templateDir) });
+      b = importBriefingMarkdown(ctx.library(), text, { template: (id) => getTemplate(id, templateDir), dates: dateRulesFor(templateDir) });
     } catch (e) {
       if (e instanceof DossierError && e.field === 'markdown') throw new DossierError(e.code, `${where}: ${e.message}; nothing was imported`, e.field);
       throw e;

@@ -4,7 +4,7 @@ import type { Briefing } from '../../core/model';
 import { proseWithFullIds } from '../../export/briefing-md/index';
 import { userStyleDir, userTemplateDir } from '../../core/paths';
 import type { Library } from '../../db/library';
-import { getTemplate } from '../../export/template/index';
+import { dateRulesFor, getTemplate } from '../../export/template/index';
 import { checkMarking, checkNotes, checkStyle, checkTemplate } from '../choices';
 import type { Command, Values } from '../command';
 import { UsageError, flag, list, need, str } from '../command';
@@ -27,7 +27,8 @@ const SETTINGS_HELP = `  --style ID           citation style (see: dossier style
   --portion-marks / --no-portion-marks   "(U)" before each paragraph, bullet and the subject
   --derived-from       add a "Derived from: Multiple Sources" line
   --field KEY=VALUE    memo header fields (repeatable): for, from, through, subject, date,
-                       preparedBy, attachments, decideBy`;
+                       preparedBy, attachments, decideBy; dates (date, decideBy, asOf) as
+                       2024-01-18, January 18, 2024 or 1/18/2024, printed in the template's style`;
 
 /** The settings given, each checked against what exists (styles, markings) before anything is written. */
 async function settingsFromOptions(v: Values, lib: () => Library): Promise<Record<string, unknown>> {
@@ -74,6 +75,7 @@ ${SETTINGS_HELP}`,
     const b = ctx.library().createBriefing(
       { title, templateId: template.id, ...settings },
       template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+      dateRulesFor(templateDir),
     );
     if (ctx.json) return b;
     ctx.out(`Created briefing ${b.id} "${b.title}" (${template.name}) with sections: ${b.sections.map((s) => s.key).join(', ')}`);
@@ -92,7 +94,7 @@ export const briefSetCommand: Command = {
     if (str(ctx.values, 'title') !== undefined) patch.title = str(ctx.values, 'title');
     if (Object.keys(patch).length === 0) throw new UsageError('nothing to change');
     await keepSessionEnd(ctx, need(ctx, 0, 'BRIEF (id or title)'));
-    const b = ctx.library().updateBriefing(need(ctx, 0, 'BRIEF (id or title)'), patch);
+    const b = ctx.library().updateBriefing(need(ctx, 0, 'BRIEF (id or title)'), patch, dateRulesFor(userTemplateDir()));
     if (ctx.json) return b;
     ctx.out(`Updated briefing "${b.title}"`);
     return undefined;

@@ -37,6 +37,26 @@ describe('briefings', () => {
     expect(lib.getBriefing('grain CORRIDOR').id).toBe(b.id);
   });
 
+  it('stores header dates as ISO dates by the template rules, and refuses an unreadable one changing nothing', () => {
+    const rules = (templateId: string) => ({ keys: ['date', 'decideBy'], locale: templateId === 'uk-memo' ? 'en-GB' : 'en-US' });
+    const b = lib.createBriefing({ title: 'Dated', templateId: 'action-memo', fields: { date: 'January 18, 2024', for: '1/2/2024' } }, SECTIONS, rules);
+    expect(b.fields).toEqual({ date: '2024-01-18', for: '1/2/2024' });
+    expect(lib.updateBriefing(b.id, { fields: { decideBy: '1/2/2024' } }, rules).fields).toEqual({ date: '2024-01-18', decideBy: '2024-01-02', for: '1/2/2024' });
+    // A template change in the same patch reads the dates by the new template's locale.
+    expect(lib.updateBriefing(b.id, { templateId: 'uk-memo', fields: { decideBy: '1/2/2024' } }, rules).fields.decideBy).toBe('2024-02-01');
+    const before = lib.getBriefing(b.id);
+    let error: unknown;
+    try {
+      lib.updateBriefing(b.id, { title: 'Renamed', fields: { for: 'Someone', decideBy: 'xyz' } }, rules);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'validation', field: 'fields.decideBy', message: expect.stringContaining('cannot read "xyz" as a date; write e.g. 2024-01-18 or January 18, 2024') });
+    expect(lib.getBriefing(b.id)).toEqual(before);
+    expect(() => lib.createBriefing({ title: 'Bad', templateId: 'action-memo', fields: { date: '31/31/2024' } }, SECTIONS, rules)).toThrow(/fields\.date|cannot read "31\/31\/2024"/);
+    expect(lib.listBriefings().map((x) => x.title)).toEqual(['Dated']);
+  });
+
   it('adds facts and prose in order, inserts at a position, moves and removes items', () => {
     const b = lib.createBriefing({ title: 'T', templateId: 'info-memo' }, SECTIONS);
     lib.addItems(b.id, [{ kind: 'fact', factId: facts[0] }, { kind: 'fact', factId: facts[1] }], 'bluf');

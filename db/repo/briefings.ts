@@ -1,6 +1,7 @@
 import { stmt } from '../statements';
 import { nowIso } from '../../core/dates';
 import { DossierError, invalid, notFound, printable } from '../../core/errors';
+import { type HeaderDateRules, normaliseHeaderDates } from '../../core/header-dates';
 import { isIdPrefix, newId } from '../../core/ids';
 import type { Briefing, BriefingItem, BriefingSection, BriefingSummary, Locator, LocatorLabel } from '../../core/model';
 import { briefingInputSchema, briefingItemInputSchema, briefingPatchSchema, proseTextSchema, validate, wordingSchema } from '../../core/validate';
@@ -42,8 +43,15 @@ export interface SectionSeed {
   heading: string;
 }
 
-export function createBriefing(db: Db, input: unknown, sections: readonly SectionSeed[]): Briefing {
+/**
+ * Which header fields of a template are dates (see core/header-dates.ts). The template files
+ * live in export/, so the caller, who has the template, says; without rules fields are text.
+ */
+export type DateRulesFor = (templateId: string) => HeaderDateRules;
+
+export function createBriefing(db: Db, input: unknown, sections: readonly SectionSeed[], dates?: DateRulesFor): Briefing {
   const data = validate(briefingInputSchema, input, 'briefing');
+  const fields = dates && data.fields ? normaliseHeaderDates(data.fields, dates(data.templateId)) : data.fields;
   return db.transaction(() => {
     const id = newId();
     const now = nowIso();
@@ -59,7 +67,7 @@ export function createBriefing(db: Db, input: unknown, sections: readonly Sectio
       data.marking ? normaliseMarking(db, 'briefing.marking', data.marking) : null,
       data.portionMarks ? 1 : 0,
       data.derivedFrom ? 1 : 0,
-      JSON.stringify(data.fields ?? {}),
+      JSON.stringify(fields ?? {}),
       now,
       now,
     );
@@ -140,7 +148,7 @@ export function listBriefings(db: Db): BriefingSummary[] {
   return rows.map((r) => ({ ...r, changedFacts: changed.get(r.id) ?? 0 }));
 }
 
-export function updateBriefing(db: Db, idOrTitle: string, patch: unknown): Briefing {
+export function updateBriefing(db: Db, idOrTitle: string, patch: unknown, dates?: DateRulesFor): Briefing {
   const data = validate(briefingPatchSchema, patch, 'briefing');
   return db.transaction(() => {
     const current = getBriefing(db, idOrTitle);
@@ -152,7 +160,11 @@ export function updateBriefing(db: Db, idOrTitle: string, patch: unknown): Brief
     if (data.marking !== undefined) cols.marking = data.marking ? normaliseMarking(db, 'briefing.marking', data.marking) : null;
     if (data.portionMarks !== undefined) cols.portion_marks = data.portionMarks ? 1 : 0;
     if (data.derivedFrom !== undefined) cols.derived_from = data.derivedFrom ? 1 : 0;
-    if (data.fields !== undefined) cols.fields = JSON.stringify({ ...current.fields, ...data.fields });
+    if (data.fields !== undefined) {
+      // Only the fields being set are read as dates: a stored value the author has not touched is kept as it is.
+      const patchFields = dates ? normaliseHeaderDates(data.fields, dates(data.templateId ?? current.templateId)) : data.fields;
+      cols.fields = JSON.stringify({ ...current.fields, ...patchFields });
+    }
     touch(db, current.id, cols);
     return getBriefing(db, current.id);
   })();

@@ -50,6 +50,16 @@ describe('a briefing file that is wrong, or odd', () => {
     expect(lib.listBriefings()).toEqual([]);
   });
 
+  it('reads header dates by the template (stored as YYYY-MM-DD) and refuses one it cannot read, at its line; nothing is written', () => {
+    const head = (date: string) => `---\ntemplate: action-memo\ntitle: Draft\nfields:\n  subject: Grain\n  decideBy: "${date}"\n---\n\n`;
+    expect(importing('Text.\n', head('Jan. 18, 2024')).fields).toEqual({ subject: 'Grain', decideBy: '2024-01-18' });
+    const before = lib.listBriefings().length;
+    expect(() => importing('Text.\n', head('when convenient'))).toThrow(
+      /^line 6, column \d+: fields\.decideBy: cannot read "when convenient" as a date; write e\.g\. 2024-01-18 or January 18, 2024/,
+    );
+    expect(lib.listBriefings()).toHaveLength(before);
+  });
+
   it('refuses an unknown template at its line', () => {
     expect(() => importing('Text.\n', '---\ntitle: Draft\ntemplate: nota-template\n---\n\n')).toThrow(
       /^line 3, column 11: template not found: nota-template \(see: dossier templates\)/,

@@ -2,6 +2,7 @@ import { DossierError, printable } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { Briefing } from '../../core/model';
 import type { Library } from '../../db/library';
+import type { DateRulesFor } from '../../db/repo/briefings';
 import { locatedError } from './located-error';
 import { type ParsedBriefing, type ParsedItem, type ParsedSection, parseBriefingMarkdown } from './parse';
 import type { KeyRef } from './read-prose';
@@ -15,6 +16,8 @@ export interface TemplateSections {
 export interface ImportMarkdownOptions {
   /** The template with this id; throws a DossierError for an unknown one. */
   template(id: string): TemplateSections;
+  /** Which header fields of a template are dates, read and stored as YYYY-MM-DD (see core/header-dates.ts). */
+  dates?: DateRulesFor;
 }
 
 /**
@@ -62,7 +65,7 @@ export function importBriefingMarkdown(lib: Library, input: string, opts: Import
   return lib.db.transaction(() => {
     let b: Briefing;
     try {
-      b = lib.createBriefing(input_, sections.map((s) => ({ key: s.key, heading: s.heading })));
+      b = lib.createBriefing(input_, sections.map((s) => ({ key: s.key, heading: s.heading })), opts.dates);
     } catch (e) {
       throw frontMatterError(src, e, at);
     }
@@ -172,6 +175,8 @@ const FRONT_KEY_OF: Record<string, string> = { title: 'title', templateId: 'temp
 
 /** A refusal of the briefing's own values, pointed at its front-matter line. */
 function frontMatterError(src: string, e: unknown, at: (key: string) => number): unknown {
+  // A header date the template cannot read ("fields.decideBy: cannot read …").
+  if (e instanceof DossierError && e.field?.startsWith('fields.')) return locatedError(src, at(e.field), e.message);
   if (!(e instanceof DossierError) || !e.field?.startsWith('briefing.')) return e;
   const [, name = '', entry] = e.field.split('.');
   const key = FRONT_KEY_OF[name] ?? name;

@@ -19,7 +19,8 @@ afterEach(() => done());
 describe('a briefing written as Markdown and read back', () => {
   it.each(builtInTemplates().map((t) => t.id))('is the same briefing for the built-in template %s, every section filled', (templateId) => {
     const template = builtInTemplates().find((t) => t.id === templateId)!;
-    const fields = Object.fromEntries(template.headerFields.map((h, i) => [h.key, `Value ${i}: "quoted", with: colons # and a hash`]));
+    // Date fields hold dates (stored as YYYY-MM-DD); the others any text.
+    const fields = Object.fromEntries(template.headerFields.map((h, i) => [h.key, h.type === 'date' ? '2024-01-18' : `Value ${i}: "quoted", with: colons # and a hash`]));
     const b = lib.createBriefing(
       { title: `A ${template.name}`, templateId, styleId: 'apa', notePlacement: 'endnotes', marking: 'CUI', portionMarks: true, derivedFrom: true, fields },
       template.sections.map((s) => ({ key: s.key, heading: s.heading })),

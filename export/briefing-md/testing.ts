@@ -1,7 +1,7 @@
 import type { Briefing } from '../../core/model';
 import type { Library } from '../../db/library';
 import { SAMPLE_SOURCE } from '../../db/testing/temp-library';
-import { getTemplate } from '../template/index';
+import { dateRulesFor, getTemplate } from '../template/index';
 import { exportBriefingMarkdown, importBriefingMarkdown } from './index';
 
 /** What "the same briefing" means for the round trip: everything but ids and timestamps. */
@@ -19,7 +19,7 @@ export function content(b: Briefing): unknown {
   };
 }
 
-export const builtIn = { template: (id: string) => getTemplate(id) };
+export const builtIn = { template: (id: string) => getTemplate(id), dates: dateRulesFor() };
 
 /** Exports and re-imports; returns the new briefing and the file. */
 export function roundTrip(lib: Library, briefingId: string): { md: string; back: Briefing } {

@@ -33,6 +33,15 @@ export interface BlockSink {
   };
 }
 
+/**
+ * Pagination a block asks for beyond its style: `next` keeps it on the page of the paragraph
+ * after it, `lines` keeps its own lines together (see keepFor in body.ts).
+ */
+export interface BlockKeep {
+  next?: boolean;
+  lines?: boolean;
+}
+
 /** Numbering ids docx gave the lists, by `listKey`. */
 export type NumberingIds = ReadonlyMap<string, number>;
 
@@ -48,6 +57,7 @@ export function blockWriter(
   runIn: string | undefined,
   template: Template,
   sink: BlockSink,
+  keep: BlockKeep = {},
 ): (ids: NumberingIds) => string {
   const list = listOf(block, template, sink);
   if (list && !sink.direct.lists.some((l) => listKey(l) === listKey(list))) sink.direct.lists.push(list);
@@ -58,6 +68,8 @@ export function blockWriter(
   for (const inl of block.inlines) content += inlineXml(inl, sink);
   return (ids) => {
     let pPr = `<w:pStyle w:val="${escapeText(style)}"/>`;
+    if (keep.next) pPr += '<w:keepNext/>';
+    if (keep.lines) pPr += '<w:keepLines/>';
     if (list) {
       const numId = ids.get(listKey(list));
       if (numId === undefined) throw new Error(`docx gave no numbering for list ${listKey(list)}`);

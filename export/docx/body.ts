@@ -14,7 +14,7 @@ import type { Template, TemplateSection } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
 import { complexField } from './fields';
 import { paragraphStyleFor, portionText, withColon } from './block-style';
-import { type BlockSink, blockWriter, type ListRef, type NumberingIds } from './body-xml';
+import { type BlockKeep, type BlockSink, blockWriter, type ListRef, type NumberingIds } from './body-xml';
 import type { NoteContent } from './note-part';
 import { type Link, linkedRuns, linksOf } from './links';
 import { formattedRuns, isRtlParagraph, textRuns } from './runs';
@@ -124,10 +124,13 @@ function blockParagraph(
   runIn: string | undefined,
   template: Template,
   ctx: BodyContext,
+  keep: BlockKeep = {},
 ): Paragraph {
   const texts = block.inlines.map(inlineText);
   const options: IParagraphOptions = {
     style: paragraphStyleFor(block, section, template),
+    ...(keep.next ? { keepNext: true } : {}),
+    ...(keep.lines ? { keepLines: true } : {}),
     ...(block.kind === 'bullet' ? { numbering: { reference: BULLET_LIST, level: 0 } } : {}),
     ...(block.kind === 'numbered'
       ? { numbering: { reference: NUMBERED_LIST, level: 0, ...(template.numbering === 'restart' ? { instance: ctx.listInstance } : {}) } }
@@ -142,7 +145,18 @@ function blockParagraph(
   return new Paragraph(options);
 }
 
-function sectionParagraphs(section: DocSection, template: Template, ctx: BodyContext): Paragraph[] {
+/**
+ * What holds a block to its neighbours on the page. A run-in heading's paragraph keeps its
+ * lines together, so the heading never ends a page alone. The paragraphs before the decision
+ * block (the recommendation) keep with it and with each other, so the RECOMMENDATION and the
+ * Approve / Disapprove lines are on one page.
+ */
+function keepFor(index: number, runIn: boolean, beforeDecision: boolean): BlockKeep {
+  if (beforeDecision) return { next: true, lines: true };
+  return runIn && index === 0 ? { lines: true } : {};
+}
+
+function sectionParagraphs(section: DocSection, template: Template, ctx: BodyContext, beforeDecision = false): Paragraph[] {
   if (section.blocks.length === 0) return [];
   const def = template.sections.find((s) => s.key === section.key);
   const heading = sanitizeXmlText(section.heading).trim();
@@ -154,14 +168,16 @@ function sectionParagraphs(section: DocSection, template: Template, ctx: BodyCon
   if (template.numbering === 'restart' && section.blocks.some((b) => b.kind === 'numbered')) ctx.listInstance += 1;
   const direct = ctx.direct;
   if (direct) {
-    const writers = section.blocks.map((block, i) => blockWriter(block, def, runIn && i === 0 ? heading : undefined, template, ctx as BlockSink));
+    const writers = section.blocks.map((block, i) =>
+      blockWriter(block, def, runIn && i === 0 ? heading : undefined, template, ctx as BlockSink, keepFor(i, runIn, beforeDecision)),
+    );
     const token = markerToken(direct.blocks.size);
     direct.blocks.set(token, (ids) => writers.map((w) => w(ids)).join(''));
     out.push(new Paragraph({ children: [new TextRun(token)] }));
     return out;
   }
   section.blocks.forEach((block, i) => {
-    out.push(blockParagraph(block, def, runIn && i === 0 ? heading : undefined, template, ctx));
+    out.push(blockParagraph(block, def, runIn && i === 0 ? heading : undefined, template, ctx, keepFor(i, runIn, beforeDecision)));
   });
   return out;
 }
@@ -214,12 +230,15 @@ function decisionBlock(doc: ResolvedDocument, template: Template): Paragraph[] {
   const style = styleId(template, 'decision');
   const out: Paragraph[] = [];
   const heading = def?.heading ?? 'DECISION:';
+  // The block is one unit on the page whatever the template's decision style says: every
+  // paragraph keeps its lines and keeps with the next, but the last (see below).
+  const held = { keepNext: true, keepLines: true };
   if (heading.trim()) {
-    out.push(new Paragraph({ style, spacing: { after: pointTwips(6) }, children: textRuns(heading.trim(), { bold: true }) }));
+    out.push(new Paragraph({ style, ...held, spacing: { after: pointTwips(6) }, children: textRuns(heading.trim(), { bold: true }) }));
   }
   if (decision.decideBy?.trim()) {
     const label = def?.decideByLabel ?? 'Decision requested by';
-    out.push(new Paragraph({ style, children: textRuns(`${label.trim()} ${decision.decideBy.trim()}`, { italics: true }) }));
+    out.push(new Paragraph({ style, ...held, children: textRuns(`${label.trim()} ${decision.decideBy.trim()}`, { italics: true }) }));
   }
   const lineEnd = template.styles.decision.tabStop ?? 3;
   if ((def?.layout ?? 'stacked') === 'inline') {
@@ -227,7 +246,7 @@ function decisionBlock(doc: ResolvedDocument, template: Template): Paragraph[] {
     decision.lines.forEach((line, i) => {
       runs.push(...textRuns(`${i > 0 ? '\u2003\u2003' : ''}${line.trim()}${/_{3}/.test(line) ? '' : ' __________'}`));
     });
-    out.push(new Paragraph({ style, children: runs }));
+    out.push(new Paragraph({ style, keepNext: false, keepLines: true, children: runs }));
   } else {
     // Each option, a gap, then a line to initial on: a tab to where the lines start, then a tab
     // with an underscore leader to where they end, so every line starts and ends in the same place.
@@ -237,8 +256,9 @@ function decisionBlock(doc: ResolvedDocument, template: Template): Paragraph[] {
       out.push(
         new Paragraph({
           style,
-          // The block holds together (the style keeps each line with the next) but not onto what follows.
-          ...(i === decision.lines.length - 1 ? { keepNext: false } : {}),
+          // The block holds together but not onto what follows.
+          keepNext: i < decision.lines.length - 1,
+          keepLines: true,
           tabStops: [
             { type: TabStopType.LEFT, position: twip(lineStart) },
             { type: TabStopType.LEFT, position: twip(lineEnd), leader: LeaderType.UNDERSCORE },
@@ -278,16 +298,45 @@ function closingBlock(doc: ResolvedDocument, template: Template): Paragraph[] {
   return out;
 }
 
-function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext): Paragraph[] {
+/**
+ * The "Notes" heading the endnotes follow (Chicago 14.43): the last paragraph before the notes,
+ * so Word and LibreOffice print the notes right under it.
+ */
+export function endnotesHeading(template: Template): Paragraph {
+  return new Paragraph({ style: styleId(template, 'sourcesHeading'), children: textRuns(template.citation.endnotesHeading) });
+}
+
+/**
+ * A numbered bibliography (citeproc's second-field-align: "[1]", a tab, the entry) hangs its
+ * label: the number flush left, every line of the entry at the tab. Other entries hang by the
+ * entry style's own indent when the style asks for a hanging indent, and sit flush otherwise.
+ */
+function entryIndent(bib: NonNullable<ResolvedDocument['bibliography']>, template: Template): Pick<IParagraphOptions, 'indent' | 'tabStops'> {
+  if (bib.secondFieldAlign) {
+    const labelWidth = numberColumnWidth(bib.entries.length, template.styles.sourcesEntry.size ?? template.fonts.body.size);
+    return { indent: { left: twip(labelWidth), hanging: twip(labelWidth) }, tabStops: [{ type: TabStopType.LEFT, position: twip(labelWidth) }] };
+  }
+  return bib.hangingIndent ? {} : { indent: { left: 0, hanging: 0 } };
+}
+
+/** Inches for a label such as "[12]" and the gap after it, at this font size: 0.4 in at 11 pt up to 99 entries. */
+export function numberColumnWidth(entries: number, sizePt: number): number {
+  const digits = String(Math.max(1, entries)).length;
+  const em = sizePt / 72;
+  return Math.round((digits * 0.5 + 1.6) * em * 20) / 20;
+}
+
+export function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext): Paragraph[] {
   const bib = doc.bibliography;
   if (!bib || bib.entries.length === 0) return [];
   const out: Paragraph[] = [new Paragraph({ style: styleId(template, 'sourcesHeading'), children: textRuns(bib.heading || template.citation.bibliographyHeading) })];
+  const indent = entryIndent(bib, template);
   for (const [i, entry] of bib.entries.entries()) {
     ctx.links.push(...linksOf(entry, 'document', `B${i + 1}`));
     out.push(
       new Paragraph({
         style: styleId(template, 'sourcesEntry'),
-        ...(bib.hangingIndent ? {} : { indent: { left: 0, hanging: 0 } }),
+        ...indent,
         ...(isRtlParagraph(entry.map((r) => r.text)) ? { bidirectional: true } : {}),
         children: children(linkedRuns(entry, `B${i + 1}`)),
       }),
@@ -296,15 +345,19 @@ function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx: BodyC
   return out;
 }
 
-/** The sections in order, the decision block after its section, then the closing and the sources. */
-export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext): Paragraph[] {
+/**
+ * The sections in order, the decision block after its section, then the closing and (unless
+ * the caller places it itself, see render.ts) the sources.
+ */
+export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext, withBibliography = true): Paragraph[] {
   const out: Paragraph[] = [];
   const decisionAfter = template.decision?.after;
   const lastWithBlocks = [...doc.sections].reverse().find((s) => s.blocks.length > 0)?.key;
   let decisionPlaced = false;
+  const hasDecision = (doc.decision?.lines.length ?? 0) > 0;
   for (const section of doc.sections) {
-    out.push(...sectionParagraphs(section, template, ctx));
     const here = decisionAfter !== undefined && doc.sections.some((s) => s.key === decisionAfter) ? section.key === decisionAfter : section.key === lastWithBlocks;
+    out.push(...sectionParagraphs(section, template, ctx, hasDecision && here && !decisionPlaced));
     if (here && !decisionPlaced) {
       out.push(...decisionBlock(doc, template));
       decisionPlaced = true;
@@ -312,6 +365,6 @@ export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyCo
   }
   if (!decisionPlaced) out.push(...decisionBlock(doc, template));
   out.push(...closingBlock(doc, template));
-  out.push(...bibliographyBlock(doc, template, ctx));
+  if (withBibliography) out.push(...bibliographyBlock(doc, template, ctx));
   return out;
 }

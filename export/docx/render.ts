@@ -1,9 +1,9 @@
-import { Document, Footer, Header, NumberFormat, Paragraph, type ParagraphChild } from 'docx';
+import { Document, EndnotePosition, Footer, Header, NumberFormat, Paragraph, SectionType, type ParagraphChild } from 'docx';
 import { createRequire } from 'node:module';
 import type { ResolvedDocument } from '../document';
 import type { Template } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
-import { headerBlock, mainBlock, newBodyContext, type ZoteroFieldPlacement } from './body';
+import { bibliographyBlock, type BodyContext, endnotesHeading, headerBlock, mainBlock, newBodyContext, type ZoteroFieldPlacement } from './body';
 import { numberField } from './fields';
 import { type DirectParts, markerXml } from './body';
 import { listKey } from './body-xml';
@@ -57,13 +57,17 @@ interface Built {
   /** With `direct`: the blocks and notes still to write as XML (see BodyContext.direct). */
   direct?: DirectParts;
   noteKind: 'footnotes' | 'endnotes';
+  /** The endnotes end the first section (before the bibliography's): settings.xml must say so. */
+  endnotesAtSectionEnd: boolean;
 }
 
 export function buildDocument(authored: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}, direct = false): Built {
   // Typographic quotes and dashes are a matter of print: the .docx gets them, the stored text does not.
   const doc = typesetDocument(authored);
   const ctx = newBodyContext(doc, options.zoteroField, direct);
-  const body = [...headerBlock(doc, template), ...mainBlock(doc, template, ctx)];
+  const text = [...headerBlock(doc, template), ...mainBlock(doc, template, ctx, false)];
+  const bibliography = bibliographyBlock(doc, template, ctx);
+  const parts = bodyParts(text, bibliography, ctx, template);
   const banner = doc.banner ? sanitizeXmlText(doc.banner).trim() : '';
   const numbered = template.pageNumbers.position !== 'none';
   const differentFirst = numbered && template.pageNumbers.fromPage === 2;
@@ -87,6 +91,24 @@ export function buildDocument(authored: ResolvedDocument, template: Template, to
 
   const size = PAGE_SIZES[template.page.size];
   const m = template.page.margins;
+  const page = {
+    size: { width: size.width, height: size.height },
+    margin: {
+      top: twip(m.top),
+      right: twip(m.right),
+      bottom: twip(m.bottom),
+      left: twip(m.left),
+      header: twip(m.header),
+      footer: twip(m.footer),
+      gutter: 0,
+    },
+  };
+  // Word numbers endnotes i, ii, iii unless told otherwise; briefings number every note 1, 2, 3.
+  const endnotePosition = parts.endnotesAtSectionEnd ? { position: EndnotePosition.SECTION_END } : {};
+  const noteProperties = {
+    footnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL } },
+    endnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL }, ...endnotePosition },
+  };
   const document = new Document({
     title: sanitizeXmlText(doc.title),
     subject: sanitizeXmlText(doc.fields.find((f) => f.key === 'subject')?.value ?? ''),
@@ -98,34 +120,61 @@ export function buildDocument(authored: ResolvedDocument, template: Template, to
     endnotes: ctx.endnotes,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: size.width, height: size.height },
-            margin: {
-              top: twip(m.top),
-              right: twip(m.right),
-              bottom: twip(m.bottom),
-              left: twip(m.left),
-              header: twip(m.header),
-              footer: twip(m.footer),
-              gutter: 0,
-            },
-          },
-          ...(differentFirst ? { titlePage: true } : {}),
-          // Word numbers endnotes i, ii, iii unless told otherwise; briefings number every note 1, 2, 3.
-          footnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL } },
-          endnoteProperties: { numberFormat: { type: NumberFormat.DECIMAL } },
-        },
+        properties: { page, ...(differentFirst ? { titlePage: true } : {}), ...noteProperties },
         ...(headers ? { headers } : {}),
         ...(footers ? { footers } : {}),
-        children: body,
+        children: parts.first,
       },
+      // The sources after the notes: same page setup, banners and page numbers, on the same page.
+      ...(parts.after.length
+        ? [
+            {
+              properties: { type: SectionType.CONTINUOUS, page, ...noteProperties },
+              ...(headers ? { headers: { default: headers.default } } : {}),
+              ...(footers ? { footers: { default: footers.default } } : {}),
+              children: parts.after,
+            },
+          ]
+        : []),
     ],
   });
   addLinkRelationships(document, ctx.links);
   // The lists the directly written blocks use, numbered by docx in the order it would have met them.
   for (const list of ctx.direct?.lists ?? []) document.Numbering.createConcreteNumberingInstance(list.reference, list.instance);
-  return { document, noteKind: ctx.noteKind, ...(ctx.direct ? { direct: ctx.direct } : {}) };
+  return { document, noteKind: ctx.noteKind, endnotesAtSectionEnd: parts.endnotesAtSectionEnd, ...(ctx.direct ? { direct: ctx.direct } : {}) };
+}
+
+interface BodyParts {
+  first: Paragraph[];
+  /** What follows the endnotes: the bibliography, in a section of its own. */
+  after: Paragraph[];
+  endnotesAtSectionEnd: boolean;
+}
+
+/**
+ * With endnotes, a "Notes" heading ends the text and the notes follow it, before the
+ * bibliography (Chicago 14.43–14.45). Word prints endnotes at the end of the document or of
+ * each section, so the bibliography goes in a second, continuous section and the notes are
+ * placed at the end of sections (settings.xml says so too, see endnotesAtSectionEnd).
+ */
+function bodyParts(text: Paragraph[], bibliography: Paragraph[], ctx: BodyContext, template: Template): BodyParts {
+  const hasEndnotes = ctx.noteKind === 'endnotes' && ctx.nextNoteId > 1;
+  if (!hasEndnotes) return { first: [...text, ...bibliography], after: [], endnotesAtSectionEnd: false };
+  const first = [...text, endnotesHeading(template)];
+  return { first, after: bibliography, endnotesAtSectionEnd: bibliography.length > 0 };
+}
+
+/**
+ * Word reads where endnotes go from the document settings, not from the section: the
+ * section's own w:pos is ignored, so settings.xml carries it too.
+ */
+export function endnotesAtSectionEnd(settingsXml: string): string {
+  if (/<w:endnotePr\b/.test(settingsXml)) throw new Error('settings.xml already has endnote properties; endnotesAtSectionEnd needs updating');
+  const pr = '<w:endnotePr><w:pos w:val="sectEnd"/></w:endnotePr>';
+  // CT_Settings order: endnotePr comes right before compat (or what follows it).
+  const at = /<w:(?:compat|docVars|rsids|mathPr|attachedSchema|themeFontLang|clrSchemeMapping|doNotIncludeSubdocsInStats|doNotAutoCompressPictures|forceUpgrade|captions|readModeInkLockDown|smartTagType|schemaLibrary|shapeDefaults|doNotEmbedSmartTags|decimalSymbol|listSeparator)\b/.exec(settingsXml);
+  if (at) return settingsXml.slice(0, at.index) + pr + settingsXml.slice(at.index);
+  return settingsXml.replace(/<\/w:settings>\s*$/, `${pr}</w:settings>`);
 }
 
 type LayoutModule = typeof import('docx/layout');
@@ -192,9 +241,11 @@ export function writeDirectParts(parts: Map<string, string | Uint8Array>, docume
 export async function renderDocx(doc: ResolvedDocument, template: Template, options: RenderOptions = {}): Promise<Buffer> {
   const needsTotal = template.pageNumbers.position !== 'none' && template.pageNumbers.format.includes('{NUMPAGES}');
   const total = needsTotal ? estimatePageCount(doc, template) : undefined;
-  const { document, direct, noteKind } = buildDocument(doc, template, String(total ?? 1), options, true);
+  const { document, direct, noteKind, endnotesAtSectionEnd: atSectionEnd } = buildDocument(doc, template, String(total ?? 1), options, true);
   const parts = compileParts(document);
   writeDirectParts(parts, document, direct!, noteKind);
+  const settings = parts.get('word/settings.xml');
+  if (atSectionEnd && typeof settings === 'string') parts.set('word/settings.xml', endnotesAtSectionEnd(settings));
   return zipParts(parts);
 }
 

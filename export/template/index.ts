@@ -16,3 +16,4 @@ export type {
 } from './types';
 export { layoutHints } from './hints';
 export type { LayoutHints } from './hints';
+export { dateFieldKeys, dateRulesFor, headerDateRules } from './date-fields';

@@ -159,7 +159,15 @@ export function parseTemplate(data: unknown, file: string, source: 'built-in' | 
     description: t.description,
     heading: t.heading,
     showDate: t.showDate,
-    headerFields: t.headerFields.map((f) => ({ key: f.key, label: f.label, required: f.required, ...(f.placeholder !== undefined ? { placeholder: f.placeholder } : {}) })),
+    locale: t.locale,
+    dateFormat: t.dateFormat,
+    headerFields: t.headerFields.map((f) => ({
+      key: f.key,
+      label: f.label,
+      required: f.required,
+      type: f.type,
+      ...(f.placeholder !== undefined ? { placeholder: f.placeholder } : {}),
+    })),
     sections: t.sections.map((s) => ({
       key: s.key,
       heading: s.heading,

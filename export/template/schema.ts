@@ -13,6 +13,8 @@ export const LAYOUTS = ['bullets', 'paragraphs', 'numbered'] as const;
 export const NOTE_PLACEMENTS = ['footnotes', 'endnotes'] as const;
 export const PAGE_SIZES = ['letter', 'a4'] as const;
 export const ALIGNMENTS = ['left', 'center', 'right', 'justify'] as const;
+export const HEADER_FIELD_TYPES = ['text', 'date'] as const;
+export const DATE_FORMATS = ['long', 'military'] as const;
 export const PAGE_NUMBER_POSITIONS = ['bottom-center', 'bottom-right', 'bottom-left', 'none'] as const;
 
 /** Roles the writer gives paragraphs; each role is one named Word style a user can restyle. */
@@ -104,6 +106,8 @@ export const headerFieldSchema = strict({
   required: z.boolean().default(false),
   /** Shown in the empty field while drafting. */
   placeholder: z.string().max(200).optional(),
+  /** "date": stored as YYYY-MM-DD and printed in the template's locale and date format. */
+  type: z.enum(HEADER_FIELD_TYPES, { error: `must be one of ${HEADER_FIELD_TYPES.join(', ')}` }).default('text'),
 });
 
 const marginsSchema = strict({
@@ -127,6 +131,14 @@ export const templateFileSchema = strict({
   /** The document's title line, e.g. "INFO MEMO"; empty to use the briefing's own title. */
   heading: z.string().max(200).default(''),
   showDate: z.boolean().default(true),
+  /**
+   * The locale the memo's own words are printed in: its dates ("January 18, 2024" in en-US,
+   * "18 January 2024" in en-GB) and how a typed "1/2/2024" is read (M/D or D/M). The citation
+   * style keeps its own locale for the notes.
+   */
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag such as en-US or en-GB').default('en-US'),
+  /** How header dates print: "long" (January 18, 2024) or "military" (18 Jan 24). */
+  dateFormat: z.enum(DATE_FORMATS, { error: `must be one of ${DATE_FORMATS.join(', ')}` }).default('long'),
   headerFields: z.array(headerFieldSchema).max(20, 'must have at most 20 fields').default([]),
   sections: z.array(sectionSchema).min(1, 'must have at least one section').max(40, 'must have at most 40 sections'),
   /** UK papers number paragraphs through the whole paper; restart to number each section from 1. */
@@ -151,6 +163,8 @@ export const templateFileSchema = strict({
     notes: z.enum(NOTE_PLACEMENTS, { error: `must be one of ${NOTE_PLACEMENTS.join(', ')}` }),
     bibliography: z.boolean().default(true),
     bibliographyHeading: text(100).default('Sources'),
+    /** The heading endnotes follow (Chicago 14.43: "Notes"). */
+    endnotesHeading: text(100).default('Notes'),
     /**
      * Note styles: whether a note marker goes after the punctuation and closing quote that
      * follow it ("… in January.¹", "…,” she said.²": US and British English, Chicago), or

@@ -23,6 +23,8 @@ export interface TemplateHeaderField {
   label: string;
   required: boolean;
   placeholder?: string;
+  /** "date" fields are stored as YYYY-MM-DD and printed in the template's locale. */
+  type: 'text' | 'date';
 }
 
 export interface TemplateDecision {
@@ -66,6 +68,9 @@ export interface Template {
   /** The title line, e.g. "INFO MEMO"; empty means the briefing's own title. */
   heading: string;
   showDate: boolean;
+  /** BCP-47 locale of the memo's own text: header dates and how ambiguous typed dates are read. */
+  locale: string;
+  dateFormat: 'long' | 'military';
   headerFields: TemplateHeaderField[];
   sections: TemplateSection[];
   numbering: 'continue' | 'restart';
@@ -76,6 +81,8 @@ export interface Template {
     notes: 'footnotes' | 'endnotes';
     bibliography: boolean;
     bibliographyHeading: string;
+    /** Heading printed before the endnotes. */
+    endnotesHeading: string;
     /** Note markers after the following punctuation and closing quote (default), or before it. */
     notesAfterPunctuation: boolean;
   };
