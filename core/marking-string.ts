@@ -27,7 +27,8 @@ export function plainMarking(level: MarkingLevel): Marking {
 
 /** Reads a marking typed by a user or stored in the library; a clear error names what is wrong. */
 export function parseMarking(scheme: MarkingScheme, text: string, field = 'marking'): Marking {
-  const raw = text.trim().replace(/^\((.*)\)$/, '$1').toUpperCase();
+  // Matched in capitals; errors quote what was typed.
+  const raw = text.trim().replace(/^\((.*)\)$/, '$1');
   const [head = '', ...rest] = raw.split('//').map((s) => s.trim());
   const m = parseHead(scheme, head, field);
   for (const segment of rest) {
@@ -52,18 +53,21 @@ function parseHead(scheme: MarkingScheme, head: string, field: string): Marking 
   if (!head) throw invalid(field, `a marking starts with its level (${scheme.levels.map((l) => l.id).join(', ')})`);
   const level = findLevel(scheme, head);
   if (level) return plainMarking(level);
+  const upper = head.toUpperCase();
   // "OFFICIAL-SENSITIVE COMMERCIAL": the longest level banner followed by a descriptor.
-  const withDescriptor = [...scheme.levels].sort((a, b) => b.banner.length - a.banner.length).find((l) => l.descriptors && head.startsWith(`${l.banner.toUpperCase()} `));
+  const withDescriptor = [...scheme.levels].sort((a, b) => b.banner.length - a.banner.length).find((l) => l.descriptors && upper.startsWith(`${l.banner.toUpperCase()} `));
   if (withDescriptor) {
-    const descriptor = head.slice(withDescriptor.banner.length).trim();
+    const typed = head.slice(withDescriptor.banner.length).trim();
+    const descriptor = typed.toUpperCase();
     const valid = withDescriptor.descriptors ?? [];
-    if (!valid.includes(descriptor)) throw invalid(field, `unknown descriptor "${descriptor}" after ${withDescriptor.banner}; valid: ${valid.join(', ')}`);
+    if (!valid.includes(descriptor)) throw invalid(field, `unknown descriptor "${typed}" after ${withDescriptor.banner}; valid: ${valid.join(', ')}`);
     return { ...plainMarking(withDescriptor), descriptors: [descriptor] };
   }
   throw invalid(field, `"${head}" is not a marking of scheme "${scheme.name}" (${scheme.levels.map((l) => l.id).join(', ')})`);
 }
 
-function addToken(scheme: MarkingScheme, m: Marking, token: string, field: string): void {
+function addToken(scheme: MarkingScheme, m: Marking, typed: string, field: string): void {
+  const token = typed.toUpperCase();
   const kind = m.level.kind;
   const cats = scheme.categories;
   // Categories come straight after the level ("CUI//SP-PRVCY"), before any control.
@@ -86,7 +90,7 @@ function addToken(scheme: MarkingScheme, m: Marking, token: string, field: strin
   if (!control || control.foreignDisclosure === 'countries') {
     const names = usable.map((c) => (c.portion !== c.banner ? `${c.banner} (${c.portion})` : c.banner));
     const what = cats && kind && cats.kinds.includes(kind) ? ` or a CUI category (${cats.list.join(', ')})` : '';
-    throw invalid(field, names.length ? `unknown control "${token}" after ${m.level.banner}; valid: ${names.join(', ')}${what}` : `${m.level.banner} takes no dissemination controls (found "${token}")`);
+    throw invalid(field, names.length ? `unknown control "${typed}" after ${m.level.banner}; valid: ${names.join(', ')}${what}` : `${m.level.banner} takes no dissemination controls (found "${typed}")`);
   }
   requireControl(usable, control.id, m, field);
   if (!m.controls.includes(control.id)) m.controls.push(control.id);
@@ -125,6 +129,11 @@ function controlTokens(scheme: MarkingScheme, m: Marking, form: 'banner' | 'port
     }
   }
   return tokens;
+}
+
+/** The dissemination controls alone, in banner form: "NOFORN", "REL TO USA, GBR", "FEDCON/NOCON". */
+export function controlsText(scheme: MarkingScheme, m: Marking): string {
+  return controlTokens(scheme, m, 'banner').join('/');
 }
 
 function write(scheme: MarkingScheme, m: Marking, head: string, form: 'banner' | 'portion'): string {
