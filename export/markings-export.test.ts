@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../db/library';
 import { tempLibrary } from '../db/testing/temp-library';
 import { assembleBriefing } from './assemble';
+import { exportBriefingMarkdown, importBriefingMarkdown } from './briefing-md/index';
+import { builtIn } from './briefing-md/testing';
 import { exportBriefing } from './export-briefing';
 import { renderMarkdown } from './markdown';
 import { renderPlainText } from './plain-text';
@@ -164,5 +166,18 @@ describe('the banner against its portions', () => {
     lib.updateFact(fx.facts.c, { marking: 'TS' });
     expect(codes()).toContain('error:marking-below-facts');
     expect(codes()).not.toContain('warning:over-classified');
+  });
+});
+
+describe('markings with controls survive the briefing Markdown round trip', () => {
+  it('"S//REL TO USA, GBR" on the briefing and "S//NF" on an item come back as they were', () => {
+    lib.updateFact(fx.facts.a1, { marking: 'S//REL TO USA, GBR' });
+    lib.updateBriefing(fx.briefingId, { marking: 'S//REL TO USA, GBR', fields: { classifiedBy: 'J. Smith', declassifyOn: '20501231' } });
+    lib.updateItem(fx.briefingId, fx.items.prose, { marking: 's//nf' });
+    const md = exportBriefingMarkdown(lib, fx.briefingId);
+    const back = importBriefingMarkdown(lib, md, builtIn);
+    expect(back.marking).toBe('S//REL TO USA, GBR');
+    expect(back.fields).toMatchObject({ classifiedBy: 'J. Smith', declassifyOn: '20501231' });
+    expect(back.sections.flatMap((s) => s.items).find((i) => i.kind === 'prose')?.marking).toBe('S//NOFORN');
   });
 });
