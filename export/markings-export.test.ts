@@ -126,6 +126,17 @@ describe('the classification authority block (32 CFR 2001.21–22)', () => {
     expect(body).toContain('Derived From: Multiple Sources');
   });
 
+  it('a Declassify On date not written YYYYMMDD is flagged; an event in words is not', () => {
+    const found = (v: string) => {
+      lib.updateBriefing(fx.briefingId, { fields: { classifiedBy: 'J. Smith', declassifyOn: v } });
+      return codes().includes('warning:declassify-on-format');
+    };
+    expect(found('2050-12-31')).toBe(true);
+    expect(found('12/31/2050')).toBe(true);
+    expect(found('20501231')).toBe(false);
+    expect(found('Completion of the operation')).toBe(false);
+  });
+
   it('plain text and Markdown carry the same block', () => {
     lib.updateBriefing(fx.briefingId, { fields: { classifiedBy: 'J. Smith, Analyst', declassifyOn: '20501231' } });
     const a = assembleBriefing(lib, fx.briefingId, { today: TODAY });

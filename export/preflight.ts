@@ -27,6 +27,7 @@ export type PreflightCode =
   | 'over-classified'
   | 'authority-block-missing'
   | 'cui-designation-missing'
+  | 'declassify-on-format'
   | 'item-marking-below-facts'
   | 'reworded-quote'
   | 'fact-changed'
@@ -150,6 +151,11 @@ function markingChecks(a: AssembledBriefing): Found[] {
     }
   }
   const block = a.doc.markingBlock;
+  const declassify = block?.lines.find((l) => l.field === 'declassifyOn')?.value ?? '';
+  // The booklet writes a date as YYYYMMDD ("Declassify On: 20501231"); an event is words.
+  if (/\d/.test(declassify) && !/^\d{8}$/.test(declassify) && !/[a-z]{3}/i.test(declassify.replace(/^25X\d/i, ''))) {
+    out.push({ code: 'declassify-on-format', message: `Declassify On "${declassify}": write a date as YYYYMMDD, e.g. 20501231.` });
+  }
   for (const line of block?.lines ?? []) {
     if (!line.required || line.value) continue;
     const classified = block!.kind === 'classified';
