@@ -183,6 +183,8 @@ function build(
     notes: noteMode,
     language: engine.locale,
   };
+  // A title is a portion too (ISOO booklet); a memo's "INFO MEMO" line is the form's name, not a title.
+  if (briefing.portionMarks && !template.heading && scheme.levels[0]) doc.headingPortion = scheme.levels[0].portion;
   if (template.decision) {
     doc.decision = { lines: template.decision.lines };
     if (template.decision.decideBy && briefing.fields.decideBy) doc.decision.decideBy = briefing.fields.decideBy;

@@ -61,6 +61,8 @@ export interface ResolvedDocument {
   templateId: string;
   /** The document's own title line, e.g. "INFO MEMO", or the briefing title for briefs. */
   heading: string;
+  /** The heading's portion mark when it is the briefing's own title (briefs), portion marks on. */
+  headingPortion?: string;
   title: string;
   date: string;
   fields: HeaderField[];

@@ -182,7 +182,7 @@ export function renderMarkdown(doc: ResolvedDocument, template?: Template): stri
   const banner = doc.banner ? clean(doc.banner).trim() : '';
   if (banner) parts.push(`**${escapeMarkdown(banner)}**`);
   const title = clean(doc.heading || doc.title).trim();
-  if (title) parts.push(`# ${escapeMarkdown(title)}`);
+  if (title) parts.push(`# ${portion(doc.headingPortion)}${escapeMarkdown(title)}`);
   if (doc.date.trim()) parts.push(escapeLineStart(escapeMarkdown(doc.date.trim())));
   const fields = doc.fields.filter((f) => f.value.trim());
   if (fields.length) {

@@ -75,6 +75,7 @@ describe('banner and portion marks', () => {
     lib.addItems(b.id, [{ kind: 'fact', factId: fx.facts.a1 }, { kind: 'fact', factId: fx.facts.c }], 'background');
     const r = await exportBriefing(lib, b.id, { out: join(dir, 'bg.docx'), today: TODAY, now: TODAY });
     const body = paragraphs(openDocx(readFileSync(r.path)).part('word/document.xml')).map(visibleText);
+    expect(body[0]).toBe('(U) Corridor background');
     expect(body).toContain('(U) Purpose');
     expect(body).toContain('(S//REL TO USA, GBR) Background');
     expect(body).toContain('(C//REL TO USA, AUS, GBR) Two insurers returned to the route.');

@@ -82,7 +82,7 @@ export function renderPlainText(doc: ResolvedDocument, template?: Template): str
   const parts: string[] = [];
   const banner = doc.banner ? clean(doc.banner).trim() : '';
   if (banner) parts.push(banner);
-  const head = [clean(doc.heading || doc.title).trim(), clean(doc.date).trim()].filter(Boolean);
+  const head = [`${portion(doc.headingPortion)}${clean(doc.heading || doc.title).trim()}`.trim(), clean(doc.date).trim()].filter(Boolean);
   if (head.length) parts.push(head.join('\n'));
   const fields = doc.fields.filter((f) => f.value.trim());
   if (fields.length) {

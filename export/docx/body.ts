@@ -182,7 +182,7 @@ export function headerBlock(doc: ResolvedDocument, template: Template, firstPage
       new Paragraph({
         style: styleId(template, 'title'),
         ...(extraTop > 0 ? { spacing: { before: twip(extraTop) } } : {}),
-        children: textRuns(title),
+        children: textRuns(`${portionText(doc.headingPortion)}${title}`),
       }),
     );
   }

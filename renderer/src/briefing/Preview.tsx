@@ -33,7 +33,10 @@ export function Preview({ doc, template, activeNote, onNoteClick }: { doc: Previ
   return (
     <article className="paper" aria-label="Preview of the exported document" lang={doc.language}>
       {doc.banner && <div className="pv-banner">{doc.banner}</div>}
-      <h1 className="pv-heading">{doc.heading}</h1>
+      <h1 className="pv-heading">
+        {doc.headingPortion && `(${doc.headingPortion}) `}
+        {doc.heading}
+      </h1>
       {(template?.showDate ?? true) && <div className="pv-date">{doc.date}</div>}
       {doc.fields.length > 0 && (
         <table className="pv-fields">
