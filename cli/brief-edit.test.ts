@@ -47,7 +47,7 @@ describe('dossier brief item and brief changes', () => {
 
     const r = await cli('brief', 'item', b.id, '1', '--marking', 'NOT-A-LEVEL');
     expect(r.code).toBe(1); // a usage error naming the scheme's levels (see choices.test.ts)
-    expect(r.err).toMatch(/unknown --marking "NOT-A-LEVEL"; valid in scheme/);
+    expect(r.err).toMatch(/--marking: "NOT-A-LEVEL" is not a marking of scheme .*\(U, CUI, C, S, TS\)/);
     expect((await cli('brief', 'item', b.id, '1', '--library-wording')).code).toBe(0);
     expect((await cli('brief', 'show', b.id)).out).toContain('Ships left Odesa on Jan. 19.');
   });

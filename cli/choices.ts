@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { findLevel } from '../core/markings';
+import { DossierError } from '../core/errors';
+import { parseMarking, storedText } from '../core/marking-string';
 import { FACT_KINDS, RELIABILITY_GRADES, SOURCE_TYPES } from '../core/model';
 import { listTemplates } from '../export/template/index';
 import type { Library } from '../db/library';
@@ -40,12 +41,15 @@ export function checkTemplate(value: string, templateDir?: string, label = '--te
   return oneOf(label, value, listTemplates(templateDir).map((t) => t.id), ' (see: dossier templates)');
 }
 
-/** A marking of the library's scheme (its id or banner, any case), as the level id. */
-export function checkMarking(lib: Library, value: string, label = '--marking'): string {
+/** A marking of the library's scheme (level id or banner, any case, with its controls), in stored form. */
+export function checkMarking(lib: Library, value: string, option = 'marking'): string {
   const scheme = lib.markingScheme();
-  const found = findLevel(scheme, value);
-  if (found) return found.id;
-  throw new UsageError(`unknown ${label} "${value}"; valid in scheme "${scheme.name}": ${scheme.levels.map((l) => l.id).join(', ')} (see: dossier markings)`);
+  try {
+    return storedText(scheme, parseMarking(scheme, value, `--${option}`));
+  } catch (e) {
+    if (!(e instanceof DossierError)) throw e;
+    throw new UsageError(`${e.message} (see: dossier markings)`);
+  }
 }
 
 /**

@@ -12,15 +12,54 @@ export interface MarkingLevel {
   banner: string;
   /** Text inside a portion mark, e.g. "U" for "(U)". */
   portion: string;
+  /**
+   * What the level asks of the first page: "classified" levels carry the classification
+   * authority block (32 CFR 2001.21), "cui" the designation indicator (32 CFR 2002.20).
+   */
+  kind?: LevelKind;
+  /** Words that may follow the banner after a space, e.g. UK "OFFICIAL-SENSITIVE COMMERCIAL". */
+  descriptors?: string[];
+}
+
+export type LevelKind = 'classified' | 'cui';
+
+/** A dissemination control written after "//", e.g. NOFORN, portion form "NF". */
+export interface MarkingControl {
+  id: string;
+  banner: string;
+  portion: string;
+  /** The level kinds the control may follow. */
+  kinds: LevelKind[];
+  /** Foreign disclosure: "none" (NOFORN) beats "countries" (REL TO, with a country list). */
+  foreignDisclosure?: 'none' | 'countries';
+}
+
+export interface BlockLine {
+  /** The briefing field (or user default) the value comes from. */
+  field: string;
+  label: string;
+  required: boolean;
+}
+
+/** The first-page block a level kind asks for, as label/field lines. */
+export interface MarkingBlockDef {
+  heading: string;
+  lines: BlockLine[];
+  /** Classified: the heading of the list of sources kept with a "Multiple Sources" document. */
+  sourcesHeading?: string;
 }
 
 export interface MarkingScheme {
   id: string;
   name: string;
   levels: MarkingLevel[];
+  controls?: MarkingControl[];
+  /** CUI categories (CUI Registry abbreviations) that may follow a level of these kinds. */
+  categories?: { kinds: LevelKind[]; list: string[] };
+  blocks?: Partial<Record<LevelKind, MarkingBlockDef>>;
 }
 
-export const BUILT_IN_SCHEMES: readonly MarkingScheme[] = [us, uk];
+export const BUILT_IN_SCHEMES: readonly MarkingScheme[] = [us as MarkingScheme, uk];
 
 /** A custom scheme from a comma-separated list typed by the user, lowest first. */
 export function customScheme(list: string): MarkingScheme {

@@ -120,6 +120,8 @@ export class Library {
   removeSavedSearch = (nameOrId: string) => savedSearches.removeSavedSearch(this.db, nameOrId);
   markingScheme = () => settings.markingScheme(this.db);
   setMarkingScheme = (id: string, custom?: string) => settings.setMarkingScheme(this.db, id, custom);
+  markingDefaults = () => settings.markingDefaults(this.db);
+  setMarkingDefault = (field: string, value: string) => settings.setMarkingDefault(this.db, field, value);
   check = () => maintenance.checkLibrary(this.db);
   counts = () => maintenance.libraryCounts(this.db);
   backup = (dest: string, opts?: { force?: boolean; signal?: AbortSignal }) => maintenance.backupLibrary(this.db, dest, opts);

@@ -1,7 +1,8 @@
 import type { ProseSegment } from '../core/citation-marks';
 import type { CslItem } from '../core/csl';
 import { sourceToCsl } from '../core/csl-map';
-import type { MarkingLevel, MarkingScheme } from '../core/markings';
+import { bannerText, combineMarkings, type Marking, portionText } from '../core/marking-string';
+import type { MarkingScheme } from '../core/markings';
 import type { Briefing, Fact, Source } from '../core/model';
 import { type Bibliography, CitationEngine, type ClusterInput, type ClusterResult, runsToPlain, zoteroFieldInstruction } from '../citations/index';
 import { type RenderHelper, renderDocumentSplit } from '../citations/split-render';
@@ -9,7 +10,8 @@ import type { Library } from '../db/library';
 import { documentClusters, loadCitedFacts, markClusterId } from './assemble/clusters';
 import { factInlines } from './assemble/fact-text';
 import { memoDate, printedDate } from './assemble/header-dates';
-import { documentMarking, portionLevel, raisedLevel } from './assemble/portion';
+import { markingBlock } from './assemble/marking-block';
+import { type DocumentMarking, documentMarking, portionMarking, raisedMarking } from './assemble/portion';
 import { placeCitations, type PunctuationRule } from './assemble/punctuation';
 import { proseItemBlocks } from './assemble/prose-inlines';
 import type { Block, BlockKind, DocSection, HeaderField, Inline, NoteMode, ResolvedDocument } from './document';
@@ -41,8 +43,8 @@ export interface AssembledBriefing {
   sources: Map<string, Source>;
   /** Each prose item's text split into words and citation marks (as the store reads it). */
   prose: Map<string, ProseSegment[]>;
-  /** The marking the cited facts require, and the one the banner shows. */
-  marking: { required?: MarkingLevel; banner?: MarkingLevel; scheme: MarkingScheme };
+  /** The marking the cited facts require, the portions', the briefing's own, and the banner's. */
+  marking: DocumentMarking;
   /** Every citation in document order: placed facts and prose marks (`ITEM#k`). */
   clusters: ClusterInput[];
   /** 2 when a second engine rendered part of the citations (assembleBriefingSplit). */
@@ -135,17 +137,22 @@ function build(
   const marking = documentMarking(scheme, briefing, facts.values());
   const clusterById = new Map(clusters.map((c) => [c.id, c]));
   const cite = (id: string): Inline => citationInline(engine, clusterById.get(id)!, rendered.get(id)!, noteMode, opts.session);
-  const portion = (block: Block, cited: Fact[], raised: MarkingLevel | undefined): Block => {
-    const level = briefing.portionMarks ? portionLevel(scheme, cited, raised) : undefined;
+  // Each section's portion markings, combined into its heading's mark.
+  let sectionMarks: Marking[] = [];
+  const portion = (block: Block, cited: Fact[], raised: Marking | undefined): Block => {
     const placed = { ...block, inlines: placeCitations(block.inlines, rule) };
-    return level ? { ...placed, portion: level.portion } : placed;
+    if (!briefing.portionMarks) return placed;
+    const m = portionMarking(scheme, cited, raised);
+    sectionMarks.push(m);
+    return { ...placed, portion: portionText(scheme, m) };
   };
 
   const sections: DocSection[] = briefing.sections.map((section) => {
     const def = template.sections.find((t) => t.key === section.key);
     const blocks: Block[] = [];
+    sectionMarks = [];
     for (const item of section.items) {
-      const raised = raisedLevel(scheme, item);
+      const raised = raisedMarking(scheme, item);
       if (item.kind === 'prose') {
         const segments = p.prose.get(item.id) ?? [];
         // Each mark's facts, by cluster id: a paragraph's portion is what its own marks cite.
@@ -163,7 +170,8 @@ function build(
         blocks.push(portion({ kind: layoutKind(def), inlines: [...factInlines(item, fact), cite(item.id)] }, [fact], raised));
       }
     }
-    return { key: section.key, heading: section.heading, showHeading: def?.showHeading ?? true, blocks };
+    const heading = combineMarkings(scheme, sectionMarks);
+    return { key: section.key, heading: section.heading, ...(heading ? { headingPortion: portionText(scheme, heading) } : {}), showHeading: def?.showHeading ?? true, blocks };
   });
 
   const doc: ResolvedDocument = {
@@ -176,6 +184,8 @@ function build(
     notes: noteMode,
     language: engine.locale,
   };
+  // A title is a portion too (ISOO booklet); a memo's "INFO MEMO" line is the form's name, not a title.
+  if (briefing.portionMarks && !template.heading && scheme.levels[0]) doc.headingPortion = scheme.levels[0].portion;
   if (template.decision) {
     doc.decision = { lines: template.decision.lines };
     if (template.decision.decideBy && briefing.fields.decideBy?.trim()) doc.decision.decideBy = printedDate(briefing.fields.decideBy, template);
@@ -184,8 +194,14 @@ function build(
   const attachments = briefing.fields.attachments?.trim();
   if (attachments && template.closing.attachments) doc.attachments = attachments;
   if (briefing.fields.preparedBy && template.closing.preparedBy) doc.preparedBy = briefing.fields.preparedBy;
-  if (marking.banner) doc.banner = marking.banner.banner;
-  if (briefing.derivedFrom) doc.derivedFrom = derivedFrom(facts, sources);
+  if (marking.banner) doc.banner = bannerText(scheme, marking.banner);
+  const block = marking.banner ? markingBlock({ scheme, banner: marking.banner, fields: briefing.fields, defaults: lib.markingDefaults(), facts: facts.values(), sources }) : undefined;
+  if (block) {
+    doc.markingBlock = block.block;
+    if (block.sources) doc.derivationSources = block.sources;
+  } else if (briefing.derivedFrom) {
+    doc.derivedFrom = derivedFrom(facts, sources);
+  }
   if (template.citation.bibliography) {
     const bib = bibliography();
     if (bib.entries.length) {
@@ -230,6 +246,7 @@ function headerFields(template: Template, briefing: Briefing, scheme: MarkingSch
     const value = f.type === 'date' && stored.trim() ? printedDate(stored, template) : stored;
     if (!value.trim() && !f.required) continue;
     const field: HeaderField = { key: f.key, label: f.label, value };
+    // The subject line is the analyst's own words: the lowest level, as the booklet's "(U) Subject" examples.
     if (scheme && f.key === 'subject' && scheme.levels[0]) field.portion = scheme.levels[0].portion;
     out.push(field);
   }

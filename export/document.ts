@@ -42,6 +42,8 @@ export interface Block {
 export interface DocSection {
   key: string;
   heading: string;
+  /** The heading's portion mark: the section's blocks combined (portion marks on only). */
+  headingPortion?: string;
   showHeading: boolean;
   blocks: Block[];
 }
@@ -59,6 +61,8 @@ export interface ResolvedDocument {
   templateId: string;
   /** The document's own title line, e.g. "INFO MEMO", or the briefing title for briefs. */
   heading: string;
+  /** The heading's portion mark when it is the briefing's own title (briefs), portion marks on. */
+  headingPortion?: string;
   title: string;
   date: string;
   fields: HeaderField[];
@@ -69,8 +73,12 @@ export interface ResolvedDocument {
   preparedBy?: string;
   /** Banner text shown top and bottom of every page, e.g. "UNCLASSIFIED". */
   banner?: string;
-  /** "Derived from: Multiple Sources" block, when asked for. */
+  /** "Derived from: Multiple Sources" line, when asked for and no marking block stands instead. */
   derivedFrom?: string;
+  /** First page: the classification authority block or the CUI designation indicator. */
+  markingBlock?: MarkingBlock;
+  /** The sources behind "Derived From: Multiple Sources", kept with the document. */
+  derivationSources?: SourceList;
   notes: NoteMode;
   bibliography?: {
     heading: string;
@@ -81,4 +89,23 @@ export interface ResolvedDocument {
   };
   /** BCP-47 language of the document, e.g. "en-US". */
   language: string;
+}
+
+export interface MarkingBlockLine {
+  /** The briefing field the value comes from, e.g. "classifiedBy". */
+  field: string;
+  label: string;
+  required: boolean;
+  /** Empty when nobody gave it: pre-flight names it, the writers leave the line out. */
+  value: string;
+}
+
+export interface MarkingBlock {
+  kind: 'classified' | 'cui';
+  lines: MarkingBlockLine[];
+}
+
+export interface SourceList {
+  heading: string;
+  entries: string[];
 }

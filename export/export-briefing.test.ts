@@ -71,7 +71,9 @@ describe('exporting a briefing from the library to Word', () => {
     expect(text.some((t) => t.startsWith('(CUI) Berths at the three main ports'))).toBe(true);
     expect(text.some((t) => t.startsWith('(U) BLUF:'))).toBe(true);
     expect(text).toEqual(expect.arrayContaining(['DECISION:', 'Decision requested by February 7, 2025', 'Approve', 'Disapprove', 'Other']));
-    expect(text.some((t) => /Derived From:\s*Multiple Sources/.test(t))).toBe(true);
+    // A CUI document has a designation indicator instead of a Derived From line (32 CFR 2002.20).
+    expect(text.some((t) => /Derived From:/.test(t))).toBe(false);
+    expect(text).toEqual(expect.arrayContaining(['Controlled by: Department of State, Office of Global Food Security', 'POC: John Roe, (202) 555-0123']));
     const styles = docx.part('word/styles.xml');
     for (const name of ['Dossier Memo Title', 'Dossier Bullet']) expect(styles).toContain(`w:val="${name}"`);
     // The Sources list: only the cited sources, with a hanging indent.

@@ -134,7 +134,7 @@ function sectionMarkdown(section: DocSection, runInSections: ReadonlySet<string>
   const heading = clean(section.heading).trim();
   const runIn = section.showHeading && heading !== '' && runInSections.has(section.key);
   const parts: string[] = [];
-  if (section.showHeading && heading && !runIn) parts.push(`## ${escapeMarkdown(heading)}`);
+  if (section.showHeading && heading && !runIn) parts.push(`## ${portion(section.headingPortion)}${escapeMarkdown(heading)}`);
   // Consecutive list items form one list; anything else ends it.
   let list: string[] = [];
   let listKind: Block['kind'] | undefined;
@@ -182,12 +182,14 @@ export function renderMarkdown(doc: ResolvedDocument, template?: Template): stri
   const banner = doc.banner ? clean(doc.banner).trim() : '';
   if (banner) parts.push(`**${escapeMarkdown(banner)}**`);
   const title = clean(doc.heading || doc.title).trim();
-  if (title) parts.push(`# ${escapeMarkdown(title)}`);
+  if (title) parts.push(`# ${portion(doc.headingPortion)}${escapeMarkdown(title)}`);
   if (doc.date.trim()) parts.push(escapeLineStart(escapeMarkdown(doc.date.trim())));
   const fields = doc.fields.filter((f) => f.value.trim());
   if (fields.length) {
     parts.push(fields.map((f) => `**${label2(f.label)}** ${portion(f.portion)}${escapeMarkdown(f.value.trim())}`).join('\\\n'));
   }
+  const block = (doc.markingBlock?.lines ?? []).filter((l) => l.value.trim());
+  if (block.length) parts.push(block.map((l) => `${label2(l.label)} ${escapeMarkdown(clean(l.value).trim())}`).join('\\\n'));
   const counter = { n: 0 };
   const withBlocks = doc.sections.filter((s) => s.blocks.length > 0);
   const after = withBlocks.some((s) => s.key === hints.decisionAfter) ? hints.decisionAfter : withBlocks[withBlocks.length - 1]?.key;
@@ -213,6 +215,10 @@ export function renderMarkdown(doc: ResolvedDocument, template?: Template): stri
     for (const entry of doc.bibliography.entries) parts.push(escapeLineStart(runsMarkdown(entry)));
   }
   if (notes.defs.length) parts.push(notes.defs.join('\n\n'));
+  if (doc.derivationSources?.entries.length) {
+    parts.push(`## ${escapeMarkdown(clean(doc.derivationSources.heading).trim())}`);
+    parts.push(doc.derivationSources.entries.map((e) => `- ${escapeMarkdown(clean(e).trim())}`).join('\n'));
+  }
   if (banner) parts.push(`**${escapeMarkdown(banner)}**`);
   return `${parts.join('\n\n')}\n`;
 }

@@ -52,7 +52,7 @@ function sectionText(section: DocSection, runInSections: ReadonlySet<string>, no
   const heading = clean(section.heading).trim();
   const runIn = section.showHeading && heading !== '' && runInSections.has(section.key);
   const parts: string[] = [];
-  if (section.showHeading && heading && !runIn) parts.push(heading);
+  if (section.showHeading && heading && !runIn) parts.push(`${portion(section.headingPortion)}${heading}`);
   section.blocks.forEach((block, i) => {
     const lead = runIn && i === 0 ? `${label(heading)} ` : '';
     const text = `${portion(block.portion)}${lead}${inlinesText(block.inlines, notes)}`.trim();
@@ -82,13 +82,15 @@ export function renderPlainText(doc: ResolvedDocument, template?: Template): str
   const parts: string[] = [];
   const banner = doc.banner ? clean(doc.banner).trim() : '';
   if (banner) parts.push(banner);
-  const head = [clean(doc.heading || doc.title).trim(), clean(doc.date).trim()].filter(Boolean);
+  const head = [`${portion(doc.headingPortion)}${clean(doc.heading || doc.title).trim()}`.trim(), clean(doc.date).trim()].filter(Boolean);
   if (head.length) parts.push(head.join('\n'));
   const fields = doc.fields.filter((f) => f.value.trim());
   if (fields.length) {
     const width = Math.max(...fields.map((f) => label(f.label).length)) + 2;
     parts.push(fields.map((f) => hang(label(f.label).padEnd(width), `${portion(f.portion)}${clean(f.value).trim()}`)).join('\n'));
   }
+  const block = (doc.markingBlock?.lines ?? []).filter((l) => l.value.trim());
+  if (block.length) parts.push(block.map((l) => `${label(l.label)} ${clean(l.value).trim()}`).join('\n'));
   const counter = { n: 0 };
   const withBlocks = doc.sections.filter((s) => s.blocks.length > 0);
   const after = withBlocks.some((s) => s.key === hints.decisionAfter) ? hints.decisionAfter : withBlocks[withBlocks.length - 1]?.key;
@@ -113,6 +115,7 @@ export function renderPlainText(doc: ResolvedDocument, template?: Template): str
   if (doc.bibliography && doc.bibliography.entries.length) {
     parts.push([clean(doc.bibliography.heading || 'Sources').trim(), ...doc.bibliography.entries.map((e) => runsText(e).trim())].join('\n'));
   }
+  if (doc.derivationSources?.entries.length) parts.push([clean(doc.derivationSources.heading).trim(), ...doc.derivationSources.entries.map((e) => clean(e).trim())].join('\n'));
   if (banner) parts.push(banner);
   return `${parts.join('\n\n')}\n`;
 }

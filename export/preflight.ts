@@ -2,10 +2,10 @@ import type { Fact, FactItem } from '../core/model';
 import type { Library } from '../db/library';
 import type { FactChange } from '../db/repo/briefing-seen';
 import { DATE_EXAMPLE, readHeaderDate } from '../core/header-dates';
-import { rankOf } from '../core/markings';
+import { bannerText, portionText, rankOfMarking } from '../core/marking-string';
 import type { AssembledBriefing } from './assemble';
 import { rewordedQuote } from './assemble/fact-text';
-import { factsAboveItemMarking, portionLevel, raisedLevel } from './assemble/portion';
+import { factsAboveItemMarking, portionMarking, raisedMarking } from './assemble/portion';
 import { describeKinds, unsourcedClaims } from './unsourced-claims';
 import { estimatePageCount } from './docx/index';
 import { dateFieldKeys } from './template/index';
@@ -25,6 +25,10 @@ export type PreflightCode =
   | 'decision-date-passed'
   | 'unreadable-date'
   | 'marking-below-facts'
+  | 'over-classified'
+  | 'authority-block-missing'
+  | 'cui-designation-missing'
+  | 'declassify-on-format'
   | 'item-marking-below-facts'
   | 'reworded-quote'
   | 'fact-changed'
@@ -120,14 +124,51 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
   out.push(...unreadableDates(a));
   const passed = decisionDatePassed(a, now);
   if (passed) out.push({ code: 'decision-date-passed', message: passed });
-  if (briefing.marking && a.marking.required && rankOf(a.marking.scheme, briefing.marking) < rankOf(a.marking.scheme, a.marking.required.id)) {
-    out.push({
-      code: 'marking-below-facts',
-      message: `The briefing is marked ${briefing.marking} but cites facts marked ${a.marking.required.id}; the banner shows ${a.marking.required.banner}.`,
-    });
-  }
+  out.push(...markingChecks(a));
   out.push(...itemChecks(a, short, now), ...changeChecks(a, opts.changedFacts ?? [], short));
   return out.map((w) => ({ ...w, severity: w.severity ?? 'warning' }));
+}
+
+/**
+ * The banner against its portions (32 CFR 2001.21(c)): below any portion it would understate
+ * the document, an error; above every portion it over-classifies, a marking error of its own
+ * that the analyst may still mean (a warning). Then the first-page block's required lines.
+ */
+function markingChecks(a: AssembledBriefing): Found[] {
+  const out: Found[] = [];
+  const { scheme, chosen, portions, banner } = a.marking;
+  if (chosen && portions) {
+    const diff = rankOfMarking(scheme, chosen) - rankOfMarking(scheme, portions);
+    if (diff < 0) {
+      out.push({
+        code: 'marking-below-facts',
+        severity: 'error',
+        message: `The briefing is marked ${bannerText(scheme, chosen)} but its portions go up to (${portionText(scheme, portions)}); the banner shows ${banner ? bannerText(scheme, banner) : ''}.`,
+      });
+    } else if (diff > 0) {
+      out.push({
+        code: 'over-classified',
+        message: `The briefing is marked ${bannerText(scheme, chosen)}, above every portion (the highest is (${portionText(scheme, portions)})): the banner should be the highest portion.`,
+      });
+    }
+  }
+  const block = a.doc.markingBlock;
+  const declassify = block?.lines.find((l) => l.field === 'declassifyOn')?.value ?? '';
+  // The booklet writes a date as YYYYMMDD ("Declassify On: 20501231"); an event is words.
+  if (/\d/.test(declassify) && !/^\d{8}$/.test(declassify) && !/[a-z]{3}/i.test(declassify.replace(/^25X\d/i, ''))) {
+    out.push({ code: 'declassify-on-format', message: `Declassify On "${declassify}": write a date as YYYYMMDD, e.g. 20501231.` });
+  }
+  for (const line of block?.lines ?? []) {
+    if (!line.required || line.value) continue;
+    const classified = block!.kind === 'classified';
+    const hint = line.field === 'derivedFrom' ? ' (no cited fact is classified: name the source document or classification guide)' : '';
+    out.push({
+      code: classified ? 'authority-block-missing' : 'cui-designation-missing',
+      severity: 'error',
+      message: `The ${classified ? 'classification authority block' : 'CUI designation indicator'} needs "${line.label}"${hint}: set the briefing field ${line.field}${line.field === 'declassifyOn' || line.field === 'derivedFrom' ? '' : ' or your default (dossier markings default)'}.`,
+    });
+  }
+  return out;
 }
 
 /** What each item says: item marks below what they cite, reworded quotes, unsourced claims. */
@@ -147,13 +188,13 @@ function itemChecks(a: AssembledBriefing, short: (f: Fact) => string, now: Date)
       for (const fact of factsAboveItemMarking(scheme, item, cited)) {
         if (seen.has(fact.id)) continue;
         seen.add(fact.id);
-        const shown = portionLevel(scheme, cited, raisedLevel(scheme, item));
+        const shown = portionText(scheme, portionMarking(scheme, cited, raisedMarking(scheme, item)));
         out.push({
           code: 'item-marking-below-facts',
           severity: 'error',
           factId: fact.id,
           section: section.key,
-          message: `${what} is marked ${item.marking} but cites fact ${short(fact)}, marked ${fact.marking}; its portion mark shows (${shown?.portion ?? fact.marking}).`,
+          message: `${what} is marked ${item.marking} but cites fact ${short(fact)}, marked ${fact.marking}; its portion mark shows (${shown}).`,
         });
       }
       if (item.kind === 'fact' && rewordedQuote(item as FactItem, cited[0]!)) {

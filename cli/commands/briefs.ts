@@ -23,12 +23,16 @@ const SETTINGS_OPTIONS = {
 
 const SETTINGS_HELP = `  --style ID           citation style (see: dossier styles)
   --notes footnotes|endnotes
-  --marking M          raise the banner above what the cited facts require
-  --portion-marks / --no-portion-marks   "(U)" before each paragraph, bullet and the subject
-  --derived-from       add a "Derived from: Multiple Sources" line
+  --marking M          raise the banner above what the cited facts require, e.g. S//NOFORN
+  --portion-marks / --no-portion-marks   "(U)" before each paragraph, bullet, heading and the subject
+  --derived-from       add a "Derived from" line (unmarked schemes; classified and CUI
+                       documents always carry their first-page block)
   --field KEY=VALUE    memo header fields (repeatable): for, from, through, subject, date,
                        preparedBy, attachments, decideBy; dates (date, decideBy, asOf) as
-                       2024-01-18, January 18, 2024 or 1/18/2024, printed in the template's style`;
+                       2024-01-18, January 18, 2024 or 1/18/2024, printed in the template's style;
+                       first-page marking block: classifiedBy, derivedFrom, declassifyOn
+                       (classified); cuiControlledBy, cuiCategory, cuiDissemination, cuiPoc (CUI).
+                       Defaults: dossier markings default`;
 
 /** The settings given, each checked against what exists (styles, markings) before anything is written. */
 async function settingsFromOptions(v: Values, lib: () => Library): Promise<Record<string, unknown>> {

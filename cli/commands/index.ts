@@ -46,7 +46,7 @@ const READS: Record<string, Access | ((ctx: Pick<Context, 'values' | 'positional
   export: 'record',
   backup: 'read',
   check: (ctx) => (flag(ctx.values, 'repair') ? 'write' : 'read'),
-  markings: (ctx) => (ctx.positionals[0] === 'set' ? 'write' : 'read'),
+  markings: (ctx) => (ctx.positionals[0] === 'set' || ctx.positionals[0] === 'default' ? 'write' : 'read'),
   import: (ctx) => (flag(ctx.values, 'dry-run') ? 'preview' : 'write'),
 };
 

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { removeLeftovers } from '../../db/leftovers';
 import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
 import { BUILT_IN_SCHEMES } from '../../core/markings';
+import { MARKING_DEFAULT_FIELDS } from '../../db/repo/settings';
 import { oneOf } from '../choices';
 import type { Command } from '../command';
 import { flag, need } from '../command';
@@ -68,8 +69,14 @@ export const checkCommand: Command = {
 
 export const markingsCommand: Command = {
   name: ['markings'],
-  summary: "show the library's handling-marking scheme, or switch it (us, uk, custom)",
-  usage: 'dossier markings [set us|uk|custom [--levels "PUBLIC, INTERNAL, RESTRICTED"]]',
+  summary: "show the library's handling-marking scheme, or switch it (us, uk, custom); your defaults for the first-page block",
+  usage: 'dossier markings [set us|uk|custom [--levels "PUBLIC, INTERNAL, RESTRICTED"]] | [default FIELD VALUE]',
+  help: `  set SCHEME            switch scheme (refused while facts carry markings it does not have)
+  default FIELD VALUE   your default for a first-page block line, used when a briefing leaves
+                        it empty: ${MARKING_DEFAULT_FIELDS.join(', ')} (an empty VALUE clears it).
+                        Per briefing: dossier brief set B --field classifiedBy=... --field declassifyOn=20501231
+Markings carry controls after "//": S//NOFORN, S//REL TO USA, GBR, CUI//SP-PRVCY//FEDCON,
+OFFICIAL-SENSITIVE COMMERCIAL.`,
   options: { levels: { type: 'string' } },
   run(ctx) {
     const lib = ctx.library();
@@ -77,9 +84,22 @@ export const markingsCommand: Command = {
     if (ctx.positionals[0] === 'set') {
       const levels = ctx.values.levels;
       scheme = lib.setMarkingScheme(oneOf('scheme', need(ctx, 1, 'scheme (us, uk or custom)'), [...BUILT_IN_SCHEMES.map((s) => s.id), 'custom']), typeof levels === 'string' ? levels : undefined);
+    } else if (ctx.positionals[0] === 'default') {
+      const field = oneOf('field', need(ctx, 1, `field (${MARKING_DEFAULT_FIELDS.join(', ')})`), [...MARKING_DEFAULT_FIELDS]);
+      lib.setMarkingDefault(field, ctx.positionals.slice(2).join(' '));
     }
-    if (ctx.json) return scheme;
-    ctx.out(`${scheme.name} (${scheme.id}), lowest to highest:\n` + scheme.levels.map((l) => `  ${l.id.padEnd(20)} banner "${l.banner}", portion (${l.portion})`).join('\n'));
+    const defaults = lib.markingDefaults();
+    if (ctx.json) return { ...scheme, defaults };
+    const controls = (scheme.controls ?? []).map((c) => (c.portion !== c.banner ? `${c.banner} (${c.portion})` : c.banner));
+    ctx.out(
+      [
+        `${scheme.name} (${scheme.id}), lowest to highest:`,
+        ...scheme.levels.map((l) => `  ${l.id.padEnd(20)} banner "${l.banner}", portion (${l.portion})${l.descriptors ? `; descriptors: ${l.descriptors.join(', ')}` : ''}`),
+        ...(controls.length ? [`Controls: ${controls.join(', ')}`] : []),
+        ...(scheme.categories ? [`CUI categories: ${scheme.categories.list.join(', ')}`] : []),
+        ...Object.entries(defaults).map(([k, v]) => `Default ${k}: ${v}`),
+      ].join('\n'),
+    );
     return undefined;
   },
 };

@@ -90,7 +90,7 @@ function compileFilters(db: Db, q: FactQuery): Filters {
   inList(where, params, 's.type', 'stype', q.sourceTypes);
   inList(where, params, 'f.kind', 'kind', q.kinds);
   inList(where, params, 's.reliability', 'rel', q.reliability);
-  inList(where, params, 'f.marking', 'mark', q.markings);
+  markingList(where, params, q.markings);
   // A partial date overlaps [from, to] when it ends on/after `from` and starts on/before `to`.
   if (q.eventFrom) {
     // The year prefix bound lets the event-date index narrow the scan; endOf() does the rest.
@@ -124,6 +124,20 @@ function inList(where: string[], params: Record<string, unknown>, col: string, n
   if (!values || values.length === 0) return;
   where.push(`${col} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
   values.forEach((v, i) => (params[`${name}${i}`] = v));
+}
+
+/**
+ * A plain level ("S") finds every fact at that level, whatever controls follow it
+ * ("S//NOFORN", "OFFICIAL-SENSITIVE COMMERCIAL"); a full marking finds itself.
+ */
+function markingList(where: string[], params: Record<string, unknown>, values: readonly string[] | undefined): void {
+  if (!values || values.length === 0) return;
+  const terms = values.map((v, i) => {
+    params[`mark${i}`] = v;
+    if (v.includes('//') || v.includes(' ')) return `f.marking = @mark${i}`;
+    return `(f.marking = @mark${i} OR substr(f.marking, 1, length(@mark${i}) + 2) = @mark${i} || '//' OR substr(f.marking, 1, length(@mark${i}) + 1) = @mark${i} || ' ')`;
+  });
+  where.push(`(${terms.join(' OR ')})`);
 }
 
 const ORDER: Record<Exclude<FactSort, 'relevance'>, string> = {

@@ -1,6 +1,7 @@
 import { stmt } from '../statements';
 import { DossierError, invalid, printable } from '../../core/errors';
-import { BUILT_IN_SCHEMES, customScheme, findLevel, type MarkingScheme } from '../../core/markings';
+import { parseMarking, storedText, tryParseMarking } from '../../core/marking-string';
+import { BUILT_IN_SCHEMES, customScheme, type MarkingScheme } from '../../core/markings';
 import type { Db } from '../open';
 
 export function getSetting(db: Db, key: string): string | undefined {
@@ -31,7 +32,7 @@ export function setMarkingScheme(db: Db, id: string, customList?: string): Marki
       scheme = found;
     }
     const used = stmt(db, 'SELECT DISTINCT marking FROM facts WHERE marking IS NOT NULL').pluck().all() as string[];
-    const unknown = used.filter((m) => !findLevel(scheme, m));
+    const unknown = used.filter((m) => !tryParseMarking(scheme, m));
     if (unknown.length) {
       throw new DossierError('conflict', `Facts are marked ${unknown.map((u) => `"${u}"`).join(', ')}, which scheme "${scheme.name}" does not have. Nothing changed.`);
     }
@@ -41,10 +42,36 @@ export function setMarkingScheme(db: Db, id: string, customList?: string): Marki
   })();
 }
 
-/** Normalises a marking typed by a user to the scheme's level id, or names the problem. */
+/**
+ * Normalises a marking typed by a user to its stored form — the level id and any controls in
+ * banner form ("S", "S//NOFORN", "CUI//SP-PRVCY") — or names the problem.
+ */
 export function normaliseMarking(db: Db, field: string, marking: string): string {
-  const scheme = markingScheme(db);
-  const level = findLevel(scheme, marking);
-  if (!level) throw invalid(field, `"${marking}" is not a marking of scheme "${scheme.name}" (${scheme.levels.map((l) => l.id).join(', ')})`);
-  return level.id;
+  return storedText(markingScheme(db), parseMarking(markingScheme(db), marking, field));
+}
+
+/**
+ * The user's own defaults for the first-page marking blocks (Classified By, Controlled by,
+ * POC): typed once, used by every briefing that leaves the field empty.
+ */
+export const MARKING_DEFAULT_FIELDS = ['classifiedBy', 'cuiControlledBy', 'cuiPoc'] as const;
+export type MarkingDefaultField = (typeof MARKING_DEFAULT_FIELDS)[number];
+
+export function markingDefaults(db: Db): Partial<Record<MarkingDefaultField, string>> {
+  const out: Partial<Record<MarkingDefaultField, string>> = {};
+  for (const f of MARKING_DEFAULT_FIELDS) {
+    const v = getSetting(db, `marking.${f}`);
+    if (v?.trim()) out[f] = v;
+  }
+  return out;
+}
+
+/** Sets (or, with an empty value, clears) one default; an unknown field changes nothing. */
+export function setMarkingDefault(db: Db, field: string, value: string): Partial<Record<MarkingDefaultField, string>> {
+  if (!(MARKING_DEFAULT_FIELDS as readonly string[]).includes(field)) throw invalid('field', `"${printable(field)}" is not a marking default; use ${MARKING_DEFAULT_FIELDS.join(', ')}`);
+  db.transaction(() => {
+    if (value.trim()) setSetting(db, `marking.${field}`, value.trim());
+    else stmt(db, 'DELETE FROM settings WHERE key = ?').run(`marking.${field}`);
+  })();
+  return markingDefaults(db);
 }

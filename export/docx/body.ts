@@ -13,6 +13,7 @@ import type { Block, DocSection, Inline, ResolvedDocument } from '../document';
 import type { Template, TemplateSection } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
 import { complexField } from './fields';
+import { derivationSourceParagraphs, markingBlockParagraphs } from './authority-block';
 import { paragraphStyleFor, portionText, withColon } from './block-style';
 import { type BlockKeep, type BlockSink, blockWriter, type ListRef, type NumberingIds } from './body-xml';
 import type { NoteContent } from './note-part';
@@ -163,7 +164,7 @@ function sectionParagraphs(section: DocSection, template: Template, ctx: BodyCon
   const runIn = section.showHeading && heading !== '' && def?.runIn === true;
   const out: Paragraph[] = [];
   if (section.showHeading && heading !== '' && !runIn) {
-    out.push(new Paragraph({ style: styleId(template, 'heading'), children: textRuns(heading) }));
+    out.push(new Paragraph({ style: styleId(template, 'heading'), children: textRuns(`${portionText(section.headingPortion)}${heading}`) }));
   }
   if (template.numbering === 'restart' && section.blocks.some((b) => b.kind === 'numbered')) ctx.listInstance += 1;
   const direct = ctx.direct;
@@ -197,7 +198,7 @@ export function headerBlock(doc: ResolvedDocument, template: Template, firstPage
       new Paragraph({
         style: styleId(template, 'title'),
         ...(extraTop > 0 ? { spacing: { before: twip(extraTop) } } : {}),
-        children: textRuns(title),
+        children: textRuns(`${portionText(doc.headingPortion)}${title}`),
       }),
     );
   }
@@ -350,7 +351,7 @@ export function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx
  * the caller places it itself, see render.ts) the sources.
  */
 export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext, withBibliography = true): Paragraph[] {
-  const out: Paragraph[] = [];
+  const out: Paragraph[] = [...markingBlockParagraphs(doc, template)];
   const decisionAfter = template.decision?.after;
   const lastWithBlocks = [...doc.sections].reverse().find((s) => s.blocks.length > 0)?.key;
   let decisionPlaced = false;
@@ -365,6 +366,6 @@ export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyCo
   }
   if (!decisionPlaced) out.push(...decisionBlock(doc, template));
   out.push(...closingBlock(doc, template));
-  if (withBibliography) out.push(...bibliographyBlock(doc, template, ctx));
+  if (withBibliography) out.push(...bibliographyBlock(doc, template, ctx), ...derivationSourceParagraphs(doc, template));
   return out;
 }

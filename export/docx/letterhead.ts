@@ -59,7 +59,7 @@ export async function renderIntoLetterhead(doc: ResolvedDocument, template: Temp
   const lead: Paragraph[] = [];
 
   if (has.has('heading') || has.has('title')) {
-    if (has.has('heading')) patches.heading = paragraphPatch(textRuns(title));
+    if (has.has('heading')) patches.heading = paragraphPatch(textRuns(`${doc.headingPortion ? `(${doc.headingPortion}) ` : ''}${title}`));
     if (has.has('title')) patches.title = paragraphPatch(textRuns(sanitizeXmlText(doc.title).trim()));
   } else lead.push(...titleParas);
   if (has.has('date')) patches.date = paragraphPatch(textRuns(doc.date.trim()));

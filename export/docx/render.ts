@@ -9,6 +9,7 @@ import { type DirectParts, markerXml } from './body';
 import { listKey } from './body-xml';
 import { addLinkRelationships } from './links';
 import { withNotes } from './note-part';
+import { derivationSourceParagraphs } from './authority-block';
 import { compileParts, zipParts } from './package';
 import { layoutCopy, roughPageCount, tooLongToLayOut } from './page-estimate';
 import { typesetDocument } from '../typography/typeset-document';
@@ -66,7 +67,8 @@ export function buildDocument(authored: ResolvedDocument, template: Template, to
   const doc = typesetDocument(authored);
   const ctx = newBodyContext(doc, options.zoteroField, direct);
   const text = [...headerBlock(doc, template), ...mainBlock(doc, template, ctx, false)];
-  const bibliography = bibliographyBlock(doc, template, ctx);
+  // The derivative-classification source list is kept with the document, after its sources.
+  const bibliography = [...bibliographyBlock(doc, template, ctx), ...derivationSourceParagraphs(doc, template)];
   const parts = bodyParts(text, bibliography, ctx, template);
   const banner = doc.banner ? sanitizeXmlText(doc.banner).trim() : '';
   const numbered = template.pageNumbers.position !== 'none';

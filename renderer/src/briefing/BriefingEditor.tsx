@@ -16,6 +16,7 @@ import { EditorSection } from './EditorSection';
 import { FactPicker } from './FactPicker';
 import { HeaderFields } from './HeaderFields';
 import { Palette } from './Palette';
+import { MarkingBlockFields } from './MarkingBlockFields';
 import { type PaneTab, PreviewPane } from './PreviewPane';
 import { useBriefingDocument } from './useBriefingDocument';
 import { useCitedFacts } from './useCitedFacts';
@@ -112,6 +113,7 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
           <div className="editor-scroll">
             <DocumentSettings briefing={briefing} styles={styles} isNoteStyle={isNoteStyle} onChange={(before, after, label) => void updateBriefing(before, after, label)} />
             <HeaderFields briefing={briefing} template={template} onSave={(key, v, before, leaving) => updateBriefing({ fields: { [key]: before } }, { fields: { [key]: v } }, `Edit ${key}`, leaving)} />
+            <MarkingBlockFields briefing={briefing} block={live.preview?.doc.markingBlock} onSave={(key, v, before, leaving) => updateBriefing({ fields: { [key]: before } }, { fields: { [key]: v } }, `Edit ${key}`, leaving)} />
 
             {briefing.sections.map((section, sIndex) => {
               const def = template?.sections.find((t) => t.key === section.key);

@@ -56,7 +56,13 @@ export function DocumentSettings({ briefing, styles, isNoteStyle, onChange }: { 
           <input type="checkbox" checked={briefing.portionMarks} onChange={(e) => onChange({ portionMarks: briefing.portionMarks }, { portionMarks: e.target.checked }, 'Toggle portion marks')} /> Portion marks
         </label>
         <label className="check">
-          <input type="checkbox" checked={briefing.derivedFrom} onChange={(e) => onChange({ derivedFrom: briefing.derivedFrom }, { derivedFrom: e.target.checked }, 'Toggle “Derived from”')} /> “Derived from” block
+          <input
+            type="checkbox"
+            checked={briefing.derivedFrom}
+            title="Classified and CUI documents always carry their first-page block"
+            onChange={(e) => onChange({ derivedFrom: briefing.derivedFrom }, { derivedFrom: e.target.checked }, 'Toggle “Derived from”')}
+          />{' '}
+          “Derived from” line (unmarked documents)
         </label>
       </div>
     </details>

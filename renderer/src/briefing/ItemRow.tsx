@@ -145,6 +145,7 @@ function PortionSelect({ value, onChange }: { value: string | undefined; onChang
           ({l.portion})
         </option>
       ))}
+      {value && !levels.some((l) => l.id === value) && <option value={value}>({value})</option>}
     </select>
   );
 }

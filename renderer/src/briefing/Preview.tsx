@@ -33,7 +33,10 @@ export function Preview({ doc, template, activeNote, onNoteClick }: { doc: Previ
   return (
     <article className="paper" aria-label="Preview of the exported document" lang={doc.language}>
       {doc.banner && <div className="pv-banner">{doc.banner}</div>}
-      <h1 className="pv-heading">{doc.heading}</h1>
+      <h1 className="pv-heading">
+        {doc.headingPortion && `(${doc.headingPortion}) `}
+        {doc.heading}
+      </h1>
       {(template?.showDate ?? true) && <div className="pv-date">{doc.date}</div>}
       {doc.fields.length > 0 && (
         <table className="pv-fields">
@@ -50,11 +53,27 @@ export function Preview({ doc, template, activeNote, onNoteClick }: { doc: Previ
           </tbody>
         </table>
       )}
+      {doc.markingBlock?.lines.some((l) => l.value) && (
+        <div className="pv-marking-block" aria-label={doc.markingBlock.kind === 'classified' ? 'Classification authority block' : 'CUI designation indicator'}>
+          {doc.markingBlock.lines
+            .filter((l) => l.value)
+            .map((l) => (
+              <div key={l.field} className="pv-closing">
+                <span className="pv-closing-label">{l.label}:</span> {l.value}
+              </div>
+            ))}
+        </div>
+      )}
       {doc.sections.map((s) => {
         const inline = runIn.has(s.key) && s.showHeading;
         return (
           <section key={s.key} className={`pv-section pv-section-${s.key}`} data-section={s.key}>
-            {s.showHeading && !inline && <h2 className="pv-section-head">{s.heading}</h2>}
+            {s.showHeading && !inline && (
+              <h2 className="pv-section-head">
+                {s.headingPortion && `(${s.headingPortion}) `}
+                {s.heading}
+              </h2>
+            )}
             <BlockList blocks={s.blocks} runInHeading={inline ? s.heading : undefined} activeNote={activeNote} onNoteClick={onNoteClick} />
             {s.key === decisionAfter && decision}
           </section>
@@ -93,6 +112,16 @@ export function Preview({ doc, template, activeNote, onNoteClick }: { doc: Previ
           {doc.bibliography.entries.map((e, i) => (
             <p key={i} className={doc.bibliography!.hangingIndent ? 'pv-bib-entry hanging' : 'pv-bib-entry'}>
               <Runs runs={e} />
+            </p>
+          ))}
+        </section>
+      )}
+      {doc.derivationSources && (
+        <section className="pv-bib" aria-label={doc.derivationSources.heading}>
+          <h2 className="pv-bib-head">{doc.derivationSources.heading}</h2>
+          {doc.derivationSources.entries.map((e, i) => (
+            <p key={i} className="pv-bib-entry">
+              {e}
             </p>
           ))}
         </section>

@@ -176,7 +176,12 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
             id="inspector-marking"
             label="Handling marking"
             value={fact.marking ?? ''}
-            options={[{ value: '', label: 'None' }, ...levels.map((l) => ({ value: l.id, label: `${l.portion} — ${l.banner}` }))]}
+            // A marking with controls ("S//NOFORN", set from the command line or an import) stays listed as it is.
+            options={[
+              { value: '', label: 'None' },
+              ...levels.map((l) => ({ value: l.id, label: `${l.portion} — ${l.banner}` })),
+              ...(fact.marking && !levels.some((l) => l.id === fact.marking) ? [{ value: fact.marking, label: fact.marking }] : []),
+            ]}
             error={factErrors.marking}
             onCommit={(v) => patchFact('marking', { marking: v })}
           />
