@@ -174,6 +174,7 @@ function build(
     sections,
     notes: noteMode,
     language: engine.locale,
+    zotero: { styleUri: engine.styleUri, locale: engine.locale, noteType: noteMode, hasBibliography: engine.styleHasBibliography },
   };
   if (template.decision) {
     doc.decision = { lines: template.decision.lines };

@@ -55,6 +55,15 @@ export interface HeaderField {
 
 export type NoteMode = 'footnotes' | 'endnotes' | 'in-text';
 
+/** What Zotero's Word plugin keeps as document preferences (see docx/zotero-document.ts). */
+export interface ZoteroDocumentPrefs {
+  /** The style's CSL id, a URI such as "http://www.zotero.org/styles/apa". */
+  styleUri: string;
+  locale: string;
+  noteType: NoteMode;
+  hasBibliography: boolean;
+}
+
 export interface ResolvedDocument {
   templateId: string;
   /** The document's own title line, e.g. "INFO MEMO", or the briefing title for briefs. */
@@ -75,4 +84,6 @@ export interface ResolvedDocument {
   bibliography?: { heading: string; entries: Run[][]; hangingIndent: boolean };
   /** BCP-47 language of the document, e.g. "en-US". */
   language: string;
+  /** Zotero's document preferences; absent in documents without citation fields (previews). */
+  zotero?: ZoteroDocumentPrefs;
 }

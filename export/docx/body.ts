@@ -12,7 +12,8 @@ import {
 import type { Block, DocSection, Inline, ResolvedDocument } from '../document';
 import type { Template, TemplateSection } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
-import { complexField } from './fields';
+import { complexField, fieldEnd, fieldStart } from './fields';
+import { ZOTERO_BIBLIOGRAPHY_INSTRUCTION } from './zotero-document';
 import { paragraphStyleFor, portionText, withColon } from './block-style';
 import { type BlockSink, blockWriter, type ListRef, type NumberingIds } from './body-xml';
 import type { NoteContent } from './note-part';
@@ -289,7 +290,12 @@ function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx: BodyC
         style: styleId(template, 'sourcesEntry'),
         ...(bib.hangingIndent ? {} : { indent: { left: 0, hanging: 0 } }),
         ...(isRtlParagraph(entry.map((r) => r.text)) ? { bidirectional: true } : {}),
-        children: children(linkedRuns(entry, `B${i + 1}`)),
+        // Zotero's bibliography field: begins in the first entry, ends in the last (zotero-document.ts).
+        children: children([
+          ...(i === 0 ? fieldStart(ZOTERO_BIBLIOGRAPHY_INSTRUCTION) : []),
+          ...linkedRuns(entry, `B${i + 1}`),
+          ...(i === bib.entries.length - 1 ? [fieldEnd()] : []),
+        ]),
       }),
     );
   }
