@@ -94,6 +94,9 @@ describe('BibTeX export (BibLaTeX data model)', () => {
     expect(bib).toMatch(/^@online\{ministry2024corridor,$/m);
     expect(bib).toMatch(/^@incollection\{chen2023ports,$/m);
     expect(bib).not.toMatch(/^@misc\{/m);
+    // The access date once, as BibLaTeX's urldate, not again as a note.
+    expect(bib).toMatch(/^ {2}urldate += \{2024-04-02\},$/m);
+    expect(bib).not.toContain('[Online; accessed');
     expect(bib).toMatch(/^ {2}shorttitle += \{Grain \{Logistics\} in the \{Black\} \{Sea\}\},$/m);
     expect(bib).toMatch(/^ {2}abstract +=\s\{How ports and insurers answered the blockade, 2022–2024\.\},$/m);
     expect(bib).toMatch(/^ {2}keywords +=\s\{grain, logistics, maritime insurance\},$/m);

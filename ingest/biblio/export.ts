@@ -194,6 +194,8 @@ function formatEntry(entry: BibOutputEntry, source: Source, key: string): string
   if (source.url && props.howpublished === source.url) props.howpublished = `\\url{${source.url}}`;
   // The access date as BibLaTeX, Zotero and JabRef read it (BibTeX styles ignore the field).
   if (source.accessed && !props.urldate) props.urldate = source.accessed;
+  // citation-js also writes BibTeX's "[Online; accessed …]" note: BibLaTeX prints urldate itself, so it would say it twice.
+  if (props.urldate && props.note === `[Online; accessed ${props.urldate}]`) delete props.note;
   const fields = Object.keys(props)
     .filter((f) => props[f] !== undefined && props[f] !== '')
     .sort((a, b) => (RANK.get(a) ?? ORDER.length) - (RANK.get(b) ?? ORDER.length) || a.localeCompare(b));
