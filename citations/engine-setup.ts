@@ -13,7 +13,7 @@ import {
   withSortCompare,
 } from './citeproc-fast';
 import { installFlipFlopShortcut } from './citeproc-string-shortcuts';
-import type { CslNode } from './csl-tree';
+import { type CslNode, firstChild } from './csl-tree';
 import type { CitationEngineOptions, ItemLookup } from './engine-types';
 import { loadLocale } from './locales';
 import { loadStyle } from './style-catalog';
@@ -26,7 +26,14 @@ export interface StyleFacts {
   title: string;
   class: StyleClass;
   via: string;
+  /** The style's CSL id as a URI, as Zotero names styles. */
+  uri: string;
+  /** Whether the style has a <bibliography> (Zotero's hasBibliography). */
+  hasBibliography: boolean;
 }
+
+/** Repository styles are known by their short id; their CSL id is the Zotero style URI. */
+export const ZOTERO_STYLE_BASE = 'http://www.zotero.org/styles/';
 
 /** The style tree and facts for the options' styleId or styleXml (exactly one of them). */
 export function resolveStyle(options: CitationEngineOptions): { tree: CslNode; info: StyleFacts } {
@@ -36,12 +43,14 @@ export function resolveStyle(options: CitationEngineOptions): { tree: CslNode; i
   if (options.styleXml) {
     const parsed = parseUserStyle(options.styleXml);
     tree = parsed.tree;
-    info = { id: parsed.id, title: parsed.title, class: parsed.class, via: options.viaPhrase ?? 'cited in' };
+    info = { id: parsed.id, title: parsed.title, class: parsed.class, via: options.viaPhrase ?? 'cited in', uri: parsed.id, hasBibliography: false };
   } else {
     const loaded = loadStyle(options.styleId!, options.userStyleDir);
     tree = loaded.tree;
-    info = { id: loaded.id, title: loaded.title, class: loaded.class, via: options.viaPhrase ?? loaded.via ?? 'cited in' };
+    const uri = loaded.source === 'user' ? loaded.id : `${ZOTERO_STYLE_BASE}${loaded.id}`;
+    info = { id: loaded.id, title: loaded.title, class: loaded.class, via: options.viaPhrase ?? loaded.via ?? 'cited in', uri, hasBibliography: false };
   }
+  info.hasBibliography = firstChild(tree, 'bibliography') !== undefined;
   return { tree, info };
 }
 

@@ -48,6 +48,9 @@ export class CitationEngine {
   readonly styleId: string;
   readonly styleTitle: string;
   readonly styleClass: StyleClass;
+  /** The style's CSL id URI (Zotero's document preferences name the style by it). */
+  readonly styleUri: string;
+  readonly styleHasBibliography: boolean;
   /** The locale citeproc renders with (e.g. "en-US", "en-GB"). */
   readonly locale: string;
   readonly viaPhrase: string;
@@ -65,6 +68,8 @@ export class CitationEngine {
     this.styleId = info.id;
     this.styleTitle = info.title;
     this.styleClass = info.class;
+    this.styleUri = info.uri;
+    this.styleHasBibliography = info.hasBibliography;
     this.viaPhrase = info.via;
     const sensitivity = positionSensitivity(tree);
     this.citations = new CitationBuilder(this.isNoteStyle, this.viaPhrase, lookup);

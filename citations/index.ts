@@ -20,6 +20,7 @@ export {
   importUserStyle,
   listStyles,
   loadStyle,
+  parentLookup,
   scanUserStyles,
   type BundledStyleEntry,
   type LoadedStyle,

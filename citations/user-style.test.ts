@@ -66,7 +66,7 @@ describe('importUserStyle', () => {
       <info><title>Some Journal</title><id>http://www.zotero.org/styles/some-journal</id>
       <link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info></style>`;
     expect(() => importUserStyle(dependent, 'journal.csl')).toThrow(
-      /^journal\.csl: missing <citation> element: this is a dependent style; import its parent http:\/\/www\.zotero\.org\/styles\/apa instead$/,
+      /^journal\.csl: dependent style: its parent style http:\/\/www\.zotero\.org\/styles\/apa is neither bundled nor added; add the parent first/,
     );
   });
 

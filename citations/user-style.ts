@@ -10,6 +10,7 @@
  */
 import { citeproc } from './citeproc';
 import { childElements, type CslNode, firstChild, someNode, textOf } from './csl-tree';
+import { independentParent, type ParentLookup, styleOnParent } from './dependent-style';
 import { loadLocale } from './locales';
 import type { StyleClass } from './style-types';
 import { CSL_NAMESPACE, parseXml, XmlSyntaxError } from './xml-tree';
@@ -18,6 +19,8 @@ export interface UserStyleInfo {
   id: string;
   title: string;
   class: StyleClass;
+  /** A dependent style's parent (CSL id), whose formatting it uses. */
+  parent?: string;
 }
 
 export interface ParsedUserStyle extends UserStyleInfo {
@@ -29,8 +32,12 @@ function fail(fileName: string, problem: string): never {
   throw new Error(`${fileName}: ${problem}`);
 }
 
-/** Structural checks: well-formed XML, a CSL <style> with id, title, class and a citation layout. */
-export function parseUserStyle(xmlText: string, fileName = 'style.csl'): ParsedUserStyle {
+/**
+ * Structural checks: well-formed XML, a CSL <style> with id, title, class and a citation layout.
+ * A dependent style is checked on its parent's tree, found with `parentOf`; without it, or
+ * when the parent is unknown, the error names the parent.
+ */
+export function parseUserStyle(xmlText: string, fileName = 'style.csl', parentOf?: ParentLookup): ParsedUserStyle {
   if (typeof xmlText !== 'string' || xmlText.trim() === '') fail(fileName, 'the file is empty');
   let doc;
   try {
@@ -39,7 +46,7 @@ export function parseUserStyle(xmlText: string, fileName = 'style.csl'): ParsedU
     if (e instanceof XmlSyntaxError) fail(fileName, `not well-formed XML (${e.message})`);
     throw e;
   }
-  const { root } = doc;
+  let { root } = doc;
   if (root.name !== 'style') fail(fileName, `root element is <${doc.rootQName}>, not a CSL <style>`);
   if (doc.rootNamespace !== CSL_NAMESPACE) {
     fail(fileName, `<style> is not in the CSL namespace (needs xmlns="${CSL_NAMESPACE}")`);
@@ -51,16 +58,17 @@ export function parseUserStyle(xmlText: string, fileName = 'style.csl'): ParsedU
   const title = textOf(firstChild(info, 'title'));
   if (!title) fail(fileName, 'missing <info>/<title>');
 
-  const citation = firstChild(root, 'citation');
-  if (!citation) {
-    const parent = info.children.find(
-      (c): c is CslNode => typeof c !== 'string' && c.name === 'link' && c.attrs.rel === 'independent-parent',
-    );
-    if (parent) {
-      fail(fileName, `missing <citation> element: this is a dependent style; import its parent ${parent.attrs.href ?? ''} instead`);
+  const parent = independentParent(root);
+  if (parent !== undefined) {
+    if (!parent) fail(fileName, 'dependent style: its <link rel="independent-parent"> has no href');
+    const parentTree = parentOf?.(parent);
+    if (!parentTree) {
+      fail(fileName, `dependent style: its parent style ${parent} is neither bundled nor added; add the parent first (dossier styles add PARENT.csl)`);
     }
-    fail(fileName, 'missing <citation> element');
+    root = styleOnParent(root, parentTree);
   }
+  const citation = firstChild(root, 'citation');
+  if (!citation) fail(fileName, parent ? `the parent style ${parent} has no <citation> element` : 'missing <citation> element');
   if (!firstChild(citation, 'layout')) fail(fileName, 'missing <layout> in <citation>');
   const bibliography = firstChild(root, 'bibliography');
   if (bibliography && !firstChild(bibliography, 'layout')) fail(fileName, 'missing <layout> in <bibliography>');
@@ -81,7 +89,7 @@ export function parseUserStyle(xmlText: string, fileName = 'style.csl'): ParsedU
   }
   if (!root.attrs.version) root.attrs.version = '1.0'; // citeproc reads it; CSL 1.0 is the only meaning possible here
   const defaultLocale = root.attrs['default-locale'];
-  return { id, title, class: cls, tree: root, ...(defaultLocale ? { defaultLocale } : {}) };
+  return { id, title, class: cls, tree: root, ...(defaultLocale ? { defaultLocale } : {}), ...(parent ? { parent } : {}) };
 }
 
 const TEST_ITEM = {
@@ -139,8 +147,8 @@ export function checkStyleRenders(style: ParsedUserStyle, fileName: string): voi
  * render with it). Returns what the catalog needs to list it; throws an Error whose
  * message names the file and the problem, e.g. "house-style.csl: missing <citation> element".
  */
-export function importUserStyle(cslXmlText: string, fileName = 'style.csl'): UserStyleInfo {
-  const parsed = parseUserStyle(cslXmlText, fileName);
+export function importUserStyle(cslXmlText: string, fileName = 'style.csl', parentOf?: ParentLookup): UserStyleInfo {
+  const parsed = parseUserStyle(cslXmlText, fileName, parentOf);
   checkStyleRenders(parsed, fileName);
-  return { id: parsed.id, title: parsed.title, class: parsed.class };
+  return { id: parsed.id, title: parsed.title, class: parsed.class, ...(parsed.parent ? { parent: parsed.parent } : {}) };
 }

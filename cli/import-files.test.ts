@@ -116,6 +116,11 @@ describe('dossier import of real material', () => {
     expect(await json(['sources'])).toEqual(before);
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(join(dir, 'out.bib'), 'utf8')).toMatch(/^@\w+\{/m);
+    // RIS too: every source comes back as itself (merged, none created).
+    expect(await json(['sources', 'export', '--format', 'ris', '--out', join(dir, 'out.ris')])).toMatchObject({ format: 'ris', sources: before.length });
+    expect(readFileSync(join(dir, 'out.ris'), 'utf8').match(/^TY {2}- /gm)).toHaveLength(before.length);
+    expect((await json(['import', join(dir, 'out.ris')])).created).toHaveLength(0);
+    expect((await cli(['sources', 'export', '--format', 'endnote', '--out', join(dir, 'x')])).err).toMatch(/--format must be csl-json, bibtex or ris/);
   });
 
   it('refuses binary garbage and an empty file with a clear message, changing nothing', async () => {

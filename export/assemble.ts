@@ -183,6 +183,7 @@ function build(
     sections,
     notes: noteMode,
     language: engine.locale,
+    zotero: { styleUri: engine.styleUri, locale: engine.locale, noteType: noteMode, hasBibliography: engine.styleHasBibliography },
   };
   // A title is a portion too (ISOO booklet); a memo's "INFO MEMO" line is the form's name, not a title.
   if (briefing.portionMarks && !template.heading && scheme.levels[0]) doc.headingPortion = scheme.levels[0].portion;

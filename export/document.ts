@@ -57,6 +57,15 @@ export interface HeaderField {
 
 export type NoteMode = 'footnotes' | 'endnotes' | 'in-text';
 
+/** What Zotero's Word plugin keeps as document preferences (see docx/zotero-document.ts). */
+export interface ZoteroDocumentPrefs {
+  /** The style's CSL id, a URI such as "http://www.zotero.org/styles/apa". */
+  styleUri: string;
+  locale: string;
+  noteType: NoteMode;
+  hasBibliography: boolean;
+}
+
 export interface ResolvedDocument {
   templateId: string;
   /** The document's own title line, e.g. "INFO MEMO", or the briefing title for briefs. */
@@ -89,6 +98,8 @@ export interface ResolvedDocument {
   };
   /** BCP-47 language of the document, e.g. "en-US". */
   language: string;
+  /** Zotero's document preferences; absent in documents without citation fields (previews). */
+  zotero?: ZoteroDocumentPrefs;
 }
 
 export interface MarkingBlockLine {

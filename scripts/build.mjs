@@ -21,7 +21,7 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { 'cli/dossier': 'cli/dossier.ts', 'cli/render-worker': 'cli/render-worker.ts', 'bench/run': 'bench/run.ts' },
+  entryPoints: { 'cli/dossier': 'cli/dossier.ts', 'cli/render-worker': 'cli/render-worker.ts', 'bench/run': 'bench/run.ts', 'bench/styles-coverage': 'bench/styles-coverage.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -127,19 +127,20 @@ export const stylesCommand: Command = {
   options: DIR_OPTIONS,
   async run(ctx) {
     const { styleDir } = dirs(ctx.values);
-    const { importUserStyle, listStyles } = await citations();
+    const { importUserStyle, listStyles, parentLookup } = await citations();
     if (ctx.positionals[0] === 'add') {
       const file = need(ctx, 1, 'FILE.csl');
       let info;
       try {
-        info = importUserStyle(readFileSync(file, 'utf8'), basename(file));
+        info = importUserStyle(readFileSync(file, 'utf8'), basename(file), parentLookup(existsSync(styleDir) ? styleDir : undefined));
       } catch (e) {
         throw new DossierError('validation', (e as Error).message, 'style');
       }
       mkdirSync(styleDir, { recursive: true });
       copyFileSync(file, join(styleDir, `${basename(file, '.csl')}.csl`));
       if (ctx.json) return info;
-      ctx.out(`Added style "${info.title}" (${info.id}, ${info.class}). Use it with --style ${info.id}.`);
+      const on = info.parent ? `, formatted as its parent ${info.parent}` : '';
+      ctx.out(`Added style "${info.title}" (${info.id}, ${info.class}${on}). Use it with --style ${info.id}.`);
       return undefined;
     }
     const styles = listStyles(existsSync(styleDir) ? styleDir : undefined);

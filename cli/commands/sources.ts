@@ -105,18 +105,21 @@ export const sourceRmCommand: Command = {
 
 export const sourcesExportCommand: Command = {
   name: ['sources', 'export'],
-  summary: 'write your sources as CSL-JSON (Zotero, pandoc) or BibTeX',
-  usage: 'dossier sources export --format csl-json|bibtex --out FILE',
+  summary: 'write your sources as CSL-JSON (Zotero, pandoc), BibTeX (BibLaTeX) or RIS',
+  usage: 'dossier sources export --format csl-json|bibtex|ris --out FILE',
+  help: `  --format F   csl-json (default), bibtex or ris
+               bibtex writes BibLaTeX's entry types and fields (@thesis, @online,
+               @incollection; shorttitle, abstract, keywords, language): use biber.`,
   options: { format: { type: 'string' }, out: { type: 'string' } },
   async run(ctx) {
     const format = str(ctx.values, 'format') ?? 'csl-json';
-    if (format !== 'csl-json' && format !== 'bibtex') throw new UsageError('--format must be csl-json or bibtex');
+    if (format !== 'csl-json' && format !== 'bibtex' && format !== 'ris') throw new UsageError('--format must be csl-json, bibtex or ris');
     const out = str(ctx.values, 'out');
     if (!out) throw new UsageError('missing --out FILE');
-    const { exportBibtex, exportCslJson } = await import('../../ingest/biblio/export');
+    const { exportBibtex, exportCslJson, exportRis } = await import('../../ingest/biblio/export');
     const { writeFileAtomic } = await import('../../export/write-file');
     const sources = ctx.library().listSources();
-    const text = format === 'bibtex' ? exportBibtex(sources) : exportCslJson(sources);
+    const text = format === 'bibtex' ? exportBibtex(sources) : format === 'ris' ? exportRis(sources) : exportCslJson(sources);
     await writeFileAtomic(out, text);
     if (ctx.json) return { path: out, format, sources: sources.length };
     ctx.out(`Wrote ${sources.length} source(s) to ${out} (${format}).`);

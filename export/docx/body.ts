@@ -12,8 +12,9 @@ import {
 import type { Block, DocSection, Inline, ResolvedDocument } from '../document';
 import type { Template, TemplateSection } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
-import { complexField } from './fields';
+import { complexField, fieldEnd, fieldStart } from './fields';
 import { derivationSourceParagraphs, markingBlockParagraphs } from './authority-block';
+import { ZOTERO_BIBLIOGRAPHY_INSTRUCTION } from './zotero-document';
 import { paragraphStyleFor, portionText, withColon } from './block-style';
 import { type BlockKeep, type BlockSink, blockWriter, type ListRef, type NumberingIds } from './body-xml';
 import type { NoteContent } from './note-part';
@@ -339,7 +340,12 @@ export function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx
         style: styleId(template, 'sourcesEntry'),
         ...indent,
         ...(isRtlParagraph(entry.map((r) => r.text)) ? { bidirectional: true } : {}),
-        children: children(linkedRuns(entry, `B${i + 1}`)),
+        // Zotero's bibliography field: begins in the first entry, ends in the last (zotero-document.ts).
+        children: children([
+          ...(i === 0 ? fieldStart(ZOTERO_BIBLIOGRAPHY_INSTRUCTION) : []),
+          ...linkedRuns(entry, `B${i + 1}`),
+          ...(i === bib.entries.length - 1 ? [fieldEnd()] : []),
+        ]),
       }),
     );
   }

@@ -50,16 +50,26 @@ export function instructionChunks(instruction: string, size = 250): string[] {
   return chunks;
 }
 
-/** The runs of a complex field: begin, instruction, separate, the result runs, end. */
-export function complexField(instruction: string, result: readonly XmlComponent[], format: RunFormat = {}): XmlComponent[] {
+/**
+ * The runs that open a complex field: begin, instruction, separate. A field may span
+ * paragraphs (Zotero's bibliography): its start in the first, fieldEnd in the last.
+ */
+export function fieldStart(instruction: string, format: RunFormat = {}): TextRun[] {
   const clean = sanitizeXmlText(instruction);
   return [
     new TextRun({ ...format, children: [fieldChar('begin')] }),
     ...instructionChunks(` ${clean.trim()} `).map((chunk) => new TextRun({ ...format, children: [new InstructionText(chunk)] })),
     new TextRun({ ...format, children: [fieldChar('separate')] }),
-    ...result,
-    new TextRun({ ...format, children: [fieldChar('end')] }),
   ];
+}
+
+export function fieldEnd(format: RunFormat = {}): TextRun {
+  return new TextRun({ ...format, children: [fieldChar('end')] });
+}
+
+/** The runs of a complex field: begin, instruction, separate, the result runs, end. */
+export function complexField(instruction: string, result: readonly XmlComponent[], format: RunFormat = {}): XmlComponent[] {
+  return [...fieldStart(instruction, format), ...result, fieldEnd(format)];
 }
 
 /**

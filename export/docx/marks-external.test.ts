@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../db/library';
 import { tempLibrary } from '../../db/testing/temp-library';
 import { exportBriefing } from '../export-briefing';
-import { decodeXml, fieldInstructions, hasTool, openDocx, paragraphs, visibleText } from '../testing/docx-parts';
+import { citationFields, decodeXml, fieldInstructions, hasTool, openDocx, paragraphs, visibleText } from '../testing/docx-parts';
 import { type MarksFixture, marksBriefing } from '../testing/marks-fixture';
 import { hasOoxmlValidator, ooxmlValidator } from '../testing/ooxml-validator';
 
@@ -98,7 +98,7 @@ describe('citation marks in a Word export', () => {
     const docx = openDocx(readFileSync(await exportDocx('apa', { styleId: 'apa' })));
     const text = paragraphs(docx.part('word/document.xml')).map(visibleText);
     expect(text).toContain('Own sentence (Institute for Trade Studies, 2024, p. 4; Okafor, 2025, para. 3) continues (see Lindqvist, 2025, para. 2).');
-    expect(fieldInstructions(docx.part('word/document.xml'))).toHaveLength(4);
+    expect(citationFields(docx.part('word/document.xml'))).toHaveLength(4);
   });
 
   it('escape hostile prefixes and suffixes (XML specials, right-to-left text, emoji) and stay valid', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import infoMemoJson from '../../templates/builtin/info-memo.json';
 import type { ResolvedDocument } from '../document';
 import { getTemplate, parseTemplate } from '../template/load';
-import { count, decodeXml, fieldInstructions, openDocx, paragraphs, visibleText, type OpenedDocx } from '../testing/docx-parts';
+import { citationFields, count, decodeXml, fieldInstructions, openDocx, paragraphs, visibleText, type OpenedDocx } from '../testing/docx-parts';
 import { actionMemo, HOSTILE, hostileDoc, infoMemo, noteCount, talkingPoints } from '../testing/fixtures';
 import { estimatePageCount, renderDocx } from './render';
 
@@ -47,14 +47,14 @@ describe('renderDocx: notes and citations', () => {
       expect(note).toMatch(/fldCharType="begin"[\s\S]*<w:instrText[\s\S]*fldCharType="separate"[\s\S]*<w:t[\s\S]*fldCharType="end"/);
     }
     // The body carries the plain note references, no fields.
-    expect(fieldInstructions(d.part('word/document.xml'))).toEqual([]);
+    expect(citationFields(d.part('word/document.xml'))).toEqual([]);
   });
 
   it('can wrap the footnote reference mark in the field instead', async () => {
     const doc = infoMemo();
     const d = openDocx(await renderDocx(doc, getTemplate('info-memo'), { zoteroField: 'around-reference' }));
     const body = d.part('word/document.xml');
-    expect(fieldInstructions(body).map(zoteroJson)).toHaveLength(noteCount(doc));
+    expect(citationFields(body).map(zoteroJson)).toHaveLength(noteCount(doc));
     expect(body).toMatch(/fldCharType="separate"\/><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r><w:r><w:fldChar w:fldCharType="end"\/>/);
     expect(fieldInstructions(d.part('word/footnotes.xml'))).toEqual([]);
     expect(visibleText(d.part('word/footnotes.xml'))).toContain('Corridors of Power');
@@ -63,7 +63,7 @@ describe('renderDocx: notes and citations', () => {
   it('puts in-text citations in the text inside a Zotero field', async () => {
     const d = await render(hostileDoc());
     const body = d.part('word/document.xml');
-    const [instruction] = fieldInstructions(body);
+    const [instruction] = citationFields(body);
     expect(zoteroJson(instruction!).citationItems[0]!.id).toBe('lee-2024');
     expect(body).toMatch(/fldCharType="separate"\/><\/w:r><w:r><w:t xml:space="preserve">\(Lee 2024, 88\)<\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="end"\/>/);
     expect(d.has('word/footnotes.xml') ? count(d.part('word/footnotes.xml'), /<w:footnote\s+w:id="[1-9]/) : 0).toBe(0);

@@ -5,6 +5,7 @@ import type { Template } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
 import { bibliographyBlock, type BodyContext, endnotesHeading, headerBlock, mainBlock, newBodyContext, type ZoteroFieldPlacement } from './body';
 import { numberField } from './fields';
+import { zoteroPrefProperties } from './zotero-document';
 import { type DirectParts, markerXml } from './body';
 import { listKey } from './body-xml';
 import { addLinkRelationships } from './links';
@@ -115,6 +116,7 @@ export function buildDocument(authored: ResolvedDocument, template: Template, to
     title: sanitizeXmlText(doc.title),
     subject: sanitizeXmlText(doc.fields.find((f) => f.key === 'subject')?.value ?? ''),
     creator: 'Dossier',
+    ...(doc.zotero ? { customProperties: zoteroPrefProperties(doc.zotero) } : {}),
     description: sanitizeXmlText(`${template.name} exported by Dossier`),
     styles: stylesFor(template, doc.language || 'en-US'),
     numbering: numberingFor(template),

@@ -52,6 +52,11 @@ export function fieldInstructions(xml: string): string[] {
   return out;
 }
 
+/** The Zotero citation fields' instructions (not the bibliography field, PAGE …). */
+export function citationFields(xml: string): string[] {
+  return fieldInstructions(xml).filter((i) => i.includes('ZOTERO_ITEM'));
+}
+
 /** The `<w:p>` elements of a part. */
 export function paragraphs(xml: string): string[] {
   return [...xml.matchAll(/<w:p\b[^>]*>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);

@@ -59,17 +59,25 @@ export function risRecordToCsl(record: RisRecord): CslItem {
 }
 
 /**
- * CSL items → BibTeX entries (type, label, formatted field values), without citation-js's
+ * CSL items → BibLaTeX entries (type, label, formatted field values), without citation-js's
  * ASCII-only escaping: that escaping silently drops every character it has no LaTeX command
  * for (Cyrillic, Arabic, CJK …). The caller escapes LaTeX's special characters itself.
+ * BibLaTeX's data model rather than BibTeX's: it has entry types for theses, web pages and
+ * reports and fields for the short title, abstract, keywords and language, which BibTeX's
+ * mapping drops or turns into @misc; biber, Zotero and JabRef read it, as does our importer.
  */
 export function cslToBibEntries(items: CslItem[]): BibOutputEntry[] {
   const cfg = config.get('@bibtex');
   const before = cfg?.format.asciiOnly;
   if (cfg) cfg.format.asciiOnly = false;
   try {
-    return output.format('bibtex', items, { format: 'object' }) as BibOutputEntry[];
+    return output.format('biblatex', items, { format: 'object' }) as BibOutputEntry[];
   } finally {
     if (cfg && before !== undefined) cfg.format.asciiOnly = before;
   }
+}
+
+/** CSL items → RIS text by the plugin's per-type RIS specification (TY … ER records). */
+export function cslToRis(items: CslItem[]): string {
+  return output.format('ris', items) as string;
 }

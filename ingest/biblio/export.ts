@@ -1,12 +1,13 @@
 import type { CslItem, CslName } from '../../core/csl';
 import type { Source } from '../../core/model';
 import { braceLevels, splitBibNames } from './bibtex';
-import { type BibOutputEntry, cslToBibEntries } from './citejs';
+import { type BibOutputEntry, cslToBibEntries, cslToRis } from './citejs';
 import { sourceToExportCsl } from './csl-source';
 
 /**
  * Bibliography files out of the library: CSL-JSON (what Zotero, Mendeley and citeproc read;
- * re-imports to identical sources) and BibTeX (for LaTeX and every reference manager).
+ * re-imports to identical sources), BibTeX in BibLaTeX's data model (for LaTeX and every
+ * reference manager) and RIS (EndNote, Reference Manager, Citavi, databases).
  */
 
 /** Sources as a pretty-printed CSL-JSON array; each item's id is the source's Dossier id. */
@@ -26,7 +27,32 @@ export function exportBibtex(sources: Source[]): string {
   const keys = citationKeys(sources);
   const items = sources.map((s, i) => escapeItem({ ...sourceToExportCsl(s), 'citation-key': keys[i]! }));
   const entries = cslToBibEntries(items);
-  return entries.map((e, i) => formatEntry(e, sources[i]!, keys[i]!)).join('\n');
+  return entries.map((e, i) => formatEntry(withEntryType(e, items[i]!), sources[i]!, keys[i]!)).join('\n');
+}
+
+/**
+ * A chapter is an @incollection (a contribution to a book with editors or other authors, as
+ * Zotero exports a book section); citation-js writes @inbook, which BibLaTeX keeps for a part
+ * of a book by the book's own author, i.e. when the item names a container author.
+ */
+function withEntryType(entry: BibOutputEntry, item: CslItem): BibOutputEntry {
+  if (entry.type === 'inbook' && item.type === 'chapter' && !item['container-author']) return { ...entry, type: 'incollection' };
+  return entry;
+}
+
+/**
+ * Sources as RIS through citation-js's RIS mapping. Keywords are one comma-separated CSL
+ * variable; RIS gives each its own KW line, so they are trimmed here (citation-js splits at
+ * the commas and would keep the spaces).
+ */
+export function exportRis(sources: Source[]): string {
+  if (sources.length === 0) return '';
+  const items = sources.map((s) => {
+    const item = sourceToExportCsl(s);
+    if (typeof item.keyword === 'string') item.keyword = item.keyword.split(/\s*,\s*/).filter(Boolean).join(',');
+    return item;
+  });
+  return cslToRis(items);
 }
 
 // ---- Citation keys -------------------------------------------------------------------------
@@ -153,8 +179,8 @@ function protectOneWordInstitutions(value: string, names: CslName[]): string {
 
 /** Conventional field order; anything else follows alphabetically. */
 const ORDER = [
-  'author', 'editor', 'title', 'journal', 'booktitle', 'series', 'edition', 'volume', 'number', 'pages', 'chapter',
-  'institution', 'organization', 'school', 'publisher', 'address', 'howpublished', 'type', 'year', 'month', 'doi', 'url',
+  'author', 'editor', 'title', 'shorttitle', 'journal', 'journaltitle', 'booktitle', 'series', 'edition', 'volume', 'number', 'pages', 'chapter',
+  'institution', 'organization', 'school', 'publisher', 'address', 'location', 'howpublished', 'type', 'entrysubtype', 'year', 'month', 'date', 'doi', 'url',
   'urldate', 'isbn', 'issn', 'language', 'note', 'abstract', 'keywords',
 ];
 const RANK = new Map(ORDER.map((f, i) => [f, i]));
@@ -168,6 +194,8 @@ function formatEntry(entry: BibOutputEntry, source: Source, key: string): string
   if (source.url && props.howpublished === source.url) props.howpublished = `\\url{${source.url}}`;
   // The access date as BibLaTeX, Zotero and JabRef read it (BibTeX styles ignore the field).
   if (source.accessed && !props.urldate) props.urldate = source.accessed;
+  // citation-js also writes BibTeX's "[Online; accessed …]" note: BibLaTeX prints urldate itself, so it would say it twice.
+  if (props.urldate && props.note === `[Online; accessed ${props.urldate}]`) delete props.note;
   const fields = Object.keys(props)
     .filter((f) => props[f] !== undefined && props[f] !== '')
     .sort((a, b) => (RANK.get(a) ?? ORDER.length) - (RANK.get(b) ?? ORDER.length) || a.localeCompare(b));

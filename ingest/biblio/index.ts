@@ -6,7 +6,7 @@
 export { parseBibliography, MAX_BIBLIOGRAPHY_CHARS, type BibliographyFormat, type ParsedBibliography } from './parse';
 export type { SkippedEntry } from './split-bibtex';
 export { importSources, type ImportSourcesOptions, type ImportSourcesResult, type MergedSource } from './merge';
-export { exportBibtex, exportCslJson } from './export';
+export { exportBibtex, exportCslJson, exportRis } from './export';
 export { cslItemToSourceInput, sourceToExportCsl } from './csl-source';
 export { SourceMatcher, doiKey, normaliseTitle, urlKey, type MatchKeys, type MatchRule } from './match';
 // bench.ts (benchBibtex) is left out on purpose: it builds temporary libraries with the test helpers.
