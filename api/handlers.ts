@@ -17,6 +17,7 @@ import type { SavedSearch } from '../db/repo/saved-searches';
 import { CALLS, type CallName, type CallResults, type CorroborationGroup, type Envelope, type LibrarySearchResult } from './contract';
 import { captureDocument } from '../ingest/capture';
 import type { ImportedDocument } from '../ingest/document';
+import type { OriginalFile } from '../ingest/original';
 import { readDocument } from '../ingest/formats/index';
 import { importText as readText } from '../ingest/formats/text';
 
@@ -38,6 +39,16 @@ async function documentOf(o: CaptureArgs): Promise<ImportedDocument> {
   delete doc.source.title;
   doc.source.type = 'article-newspaper';
   return doc;
+}
+
+/**
+ * The file kept with the captured source: the bytes sent, or the text typed. A document the
+ * desktop shell has already read comes without its bytes, so nothing is kept for it.
+ */
+function originalOf(o: CaptureArgs): OriginalFile | undefined {
+  if (o.document) return undefined;
+  if (o.file) return { bytes: Buffer.from(o.file.base64, 'base64'), fileName: o.file.name };
+  return { bytes: Buffer.from(o.text, 'utf8') };
 }
 
 export interface HandlerOptions {
@@ -187,7 +198,9 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
       return { source: shown, candidates: r.candidates, format: r.format, warnings: r.warnings };
     },
     'capture:commit': async (o: CaptureArgs & { sourceId?: string; keep?: string; tags?: string[]; acceptSuggestions?: boolean }) => {
+      const original = originalOf(o);
       const r = captureDocument(lib, await documentOf(o), {
+        ...(original ? { original } : {}),
         ...(o.sourceId ? { sourceId: o.sourceId } : { source: o.source ?? {} }),
         ...(o.keep ? { keep: o.keep } : {}),
         paragraphs: o.paragraphs ?? false,

@@ -3,9 +3,10 @@ import { initial } from './0001-initial';
 import { corroboration } from './0002-corroboration';
 import { libraryId } from './0003-library-id';
 import { writing } from './0004-writing';
+import { originals } from './0006-originals';
 
 /** Every schema version in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, corroboration, libraryId, writing];
+export const MIGRATIONS: readonly Migration[] = [initial, corroboration, libraryId, writing, originals];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
