@@ -12,7 +12,7 @@ export async function reportPdf(filler = 40): Promise<Uint8Array> {
   const paragraphs = reportParagraphs();
   const findings = paragraphs.filter((p) => p.startsWith('Finding')).slice(0, filler);
   return buildReportPdf({
-    paragraphs: ['## Summary', ...paragraphs.slice(1, 5), '## Findings', ...findings.slice(0, 10), PORT_QUOTE, ...findings.slice(10), '## Conclusion'],
+    paragraphs: ['## Summary', ...paragraphs.slice(1, 5), '## Findings', ...findings.slice(0, 16), PORT_QUOTE, ...findings.slice(16), '## Conclusion'],
     title: REPORT_TITLE,
     author: 'Amara Okafor',
     created: new Date('2023-05-04T10:00:00Z'),
