@@ -7,6 +7,7 @@ import type { SourceWithCount } from '../db/repo/sources';
 import type { TagCount } from '../db/repo/tags';
 import type { SavedSearch } from '../db/repo/saved-searches';
 import type { BriefingUse } from '../db/repo/facts';
+import type { FactContext } from '../db/originals/context';
 import type { Candidate } from '../ingest/candidates';
 import type { ImportedDocument } from '../ingest/document';
 import type { PreviewCitation, PreviewDocument } from '../export/preview-document';
@@ -119,6 +120,7 @@ export const CALLS = {
 
   // Corroboration: the group of facts supporting one claim (links are transitive, see db/repo/corroboration.ts).
   'facts:corroboration': z.tuple([id]),
+  'facts:context': z.tuple([id]),
   'facts:corroborate': z.tuple([id, id, z.string().max(2000).optional()]),
   'facts:uncorroborate': z.tuple([id, id]),
 
@@ -239,7 +241,7 @@ export interface CapturePreview {
   warnings: string[];
 }
 
-export type { PreviewCitation, PreviewDocument, SavedSearch };
+export type { FactContext, PreviewCitation, PreviewDocument, SavedSearch };
 
 export interface BriefingPreview {
   /** The document as exported, less the Zotero field instructions only a written file carries. */
@@ -286,6 +288,8 @@ export interface CallResults {
   /** The search removed. */
   'searches:remove': SavedSearch;
   'facts:corroboration': CorroborationGroup;
+  /** "In source": the passage of the stored original the fact comes from, its words marked. */
+  'facts:context': FactContext;
   /** The first fact's group after the change. */
   'facts:corroborate': CorroborationGroup;
   'facts:uncorroborate': CorroborationGroup;

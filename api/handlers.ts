@@ -180,6 +180,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'searches:remove': (nameOrId: string) => lib.removeSavedSearch(nameOrId),
 
     'facts:corroboration': (id: string) => corroborationGroup(lib, id),
+    'facts:context': (id: string) => lib.factContext(id),
     'facts:corroborate': (id: string, other: string, note?: string) => {
       lib.linkCorroboration(id, other, note);
       return corroborationGroup(lib, id);
