@@ -9,8 +9,8 @@ import type { Migration } from './migration';
  *   own hash, checked before either is served and by `check`.
  * - `source_originals`: which source was captured from which file, under what name, when.
  *   An original no source refers to any more is removed with its last reference (trigger).
- * - `original_passages` + `original_search`: a full-text index of the passages (derived
- *   data, rebuilt from `originals`); contentless, so the text is not stored a second time.
+ * - `original_search`: a full-text index of the passages (derived data, rebuilt from
+ *   `originals`); contentless, so the text is not stored a second time.
  *
  * Inside the library file rather than in a folder beside it: one transaction writes the
  * source, its facts and its original (a capture is never half kept), a backup or a copy of
@@ -24,7 +24,8 @@ export const originals: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE originals (
-        sha256      TEXT NOT NULL PRIMARY KEY CHECK (length(sha256) = 64),
+        seq         INTEGER PRIMARY KEY,
+        sha256      TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
         media_type  TEXT NOT NULL,
         byte_size   INTEGER NOT NULL CHECK (byte_size >= 0),
         compression TEXT NOT NULL CHECK (compression IN ('deflate-raw')),
@@ -43,13 +44,7 @@ export const originals: Migration = {
       ) STRICT;
       CREATE INDEX source_originals_sha256 ON source_originals(sha256);
 
-      CREATE TABLE original_passages (
-        seq      INTEGER PRIMARY KEY,
-        sha256   TEXT NOT NULL REFERENCES originals(sha256) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        UNIQUE (sha256, position)
-      ) STRICT;
-
+      -- Passage n of original seq is row seq * 2^24 + n: no table of row numbers to keep.
       CREATE VIRTUAL TABLE original_search USING fts5(
         text, content = '', contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2'
@@ -61,9 +56,9 @@ export const originals: Migration = {
         DELETE FROM originals WHERE sha256 = old.sha256;
       END;
 
-      CREATE TRIGGER original_passages_unindex AFTER DELETE ON original_passages
+      CREATE TRIGGER originals_unindex AFTER DELETE ON originals
       BEGIN
-        DELETE FROM original_search WHERE rowid = old.seq;
+        DELETE FROM original_search WHERE rowid BETWEEN old.seq * 16777216 AND old.seq * 16777216 + 16777215;
       END;
     `);
   },

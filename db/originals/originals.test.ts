@@ -10,6 +10,8 @@ import { tempLibrary } from '../testing/temp-library';
 import { readDocument } from '../../ingest/formats/index';
 import { captureDocument } from '../../ingest/capture';
 import { capturePdf, PORT_QUOTE, reportPdf } from './testing/captured-pdf';
+import { benchParagraphs } from '../../ingest/formats/bench';
+import { buildReportPdf } from '../../ingest/formats/testing/report-pdf';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -47,7 +49,7 @@ describe('the original of a captured file', () => {
     // Deflated bytes come back as the very file.
     const stored = lib.db.prepare('SELECT compressed FROM originals').pluck().get() as Buffer;
     expect(Buffer.compare(inflateRawSync(stored), Buffer.from(pdf))).toBe(0);
-    expect(count(lib, 'original_passages')).toBeGreaterThan(10);
+    expect(count(lib, 'original_search')).toBeGreaterThan(10);
   });
 
   it('shows a fact in its stored original at its page, its words marked', async () => {
@@ -81,8 +83,30 @@ describe('the original of a captured file', () => {
     expect(count(lib, 'originals')).toBe(1);
     lib.removeSource(b.id, { cascade: true });
     expect(count(lib, 'originals')).toBe(0);
-    expect(count(lib, 'original_passages')).toBe(0);
+    expect(count(lib, 'original_search')).toBe(0);
     expect(lib.searchOriginals('corridor')).toEqual([]);
+  });
+
+  it('adds its compressed size (and its passages to the search index), and a second capture adds nothing', async () => {
+    const { lib } = temp();
+    const big = await buildReportPdf({ paragraphs: benchParagraphs(), maxPages: 30, title: 'Regional Trade Outlook' });
+    const fileBytes = () => {
+      lib.db.pragma('wal_checkpoint(TRUNCATE)');
+      return (lib.db.pragma('page_count', { simple: true }) as number) * (lib.db.pragma('page_size', { simple: true }) as number);
+    };
+    const before = fileBytes();
+    const doc = await readDocument(big, { fileName: 'outlook.pdf' });
+    const r = captureDocument(lib, doc, { source: { type: 'report' }, keep: 'none', original: { bytes: big } });
+    const growth = fileBytes() - before;
+    const stored = lib.db.prepare('SELECT length(compressed) AS bytes, length(passages) AS text FROM originals').get() as { bytes: number; text: number };
+    const index = lib.db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'original_search%'").pluck().get() as number;
+    expect(stored.bytes).toBeLessThanOrEqual(big.length);
+    // The file's pages hold the deflated bytes and text, the index, and a few pages of rows.
+    expect(growth).toBeGreaterThanOrEqual(stored.bytes + stored.text);
+    expect(growth - index).toBeLessThanOrEqual((stored.bytes + stored.text) * 1.02 + 8 * 4096);
+    const settled = fileBytes();
+    captureDocument(lib, doc, { sourceId: (r.source as { id: string }).id, keep: 'none', original: { bytes: big } });
+    expect(fileBytes() - settled).toBe(0);
   });
 
   it('moves to the kept source when two sources are merged', async () => {

@@ -36,8 +36,10 @@ export function searchOriginals(db: Db, text: string, opts: OriginalSearchOption
   const q = buildFtsQuery(text);
   if (!q.match) return [];
   const limit = Math.max(1, Math.min(opts.limit ?? 20, 200));
-  const rows = stmt(db, `SELECT p.sha256, p.position FROM original_search JOIN original_passages p ON p.seq = original_search.rowid
-    WHERE original_search MATCH ? ORDER BY rank LIMIT ?`).all(q.match, limit) as HitRow[];
+  // Row seq × 2^24 + n is passage n of original seq (store.ts, PASSAGE_ROWS).
+  const rows = stmt(db, `SELECT o.sha256, h.rowid & 16777215 AS position
+    FROM (SELECT rowid, rank FROM original_search WHERE original_search MATCH @match ORDER BY rank LIMIT @limit) h
+    JOIN originals o ON o.seq = h.rowid >> 24 ORDER BY h.rank`).all({ match: q.match, limit }) as HitRow[];
   const read = new Map<string, { info: OriginalInfo; passages: Passage[] | undefined; sources: { id: string; title: string }[] }>();
   const out: OriginalHit[] = [];
   for (const r of rows) {

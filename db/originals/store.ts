@@ -44,14 +44,14 @@ export function storeOriginal(db: Db, sourceId: string, original: PreparedOrigin
   stmt(db, 'INSERT INTO source_originals (source_id, sha256, file_name, captured_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(sourceId, original.sha256, original.fileName ?? null, now);
 }
 
+/** Search-index rows of an original: passage n of original `seq` is row seq × 2^24 + n. */
+export const PASSAGE_ROWS = 16_777_216;
+
 /** Adds an original's passages to the search index (its rows are derived from `originals`). */
 export function indexPassages(db: Db, sha256: string, texts: readonly string[]): void {
-  const row = stmt(db, 'INSERT INTO original_passages (sha256, position) VALUES (?, ?)');
+  const seq = stmt(db, 'SELECT seq FROM originals WHERE sha256 = ?').pluck().get(sha256) as number;
   const fts = stmt(db, 'INSERT INTO original_search (rowid, text) VALUES (?, ?)');
-  texts.forEach((text, i) => {
-    const seq = row.run(sha256, i).lastInsertRowid;
-    fts.run(seq, text);
-  });
+  texts.slice(0, PASSAGE_ROWS).forEach((text, i) => fts.run(seq * PASSAGE_ROWS + i, text));
 }
 
 /** The originals captured for a source, the latest capture first. */
