@@ -13,7 +13,7 @@ import { buildReportPdf } from '../ingest/formats/testing/report-pdf';
  */
 export interface OriginalsBench {
   pdf: { bytes: number; compressed: number; text: number; growth: number; again: number };
-  library: { originals: number; raw: number; compressed: number; text: number; fileGrowth: number };
+  library: { originals: number; raw: number; compressed: number; text: number; fileGrowth: number; tables: Record<string, number> };
 }
 
 export async function benchOriginals(dir: string, count = 1000): Promise<OriginalsBench> {
@@ -38,7 +38,7 @@ export async function benchOriginals(dir: string, count = 1000): Promise<Origina
     }
     lib.db.exec('VACUUM');
     const all = stats(lib);
-    return { pdf, library: { originals: all.count, raw, compressed: all.compressed, text: all.text, fileGrowth: fileSize(lib) - empty } };
+    return { pdf, library: { originals: all.count, raw, compressed: all.compressed, text: all.text, fileGrowth: fileSize(lib) - empty, tables: tableSizes(lib) } };
   } finally {
     lib.close();
   }
@@ -84,3 +84,10 @@ function stats(lib: Library): { count: number; compressed: number; text: number 
     text: number;
   };
 }
+
+/** Bytes of pages per table of the originals (SQLite's dbstat), to see where the size goes. */
+function tableSizes(lib: Library): Record<string, number> {
+  const rows = lib.db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'original%' OR name LIKE 'sqlite_autoindex_original%' GROUP BY name").all() as { name: string; bytes: number }[];
+  return Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
+}
+
