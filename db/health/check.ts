@@ -3,6 +3,7 @@ import { schemaVersion } from '../open';
 import { describeIntegrity } from './integrity-words';
 import { SEARCH_INDEX_TABLES, searchIndexState } from './search-index';
 import { damagedOriginals, describeDamagedOriginal } from './originals';
+import { ORIGINAL_INDEX_TABLES, originalIndexProblem } from '../originals/search-index';
 
 /**
  * What is wrong with a library, one problem per entry, in words a person can act on, and
@@ -68,8 +69,11 @@ export function checkLibrary(db: Db): CheckReport {
 
   const search = searchIndexState(db);
   if (search.problem) problems.push({ kind: 'search-index', remedy: 'rebuild', message: search.problem });
-  // Pages of the search index's own tables are derived data too: a rebuild replaces them.
-  for (const p of problems) if (p.kind === 'pages' && SEARCH_INDEX_TABLES.some((t) => p.message.includes(`"${t}"`))) p.remedy = 'rebuild';
+  const originalIndex = originalIndexProblem(db);
+  if (originalIndex) problems.push({ kind: 'search-index', remedy: 'rebuild', message: originalIndex });
+  // Pages of the search indexes' own tables are derived data too: a rebuild replaces them.
+  const derived = [...SEARCH_INDEX_TABLES, ...ORIGINAL_INDEX_TABLES];
+  for (const p of problems) if (p.kind === 'pages' && derived.some((t) => p.message.includes(`"${t}"`))) p.remedy = 'rebuild';
 
   return {
     ok: problems.length === 0,

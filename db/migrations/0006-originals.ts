@@ -1,5 +1,11 @@
 import type { Migration } from './migration';
 
+/** The originals' search index; check --repair makes it anew from the same words. */
+export const ORIGINAL_SEARCH_DDL = `CREATE VIRTUAL TABLE original_search USING fts5(
+        text, content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+      );`;
+
 /**
  * The original of every captured file, kept inside the library (issue 13 §4):
  * - `originals`: one row per distinct file, keyed by the SHA-256 of its bytes (a second
@@ -31,6 +37,7 @@ export const originals: Migration = {
         compression TEXT NOT NULL CHECK (compression IN ('deflate-raw')),
         compressed  BLOB NOT NULL,
         passages    BLOB NOT NULL,
+        passage_count INTEGER NOT NULL CHECK (passage_count >= 0),
         text_sha256 TEXT NOT NULL CHECK (length(text_sha256) = 64),
         created_at  TEXT NOT NULL
       ) STRICT;
@@ -45,10 +52,7 @@ export const originals: Migration = {
       CREATE INDEX source_originals_sha256 ON source_originals(sha256);
 
       -- Passage n of original seq is row seq * 2^24 + n: no table of row numbers to keep.
-      CREATE VIRTUAL TABLE original_search USING fts5(
-        text, content = '', contentless_delete = 1,
-        tokenize = 'unicode61 remove_diacritics 2'
-      );
+      ${ORIGINAL_SEARCH_DDL}
 
       CREATE TRIGGER source_originals_last_reference AFTER DELETE ON source_originals
       WHEN NOT EXISTS (SELECT 1 FROM source_originals WHERE sha256 = old.sha256)

@@ -167,6 +167,22 @@ describe('the original of a captured file', () => {
     }
   });
 
+  it('has a search index that check counts and check --repair rebuilds from the stored text', async () => {
+    const { lib } = temp();
+    await capturePdf(lib, pdf);
+    const passages = count(lib, 'original_search');
+    lib.db.exec("DELETE FROM original_search WHERE rowid IN (SELECT rowid FROM original_search WHERE original_search MATCH 'committee OR summary')");
+    expect(lib.searchOriginals('committee')).toEqual([]);
+    expect(lib.check().problems).toEqual([
+      { kind: 'search-index', remedy: 'rebuild', message: 'The search index of the stored originals is out of step with them by 2 passage(s); it can be rebuilt from them.' },
+    ]);
+    const r = lib.repair();
+    expect(r.repaired).toEqual(['rebuilt the search index of the stored originals from them']);
+    expect(r.remaining).toEqual([]);
+    expect(count(lib, 'original_search')).toBe(passages);
+    expect(lib.searchOriginals('committee')).toHaveLength(1);
+  });
+
   it('is in a backup, and a restored library serves it', async () => {
     const { lib, dir, path } = temp();
     const r = await capturePdf(lib, pdf);

@@ -36,8 +36,8 @@ const INFO_SELECT = `SELECT o.sha256, o.media_type, o.byte_size, length(o.compre
  * records the reference (and its file name).
  */
 export function storeOriginal(db: Db, sourceId: string, original: PreparedOriginal, now = nowIso()): void {
-  const added = stmt(db, `INSERT OR IGNORE INTO originals (sha256, media_type, byte_size, compression, compressed, passages, text_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    original.sha256, original.mediaType, original.byteSize, COMPRESSION, original.compressed, original.passages, original.textSha256, now,
+  const added = stmt(db, `INSERT OR IGNORE INTO originals (sha256, media_type, byte_size, compression, compressed, passages, passage_count, text_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    original.sha256, original.mediaType, original.byteSize, COMPRESSION, original.compressed, original.passages, Math.min(original.texts.length, PASSAGE_ROWS), original.textSha256, now,
   ).changes;
   if (added) indexPassages(db, original.sha256, original.texts);
   // The first capture of a file for a source is the one recorded; a repeat changes nothing.
