@@ -15,9 +15,9 @@ import type { Fact, Source, SourceInput } from '../core/model';
 import type { SourceBrief } from '../db/repo/search';
 import type { SavedSearch } from '../db/repo/saved-searches';
 import { CALLS, type CallName, type CallResults, type CorroborationGroup, type Envelope, type LibrarySearchResult } from './contract';
-import { captureDocument } from '../ingest/capture';
+import { type CaptureOptions, captureDocument } from '../ingest/capture';
 import type { ImportedDocument } from '../ingest/document';
-import type { OriginalFile } from '../ingest/original';
+import type { PreparedOriginal } from '../db/originals/codec';
 import { readDocument } from '../ingest/formats/index';
 import { importText as readText } from '../ingest/formats/text';
 
@@ -26,6 +26,8 @@ interface CaptureArgs {
   file?: { name: string; base64: string };
   /** Already read by the desktop shell (the `import:ready` event). */
   document?: ImportedDocument;
+  /** The file the desktop shell read `document` from, kept there (HandlerOptions.pendingOriginal). */
+  originalId?: string;
   paragraphs?: boolean;
   markdown?: boolean;
   source?: Record<string, unknown>;
@@ -42,13 +44,16 @@ async function documentOf(o: CaptureArgs): Promise<ImportedDocument> {
 }
 
 /**
- * The file kept with the captured source: the bytes sent, or the text typed. A document the
- * desktop shell has already read comes without its bytes, so nothing is kept for it.
+ * The file kept with the captured source: the bytes sent, the text typed, or the file the
+ * desktop shell read the document from (kept there by id; none when it has let it go).
  */
-function originalOf(o: CaptureArgs): OriginalFile | undefined {
-  if (o.document) return undefined;
-  if (o.file) return { bytes: Buffer.from(o.file.base64, 'base64'), fileName: o.file.name };
-  return { bytes: Buffer.from(o.text, 'utf8') };
+function originalOf(o: CaptureArgs, opts: HandlerOptions): Pick<CaptureOptions, 'original' | 'preparedOriginal'> {
+  if (o.document) {
+    const prepared = o.originalId ? opts.pendingOriginal?.(o.originalId) : undefined;
+    return prepared ? { preparedOriginal: prepared } : {};
+  }
+  if (o.file) return { original: { bytes: Buffer.from(o.file.base64, 'base64'), fileName: o.file.name } };
+  return { original: { bytes: Buffer.from(o.text, 'utf8') } };
 }
 
 export interface HandlerOptions {
@@ -58,6 +63,8 @@ export interface HandlerOptions {
   allowWrite(path: string): boolean;
   /** The clock that tells an editing pause (tests inject one; see EditSessions). */
   now?: () => Date;
+  /** A file the desktop shell read for capture, by id (electron/pending-originals.ts). */
+  pendingOriginal?(id: string): PreparedOriginal | undefined;
 }
 
 type Handlers = { [K in CallName]: (...args: never[]) => CallResults[K] | Promise<CallResults[K]> };
@@ -199,9 +206,8 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
       return { source: shown, candidates: r.candidates, format: r.format, warnings: r.warnings };
     },
     'capture:commit': async (o: CaptureArgs & { sourceId?: string; keep?: string; tags?: string[]; acceptSuggestions?: boolean }) => {
-      const original = originalOf(o);
       const r = captureDocument(lib, await documentOf(o), {
-        ...(original ? { original } : {}),
+        ...originalOf(o, opts),
         ...(o.sourceId ? { sourceId: o.sourceId } : { source: o.source ?? {} }),
         ...(o.keep ? { keep: o.keep } : {}),
         paragraphs: o.paragraphs ?? false,

@@ -39,3 +39,30 @@ describe('the inspector reads "In source" through the contract', () => {
     expect(await call('facts:context', ['no-such-fact'])).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('a file the desktop shell read keeps its original', () => {
+  it('capture:commit with the document and the id of the file the shell keeps stores that file', async () => {
+    const { PendingOriginals } = await import('../electron/pending-originals');
+    const { readDocument } = await import('../ingest/formats/index');
+    const pending = new PendingOriginals();
+    const document = await readDocument(pdf, { fileName: 'from-dialog.pdf' });
+    const originalId = pending.remember(document, pdf, 'from-dialog.pdf');
+    const shell = createDispatcher(lib, { allowWrite: () => false, pendingOriginal: (id) => pending.get(id) });
+    const c = (await shell('capture:commit', [{ text: '', document, originalId, source: { type: 'report' }, keep: '1' }])) as Committed;
+    expect(c.ok).toBe(true);
+    expect(lib.originalsOfSource(c.value.sourceId)).toEqual([expect.objectContaining({ sha256: originalId, fileName: 'from-dialog.pdf', byteSize: pdf.length })]);
+    // An id the shell does not hold (let go, or made up) keeps nothing and fails nothing.
+    const other = (await shell('capture:commit', [{ text: '', document, originalId: 'a'.repeat(64), source: { type: 'report', title: 'Other' }, keep: '2' }])) as Committed;
+    expect(other.ok).toBe(true);
+    expect(lib.originalsOfSource(other.value.sourceId)).toEqual([]);
+    expect(await shell('capture:commit', [{ text: '', document, originalId: 'not-a-hash', source: { type: 'report' } }])).toMatchObject({ ok: false });
+  });
+
+  it('the shell keeps only the latest few files', async () => {
+    const { PendingOriginals } = await import('../electron/pending-originals');
+    const pending = new PendingOriginals(2);
+    const doc = (n: number) => ({ format: 'text' as const, source: {}, blocks: [{ kind: 'paragraph' as const, text: `File ${n}.` }], warnings: [] });
+    const ids = [1, 2, 3].map((n) => pending.remember(doc(n), Buffer.from(`File ${n}.`), `f${n}.txt`));
+    expect(ids.map((id) => pending.get(id)?.fileName)).toEqual([undefined, 'f2.txt', 'f3.txt']);
+  });
+});

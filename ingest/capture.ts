@@ -34,6 +34,8 @@ export interface CaptureOptions extends ImportOptions {
   unreviewed?: boolean;
   /** The file the document was read from: kept in the library with the source (issue 13 §4). */
   original?: OriginalFile;
+  /** The same, already hashed and deflated by whoever read the file (the desktop shell). */
+  preparedOriginal?: PreparedOriginal;
 }
 
 export interface CaptureResult {
@@ -90,7 +92,7 @@ export function planCapture(lib: Library, doc: ImportedDocument, opts: CaptureOp
     const existing = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);
     return { result: { ...base, source: existing ?? sourceInput!, sourceCreated: false, facts: [], duplicates: 0 } };
   }
-  const original = opts.original ? prepareDocumentOriginal(doc, opts.original) : undefined;
+  const original = opts.preparedOriginal ?? (opts.original ? prepareDocumentOriginal(doc, opts.original) : undefined);
   return { base, sourceInput, keep, ...(original ? { original } : {}) };
 }
 
