@@ -84,14 +84,17 @@ describe('a quote checked against its stored original', () => {
     const source = (r.source as { id: string }).id;
     const same = t.lib.addFact({ sourceId: source, kind: 'quote', text: '"We will keep the corridor open  for as long as the ships keep coming."' });
     const made = t.lib.addFact({ sourceId: source, kind: 'quote', text: '“We will keep the corridor open whatever happens,” the port director said.' });
+    // Words left out, marked: the pieces are in the source, in this order.
+    const elided = t.lib.addFact({ sourceId: source, kind: 'quote', text: '“We will keep the corridor open … as long as the ships keep coming.”' });
+    const reordered = t.lib.addFact({ sourceId: source, kind: 'quote', text: '“as long as the ships keep coming … We will keep the corridor open.”' });
     // Not a quote: a paraphrase is not held to the source's words.
     const paraphrase = t.lib.addFact({ sourceId: source, kind: 'paraphrase', text: 'The port will stay open.' });
     // A source with no stored original: nothing to check against, nothing flagged.
     const typed = t.lib.addSource({ type: 'report', title: 'Notes from the hearing' });
     const unchecked = t.lib.addFact({ sourceId: typed.id, kind: 'quote', text: '“Nothing was kept of this one,” she said.' });
-    const briefing = briefingWith(t.lib, [same.id, made.id, paraphrase.id, unchecked.id]);
+    const briefing = briefingWith(t.lib, [same.id, made.id, elided.id, reordered.id, paraphrase.id, unchecked.id]);
     const found = quoteWarnings(t.lib, briefing);
-    expect(found.map((w) => w.factId)).toEqual([made.id]);
+    expect(found.map((w) => w.factId)).toEqual([made.id, reordered.id]);
     expect(found[0]!.message).toMatch(/does not appear in its source's stored original \(working-paper-12\.pdf, captured \d{4}-\d\d-\d\d\): check its words against the source\.$/);
   });
 });

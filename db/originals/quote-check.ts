@@ -31,6 +31,21 @@ export function quoteChecker(db: Db): (fact: Fact) => QuoteVerdict {
     if (s.originals.length === 0) return { status: 'none' };
     if (s.texts.length === 0) return { status: 'damaged', original: s.originals[0]! };
     const words = quotedWords(fact.text);
-    return s.texts.some((t) => words.some((w) => t.includes(w))) ? { status: 'found' } : { status: 'missing', original: s.originals[0]! };
+    return s.texts.some((t) => words.some((w) => containsQuote(t, w))) ? { status: 'found' } : { status: 'missing', original: s.originals[0]! };
   };
+}
+
+/**
+ * Whether `text` says `words`; an ellipsis in a quote ("...", "[...]") marks words left out,
+ * so the pieces between must appear in order.
+ */
+export function containsQuote(text: string, words: string): boolean {
+  const pieces = words.split(/\s*\[?\.\.\.\]?\s*/).filter((p) => p.length > 0);
+  let from = 0;
+  for (const p of pieces) {
+    const at = text.indexOf(p, from);
+    if (at < 0) return false;
+    from = at + p.length;
+  }
+  return pieces.length > 0;
 }
