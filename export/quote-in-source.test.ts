@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { groupWarnings } from '../core/warning-groups';
 import { Library } from '../db/library';
 import { capturePdf, reportPdf } from '../db/originals/testing/captured-pdf';
 import { tempLibrary } from '../db/testing/temp-library';
@@ -95,6 +96,7 @@ describe('a quote checked against its stored original', () => {
     const briefing = briefingWith(t.lib, [same.id, made.id, elided.id, reordered.id, paraphrase.id, unchecked.id]);
     const found = quoteWarnings(t.lib, briefing);
     expect(found.map((w) => w.factId)).toEqual([made.id, reordered.id]);
+    expect(groupWarnings(found).map((g) => g.title)).toEqual(["2 quotations cannot be found in their sources' stored originals"]);
     expect(found[0]!.message).toMatch(/does not appear in its source's stored original \(working-paper-12\.pdf, captured \d{4}-\d\d-\d\d\): check its words against the source\.$/);
   });
 });
