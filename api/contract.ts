@@ -7,6 +7,7 @@ import type { SourceWithCount } from '../db/repo/sources';
 import type { RenamedTag, TagCount } from '../db/repo/tags';
 import type { SavedSearch } from '../db/repo/saved-searches';
 import type { BriefingUse } from '../db/repo/facts';
+import type { FactContext } from '../db/originals/context';
 import type { Candidate } from '../ingest/candidates';
 import type { ImportedDocument } from '../ingest/document';
 import type { PreviewCitation, PreviewDocument } from '../export/preview-document';
@@ -54,6 +55,9 @@ export const savedQuerySchema = factQuerySchema.omit({ limit: true, offset: true
 
 /** A file the user dropped or opened (PDF, Word, web page …): its name and bytes as base64. */
 const captureFile = z.strictObject({ name: z.string().min(1).max(255), base64: z.string().max(28_000_000) });
+
+/** The file the desktop shell read for a document, kept until the capture is saved (its SHA-256). */
+const originalId = z.string().regex(/^[0-9a-f]{64}$/);
 
 const versionNumber = z.number().int().min(1).max(1_000_000_000);
 
@@ -119,17 +123,19 @@ export const CALLS = {
 
   // Corroboration: the group of facts supporting one claim (links are transitive, see db/repo/corroboration.ts).
   'facts:corroboration': z.tuple([id]),
+  'facts:context': z.tuple([id]),
   'facts:corroborate': z.tuple([id, id, z.string().max(2000).optional()]),
   'facts:uncorroborate': z.tuple([id, id]),
 
   'capture:preview': z.tuple([
-    z.strictObject({ text: z.string().max(20_000_000), file: captureFile.optional(), document: importedDocument.optional(), paragraphs: z.boolean().optional(), markdown: z.boolean().optional(), source: obj.optional() }),
+    z.strictObject({ text: z.string().max(20_000_000), file: captureFile.optional(), document: importedDocument.optional(), originalId: originalId.optional(), paragraphs: z.boolean().optional(), markdown: z.boolean().optional(), source: obj.optional() }),
   ]),
   'capture:commit': z.tuple([
     z.strictObject({
       text: z.string().max(20_000_000),
       file: captureFile.optional(),
       document: importedDocument.optional(),
+      originalId: originalId.optional(),
       acceptSuggestions: z.boolean().optional(),
       paragraphs: z.boolean().optional(),
       markdown: z.boolean().optional(),
@@ -239,7 +245,7 @@ export interface CapturePreview {
   warnings: string[];
 }
 
-export type { PreviewCitation, PreviewDocument, SavedSearch };
+export type { FactContext, PreviewCitation, PreviewDocument, SavedSearch };
 
 export interface BriefingPreview {
   /** The document as exported, less the Zotero field instructions only a written file carries. */
@@ -286,6 +292,8 @@ export interface CallResults {
   /** The search removed. */
   'searches:remove': SavedSearch;
   'facts:corroboration': CorroborationGroup;
+  /** "In source": the passage of the stored original the fact comes from, its words marked. */
+  'facts:context': FactContext;
   /** The first fact's group after the change. */
   'facts:corroborate': CorroborationGroup;
   'facts:uncorroborate': CorroborationGroup;

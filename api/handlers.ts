@@ -15,8 +15,9 @@ import type { Fact, Source, SourceInput } from '../core/model';
 import type { SourceBrief } from '../db/repo/search';
 import type { SavedSearch } from '../db/repo/saved-searches';
 import { CALLS, type CallName, type CallResults, type CorroborationGroup, type Envelope, type LibrarySearchResult } from './contract';
-import { captureDocument } from '../ingest/capture';
+import { type CaptureOptions, captureDocument } from '../ingest/capture';
 import type { ImportedDocument } from '../ingest/document';
+import type { PreparedOriginal } from '../db/originals/codec';
 import { readDocument } from '../ingest/formats/index';
 import { importText as readText } from '../ingest/formats/text';
 
@@ -25,6 +26,8 @@ interface CaptureArgs {
   file?: { name: string; base64: string };
   /** Already read by the desktop shell (the `import:ready` event). */
   document?: ImportedDocument;
+  /** The file the desktop shell read `document` from, kept there (HandlerOptions.pendingOriginal). */
+  originalId?: string;
   paragraphs?: boolean;
   markdown?: boolean;
   source?: Record<string, unknown>;
@@ -40,6 +43,19 @@ async function documentOf(o: CaptureArgs): Promise<ImportedDocument> {
   return doc;
 }
 
+/**
+ * The file kept with the captured source: the bytes sent, the text typed, or the file the
+ * desktop shell read the document from (kept there by id; none when it has let it go).
+ */
+function originalOf(o: CaptureArgs, opts: HandlerOptions): Pick<CaptureOptions, 'original' | 'preparedOriginal'> {
+  if (o.document) {
+    const prepared = o.originalId ? opts.pendingOriginal?.(o.originalId) : undefined;
+    return prepared ? { preparedOriginal: prepared } : {};
+  }
+  if (o.file) return { original: { bytes: Buffer.from(o.file.base64, 'base64'), fileName: o.file.name } };
+  return { original: { bytes: Buffer.from(o.text, 'utf8') } };
+}
+
 export interface HandlerOptions {
   templateDir?: string;
   styleDir?: string;
@@ -47,6 +63,8 @@ export interface HandlerOptions {
   allowWrite(path: string): boolean;
   /** The clock that tells an editing pause (tests inject one; see EditSessions). */
   now?: () => Date;
+  /** A file the desktop shell read for capture, by id (electron/pending-originals.ts). */
+  pendingOriginal?(id: string): PreparedOriginal | undefined;
 }
 
 type Handlers = { [K in CallName]: (...args: never[]) => CallResults[K] | Promise<CallResults[K]> };
@@ -171,6 +189,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'searches:remove': (nameOrId: string) => lib.removeSavedSearch(nameOrId),
 
     'facts:corroboration': (id: string) => corroborationGroup(lib, id),
+    'facts:context': (id: string) => lib.factContext(id),
     'facts:corroborate': (id: string, other: string, note?: string) => {
       lib.linkCorroboration(id, other, note);
       return corroborationGroup(lib, id);
@@ -190,6 +209,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     },
     'capture:commit': async (o: CaptureArgs & { sourceId?: string; keep?: string; tags?: string[]; acceptSuggestions?: boolean }) => {
       const r = captureDocument(lib, await documentOf(o), {
+        ...originalOf(o, opts),
         ...(o.sourceId ? { sourceId: o.sourceId } : { source: o.source ?? {} }),
         ...(o.keep ? { keep: o.keep } : {}),
         paragraphs: o.paragraphs ?? false,

@@ -9,6 +9,7 @@ import { printMarkdownBench } from './markdown-bench';
 import { benchNearDuplicates } from '../db/repo/near-duplicates.bench';
 import { benchBibtex } from '../ingest/biblio/bench';
 import { benchPdf } from '../ingest/formats/bench';
+import { benchOriginals } from './originals-bench';
 
 /**
  * `npm run bench`: builds a realistic 100,000-fact library and prints the figures the issues
@@ -20,7 +21,7 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-/** BENCH_ONLY=library|export|import|preview|markdown runs one part. */
+/** BENCH_ONLY=library|export|import|preview|markdown|originals runs one part. */
 const only = process.env.BENCH_ONLY;
 const part = (name: string) => !only || only === name;
 try {
@@ -30,6 +31,7 @@ try {
   if (part('export')) await benchExportPart();
   if (part('export') || only === 'preview') await benchPreviewPart();
   if (part('markdown')) printMarkdownBench(dir);
+  if (part('originals')) await benchOriginalsPart();
   console.log(`\nPeak memory (RSS)        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
   clearInterval(sampler);
@@ -83,3 +85,13 @@ async function benchPreviewPart(): Promise<void> {
   console.log(`  the answer sent to the renderer: JSON ${kib(p.transfer.jsonBytes)}, ${ms(p.transfer.json)};`);
   console.log(`    structured clone (Electron IPC) ${kib(p.transfer.cloneBytes)}, ${ms(p.transfer.clone)}`);
 }
+
+async function benchOriginalsPart(): Promise<void> {
+  const r = await benchOriginals(dir);
+  const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en')} KiB`;
+  console.log('\nStored originals (deflated bytes + deflated text + full-text index of the text)');
+  console.log(`  300-page PDF             file ${kb(r.pdf.bytes)}, deflated ${kb(r.pdf.compressed)} + text ${kb(r.pdf.text)}; library grew ${kb(r.pdf.growth)}; second capture ${kb(r.pdf.again)}`);
+  const l = r.library;
+  console.log(`  ${l.originals} originals          files ${kb(l.raw)}, deflated ${kb(l.compressed)} + text ${kb(l.text)}; library grew ${kb(l.fileGrowth)} (${(l.fileGrowth / l.compressed).toFixed(2)}× the deflated files)`);
+}
+

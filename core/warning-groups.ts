@@ -28,6 +28,7 @@ const GROUP_TITLES: Record<string, (n: number) => string> = {
   'single-weak-source': (n) => `${n} facts rest on a single low-reliability source`,
   'item-marking-below-facts': (n) => `${n} items are marked below the facts they cite`,
   'reworded-quote': (n) => `${n} quotations are reworded in the briefing`,
+  'quote-not-in-source': (n) => `${n} quotations cannot be found in their sources' stored originals`,
   'fact-changed': (n) => `${n} facts changed since this briefing used them`,
 };
 

@@ -15,6 +15,10 @@ import * as sources from './repo/sources';
 import * as tags from './repo/tags';
 import { importText, type ImportTextOptions } from '../ingest/import-text';
 import { repairLibrary } from './health/repair';
+import { factContext } from './originals/context';
+import { quoteChecker } from './originals/quote-check';
+import * as originals from './originals/store';
+import * as originalSearch from './originals/search';
 import type { VersionNote, VersionReason } from '../core/versions';
 
 /**
@@ -112,6 +116,14 @@ export class Library {
 
   // Capture
   importText = (opts: ImportTextOptions) => importText(this, opts);
+
+  // Originals: the captured files, kept with their sources (db/originals)
+  originalsOfSource = (sourceId: string) => originals.originalsOfSource(this.db, this.getSource(sourceId).id);
+  /** The passage of the stored original a fact was taken from, its words marked. */
+  factContext = (factId: string) => factContext(this.db, this.getFact(factId));
+  /** Checks quote facts against their sources' stored originals (each read once per checker). */
+  quoteChecker = () => quoteChecker(this.db);
+  searchOriginals = (text: string, opts?: originalSearch.OriginalSearchOptions) => originalSearch.searchOriginals(this.db, text, opts);
 
   // Settings and upkeep
   listSavedSearches = () => savedSearches.listSavedSearches(this.db);

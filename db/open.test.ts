@@ -211,6 +211,24 @@ describe('migrations', () => {
         expect(lib.getBriefing('b-3').fields).toEqual({ date: '3/4/2024', through: '' });
       },
     },
+    6: {
+      // A version 5 source with facts: it has no original (none was kept then), and captures now keep one.
+      seed(db) {
+        const now = '2024-01-19T10:00:00.000Z';
+        db.prepare("INSERT INTO sources (id, type, title, created_at, updated_at) VALUES ('s-1', 'report', 'Corridor report', ?, ?)").run(now, now);
+        db.prepare('INSERT INTO facts (id, text, text_hash, kind, source_id, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          '7f3e0d2a-aaaa-4c1b-8e5f-000000000001', '“Grain moved,” he said.', textHash('“Grain moved,” he said.'), 'quote', 's-1', 1, now, now);
+      },
+      verify(lib) {
+        expect(lib.originalsOfSource('s-1')).toEqual([]);
+        expect(lib.factContext('7f3e0d2a-aaaa-4c1b-8e5f-000000000001')).toEqual({ status: 'none' });
+        const r = lib.importText({ text: 'Ships left the port at dawn. “Grain moved,” he said.', sourceId: 's-1' });
+        expect(r.facts).toHaveLength(1); // the quote was already there
+        expect(lib.originalsOfSource('s-1')).toHaveLength(1);
+        expect(lib.factContext('7f3e0d2a-aaaa-4c1b-8e5f-000000000001')).toMatchObject({ status: 'ok', match: '“Grain moved,” he said.' });
+        expect(lib.searchOriginals('dawn')).toHaveLength(1);
+      },
+    },
   };
 
   for (const m of MIGRATIONS) {

@@ -6,6 +6,7 @@
  * what was imported exports to a valid .docx. PDF and .docx files take longest to make and read,
  * so CI sends a seeded sample of the values through them; `npm run drill` sends all.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,8 @@ afterAll(() => cleanup());
 const CI_SHARE: Record<Importer, number> = { text: 0.5, markdown: 0.5, html: 0.5, docx: 0.15, pdf: 0.15, bibtex: 1, ris: 1, 'csl-json': 1 };
 /** Facts imported by every importer, for the one memo exported at the end. */
 const imported: string[] = [];
+/** The SHA-256 of every document file that was saved (its original kept with its source). */
+const savedFiles = new Set<string>();
 
 function valuesFor(kind: Importer, rng: ReturnType<typeof drillRng>): Hostile[] {
   const all = kind === 'csl-json' ? hostileValues() : hostileStrings();
@@ -53,7 +56,8 @@ async function importFile(bytes: Uint8Array, fileName: string): Promise<string[]
     return [];
   }
   const doc = await readDocument(bytes, { fileName });
-  const r = captureDocument(lib, doc, { source: { type: 'report', ...(doc.source.title ? {} : { title: 'Hostile import' }) } });
+  const r = captureDocument(lib, doc, { source: { type: 'report', ...(doc.source.title ? {} : { title: 'Hostile import' }) }, original: { bytes, fileName } });
+  savedFiles.add(createHash('sha256').update(bytes).digest('hex'));
   return r.facts.map((f) => f.id);
 }
 
@@ -86,6 +90,10 @@ describe('hostile values through every importer', () => {
     lib.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(integrity(lib.path, { readonly: true })).toBe('ok');
     expect(imported.length).toBeGreaterThan(50);
+    // The originals kept are exactly the files saved (a refused file kept none), each sound.
+    expect(savedFiles.size).toBeGreaterThan(0);
+    expect(new Set(lib.db.prepare('SELECT sha256 FROM originals').pluck().all())).toEqual(savedFiles);
+    expect(lib.check().problems).toEqual([]);
     const t = getTemplate('background-brief');
     const b = lib.createBriefing({ title: 'Imported hostile values', templateId: t.id }, t.sections.map((s) => ({ key: s.key, heading: s.heading })));
     lib.addItems(b.id, imported.map((factId) => ({ kind: 'fact' as const, factId })), 'background');

@@ -6,6 +6,7 @@ import { DossierError, isDossierError } from '../core/errors';
 import { safeFileName } from '../export/file-name';
 import type { ExportPhase, ExportResult } from '../export/export-briefing';
 import { type DocumentReader, importBytes, readImportFile } from './import-file';
+import { PendingOriginals } from './pending-originals';
 import type { LibraryHost } from './library/library-host';
 import { type Emit, isAbort, type OperationContext, Operations } from './operations';
 import { isRecentLibrary, recentBriefings, withoutBriefing, withRecentBriefing, withRecentLibrary } from './recent';
@@ -95,6 +96,8 @@ export class Desktop {
   readonly ops: Operations;
   private dispatcher: { lib: unknown; dispatch: CoreDispatch } | undefined;
   private readonly now: () => Date;
+  /** Files read for the capture screen, until the capture is saved with its original. */
+  private readonly originals = new PendingOriginals();
 
   constructor(private readonly o: DesktopOptions) {
     this.ops = new Operations(o.emit);
@@ -113,7 +116,8 @@ export class Desktop {
     if (!lib) return { ok: false, error: this.noLibraryError() };
     if (this.dispatcher?.lib !== lib) {
       const allowWrite = (p: string) => this.o.grants.allows(p);
-      this.dispatcher = { lib, dispatch: createDispatcher(lib, { allowWrite, ...(this.o.templateDir ? { templateDir: this.o.templateDir } : {}), ...(this.o.styleDir ? { styleDir: this.o.styleDir } : {}) }) };
+      const pendingOriginal = (id: string) => this.originals.get(id);
+      this.dispatcher = { lib, dispatch: createDispatcher(lib, { allowWrite, pendingOriginal, ...(this.o.templateDir ? { templateDir: this.o.templateDir } : {}), ...(this.o.styleDir ? { styleDir: this.o.styleDir } : {}) }) };
     }
     const r = await this.dispatcher.dispatch(name, args, context);
     // Files the core wrote for the renderer may be opened or shown afterwards.
@@ -363,7 +367,7 @@ export class Desktop {
 
   /** A file dropped on the window: the renderer sends its bytes, never a path. */
   importDropped(opId: string, name: string, bytes: Uint8Array): Promise<ImportResult> {
-    return this.ops.run('import', opId, `Importing ${basename(name)}`, (ctx) => importBytes(bytes, name, this.o.reader, ctx));
+    return this.ops.run('import', opId, `Importing ${basename(name)}`, async (ctx) => this.keepOriginal(await importBytes(bytes, name, this.o.reader, ctx), bytes));
   }
 
   /** Files the operating system handed us (second launch, "Open with"): imported and announced. */
@@ -383,7 +387,12 @@ export class Desktop {
     ctx.progress(`Reading ${basename(path)}`);
     const bytes = await readImportFile(path, ctx.signal);
     ctx.checkpoint();
-    return importBytes(bytes, basename(path), this.o.reader, ctx);
+    return this.keepOriginal(await importBytes(bytes, basename(path), this.o.reader, ctx), bytes);
+  }
+
+  /** Keeps the file read for the capture screen, so the source saved from it keeps its original. */
+  private keepOriginal(result: ImportResult, bytes: Uint8Array): ImportResult {
+    return { ...result, originalId: this.originals.remember(result.document, bytes, result.fileName) };
   }
 
   // ── Recent briefings ─────────────────────────────────────────────────────────────────

@@ -60,6 +60,8 @@ export interface ImportResult {
   format: DocumentFormat;
   bytes: number;
   document: ImportedDocument;
+  /** The file, kept by the shell until the capture is saved with it (its SHA-256). */
+  originalId?: string;
 }
 
 export type OperationKind = 'import' | 'export' | 'backup' | 'restore';

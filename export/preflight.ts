@@ -10,6 +10,8 @@ import { describeKinds, unsourcedClaims } from './unsourced-claims';
 import { estimatePageCount } from './docx/index';
 import { dateFieldKeys } from './template/index';
 import type { Block } from './document';
+import type { QuoteVerdict } from '../db/originals/quote-check';
+import { quoteSourceFinding } from './quote-source';
 
 export type PreflightCode =
   | 'source-undated'
@@ -32,7 +34,8 @@ export type PreflightCode =
   | 'item-marking-below-facts'
   | 'reworded-quote'
   | 'fact-changed'
-  | 'unsourced-claim';
+  | 'unsourced-claim'
+  | 'quote-not-in-source';
 
 /** `error`: the document would say something false (a portion marked below what it cites). */
 export type PreflightSeverity = 'error' | 'warning';
@@ -56,6 +59,8 @@ export interface PreflightOptions {
   corroborated?: (factId: string) => boolean;
   /** Facts changed in the library since the briefing took them (lib.changedFacts). */
   changedFacts?: FactChange[];
+  /** Whether a quote fact's words are in its source's stored original (lib.quoteChecker()). */
+  quoteInSource?: (fact: Fact) => QuoteVerdict;
 }
 
 /** Characters per line of 12-point body text across a 6.5-inch measure: a BLUF line budget. */
@@ -91,6 +96,8 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
       const why = [weakSource ? `source graded ${source.reliability}` : '', weakInfo ? `credibility ${fact.credibility}` : ''].filter(Boolean).join(', ');
       out.push({ code: 'single-weak-source', factId: fact.id, message: `Fact ${short(fact)} rests on a single low-reliability source (${why}) with no corroboration.` });
     }
+    const quote = fact.kind === 'quote' && opts.quoteInSource ? quoteSourceFinding(fact, opts.quoteInSource(fact), short) : undefined;
+    if (quote) out.push(quote);
   }
 
   const { template, briefing, doc } = a;
@@ -265,7 +272,8 @@ function blockText(b: Block): string {
 
 /**
  * Pre-flight options completed from the library: corroboration from its links (independent
- * origins), and the facts changed since the briefing took them.
+ * origins), the facts changed since the briefing took them, and the quote check against the
+ * stored originals.
  */
 export function withCorroboration(lib: Library, a: AssembledBriefing, opts: PreflightOptions = {}): PreflightOptions {
   const out = { ...opts };
@@ -274,5 +282,6 @@ export function withCorroboration(lib: Library, a: AssembledBriefing, opts: Pref
     out.corroborated = (id) => !single.has(id);
   }
   out.changedFacts ??= lib.changedFacts(a.briefing.id);
+  out.quoteInSource ??= lib.quoteChecker();
   return out;
 }

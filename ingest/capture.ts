@@ -7,8 +7,11 @@ import { checkFactInput, getFacts, insertFacts } from '../db/repo/facts';
 import { getSource, insertSource } from '../db/repo/sources';
 import { findMatchingSource } from '../db/repo/source-match';
 import { stmt } from '../db/statements';
+import type { PreparedOriginal } from '../db/originals/codec';
+import { storeOriginal } from '../db/originals/store';
 import { type Candidate, candidatesFromDocument } from './candidates';
 import type { ImportedDocument, ImportOptions } from './document';
+import { type OriginalFile, prepareDocumentOriginal } from './original';
 
 export interface CaptureOptions extends ImportOptions {
   /** Metadata the user gave; it overrides what the file itself says. */
@@ -29,6 +32,10 @@ export interface CaptureOptions extends ImportOptions {
    * was chosen from a source the user has just read and counts as verified on its capture date.
    */
   unreviewed?: boolean;
+  /** The file the document was read from: kept in the library with the source (issue 13 §4). */
+  original?: OriginalFile;
+  /** The same, already hashed and deflated by whoever read the file (the desktop shell). */
+  preparedOriginal?: PreparedOriginal;
 }
 
 export interface CaptureResult {
@@ -59,6 +66,8 @@ export interface CapturePlan {
   base: Pick<CaptureResult, 'format' | 'candidates' | 'warnings'>;
   sourceInput: SourceInput | undefined;
   keep: number[];
+  /** Hashed and compressed while reading, so the write only inserts it. */
+  original?: PreparedOriginal;
 }
 
 /**
@@ -83,7 +92,8 @@ export function planCapture(lib: Library, doc: ImportedDocument, opts: CaptureOp
     const existing = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);
     return { result: { ...base, source: existing ?? sourceInput!, sourceCreated: false, facts: [], duplicates: 0 } };
   }
-  return { base, sourceInput, keep };
+  const original = opts.preparedOriginal ?? (opts.original ? prepareDocumentOriginal(doc, opts.original) : undefined);
+  return { base, sourceInput, keep, ...(original ? { original } : {}) };
 }
 
 /** The writing half of `captureDocument`: the source and the kept facts, in one transaction. */
@@ -124,6 +134,7 @@ function* captureSteps(lib: Library, plan: CapturePlan, opts: CaptureOptions): G
   let source = opts.sourceId ? getSource(db, opts.sourceId) : findMatchingSource(db, sourceInput!);
   const sourceCreated = !source;
   source ??= insertSource(db, sourceInput!);
+  if (plan.original) storeOriginal(db, source.id, plan.original);
   const first = stmt(db, 'SELECT coalesce(max(position), 0) FROM facts WHERE source_id = ?').pluck().get(source.id) as number;
   const results: ReturnType<typeof insertFacts> = [];
   const verified = opts.unreviewed ? {} : { verifiedAt: new Date().toISOString() };

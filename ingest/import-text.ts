@@ -16,5 +16,6 @@ export function importText(lib: Library, opts: ImportTextOptions): ImportTextRes
   delete doc.source.title;
   // Prose pasted or piped in is most often news copy; the user's --type or form overrides it.
   doc.source.type = 'article-newspaper';
-  return captureDocument(lib, doc, opts);
+  // Typed or piped prose is its own original: kept, as UTF-8, like a captured file.
+  return captureDocument(lib, doc, { original: { bytes: Buffer.from(opts.text, 'utf8') }, ...opts });
 }

@@ -9,6 +9,7 @@ import { fields, shortId, table } from '../table';
 import { invalid } from '../../core/errors';
 import type { Library } from '../../db/library';
 import { checkKind, checkMarking, checkReliabilityList, checkSourceType } from '../choices';
+import { contextText, originalHitsText } from './originals';
 
 const FACT_FIELD_OPTIONS = {
   text: { type: 'string' },
@@ -147,8 +148,10 @@ export const factsCommand: Command = {
   --not-verified-since DATE             never verified, or verified before DATE
   --sort S             ${SORTS.join(', ')}
   --saved NAME         start from a saved search (see: dossier searches); other filters add to it
+  --originals          with --search: also find the words in the stored originals of captured
+                       files (passages you did not keep), listed apart as [original]
   --limit N --offset N`,
-  options: { ...FILTER_OPTIONS, saved: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
+  options: { ...FILTER_OPTIONS, saved: { type: 'string' }, originals: { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' } },
   run(ctx) {
     const v = ctx.values;
     const lib = ctx.library();
@@ -158,10 +161,13 @@ export const factsCommand: Command = {
     const q: FactQuery = { ...saved, ...queryFromOptions(v, lib) };
     q.limit = s('limit') ? positive('limit', s('limit')!) : 50;
     if (s('offset')) q.offset = positive('offset', s('offset')!);
+    if (flag(v, 'originals') && !q.text) throw new UsageError('--originals searches the stored originals for words: give them with --search');
     const r = lib.searchFacts(q);
-    if (ctx.json) return { total: r.total, facts: r.hits.map((h) => ({ ...h.fact, source: h.source, ...(h.highlights ? { highlights: h.highlights } : {}) })) };
-    if (r.hits.length === 0) return ctx.out('No facts found.');
+    const originals = flag(v, 'originals') ? lib.searchOriginals(q.text!, { limit: q.limit }) : undefined;
+    if (ctx.json) return { total: r.total, facts: r.hits.map((h) => ({ ...h.fact, source: h.source, ...(h.highlights ? { highlights: h.highlights } : {}) })), ...(originals ? { originals } : {}) };
     const bold = process.stdout.isTTY ? (t: string) => `\x1b[1m${t}\x1b[22m` : (t: string) => t;
+    if (originals) ctx.out(originalHitsText(originals, bold) + '\n');
+    if (r.hits.length === 0) return ctx.out('No facts found.');
     const rows = r.hits.map((h) => [
       shortId(h.fact.id),
       h.fact.kind,
@@ -200,7 +206,10 @@ export const factAddCommand: Command = {
 export const factShowCommand: Command = {
   name: ['fact', 'show'],
   summary: 'show a fact, its source and the briefings that cite it',
-  usage: 'dossier fact show ID',
+  usage: 'dossier fact show ID [--context]',
+  help: `  --context            show the passage of the source's stored original the fact comes from
+                       (at its page or paragraph), its words between » and «`,
+  options: { context: { type: 'boolean' } },
   run(ctx) {
     const lib = ctx.library();
     const f = lib.getFact(need(ctx, 0, 'fact ID'));
@@ -208,9 +217,11 @@ export const factShowCommand: Command = {
     const uses = lib.briefingsUsingFact(f.id);
     const corroborating = lib.corroboratingFacts(f.id);
     const independentSources = lib.independentSourceCount(f.id);
-    if (ctx.json) return { ...f, source: { id: src.id, title: src.title }, briefings: uses, corroboratedBy: corroborating.map((c) => c.id), independentSources };
+    const context = flag(ctx.values, 'context') ? lib.factContext(f.id) : undefined;
+    if (ctx.json) return { ...f, source: { id: src.id, title: src.title }, briefings: uses, corroboratedBy: corroborating.map((c) => c.id), independentSources, ...(context ? { context } : {}) };
     ctx.out(showFact(f, sourceLabel(src), uses));
     ctx.out(`${'support:'.padEnd(12)}  ${independentSources} independent source(s)${corroborating.length ? `; corroborated by ${corroborating.map((c) => shortId(c.id)).join(', ')}` : ''}`);
+    if (context) ctx.out(`\n${contextText(context)}`);
     return undefined;
   },
 };

@@ -89,6 +89,8 @@ ${SOURCE_HELP}`,
         tags: list(v, 'tag'),
         dryRun,
         acceptSuggestions: flag(v, 'accept-suggestions'),
+        // The file itself is kept with its source (and stored once however often it comes).
+        original: { bytes, fileName },
         signal,
         onProgress: bar.onProgress,
       };

@@ -2,6 +2,8 @@ import type { Db } from '../open';
 import { schemaVersion } from '../open';
 import { describeIntegrity } from './integrity-words';
 import { SEARCH_INDEX_TABLES, searchIndexState } from './search-index';
+import { damagedOriginals, describeDamagedOriginal } from './originals';
+import { ORIGINAL_INDEX_TABLES, originalIndexProblem } from '../originals/search-index';
 
 /**
  * What is wrong with a library, one problem per entry, in words a person can act on, and
@@ -9,7 +11,7 @@ import { SEARCH_INDEX_TABLES, searchIndexState } from './search-index';
  * lost free pages) is ever repaired; a problem in the base rows needs a backup.
  */
 export interface Problem {
-  kind: 'pages' | 'index' | 'search-index' | 'references' | 'unreadable';
+  kind: 'pages' | 'index' | 'search-index' | 'references' | 'unreadable' | 'original';
   message: string;
   /** `rebuild`: derived data that `check --repair` rebuilds; `restore`: needs a backup. */
   remedy: 'rebuild' | 'restore';
@@ -37,7 +39,7 @@ export function libraryCounts(db: Db): CheckReport['counts'] {
 
 /**
  * Full check: every page (integrity_check), every reference (foreign_key_check), the search
- * index against the facts. Reads only, and survives damage: a step that SQLite cannot finish
+ * index against the facts, every stored original against its hashes. Reads only, and survives damage: a step that SQLite cannot finish
  * becomes a problem in the report, never an exception.
  */
 export function checkLibrary(db: Db): CheckReport {
@@ -62,10 +64,16 @@ export function checkLibrary(db: Db): CheckReport {
   const counts = { sources: 0, facts: 0, tags: 0, briefings: 0 };
   for (const t of COUNTED) counts[t] = attempt(`The ${t} table`, 0, () => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number);
 
+  const originals = attempt('The stored originals', [], () => damagedOriginals(db));
+  for (const d of originals) problems.push({ kind: 'original', remedy: 'restore', message: describeDamagedOriginal(d) });
+
   const search = searchIndexState(db);
   if (search.problem) problems.push({ kind: 'search-index', remedy: 'rebuild', message: search.problem });
-  // Pages of the search index's own tables are derived data too: a rebuild replaces them.
-  for (const p of problems) if (p.kind === 'pages' && SEARCH_INDEX_TABLES.some((t) => p.message.includes(`"${t}"`))) p.remedy = 'rebuild';
+  const originalIndex = originalIndexProblem(db);
+  if (originalIndex) problems.push({ kind: 'search-index', remedy: 'rebuild', message: originalIndex });
+  // Pages of the search indexes' own tables are derived data too: a rebuild replaces them.
+  const derived = [...SEARCH_INDEX_TABLES, ...ORIGINAL_INDEX_TABLES];
+  for (const p of problems) if (p.kind === 'pages' && derived.some((t) => p.message.includes(`"${t}"`))) p.remedy = 'rebuild';
 
   return {
     ok: problems.length === 0,

@@ -5,6 +5,7 @@ import type { Db } from '../open';
 import { RESTORE_HINT } from '../sqlite-errors';
 import { checkLibrary, type Problem } from './check';
 import { rebuildSearchIndex } from './search-index';
+import { ORIGINAL_INDEX_TABLES, rebuildOriginalIndex } from '../originals/search-index';
 
 export interface RepairResult {
   /** The copy of the library taken before anything was rebuilt; absent when nothing was. */
@@ -27,9 +28,14 @@ export function repairLibrary(db: Db, path: string, now = new Date()): RepairRes
 
   const backup = keepCopy(db, path, now);
   const repaired: string[] = [];
-  if (fixable.some((p) => p.kind === 'search-index' || (p.kind === 'pages' && p.remedy === 'rebuild'))) {
+  const ofOriginals = (p: Problem) => p.message.includes('stored originals') || ORIGINAL_INDEX_TABLES.some((t) => p.message.includes(`"${t}"`));
+  if (fixable.some((p) => !ofOriginals(p) && (p.kind === 'search-index' || (p.kind === 'pages' && p.remedy === 'rebuild')))) {
     rebuildSearchIndex(db);
     repaired.push('rebuilt the search index from the facts');
+  }
+  if (fixable.some((p) => ofOriginals(p) && (p.kind === 'search-index' || p.kind === 'pages'))) {
+    rebuildOriginalIndex(db);
+    repaired.push('rebuilt the search index of the stored originals from them');
   }
   if (fixable.some((p) => p.kind === 'index' && p.message.startsWith('The index'))) {
     db.exec('REINDEX');

@@ -210,6 +210,8 @@ export function mergeSources(db: Db, keepId: string, duplicateId: string): { sou
       if (keep[k] === undefined && dup[k] !== undefined) fill[col] = dup[k];
     }
     if (keep.authors.length === 0 && dup.authors.length) fill.authors = JSON.stringify(dup.authors);
+    // The duplicate's captured files stay: they become the kept source's.
+    stmt(db, 'INSERT OR IGNORE INTO source_originals (source_id, sha256, file_name, captured_at) SELECT ?, sha256, file_name, captured_at FROM source_originals WHERE source_id = ?').run(keep.id, dup.id);
     stmt(db, 'DELETE FROM sources WHERE id = ?').run(dup.id);
     if (Object.keys(fill).length) {
       const sets = Object.keys(fill).map((c) => `${c} = @${c}`);

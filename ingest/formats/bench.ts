@@ -24,7 +24,7 @@ export async function benchPdf(pages: number): Promise<{ pages: number; ms: numb
 }
 
 /** Endless varied prose (deterministic), with a heading every twelve paragraphs. */
-function* benchParagraphs(): Generator<string> {
+export function* benchParagraphs(): Generator<string> {
   const subjects = ['Customs revenue', 'Port throughput', 'The services surplus', 'Agricultural exports', 'Investment screening', 'Transit traffic'];
   const verbs = ['rose', 'fell', 'stabilised', 'recovered', 'slowed', 'accelerated'];
   const causes = [

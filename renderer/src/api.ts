@@ -100,11 +100,12 @@ export function hasShellEvents(): boolean {
  * A file to capture: its bytes, read by the core's importers (a file the user chose or dropped),
  * or a document the desktop shell already read (File ▸ Import, a second launch, "open with").
  */
-export type CaptureFile = { name: string; base64: string } | { name: string; document: ImportedDocument };
+export type CaptureFile = { name: string; base64: string } | { name: string; document: ImportedDocument; originalId?: string };
 
-/** The capture calls' argument for a file: `file` (bytes) or `document` (already read). */
-export function captureFileArg(f: CaptureFile): { file: { name: string; base64: string } } | { document: ImportedDocument } {
-  return 'base64' in f ? { file: { name: f.name, base64: f.base64 } } : { document: f.document };
+/** The capture calls' argument for a file: `file` (bytes) or `document` (already read, with the id of the file the shell keeps). */
+export function captureFileArg(f: CaptureFile): { file: { name: string; base64: string } } | { document: ImportedDocument; originalId?: string } {
+  if ('base64' in f) return { file: { name: f.name, base64: f.base64 } };
+  return f.originalId ? { document: f.document, originalId: f.originalId } : { document: f.document };
 }
 
 /** Identifies a file to capture without comparing its contents (a preview re-runs when it changes). */

@@ -10,6 +10,7 @@ import { FieldRow, SelectField, TextField } from '../ui/fields';
 import { Icon } from '../ui/Icon';
 import { SourcePicker } from '../ui/SourcePicker';
 import { CorroborationSection } from './Corroboration';
+import { InSourceSection } from './InSource';
 
 type Errors = Record<string, string>;
 
@@ -234,6 +235,8 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
             </ul>
           )}
         </section>
+
+        <InSourceSection factId={fact.id} />
 
         <CorroborationSection
           factId={fact.id}

@@ -11,12 +11,14 @@ export const MAX_DROP_BYTES = 20 * 1024 * 1024;
  */
 export function fileFromImportEvent(payload: unknown): CaptureFile | undefined {
   if (!payload || typeof payload !== 'object') return undefined;
-  const p = payload as { fileName?: unknown; document?: unknown };
+  const p = payload as { fileName?: unknown; document?: unknown; originalId?: unknown };
   const doc = p.document as Partial<ImportedDocument> | undefined;
   if (typeof p.fileName !== 'string' || !doc || typeof doc !== 'object' || !Array.isArray(doc.blocks) || typeof doc.format !== 'string') return undefined;
   return {
     name: p.fileName,
     document: { format: doc.format, source: doc.source && typeof doc.source === 'object' ? doc.source : {}, blocks: doc.blocks, warnings: Array.isArray(doc.warnings) ? doc.warnings : [] },
+    // The file the shell keeps for the capture to store as the source's original.
+    ...(typeof p.originalId === 'string' && /^[0-9a-f]{64}$/.test(p.originalId) ? { originalId: p.originalId } : {}),
   };
 }
 
