@@ -163,7 +163,9 @@ describe('the CUI designation indicator (32 CFR 2002.20)', () => {
     expect(body.some((t) => t.startsWith('(CUI//SP-PRVCY//FEDCON) Own sentence'))).toBe(true);
   });
 
-  it('missing Controlled by and POC are pre-flight errors', () => {
+  it('missing Controlled by, CUI Category and POC are pre-flight errors (DoDI 5200.48 asks for the category too)', () => {
+    expect(codes().filter((c) => c === 'error:cui-designation-missing')).toHaveLength(3);
+    lib.updateBriefing(fx.briefingId, { fields: { cuiCategory: 'PRVCY' } });
     expect(codes().filter((c) => c === 'error:cui-designation-missing')).toHaveLength(2);
     lib.setMarkingDefault('cuiControlledBy', 'DoS/EB');
     lib.setMarkingDefault('cuiPoc', 'J. Smith');
