@@ -57,7 +57,10 @@ test('history: the export with its hash, an editing session after a pause, diff,
   const editedBluf = `${originalBluf} Rail links come second.`;
   await expect.poll(() => proseOf('bluf')).toBe(editedBluf);
   const shipsRow = page.locator(`[data-item-id="${ships.id}"]`);
+  // A row's actions take the pointer only while it is hovered or focused, as for a user.
+  await shipsRow.hover();
   await shipsRow.getByRole('button', { name: 'Lead-in, locator and wording' }).click();
+  await expect(shipsRow.getByRole('button', { name: 'Lead-in, locator and wording' })).toHaveAttribute('aria-expanded', 'true');
   await shipsRow.getByRole('textbox', { name: 'Locator for this use' }).fill('paragraph 4');
   await shipsRow.getByRole('textbox', { name: 'Locator for this use' }).blur();
   await expect.poll(() => section('discussion')[0]).toMatchObject({ locator: { label: 'paragraph', value: '4' } });

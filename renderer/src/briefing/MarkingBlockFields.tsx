@@ -13,9 +13,7 @@ export function MarkingBlockFields({ briefing, block, onSave }: { briefing: Brie
   const title = block.kind === 'classified' ? 'Classification authority block' : 'CUI designation indicator';
   return (
     <section className="header-fields" aria-label={title}>
-      <div className="hf-row">
-        <strong>{title}</strong>
-      </div>
+      <h3 className="hf-title">{title}</h3>
       {block.lines.map((l) => {
         const own = briefing.fields[l.field] ?? '';
         const placeholder = own ? '' : l.value || (l.required ? 'Required' : '');

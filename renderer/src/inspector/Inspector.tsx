@@ -107,6 +107,11 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
 
   const { fact, source } = detail;
   const levels = app.info?.markingScheme.levels ?? [];
+  // "S//REL TO USA, GBR": the level picked from the scheme, the controls typed after it; the
+  // library parses and checks the whole marking (core/marking-string.ts) and names what is wrong.
+  const [markingLevel = '', ...controlParts] = (fact?.marking ?? '').split('//');
+  const markingControls = controlParts.join('//');
+  const withControls = app.info?.markingScheme.id === 'us';
   const tagsText = fact.tags.join(', ');
 
   return (
@@ -176,16 +181,25 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
           <SelectField
             id="inspector-marking"
             label="Handling marking"
-            value={fact.marking ?? ''}
-            // A marking with controls ("S//NOFORN", set from the command line or an import) stays listed as it is.
+            value={markingLevel}
             options={[
               { value: '', label: 'None' },
               ...levels.map((l) => ({ value: l.id, label: `${l.portion} — ${l.banner}` })),
-              ...(fact.marking && !levels.some((l) => l.id === fact.marking) ? [{ value: fact.marking, label: fact.marking }] : []),
+              ...(markingLevel && !levels.some((l) => l.id === markingLevel) ? [{ value: markingLevel, label: markingLevel }] : []),
             ]}
             error={factErrors.marking}
-            onCommit={(v) => patchFact('marking', { marking: v })}
+            onCommit={(v) => patchFact('marking', { marking: v && markingControls ? `${v}//${markingControls}` : v })}
           />
+          {withControls && (
+            <TextField
+              id="inspector-marking-controls"
+              label="Controls"
+              value={markingControls}
+              placeholder="e.g. NOFORN, REL TO USA, GBR, SP-PRVCY"
+              hint="Dissemination controls and CUI categories, separated by //"
+              onCommit={(v) => patchFact('marking', { marking: v.trim() ? `${markingLevel || levels[0]?.id || ''}//${v.trim()}` : markingLevel })}
+            />
+          )}
         </FieldRow>
         <TextField
           id="inspector-tags"
