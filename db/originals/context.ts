@@ -38,15 +38,17 @@ export function factContext(db: Db, fact: Fact): FactContext {
       const passages = scope === 'at-locator' ? t.passages.filter((p) => sameLocator(p, fact.locator)) : t.passages;
       for (const p of passages) {
         const hit = findWords(p.text, words);
-        if (hit) return { status: 'ok', original: t.original, ...locatorOf(p), found: scope, ...around(p.text, hit) };
+        if (hit) return { status: 'ok', original: t.original, ...locatorOf(p), found: scope, ...around(...withNeighbours(t.passages, p, hit)) };
       }
     }
   }
   for (const t of good) {
     const at = t.passages.filter((p) => sameLocator(p, fact.locator));
     if (fact.locator && at.length) {
-      const text = at.map((p) => p.text).join('\n\n');
-      return { status: 'ok', original: t.original, locator: fact.locator, found: 'not-found', ...around(text, { start: 0, end: 0 }) };
+      // The passage sharing most words with the fact: where a changed quotation most likely sits.
+      const nearest = closest(at, fact.text);
+      const [text, hit] = withNeighbours(t.passages, nearest, { start: 0, end: 0 });
+      return { status: 'ok', original: t.original, locator: fact.locator, found: 'not-found', ...around(text, { start: hit.start, end: hit.start }) };
     }
   }
   return { status: 'ok', original: good[0]!.original, found: 'not-found', before: '', match: '', after: '' };
@@ -68,6 +70,28 @@ export function findWords(text: string, words: readonly string[]): { start: numb
     if (i >= 0) return { start: folded.from[i]!, end: folded.from[i + w.length - 1]! + 1 };
   }
   return undefined;
+}
+
+function closest(passages: readonly Passage[], text: string): Passage {
+  const words = new Set(foldQuoteText(text).text.split(/\W+/u).filter((w) => w.length > 2));
+  let best = passages[0]!;
+  let bestScore = -1;
+  for (const p of passages) {
+    const score = foldQuoteText(p.text).text.split(/\W+/u).filter((w) => words.has(w)).length;
+    if (score > bestScore) [best, bestScore] = [p, score];
+  }
+  return best;
+}
+
+/**
+ * The passage with the ones before and after it (paragraphs apart), the hit moved to match: a
+ * quotation that is a paragraph of its own is read with what leads up to it and follows it.
+ */
+function withNeighbours(all: readonly Passage[], p: Passage, hit: { start: number; end: number }): [string, { start: number; end: number }] {
+  const i = all.indexOf(p);
+  const prev = i > 0 ? `${all[i - 1]!.text}\n\n` : '';
+  const next = i + 1 < all.length ? `\n\n${all[i + 1]!.text}` : '';
+  return [prev + p.text + next, { start: hit.start + prev.length, end: hit.end + prev.length }];
 }
 
 /** The passage split at the marked words, cut to about AROUND characters either side at a space. */

@@ -62,6 +62,8 @@ describe('the original of a captured file', () => {
     expect(c).toMatchObject({ found: 'at-locator', locator: quote.locator });
     expect(normaliseQuoteText(c.match)).toBe(normaliseQuoteText(quote.text));
     expect(normaliseQuoteText(`${c.before}${c.match}${c.after}`)).toContain(normaliseQuoteText(PORT_QUOTE));
+    // The quotation is a paragraph of its own: what leads up to it is shown with it.
+    expect(c.before.trim().length).toBeGreaterThan(40);
   });
 
   it('is stored once however often the file is captured, and goes with its last source', async () => {
