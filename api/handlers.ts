@@ -63,7 +63,7 @@ export interface HandlerOptions {
   allowWrite(path: string): boolean;
   /** The clock that tells an editing pause (tests inject one; see EditSessions). */
   now?: () => Date;
-  /** A file the desktop shell read for capture, by id (electron/pending-originals.ts). */
+  /** A file the desktop shell read for capture, by id (api/host/pending-originals.ts). */
   pendingOriginal?(id: string): PreparedOriginal | undefined;
 }
 

@@ -42,7 +42,7 @@ describe('the inspector reads "In source" through the contract', () => {
 
 describe('a file the desktop shell read keeps its original', () => {
   it('capture:commit with the document and the id of the file the shell keeps stores that file', async () => {
-    const { PendingOriginals } = await import('../electron/pending-originals');
+    const { PendingOriginals } = await import('./host/pending-originals');
     const { readDocument } = await import('../ingest/formats/index');
     const pending = new PendingOriginals();
     const document = await readDocument(pdf, { fileName: 'from-dialog.pdf' });
@@ -59,7 +59,7 @@ describe('a file the desktop shell read keeps its original', () => {
   });
 
   it('the shell keeps only the latest few files', async () => {
-    const { PendingOriginals } = await import('../electron/pending-originals');
+    const { PendingOriginals } = await import('./host/pending-originals');
     const pending = new PendingOriginals(2);
     const doc = (n: number) => ({ format: 'text' as const, source: {}, blocks: [{ kind: 'paragraph' as const, text: `File ${n}.` }], warnings: [] });
     const ids = [1, 2, 3].map((n) => pending.remember(doc(n), Buffer.from(`File ${n}.`), `f${n}.txt`));

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/main';
-import { LibraryHost } from '../electron/library/library-host';
+import { LibraryHost } from '../api/host/library-host';
 import { isRunning, removeLeftovers } from './leftovers';
 import { Library } from './library';
 import { tempDir } from './testing/temp-library';

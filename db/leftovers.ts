@@ -21,7 +21,7 @@ export const TEMP_NAMES: readonly { made: string; pattern: RegExp; sqlite?: true
   { made: 'export', pattern: /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/ },
   // electron/atomic-file.ts writeFileAtomicSync: ".NAME.PID.<8 hex>.tmp"
   { made: 'app state', pattern: /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/ },
-  // electron/library/library-host.ts restore (and db/restore.ts): "LIBRARY.restoring-PID"
+  // api/host/library-host.ts restore (and db/restore.ts): "LIBRARY.restoring-PID"
   { made: 'restore', pattern: /^.+\.restoring-(\d+)$/, sqlite: true },
 ];
 

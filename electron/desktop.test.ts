@@ -7,13 +7,13 @@ import { tempDir } from '../db/testing/temp-library';
 import { loadSample } from '../samples/load';
 import { Desktop, type NativeShell } from './desktop';
 import type { DossierEvents } from './events';
-import { defaultDocumentReader } from './import-file';
-import { LibraryHost } from './library/library-host';
-import { corruptButOpenable } from './library/testing';
+import { defaultDocumentReader } from '../api/host/import-file';
+import { LibraryHost } from '../api/host/library-host';
+import { corruptButOpenable } from '../api/host/testing';
 import { SHELL_CALL_NAMES } from './shell-contract';
 import { createShellDispatcher } from './shell-handlers';
 import { StateStore } from './state-store';
-import { WriteGrants, WrittenFiles } from './write-grants';
+import { WriteGrants, WrittenFiles } from '../api/host/write-grants';
 
 let dir: string;
 let cleanup: () => void;

@@ -5,15 +5,15 @@ import { type CallContext, createDispatcher } from '../api/handlers';
 import { DossierError, isDossierError } from '../core/errors';
 import { safeFileName } from '../export/file-name';
 import type { ExportPhase, ExportResult } from '../export/export-briefing';
-import { type DocumentReader, importBytes, readImportFile } from './import-file';
-import { PendingOriginals } from './pending-originals';
-import type { LibraryHost } from './library/library-host';
+import { type DocumentReader, importBytes, readImportFile } from '../api/host/import-file';
+import { PendingOriginals } from '../api/host/pending-originals';
+import type { LibraryHost } from '../api/host/library-host';
 import { type Emit, isAbort, type OperationContext, Operations } from './operations';
 import { isRecentLibrary, recentBriefings, withoutBriefing, withRecentBriefing, withRecentLibrary } from './recent';
 import { externalUrlAllowed } from './security/navigation';
 import type { StateStore } from './state-store';
 import type { BackupInfo, Canceled, ImportResult, LibraryStatus, RecentBriefing, RecentLibrary } from './types';
-import type { WriteGrants, WrittenFiles } from './write-grants';
+import type { WriteGrants, WrittenFiles } from '../api/host/write-grants';
 
 /**
  * What the desktop shell does, without Electron: the main process supplies the native parts

@@ -12,10 +12,10 @@ import { defaultLibraryPath, userStyleDir, userTemplateDir } from '../core/paths
 import { appPaths, mainDirOf } from './app-paths';
 import { Desktop } from './desktop';
 import { CHANNELS, type DossierEvents } from './events';
-import { defaultDocumentReader } from './import-file';
+import { defaultDocumentReader } from '../api/host/import-file';
 import { registerIpc } from './ipc/register';
 import { filesFromArgv, filesFromSecondInstance } from './launch-files';
-import { LibraryHost } from './library/library-host';
+import { LibraryHost } from '../api/host/library-host';
 import { menuTemplate } from './menu';
 import { chooseNativeBinding } from './native-binding';
 import { nativeShell } from './native-shell';
@@ -28,7 +28,7 @@ import { spellcheckAllowed, windowOptions } from './security/web-preferences';
 import { createShellDispatcher } from './shell-handlers';
 import { StateStore } from './state-store';
 import { restoreBounds } from './window-state';
-import { WriteGrants, WrittenFiles } from './write-grants';
+import { WriteGrants, WrittenFiles } from '../api/host/write-grants';
 
 const log = {
   info: (m: string) => console.log(`[dossier] ${m}`),

@@ -21,8 +21,8 @@ const briefingId = z.string().min(1).max(200);
 const exportFormat = z.enum(['docx', 'markdown', 'text']);
 const path = z.string().min(1).max(4096);
 
-/** Largest file the renderer may hand over for import (a dropped file's bytes). */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from '../api/host/limits';
+import { MAX_IMPORT_BYTES } from '../api/host/limits';
 
 export const SHELL_CALLS = {
   'app:info': z.tuple([]),

@@ -8,9 +8,9 @@ export { loadSample } from '../../samples/load';
 // The repository's bulk insert (validated, duplicate-checked, FTS-indexed), as the benchmark builds its library.
 export { checkFactInput, insertFacts } from '../../db/repo/facts';
 // What the desktop shell does with a file before it emits `import:ready` (electron/import-file.ts).
-export { importBytes, defaultDocumentReader } from '../../electron/import-file';
+export { importBytes, defaultDocumentReader } from '../../api/host/import-file';
 // The desktop shell's own logic (no Electron in it), for specs that bind the shell contract too.
 export { Desktop } from '../../electron/desktop';
 export { createShellDispatcher } from '../../electron/shell-handlers';
 export { StateStore } from '../../electron/state-store';
-export { WriteGrants, WrittenFiles } from '../../electron/write-grants';
+export { WriteGrants, WrittenFiles } from '../../api/host/write-grants';

@@ -1,10 +1,10 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { DossierError } from '../core/errors';
-import type { ImportedDocument, ImportOptions } from '../ingest/document';
-import { readDocument } from '../ingest/formats/index';
-import { sniffFormat } from '../ingest/formats/sniff';
-import { MAX_IMPORT_BYTES } from './shell-contract';
+import { DossierError } from '../../core/errors';
+import type { ImportedDocument, ImportOptions } from '../../ingest/document';
+import { readDocument } from '../../ingest/formats/index';
+import { sniffFormat } from '../../ingest/formats/sniff';
+import { MAX_IMPORT_BYTES } from './limits';
 import type { ImportResult } from './types';
 
 /**

@@ -1,6 +1,6 @@
-import type { PreparedOriginal } from '../db/originals/codec';
-import type { ImportedDocument } from '../ingest/document';
-import { prepareDocumentOriginal } from '../ingest/original';
+import type { PreparedOriginal } from '../../db/originals/codec';
+import type { ImportedDocument } from '../../ingest/document';
+import { prepareDocumentOriginal } from '../../ingest/original';
 
 /**
  * Files the shell has read for the capture screen, kept (hashed and deflated) until the user

@@ -30,7 +30,7 @@ afterEach(() => {
 });
 
 const DRIVER = `
-import { LibraryHost } from './electron/library/library-host.ts';
+import { LibraryHost } from './api/host/library-host.ts';
 import { createDispatcher } from './api/handlers.ts';
 const [path, backups] = process.argv.slice(2);
 const host = new LibraryHost({ backupRoot: backups });

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { DossierError } from '../../core/errors';
 import { Library } from '../../db/library';
 import type { CheckReport } from '../../db/repo/maintenance';
-import type { BackupInfo } from '../types';
+import type { BackupInfo } from './types';
 
 /**
  * Automatic rotating backups, Zotero's way: at most one a day, the newest seven kept, each

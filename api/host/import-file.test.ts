@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../db/testing/temp-library';
+import { tempDir } from '../../db/testing/temp-library';
 import { defaultDocumentReader, importBytes, readImportFile, safeDisplayName } from './import-file';
 
 let dir: string;

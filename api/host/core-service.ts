@@ -1,0 +1,213 @@
+import { basename } from 'node:path';
+import type { Envelope } from '../contract';
+import { createDispatcher } from '../handlers';
+import { type BackupEntry } from './backups';
+import { type DocumentReader, defaultDocumentReader, importBytes, readImportFile } from './import-file';
+import { LibraryHost } from './library-host';
+import { PendingOriginals } from './pending-originals';
+import type { ImportResult, LibraryStatus } from './types';
+import { WriteGrants } from './write-grants';
+
+/**
+ * Everything the desktop app's core does, in one object that can live in its own process: the
+ * open library and its lifecycle (LibraryHost), the API dispatcher, reading files for capture
+ * (parsers of untrusted files), backups and restore. Every method takes and returns plain data
+ * (structured-clone safe), so the same object serves an in-process caller (tests) and a
+ * message port (api/host/serve.ts) alike. The shell (dialogs, menus, grants the user gave in a
+ * save dialog, which files may be opened) stays in the main process.
+ */
+export interface CoreOptions {
+  /** userData/backups */
+  backupRoot: string;
+  /** better_sqlite3.node built for Electron's ABI (development); undefined in packaged builds. */
+  nativeBinding?: string;
+  templateDir?: string;
+  styleDir?: string;
+  /** Test hook: how far the core's clock runs ahead of the real one (an editing pause without waiting). */
+  clockAheadMs?: number;
+}
+
+/** How long a core call may report progress and be cancelled. */
+export interface CoreCallContext {
+  progress?: (phase: string, done?: number, total?: number) => void;
+  signal?: AbortSignal;
+}
+
+const NO_SIGNAL = new AbortController().signal;
+
+export class CoreService {
+  private readonly host: LibraryHost;
+  private readonly grants = new WriteGrants();
+  private readonly originals = new PendingOriginals();
+  private dispatcher: { lib: unknown; dispatch: ReturnType<typeof createDispatcher> } | undefined;
+  private clockAheadMs: number;
+
+  constructor(
+    private readonly o: CoreOptions,
+    private readonly reader: DocumentReader = defaultDocumentReader,
+    log?: { info(m: string): void; warn(m: string): void },
+  ) {
+    this.host = new LibraryHost({ backupRoot: o.backupRoot, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}), ...(log ? { log } : {}) });
+    this.clockAheadMs = o.clockAheadMs ?? 0;
+  }
+
+  status(): LibraryStatus {
+    return this.host.status;
+  }
+
+  open(path: string): LibraryStatus {
+    this.dispatcher = undefined;
+    return this.host.open(path);
+  }
+
+  close(): null {
+    this.dispatcher = undefined;
+    this.host.close();
+    return null;
+  }
+
+  /** The user picked `path` in a save dialog shown by the main process: the core may write it for a while. */
+  grantWrite(path: string): null {
+    this.grants.grant(path);
+    return null;
+  }
+
+  /** A call of the API contract, validated by its dispatcher, on the open library. */
+  async call(name: string, args: unknown, ctx: CoreCallContext = {}): Promise<Envelope<unknown>> {
+    const lib = this.host.library;
+    if (!lib) return { ok: false, error: this.noLibraryError() };
+    if (this.dispatcher?.lib !== lib) {
+      const dispatch = createDispatcher(lib, {
+        allowWrite: (p) => this.grants.allows(p),
+        pendingOriginal: (id) => this.originals.get(id),
+        now: () => new Date(Date.now() + this.clockAheadMs),
+        ...(this.o.templateDir ? { templateDir: this.o.templateDir } : {}),
+        ...(this.o.styleDir ? { styleDir: this.o.styleDir } : {}),
+      });
+      this.dispatcher = { lib, dispatch };
+    }
+    return this.dispatcher.dispatch(name, args, { ...(ctx.progress ? { progress: (p: string) => ctx.progress!(p) } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+  }
+
+  // ── Backups ──────────────────────────────────────────────────────────────────────────
+
+  backups(): BackupEntry[] {
+    return this.host.backups();
+  }
+
+  backupDir(path?: string): string {
+    return this.host.backupDir(path);
+  }
+
+  backupNow(ctx: CoreCallContext = {}): Promise<BackupEntry> {
+    return this.host.backupNow(() => ctx.signal?.throwIfAborted());
+  }
+
+  backupIfDue(): Promise<BackupEntry | { skipped: string }> {
+    return this.host.backupIfDue();
+  }
+
+  restore(backupPath: string, aside: 'damaged' | 'before-restore', target?: string): LibraryStatus & { keptAs?: string } {
+    this.dispatcher = undefined;
+    return this.host.restore(backupPath, aside, target);
+  }
+
+  newestGoodBackup(path?: string): BackupEntry | null {
+    return this.host.newestGoodBackup(path) ?? null;
+  }
+
+  // ── Reading files for capture (untrusted input: the reason the core has its own process) ──
+
+  async readFile(path: string, ctx: CoreCallContext = {}): Promise<ImportResult> {
+    const signal = ctx.signal ?? NO_SIGNAL;
+    ctx.progress?.(`Reading ${basename(path)}`);
+    const bytes = await readImportFile(path, signal);
+    signal.throwIfAborted();
+    return this.read(bytes, basename(path), ctx);
+  }
+
+  readBytes(name: string, bytes: Uint8Array, ctx: CoreCallContext = {}): Promise<ImportResult> {
+    return this.read(bytes, name, ctx);
+  }
+
+  /** Test hook (the fake clock of the end-to-end harness): the core's clock runs this far ahead. */
+  setClockAhead(ms: number): null {
+    this.clockAheadMs = ms;
+    return null;
+  }
+
+  /** Parses the file and keeps it until the capture saved from it stores it as the source's original. */
+  private async read(bytes: Uint8Array, name: string, ctx: CoreCallContext): Promise<ImportResult> {
+    const progress = ctx.progress ?? (() => undefined);
+    const result = await importBytes(bytes, name, this.reader, { signal: ctx.signal ?? NO_SIGNAL, progress });
+    return { ...result, originalId: this.originals.remember(result.document, bytes, result.fileName) };
+  }
+
+  private noLibraryError(): { code: string; message: string } {
+    const s = this.host.status;
+    if (s.state === 'damaged') return { code: 'library_corrupt', message: `The library ${s.path} is damaged: ${s.message}` };
+    if (s.state === 'unavailable') return { code: s.code, message: s.message };
+    return { code: 'not_found', message: 'No library is open' };
+  }
+}
+
+/**
+ * The core's methods as a client sees them: name, arguments, result. The wire carries the name
+ * and the arguments; a call's progress and cancel signal travel beside them (CoreCallContext).
+ */
+export interface CoreCalls {
+  status(): LibraryStatus;
+  open(path: string): LibraryStatus;
+  close(): null;
+  grantWrite(path: string): null;
+  call(name: string, args: unknown): Envelope<unknown>;
+  backups(): BackupEntry[];
+  backupDir(path?: string): string;
+  backupNow(): BackupEntry;
+  backupIfDue(): BackupEntry | { skipped: string };
+  restore(backupPath: string, aside: 'damaged' | 'before-restore', target?: string): LibraryStatus & { keptAs?: string };
+  newestGoodBackup(path?: string): BackupEntry | null;
+  readFile(path: string): ImportResult;
+  readBytes(name: string, bytes: Uint8Array): ImportResult;
+  setClockAhead(ms: number): null;
+}
+export type CoreMethod = keyof CoreCalls;
+export type CoreArgs<M extends CoreMethod> = Parameters<CoreCalls[M]>;
+export type CoreResult<M extends CoreMethod> = ReturnType<CoreCalls[M]>;
+
+/** Where each method that reports progress or can be cancelled takes its call context. */
+const CONTEXT_AT: Partial<Record<CoreMethod, number>> = { call: 2, backupNow: 0, readFile: 1, readBytes: 2 };
+
+export function isCoreMethod(name: unknown): name is CoreMethod {
+  return typeof name === 'string' && Object.hasOwn(CORE_ARITY, name);
+}
+
+/** How many arguments each method takes at most: a message with more is refused. */
+export const CORE_ARITY: Record<CoreMethod, number> = {
+  status: 0, open: 1, close: 0, grantWrite: 1, call: 2, backups: 0, backupDir: 1, backupNow: 0, backupIfDue: 0,
+  restore: 3, newestGoodBackup: 1, readFile: 1, readBytes: 2, setClockAhead: 1,
+};
+
+/** Runs one method of the service with its arguments, the call context in its place. */
+export async function invokeCore(service: CoreService, method: CoreMethod, args: readonly unknown[], ctx: CoreCallContext): Promise<unknown> {
+  const at = CONTEXT_AT[method];
+  const full: unknown[] = [...args];
+  if (at !== undefined) {
+    full.length = at;
+    full.push(ctx);
+  }
+  return (service[method] as (...a: unknown[]) => unknown).apply(service, full);
+}
+
+/** A client of the core: in this process (tests) or over a message port (api/host/client.ts). */
+export interface CoreLink {
+  request<M extends CoreMethod>(method: M, args: CoreArgs<M>, ctx?: CoreCallContext & { label?: string }): Promise<CoreResult<M>>;
+}
+
+/** The core in the caller's own process: the same service, no port between. */
+export class InProcessCore implements CoreLink {
+  constructor(readonly service: CoreService) {}
+  async request<M extends CoreMethod>(method: M, args: CoreArgs<M>, ctx: CoreCallContext = {}): Promise<CoreResult<M>> {
+    return (await invokeCore(this.service, method, args, ctx)) as CoreResult<M>;
+  }
+}
