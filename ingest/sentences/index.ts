@@ -23,9 +23,10 @@
  *  - Quotations are split like any other text: `"We won. We always do," she said.` gives two
  *    sentences, while `"We won," she said.` and `"We won." she said.` stay one (a lowercase word
  *    after the closing quote continues the sentence).
- *  - Inline lists ("1. … 2. …", "a. … b. …") are split into items when the block starts with the
- *    first marker; the leading Markdown marker of a list-item paragraph is stripped, inline
- *    markers are kept.
+ *  - Inline lists ("1. … 2. …", "1) … 2) …", "a. … b. …", "(a) … (b) …", "• 9. … • 10. …") are
+ *    split into items when the block starts with the first marker. A list item's marker is never
+ *    part of its sentence: the Markdown marker of a list-item paragraph is stripped, and so is
+ *    every inline item's.
  *  - An abbreviation that may also end a sentence (U.S., Inc., Jr., Jan.) ends it only before a
  *    typical sentence opener (The, He, It, However, …): "I live in the U.S. How about you?"
  *    splits, "the U.S. Government" does not — nor, unavoidably, "…in the U.S. Congress voted".

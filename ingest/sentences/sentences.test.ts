@@ -195,13 +195,20 @@ const CASES: Record<string, Array<[string, string[]]>> = {
   ],
   lists: [
     ['There are two options. 1. Cut spending. 2. Raise taxes.', ['There are two options.', '1. Cut spending.', '2. Raise taxes.']],
-    ['1. The first item 2. The second item', ['The first item', '2. The second item']],
-    ['a. The first item b. The second item', ['a. The first item', 'b. The second item']],
+    // Every item of an inline list loses its marker, as a Markdown list item does.
+    ['1. The first item 2. The second item', ['The first item', 'The second item']],
+    ['1) The first item 2) The second item', ['The first item', 'The second item']],
+    ['1.) The first item. 2.) The second item.', ['The first item.', 'The second item.']],
+    ['• 9. The first item • 10. The second item', ['The first item', 'The second item']],
+    ['a. The first item b. The second item', ['The first item', 'The second item']],
+    ['(a) The Secretary shall act (b) the Administrator shall assist', ['The Secretary shall act', 'the Administrator shall assist']],
+    ['(a) alone is not a list.', ['(a) alone is not a list.']],
+    ['See 3(a) and (b) of the Act.', ['See 3(a) and (b) of the Act.']],
     ['Costs grew from 1 to 2. Then they fell.', ['Costs grew from 1 to 2.', 'Then they fell.']],
     ['We will 1) cut costs and 2) raise revenue.', ['We will 1) cut costs and 2) raise revenue.']],
     ['1. Costs rose from 1 to 2. Then they fell.', ['Costs rose from 1 to 2.', 'Then they fell.']],
     ['ii. The second reason is cost. iii. The third is time.', ['ii. The second reason is cost.', 'iii. The third is time.']],
-    ['(a) The Secretary shall act. (b) The Administrator shall assist.', ['(a) The Secretary shall act.', '(b) The Administrator shall assist.']],
+    ['(a) The Secretary shall act. (b) The Administrator shall assist.', ['The Secretary shall act.', 'The Administrator shall assist.']],
   ],
   dates: [
     ["Saint Patrick's Day is on March 17. It is a holiday.", ["Saint Patrick's Day is on March 17.", 'It is a holiday.']],

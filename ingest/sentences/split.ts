@@ -1,7 +1,7 @@
 import { decideCut } from './boundary';
 import { isWhitespace } from './chars';
 import { scanCluster } from './cluster';
-import { inlineListCuts } from './enumerators';
+import { inlineList } from './enumerators';
 
 /** A sentence as [start, end) indexes into the scanned string, trimmed of whitespace. */
 export type Range = [number, number];
@@ -16,7 +16,8 @@ export type Range = [number, number];
  */
 export function splitRanges(text: string, from = 0): Range[] {
   const ranges: Range[] = [];
-  const listCuts = inlineListCuts(text, from);
+  const list = inlineList(text, from);
+  const listCuts = list.cuts;
   let nextList = 0;
   let sentenceStart = from;
 
@@ -40,7 +41,13 @@ export function splitRanges(text: string, from = 0): Range[] {
     TERMINATOR.lastIndex = Math.max(cluster.closersEnd, punct + 1);
   }
   pushTrimmed(text, ranges, sentenceStart, text.length);
-  return ranges;
+  return list.cuts.length ? ranges.map((r) => dropMarker(r, list.textStart)) : ranges;
+}
+
+/** An inline list item's range without its marker ("2) ", "• 10. "), unless nothing else is left. */
+function dropMarker(range: Range, textStart: Map<number, number>): Range {
+  const start = textStart.get(range[0]);
+  return start !== undefined && start < range[1] ? [start, range[1]] : range;
 }
 
 export function pushTrimmed(text: string, out: Range[], start: number, end: number): void {
