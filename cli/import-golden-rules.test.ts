@@ -26,13 +26,16 @@ let cleanup: () => void;
 beforeAll(() => ({ dir, cleanup } = tempDir()));
 afterAll(() => cleanup());
 
-async function candidatesOf(rule: GoldenRule): Promise<string[]> {
-  const file = join(dir, `rule-${rule.id}.txt`);
-  writeFileSync(file, rule.input);
-  const run = await runInProcess(join(dir, 'lib.sqlite'), ['import', file, '--dry-run', '--json', '--title', `Rule ${rule.id}`]);
-  if (run.code !== 0) throw new Error(`rule ${rule.id}: exit ${run.code}: ${run.err}`);
+/** The candidate facts `dossier import FILE --dry-run --json` offers for `text` saved as `name`. */
+async function dryRun(name: string, text: string): Promise<string[]> {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const run = await runInProcess(join(dir, 'lib.sqlite'), ['import', file, '--dry-run', '--json', '--title', name]);
+  if (run.code !== 0) throw new Error(`${name}: exit ${run.code}: ${run.err}`);
   return (JSON.parse(run.out) as { facts: { text: string }[] }).facts.map((f) => f.text);
 }
+
+const candidatesOf = (rule: GoldenRule) => dryRun(`rule-${rule.id}.txt`, rule.input);
 
 /** Facts equal the expected sentences, each with its list marker kept, or each with it dropped. */
 export function matchesRule(expected: string[], facts: string[]): boolean {
@@ -64,4 +67,48 @@ describe('Golden Rules through `dossier import --dry-run`', () => {
     console.log(`Golden Rules (English) via import --dry-run: ${passed}/${GOLDEN_RULES.length}${failures.length ? `\n${failures.join('\n')}` : ''}`);
     expect(passed).toBeGreaterThanOrEqual(47);
   }, 60_000);
+
+  it('splits inline lists in a document into items, every marker dropped', async () => {
+    const text = [
+      'The committee made three findings.',
+      '',
+      '1) Costs rose 2) Delays grew 3) Staff left',
+      '',
+      '• 9. The first item • 10. The second item',
+      '',
+      '(a) The Secretary shall act (b) the Administrator shall assist',
+      '',
+      '- a. Funding b. Staffing',
+    ].join('\n');
+    expect(await dryRun('findings.txt', text)).toEqual([
+      'The committee made three findings.',
+      'Costs rose',
+      'Delays grew',
+      'Staff left',
+      'The first item',
+      'The second item',
+      'The Secretary shall act',
+      'the Administrator shall assist',
+      'Funding',
+      'Staffing',
+    ]);
+  });
+
+  it('offers a quotation of several sentences closed by an attribution as one candidate', async () => {
+    const text = [
+      'Inflation data came out on Tuesday.',
+      '',
+      '"Prices will rise. Wages will not," the minister said. Unions disagreed.',
+      '',
+      '“We expect growth. We expect it soon.” The bank said nothing more.',
+    ].join('\n');
+    expect(await dryRun('statement.md', text)).toEqual([
+      'Inflation data came out on Tuesday.',
+      '"Prices will rise. Wages will not," the minister said.',
+      'Unions disagreed.',
+      '“We expect growth.',
+      'We expect it soon.”',
+      'The bank said nothing more.',
+    ]);
+  });
 });

@@ -63,6 +63,8 @@ function continues(prev: Marker, next: Marker): boolean {
 
 /** An inline list found at the start of a block: where its items begin and where their text does. */
 export interface InlineList {
+  /** Where the first item begins. */
+  first: number;
   /** Positions (indexes into the text) where an item after the first one begins. */
   cuts: number[];
   /**
@@ -74,7 +76,7 @@ export interface InlineList {
   textStart: Map<number, number>;
 }
 
-const NO_LIST: InlineList = { cuts: [], textStart: new Map() };
+const NO_LIST: InlineList = { first: -1, cuts: [], textStart: new Map() };
 
 /**
  * The inline list `text` opens with, if any. `from` is where the block's content starts; the
@@ -103,5 +105,5 @@ export function inlineList(text: string, from: number): InlineList {
       last = marker;
     }
   }
-  return cuts.length ? { cuts, textStart } : NO_LIST;
+  return cuts.length ? { first, cuts, textStart } : NO_LIST;
 }
