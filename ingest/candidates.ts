@@ -51,7 +51,7 @@ export function candidatesFromDocument(doc: ImportedDocument, opts: CandidateOpt
     }
     paragraph++;
     if (!offered(block, doc.format)) continue;
-    const pieces = opts.paragraphs ? [block.text] : segment(block.text).flatMap((p) => p.sentences.map((s) => s.text));
+    const pieces = opts.paragraphs ? [block.text] : sentencesOf(block);
     for (const piece of pieces) {
       const t = piece.replace(/\s+/g, ' ').trim();
       if (!t || !/[\p{L}\p{N}]/u.test(t)) continue;
@@ -64,6 +64,16 @@ export function candidatesFromDocument(doc: ImportedDocument, opts: CandidateOpt
     }
   }
   return out;
+}
+
+/**
+ * The block's sentences. A list item is split with its marker put back, so that an inline list
+ * it continues ("1) The first item 2) The second item") is told; the segmenter drops the
+ * markers again, from every item alike.
+ */
+function sentencesOf(block: ImportedBlock): string[] {
+  const text = block.listMarker ? `${block.listMarker} ${block.text}` : block.text;
+  return segment(text).flatMap((p) => p.sentences.map((s) => s.text));
 }
 
 function offered(block: ImportedBlock, format: ImportedDocument['format']): boolean {

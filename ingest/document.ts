@@ -11,6 +11,12 @@ export interface ImportedBlock {
   text: string;
   kind: BlockKind;
   locator?: Locator;
+  /**
+   * The list marker ("1)", "•") a text list item's `text` was stripped of. Sentence splitting
+   * needs it back: in "1) The first item 2) The second item" only the marker shows that "2)"
+   * starts the next item.
+   */
+  listMarker?: string;
 }
 
 export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';

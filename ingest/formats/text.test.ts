@@ -7,7 +7,7 @@ describe('importText: plain text', () => {
     expect(doc.blocks).toEqual([
       { kind: 'paragraph', text: 'First paragraph, wrapped across two lines.', locator: { label: 'paragraph', value: '1' } },
       { kind: 'paragraph', text: 'Second paragraph.', locator: { label: 'paragraph', value: '2' } },
-      { kind: 'list-item', text: 'a listed point', locator: { label: 'paragraph', value: '3' } },
+      { kind: 'list-item', listMarker: '-', text: 'a listed point', locator: { label: 'paragraph', value: '3' } },
     ]);
     expect(doc.source).toEqual({ type: 'document', title: 'notes' });
   });
@@ -66,8 +66,8 @@ describe('importText: Markdown', () => {
       { kind: 'heading', text: 'Valletta talks' },
       { kind: 'paragraph', text: 'The quota falls to 41,000 tonnes.', locator: { label: 'paragraph', value: '1' } },
       { kind: 'quote', text: 'A quoted line.', locator: { label: 'paragraph', value: '2' } },
-      { kind: 'list-item', text: 'First point', locator: { label: 'paragraph', value: '3' } },
-      { kind: 'list-item', text: 'Second point', locator: { label: 'paragraph', value: '4' } },
+      { kind: 'list-item', listMarker: '1.', text: 'First point', locator: { label: 'paragraph', value: '3' } },
+      { kind: 'list-item', listMarker: '2.', text: 'Second point', locator: { label: 'paragraph', value: '4' } },
     ]);
   });
 

@@ -39,9 +39,13 @@ export function importText(input: Uint8Array | string, opts: ImportOptions, form
 
   const blocks: ImportedBlock[] = [];
   for (const span of splitParagraphs(body)) {
-    const kind = kindOf(body, span.start, format);
+    const prefix = linePrefix(body, span.start);
+    const kind = kindOf(prefix, format);
     const b = makeBlock(kind, format === 'markdown' ? stripMarkdownInline(span.text) : span.text);
-    if (b) blocks.push(b);
+    if (!b) continue;
+    const marker = kind === 'list-item' ? LIST_MARKER_END.exec(prefix)?.[1] : undefined;
+    if (marker) b.listMarker = marker;
+    blocks.push(b);
   }
   numberParagraphs(blocks);
 
@@ -50,15 +54,22 @@ export function importText(input: Uint8Array | string, opts: ImportOptions, form
   return { format, source, blocks, warnings: blocks.length === 0 ? [`${name}: the file has no text to import`] : [] };
 }
 
-/** The block markers before a paragraph's first character say what kind of block it is. */
-function kindOf(text: string, start: number, format: 'text' | 'markdown'): BlockKind {
+/** A list item's marker, last before its text. */
+const LIST_MARKER_END = /([-*+•‣⁃◦▪●○]|\d{1,9}[.)])\s*$/;
+
+/** The block markers before a paragraph's first character, on its line. */
+function linePrefix(text: string, start: number): string {
   // Back to the line's start by hand: lastIndexOf('\r') in a file without one searched the whole
   // text before every paragraph (an 8 MB file spent most of its import there).
   let lineStart = start;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  const prefix = text.slice(lineStart, start);
+  return text.slice(lineStart, start);
+}
+
+/** The block markers before a paragraph's first character say what kind of block it is. */
+function kindOf(prefix: string, format: 'text' | 'markdown'): BlockKind {
   if (/#\s*$/.test(prefix)) return format === 'markdown' ? 'heading' : 'paragraph';
-  if (/(?:[-*+•]|\d{1,9}[.)])\s*$/.test(prefix)) return 'list-item';
+  if (LIST_MARKER_END.test(prefix)) return 'list-item';
   if (prefix.includes('>')) return 'quote';
   return 'paragraph';
 }

@@ -3,13 +3,14 @@ import { GOLDEN_RULES, SUPPLEMENTARY_RULES, type GoldenRule } from './golden-rul
 import { splitSentences } from './index';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-// What our API strips from the start of a list-item paragraph ("1. ", "• ").
-const BLOCK_MARKER = /^\s*(?:[-*+•‣⁃◦▪●○]|\d{1,3}[.)])?\s*$/;
+// What our API strips from the start of a list item: a list-item paragraph's marker ("1. ",
+// "• ") or an inline item's ("2.) ", "• 10. ", "⁃9. ", "b. ", "(b) ").
+const BLOCK_MARKER = /^\s*(?:[-*+•‣⁃◦▪●○]\s*)?(?:\(?(?:\d{1,3}|[a-z])(?:\.\)|[.)]))?\s*$/;
 
 /**
  * Judges one rule. The Golden Rules are about boundaries, and our spans deliberately differ from
  * the rule's expected strings in two documented ways: whitespace is collapsed, and the Markdown
- * marker of a list-item paragraph ("1. The first item") is not part of the sentence text. So each
+ * marker of a list item ("1. The first item", "… 2) The second item") is not part of the sentence text. So each
  * expected sentence is compared with the stretch of input our sentence covers — from the end of
  * the previous sentence to the end of this one — and the span text must be that stretch minus, at
  * most, a leading list marker.

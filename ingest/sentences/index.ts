@@ -11,7 +11,8 @@
  * Module map: paragraphs.ts + markdown.ts find blocks; split.ts scans a block, cluster.ts reads a
  * run of sentence punctuation, boundary.ts decides whether it ends the sentence using
  * abbreviations.ts, context.ts (surrounding words) and labels.ts; enumerators.ts splits inline
- * lists and line-lists.ts one-item-per-line lists. Everything is linear in the input length.
+ * lists, line-lists.ts one-item-per-line lists, and quotations.ts joins the sentences of an
+ * attributed quotation. Everything is linear in the input length.
  *
  * Offsets (`start`, `end`) index the ORIGINAL string and point at the trimmed text, after any
  * stripped block marker. `text` is `input.slice(start, end)` except that:
@@ -20,12 +21,13 @@
  *    space; paragraph text keeps its original line breaks.
  *
  * Deliberate behaviours worth knowing:
- *  - Quotations are split like any other text: `"We won. We always do," she said.` gives two
- *    sentences, while `"We won," she said.` and `"We won." she said.` stay one (a lowercase word
- *    after the closing quote continues the sentence).
- *  - Inline lists ("1. … 2. …", "a. … b. …") are split into items when the block starts with the
- *    first marker; the leading Markdown marker of a list-item paragraph is stripped, inline
- *    markers are kept.
+ *  - A quotation closed by an attribution is one sentence however many it quotes:
+ *    `"We won. We always do," she said.` and `"We won," she said.` are one each (quotations.ts);
+ *    `"We won." She left.` is two.
+ *  - Inline lists ("1. … 2. …", "1) … 2) …", "a. … b. …", "(a) … (b) …", "• 9. … • 10. …") are
+ *    split into items when the block starts with the first marker. A list item's marker is never
+ *    part of its sentence: the Markdown marker of a list-item paragraph is stripped, and so is
+ *    every inline item's.
  *  - An abbreviation that may also end a sentence (U.S., Inc., Jr., Jan.) ends it only before a
  *    typical sentence opener (The, He, It, However, …): "I live in the U.S. How about you?"
  *    splits, "the U.S. Government" does not — nor, unavoidably, "…in the U.S. Congress voted".

@@ -2,6 +2,7 @@ import { collapseWhitespace } from './chars';
 import { splitLineList } from './line-lists';
 import type { Block } from './paragraphs';
 import { blockWork, findBlocks, paragraphSpan } from './paragraphs';
+import { joinAttributedQuotations } from './quotations';
 import { splitRanges } from './split';
 import type { SegmentedParagraph, TextSpan } from './types';
 
@@ -27,11 +28,12 @@ export function splitSentences(text: string): TextSpan[] {
 function blockSentences(text: string, b: Block): TextSpan[] {
   const work = blockWork(text, b);
   const offset = b.visibleStart;
-  let ranges = splitRanges(work);
+  const contentStart = b.start - offset;
+  let ranges = splitRanges(work, 0, contentStart);
   if (ranges.length === 1 && b.kind === 'paragraph') ranges = splitLineList(work, ranges[0]!) ?? ranges;
+  ranges = joinAttributedQuotations(work, ranges);
   // A list item's marker ("1.", "•") is scanned, because inline-list detection needs it, but it
   // is not part of any sentence.
-  const contentStart = b.start - offset;
   const spans: TextSpan[] = [];
   for (const [s, e] of ranges) {
     if (e <= contentStart) continue;

@@ -117,8 +117,18 @@ const CASES: Record<string, Array<[string, string[]]>> = {
     ['“Is this the end?” he asked. Nobody answered.', ['“Is this the end?” he asked.', 'Nobody answered.']],
     ["He said: 'I disagree.' Then he left.", ["He said: 'I disagree.'", 'Then he left.']],
     ['"Not now!" he added, walking out.', ['"Not now!" he added, walking out.']],
-    // Quoted sentences are split like any others; the attribution stays with the last one.
-    ['"We won. We always do," he said.', ['"We won.', 'We always do," he said.']],
+    // A quotation closed by an attribution is one sentence, however many it quotes.
+    ['"We won. We always do," he said.', ['"We won. We always do," he said.']],
+    ['"Prices will rise. Wages will not," the minister said. Markets fell.', ['"Prices will rise. Wages will not," the minister said.', 'Markets fell.']],
+    ['“Prices will rise. Wages will not. Savers lose,” Ms. Lane said.', ['“Prices will rise. Wages will not. Savers lose,” Ms. Lane said.']],
+    ["‘Prices will rise. Wages won’t,’ the minister said.", ["‘Prices will rise. Wages won’t,’ the minister said."]],
+    ['"Will prices rise? Will wages?" she asked.', ['"Will prices rise? Will wages?" she asked.']],
+    // Closed by a full stop, or never closed: the quoted sentences stand alone.
+    ['"Prices will rise. Wages will not." The minister left.', ['"Prices will rise.', 'Wages will not."', 'The minister left.']],
+    ['"Prices will rise. Wages will not. Savers lose.', ['"Prices will rise.', 'Wages will not.', 'Savers lose.']],
+    ['He said "prices rise." Then he left. "Wages fall," she said.', ['He said "prices rise."', 'Then he left.', '"Wages fall," she said.']],
+    // A speech is not one quotation to cite: beyond five sentences they stay apart.
+    ['"One. Two. Three. Four. Five. Six," he said.', ['"One.', 'Two.', 'Three.', 'Four.', 'Five.', 'Six," he said.']],
   ],
   abbreviations: [
     ['Gen. Mark A. Lee met Lt. Col. Ann Ross and Capt. Joe Bell.', ['Gen. Mark A. Lee met Lt. Col. Ann Ross and Capt. Joe Bell.']],
@@ -195,13 +205,22 @@ const CASES: Record<string, Array<[string, string[]]>> = {
   ],
   lists: [
     ['There are two options. 1. Cut spending. 2. Raise taxes.', ['There are two options.', '1. Cut spending.', '2. Raise taxes.']],
-    ['1. The first item 2. The second item', ['The first item', '2. The second item']],
-    ['a. The first item b. The second item', ['a. The first item', 'b. The second item']],
+    // Every item of an inline list loses its marker, as a Markdown list item does.
+    ['1. The first item 2. The second item', ['The first item', 'The second item']],
+    ['1) The first item 2) The second item', ['The first item', 'The second item']],
+    ['1.) The first item. 2.) The second item.', ['The first item.', 'The second item.']],
+    ['• 9. The first item • 10. The second item', ['The first item', 'The second item']],
+    ['a. The first item b. The second item', ['The first item', 'The second item']],
+    ['(a) The Secretary shall act (b) the Administrator shall assist', ['The Secretary shall act', 'the Administrator shall assist']],
+    ['(a) alone is not a list.', ['(a) alone is not a list.']],
+    ['- a. Funding b. Staffing', ['Funding', 'Staffing']],
+    ['1. a. Funding b. Staffing', ['Funding', 'Staffing']],
+    ['See 3(a) and (b) of the Act.', ['See 3(a) and (b) of the Act.']],
     ['Costs grew from 1 to 2. Then they fell.', ['Costs grew from 1 to 2.', 'Then they fell.']],
     ['We will 1) cut costs and 2) raise revenue.', ['We will 1) cut costs and 2) raise revenue.']],
     ['1. Costs rose from 1 to 2. Then they fell.', ['Costs rose from 1 to 2.', 'Then they fell.']],
     ['ii. The second reason is cost. iii. The third is time.', ['ii. The second reason is cost.', 'iii. The third is time.']],
-    ['(a) The Secretary shall act. (b) The Administrator shall assist.', ['(a) The Secretary shall act.', '(b) The Administrator shall assist.']],
+    ['(a) The Secretary shall act. (b) The Administrator shall assist.', ['The Secretary shall act.', 'The Administrator shall assist.']],
   ],
   dates: [
     ["Saint Patrick's Day is on March 17. It is a holiday.", ["Saint Patrick's Day is on March 17.", 'It is a holiday.']],

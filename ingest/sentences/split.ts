@@ -1,22 +1,24 @@
 import { decideCut } from './boundary';
 import { isWhitespace } from './chars';
 import { scanCluster } from './cluster';
-import { inlineListCuts } from './enumerators';
+import { type InlineList, inlineList } from './enumerators';
 
 /** A sentence as [start, end) indexes into the scanned string, trimmed of whitespace. */
 export type Range = [number, number];
 
 /**
- * Splits one block of text (no blank lines inside) into sentence ranges, scanning from `from`.
+ * Splits one block of text (no blank lines inside) into sentence ranges, scanning from `from`;
+ * `contentStart` is where the text starts after a list item's marker.
  *
  * Single pass: the scanner jumps from one run of sentence punctuation to the next and asks
  * decideCut whether it ends the sentence; inline list items ("1. … 2. …") add cuts of their
  * own. Every decision looks only at a bounded window around the punctuation, so the whole
  * split is linear in the length of the block.
  */
-export function splitRanges(text: string, from = 0): Range[] {
+export function splitRanges(text: string, from = 0, contentStart = from): Range[] {
   const ranges: Range[] = [];
-  const listCuts = inlineListCuts(text, from);
+  const list = listAt(text, from, contentStart);
+  const listCuts = list.cuts;
   let nextList = 0;
   let sentenceStart = from;
 
@@ -40,7 +42,26 @@ export function splitRanges(text: string, from = 0): Range[] {
     TERMINATOR.lastIndex = Math.max(cluster.closersEnd, punct + 1);
   }
   pushTrimmed(text, ranges, sentenceStart, text.length);
-  return ranges;
+  return list.cuts.length ? ranges.map((r) => dropMarker(r, list.textStart)) : ranges;
+}
+
+/**
+ * The inline list the block opens with: at `from` when its marker is one of the list's ("• 9. …
+ * • 10. …"), else at `contentStart`, after a Markdown list marker ("- a. … b. …").
+ */
+function listAt(text: string, from: number, contentStart: number): InlineList {
+  const list = inlineList(text, from);
+  if (list.cuts.length || contentStart <= from) return list;
+  const inner = inlineList(text, contentStart);
+  // The first sentence starts at the Markdown marker: its text, after the item's marker too.
+  if (inner.cuts.length) inner.textStart.set(from, inner.textStart.get(inner.first)!);
+  return inner;
+}
+
+/** An inline list item's range without its marker ("2) ", "• 10. "), unless nothing else is left. */
+function dropMarker(range: Range, textStart: Map<number, number>): Range {
+  const start = textStart.get(range[0]);
+  return start !== undefined && start < range[1] ? [start, range[1]] : range;
 }
 
 export function pushTrimmed(text: string, out: Range[], start: number, end: number): void {
