@@ -35,7 +35,7 @@ export interface CoreClientOptions {
   heartbeatMs?: number;
   /** A core silent this long is stuck and is restarted (default 30 s: a big synchronous write may take seconds). */
   hangAfterMs?: number;
-  /** A cancelled call that has not stopped after this long is stopped by restarting the core (default 5 s). */
+  /** A cancelled call that has not stopped after this long is stopped by restarting the core (default 10 s). */
   cancelGraceMs?: number;
   onRestart?(restart: CoreRestart): void;
   log?: { info(m: string): void; warn(m: string): void };
@@ -62,6 +62,8 @@ interface Pending {
 /** Restarts allowed in a minute before the client gives up (a core that dies at every start). */
 const MAX_RESTARTS_PER_MINUTE = 4;
 const GRANT_TTL_MS = 30 * 60_000;
+/** How long a new core may take to load before it counts as stuck. */
+const STARTUP_MS = 60_000;
 
 export class CoreClient implements CoreLink {
   private channel!: CoreChannel;
@@ -82,6 +84,7 @@ export class CoreClient implements CoreLink {
   private libraryPath: string | undefined;
   private grants: { path: string; at: number }[] = [];
   private clockAheadMs = 0;
+  private corePid: number | undefined;
 
   constructor(private readonly o: CoreClientOptions) {
     this.start();
@@ -111,6 +114,16 @@ export class CoreClient implements CoreLink {
     });
   }
 
+  /** The core process's id once it is ready (logs; the drills kill it by id). */
+  get pid(): number | undefined {
+    return this.corePid;
+  }
+
+  /** Resolves once the core (or a restarted one, with its library reopened) takes calls. */
+  whenReady(): Promise<void> {
+    return this.resumed;
+  }
+
   /** Stops the core for good (the app quits): it closes its library first, then exits. */
   async stop(timeoutMs = 5000): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
@@ -128,13 +141,14 @@ export class CoreClient implements CoreLink {
     p.cancelTimer = setTimeout(() => {
       if (this.pending.get(id) !== p) return;
       this.kill('stuck-after-cancel', p.during);
-    }, this.o.cancelGraceMs ?? 5000);
+    }, this.o.cancelGraceMs ?? 10_000);
     p.cancelTimer.unref?.();
   }
 
   private start(): void {
     const channel = this.o.spawn();
     this.channel = channel;
+    this.corePid = undefined;
     this.lastPong = Date.now();
     let started!: () => void;
     this.ready = new Promise<void>((r) => (started = r));
@@ -148,7 +162,11 @@ export class CoreClient implements CoreLink {
 
   private receive(m: FromCore, started: () => void): void {
     if (m.t === 'pong') this.lastPong = Date.now();
-    else if (m.t === 'ready') started();
+    else if (m.t === 'ready') {
+      this.corePid = m.pid;
+      this.lastPong = Date.now();
+      started();
+    }
     else if (m.t === 'progress') this.pending.get(m.id)?.progress?.(m.phase, m.done, m.total);
     else if (m.t === 'res') {
       const p = this.pending.get(m.id);
@@ -161,7 +179,9 @@ export class CoreClient implements CoreLink {
   }
 
   private beat(): void {
-    if (Date.now() - this.lastPong > (this.o.hangAfterMs ?? 30_000)) {
+    // Until it is ready the core is loading its modules and answers nothing: it gets longer then.
+    const limit = this.corePid === undefined ? Math.max(STARTUP_MS, this.o.hangAfterMs ?? 0) : (this.o.hangAfterMs ?? 30_000);
+    if (Date.now() - this.lastPong > limit) {
       const busy = [...this.pending.values()].find((p) => p.method !== 'status');
       this.kill('hung', busy?.during);
       return;
