@@ -13,6 +13,8 @@ export const ORIGIN = 'http://dossier.test';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RENDERER = join(ROOT, 'out', 'renderer');
 export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
+/** The core process's entry, bundled by global-setup.ts. */
+const CORE_HOST = join(ROOT, 'e2e', '.cache', 'core-host.mjs');
 
 /** The Content-Security-Policy the desktop shell sends (the very same string): the harness sends it too. */
 const CSP = CONTENT_SECURITY_POLICY;
@@ -49,6 +51,8 @@ function loadCore(): Promise<Core> {
 export interface Harness {
   core: Core;
   lib: Library;
+  /** The core process the page's calls go to (its library is the same file as `lib`). */
+  coreProcess: InstanceType<Core['CoreClient']>;
   dir: string;
   /** The only folder the page may have files written to (the stand-in for the save dialog). */
   exportDir: string;
@@ -81,8 +85,19 @@ export const test = base.extend<{ app: Harness }>({
     const exportDir = join(dir, 'exports');
     mkdirSync(exportDir);
     const lib = core.Library.open(join(dir, 'library.sqlite'));
-    // The core's clock (an editing pause, see api HandlerOptions.now) reads the harness's test clock.
-    const dispatch = core.createDispatcher(lib, { allowWrite: (p) => resolve(p).startsWith(exportDir + sep), now: () => new Date(Date.now() + harness.testClockAheadMs) });
+    // The core in its own process, as the app runs it (a utilityProcess there, a Node child here);
+    // `lib` is the test's own connection to the same file, for setting up and checking.
+    const coreProcess = new core.CoreClient({
+      spawn: () => core.nodeCoreChannel(CORE_HOST),
+      options: { backupRoot: join(dir, 'backups'), testWritableFolder: exportDir },
+    });
+    await coreProcess.request('open', [lib.path]);
+    const dispatch = (name: string, args: unknown[]) =>
+      coreProcess.request('call', [name, args]).catch((e: unknown) => {
+        if (e instanceof core.CoreCallError) return { ok: false as const, error: e.error };
+        throw e;
+      });
+    let clockAheadMs = 0;
     const requests: string[] = [];
     const calls: string[] = [];
     const log: Harness['log'] = [];
@@ -136,8 +151,16 @@ export const test = base.extend<{ app: Harness }>({
       requests,
       calls,
       log,
+      coreProcess,
       coreDelayMs: CORE_DELAY_MS,
-      testClockAheadMs: 0,
+      // The core's clock (an editing pause, see api HandlerOptions.now) runs this far ahead.
+      get testClockAheadMs() {
+        return clockAheadMs;
+      },
+      set testClockAheadMs(ms: number) {
+        clockAheadMs = ms;
+        void coreProcess.request('setClockAhead', [ms]);
+      },
       errors,
       async open() {
         await page.goto(`${ORIGIN}/index.html`);
@@ -152,6 +175,7 @@ export const test = base.extend<{ app: Harness }>({
       expect(foreign, 'the page requested something outside the app').toEqual([]);
       expect(errors, 'errors in the page').toEqual([]);
     } finally {
+      await coreProcess.stop();
       lib.close();
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,8 +8,9 @@ test('a file the desktop shell imported (import:ready) opens in Capture with its
     author: 'Institute for Trade Studies',
     paragraphs: ['Izmail handled 1.4 million tonnes of grain in January, the port authority said.', 'Storage at Reni is expected to double by June.'],
   });
-  // Exactly what the main process does with a file from File ▸ Import…, a second launch or "open with".
-  const imported = await app.core.importBytes(pdf, 'danube-review.pdf', app.core.defaultDocumentReader, { signal: new AbortController().signal, progress: () => undefined });
+  // Exactly what the main process does with a file from File ▸ Import…, a second launch or "open
+  // with": the core process reads it (and keeps it, so the source saved from it keeps its original).
+  const imported = await app.coreProcess.request('readBytes', ['danube-review.pdf', pdf]);
   await enableShellEvents(page, ['import:ready', 'operation:progress']);
   await app.open();
   await expect(page.getByTestId('library-total')).toHaveText('0 facts');

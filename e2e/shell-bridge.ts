@@ -26,21 +26,15 @@ export interface ShellOptions {
  * before `app.open()`.
  */
 export async function bindShell(page: Page, app: Harness, o: ShellOptions): Promise<BoundShell> {
-  const { Desktop, createShellDispatcher, defaultDocumentReader, StateStore, WriteGrants, WrittenFiles } = app.core;
+  const { Desktop, createShellDispatcher, StateStore, WrittenFiles } = app.core;
   const opened: string[] = [];
   const shown: string[] = [];
   const events: BoundShell['events'] = [];
-  const host = {
-    library: app.lib,
-    path: app.lib.path,
-    status: { state: 'open', path: app.lib.path, healthy: true, problems: [] },
-  } as unknown as ConstructorParameters<Core['Desktop']>[0]['host'];
   const desktop = new Desktop({
-    host,
+    // The harness's core process: the shell's calls reach the same core the page's do.
+    core: app.coreProcess,
     state: new StateStore(join(app.dir, 'state.json')),
-    grants: new WriteGrants(),
     written: new WrittenFiles(),
-    reader: defaultDocumentReader,
     native: {
       saveDialog: (d) => o.saveDialog(d),
       openDialog: async () => undefined,
@@ -60,6 +54,7 @@ export async function bindShell(page: Page, app: Harness, o: ShellOptions): Prom
       void page.evaluate(([t, p]) => (window as unknown as { __dossierShellEmit?(t: string, p: unknown): void }).__dossierShellEmit?.(t, p), [type, payload] as const).catch(() => undefined);
     },
   });
+  await desktop.openLibraryAt(app.lib.path);
   const dispatch = createShellDispatcher(desktop, { name: 'Dossier', version: '0.1.0', versions: { electron: '-', chrome: '-', node: process.versions.node }, platform: process.platform, packaged: false });
   await page.exposeBinding('__dossierShell', async (_source, name: string, args: unknown[]) => {
     await holdCall(app.coreDelayMs);

@@ -12,6 +12,8 @@ export interface AppPaths {
   appRoot: string;
   rendererDir: string;
   preload: string;
+  /** The core process's entry (api/host/entry.ts bundled beside main.js). */
+  coreEntry: string;
   userData: string;
   backups: string;
   stateFile: string;
@@ -26,6 +28,7 @@ export function appPaths(mainDir: string, env: NodeJS.ProcessEnv, packaged: bool
     appRoot,
     rendererDir,
     preload: join(appRoot, 'out', 'preload', 'preload.cjs'),
+    coreEntry: join(appRoot, 'out', 'main', 'core.js'),
     userData,
     backups: join(userData, 'backups'),
     stateFile: join(userData, 'shell-state.json'),

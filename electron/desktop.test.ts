@@ -7,17 +7,16 @@ import { tempDir } from '../db/testing/temp-library';
 import { loadSample } from '../samples/load';
 import { Desktop, type NativeShell } from './desktop';
 import type { DossierEvents } from './events';
-import { defaultDocumentReader } from '../api/host/import-file';
-import { LibraryHost } from '../api/host/library-host';
+import { CoreService, InProcessCore } from '../api/host/core-service';
 import { corruptButOpenable } from '../api/host/testing';
 import { SHELL_CALL_NAMES } from './shell-contract';
 import { createShellDispatcher } from './shell-handlers';
 import { StateStore } from './state-store';
-import { WriteGrants, WrittenFiles } from '../api/host/write-grants';
+import { WrittenFiles } from '../api/host/write-grants';
 
 let dir: string;
 let cleanup: () => void;
-let host: LibraryHost;
+let host: CoreService;
 let desktop: Desktop;
 let shell: ReturnType<typeof createShellDispatcher>;
 let events: { type: keyof DossierEvents; payload: unknown }[];
@@ -30,7 +29,7 @@ let gesture: () => boolean;
 
 const appInfo = { name: 'Dossier', version: '0.1.0', versions: { electron: '40', chrome: '144', node: '24' }, platform: process.platform, packaged: false };
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
   const lib = Library.open(join(dir, 'library.sqlite'));
   briefingId = loadSample(lib);
@@ -47,11 +46,10 @@ beforeEach(() => {
     openExternal: vi.fn(async () => undefined),
     documentsDir: vi.fn(() => dir),
   };
-  host = new LibraryHost({ backupRoot: join(dir, 'backups') });
+  host = new CoreService({ backupRoot: join(dir, 'backups') });
   desktop = new Desktop({
-    host,
+    core: new InProcessCore(host),
     state: new StateStore(join(dir, 'state.json')),
-    grants: new WriteGrants(),
     written: new WrittenFiles(),
     native: native as unknown as NativeShell,
     userGesture: () => gesture(),
@@ -59,10 +57,9 @@ beforeEach(() => {
       events.push({ type, payload });
       onEvent?.({ type, payload });
     },
-    reader: defaultDocumentReader,
   });
   shell = createShellDispatcher(desktop, appInfo);
-  desktop.openLibraryAt(join(dir, 'library.sqlite'));
+  await desktop.openLibraryAt(join(dir, 'library.sqlite'));
 });
 afterEach(() => {
   host.close();
@@ -247,7 +244,7 @@ describe('libraries', () => {
     await desktop.backupNow();
     host.close();
     corruptButOpenable(join(dir, 'library.sqlite'));
-    desktop.openLibraryAt(join(dir, 'library.sqlite'));
+    await desktop.openLibraryAt(join(dir, 'library.sqlite'));
     expect(desktop.status.state).toBe('damaged');
     expect(await desktop.call('tags:list', [])).toMatchObject({ ok: false, error: { code: 'library_corrupt' } });
 
@@ -259,7 +256,7 @@ describe('libraries', () => {
 
   it('quits from the damaged-library dialog when the user says so', async () => {
     writeFileSync(join(dir, 'broken.sqlite'), 'not a database');
-    desktop.openLibraryAt(join(dir, 'broken.sqlite'));
+    await desktop.openLibraryAt(join(dir, 'broken.sqlite'));
     native.choose.mockResolvedValueOnce(2); // no backup: Open another…, New…, Quit
     expect(await desktop.recoverAtStart()).toBe('quit');
   });
@@ -292,7 +289,7 @@ describe('a leftover journal at open', () => {
     writeFileSync(path, readFileSync(backup));
     writeFileSync(`${path}-wal`, journal);
 
-    const status = desktop.openLibraryAt(path);
+    const status = await desktop.openLibraryAt(path);
     expect(status).toMatchObject({ state: 'open', healthy: true, notices: [expect.stringMatching(/did not belong to it .*set aside as library\.sqlite-wal\.set-aside-/)] });
     await vi.waitFor(() => expect(native.choose).toHaveBeenCalledTimes(1));
     expect(native.choose.mock.calls[0]![0]).toMatchObject({ type: 'info', message: 'Dossier set a leftover file aside' });

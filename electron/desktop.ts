@@ -1,19 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Envelope } from '../api/contract';
-import { type CallContext, createDispatcher } from '../api/handlers';
+import type { CallContext } from '../api/handlers';
+import { CoreCallError, type CoreRestart } from '../api/host/client';
+import type { CoreLink } from '../api/host/core-service';
 import { DossierError, isDossierError } from '../core/errors';
 import { safeFileName } from '../export/file-name';
 import type { ExportPhase, ExportResult } from '../export/export-briefing';
-import { type DocumentReader, importBytes, readImportFile } from '../api/host/import-file';
-import { PendingOriginals } from '../api/host/pending-originals';
-import type { LibraryHost } from '../api/host/library-host';
 import { type Emit, isAbort, type OperationContext, Operations } from './operations';
 import { isRecentLibrary, recentBriefings, withoutBriefing, withRecentBriefing, withRecentLibrary } from './recent';
 import { externalUrlAllowed } from './security/navigation';
 import type { StateStore } from './state-store';
 import type { BackupInfo, Canceled, ImportResult, LibraryStatus, RecentBriefing, RecentLibrary } from './types';
-import type { WriteGrants, WrittenFiles } from '../api/host/write-grants';
+import type { WrittenFiles } from '../api/host/write-grants';
 
 /**
  * What the desktop shell does, without Electron: the main process supplies the native parts
@@ -37,9 +36,9 @@ export interface NativeShell {
 }
 
 export interface DesktopOptions {
-  host: LibraryHost;
+  /** The core: in its own process in the app (api/host/client.ts), in this one in tests. */
+  core: CoreLink;
   state: StateStore;
-  grants: WriteGrants;
   written: WrittenFiles;
   native: NativeShell;
   /**
@@ -48,15 +47,10 @@ export interface DesktopOptions {
    */
   userGesture(): boolean;
   emit: Emit;
-  reader: DocumentReader;
-  templateDir?: string;
-  styleDir?: string;
   now?: () => Date;
   /** Called when recent lists or the library changed (the main process rebuilds the menu). */
   onChange?: () => void;
 }
-
-type CoreDispatch = (name: string, args: unknown, context?: CallContext) => Promise<Envelope<unknown>>;
 
 /** An error envelope carried through `Operations.run` as an exception. */
 export class EnvelopeError extends Error {
@@ -67,7 +61,7 @@ export class EnvelopeError extends Error {
 
 export function toErrorEnvelope(e: unknown): Envelope<never> {
   if (isAbort(e)) return { ok: false, error: { code: 'cancelled', message: 'Cancelled' } };
-  if (e instanceof EnvelopeError) return { ok: false, error: e.error };
+  if (e instanceof EnvelopeError || e instanceof CoreCallError) return { ok: false, error: e.error };
   if (isDossierError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
   return { ok: false, error: { code: 'internal', message: (e as Error)?.message ?? String(e) } };
 }
@@ -94,10 +88,9 @@ const EXPORT_PHASES: Record<ExportPhase, string> = {
 
 export class Desktop {
   readonly ops: Operations;
-  private dispatcher: { lib: unknown; dispatch: CoreDispatch } | undefined;
   private readonly now: () => Date;
-  /** Files read for the capture screen, until the capture is saved with its original. */
-  private readonly originals = new PendingOriginals();
+  /** The library's state as the core last reported it. */
+  private current: LibraryStatus = { state: 'closed' };
 
   constructor(private readonly o: DesktopOptions) {
     this.ops = new Operations(o.emit);
@@ -105,43 +98,58 @@ export class Desktop {
   }
 
   get status(): LibraryStatus {
-    return this.o.host.status;
+    return this.current;
+  }
+
+  private get core(): CoreLink {
+    return this.o.core;
   }
 
   // ── The core contract ────────────────────────────────────────────────────────────────
 
-  /** A core call through the validating dispatcher of the open library. */
-  async call(name: string, args: unknown, context?: CallContext): Promise<Envelope<unknown>> {
-    const lib = this.o.host.library;
-    if (!lib) return { ok: false, error: this.noLibraryError() };
-    if (this.dispatcher?.lib !== lib) {
-      const allowWrite = (p: string) => this.o.grants.allows(p);
-      const pendingOriginal = (id: string) => this.originals.get(id);
-      this.dispatcher = { lib, dispatch: createDispatcher(lib, { allowWrite, pendingOriginal, ...(this.o.templateDir ? { templateDir: this.o.templateDir } : {}), ...(this.o.styleDir ? { styleDir: this.o.styleDir } : {}) }) };
+  /** A core call through the validating dispatcher of the open library (in the core process). */
+  async call(name: string, args: unknown, context: CallContext = {}): Promise<Envelope<unknown>> {
+    const path = this.current.state === 'open' ? this.current.path : undefined;
+    let r: Envelope<unknown>;
+    try {
+      r = await this.core.request('call', [name, args], { ...(context.progress ? { progress: context.progress } : {}), ...(context.signal ? { signal: context.signal } : {}) });
+    } catch (e) {
+      return toErrorEnvelope(e);
     }
-    const r = await this.dispatcher.dispatch(name, args, context);
     // Files the core wrote for the renderer may be opened or shown afterwards.
     if (r.ok && (name === 'briefings:export' || name === 'library:backup')) this.o.written.record((r.value as { path: string }).path);
-    if (r.ok && name === 'briefings:remove' && Array.isArray(args) && typeof args[0] === 'string') {
-      this.o.state.update((s) => withoutBriefing(s, lib.path, args[0] as string));
+    if (r.ok && path && name === 'briefings:remove' && Array.isArray(args) && typeof args[0] === 'string') {
+      this.o.state.update((s) => withoutBriefing(s, path, args[0] as string));
       this.o.onChange?.();
     }
     return r;
   }
 
-  private noLibraryError(): { code: string; message: string } {
-    const s = this.status;
-    if (s.state === 'damaged') return { code: 'library_corrupt', message: `The library ${s.path} is damaged: ${s.message}` };
-    if (s.state === 'unavailable') return { code: s.code, message: s.message };
-    return { code: 'not_found', message: 'No library is open' };
+  /** A core call whose envelope must be ok: its value, or the error thrown as an envelope. */
+  private async value<T>(name: string, args: unknown[]): Promise<T> {
+    const r = await this.call(name, args);
+    if (!r.ok) throw new EnvelopeError(r.error);
+    return r.value as T;
+  }
+
+  /**
+   * The core process stopped and a new one took over (api/host/client.ts): its library state
+   * is the one to show, and the person gets one line saying what happened.
+   */
+  coreRestarted(r: CoreRestart): void {
+    if (r.status) this.current = r.status;
+    this.o.emit('library:changed', this.current);
+    this.o.emit('core:restarted', { message: r.message, ...(r.during ? { during: r.during } : {}) });
+    this.o.onChange?.();
   }
 
   // ── Libraries ────────────────────────────────────────────────────────────────────────
 
   /** Opens a library file (created when missing), remembers it, and tells the renderer. */
-  openLibraryAt(path: string): LibraryStatus {
+  async openLibraryAt(path: string): Promise<LibraryStatus> {
     this.assertIdle();
-    const status = this.o.host.open(path);
+    const status = await this.core.request('open', [path]);
+    this.current = status;
     if (status.state === 'open') this.o.state.update((s) => withRecentLibrary(s, path, this.now()));
     if (status.state === 'open' && (status.readOnly || status.notices?.length)) void this.tellHowItOpened(status);
     this.o.emit('library:changed', status);
@@ -167,7 +175,7 @@ export class Desktop {
   async chooseLibrary(): Promise<LibraryStatus | Canceled> {
     this.assertIdle();
     const path = await this.o.native.openDialog({ title: 'Open library', defaultPath: this.libraryFolder(), filters: [LIBRARY_FILTER, { name: 'All files', extensions: ['*'] }] });
-    return path ? this.openLibraryAt(path) : { canceled: true };
+    return path ? await this.openLibraryAt(path) : { canceled: true };
   }
 
   async createLibrary(): Promise<LibraryStatus | Canceled> {
@@ -182,7 +190,7 @@ export class Desktop {
   }
 
   /** Switching is allowed only to a library in the recent list (never a path the renderer made up). */
-  switchLibrary(path: string): LibraryStatus {
+  switchLibrary(path: string): Promise<LibraryStatus> {
     if (!isRecentLibrary(this.o.state.get(), path)) throw new DossierError('validation', 'Only a library from the recent list can be opened this way; use Open library…', 'path');
     return this.openLibraryAt(path);
   }
@@ -192,21 +200,28 @@ export class Desktop {
   }
 
   private libraryFolder(): string {
-    const p = this.o.host.path;
+    const p = this.current.state === 'closed' ? undefined : this.current.path;
     return p ? dirname(p) : this.o.native.documentsDir();
   }
 
   // ── Backups ──────────────────────────────────────────────────────────────────────────
 
-  backups(): BackupInfo[] {
-    return this.o.host.backups().map(({ name, createdAt, bytes }) => ({ name, createdAt, bytes }));
+  /** The open library's backup folder (File ▸ Show backups folder). */
+  backupDir(): Promise<string> {
+    return this.core.request('backupDir', []);
+  }
+
+  async backups(): Promise<BackupInfo[]> {
+    if (this.current.state === 'closed') return [];
+    return (await this.core.request('backups', [])).map(({ name, createdAt, bytes }) => ({ name, createdAt, bytes }));
   }
 
   backupNow(opId = this.ops.newId()): Promise<BackupInfo> {
     return this.ops.run('backup', opId, 'Backing up the library', async (ctx) => {
       ctx.progress('Checking the library');
-      const b = await this.o.host.backupNow(() => ctx.checkpoint());
+      const b = await this.core.request('backupNow', [], { signal: ctx.signal });
       ctx.progress('Backup verified', 1, 1);
+      this.current = await this.core.request('status', []);
       this.o.emit('library:changed', this.status);
       return { name: b.name, createdAt: b.createdAt, bytes: b.bytes };
     });
@@ -215,22 +230,23 @@ export class Desktop {
   /** The daily automatic backup (skipped for a library that failed its check). */
   async backupIfDue(): Promise<BackupInfo | { skipped: string }> {
     if (this.ops.size > 0) return { skipped: 'another operation is running' };
-    const r = await this.o.host.backupIfDue();
+    const r = await this.core.request('backupIfDue', []);
     if ('skipped' in r) return r;
+    this.current = await this.core.request('status', []);
     this.o.emit('library:changed', this.status);
     return { name: r.name, createdAt: r.createdAt, bytes: r.bytes };
   }
 
   /** Restore a backup of the rotation, by name, after the user confirms in a native dialog. */
   async restoreByName(opId: string, name: string): Promise<LibraryStatus | Canceled> {
-    const entry = this.o.host.backups().find((b) => b.name === name);
+    const entry = (await this.core.request('backups', [])).find((b) => b.name === name);
     if (!entry) throw new DossierError('not_found', `No backup named ${name}`);
     return this.restore(opId, entry.path, entry.createdAt);
   }
 
   /** File ▸ Restore backup…: any backup file the user picks (the rotation folder first). */
   async restoreFromDialog(): Promise<LibraryStatus | Canceled> {
-    const folder = this.o.host.path ? this.o.host.backupDir() : this.o.native.documentsDir();
+    const folder = this.current.state !== 'closed' ? await this.core.request('backupDir', []) : this.o.native.documentsDir();
     const path = await this.o.native.openDialog({ title: 'Restore backup', defaultPath: existsSync(folder) ? folder : this.o.native.documentsDir(), filters: [LIBRARY_FILTER] });
     if (!path) return { canceled: true };
     return this.restore(this.ops.newId(), path, statSync(path).mtime.toISOString());
@@ -238,7 +254,7 @@ export class Desktop {
 
   private async restore(opId: string, backupPath: string, createdAt: string): Promise<LibraryStatus | Canceled> {
     this.assertIdle();
-    const target = this.o.host.path;
+    const target = this.current.state === 'closed' ? undefined : this.current.path;
     if (!target) throw new DossierError('not_found', 'No library to restore into');
     const damaged = this.status.state === 'damaged';
     const when = new Date(createdAt).toLocaleString();
@@ -253,7 +269,8 @@ export class Desktop {
     if (choice !== 0) return { canceled: true };
     return this.ops.run('restore', opId, 'Restoring a backup', async (ctx) => {
       ctx.progress('Verifying the backup and replacing the library');
-      const status = this.o.host.restore(backupPath, damaged ? 'damaged' : 'before-restore', target);
+      const status = await this.core.request('restore', [backupPath, damaged ? 'damaged' : 'before-restore', target]);
+      this.current = status;
       this.o.emit('library:changed', status);
       this.o.onChange?.();
       return status;
@@ -269,7 +286,7 @@ export class Desktop {
       const s = this.status;
       if (s.state === 'open') return 'open';
       if (s.state === 'closed') return 'quit';
-      const newest = s.state === 'damaged' ? this.o.host.newestGoodBackup(s.path) : undefined;
+      const newest = s.state === 'damaged' ? ((await this.core.request('newestGoodBackup', [s.path])) ?? undefined) : undefined;
       const retry = s.state === 'unavailable' && s.code === 'io'; // locked or busy: may pass
       const buttons = [...(newest ? [`Restore backup from ${new Date(newest.createdAt).toLocaleString()}`] : []), ...(retry ? ['Try again'] : []), 'Open another library…', 'New library…', 'Quit'];
       const choice = await this.o.native.choose({
@@ -283,7 +300,7 @@ export class Desktop {
       const action = buttons[choice] ?? 'Quit';
       try {
         if (newest && choice === 0) await this.restore(this.ops.newId(), newest.path, newest.createdAt);
-        else if (action === 'Try again') this.openLibraryAt(s.path);
+        else if (action === 'Try again') await this.openLibraryAt(s.path);
         else if (action === 'Open another library…') await this.chooseLibrary();
         else if (action === 'New library…') await this.createLibrary();
         else return 'quit';
@@ -304,15 +321,13 @@ export class Desktop {
     const name = safeFileName(given || (o.purpose === 'backup' ? `Dossier library ${this.now().toISOString().slice(0, 10)}` : 'Briefing'), ext);
     const path = await this.o.native.saveDialog({ title: o.purpose === 'backup' ? 'Back up library to' : 'Export briefing', defaultPath: join(this.o.native.documentsDir(), name), filters });
     if (!path) return { canceled: true };
-    this.o.grants.grant(path);
+    await this.core.request('grantWrite', [path]);
     return { path };
   }
 
   /** Save dialog, export through the core, and remember the file for "Open in Word". */
   async exportBriefing(o: { opId: string; briefingId: string; format: 'docx' | 'markdown' | 'text'; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }): Promise<ExportResult | Canceled> {
-    const lib = this.o.host.library;
-    if (!lib) throw new EnvelopeError(this.noLibraryError());
-    const briefing = lib.getBriefing(o.briefingId);
+    const briefing = await this.value<{ title: string }>('briefings:get', [o.briefingId]);
     return this.ops.run('export', o.opId, `Exporting “${briefing.title}”`, async (ctx) => {
       ctx.progress('Choosing where to save');
       const chosen = await this.saveDialog({ purpose: 'export', defaultName: briefing.title, format: o.format });
@@ -367,7 +382,7 @@ export class Desktop {
 
   /** A file dropped on the window: the renderer sends its bytes, never a path. */
   importDropped(opId: string, name: string, bytes: Uint8Array): Promise<ImportResult> {
-    return this.ops.run('import', opId, `Importing ${basename(name)}`, async (ctx) => this.keepOriginal(await importBytes(bytes, name, this.o.reader, ctx), bytes));
+    return this.ops.run('import', opId, `Importing ${basename(name)}`, (ctx) => this.core.request('readBytes', [name, bytes], { signal: ctx.signal, progress: (p, d, t) => ctx.progress(p, d, t) }));
   }
 
   /** Files the operating system handed us (second launch, "Open with"): imported and announced. */
@@ -383,31 +398,22 @@ export class Desktop {
     }
   }
 
-  private async readAndImport(path: string, ctx: OperationContext): Promise<ImportResult> {
-    ctx.progress(`Reading ${basename(path)}`);
-    const bytes = await readImportFile(path, ctx.signal);
-    ctx.checkpoint();
-    return this.keepOriginal(await importBytes(bytes, basename(path), this.o.reader, ctx), bytes);
-  }
-
-  /** Keeps the file read for the capture screen, so the source saved from it keeps its original. */
-  private keepOriginal(result: ImportResult, bytes: Uint8Array): ImportResult {
-    return { ...result, originalId: this.originals.remember(result.document, bytes, result.fileName) };
+  /** The core reads the file (the user chose it) and keeps it, so the source saved from it keeps its original. */
+  private readAndImport(path: string, ctx: OperationContext): Promise<ImportResult> {
+    return this.core.request('readFile', [path], { signal: ctx.signal, progress: (p, d, t) => ctx.progress(p, d, t) });
   }
 
   // ── Recent briefings ─────────────────────────────────────────────────────────────────
 
   recentBriefings(): RecentBriefing[] {
-    const p = this.o.host.library?.path;
-    return p ? recentBriefings(this.o.state.get(), p) : [];
+    return this.current.state === 'open' ? recentBriefings(this.o.state.get(), this.current.path) : [];
   }
 
   /** The renderer opened a briefing: its title comes from the library, not from the renderer. */
-  briefingOpened(id: string): null {
-    const lib = this.o.host.library;
-    if (!lib) throw new EnvelopeError(this.noLibraryError());
-    const b = lib.getBriefing(id);
-    this.o.state.update((s) => withRecentBriefing(s, lib.path, { id: b.id, title: b.title }, this.now()));
+  async briefingOpened(id: string): Promise<null> {
+    const path = this.current.state === 'open' ? this.current.path : undefined;
+    const b = await this.value<{ id: string; title: string }>('briefings:get', [id]);
+    if (path) this.o.state.update((s) => withRecentBriefing(s, path, { id: b.id, title: b.title }, this.now()));
     this.o.onChange?.();
     return null;
   }

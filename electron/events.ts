@@ -26,6 +26,8 @@ export interface DossierEvents {
   'operation:finished': { opId: string; kind: OperationKind; outcome: 'ok' | 'cancelled' | 'failed'; message?: string };
   /** The library was opened, switched, restored, or found damaged: reload everything shown. */
   'library:changed': LibraryStatus;
+  /** The core process stopped (crashed, hung) and a new one took over: one line for the person. */
+  'core:restarted': { message: string; during?: string };
   /** A file the main process imported (File ▸ Import…, a second launch, a file opened from the OS). */
   'import:ready': ImportResult & { opId: string };
   /** A menu item the renderer acts on (it knows the current briefing). */
@@ -39,6 +41,7 @@ export const EVENT_NAMES = [
   'operation:progress',
   'operation:finished',
   'library:changed',
+  'core:restarted',
   'import:ready',
   'menu:command',
 ] as const satisfies readonly DossierEventName[];

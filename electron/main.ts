@@ -6,16 +6,16 @@
  * Order matters here: the app:// scheme must be registered as privileged, userData set and the
  * single-instance lock taken before `ready`.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, utilityProcess } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { defaultLibraryPath, userStyleDir, userTemplateDir } from '../core/paths';
 import { appPaths, mainDirOf } from './app-paths';
 import { Desktop } from './desktop';
 import { CHANNELS, type DossierEvents } from './events';
-import { defaultDocumentReader } from '../api/host/import-file';
+import { CoreClient } from '../api/host/client';
+import { utilityCoreChannel } from './core-process';
 import { registerIpc } from './ipc/register';
 import { filesFromArgv, filesFromSecondInstance } from './launch-files';
-import { LibraryHost } from '../api/host/library-host';
 import { menuTemplate } from './menu';
 import { chooseNativeBinding } from './native-binding';
 import { nativeShell } from './native-shell';
@@ -28,7 +28,7 @@ import { spellcheckAllowed, windowOptions } from './security/web-preferences';
 import { createShellDispatcher } from './shell-handlers';
 import { StateStore } from './state-store';
 import { restoreBounds } from './window-state';
-import { WriteGrants, WrittenFiles } from '../api/host/write-grants';
+import { WrittenFiles } from '../api/host/write-grants';
 
 const log = {
   info: (m: string) => console.log(`[dossier] ${m}`),
@@ -67,10 +67,9 @@ function main(): void {
   };
 
   const state = new StateStore(paths.stateFile, log);
-  const grants = new WriteGrants();
   const written = new WrittenFiles();
   let desktop: Desktop | undefined;
-  let host: LibraryHost | undefined;
+  let core: CoreClient | undefined;
 
   const importWhenReady = (files: string[]) => {
     pendingFiles.push(...files);
@@ -110,13 +109,16 @@ function main(): void {
   app.on('before-quit', () => {
     desktop?.ops.cancelAll();
   });
-  app.on('will-quit', () => {
-    try {
-      host?.close();
-    } catch (e) {
-      // A backup still copying: SQLite keeps the file consistent; the .partial file is pruned later.
-      log.warn(`closing the library: ${(e as Error).message}`);
-    }
+  // The core closes its library before it exits (a backup still copying: SQLite keeps the file
+  // consistent; the .partial file is pruned later). Quitting waits for it, at most five seconds.
+  let coreStopped = false;
+  app.on('will-quit', (event) => {
+    if (!core || coreStopped) return;
+    event.preventDefault();
+    void core.stop().finally(() => {
+      coreStopped = true;
+      app.quit();
+    });
   });
 
   void app.whenReady().then(start).catch((e: unknown) => {
@@ -135,18 +137,27 @@ function main(): void {
       return;
     }
 
-    host = new LibraryHost({ backupRoot: paths.backups, log, ...(binding.nativeBinding ? { nativeBinding: binding.nativeBinding } : {}) });
+    // The core (library, parsers, citations, export) in its own process: a crash or a hang
+    // there never takes the window with it (api/host/client.ts restarts it).
+    const c = new CoreClient({
+      spawn: () => utilityCoreChannel(utilityProcess, paths.coreEntry),
+      options: {
+        backupRoot: paths.backups,
+        templateDir: userTemplateDir(),
+        styleDir: userStyleDir(),
+        ...(binding.nativeBinding ? { nativeBinding: binding.nativeBinding } : {}),
+      },
+      onRestart: (r) => desktop?.coreRestarted(r),
+      log,
+    });
+    core = c;
     desktop = new Desktop({
-      host,
+      core: c,
       state,
-      grants,
       written,
       native: nativeShell(() => win),
       userGesture: () => gestures.consume(win && !win.isDestroyed() ? win.webContents.id : undefined),
       emit,
-      reader: defaultDocumentReader,
-      templateDir: userTemplateDir(),
-      styleDir: userStyleDir(),
       onChange: () => buildMenu(),
     });
     const d = desktop;
@@ -166,7 +177,7 @@ function main(): void {
 
     // DOSSIER_LIBRARY (as for the command line), else the last library used, else the default.
     const first = process.env.DOSSIER_LIBRARY || state.get().libraries[0]?.path || defaultLibraryPath();
-    d.openLibraryAt(first);
+    await d.openLibraryAt(first);
     if ((await d.recoverAtStart()) === 'quit') {
       app.quit();
       return;
@@ -255,7 +266,7 @@ function main(): void {
         find: () => emit('menu:command', { command: 'find' }),
         openLibrary: act(async () => recoverIfNeeded(await d.chooseLibrary())),
         newLibrary: act(async () => recoverIfNeeded(await d.createLibrary())),
-        openRecentLibrary: act((path: string) => recoverIfNeeded(d.switchLibrary(path))),
+        openRecentLibrary: act(async (path: string) => recoverIfNeeded(await d.switchLibrary(path))),
         importFile: act(async () => {
           const opId = d.ops.newId();
           const r = await d.importFromDialog(opId);
@@ -264,10 +275,10 @@ function main(): void {
         backupNow: act(() => d.backupNow()),
         restoreBackup: act(() => d.restoreFromDialog()),
         showLibraryInFolder: () => {
-          if (host?.path) shell.showItemInFolder(host.path);
+          if (d.status.state !== 'closed') shell.showItemInFolder(d.status.path);
         },
         showBackupsFolder: act(async () => {
-          const dir = host!.backupDir();
+          const dir = await d.backupDir();
           mkdirSync(dir, { recursive: true });
           const error = await shell.openPath(dir);
           if (error) throw new Error(error);

@@ -24,7 +24,8 @@ const SANDBOX_REQUIRES = new Set(['electron', 'events', 'timers', 'url']);
 export function mainOptions({ quiet = false } = {}) {
   return {
     absWorkingDir: root,
-    entryPoints: { main: 'electron/main.ts' },
+    // The core runs in its own utilityProcess (api/host/entry.ts): a second entry beside main.
+    entryPoints: { main: 'electron/main.ts', core: 'api/host/entry.ts' },
     outdir: 'out/main',
     bundle: true,
     platform: 'node',

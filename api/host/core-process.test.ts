@@ -132,7 +132,7 @@ describe('the core in its own process', () => {
     await new Promise<void>((resolve) => {
       const poll = () => (size() > start + 64 * 1024 ? resolve() : setImmediate(poll));
       poll();
-      void saving.then(resolve, resolve);
+      void saving.then(() => resolve(), () => resolve());
     });
     process.kill(core.pid!, 'SIGKILL');
     const outcome = await saving.then(

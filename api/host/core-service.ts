@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 import type { Envelope } from '../contract';
 import { createDispatcher } from '../handlers';
 import { type BackupEntry } from './backups';
@@ -25,6 +25,8 @@ export interface CoreOptions {
   styleDir?: string;
   /** Test hook: how far the core's clock runs ahead of the real one (an editing pause without waiting). */
   clockAheadMs?: number;
+  /** Test hook (the end-to-end harness's stand-in for the save dialog): files under this folder may be written. The app never sets it. */
+  testWritableFolder?: string;
 }
 
 /** How long a core call may report progress and be cancelled. */
@@ -78,7 +80,7 @@ export class CoreService {
     if (!lib) return { ok: false, error: this.noLibraryError() };
     if (this.dispatcher?.lib !== lib) {
       const dispatch = createDispatcher(lib, {
-        allowWrite: (p) => this.grants.allows(p),
+        allowWrite: (p) => this.grants.allows(p) || this.underTestFolder(p),
         pendingOriginal: (id) => this.originals.get(id),
         now: () => new Date(Date.now() + this.clockAheadMs),
         ...(this.o.templateDir ? { templateDir: this.o.templateDir } : {}),
@@ -141,6 +143,11 @@ export class CoreService {
     const progress = ctx.progress ?? (() => undefined);
     const result = await importBytes(bytes, name, this.reader, { signal: ctx.signal ?? NO_SIGNAL, progress });
     return { ...result, originalId: this.originals.remember(result.document, bytes, result.fileName) };
+  }
+
+  private underTestFolder(p: string): boolean {
+    const folder = this.o.testWritableFolder;
+    return !!folder && resolve(p).startsWith(resolve(folder) + sep);
   }
 
   private noLibraryError(): { code: string; message: string } {

@@ -3,14 +3,14 @@
  * core imports JSON modules, which Node's ES module loader refuses without attributes).
  */
 export { Library } from '../../db/library';
-export { createDispatcher } from '../../api/handlers';
 export { loadSample } from '../../samples/load';
 // The repository's bulk insert (validated, duplicate-checked, FTS-indexed), as the benchmark builds its library.
 export { checkFactInput, insertFacts } from '../../db/repo/facts';
-// What the desktop shell does with a file before it emits `import:ready` (electron/import-file.ts).
-export { importBytes, defaultDocumentReader } from '../../api/host/import-file';
 // The desktop shell's own logic (no Electron in it), for specs that bind the shell contract too.
 export { Desktop } from '../../electron/desktop';
 export { createShellDispatcher } from '../../electron/shell-handlers';
 export { StateStore } from '../../electron/state-store';
-export { WriteGrants, WrittenFiles } from '../../api/host/write-grants';
+export { WrittenFiles } from '../../api/host/write-grants';
+// The core process and the client the desktop shell drives it with (here over a Node child process).
+export { CoreClient, CoreCallError } from '../../api/host/client';
+export { nodeCoreChannel } from '../../api/host/node-channel';

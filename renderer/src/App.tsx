@@ -106,6 +106,16 @@ function Workspace() {
     });
   }, [reloadLibrary, notify]);
 
+  // The core process stopped and a new one took over: one line saying what happened and during
+  // what (the file being read). The library reloads through the library:changed that follows.
+  useEffect(() => {
+    if (!hasShellEvents()) return;
+    return onShellEvent('core:restarted', (payload) => {
+      const message = (payload as { message?: unknown } | null)?.message;
+      notify(typeof message === 'string' ? message.slice(0, 300) : 'Dossier’s core stopped and was restarted. Your library is safe.', 'error');
+    });
+  }, [notify]);
+
   // A file dropped anywhere on the window (Capture's own drop zone handles drops on it first).
   useEffect(() => {
     const hasFiles = (e: DragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
