@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../db/testing/temp-library';
@@ -75,19 +75,37 @@ describe('dossier import of real material', () => {
     expect(second.merged.length).toBe(first.created.length + first.merged.length);
   });
 
-  it('counts BibTeX entries it cannot read (nested, unclosed) as skipped, with key and line', async () => {
+  it('counts BibTeX entries it cannot read (nested, unclosed) as failed, with key and line', async () => {
     const file = join(dir, 'nested.bib');
     writeFileSync(file, NESTED_BIBTEX);
     const r = await json(['import', file]);
     expect(r.created.map((s: { title: string }) => s.title)).toEqual(['Black Sea shipping', 'Fine']);
-    expect(r.skipped).toMatchObject([
+    expect(r.failed).toMatchObject([
       { key: 'outer2024', line: 1, problem: expect.stringContaining('"outer2024"') },
       { key: 'oneline2022', line: 7, problem: expect.stringContaining('"oneline2022"') },
     ]);
+    expect(r.skipped).toEqual([]);
+    expect(r.counts).toEqual({ created: 2, merged: 0, skipped: 0, failed: 2 });
     const text = await cli(['import', file, '--dry-run']);
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/^Would import 0 new source\(s\), merged 2 with existing ones, skipped 2\.$/m);
-    expect(text.out).toContain('Entry "outer2024" (@article, line 1) is not closed');
+    expect(text.out).toMatch(/^Would import 0 new source\(s\), merged 2 with existing ones, skipped 0, failed 2\.$/m);
+    expect(text.out).toContain('  ✗ Entry "outer2024" (@article, line 1) is not closed');
+  });
+
+  it('imports hostile-but-real LaTeX: created, skipped and failed counted, each failure and each dropped field named', async () => {
+    const file = join(dir, 'hostile.bib');
+    const bib = readFileSync(new URL('../ingest/biblio/testing/hostile-latex.bib', import.meta.url), 'utf8');
+    // One more entry that reads but is no valid source: its DOI is not a DOI.
+    writeFileSync(file, `${bib}\n@article{baddoi,\n  title = {Bad DOI},\n  doi = {not-a-doi},\n  year = {2020},\n}\n`);
+    const r = await json(['import', file]);
+    expect(r.counts).toEqual({ created: 4, merged: 0, skipped: 1, failed: 1 });
+    expect(r.failed).toMatchObject([{ key: 'broken2019', line: 41 }]);
+    expect(r.skipped).toMatchObject([{ index: 4, problem: expect.stringMatching(/doi/i) }]);
+    expect(r.warnings).toHaveLength(3);
+    const text = await cli(['import', file, '--dry-run']);
+    expect(text.out).toMatch(/^Would import 0 new source\(s\), merged 4 with existing ones, skipped 1, failed 1\.$/m);
+    expect(text.out).toMatch(/^ {2}✗ Entry "broken2019" \(@book, line 41\) is not closed/m);
+    expect(text.out).toContain('  ! Entry "web2022" (line 31): the field "note" could not be converted from LaTeX and was left out');
   });
 
   it('exits 2 when no entry of a BibTeX file could be read, writing nothing', async () => {

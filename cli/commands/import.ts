@@ -17,8 +17,11 @@ export const importCommand: Command = {
   usage: 'dossier import FILE|- [--title T] [--author NAME]… [options]',
   help: `The format is read from the file's content. Documents become one source whose sentences
 are candidate facts (PDF facts keep their page); reference files (BibTeX, RIS, CSL-JSON)
-become sources, merged with those you already have (same DOI, URL, or title and year); an
-entry that cannot be read is skipped and named, and a file of which nothing can be read exits 2.
+become sources, merged with those you already have (same DOI, URL, or title and year). The
+summary counts sources created, merged, skipped (read, but not a valid source) and failed (an
+entry that cannot be read, named by key and line); a field that cannot be read (LaTeX in a note
+or an abstract) is left out with a warning and its entry imports. A file of which nothing can
+be imported exits 2.
 Without --keep, all candidates are kept, unverified; facts you choose with --keep (after
 reading them with --dry-run) count as verified on the day you capture them. The import is one transaction: an error or Ctrl+C
 leaves the library exactly as it was (Ctrl+C: exit code 130). Plain text and Markdown are
@@ -64,13 +67,17 @@ ${SOURCE_HELP}`,
         const parsed = parseBibliography(new TextDecoder().decode(bytes), format, { signal, onProgress: bar.onProgress });
         const r = await commitUnlessCancelled(lib.db, signal, () => importSources(lib, parsed.items, { dryRun, signal, onProgress: bar.onProgress }));
         bar.done();
-        // Skipped: entries the parser could not read (with key and line), then those the library refused.
-        const skipped = [...parsed.skipped, ...r.skipped];
+        // Failed: entries the parser could not read (named by key and line). Skipped: items
+        // read but refused by the library (no title, a malformed DOI …), named by the field.
+        const failed = parsed.skipped;
+        const skipped = r.skipped;
         const imported = r.created.length + r.merged.length;
-        const summary = { format, dryRun, created: r.created.map(sourceJson), merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })), skipped, warnings: parsed.warnings };
-        if (imported === 0) throw nothingImported(fileName, skipped, parsed.warnings);
+        const counts = { created: r.created.length, merged: r.merged.length, skipped: skipped.length, failed: failed.length };
+        const summary = { format, dryRun, counts, created: r.created.map(sourceJson), merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })), skipped, failed, warnings: parsed.warnings };
+        if (imported === 0) throw nothingImported(fileName, [...failed, ...skipped], parsed.warnings);
         if (ctx.json) return summary;
-        ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${r.created.length} new source(s), merged ${r.merged.length} with existing ones, skipped ${skipped.length}.${dryRun ? '' : tooLate(signal)}`);
+        ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${counts.created} new source(s), merged ${counts.merged} with existing ones, skipped ${counts.skipped}, failed ${counts.failed}.${dryRun ? '' : tooLate(signal)}`);
+        for (const f of failed) ctx.out(`  ✗ ${f.problem}`);
         for (const w of [...parsed.warnings, ...skipped.map((s) => s.problem)]) ctx.out(`  ! ${w}`);
         return undefined;
       }
