@@ -108,6 +108,42 @@ describe('dossier import of real material', () => {
     expect(text.out).toContain('  ! Entry "web2022" (line 31): the field "note" could not be converted from LaTeX and was left out');
   });
 
+  it('imports a password-protected PDF with --password-file or DOSSIER_PDF_PASSWORD, and says when it needs one', async () => {
+    const file = join(dir, 'corridor.pdf');
+    writeFileSync(file, readFileSync(new URL('../ingest/formats/testing/encrypted-report.pdf', import.meta.url)));
+    const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+      let out = '';
+      let err = '';
+      const code = await runCli(['--library', join(dir, 'lib.sqlite'), 'import', file, ...args], { stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: async () => Buffer.alloc(0), env });
+      return { code, out, err };
+    };
+    const without = await run(['--dry-run']);
+    expect(without).toMatchObject({ code: 2, err: 'dossier: corridor.pdf: this PDF is password-protected; give its password to import it' });
+    const json = await run(['--dry-run', '--json']);
+    expect(JSON.parse(json.out)).toEqual({ error: { code: 'password_required', field: 'password', message: expect.stringContaining('password-protected') } });
+    writeFileSync(join(dir, 'pw'), 'grain-2024\n');
+    const withFile = await run(['--dry-run', '--password-file', join(dir, 'pw')]);
+    expect(withFile.code).toBe(0);
+    expect(withFile.out).toContain('Grain exports through the corridor rose 9 percent in May');
+    const withEnv = await run(['--json'], { DOSSIER_PDF_PASSWORD: 'grain-2024' });
+    expect(JSON.parse(withEnv.out)).toMatchObject({ format: 'pdf', sourceCreated: true, source: { title: 'Corridor Review' } });
+    writeFileSync(join(dir, 'wrong'), 'grain-2023\n');
+    expect((await run(['--dry-run', '--password-file', join(dir, 'wrong')])).err).toMatch(/corridor\.pdf: the password given .* is wrong/);
+    expect((await cli(['import', '--help'])).out).toMatch(/--password-file F[\s\S]*DOSSIER_PDF_PASSWORD[\s\S]*no --password option/);
+  });
+
+  it('says in a PDF dry run that a table was left out, and on which page', async () => {
+    const file = join(dir, 'tables.pdf');
+    const row = (a: string, b: string, c: string, d: string) => [a, b, c, d];
+    const table = { table: [row('Economy', '2019', '2023', 'Change'), row('Kenya', '12.4', '15.1', '+2.7'), row('Ghana', '9.8', '8.6', '-1.2'), row('Peru', '21.0', '24.3', '+3.3')] };
+    writeFileSync(file, await buildReportPdf({ paragraphs: ['Inputs sourced in the region rose in every economy surveyed.', table, 'Peru gained the most.'], title: 'Regional Inputs' }));
+    const r = await cli(['import', file, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^! tables\.pdf: 1 table left out \(page 1\)/m);
+    expect(r.out).not.toMatch(/Kenya/);
+    expect(r.out).toContain('Peru gained the most.');
+  });
+
   it('exits 2 when no entry of a BibTeX file could be read, writing nothing', async () => {
     const file = join(dir, 'broken.bib');
     writeFileSync(file, NESTED_BIBTEX.split('\n').slice(0, 7).join('\n').replace('@inproceedings{inner2023', 'see @inproceedings{inner2023'));

@@ -3,6 +3,7 @@ import { DossierError } from '../../core/errors';
 import { commitUnlessCancelled } from '../../db/cancellable-write';
 import { nextTick } from '../../ingest/formats/abort';
 import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
+import { PASSWORD_HELP, pdfPassword } from '../pdf-password';
 import { readInput } from '../read-input';
 import type { Command } from '../command';
 import { flag, list, need, str } from '../command';
@@ -34,6 +35,8 @@ imported up to 5 MB at a time (about 800,000 words); split a larger file by chap
   --markdown           treat text as Markdown (automatic for .md files)
   --accept-suggestions save the suggested attribution and event date with each fact
                        (--dry-run shows them: who said it, when, the figure, near-duplicates)
+${PASSWORD_HELP}
+A PDF's tables are not candidate facts: they are left out, and a note names their pages.
 Metadata found in the file (title, authors, date, URL …) is used; options override it.
 
 ${SOURCE_HELP}`,
@@ -46,6 +49,7 @@ ${SOURCE_HELP}`,
     source: { type: 'string' },
     markdown: { type: 'boolean' },
     'accept-suggestions': { type: 'boolean' },
+    'password-file': { type: 'string' },
   },
   async run(ctx) {
     const file = need(ctx, 0, 'FILE (or - for standard input)');
@@ -81,7 +85,8 @@ ${SOURCE_HELP}`,
         for (const w of [...parsed.warnings, ...skipped.map((s) => s.problem)]) ctx.out(`  ! ${w}`);
         return undefined;
       }
-      const doc = await readDocument(bytes, { fileName, signal, onProgress: bar.onProgress });
+      const password = await pdfPassword(str(v, 'password-file'), ctx.env);
+      const doc = await readDocument(bytes, { fileName, signal, onProgress: bar.onProgress, ...(password !== undefined ? { password } : {}) });
       if (format === 'text' && !flag(v, 'markdown')) doc.source.type = 'article-newspaper';
       if (file === '-') delete doc.source.title;
       const sourceId = str(v, 'source');

@@ -23,7 +23,8 @@ import { loadPdfJs, safeDocumentOptions } from './pdfjs';
  * the page's position (1, 2, 3 …) otherwise; a warning says when labels were used.
  *
  * Cancelling throws a DOMException named AbortError (see abort.ts). A PDF that cannot be read
- * (encrypted, damaged, a scan without text) is a DossierError with code 'validation'.
+ * (damaged, a scan without text) is a DossierError with code 'validation'; an encrypted one
+ * opened without its password (or with a wrong one) has code 'password_required'.
  */
 interface PageText {
   label: string;
@@ -39,9 +40,9 @@ export async function importPdf(bytes: Uint8Array, opts: ImportOptions = {}): Pr
   throwIfAborted(opts.signal);
   const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of the buffer it is given (and may detach it): give it a copy.
-  const task = pdfjs.getDocument({ ...safeDocumentOptions(), data: new Uint8Array(bytes) });
+  const task = pdfjs.getDocument({ ...safeDocumentOptions(), data: new Uint8Array(bytes), ...(opts.password !== undefined ? { password: opts.password } : {}) });
   try {
-    const pdf = await open(task, name, opts.signal);
+    const pdf = await open(task, name, opts);
     const pages = await readPages(pdf, name, opts);
     const running = removeRunningText(pages);
     const blocks = pdfParagraphs(pages.map((p, i) => ({ label: p.label, lines: running.pages[i]! })));
@@ -52,13 +53,13 @@ export async function importPdf(bytes: Uint8Array, opts: ImportOptions = {}): Pr
   }
 }
 
-async function open(task: PDFDocumentLoadingTask, name: string, signal: AbortSignal | undefined): Promise<PDFDocumentProxy> {
+async function open(task: PDFDocumentLoadingTask, name: string, opts: ImportOptions): Promise<PDFDocumentProxy> {
   try {
-    const pdf = await untilAborted(task.promise, signal);
+    const pdf = await untilAborted(task.promise, opts.signal);
     if (pdf.numPages === 0) throw unreadable(name, 'the PDF has no pages');
     return pdf;
   } catch (e) {
-    throw openError(e, name);
+    throw openError(e, name, opts.password !== undefined);
   }
 }
 
@@ -182,13 +183,17 @@ function list(labels: string[]): string {
   return labels.length > 12 ? `${labels.slice(0, 12).join(', ')} …` : labels.join(', ');
 }
 
-/** What a person should be told when pdf.js cannot open the file. */
-function openError(e: unknown, name: string): unknown {
+/**
+ * What a person should be told when pdf.js cannot open the file. An encrypted PDF is its own
+ * error code, so a shell can ask for the password and try again rather than give up.
+ */
+function openError(e: unknown, name: string, passwordGiven: boolean): unknown {
   if (isAbort(e) || e instanceof DossierError) return e;
   const kind = e instanceof Error ? e.name : '';
   const detail = e instanceof Error ? e.message : String(e);
   if (kind === 'PasswordException') {
-    return unreadable(name, 'the PDF is password-protected (encrypted); open it with its password, save or print an unprotected copy, and import that');
+    const problem = passwordGiven ? 'the password given for this password-protected PDF is wrong' : 'this PDF is password-protected; give its password to import it';
+    return new DossierError('password_required', `${name}: ${problem}`, 'password');
   }
   if (kind === 'InvalidPDFException') return unreadable(name, `the PDF is damaged or truncated and cannot be read (${detail})`);
   return unreadable(name, `the PDF cannot be read: ${detail}`);
