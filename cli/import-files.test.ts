@@ -151,11 +151,11 @@ describe('dossier import of real material', () => {
       const r = await cli(args);
       expect(r.code).toBe(2);
       expect(r.err).toBe(
-        'dossier: broken.bib: nothing was imported; 2 entries were skipped: Entry "outer2024" (line 1) could not be read (invalid syntax at line 4, column 7); it was skipped. (and 1 more skipped)\n',
+        'dossier: broken.bib: nothing was imported (2 failed, 0 skipped): Entry "outer2024" (line 1) could not be read (invalid syntax at line 4, column 7); it was skipped. (and 1 more)\n',
       );
     }
     const j = await json(['import', file]);
-    expect(j).toMatchObject({ code: 2, body: { error: { code: 'validation', field: 'file', message: expect.stringMatching(/^broken\.bib: nothing was imported; 2 entries were skipped/) } } });
+    expect(j).toMatchObject({ code: 2, body: { error: { code: 'validation', field: 'file', message: expect.stringMatching(/^broken\.bib: nothing was imported \(2 failed, 0 skipped\)/) } } });
     expect(await json(['sources'])).toEqual([]);
   });
 

@@ -78,7 +78,7 @@ ${SOURCE_HELP}`,
         const imported = r.created.length + r.merged.length;
         const counts = { created: r.created.length, merged: r.merged.length, skipped: skipped.length, failed: failed.length };
         const summary = { format, dryRun, counts, created: r.created.map(sourceJson), merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })), skipped, failed, warnings: parsed.warnings };
-        if (imported === 0) throw nothingImported(fileName, [...failed, ...skipped], parsed.warnings);
+        if (imported === 0) throw nothingImported(fileName, failed, skipped, parsed.warnings);
         if (ctx.json) return summary;
         ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${counts.created} new source(s), merged ${counts.merged} with existing ones, skipped ${counts.skipped}, failed ${counts.failed}.${dryRun ? '' : tooLate(signal)}`);
         for (const f of failed) ctx.out(`  ✗ ${f.problem}`);
@@ -148,12 +148,12 @@ async function afterTurn<T>(signal: AbortSignal, value: T): Promise<T> {
 }
 
 /** A reference file of which nothing could be imported: exit 2, naming the first reason (the file was not written to). */
-function nothingImported(fileName: string, skipped: { problem: string }[], warnings: string[]): DossierError {
-  const first = skipped[0]?.problem ?? warnings[0] ?? 'it has no entries';
-  const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more skipped)` : '';
-  return new DossierError('validation', `${fileName}: nothing was imported; ${skipped.length} entr${skipped.length === 1 ? 'y was' : 'ies were'} skipped: ${first}${more}`, 'file');
+function nothingImported(fileName: string, failed: { problem: string }[], skipped: { problem: string }[], warnings: string[]): DossierError {
+  const reasons = [...failed, ...skipped];
+  const first = reasons[0]?.problem ?? warnings[0] ?? 'it has no entries';
+  const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : '';
+  return new DossierError('validation', `${fileName}: nothing was imported (${failed.length} failed, ${skipped.length} skipped): ${first}${more}`, 'file');
 }
-
 
 /** The suggestions of a candidate, for the dry-run table: "  [who: … · when: … · figure: … · duplicate of …]". */
 function suggestionText(c: import('../../ingest/candidates').Candidate): string {
