@@ -15,6 +15,9 @@ import type { Line } from './pdf-layout';
  *    page of a 2–3 page file) AND is set apart from the text next to it, by a gap of two line
  *    heights or a different type size. The first line of a column is at the same place on every
  *    page too; the gap is what tells a running header from body text, which is never dropped.
+ *  - in a file of at most 3 pages, where heads that alternate between odd and even pages never
+ *    repeat: it is the topmost line of its page, set apart, in type smaller than the body's.
+ *    (Footnotes are small too, but they sit at the bottom.)
  */
 export interface PageText {
   lines: Line[];
@@ -28,7 +31,10 @@ const EDGE_FRACTION = 0.12;
 
 export function removeRunningText(pages: PageText[]): { pages: Line[][]; removed: number } {
   const edges = pages.map((page) => new Set([...edgeLines(page)].filter((l) => isPageNumber(l.text) || setApart(l, page.lines))));
+  const body = bodySize(pages);
+  const short = pages.length <= 3;
   const numbered = (line: Line, page: PageText) => isPageNumber(line.text) || (page.label !== undefined && carriesPageNumber(line.text, page.label) && setApart(line, page.lines));
+  const smallHead = (line: Line, page: PageText) => short && line.size <= 0.85 * body && line === topLine(page) && setApart(line, page.lines);
   const seen = new Map<string, number>();
   for (const edge of edges) {
     for (const key of new Set([...edge].map(keyWithSize))) seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -37,12 +43,25 @@ export function removeRunningText(pages: PageText[]): { pages: Line[][]; removed
   let removed = 0;
   const kept = pages.map((page, i) =>
     page.lines.filter((line) => {
-      const drop = edges[i]!.has(line) && (numbered(line, page) || (seen.get(keyWithSize(line)) ?? 0) >= threshold);
+      const drop = edges[i]!.has(line) && (numbered(line, page) || smallHead(line, page) || (seen.get(keyWithSize(line)) ?? 0) >= threshold);
       if (drop) removed++;
       return !drop;
     }),
   );
   return { pages: kept, removed };
+}
+
+/** The size most of the text is set in. */
+function bodySize(pages: PageText[]): number {
+  const chars = new Map<number, number>();
+  for (const p of pages) for (const l of p.lines) chars.set(Math.round(l.size), (chars.get(Math.round(l.size)) ?? 0) + l.text.length);
+  return [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+}
+
+function topLine(page: PageText): Line | undefined {
+  let top: Line | undefined;
+  for (const l of page.lines) if (!top || l.y < top.y) top = l;
+  return top;
 }
 
 function edgeLines(page: PageText): Set<Line> {
