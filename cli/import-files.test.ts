@@ -118,7 +118,7 @@ describe('dossier import of real material', () => {
       return { code, out, err };
     };
     const without = await run(['--dry-run']);
-    expect(without).toMatchObject({ code: 2, err: 'dossier: corridor.pdf: this PDF is password-protected; give its password to import it' });
+    expect(without).toMatchObject({ code: 2, err: 'dossier: corridor.pdf: this PDF is password-protected; give its password to import it (--password-file FILE, or DOSSIER_PDF_PASSWORD)' });
     const json = await run(['--dry-run', '--json']);
     expect(JSON.parse(json.out)).toEqual({ error: { code: 'password_required', field: 'password', message: expect.stringContaining('password-protected') } });
     writeFileSync(join(dir, 'pw'), 'grain-2024\n');

@@ -3,7 +3,7 @@ import { DossierError } from '../../core/errors';
 import { commitUnlessCancelled } from '../../db/cancellable-write';
 import { nextTick } from '../../ingest/formats/abort';
 import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
-import { PASSWORD_HELP, pdfPassword } from '../pdf-password';
+import { PASSWORD_ENV, PASSWORD_HELP, pdfPassword } from '../pdf-password';
 import { readInput } from '../read-input';
 import type { Command } from '../command';
 import { flag, list, need, str } from '../command';
@@ -86,7 +86,9 @@ ${SOURCE_HELP}`,
         return undefined;
       }
       const password = await pdfPassword(str(v, 'password-file'), ctx.env);
-      const doc = await readDocument(bytes, { fileName, signal, onProgress: bar.onProgress, ...(password !== undefined ? { password } : {}) });
+      const doc = await readDocument(bytes, { fileName, signal, onProgress: bar.onProgress, ...(password !== undefined ? { password } : {}) }).catch((e: unknown) => {
+        throw e instanceof DossierError && e.code === 'password_required' ? new DossierError(e.code, `${e.message} (--password-file FILE, or ${PASSWORD_ENV})`, e.field) : e;
+      });
       if (format === 'text' && !flag(v, 'markdown')) doc.source.type = 'article-newspaper';
       if (file === '-') delete doc.source.title;
       const sourceId = str(v, 'source');
