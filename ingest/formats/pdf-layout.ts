@@ -8,6 +8,7 @@ import { findTables } from './pdf-tables';
  * strip in the middle of the page (the gutter) that almost no text crosses. Text that does cross
  * it — a title, a full-width table, a centred page number — splits the page into horizontal
  * bands; each band is read left column first, then right column, like a person reads it.
+ * Tables (pdf-tables.ts) are taken out of the page first: their cells are not prose.
  */
 
 /** A positioned string, in top-left-origin page coordinates (y grows downward). */
