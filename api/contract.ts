@@ -56,6 +56,12 @@ export const savedQuerySchema = factQuerySchema.omit({ limit: true, offset: true
 /** A file the user dropped or opened (PDF, Word, web page …): its name and bytes as base64. */
 const captureFile = z.strictObject({ name: z.string().min(1).max(255), base64: z.string().max(28_000_000) });
 
+/**
+ * The password of an encrypted PDF in `file`. Without it (or with a wrong one) the call fails
+ * with the error code 'password_required', and the capture screen asks for it.
+ */
+const pdfPassword = z.string().min(1).max(1024);
+
 /** The file the desktop shell read for a document, kept until the capture is saved (its SHA-256). */
 const originalId = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -128,12 +134,13 @@ export const CALLS = {
   'facts:uncorroborate': z.tuple([id, id]),
 
   'capture:preview': z.tuple([
-    z.strictObject({ text: z.string().max(20_000_000), file: captureFile.optional(), document: importedDocument.optional(), originalId: originalId.optional(), paragraphs: z.boolean().optional(), markdown: z.boolean().optional(), source: obj.optional() }),
+    z.strictObject({ text: z.string().max(20_000_000), file: captureFile.optional(), password: pdfPassword.optional(), document: importedDocument.optional(), originalId: originalId.optional(), paragraphs: z.boolean().optional(), markdown: z.boolean().optional(), source: obj.optional() }),
   ]),
   'capture:commit': z.tuple([
     z.strictObject({
       text: z.string().max(20_000_000),
       file: captureFile.optional(),
+      password: pdfPassword.optional(),
       document: importedDocument.optional(),
       originalId: originalId.optional(),
       acceptSuggestions: z.boolean().optional(),

@@ -93,6 +93,20 @@ describe('capturing files through the contract', () => {
   });
 });
 
+describe('capturing a password-protected PDF through the contract', () => {
+  it('answers password_required without a password or with a wrong one, and reads the file with the right one', async () => {
+    const { readFileSync } = await import('node:fs');
+    const file = { name: 'corridor.pdf', base64: readFileSync(new URL('../ingest/formats/testing/encrypted-report.pdf', import.meta.url)).toString('base64') };
+    expect(await call('capture:preview', [{ text: '', file }])).toEqual({
+      ok: false,
+      error: { code: 'password_required', field: 'password', message: 'corridor.pdf: this PDF is password-protected; give its password to import it' },
+    });
+    expect(await call('capture:preview', [{ text: '', file, password: 'nope' }])).toMatchObject({ ok: false, error: { code: 'password_required', message: expect.stringMatching(/wrong/) } });
+    expect(await call('capture:preview', [{ text: '', file, password: 'grain-2024' }])).toMatchObject({ ok: true, value: { format: 'pdf', source: { title: 'Corridor Review' } } });
+    expect(await call('capture:commit', [{ text: '', file, password: 'grain-2024', keep: '1' }])).toMatchObject({ ok: true, value: { sourceCreated: true, facts: [{ locator: { label: 'page', value: '1' } }] } });
+  });
+});
+
 describe('library management through the contract', () => {
   const source = (title: string, extra: Record<string, unknown> = {}) => lib.addSource({ type: 'article-newspaper', title, ...extra });
   const fact = (sourceId: string, text: string, extra: Record<string, unknown> = {}) => lib.addFact({ sourceId, text, ...extra });

@@ -24,6 +24,8 @@ import { importText as readText } from '../ingest/formats/text';
 interface CaptureArgs {
   text: string;
   file?: { name: string; base64: string };
+  /** The password of an encrypted PDF in `file`. */
+  password?: string;
   /** Already read by the desktop shell (the `import:ready` event). */
   document?: ImportedDocument;
   /** The file the desktop shell read `document` from, kept there (HandlerOptions.pendingOriginal). */
@@ -36,7 +38,7 @@ interface CaptureArgs {
 /** The document being captured: a file's bytes through the format importers, or typed/pasted text. */
 async function documentOf(o: CaptureArgs): Promise<ImportedDocument> {
   if (o.document) return o.document;
-  if (o.file) return readDocument(Buffer.from(o.file.base64, 'base64'), { fileName: o.file.name });
+  if (o.file) return readDocument(Buffer.from(o.file.base64, 'base64'), { fileName: o.file.name, ...(o.password ? { password: o.password } : {}) });
   const doc = readText(o.text, {}, o.markdown ? 'markdown' : 'text');
   delete doc.source.title;
   doc.source.type = 'article-newspaper';

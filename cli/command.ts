@@ -14,6 +14,8 @@ export interface Context {
   libraryPath: string;
   out(text: string): void;
   readStdin(): Promise<Buffer>;
+  /** The process environment (tests pass their own). */
+  env: NodeJS.ProcessEnv;
   /** Set by a command that finished but found a problem to report (e.g. 2 from `check`). */
   exitCode?: number;
   /** A second citation engine on its own thread, where the process can start one. */

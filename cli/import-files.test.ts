@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../db/testing/temp-library';
@@ -75,19 +75,73 @@ describe('dossier import of real material', () => {
     expect(second.merged.length).toBe(first.created.length + first.merged.length);
   });
 
-  it('counts BibTeX entries it cannot read (nested, unclosed) as skipped, with key and line', async () => {
+  it('counts BibTeX entries it cannot read (nested, unclosed) as failed, with key and line', async () => {
     const file = join(dir, 'nested.bib');
     writeFileSync(file, NESTED_BIBTEX);
     const r = await json(['import', file]);
     expect(r.created.map((s: { title: string }) => s.title)).toEqual(['Black Sea shipping', 'Fine']);
-    expect(r.skipped).toMatchObject([
+    expect(r.failed).toMatchObject([
       { key: 'outer2024', line: 1, problem: expect.stringContaining('"outer2024"') },
       { key: 'oneline2022', line: 7, problem: expect.stringContaining('"oneline2022"') },
     ]);
+    expect(r.skipped).toEqual([]);
+    expect(r.counts).toEqual({ created: 2, merged: 0, skipped: 0, failed: 2 });
     const text = await cli(['import', file, '--dry-run']);
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/^Would import 0 new source\(s\), merged 2 with existing ones, skipped 2\.$/m);
-    expect(text.out).toContain('Entry "outer2024" (@article, line 1) is not closed');
+    expect(text.out).toMatch(/^Would import 0 new source\(s\), merged 2 with existing ones, skipped 0, failed 2\.$/m);
+    expect(text.out).toContain('  ✗ Entry "outer2024" (@article, line 1) is not closed');
+  });
+
+  it('imports hostile-but-real LaTeX: created, skipped and failed counted, each failure and each dropped field named', async () => {
+    const file = join(dir, 'hostile.bib');
+    const bib = readFileSync(new URL('../ingest/biblio/testing/hostile-latex.bib', import.meta.url), 'utf8');
+    // One more entry that reads but is no valid source: its DOI is not a DOI.
+    writeFileSync(file, `${bib}\n@article{baddoi,\n  title = {Bad DOI},\n  doi = {not-a-doi},\n  year = {2020},\n}\n`);
+    const r = await json(['import', file]);
+    expect(r.counts).toEqual({ created: 4, merged: 0, skipped: 1, failed: 1 });
+    expect(r.failed).toMatchObject([{ key: 'broken2019', line: 41 }]);
+    expect(r.skipped).toMatchObject([{ index: 4, problem: expect.stringMatching(/doi/i) }]);
+    expect(r.warnings).toHaveLength(3);
+    const text = await cli(['import', file, '--dry-run']);
+    expect(text.out).toMatch(/^Would import 0 new source\(s\), merged 4 with existing ones, skipped 1, failed 1\.$/m);
+    expect(text.out).toMatch(/^ {2}✗ Entry "broken2019" \(@book, line 41\) is not closed/m);
+    expect(text.out).toContain('  ! Entry "web2022" (line 31): the field "note" could not be converted from LaTeX and was left out');
+  });
+
+  it('imports a password-protected PDF with --password-file or DOSSIER_PDF_PASSWORD, and says when it needs one', async () => {
+    const file = join(dir, 'corridor.pdf');
+    writeFileSync(file, readFileSync(new URL('../ingest/formats/testing/encrypted-report.pdf', import.meta.url)));
+    const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+      let out = '';
+      let err = '';
+      const code = await runCli(['--library', join(dir, 'lib.sqlite'), 'import', file, ...args], { stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: async () => Buffer.alloc(0), env });
+      return { code, out, err };
+    };
+    const without = await run(['--dry-run']);
+    expect(without).toMatchObject({ code: 2, err: 'dossier: corridor.pdf: this PDF is password-protected; give its password to import it (--password-file FILE, or DOSSIER_PDF_PASSWORD)' });
+    const json = await run(['--dry-run', '--json']);
+    expect(JSON.parse(json.out)).toEqual({ error: { code: 'password_required', field: 'password', message: expect.stringContaining('password-protected') } });
+    writeFileSync(join(dir, 'pw'), 'grain-2024\n');
+    const withFile = await run(['--dry-run', '--password-file', join(dir, 'pw')]);
+    expect(withFile.code).toBe(0);
+    expect(withFile.out).toContain('Grain exports through the corridor rose 9 percent in May');
+    const withEnv = await run(['--json'], { DOSSIER_PDF_PASSWORD: 'grain-2024' });
+    expect(JSON.parse(withEnv.out)).toMatchObject({ format: 'pdf', sourceCreated: true, source: { title: 'Corridor Review' } });
+    writeFileSync(join(dir, 'wrong'), 'grain-2023\n');
+    expect((await run(['--dry-run', '--password-file', join(dir, 'wrong')])).err).toMatch(/corridor\.pdf: the password given .* is wrong/);
+    expect((await cli(['import', '--help'])).out).toMatch(/--password-file F[\s\S]*DOSSIER_PDF_PASSWORD[\s\S]*no --password option/);
+  });
+
+  it('says in a PDF dry run that a table was left out, and on which page', async () => {
+    const file = join(dir, 'tables.pdf');
+    const row = (a: string, b: string, c: string, d: string) => [a, b, c, d];
+    const table = { table: [row('Economy', '2019', '2023', 'Change'), row('Kenya', '12.4', '15.1', '+2.7'), row('Ghana', '9.8', '8.6', '-1.2'), row('Peru', '21.0', '24.3', '+3.3')] };
+    writeFileSync(file, await buildReportPdf({ paragraphs: ['Inputs sourced in the region rose in every economy surveyed.', table, 'Peru gained the most.'], title: 'Regional Inputs' }));
+    const r = await cli(['import', file, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^! tables\.pdf: 1 table left out \(page 1\)/m);
+    expect(r.out).not.toMatch(/Kenya/);
+    expect(r.out).toContain('Peru gained the most.');
   });
 
   it('exits 2 when no entry of a BibTeX file could be read, writing nothing', async () => {
@@ -97,11 +151,11 @@ describe('dossier import of real material', () => {
       const r = await cli(args);
       expect(r.code).toBe(2);
       expect(r.err).toBe(
-        'dossier: broken.bib: nothing was imported; 2 entries were skipped: Entry "outer2024" (line 1) could not be read (invalid syntax at line 4, column 7); it was skipped. (and 1 more skipped)\n',
+        'dossier: broken.bib: nothing was imported (2 failed, 0 skipped): Entry "outer2024" (line 1) could not be read (invalid syntax at line 4, column 7); it was skipped. (and 1 more)\n',
       );
     }
     const j = await json(['import', file]);
-    expect(j).toMatchObject({ code: 2, body: { error: { code: 'validation', field: 'file', message: expect.stringMatching(/^broken\.bib: nothing was imported; 2 entries were skipped/) } } });
+    expect(j).toMatchObject({ code: 2, body: { error: { code: 'validation', field: 'file', message: expect.stringMatching(/^broken\.bib: nothing was imported \(2 failed, 0 skipped\)/) } } });
     expect(await json(['sources'])).toEqual([]);
   });
 

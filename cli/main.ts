@@ -57,6 +57,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       library: () => (library ??= openFor(command, parsed, libraryPath, io)),
       out: (t) => io.stdout(t),
       readStdin: io.stdin,
+      env: io.env,
       ...(io.renderThread ? { renderThread: io.renderThread } : {}),
     };
     const result = await command.run(ctx);

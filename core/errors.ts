@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'conflict' // the write would break an invariant (duplicate, still referenced)
   | 'library_corrupt' // the file is not a readable Dossier library
   | 'library_future' // written by a newer Dossier; refused, never modified
-  | 'io'; // the file system said no
+  | 'io' // the file system said no
+  | 'password_required'; // the file is encrypted: ask for its password (again, when the one given was wrong) and retry
 
 export class DossierError extends Error {
   readonly code: ErrorCode;

@@ -45,4 +45,6 @@ export interface ImportOptions {
   fileName?: string;
   /** Where a saved page came from, to resolve relative links (never fetched). */
   baseUrl?: string;
+  /** The password of an encrypted PDF; without it (or with a wrong one) the import fails with 'password_required'. */
+  password?: string;
 }

@@ -3,6 +3,7 @@ import { DossierError } from '../../core/errors';
 import { commitUnlessCancelled } from '../../db/cancellable-write';
 import { nextTick } from '../../ingest/formats/abort';
 import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
+import { PASSWORD_ENV, PASSWORD_HELP, pdfPassword } from '../pdf-password';
 import { readInput } from '../read-input';
 import type { Command } from '../command';
 import { flag, list, need, str } from '../command';
@@ -17,8 +18,11 @@ export const importCommand: Command = {
   usage: 'dossier import FILE|- [--title T] [--author NAME]… [options]',
   help: `The format is read from the file's content. Documents become one source whose sentences
 are candidate facts (PDF facts keep their page); reference files (BibTeX, RIS, CSL-JSON)
-become sources, merged with those you already have (same DOI, URL, or title and year); an
-entry that cannot be read is skipped and named, and a file of which nothing can be read exits 2.
+become sources, merged with those you already have (same DOI, URL, or title and year). The
+summary counts sources created, merged, skipped (read, but not a valid source) and failed (an
+entry that cannot be read, named by key and line); a field that cannot be read (LaTeX in a note
+or an abstract) is left out with a warning and its entry imports. A file of which nothing can
+be imported exits 2.
 Without --keep, all candidates are kept, unverified; facts you choose with --keep (after
 reading them with --dry-run) count as verified on the day you capture them. The import is one transaction: an error or Ctrl+C
 leaves the library exactly as it was (Ctrl+C: exit code 130). Plain text and Markdown are
@@ -31,6 +35,8 @@ imported up to 5 MB at a time (about 800,000 words); split a larger file by chap
   --markdown           treat text as Markdown (automatic for .md files)
   --accept-suggestions save the suggested attribution and event date with each fact
                        (--dry-run shows them: who said it, when, the figure, near-duplicates)
+${PASSWORD_HELP}
+A PDF's tables are not candidate facts: they are left out, and a note names their pages.
 Metadata found in the file (title, authors, date, URL …) is used; options override it.
 
 ${SOURCE_HELP}`,
@@ -43,6 +49,7 @@ ${SOURCE_HELP}`,
     source: { type: 'string' },
     markdown: { type: 'boolean' },
     'accept-suggestions': { type: 'boolean' },
+    'password-file': { type: 'string' },
   },
   async run(ctx) {
     const file = need(ctx, 0, 'FILE (or - for standard input)');
@@ -64,17 +71,24 @@ ${SOURCE_HELP}`,
         const parsed = parseBibliography(new TextDecoder().decode(bytes), format, { signal, onProgress: bar.onProgress });
         const r = await commitUnlessCancelled(lib.db, signal, () => importSources(lib, parsed.items, { dryRun, signal, onProgress: bar.onProgress }));
         bar.done();
-        // Skipped: entries the parser could not read (with key and line), then those the library refused.
-        const skipped = [...parsed.skipped, ...r.skipped];
+        // Failed: entries the parser could not read (named by key and line). Skipped: items
+        // read but refused by the library (no title, a malformed DOI …), named by the field.
+        const failed = parsed.skipped;
+        const skipped = r.skipped;
         const imported = r.created.length + r.merged.length;
-        const summary = { format, dryRun, created: r.created.map(sourceJson), merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })), skipped, warnings: parsed.warnings };
-        if (imported === 0) throw nothingImported(fileName, skipped, parsed.warnings);
+        const counts = { created: r.created.length, merged: r.merged.length, skipped: skipped.length, failed: failed.length };
+        const summary = { format, dryRun, counts, created: r.created.map(sourceJson), merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })), skipped, failed, warnings: parsed.warnings };
+        if (imported === 0) throw nothingImported(fileName, failed, skipped, parsed.warnings);
         if (ctx.json) return summary;
-        ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${r.created.length} new source(s), merged ${r.merged.length} with existing ones, skipped ${skipped.length}.${dryRun ? '' : tooLate(signal)}`);
+        ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${counts.created} new source(s), merged ${counts.merged} with existing ones, skipped ${counts.skipped}, failed ${counts.failed}.${dryRun ? '' : tooLate(signal)}`);
+        for (const f of failed) ctx.out(`  ✗ ${f.problem}`);
         for (const w of [...parsed.warnings, ...skipped.map((s) => s.problem)]) ctx.out(`  ! ${w}`);
         return undefined;
       }
-      const doc = await readDocument(bytes, { fileName, signal, onProgress: bar.onProgress });
+      const password = await pdfPassword(str(v, 'password-file'), ctx.env);
+      const doc = await readDocument(bytes, { fileName, signal, onProgress: bar.onProgress, ...(password !== undefined ? { password } : {}) }).catch((e: unknown) => {
+        throw e instanceof DossierError && e.code === 'password_required' ? new DossierError(e.code, `${e.message} (--password-file FILE, or ${PASSWORD_ENV})`, e.field) : e;
+      });
       if (format === 'text' && !flag(v, 'markdown')) doc.source.type = 'article-newspaper';
       if (file === '-') delete doc.source.title;
       const sourceId = str(v, 'source');
@@ -136,12 +150,12 @@ async function afterTurn<T>(signal: AbortSignal, value: T): Promise<T> {
 }
 
 /** A reference file of which nothing could be imported: exit 2, naming the first reason (the file was not written to). */
-function nothingImported(fileName: string, skipped: { problem: string }[], warnings: string[]): DossierError {
-  const first = skipped[0]?.problem ?? warnings[0] ?? 'it has no entries';
-  const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more skipped)` : '';
-  return new DossierError('validation', `${fileName}: nothing was imported; ${skipped.length} entr${skipped.length === 1 ? 'y was' : 'ies were'} skipped: ${first}${more}`, 'file');
+function nothingImported(fileName: string, failed: { problem: string }[], skipped: { problem: string }[], warnings: string[]): DossierError {
+  const reasons = [...failed, ...skipped];
+  const first = reasons[0]?.problem ?? warnings[0] ?? 'it has no entries';
+  const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : '';
+  return new DossierError('validation', `${fileName}: nothing was imported (${failed.length} failed, ${skipped.length} skipped): ${first}${more}`, 'file');
 }
-
 
 /** The suggestions of a candidate, for the dry-run table: "  [who: … · when: … · figure: … · duplicate of …]". */
 function suggestionText(c: import('../../ingest/candidates').Candidate): string {

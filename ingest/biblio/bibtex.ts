@@ -3,6 +3,7 @@ import type { ImportOptions } from '../document';
 import { bibRawToCsl, parseBibRaw, type RawBibEntry } from './citejs';
 import { cleanCslItem } from './normalise';
 import { progressReporter, throwIfAborted } from './progress';
+import { salvageConversion, salvageRawEntry } from './salvage-bibtex';
 import { type BibChunk, type SkippedEntry, splitBibtex } from './split-bibtex';
 
 /**
@@ -33,13 +34,18 @@ export function parseBibtex(text: string, opts: ImportOptions): { items: CslItem
     const keyless = chunk.key === '';
     const body = keyless ? chunk.text.replace(/^(@\s*\w+\s*[{(])/, `$1entry-line-${chunk.line}`) : chunk.text;
     const prefix = macros.size ? macrosFor(body, macros) : '';
+    const read = (entry: string) => parseBibRaw((macros.size ? macrosFor(entry, macros) : '') + entry).filter(Boolean).pop();
     try {
-      const parsed = parseBibRaw(prefix + body).filter(Boolean);
-      const raw = parsed[parsed.length - 1];
+      const raw = read(body);
       if (raw) raws.push({ raw, chunk, keyless });
       else skip(chunk, `${entryName(chunk)}: no fields could be read; it was skipped.`);
     } catch (e) {
-      skip(chunk, `${entryName(chunk)} could not be read (${syntaxProblem(e, chunk.line, prefix)}); it was skipped.`);
+      // One unreadable field (LaTeX in a note or an abstract) must not cost the whole reference.
+      const salvaged = salvageRawEntry(body, read);
+      if (salvaged) {
+        raws.push({ raw: salvaged.value, chunk, keyless });
+        warnings.push(droppedFields(chunk, salvaged.dropped, 'could not be read'));
+      } else skip(chunk, `${entryName(chunk)} could not be read (${syntaxProblem(e, chunk.line, prefix)}); it was skipped.`);
     }
     reading(k + 1);
   }
@@ -59,7 +65,8 @@ export function parseBibtex(text: string, opts: ImportOptions): { items: CslItem
     const { raw, chunk, keyless } = raws[k]!;
     const what = entryName(chunk);
     try {
-      const item = bibRawToCsl([raw, ...crossrefParents(raw, byLabel)])[0];
+      const parents = crossrefParents(raw, byLabel);
+      const item = convertEntry(raw, parents, chunk, warnings);
       if (item) {
         if (keyless) {
           delete item['citation-key'];
@@ -75,6 +82,24 @@ export function parseBibtex(text: string, opts: ImportOptions): { items: CslItem
   // Entries in file order, whichever pass skipped them.
   skipped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { items, warnings, skipped };
+}
+
+/** citation-js's conversion of an entry; when it throws, the entry without the fields that make it throw. */
+function convertEntry(raw: RawBibEntry, parents: RawBibEntry[], chunk: BibChunk, warnings: string[]): CslItem | undefined {
+  const convert = (entries: RawBibEntry[]) => bibRawToCsl(entries)[0];
+  try {
+    return convert([raw, ...parents]);
+  } catch (e) {
+    const salvaged = salvageConversion(raw, parents, convert);
+    if (!salvaged) throw e;
+    warnings.push(droppedFields(chunk, salvaged.dropped, 'could not be converted from LaTeX'));
+    return salvaged.value;
+  }
+}
+
+function droppedFields(chunk: BibChunk, fields: string[], problem: string): string {
+  const names = fields.map((f) => `"${f}"`).join(', ');
+  return `${entryName(chunk)}: the field${fields.length === 1 ? '' : 's'} ${names} ${problem} and ${fields.length === 1 ? 'was' : 'were'} left out; the rest of the entry was imported.`;
 }
 
 function entryName(chunk: BibChunk): string {

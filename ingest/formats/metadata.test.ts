@@ -75,6 +75,22 @@ describe('pdfSource', () => {
     });
   });
 
+  it('takes the publication date the document states over the date the file was created', () => {
+    const created = { CreationDate: "D:20240611093000+02'00'" };
+    const date = (xmp: [string, unknown][], titlePageLines: string[] = []) => pdfSource({ info: created, xmp: new Map(xmp), titlePageLines, firstPagesText: '' }).issued;
+    expect(date([])).toBe('2024-06-11');
+    expect(date([['xmp:createdate', '2024-06-10T09:00:00Z']])).toBe('2024-06-11');
+    expect(date([['prism:publicationdate', '2024-03-12']])).toBe('2024-03-12');
+    expect(date([['dc:date', ['2024-03']], ['prism:publicationdate', '2024-03-12']])).toBe('2024-03-12');
+    expect(date([['dc:date', ['2024-03']]], ['Published 1 May 2024'])).toBe('2024-03');
+    expect(date([], ['Grain Corridors', 'Published 12 March 2024'])).toBe('2024-03-12');
+    expect(date([], ['Working Paper 12 | March 2024'])).toBe('2024-03');
+    expect(date([], ['Amara Okafor', 'March 12, 2024'])).toBe('2024-03-12');
+    expect(date([], ['Publication date: 2024-02-29'])).toBe('2024-02-29');
+    // A date inside a sentence is what the report is about, not when it appeared.
+    expect(date([], ['In March 2022, exports collapsed.', 'By 12 May 2023 they had recovered'])).toBe('2024-06-11');
+  });
+
   it('falls back to the file name for the title', () => {
     expect(pdfSource({ info: { Title: 'untitled' }, xmp: new Map(), firstPagesText: '', fileName: '/home/ana/Downloads/EU_trade_brief.pdf' }).title).toBe('EU trade brief');
   });

@@ -1,3 +1,5 @@
+import { findTables } from './pdf-tables';
+
 /**
  * One PDF page's text items → lines in reading order.
  *
@@ -6,6 +8,7 @@
  * strip in the middle of the page (the gutter) that almost no text crosses. Text that does cross
  * it — a title, a full-width table, a centred page number — splits the page into horizontal
  * bands; each band is read left column first, then right column, like a person reads it.
+ * Tables (pdf-tables.ts) are taken out of the page first: their cells are not prose.
  */
 
 /** A positioned string, in top-left-origin page coordinates (y grows downward). */
@@ -44,9 +47,64 @@ interface Gutter {
 }
 
 export function pageLines(fragments: Fragment[], pageWidth: number): Line[] {
-  const rows = toRows(fragments);
-  const gutter = findGutter(fragments, rows.length, pageWidth);
-  return gutter ? readColumns(rows, gutter) : rows.map((r) => toLine(r.items, -1, 0));
+  return pageLayout(fragments, pageWidth).lines;
+}
+
+/** A table found on the page (pdf-tables.ts): left out of the lines. */
+export interface TableRegion {
+  /** Baseline of its first row, top-down. */
+  top: number;
+  rows: number;
+}
+
+/**
+ * The page's lines, and the tables taken out of them. Full-width tables are found on whole
+ * rows, before columns (the gutter would cut them in halves); then, on a two-column page, each
+ * column is searched on its own, since a table in one column shares no baselines with the
+ * prose beside it.
+ */
+export function pageLayout(fragments: Fragment[], pageWidth: number): { lines: Line[]; tables: TableRegion[] } {
+  const tables: TableRegion[] = [];
+  let rows = withoutTables(toRows(fragments), tables, FULL_WIDTH_CELL * pageWidth);
+  const gutter = findGutter(rows.flatMap((r) => r.items), rows.length, pageWidth);
+  if (gutter) {
+    const removed = new Set<Fragment>();
+    for (const which of [0, 1] as const) {
+      const before = sideRows(rows, gutter, which);
+      const after = new Set(withoutTables(before, tables, Infinity));
+      for (const r of before) if (!after.has(r)) for (const f of r.items) removed.add(f);
+    }
+    if (removed.size) rows = rows.map((r) => ({ ...r, items: r.items.filter((f) => !removed.has(f)) })).filter((r) => r.items.length > 0);
+  }
+  const lines = gutter ? readColumns(rows, gutter) : rows.map((r) => toLine(r.items, -1, 0));
+  tables.sort((a, b) => a.top - b.top);
+  return { lines, tables };
+}
+
+/** Wider than this share of the page, a "cell" is a column's line of prose. */
+const FULL_WIDTH_CELL = 0.3;
+
+/** `rows` without the rows of the tables found in them, which are added to `tables`. */
+function withoutTables(rows: Row[], tables: TableRegion[], maxCellWidth: number): Row[] {
+  const found = findTables(rows, maxCellWidth);
+  for (const t of found) tables.push({ top: rows[t[0]!]!.y, rows: t.length });
+  const inTable = new Set(found.flat());
+  return rows.filter((_, i) => !inTable.has(i));
+}
+
+/** The rows' fragments on one side of the gutter (0 left, 1 right), rows that span it left out. */
+function sideRows(rows: Row[], gutter: Gutter, which: 0 | 1): Row[] {
+  return rows
+    .filter((r) => !r.items.some((f) => side(f, gutter) === -1))
+    .map((r) => ({ ...r, items: r.items.filter((f) => side(f, gutter) === which) }))
+    .filter((r) => r.items.length > 0);
+}
+
+/** Which side of the gutter a fragment is on: 0 left, 1 right, -1 across it. */
+function side(f: Fragment, gutter: Gutter): -1 | 0 | 1 {
+  if (f.x < gutter.start && f.x + f.width <= gutter.end) return 0;
+  if (f.x >= gutter.start && f.x + f.width > gutter.end) return 1;
+  return -1;
 }
 
 /**
@@ -131,8 +189,9 @@ function readColumns(rows: Row[], gutter: Gutter): Line[] {
     const r: Fragment[] = [];
     let spanning = false;
     for (const f of row.items) {
-      if (f.x < gutter.start && f.x + f.width <= gutter.end) l.push(f);
-      else if (f.x >= gutter.start && f.x + f.width > gutter.end) r.push(f);
+      const where = side(f, gutter);
+      if (where === 0) l.push(f);
+      else if (where === 1) r.push(f);
       else spanning = true;
     }
     if (spanning) {

@@ -3,7 +3,7 @@ import { DossierError } from '../../core/errors';
 import type { ImportedDocument, ImportOptions } from '../document';
 import { throwIfAborted, unreadable } from './abort';
 import type { Fragment, Line } from './pdf-layout';
-import { pageLines } from './pdf-layout';
+import { pageLayout } from './pdf-layout';
 import { pdfSource } from './pdf-metadata';
 import { pdfParagraphs } from './pdf-paragraphs';
 import { removeRunningText } from './pdf-running';
@@ -15,20 +15,24 @@ import { loadPdfJs, safeDocumentOptions } from './pdfjs';
  * Pages are read one at a time — progress is reported and cancellation checked between pages —
  * and each page's positioned text becomes lines in reading order (pdf-layout.ts). Once every
  * page is known, running headers, footers and page numbers are removed (pdf-running.ts) and
- * lines are joined into paragraphs (pdf-paragraphs.ts).
+ * lines are joined into paragraphs (pdf-paragraphs.ts). Tables are left out, and a warning
+ * names their pages (pdf-tables.ts).
  *
  * Page locators use the PDF's page labels when it has them — the numbers printed on the pages,
  * so a report whose front matter is i–iv and whose body starts at 1 is cited as printed — and
  * the page's position (1, 2, 3 …) otherwise; a warning says when labels were used.
  *
  * Cancelling throws a DOMException named AbortError (see abort.ts). A PDF that cannot be read
- * (encrypted, damaged, a scan without text) is a DossierError with code 'validation'.
+ * (damaged, a scan without text) is a DossierError with code 'validation'; an encrypted one
+ * opened without its password (or with a wrong one) has code 'password_required'.
  */
 interface PageText {
   label: string;
   lines: Line[];
   height: number;
   failed: boolean;
+  /** Tables found on the page and left out of its text (pdf-tables.ts). */
+  tables: number;
 }
 
 export async function importPdf(bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportedDocument> {
@@ -36,9 +40,9 @@ export async function importPdf(bytes: Uint8Array, opts: ImportOptions = {}): Pr
   throwIfAborted(opts.signal);
   const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of the buffer it is given (and may detach it): give it a copy.
-  const task = pdfjs.getDocument({ ...safeDocumentOptions(), data: new Uint8Array(bytes) });
+  const task = pdfjs.getDocument({ ...safeDocumentOptions(), data: new Uint8Array(bytes), ...(opts.password !== undefined ? { password: opts.password } : {}) });
   try {
-    const pdf = await open(task, name, opts.signal);
+    const pdf = await open(task, name, opts);
     const pages = await readPages(pdf, name, opts);
     const running = removeRunningText(pages);
     const blocks = pdfParagraphs(pages.map((p, i) => ({ label: p.label, lines: running.pages[i]! })));
@@ -49,13 +53,13 @@ export async function importPdf(bytes: Uint8Array, opts: ImportOptions = {}): Pr
   }
 }
 
-async function open(task: PDFDocumentLoadingTask, name: string, signal: AbortSignal | undefined): Promise<PDFDocumentProxy> {
+async function open(task: PDFDocumentLoadingTask, name: string, opts: ImportOptions): Promise<PDFDocumentProxy> {
   try {
-    const pdf = await untilAborted(task.promise, signal);
+    const pdf = await untilAborted(task.promise, opts.signal);
     if (pdf.numPages === 0) throw unreadable(name, 'the PDF has no pages');
     return pdf;
   } catch (e) {
-    throw openError(e, name);
+    throw openError(e, name, opts.password !== undefined);
   }
 }
 
@@ -70,17 +74,18 @@ async function readPages(pdf: PDFDocumentProxy, name: string, opts: ImportOption
     const label = cleanLabel(labels?.[n - 1]) ?? String(n);
     try {
       const page = await pageFragments(pdf, n);
-      pages.push({ label, lines: pageLines(page.fragments, page.width), height: page.height, failed: false });
+      const layout = pageLayout(page.fragments, page.width);
+      pages.push({ label, lines: layout.lines, height: page.height, failed: false, tables: layout.tables.length });
     } catch (e) {
       if (isAbort(e)) throw e;
-      pages.push({ label, lines: [], height: 0, failed: true });
+      pages.push({ label, lines: [], height: 0, failed: true, tables: 0 });
     }
   }
   throwIfAborted(opts.signal);
   opts.onProgress?.({ phase: 'Joining lines into paragraphs', done: total, total });
 
   if (pages.every((p) => p.failed)) throw unreadable(name, 'the PDF is damaged: none of its pages can be read');
-  if (pages.every((p) => p.lines.length === 0)) throw unreadable(name, 'the PDF has no text layer (scanned image?); run OCR first, then import the OCRed PDF');
+  if (pages.every((p) => p.lines.length === 0 && p.tables === 0)) throw unreadable(name, 'the PDF has no text layer (scanned image?); run OCR first, then import the OCRed PDF');
   return pages;
 }
 
@@ -123,6 +128,7 @@ async function metadata(pdf: PDFDocumentProxy, pages: PageText[], fileName: stri
     info: (meta.info ?? {}) as Record<string, unknown>,
     xmp,
     printedTitle: printedTitle(pages[0]?.lines ?? []),
+    titlePageLines: (pages[0]?.lines ?? []).map((l) => l.text),
     firstPagesText: pages.slice(0, 2).flatMap((p) => p.lines.map((l) => l.text)).join('\n'),
     fileName,
   });
@@ -152,7 +158,12 @@ function warnings(name: string, bytes: Uint8Array, pages: PageText[]): string[] 
   if (pages.some((p, i) => p.label !== String(i + 1))) {
     out.push(`${name}: page locators use the page numbers printed in the PDF (its page labels), so the first page is cited as "${pages[0]!.label}"`);
   }
-  const textless = pages.filter((p) => !p.failed && p.lines.length === 0).map((p) => p.label);
+  const tables = pages.filter((p) => p.tables > 0);
+  if (tables.length) {
+    const n = tables.reduce((sum, p) => sum + p.tables, 0);
+    out.push(`${name}: ${count(n, 'table')} left out (${tables.length === 1 ? 'page' : 'pages'} ${list(tables.map((p) => p.label))}): a table's cells are not sentences; see the page for its figures`);
+  }
+  const textless = pages.filter((p) => !p.failed && p.lines.length === 0 && p.tables === 0).map((p) => p.label);
   if (textless.length) out.push(`${name}: ${count(textless.length, 'page')} had no text layer (scanned images?) and need OCR: ${list(textless)}`);
   const failed = pages.filter((p) => p.failed).map((p) => p.label);
   if (failed.length) out.push(`${name}: ${count(failed.length, 'page')} could not be read (damaged): ${list(failed)}`);
@@ -172,13 +183,17 @@ function list(labels: string[]): string {
   return labels.length > 12 ? `${labels.slice(0, 12).join(', ')} …` : labels.join(', ');
 }
 
-/** What a person should be told when pdf.js cannot open the file. */
-function openError(e: unknown, name: string): unknown {
+/**
+ * What a person should be told when pdf.js cannot open the file. An encrypted PDF is its own
+ * error code, so a shell can ask for the password and try again rather than give up.
+ */
+function openError(e: unknown, name: string, passwordGiven: boolean): unknown {
   if (isAbort(e) || e instanceof DossierError) return e;
   const kind = e instanceof Error ? e.name : '';
   const detail = e instanceof Error ? e.message : String(e);
   if (kind === 'PasswordException') {
-    return unreadable(name, 'the PDF is password-protected (encrypted); open it with its password, save or print an unprotected copy, and import that');
+    const problem = passwordGiven ? 'the password given for this password-protected PDF is wrong' : 'this PDF is password-protected; give its password to import it';
+    return new DossierError('password_required', `${name}: ${problem}`, 'password');
   }
   if (kind === 'InvalidPDFException') return unreadable(name, `the PDF is damaged or truncated and cannot be read (${detail})`);
   return unreadable(name, `the PDF cannot be read: ${detail}`);

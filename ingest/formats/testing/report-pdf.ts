@@ -9,21 +9,35 @@ import { PDFDocument, PDFHexString, PDFName, PDFNumber, StandardFonts } from 'pd
  * Paragraph text may contain "|" to force a line break at that point (to place a hyphenated
  * word at the end of a line deterministically); "## " starts an in-column heading.
  */
+/** A table drawn in the column: one row per entry, cells spread across the column, numbers right-aligned. */
+export interface TableSpec {
+  table: string[][];
+}
+
 export interface ReportPdfOptions {
-  paragraphs: Iterable<string>;
+  paragraphs: Iterable<string | TableSpec>;
   /** Stop after this many pages even if text remains (the benchmark's page count). */
   maxPages?: number;
   title?: string;
   author?: string;
   subject?: string;
   created?: Date;
-  /** Shown at the top of every page, e.g. "Institute for Trade Studies — Working Paper 12". */
-  runningHeader?: string;
+  /**
+   * Shown at the top of every page, e.g. "Institute for Trade Studies — Working Paper 12"; two
+   * texts alternate like a book's (odd pages left-aligned first text, even pages right-aligned second).
+   */
+  runningHeader?: string | [odd: string, even: string];
+  /** The footer printed instead of the bare page number, e.g. (label) => `${label} | Institute`. */
+  footer?: (label: string, index: number) => string;
   /** Page label ranges (PDF /PageLabels): from page index `from`, style and first number. */
   labels?: { from: number; style: 'D' | 'r' | 'R'; start: number }[];
   /** Title printed on the first page (defaults to `title`). */
   printedTitle?: string;
   byline?: string;
+  /** A line printed under the byline on the title page ("Published 12 March 2024"). */
+  dateline?: string;
+  /** XMP properties written as a metadata stream, e.g. { 'dc:date': '2024-03-12', 'prism:publicationDate': '2024-03' }. */
+  xmp?: Record<string, string>;
 }
 
 const WIDTH = 612;
@@ -50,9 +64,13 @@ export async function buildReportPdf(o: ReportPdfOptions): Promise<Uint8Array> {
     if (o.maxPages !== undefined && doc.getPageCount() >= o.maxPages) return false;
     page = doc.addPage([WIDTH, HEIGHT]);
     const index = doc.getPageCount() - 1;
-    if (o.runningHeader) page.drawText(o.runningHeader, { x: MARGIN, y: 756, size: 8, font: body });
+    const even = index % 2 === 1;
+    const header = Array.isArray(o.runningHeader) ? o.runningHeader[even ? 1 : 0] : o.runningHeader;
+    if (header) page.drawText(header, { x: even && Array.isArray(o.runningHeader) ? WIDTH - MARGIN - body.widthOfTextAtSize(header, 8) : MARGIN, y: 756, size: 8, font: body });
     const label = labelFor(index, labels);
-    page.drawText(label, { x: WIDTH / 2 - body.widthOfTextAtSize(label, 9) / 2, y: 36, size: 9, font: body });
+    const footer = o.footer ? o.footer(label, index) : label;
+    const footerX = o.footer ? (even ? MARGIN : WIDTH - MARGIN - body.widthOfTextAtSize(footer, 9)) : WIDTH / 2 - body.widthOfTextAtSize(footer, 9) / 2;
+    page.drawText(footer, { x: footerX, y: 36, size: 9, font: body });
     column = 0;
     y = TOP;
     if (index === 0) y = titleBlock(page, o, bold, body);
@@ -69,6 +87,15 @@ export async function buildReportPdf(o: ReportPdfOptions): Promise<Uint8Array> {
 
   if (!newPage()) return doc.save();
   outer: for (const raw of o.paragraphs) {
+    if (typeof raw !== 'string') {
+      for (const row of raw.table) {
+        if (y < BOTTOM && !nextColumn()) break outer;
+        drawRow(page, row, MARGIN + column * (COLUMN + GUTTER), y, body);
+        y -= LEADING;
+      }
+      y -= PARAGRAPH_GAP;
+      continue;
+    }
     const heading = raw.startsWith('## ');
     const text = heading ? raw.slice(3) : raw;
     const font = heading ? bold : body;
@@ -87,7 +114,18 @@ export async function buildReportPdf(o: ReportPdfOptions): Promise<Uint8Array> {
   if (o.subject) doc.setSubject(o.subject);
   if (o.created) doc.setCreationDate(o.created);
   if (labels.length) setPageLabels(doc, labels);
+  if (o.xmp) setXmp(doc, o.xmp);
   return doc.save();
+}
+
+/** First cell left-aligned at the column's edge, the others right-aligned in equal slots (as figures are set). */
+function drawRow(page: PDFPage, row: string[], left: number, y: number, font: PDFFont): void {
+  const first = COLUMN * 0.4;
+  const slot = (COLUMN - first) / Math.max(1, row.length - 1);
+  row.forEach((cell, i) => {
+    const x = i === 0 ? left : left + first + slot * i - font.widthOfTextAtSize(cell, SIZE);
+    page.drawText(cell, { x, y, size: SIZE, font });
+  });
 }
 
 function titleBlock(page: PDFPage, o: ReportPdfOptions, bold: PDFFont, body: PDFFont): number {
@@ -95,6 +133,7 @@ function titleBlock(page: PDFPage, o: ReportPdfOptions, bold: PDFFont, body: PDF
   if (!title) return TOP;
   page.drawText(title, { x: WIDTH / 2 - bold.widthOfTextAtSize(title, 18) / 2, y: 700, size: 18, font: bold });
   if (o.byline) page.drawText(o.byline, { x: WIDTH / 2 - body.widthOfTextAtSize(o.byline, 11) / 2, y: 678, size: 11, font: body });
+  if (o.dateline) page.drawText(o.dateline, { x: WIDTH / 2 - body.widthOfTextAtSize(o.dateline, 10) / 2, y: 662, size: 10, font: body });
   return firstPageTop(o);
 }
 
@@ -136,6 +175,20 @@ function roman(n: number): string {
 function setPageLabels(doc: PDFDocument, labels: { from: number; style: 'D' | 'r' | 'R'; start: number }[]): void {
   const nums = labels.flatMap((l) => [PDFNumber.of(l.from), doc.context.obj({ S: PDFName.of(l.style), St: PDFNumber.of(l.start) })]);
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: nums }));
+}
+
+/** An XMP packet with the given simple properties (dc:, xmp:, prism: namespaces), as the catalog's /Metadata stream. */
+function setXmp(doc: PDFDocument, props: Record<string, string>): void {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const fields = Object.entries(props).map(([k, v]) => `<${k}>${escape(v)}</${k}>`).join('\n');
+  const xml = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/">
+${fields}
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>`;
+  const stream = doc.context.stream(xml, { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
 }
 
 /** A page with a drawn rectangle and no text at all: what a scan without OCR looks like to a text extractor. */

@@ -9,6 +9,7 @@ import { useApp } from '../state';
 import { FieldError } from '../ui/bits';
 import { useDebounced } from '../ui/hooks';
 import { Icon } from '../ui/Icon';
+import { PasswordPrompt } from './PasswordPrompt';
 import { htmlToText, tidyText } from './html-to-text';
 import { applyRange, parseAuthors, selectionString } from './selection';
 
@@ -64,6 +65,9 @@ export function CaptureView() {
   const [preview, setPreview] = useState<CapturePreview>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string>();
+  /** An encrypted PDF's password, once asked for (PasswordPrompt), and whether the core wants one. */
+  const [password, setPassword] = useState<string>();
+  const [needsPassword, setNeedsPassword] = useState(false);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [busy, setBusy] = useState(false);
   const [dragOver, setDragOver] = useState(false);
@@ -72,7 +76,12 @@ export function CaptureView() {
 
   const source = useMemo(() => sourceFromMeta(meta), [meta]);
   const fileKey = captureFileKey(file);
-  const request = useDebounced(JSON.stringify({ text, markdown, paragraphs, source, fileKey }), 350);
+  useEffect(() => {
+    setPassword(undefined);
+    setNeedsPassword(false);
+  }, [fileKey]);
+  const withPassword = password !== undefined && file && 'base64' in file ? { password } : {};
+  const request = useDebounced(JSON.stringify({ text, markdown, paragraphs, source, fileKey, password }), 350);
 
   useEffect(() => {
     const r = JSON.parse(request) as { text: string; markdown: boolean; paragraphs: boolean; source: Record<string, unknown>; fileKey: string };
@@ -83,7 +92,7 @@ export function CaptureView() {
       return;
     }
     let live = true;
-    call('capture:preview', { text: r.text, markdown: r.markdown, paragraphs: r.paragraphs, source: r.source, ...(file ? captureFileArg(file) : {}) })
+    call('capture:preview', { text: r.text, markdown: r.markdown, paragraphs: r.paragraphs, source: r.source, ...(file ? captureFileArg(file) : {}), ...withPassword })
       .then((p) => {
         if (!live) return;
         if (file && prefilled.current !== r.fileKey) {
@@ -95,11 +104,13 @@ export function CaptureView() {
         setPreview(p);
         setErrors({});
         setGeneral(undefined);
+        setNeedsPassword(false);
         setSelected(new Set(p.candidates.map((c) => c.index)));
         anchor.current = null;
       })
       .catch((e: unknown) => {
         if (!live) return;
+        setNeedsPassword(e instanceof ApiError && e.code === 'password_required');
         const field = e instanceof ApiError && e.field?.startsWith('source.') ? e.field.slice(7).split('.')[0]! : undefined;
         if (field) setErrors({ [field]: errorMessage(e).replace(/^source\.[\w.]+: /, '') });
         else setGeneral(errorMessage(e).replace(/^text: /, ''));
@@ -192,7 +203,7 @@ export function CaptureView() {
     try {
       const tags = meta.tags.split(',').map((t) => t.trim()).filter(Boolean);
       const r = await app.track(
-        call('capture:commit', { text, markdown, paragraphs, source, keep: selectionString(selected), acceptSuggestions, ...(file ? captureFileArg(file) : {}), ...(tags.length ? { tags } : {}) }),
+        call('capture:commit', { text, markdown, paragraphs, source, keep: selectionString(selected), acceptSuggestions, ...(file ? captureFileArg(file) : {}), ...withPassword, ...(tags.length ? { tags } : {}) }),
       );
       app.notify(
         `Saved ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already in the library)` : ''}${r.sourceCreated ? '' : ' to an existing source'}.`,
@@ -363,7 +374,8 @@ export function CaptureView() {
               {busy ? 'Saving…' : `Save ${n} fact${n === 1 ? '' : 's'}`}
             </button>
           </div>
-          {general && <p className="error-text" role="alert">{general}</p>}
+          {general && needsPassword && <PasswordPrompt key={general} message={general} onSubmit={setPassword} />}
+          {general && !needsPassword && <p className="error-text" role="alert">{general}</p>}
           {!preview && !general && <p className="muted list-empty">Sentences found in the text appear here.</p>}
           {preview && (
             <ol className="candidates" aria-label="Candidate facts">
