@@ -85,4 +85,14 @@ describe('the main bundle (under a fake Electron)', () => {
     expect(lines.filter((l) => l.kind === 'event').map((l) => l.data)).toContainEqual({ channel: 'dossier:event', type: 'library:changed' });
     expect(get('menu')).toEqual(process.platform === 'darwin' ? ['appMenu', '&File', '&Edit', '&View', 'windowMenu', '&Help'] : ['&File', '&Edit', '&View', '&Help']);
   });
+
+  it('runs the core in its own process, restarts it when it dies, and tells the window in one line', () => {
+    expect(get('core-processes')).toBe(1);
+    expect(get('core-restarted')).toMatchObject({ message: expect.stringMatching(/^Dossier's core stopped \(exit code \d+\) and was restarted\. Your library and drafts are safe/) });
+    expect(get('library:info-after-restart')).toMatchObject({ ok: true, value: { path: join(dir, 'library.sqlite') } });
+    expect(get('core-processes-after-restart')).toBe(2);
+    // Quitting waits for the core to close the library.
+    expect(get('quit-waits-for-core')).toBe(true);
+    expect(get('core-stopped')).toBe(true);
+  });
 });

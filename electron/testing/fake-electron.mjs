@@ -1,6 +1,7 @@
 // A stand-in for Electron's main-process API, just deep enough to run out/main/main.js under
 // Node: it records what main registers, then plays a scenario through the real handlers and
 // prints one JSON line per observation for electron/main.smoke.test.ts.
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 
 const report = (kind, data) => process.stdout.write(`${JSON.stringify({ kind, data })}\n`);
@@ -89,7 +90,17 @@ async function scenario(win) {
   sessionHandlers.permission({}, 'media', (g) => (granted = g));
   report('permission', { granted });
   report('channels', [...handlers.keys()]);
-  app.emit('will-quit');
+  // The core process dies (a parser crashed it): main restarts it, tells the window, and the
+  // library answers again from the new core.
+  report('core-processes', children.length);
+  children.at(-1).kill('SIGKILL');
+  while (!win.webContents.sent.some((m) => m.message.type === 'core:restarted')) await new Promise((r) => setTimeout(r, 20));
+  report('core-restarted', win.webContents.sent.find((m) => m.message.type === 'core:restarted').message.payload);
+  report('library:info-after-restart', await call(ours, 'library:info', []));
+  report('core-processes-after-restart', children.length);
+  app.emit('will-quit', { preventDefault: () => report('quit-waits-for-core', true) });
+  await new Promise((r) => children.at(-1).once('exit', r));
+  report('core-stopped', true);
   process.exit(0);
 }
 
@@ -105,7 +116,7 @@ class App extends EventEmitter {
   getPath(k) { return this.paths[k] ?? process.env.DOSSIER_USER_DATA; }
   requestSingleInstanceLock(data) { report('singleInstance', data); return true; }
   whenReady() { return Promise.resolve(); }
-  quit() { report('quit', true); process.exit(0); }
+  quit() { report('quit', true); }
   exit(code) { report('exit', code); process.exit(code); }
 }
 export const app = new App();
@@ -133,4 +144,18 @@ export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
 };
 export const shell = { openPath: async () => '', showItemInFolder: () => {}, openExternal: async (u) => report('openExternal', u) };
-export default { app, protocol, session, ipcMain, Menu, screen, dialog, shell, BrowserWindow };
+// The core's utilityProcess, played by a Node child process with the same structured-clone messages.
+const children = [];
+export const utilityProcess = {
+  fork(modulePath, args = []) {
+    const child = fork(modulePath, args, { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    children.push(child);
+    const emitter = new EventEmitter();
+    child.on('message', (m) => emitter.emit('message', m));
+    child.on('exit', (code) => emitter.emit('exit', code ?? 1));
+    emitter.postMessage = (m) => child.connected && child.send(m);
+    emitter.kill = () => child.kill('SIGTERM');
+    return emitter;
+  },
+};
+export default { app, protocol, session, ipcMain, Menu, screen, dialog, shell, BrowserWindow, utilityProcess };
