@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseDate } from './dates';
-import { bylineNames, namesFromList, nameFromString, personName } from './names';
+import { bylineNames } from './bylines';
+import { namesFromList, nameFromString, personName } from './names';
 import { pdfSource } from './pdf-metadata';
 
 describe('normaliseDate', () => {
