@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
@@ -16,9 +16,8 @@ import { readDocument } from './index';
  * A field labelled null (no byline, no date, no site name on the page) counts as correct only
  * when nothing is returned: a date or a site name offered as the author is an error, not a find.
  */
-const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
-/** Next to this file when run from source (vitest); from dist/ingest/formats, back in the source tree. */
-export const CORPUS_DIR = [here('./testing/web-corpus'), here('../../../ingest/formats/testing/web-corpus')].find((d) => existsSync(d)) ?? here('./testing/web-corpus');
+/** Next to this file; the bundled benchmark passes the folder's place in the source tree. */
+export const CORPUS_DIR = fileURLToPath(new URL('./testing/web-corpus', import.meta.url));
 
 type OneOrMany = string | string[];
 interface Label {
@@ -58,13 +57,13 @@ export interface CorpusScore {
   results: PageResult[];
 }
 
-export function readLabels(): Record<string, Label> {
-  return JSON.parse(readFileSync(join(CORPUS_DIR, 'labels.json'), 'utf8')) as Record<string, Label>;
+export function readLabels(dir = CORPUS_DIR): Record<string, Label> {
+  return JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<string, Label>;
 }
 
-export async function scoreWebCorpus(): Promise<CorpusScore> {
-  const labels = readLabels();
-  const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.html')).sort();
+export async function scoreWebCorpus(dir = CORPUS_DIR): Promise<CorpusScore> {
+  const labels = readLabels(dir);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
   const zero = (): Record<Field, number> => ({ title: 0, byline: 0, siteName: 0, date: 0 });
   const score: CorpusScore = {
     pages: files.length,
@@ -79,7 +78,7 @@ export async function scoreWebCorpus(): Promise<CorpusScore> {
   for (const file of files) {
     const label = labels[file];
     if (!label) throw new Error(`${file}: no entry in labels.json`);
-    const bytes = new Uint8Array(readFileSync(join(CORPUS_DIR, file)));
+    const bytes = new Uint8Array(readFileSync(join(dir, file)));
     const result: PageResult = { file, dossier: await attempt(() => dossierMetadata(bytes, file)), readability: await attempt(() => readabilityMetadata(bytes, file)) };
     score.results.push(result);
     if ('error' in result.dossier) score.dossierFailed.push(`${file}: ${result.dossier.error}`);
