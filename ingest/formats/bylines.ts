@@ -19,7 +19,7 @@ export function bylineNames(raw: string, outlets: string[] = []): CslName[] {
     .replace(/[\s|•·–—-]+$/, '')
     .replace(/\s+(?:on|at)$/i, '');
   const people: CslName[] = [];
-  for (const group of text.split(/\s*(?:;|\s&\s|\b(?:and|et|und|with|avec|con|mit)\b)\s*/i)) {
+  for (const group of text.split(/\s*(?:;|\s[&/]\s|\b(?:and|et|und|with|avec|con|mit)\b)\s*/i)) {
     const parts = group.split(/\s*,\s*/);
     const shouting = isShouting(parts[0]!);
     parts.forEach((part, i) => {

@@ -31,11 +31,16 @@ const BYLINE = [
   '.article-byline',
   '.post-author',
   '.entry-author',
+  // Spanish, French, Italian newsrooms.
+  '.firma',
+  '.autor',
+  '.auteur',
+  '.autore',
 ].join(', ');
 
 const MACHINE_DATE = 'time[datetime], [itemprop~="datePublished"], abbr.published[title]';
 // Substrings of class names: "post_byline", "article-posted-date", "asset-metabar-time".
-const PRINTED_DATE = ['time', '.dateline', '.timestamp', '.published', '.pubdate', ...['date', 'Date', 'posted', 'byline', 'Byline', 'metabar-time'].map((c) => `[class*="${c}"]`)].join(', ');
+const PRINTED_DATE = ['time', '.dateline', '.timestamp', '.published', '.pubdate', ...['date', 'Date', 'posted', 'byline', 'Byline', 'metabar-time', 'post-time', 'fecha'].map((c) => `[class*="${c}"]`)].join(', ');
 
 /** Comments, related links and the page chrome: their bylines and dates belong to other texts. */
 // References cite other works, with their own dates ("Retrieved 2010-01-25").

@@ -69,6 +69,8 @@ describe('names', () => {
     ['By Griffin McElroy @griffinmcelroy on June 26, 2014 at 9:00a', [], ['Griffin McElroy']],
     ['by Dan Goodin - Apr 16, 2015 8:02 pm UTC', [], ['Dan Goodin']],
     ['Richard (R.J.) Eskow', [], ['Richard R.J. Eskow']],
+    ['María R. Sahuquillo  / Emilio de Benito', [], ['María R. Sahuquillo', 'Emilio Benito']],
+    ['Ángeles Escrivá | Madrid', [], ['Ángeles Escrivá']],
   ])('reads the names in the byline %j', (byline, outlets, names) => {
     const found = bylineNames(byline, outlets).map((n) => [n.given, n.family].join(' '));
     expect(found).toEqual(names);
