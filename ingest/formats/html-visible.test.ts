@@ -37,6 +37,13 @@ describe('readVisible: the headline, byline and dateline a reader sees', () => {
       <ol class="references"><li><span class="reference-accessdate">Retrieved 2010-01-25</span></li></ol>`);
     expect(readVisible(doc).datelines).toEqual(['2015-03-10T08:05:41-07:00', '2/26/2015 7:11 AM PST', 'March 10']);
   });
+
+  it('puts the dateline under the headline before the masthead’s date of the day the page was saved', () => {
+    const doc = page(`
+      <div class="masthead"><span class="date">Friday, December 4, 2026</span><h1>Daily</h1></div>
+      <h1>Coastal states extend fisheries moratorium</h1><p class="dateline">March 12, 2024</p>`);
+    expect(readVisible(doc).datelines).toEqual(['March 12, 2024', 'Friday, December 4, 2026']);
+  });
 });
 
 describe('titles decorated with the site name', () => {

@@ -54,7 +54,7 @@ export function readVisible(doc: Document): VisibleFacts {
   const machine = take(doc.querySelectorAll(MACHINE_DATE), (el) =>
     inMainText(el) ? cleanMeta(el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title')) : undefined,
   );
-  const printed = take(doc.querySelectorAll(PRINTED_DATE), (el) => (inMainText(el) ? cleanMeta(textOf(el)) : undefined));
+  const printed = take(headlineFirst(doc), (el) => (inMainText(el) ? cleanMeta(textOf(el)) : undefined));
   return { headings, bylines, datelines: [...machine, ...printed] };
 }
 
@@ -68,6 +68,18 @@ function bylineGroup(doc: Document, selector: string): Element[] {
   if (!first) return [];
   const area = first.parentElement ?? first;
   return all.filter((el) => area.contains(el) && !all.some((other) => other !== el && other.contains(el)));
+}
+
+/**
+ * A dateline follows its headline; a date above it is often the masthead's "today", which on a
+ * saved page is the day it was saved. The headline is the first <h1> longer than a logo.
+ */
+function headlineFirst(doc: Document): Element[] {
+  // One query over both keeps document order (linkedom's compareDocumentPosition is unreliable).
+  const inOrder = Array.from(doc.querySelectorAll(`h1, ${PRINTED_DATE}`));
+  const at = inOrder.findIndex((el) => el.tagName.toLowerCase() === 'h1' && (cleanMeta(el.textContent)?.length ?? 0) >= 15);
+  const dates = (list: Element[]) => list.filter((el) => el.matches(PRINTED_DATE));
+  return at < 0 ? dates(inOrder) : [...dates(inOrder.slice(at + 1)), ...dates(inOrder.slice(0, at))];
 }
 
 function take(list: ArrayLike<Element>, read: (el: Element) => string | undefined): string[] {
