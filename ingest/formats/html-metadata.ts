@@ -41,6 +41,8 @@ export interface ArticleFacts {
   byline?: string | null | undefined;
   siteName?: string | null | undefined;
   publishedTime?: string | null | undefined;
+  /** The wire-style dateline opening the text: "DUBLIN, July 2, 2014 —", "Feb. 23, 2015 --". */
+  dateline?: string | undefined;
 }
 
 export function readPageFacts(doc: Document): PageFacts {
@@ -145,6 +147,7 @@ export function composeSource(
     ...DATE_META.map(m),
     m('date'),
     ...page.visible.datelines.filter((d) => normaliseDate(d)?.length === 10),
+    article?.dateline,
     m('sailthru.date'),
     article?.publishedTime,
   );

@@ -93,4 +93,14 @@ describe('importHtml: the page’s own metadata when its tags mislead', () => {
       <body><p>You need a licence to fish commercially.</p></body></html>`;
     expect(importHtml(agency, {}).source.authors).toEqual([{ literal: 'Ministry of Maritime Affairs' }]);
   });
+
+  it('dates a wire story by the dateline that opens it, and only by a full date', () => {
+    const story = (opening: string) =>
+      `<html><head><title>Ministry extends quotas</title></head><body><article><h1>Ministry extends quotas</h1>
+       <p>${opening} The ministry extended the quotas for another season after talks with the fleet.</p>
+       <p>${'Officials said the decision followed months of negotiation with coastal communities. '.repeat(8)}</p></article></body></html>`;
+    expect(importHtml(story('WASHINGTON, Jan. 5, 2024 —'), {}).source.issued).toBe('2024-01-05');
+    expect(importHtml(story('Feb. 23, 2015 --'), {}).source.issued).toBe('2015-02-23');
+    expect(importHtml(story('In short — for now —'), {}).source.issued).toBeUndefined();
+  });
 });
