@@ -56,7 +56,8 @@ const CREDENTIAL = /^(?:ma|ms|msc|mba|md|phd|dphil|jd|rn|mph|ba|bsc|frcp|obe|mbe
  * a credential ("Ed Hornick, CNN"); those are not authors.
  */
 function personPart(raw: string, afterComma: boolean, firstShouting: boolean): CslName | undefined {
-  const words = raw.replace(BY, '').trim().split(/\s+/).filter(Boolean);
+  // An address is not a name: "https://example.org/authors/jd", "jd@example.org".
+  const words = raw.replace(BY, '').trim().split(/\s+/).filter((w) => w && !/[/@]|^www\./i.test(w));
   const cut = words.findIndex((w) => ROLE.test(w.replace(/[.,:]$/, '')));
   const kept = (cut >= 0 ? words.slice(0, cut) : words).join(' ').replace(/\s+in\s+\p{Lu}[\p{L}\s]*$/u, '');
   // "Verge Staff", "TMZ Staff": an outlet's word before a title is no person.

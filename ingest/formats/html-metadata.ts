@@ -14,8 +14,8 @@ import { cleanMeta, doiFrom, firstText, httpUrl, titleFromFileName } from './tex
  * A web page's bibliographic metadata, from the vocabularies publishers actually use, in order
  * of how precise they tend to be:
  *   1. Highwire/Google Scholar `citation_*` tags — written for citation, by journals and think tanks;
- *   2. schema.org JSON-LD — what news sites maintain for search engines;
- *   3. Dublin Core `DC.*` / `DCTERMS.*` — government and library sites;
+ *   2. Dublin Core `DC.*` / `DCTERMS.*` — government and library sites, written for cataloguing;
+ *   3. schema.org JSON-LD — what news sites maintain for search engines;
  *   4. Open Graph `og:*` / `article:*` — present everywhere, written for social previews;
  *   5. what the page shows: its headline, byline and dateline (html-visible.ts), and what
  *      Readability infers (title, byline, site name), then `<title>`.
@@ -97,9 +97,9 @@ export function composeSource(
 
   const title = firstText(
     m('citation_title'),
-    strong?.title,
     m('dc.title'),
     m('dcterms.title'),
+    strong?.title,
     m('og:title'),
     m('twitter:title'),
     weak?.title,
@@ -120,8 +120,8 @@ export function composeSource(
   const raw = (values: string[]) => values.filter((v) => !isSiteName(v, notAuthors));
   const authors = firstNonEmpty(
     people(all('citation_author').map((a) => personName(a))),
-    people(strong?.authors ?? []),
     people(raw([...all('dc.creator'), ...all('dcterms.creator')]).flatMap(namesFromList)),
+    people(strong?.authors ?? []),
     people(weak?.authors ?? []),
     people(raw(all('article:author').filter((a) => !/^https?:/i.test(a))).flatMap(namesFromList)),
     people(raw(BYLINE_META.flatMap((k) => all(k)).filter((a) => !a.startsWith('@'))).flatMap(byline)),
@@ -135,12 +135,12 @@ export function composeSource(
     m('citation_publication_date'),
     m('citation_date'),
     m('citation_online_date'),
-    ld?.published,
-    m('dc.date'),
+    m('dc.date.issued'),
     m('dcterms.issued'),
+    m('dc.date'),
     m('dcterms.date'),
     m('dcterms.created'),
-    m('dc.date.issued'),
+    ld?.published,
     m('article:published_time'),
     m('og:article:published_time'),
     m('datepublished'),

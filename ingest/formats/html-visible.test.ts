@@ -103,4 +103,21 @@ describe('importHtml: the page’s own metadata when its tags mislead', () => {
     expect(importHtml(story('Feb. 23, 2015 --'), {}).source.issued).toBe('2015-02-23');
     expect(importHtml(story('In short — for now —'), {}).source.issued).toBeUndefined();
   });
+
+  it('trusts citation_* and Dublin Core over JSON-LD, JSON-LD over Open Graph and the printed byline', () => {
+    const head = (tags: string) => `<html><head>${tags}
+      <script type="application/ld+json">{"@type":"Article","headline":"LD headline","author":{"@type":"Person","name":"Ld Author"},"datePublished":"2024-02-02"}</script>
+      <meta property="og:title" content="OG headline"><meta property="article:published_time" content="2024-03-03"></head>
+      <body><h1>Printed headline</h1><p class="byline">By Printed Author</p><p>Body.</p></body></html>`;
+    const dc = importHtml(head('<meta name="DC.title" content="DC headline"><meta name="DC.creator" content="Dc Author"><meta name="DC.date" content="2024-01-01">'), {}).source;
+    expect([dc.title, dc.authors, dc.issued]).toEqual(['DC headline', [{ given: 'Dc', family: 'Author' }], '2024-01-01']);
+    const ld = importHtml(head(''), {}).source;
+    expect([ld.title, ld.authors, ld.issued]).toEqual(['LD headline', [{ given: 'Ld', family: 'Author' }], '2024-02-02']);
+  });
+
+  it.each(['By Staff', 'Posted 18 January 2024, 10:32', 'https://example.org/authors/jd', 'The Harbour Times'])('takes no author from the byline %j', (printed) => {
+    const html = `<html><head><meta property="og:site_name" content="The Harbour Times"></head>
+      <body><h1>Storm closes the port for two days</h1><p class="byline">${printed}</p><p>${'The port closed. '.repeat(30)}</p></body></html>`;
+    expect(importHtml(html, {}).source.authors).toBeUndefined();
+  });
 });
