@@ -4,6 +4,11 @@
  * headline known from the page (its <h1> or social title), the rest is the site's name.
  */
 
+// Shorter headings are logos and section names ("Analysis", "Engadget").
+const MIN_HEADLINE = 12;
+// A site's name is short; a longer "decoration" is the rest of a headline.
+const MAX_SITE_NAME = 60;
+
 // Spaces on both sides: "Brexit: what next" is a headline, "Brexit : Le Monde" a decoration.
 const SEPARATOR = /^ (?:[|–—:·•»/-]|::) /;
 
@@ -11,7 +16,7 @@ const SEPARATOR = /^ (?:[|–—:·•»/-]|::) /;
 export function headlineOf(title: string, headings: string[], siteName: string | undefined): string {
   const flat = collapse(title);
   for (const h of headings.map(collapse)) {
-    if (h.length >= 8 && h.length < flat.length && flat.toLowerCase().startsWith(h.toLowerCase()) && decoration(flat.slice(h.length)) !== undefined) return h;
+    if (h.length >= MIN_HEADLINE && h.length < flat.length && flat.toLowerCase().startsWith(h.toLowerCase()) && decoration(flat.slice(h.length)) !== undefined) return h;
   }
   if (siteName) {
     const site = collapse(siteName);
@@ -29,7 +34,7 @@ export function siteFromTitle(titleTag: string | undefined, headlines: string[])
   if (!titleTag) return undefined;
   const flat = collapse(titleTag);
   for (const h of headlines.map(collapse)) {
-    if (h.length < 8 || !flat.toLowerCase().startsWith(h.toLowerCase())) continue;
+    if (h.length < MIN_HEADLINE || !flat.toLowerCase().startsWith(h.toLowerCase())) continue;
     const rest = decoration(flat.slice(h.length));
     if (rest) return rest;
   }
@@ -42,7 +47,8 @@ function decoration(rest: string): string | undefined {
   if (bracket) return bracket[1]!.trim();
   if (!SEPARATOR.test(rest)) return undefined;
   const parts = rest.split(/ (?:[|–—:·•»/-]|::) /).map((p) => p.trim()).filter(Boolean);
-  return parts[parts.length - 1];
+  const last = parts[parts.length - 1];
+  return last && last.length <= MAX_SITE_NAME ? last : undefined;
 }
 
 /** "Headline | The Daily" → "Headline", when the suffix is the site's name. */

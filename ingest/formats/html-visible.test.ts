@@ -58,6 +58,8 @@ describe('titles decorated with the site name', () => {
 
   it('leaves a headline with a colon whole, and a logo heading is not the headline', () => {
     expect(headlineOf('Brexit: what happens next', ['Brexit'], undefined)).toBe('Brexit: what happens next');
+    expect(headlineOf('Analysis - Why the harbour stayed closed for two whole days', ['Analysis'], undefined)).toBe('Analysis - Why the harbour stayed closed for two whole days');
+    expect(siteFromTitle('Port closures - what the ministry decided about the fishing fleet after the storm', ['Port closures'])).toBeUndefined();
     expect(siteFromTitle('Climate change: the cost of waiting', ['Climate change'])).toBeUndefined();
     expect(headlineOf('Facebook offers explanation | The Verge', ['The Verge', 'Facebook offers explanation'], 'The Verge')).toBe('Facebook offers explanation');
   });
