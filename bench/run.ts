@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Library } from '../db/library';
 import { benchLibrary } from './library-bench';
 import { benchOpen } from './open-bench';
@@ -10,6 +11,7 @@ import { benchNearDuplicates } from '../db/repo/near-duplicates.bench';
 import { benchBibtex } from '../ingest/biblio/bench';
 import { benchPdf } from '../ingest/formats/bench';
 import { benchOriginals } from './originals-bench';
+import { formatScore, scoreWebCorpus } from '../ingest/formats/web-corpus-score';
 
 /**
  * `npm run bench`: builds a realistic 100,000-fact library and prints the figures the issues
@@ -21,7 +23,7 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-/** BENCH_ONLY=library|export|import|preview|markdown|originals runs one part. */
+/** BENCH_ONLY=library|export|import|preview|markdown|originals|webcorpus runs one part. */
 const only = process.env.BENCH_ONLY;
 const part = (name: string) => !only || only === name;
 try {
@@ -32,6 +34,7 @@ try {
   if (part('export') || only === 'preview') await benchPreviewPart();
   if (part('markdown')) printMarkdownBench(dir);
   if (part('originals')) await benchOriginalsPart();
+  if (part('webcorpus')) await benchWebCorpusPart();
   console.log(`\nPeak memory (RSS)        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
   clearInterval(sampler);
@@ -95,3 +98,10 @@ async function benchOriginalsPart(): Promise<void> {
   console.log(`  ${l.originals} originals          files ${kb(l.raw)}, deflated ${kb(l.compressed)} + text ${kb(l.text)}; library grew ${kb(l.fileGrowth)} (${(l.fileGrowth / l.compressed).toFixed(2)}× the deflated files)`);
 }
 
+
+async function benchWebCorpusPart(): Promise<void> {
+  // dist/bench/run.js → the corpus in the source tree.
+  const score = await scoreWebCorpus(fileURLToPath(new URL('../../ingest/formats/testing/web-corpus', import.meta.url)));
+  console.log('\nWeb-page metadata (issue 13 §3): Dossier\'s HTML import against Mozilla Readability, hand-labelled pages');
+  console.log(formatScore(score).replace(/^/gm, '  '));
+}

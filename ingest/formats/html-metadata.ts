@@ -3,17 +3,24 @@ import type { SourceInput, SourceType } from '../../core/model';
 import { normaliseDate } from './dates';
 import type { LdArticle } from './json-ld';
 import { readJsonLd } from './json-ld';
-import { bylineNames, namesFromList, personName } from './names';
+import { bylineNames } from './bylines';
+import { headlineOf, siteFromTitle } from './html-title';
+import type { VisibleFacts } from './html-visible';
+import { readVisible } from './html-visible';
+import { namesFromList, personName } from './names';
 import { cleanMeta, doiFrom, firstText, httpUrl, titleFromFileName } from './text-clean';
 
 /**
  * A web page's bibliographic metadata, from the vocabularies publishers actually use, in order
  * of how precise they tend to be:
  *   1. Highwire/Google Scholar `citation_*` tags — written for citation, by journals and think tanks;
- *   2. schema.org JSON-LD — what news sites maintain for search engines;
- *   3. Dublin Core `DC.*` / `DCTERMS.*` — government and library sites;
+ *   2. Dublin Core `DC.*` / `DCTERMS.*` — government and library sites, written for cataloguing;
+ *   3. schema.org JSON-LD — what news sites maintain for search engines;
  *   4. Open Graph `og:*` / `article:*` — present everywhere, written for social previews;
- *   5. what Readability infers from the page (title, byline, site name), then `<title>`.
+ *   5. what the page shows: its headline, byline and dateline (html-visible.ts), and what
+ *      Readability infers (title, byline, site name), then `<title>`.
+ * A "byline" that is the site's own name ("lefigaro.fr", "Ediciones El País" as DC.creator) is
+ * not an author, and a site name that is a URL is reduced to its host.
  * Read BEFORE the page is cleaned, because cleaning removes the JSON-LD scripts.
  */
 export interface PageFacts {
@@ -25,6 +32,7 @@ export interface PageFacts {
   lang?: string;
   /** "<!-- saved from url=(0049)https://… -->": where a browser-saved page came from. */
   savedFrom?: string;
+  visible: VisibleFacts;
 }
 
 /** What Readability found, when it ran. */
@@ -33,6 +41,8 @@ export interface ArticleFacts {
   byline?: string | null | undefined;
   siteName?: string | null | undefined;
   publishedTime?: string | null | undefined;
+  /** The wire-style dateline opening the text: "DUBLIN, July 2, 2014 —", "Feb. 23, 2015 --". */
+  dateline?: string | undefined;
 }
 
 export function readPageFacts(doc: Document): PageFacts {
@@ -48,7 +58,7 @@ export function readPageFacts(doc: Document): PageFacts {
   const scripts = Array.from(doc.querySelectorAll('script'))
     .filter((s) => (s.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json')
     .map((s) => s.textContent ?? '');
-  const facts: PageFacts = { meta, ld: readJsonLd(scripts) };
+  const facts: PageFacts = { meta, ld: readJsonLd(scripts), visible: readVisible(doc) };
   const canonical = Array.from(doc.querySelectorAll('link[rel][href]')).find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.getAttribute('rel') ?? ''));
   if (canonical) facts.canonical = canonical.getAttribute('href') ?? undefined;
   const titleTag = cleanMeta(doc.querySelector('title')?.textContent);
@@ -74,15 +84,22 @@ export function composeSource(
   const strong = ld && ld.kind !== 'webpage' && ld.kind !== 'government' ? ld : undefined;
   const weak = strong ? undefined : ld;
 
-  const siteName = firstText(m('og:site_name'), ld?.siteName, article?.siteName, m('application-name'));
+  const headlines = [m('og:title'), m('twitter:title'), strong?.title, m('citation_title'), ...page.visible.headings].filter((h): h is string => !!h);
+  const siteName = firstText(
+    siteLabel(m('og:site_name')),
+    ld?.siteName,
+    siteLabel(article?.siteName),
+    siteLabel(m('application-name')),
+    siteFromTitle(page.titleTag, headlines),
+  );
   const type = sourceType(page, siteName);
   const source: Partial<SourceInput> = { type };
 
   const title = firstText(
     m('citation_title'),
-    strong?.title,
     m('dc.title'),
     m('dcterms.title'),
+    strong?.title,
     m('og:title'),
     m('twitter:title'),
     weak?.title,
@@ -90,16 +107,27 @@ export function composeSource(
     page.titleTag,
     titleFromFileName(opts.fileName),
   );
-  if (title) source.title = stripSiteSuffix(title, siteName);
+  if (title) source.title = headlineOf(title, page.visible.headings, siteName);
 
+  // The site's own name is never an author. The publisher's is, for an institution's own report,
+  // but not when the page prints a byline of people: "Ediciones El País" as DC.creator above
+  // the journalists' names is the company, not the writer.
+  const outlets = [siteName, m('dc.publisher'), m('dcterms.publisher'), ld?.publisher].filter((p): p is string => !!p);
+  const byline = (text: string) => bylineNames(text, outlets);
+  const printedPeople = page.visible.bylines.flatMap(byline).some((n) => !n.literal);
+  const notAuthors = printedPeople ? outlets : siteName ? [siteName] : [];
+  const people = (names: (CslName | undefined)[]) => names.filter((n) => n && !isSiteName(n.literal ?? [n.given, n.family].filter(Boolean).join(' '), notAuthors));
+  const raw = (values: string[]) => values.filter((v) => !isSiteName(v, notAuthors));
   const authors = firstNonEmpty(
-    all('citation_author').map((a) => personName(a)),
-    strong?.authors ?? [],
-    [...all('dc.creator'), ...all('dcterms.creator')].flatMap(namesFromList),
-    weak?.authors ?? [],
-    all('article:author').filter((a) => !/^https?:/i.test(a)).flatMap(namesFromList),
-    bylineNames(article?.byline ?? ''),
-    all('author').flatMap(namesFromList),
+    people(all('citation_author').map((a) => personName(a))),
+    people(raw([...all('dc.creator'), ...all('dcterms.creator')]).flatMap(namesFromList)),
+    people(strong?.authors ?? []),
+    people(weak?.authors ?? []),
+    people(raw(all('article:author').filter((a) => !/^https?:/i.test(a))).flatMap(namesFromList)),
+    people(raw(BYLINE_META.flatMap((k) => all(k)).filter((a) => !a.startsWith('@'))).flatMap(byline)),
+    people(raw(page.visible.bylines).flatMap(byline)),
+    people(raw(article?.byline ? [article.byline] : []).flatMap(byline)),
+    people(raw(all('author')).flatMap(byline)),
   );
   if (authors.length) source.authors = authors;
 
@@ -107,15 +135,20 @@ export function composeSource(
     m('citation_publication_date'),
     m('citation_date'),
     m('citation_online_date'),
-    ld?.published,
-    m('dc.date'),
+    m('dc.date.issued'),
     m('dcterms.issued'),
+    m('dc.date'),
     m('dcterms.date'),
     m('dcterms.created'),
+    ld?.published,
     m('article:published_time'),
+    m('og:article:published_time'),
     m('datepublished'),
-    m('pubdate'),
+    ...DATE_META.map(m),
     m('date'),
+    ...page.visible.datelines.filter((d) => normaliseDate(d)?.length === 10),
+    article?.dateline,
+    m('sailthru.date'),
     article?.publishedTime,
   );
   if (issued) source.issued = issued;
@@ -173,17 +206,6 @@ function sourceType(page: PageFacts, siteName: string | undefined): SourceType {
   return 'webpage';
 }
 
-/** "Headline | The Daily" → "Headline", when the suffix is the site's name. */
-function stripSiteSuffix(title: string, siteName: string | undefined): string {
-  if (!siteName) return title;
-  // Whitespace collapsed first (as a browser shows a title): a `\s+` before the separator
-  // would make the match quadratic on a long run of spaces.
-  const flat = title.replace(/\s+/g, ' ').trim();
-  const escaped = siteName.replace(/\s+/g, ' ').trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const stripped = flat.replace(new RegExp(` [|–—:·•-] ${escaped}$`, 'i'), '').trim();
-  return stripped || title;
-}
-
 /** The first value that is a recognisable date, normalised; later ones are not even parsed. */
 function firstDate(...values: (string | null | undefined)[]): string | undefined {
   for (const v of values) {
@@ -210,4 +232,25 @@ function savedFromComment(doc: Document): string | undefined {
     if (m) return m[1];
   }
   return undefined;
+}
+
+/** Meta tags that news systems fill with the byline (Sailthru, Parse.ly, CNBC's search tags, TIME). */
+const BYLINE_META = ['sailthru.author', 'parsely-author', 'search.byline', 'byline', 'dc.creator.personalname'];
+/** Publication dates under the names content systems give them, after the standard ones. */
+const DATE_META = ['article:publicationdate', 'publishdate', 'publish_date', 'publish-date', 'pub_date', 'publication_date', 'parsely-pub-date', 'pubdate', 'dc.date.created'];
+
+/** og:site_name is sometimes the site's address: "http://www.tmz.com" → "tmz.com"; "www.liberation.fr" → "liberation.fr". */
+function siteLabel(v: string | null | undefined): string | undefined {
+  const s = cleanMeta(v);
+  if (!s) return undefined;
+  const host = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})\/?$/i.exec(s);
+  return host ? host[1] : s;
+}
+
+/** "lefigaro.fr", or the site's or publisher's own name, in an author field. */
+function isSiteName(name: string, sites: (string | undefined)[]): boolean {
+  const text = name.trim().toLowerCase();
+  if (/^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/?$/.test(text)) return true;
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return sites.some((s) => s !== undefined && key(s) !== '' && key(s) === key(text));
 }

@@ -41,8 +41,8 @@ export function importHtml(input: Uint8Array | string, opts: HtmlImportOptions =
   if (opts.extract !== 'all') {
     const parsed = tooComplex(document) ? null : readArticle(document);
     if (parsed?.content) {
-      article = parsed;
       blocks = htmlBlocks(parsed.content);
+      article = { ...parsed, dateline: wireDateline(blocks) };
     }
     if (blocks.length === 0) warnings.push(`${name}: no main article was recognised, so the whole page was imported; check for menus and adverts`);
   }
@@ -61,6 +61,18 @@ export function importHtml(input: Uint8Array | string, opts: HtmlImportOptions =
   if (typeof pdf === 'string') warnings.push(`The page links the full text as a PDF (${pdf}); import that file to cite page numbers`);
   if (blocks.length === 0) warnings.push(`${name}: the page has no text to import`);
   return { format: 'html', source, blocks, warnings };
+}
+
+/**
+ * News-agency style opens the story with place and date: "DUBLIN, July 2, 2014 — Jazz
+ * Pharmaceuticals…". The part before the dash, when it is short and holds a full date.
+ */
+function wireDateline(blocks: ImportedBlock[]): string | undefined {
+  for (const b of blocks.slice(0, 3)) {
+    const m = /^(.{6,60}?)\s(?:--|—|–)\s/u.exec(b.text);
+    if (m && normaliseDate(m[1])?.length === 10) return m[1];
+  }
+  return undefined;
 }
 
 /** A fragment ("<p>…</p><ul>…</ul>", as pasted) gets a document around it, or linkedom keeps only its first element. */

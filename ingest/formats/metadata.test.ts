@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseDate } from './dates';
-import { bylineNames, namesFromList, nameFromString, personName } from './names';
+import { bylineNames } from './bylines';
+import { namesFromList, nameFromString, personName } from './names';
 import { pdfSource } from './pdf-metadata';
 
 describe('normaliseDate', () => {
@@ -50,6 +51,33 @@ describe('names', () => {
       { given: 'John', family: 'Roe' },
     ]);
     expect(bylineNames('Marta Kowalczyk, Diplomatic Correspondent')).toEqual([{ given: 'Marta', family: 'Kowalczyk' }]);
+  });
+
+  // Bylines as real saved pages print them (ingest/formats/testing/web-corpus).
+  it.each([
+    ['By: Marguerite Reardon    August 18, 2010 3:21 PM PDT     Print E-mail', [], ['Marguerite Reardon']],
+    ['By Seth Fiegerman2014-01-26 21:32:46 UTC', [], ['Seth Fiegerman']],
+    ['By Bryan Walsh Tuesday, Aug. 17, 2010', [], ['Bryan Walsh']],
+    ['Doug Stanglin, USA TODAY', [], ['Doug Stanglin']],
+    ['By  Ed Hornick, CNN', [], ['Ed Hornick']],
+    ['By Brenda  Goodman, MA WebMD Health News', [], ['Brenda Goodman']],
+    ['Andrea Stone\n Senior Washington Correspondent', [], ['Andrea Stone']],
+    ['Mark Di Stefano BuzzFeed News Reporter', ['BuzzFeed'], ['Mark Di Stefano']],
+    ['Martin Untersinger (avec Damien Leloup et Morgane Tual)', [], ['Martin Untersinger', 'Damien Leloup', 'Morgane Tual']],
+    ['Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse', [], ['Lilian Alemagna', 'Laure Bretton']],
+    ['By MAGGIE HABERMAN & SHIRA TOEPLITZ | 10/9/10 7:15 AM EDT', [], ['Maggie Haberman', 'Shira Toeplitz']],
+    ['By Griffin McElroy @griffinmcelroy on June 26, 2014 at 9:00a', [], ['Griffin McElroy']],
+    ['by Dan Goodin - Apr 16, 2015 8:02 pm UTC', [], ['Dan Goodin']],
+    ['Richard (R.J.) Eskow', [], ['Richard R.J. Eskow']],
+    ['María R. Sahuquillo  / Emilio de Benito', [], ['María R. Sahuquillo', 'Emilio Benito']],
+    ['Ángeles Escrivá | Madrid', [], ['Ángeles Escrivá']],
+  ])('reads the names in the byline %j', (byline, outlets, names) => {
+    const found = bylineNames(byline, outlets).map((n) => [n.given, n.family].join(' '));
+    expect(found).toEqual(names);
+  });
+
+  it.each(['By Verge Staff', '2/26/2015 7:11 AM PST', 'Authors', 'BuzzFeed Staff', 'Executive Editor'])('finds no person in %j', (byline) => {
+    expect(bylineNames(byline)).toEqual([]);
   });
 });
 

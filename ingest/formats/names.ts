@@ -73,24 +73,6 @@ function splitCommaList(part: string): string[] {
   return pieces.every((p) => p.includes(' ') || looksInstitutional(p)) ? pieces : [part];
 }
 
-/**
- * A byline as printed: "By JANE DOE and John Roe, Diplomatic Correspondent | 18 Jan 2024".
- * Keeps the names; drops "By", job titles, places and dates.
- */
-export function bylineNames(raw: string): CslName[] {
-  let s = cleanMeta(raw);
-  if (!s) return [];
-  s = s.replace(/^(?:written\s+)?by[:\s]+/i, '').split(/\s+(?:[|•·–—]|-)\s+|\bupdated\b|\bpublished\b|\bposted\b/i)[0]!;
-  const people = s
-    .split(/\s*(?:;|\s&\s|\band\b)\s*/i)
-    .flatMap((p) => p.split(/\s*,\s*/))
-    .map((p) => p.replace(/^by\s+/i, '').replace(/\s+in\s+\p{Lu}[\p{L}\s]*$/u, '').trim())
-    .filter((p) => p && !/\d/.test(p) && !ROLE.test(p) && p.split(' ').length <= 5);
-  return people.map(nameFromString).filter((n): n is CslName => n !== undefined);
-}
-
-const ROLE = /\b(?:correspondent|editor|reporter|writer|staff|contributor|columnist|analyst|fellow|director|chief|senior|bureau)\b/i;
-
 function looksInstitutional(s: string): boolean {
   return INSTITUTION.test(s) || /^the\s/i.test(s) || /\d|&|@/.test(s) || s.split(' ').length > 5;
 }
