@@ -40,6 +40,7 @@ export const factQuerySchema = z.strictObject({
   kinds: z.array(z.enum(['quote', 'paraphrase', 'statistic'])).optional(),
   reliability: z.array(z.enum(['A', 'B', 'C', 'D', 'E', 'F'])).optional(),
   markings: z.array(z.string().max(100)).max(20).optional(),
+  hasFigure: z.boolean().optional(),
   eventFrom: date.optional(),
   eventTo: date.optional(),
   issuedFrom: date.optional(),

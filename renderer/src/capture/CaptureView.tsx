@@ -413,7 +413,7 @@ type CandidateRow = CapturePreview['candidates'][number];
 function suggestionLine(c: CandidateRow): string {
   const parts: string[] = [];
   if (c.attribution && (c.attribution.name || c.attribution.role)) parts.push(`Said by ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ')}${c.attribution.viaOutlet ? ` (via ${c.attribution.viaOutlet})` : ''}`);
-  if (c.eventDate) parts.push(`event ${c.eventDate}`);
+  if (c.eventDate) parts.push(`event ${c.eventDate}${c.eventDateEnd ? ` to ${c.eventDateEnd}` : ''}`);
   if (c.statistic) parts.push(`figure ${c.statistic.figure}`);
   if (c.duplicates?.length) parts.push(`restates a fact already in the library (${Math.round(c.duplicates[0]!.similarity * 100)}% alike)`);
   return parts.join(' · ');
