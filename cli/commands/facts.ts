@@ -61,8 +61,9 @@ function factFields(v: Values, lib: Library): Record<string, unknown> {
     out.attribution = Object.keys(a).length ? a : undefined;
   }
   if (s('via') !== undefined) out.viaSourceId = s('via');
-  if (s('event-date') !== undefined) out.eventDate = s('event-date');
-  if (s('event-date-end') !== undefined) out.eventDateEnd = s('event-date-end');
+  // An empty date clears it (a date field cannot hold "").
+  if (s('event-date') !== undefined) out.eventDate = s('event-date') || undefined;
+  if (s('event-date-end') !== undefined) out.eventDateEnd = s('event-date-end') || undefined;
   if (s('figure') !== undefined) out.figure = s('figure') === '' ? undefined : figureFromOptions(s('figure')!, s('figure-value'), s('figure-unit'));
   else if (s('figure-value') !== undefined || s('figure-unit') !== undefined) throw new UsageError('--figure-value and --figure-unit go with --figure (the figure as stated)');
   if (s('credibility') !== undefined) {
