@@ -271,6 +271,21 @@ describe('migrations', () => {
     });
   }
 
+  // Migration 7 from every earlier schema: a library of any age gains figures and date ranges.
+  for (let from = 0; from < 7; from++) {
+    it(`a version ${from} library, opened now, stores a fact's figure and date range`, () => {
+      const path = join(dir(), `from${from}.sqlite`);
+      openDatabase(path, { targetVersion: from }).close();
+      const lib = Library.open(path);
+      const s = lib.addSource({ type: 'report', title: 'Corridor report' });
+      const f = lib.addFact({ text: 'Exports rose 12% over the winter.', sourceId: s.id, eventDate: '2023-12', eventDateEnd: '2024-02', figure: { stated: '12%', value: 12, unit: 'percent' } });
+      expect(lib.getFact(f.id)).toMatchObject({ eventDate: '2023-12', eventDateEnd: '2024-02', figure: { stated: '12%', value: 12, unit: 'percent' } });
+      expect(lib.searchFacts({ hasFigure: true, eventFrom: '2024-02-10' }).total).toBe(1);
+      expect(lib.check().ok).toBe(true);
+      lib.close();
+    });
+  }
+
   it('applies nothing when a migration fails (all or nothing)', () => {
     const path = join(dir(), 'atomic.sqlite');
     const db = new Database(path);
