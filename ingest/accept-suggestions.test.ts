@@ -43,6 +43,17 @@ describe('capture with suggestions accepted', () => {
     expect(sourcesTitled('AFP')).toHaveLength(1);
   });
 
+  it('makes no outlet source for facts that were not added (the source already had them)', () => {
+    captureDocument(lib, importText(TEXT, {}), { source: { title: 'Grain bulletin', issued: '2024-01-19' } });
+    const before = counts();
+    const again = captureDocument(lib, importText(TEXT, {}), { source: { title: 'Grain bulletin', issued: '2024-01-19' }, acceptSuggestions: true });
+    expect(again.duplicates).toBe(3);
+    expect(again.outletSourcesCreated).toBeUndefined();
+    expect(counts()).toBe(before);
+    expect(sourcesTitled('AFP')).toEqual([]);
+    expect(lib.check().ok).toBe(true);
+  });
+
   it('stores none of it unless asked', () => {
     const before = lib.db.prepare('SELECT count(*) FROM sources').pluck().get() as number;
     const r = captureDocument(lib, importText(TEXT, {}), { source: { title: 'Grain bulletin' } });

@@ -160,6 +160,7 @@ function* captureSteps(lib: Library, plan: CapturePlan, opts: CaptureOptions): G
   }
   const ids = results.flatMap((r) => (r.id ? [r.id] : []));
   const facts = getFacts(db, ids);
+  outlets.dropUnused();
   const made = outlets.created.length ? { outletSourcesCreated: outlets.created.map((id) => getSource(db, id)) } : {};
   return { ...base, source, sourceCreated, facts: ids.map((id) => facts.get(id)!), duplicates: results.length - ids.length, ...made };
 }

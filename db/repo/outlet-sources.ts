@@ -13,6 +13,11 @@ export interface OutletSources {
   idFor(outlet: string): string;
   /** Sources made for outlets the library did not have, in the order made. */
   readonly created: string[];
+  /**
+   * Removes the sources made here that no fact refers to (every fact relayed by the outlet was
+   * a duplicate and was not inserted); call once the facts are in.
+   */
+  dropUnused(): void;
 }
 
 /** Case-folded, compatibility-normalised, whitespace collapsed: "  agence France-Presse" = "Agence France-Presse". */
@@ -44,7 +49,13 @@ export function outletSources(db: Db): OutletSources {
     created.push(id);
     return id;
   };
-  return { idFor, created };
+  const dropUnused = () => {
+    const used = stmt(db, 'SELECT 1 FROM facts WHERE via_source_id = ? LIMIT 1').pluck();
+    const unused = created.filter((id) => !used.get(id));
+    for (const id of unused) stmt(db, 'DELETE FROM sources WHERE id = ?').run(id);
+    created.splice(0, created.length, ...created.filter((id) => !unused.includes(id)));
+  };
+  return { idFor, created, dropUnused };
 }
 
 /**
