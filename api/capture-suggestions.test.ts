@@ -18,7 +18,7 @@ afterEach(() => done());
 
 const TEXT = 'Exports fell 30% to 3.2 million tonnes in December, a ministry spokesman told Reuters.\n\nShipments will resume next week, the minister told AFP.';
 
-type Committed = { ok: true; value: { facts: Fact[] } };
+type Committed = { ok: true; value: { facts: Fact[]; outletSources: { id: string; title: string }[] } };
 
 describe('capture screen: Keep suggestions', () => {
   it('saves the figure and the relaying outlet; the library can then filter by figure', async () => {
@@ -29,6 +29,7 @@ describe('capture screen: Keep suggestions', () => {
     expect(stat).toMatchObject({ viaSourceId: reuters.id, figure: { stated: '30%', value: 30, unit: 'percent' } });
     const afp = lib.getSource(resume!.viaSourceId!);
     expect(afp).toMatchObject({ title: 'AFP', type: 'article-newspaper' });
+    expect(c.value.outletSources).toEqual([{ id: afp.id, title: 'AFP' }]);
     const hits = (await call('facts:search', [{ hasFigure: true }])) as { ok: true; value: { hits: { fact: Fact }[] } };
     expect(hits.value.hits.map((h) => h.fact.id)).toEqual([stat!.id]);
     // The inspector's edit of the range goes through the same validation.

@@ -299,7 +299,8 @@ export interface CallResults {
   'facts:corroborate': CorroborationGroup;
   'facts:uncorroborate': CorroborationGroup;
   'capture:preview': CapturePreview;
-  'capture:commit': { sourceId: string; sourceCreated: boolean; facts: Fact[]; duplicates: number };
+  /** outletSources: sources made for the outlets accepted facts were relayed by ("told AFP"). */
+  'capture:commit': { sourceId: string; sourceCreated: boolean; facts: Fact[]; duplicates: number; outletSources: { id: string; title: string }[] };
   'briefings:list': BriefingSummary[];
   'briefings:get': Briefing;
   'briefings:create': Briefing;

@@ -195,7 +195,8 @@ export function CaptureView() {
         call('capture:commit', { text, markdown, paragraphs, source, keep: selectionString(selected), acceptSuggestions, ...(file ? captureFileArg(file) : {}), ...(tags.length ? { tags } : {}) }),
       );
       app.notify(
-        `Saved ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already in the library)` : ''}${r.sourceCreated ? '' : ' to an existing source'}.`,
+        `Saved ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already in the library)` : ''}${r.sourceCreated ? '' : ' to an existing source'}.` +
+          (r.outletSources.length ? ` Added ${r.outletSources.map((o) => `“${o.title}”`).join(', ')} as the source${r.outletSources.length === 1 ? '' : 's'} that relayed some of them.` : ''),
       );
       app.touchData();
       setText('');
