@@ -40,6 +40,7 @@ export const factQuerySchema = z.strictObject({
   kinds: z.array(z.enum(['quote', 'paraphrase', 'statistic'])).optional(),
   reliability: z.array(z.enum(['A', 'B', 'C', 'D', 'E', 'F'])).optional(),
   markings: z.array(z.string().max(100)).max(20).optional(),
+  hasFigure: z.boolean().optional(),
   eventFrom: date.optional(),
   eventTo: date.optional(),
   issuedFrom: date.optional(),
@@ -305,7 +306,8 @@ export interface CallResults {
   'facts:corroborate': CorroborationGroup;
   'facts:uncorroborate': CorroborationGroup;
   'capture:preview': CapturePreview;
-  'capture:commit': { sourceId: string; sourceCreated: boolean; facts: Fact[]; duplicates: number };
+  /** outletSources: sources made for the outlets accepted facts were relayed by ("told AFP"). */
+  'capture:commit': { sourceId: string; sourceCreated: boolean; facts: Fact[]; duplicates: number; outletSources: { id: string; title: string }[] };
   'briefings:list': BriefingSummary[];
   'briefings:get': Briefing;
   'briefings:create': Briefing;

@@ -218,7 +218,8 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
         tags: o.tags ?? [],
         acceptSuggestions: o.acceptSuggestions ?? false,
       });
-      return { sourceId: (r.source as { id: string }).id, sourceCreated: r.sourceCreated, facts: r.facts, duplicates: r.duplicates };
+      const outletSources = (r.outletSourcesCreated ?? []).map((s) => ({ id: s.id, title: s.title }));
+      return { sourceId: (r.source as { id: string }).id, sourceCreated: r.sourceCreated, facts: r.facts, duplicates: r.duplicates, outletSources };
     },
 
     'briefings:list': () => lib.listBriefings(),

@@ -58,6 +58,16 @@ export function partialDateEnd(d: PartialDate): string {
   return d;
 }
 
+/**
+ * What is wrong with an event-date range, if anything: the end must not come before the
+ * start. Partial dates compare by their widest reading ("2024-01" ends after "2024-01-18").
+ */
+export function dateRangeProblem(start: PartialDate | undefined, end: PartialDate): string | undefined {
+  if (!start) return 'needs an event date: it is the end of the range that starts there';
+  if (partialDateEnd(end) < start) return `must not be before the event date (${start})`;
+  return undefined;
+}
+
 export function nowIso(): string {
   return new Date().toISOString();
 }

@@ -99,6 +99,14 @@ export interface Attribution {
   role?: string;
 }
 
+/** A statistic's figure: the words as the source states it, and (when read) its number and unit. */
+export interface Figure {
+  /** As stated: "3.2 bn", "about a third", "42 percent". */
+  stated: string;
+  value?: number;
+  unit?: string;
+}
+
 export interface Fact {
   id: string;
   text: string;
@@ -110,6 +118,10 @@ export interface Fact {
   viaSourceId?: string;
   /** The date the fact is about, distinct from the source's publication date. */
   eventDate?: PartialDate;
+  /** The end of an event-date range ("late December and early January"); never before eventDate. */
+  eventDateEnd?: PartialDate;
+  /** The figure a statistic gives, so it can be shown, filtered and checked. */
+  figure?: Figure;
   credibility?: Credibility;
   /** A level id from the library's marking scheme, e.g. "U", "CUI", "OFFICIAL-SENSITIVE". */
   marking?: string;

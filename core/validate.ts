@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isPartialDate } from './dates';
+import { dateRangeProblem, isPartialDate } from './dates';
 import { DossierError } from './errors';
 import {
   FACT_KINDS,
@@ -122,6 +122,13 @@ export const tagSchema = z
   .transform((s) => s.trim().replace(/\s+/g, ' '))
   .pipe(storable().min(1, { message: 'must not be empty' }).max(100, { message: 'must be at most 100 characters' }));
 
+/** A statistic's figure as stated, with its number and unit when known. */
+export const figureSchema = z.strictObject({
+  stated: text(200),
+  value: z.number({ message: 'must be a number' }).optional(),
+  unit: optText(50),
+});
+
 const factFields = {
   text: text(20000),
   kind: z.enum(FACT_KINDS, { message: `must be one of: ${FACT_KINDS.join(', ')}` }).optional(),
@@ -130,6 +137,8 @@ const factFields = {
   attribution: attributionSchema.optional(),
   viaSourceId: z.string().min(1).optional(),
   eventDate: partialDateSchema.optional(),
+  eventDateEnd: partialDateSchema.optional(),
+  figure: figureSchema.optional(),
   credibility: z
     .number({ message: 'must be a number 1–6' })
     .int({ message: 'must be a whole number 1–6' })
@@ -141,7 +150,12 @@ const factFields = {
   verifiedAt: z.iso.datetime({ message: 'must be an ISO date-time', offset: true }).optional(),
 };
 
-export const factInputSchema = z.strictObject({ ...factFields, tags: z.array(tagSchema).max(200).optional() });
+export const factInputSchema = z
+  .strictObject({ ...factFields, tags: z.array(tagSchema).max(200).optional() })
+  .superRefine((f, ctx) => {
+    const problem = f.eventDateEnd === undefined ? undefined : dateRangeProblem(f.eventDate, f.eventDateEnd);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['eventDateEnd'], message: problem });
+  });
 /** In a patch, `null` clears an optional field; absent fields stay as they are. */
 export const factPatchSchema = z
   .strictObject({
@@ -150,6 +164,8 @@ export const factPatchSchema = z
     attribution: attributionSchema.nullable().optional(),
     credibility: factFields.credibility.nullable(),
     eventDate: partialDateSchema.nullable().optional(),
+    eventDateEnd: partialDateSchema.nullable().optional(),
+    figure: figureSchema.nullable().optional(),
     viaSourceId: z.string().min(1).nullable().optional(),
     marking: optText(100).nullable(),
     notes: optText(20000).nullable(),

@@ -229,6 +229,29 @@ describe('migrations', () => {
         expect(lib.searchOriginals('dawn')).toHaveLength(1);
       },
     },
+    7: {
+      // A version 6 statistic with an event date: it carries over with no figure and no range end, and can be given both.
+      seed(db) {
+        const now = '2024-01-19T10:00:00.000Z';
+        db.prepare("INSERT INTO sources (id, type, title, created_at, updated_at) VALUES ('s-1', 'report', 'Corridor report', ?, ?)").run(now, now);
+        db.prepare('INSERT INTO facts (id, text, text_hash, kind, source_id, position, event_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+          '7f3e0d2a-aaaa-4c1b-8e5f-000000000001', 'Exports rose 12% in December.', textHash('Exports rose 12% in December.'), 'statistic', 's-1', 1, '2023-12', now, now);
+      },
+      verify(lib) {
+        const id = '7f3e0d2a-aaaa-4c1b-8e5f-000000000001';
+        const before = lib.getFact(id);
+        expect(before).toMatchObject({ text: 'Exports rose 12% in December.', kind: 'statistic', eventDate: '2023-12' });
+        expect(before.figure).toBeUndefined();
+        expect(before.eventDateEnd).toBeUndefined();
+        expect(lib.searchFacts({ hasFigure: true }).total).toBe(0);
+        const after = lib.updateFact(id, { figure: { stated: '12%', value: 12, unit: 'percent' }, eventDateEnd: '2024-01' });
+        expect(after).toMatchObject({ figure: { stated: '12%', value: 12, unit: 'percent' }, eventDate: '2023-12', eventDateEnd: '2024-01' });
+        expect(lib.searchFacts({ hasFigure: true }).hits.map((h) => h.fact.id)).toEqual([id]);
+        expect(lib.searchFacts({ eventFrom: '2024-01-15' }).total).toBe(1);
+        // The schema itself refuses a range end without a start, whoever writes it.
+        expect(() => lib.db.prepare("UPDATE facts SET event_date = NULL WHERE id = ?").run(id)).toThrow(/CHECK constraint/);
+      },
+    },
   };
 
   for (const m of MIGRATIONS) {
@@ -243,6 +266,21 @@ describe('migrations', () => {
       const lib = Library.open(path);
       expect(schemaVersion(lib.db)).toBe(LATEST_VERSION);
       seed!.verify(lib);
+      expect(lib.check().ok).toBe(true);
+      lib.close();
+    });
+  }
+
+  // Migration 7 from every earlier schema: a library of any age gains figures and date ranges.
+  for (let from = 0; from < 7; from++) {
+    it(`a version ${from} library, opened now, stores a fact's figure and date range`, () => {
+      const path = join(dir(), `from${from}.sqlite`);
+      openDatabase(path, { targetVersion: from }).close();
+      const lib = Library.open(path);
+      const s = lib.addSource({ type: 'report', title: 'Corridor report' });
+      const f = lib.addFact({ text: 'Exports rose 12% over the winter.', sourceId: s.id, eventDate: '2023-12', eventDateEnd: '2024-02', figure: { stated: '12%', value: 12, unit: 'percent' } });
+      expect(lib.getFact(f.id)).toMatchObject({ eventDate: '2023-12', eventDateEnd: '2024-02', figure: { stated: '12%', value: 12, unit: 'percent' } });
+      expect(lib.searchFacts({ hasFigure: true, eventFrom: '2024-02-10' }).total).toBe(1);
       expect(lib.check().ok).toBe(true);
       lib.close();
     });

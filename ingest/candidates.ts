@@ -17,6 +17,8 @@ export interface Candidate {
   /** Suggestions for the user to confirm: who said it, when it happened, the figure. */
   attribution?: { name?: string; role?: string; viaOutlet?: string };
   eventDate?: string;
+  /** The end of an event-date range; eventDate is its start. */
+  eventDateEnd?: string;
   statistic?: { figure: string; value?: number; unit?: string };
   /** Facts already in the library that say the same (same or another source). */
   duplicates?: { factId: string; sourceId: string; similarity: number }[];
@@ -59,6 +61,7 @@ export function candidatesFromDocument(doc: ImportedDocument, opts: CandidateOpt
       const c: Candidate = { index: out.length + 1, text: t, paragraph, kind: s.kind, locator: block.locator ?? { label: 'paragraph', value: String(paragraph) } };
       if (s.attribution) c.attribution = s.attribution;
       if (s.eventDate) c.eventDate = s.eventDate;
+      if (s.eventDate && s.eventDateEnd) c.eventDateEnd = s.eventDateEnd;
       if (s.statistic) c.statistic = s.statistic;
       out.push(c);
     }

@@ -1,11 +1,13 @@
 import { invalid } from '../core/errors';
 import type { Fact, Source, SourceInput } from '../core/model';
 import { parseSelection } from '../core/selection';
-import { sourceInputSchema, validate } from '../core/validate';
+import { dateRangeProblem } from '../core/dates';
+import { figureSchema, sourceInputSchema, validate } from '../core/validate';
 import type { Library } from '../db/library';
 import { checkFactInput, getFacts, insertFacts } from '../db/repo/facts';
 import { getSource, insertSource } from '../db/repo/sources';
 import { findMatchingSource } from '../db/repo/source-match';
+import { type OutletSources, outletSources } from '../db/repo/outlet-sources';
 import { stmt } from '../db/statements';
 import type { PreparedOriginal } from '../db/originals/codec';
 import { storeOriginal } from '../db/originals/store';
@@ -24,7 +26,11 @@ export interface CaptureOptions extends ImportOptions {
   tags?: string[];
   /** Compute and return the candidates, write nothing. */
   dryRun?: boolean;
-  /** Save the suggested kind, attribution and event date with each fact (the user confirmed them). */
+  /**
+   * Save the suggestions with each fact (the user confirmed them): attribution, event date or
+   * range, the figure, and the outlet that relayed it (an existing source of that name, else a
+   * new one, written in the same transaction).
+   */
   acceptSuggestions?: boolean;
   /**
    * The facts were kept without the user reading them (the command line's import without
@@ -46,6 +52,8 @@ export interface CaptureResult {
   candidates: Candidate[];
   /** Facts written, in document order (none for a dry run). */
   facts: Fact[];
+  /** Sources made for the outlets accepted facts were relayed by ("told Reuters"). */
+  outletSourcesCreated?: Source[];
   /** Candidates skipped because the source already had a fact with the same words. */
   duplicates: number;
   warnings: string[];
@@ -138,10 +146,11 @@ function* captureSteps(lib: Library, plan: CapturePlan, opts: CaptureOptions): G
   const first = stmt(db, 'SELECT coalesce(max(position), 0) FROM facts WHERE source_id = ?').pluck().get(source.id) as number;
   const results: ReturnType<typeof insertFacts> = [];
   const verified = opts.unreviewed ? {} : { verifiedAt: new Date().toISOString() };
+  const outlets = outletSources(db);
   for (let i = 0; i < keep.length; i += WRITE_BATCH) {
     const rows = keep.slice(i, i + WRITE_BATCH).map((n) => {
       const c = candidates[n - 1]!;
-      const suggested = opts.acceptSuggestions ? accepted(c) : {};
+      const suggested = opts.acceptSuggestions ? accepted(c, source.id, outlets) : {};
       const data = checkFactInput(db, { text: c.text, kind: c.kind, sourceId: source.id, locator: c.locator, tags: opts.tags ?? [], ...suggested, ...verified }, `candidate ${n}`);
       return { data, position: first + n };
     });
@@ -151,7 +160,9 @@ function* captureSteps(lib: Library, plan: CapturePlan, opts: CaptureOptions): G
   }
   const ids = results.flatMap((r) => (r.id ? [r.id] : []));
   const facts = getFacts(db, ids);
-  return { ...base, source, sourceCreated, facts: ids.map((id) => facts.get(id)!), duplicates: results.length - ids.length };
+  outlets.dropUnused();
+  const made = outlets.created.length ? { outletSourcesCreated: outlets.created.map((id) => getSource(db, id)) } : {};
+  return { ...base, source, sourceCreated, facts: ids.map((id) => facts.get(id)!), duplicates: results.length - ids.length, ...made };
 }
 
 /** The file's own metadata with the user's on top, validated (the error names the field). */
@@ -171,11 +182,27 @@ function markDuplicates(lib: Library, candidates: Candidate[]): void {
   }
 }
 
-function accepted(c: Candidate): Record<string, unknown> {
+/**
+ * The suggestions of a candidate, as fact fields. A suggestion that would not pass validation
+ * (an extractor's slip: a range ending before it starts) is left out rather than failing the
+ * capture; the sentence itself is still kept.
+ */
+function accepted(c: Candidate, sourceId: string, outlets: OutletSources): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (c.eventDate) out.eventDate = c.eventDate;
+  if (c.eventDate && c.eventDateEnd && !dateRangeProblem(c.eventDate, c.eventDateEnd)) out.eventDateEnd = c.eventDateEnd;
   if (c.attribution && (c.attribution.name || c.attribution.role)) {
     out.attribution = { ...(c.attribution.name ? { name: c.attribution.name } : {}), ...(c.attribution.role ? { role: c.attribution.role } : {}) };
+  }
+  const outlet = c.attribution?.viaOutlet?.trim();
+  if (outlet) {
+    const via = outlets.idFor(outlet);
+    // An article by the outlet itself ("Reuters reported" in a Reuters story) was not relayed.
+    if (via !== sourceId) out.viaSourceId = via;
+  }
+  if (c.statistic) {
+    const figure = figureSchema.safeParse({ stated: c.statistic.figure, ...(c.statistic.value !== undefined ? { value: c.statistic.value } : {}), ...(c.statistic.unit ? { unit: c.statistic.unit } : {}) });
+    if (figure.success) out.figure = figure.data;
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { invalid } from '../../core/errors';
 import type { Library } from '../../db/library';
 import { checkKind, checkMarking, checkReliabilityList, checkSourceType } from '../choices';
 import { contextText, originalHitsText } from './originals';
+import { figureFromOptions, figureText } from '../fact-figure';
 
 const FACT_FIELD_OPTIONS = {
   text: { type: 'string' },
@@ -20,6 +21,10 @@ const FACT_FIELD_OPTIONS = {
   'attribution-role': { type: 'string' },
   via: { type: 'string' },
   'event-date': { type: 'string' },
+  'event-date-end': { type: 'string' },
+  figure: { type: 'string' },
+  'figure-value': { type: 'string' },
+  'figure-unit': { type: 'string' },
   credibility: { type: 'string' },
   marking: { type: 'string' },
   notes: { type: 'string' },
@@ -33,6 +38,10 @@ const FACT_FIELD_HELP = `Fact fields:
   --attribution-name N --attribution-role R   who said it
   --via ID             the source that relayed it (e.g. the agency that reported a statement)
   --event-date DATE    the date the fact is about (YYYY, YYYY-MM or YYYY-MM-DD)
+  --event-date-end DATE  the end of a date range that starts at --event-date
+  --figure F           a statistic's figure as the source states it ("3.2 bn", "42 percent");
+                       its number and unit are read from it unless given:
+  --figure-value N --figure-unit U
   --credibility 1-6    information credibility
   --marking M          handling marking from the library's scheme (e.g. U, CUI, OFFICIAL-SENSITIVE)
   --notes T            your notes`;
@@ -52,7 +61,11 @@ function factFields(v: Values, lib: Library): Record<string, unknown> {
     out.attribution = Object.keys(a).length ? a : undefined;
   }
   if (s('via') !== undefined) out.viaSourceId = s('via');
-  if (s('event-date') !== undefined) out.eventDate = s('event-date');
+  // An empty date clears it (a date field cannot hold "").
+  if (s('event-date') !== undefined) out.eventDate = s('event-date') || undefined;
+  if (s('event-date-end') !== undefined) out.eventDateEnd = s('event-date-end') || undefined;
+  if (s('figure') !== undefined) out.figure = s('figure') === '' ? undefined : figureFromOptions(s('figure')!, s('figure-value'), s('figure-unit'));
+  else if (s('figure-value') !== undefined || s('figure-unit') !== undefined) throw new UsageError('--figure-value and --figure-unit go with --figure (the figure as stated)');
   if (s('credibility') !== undefined) {
     const c = s('credibility')!;
     if (c !== '' && !/^\d+$/.test(c)) throw invalid('fact.credibility', `"${c}" must be a whole number 1–6`);
@@ -72,7 +85,8 @@ function showFact(f: Fact, sourceText: string, uses: { title: string }[]): strin
     ['locator', locatorText(f)],
     ['attribution', f.attribution ? [f.attribution.name, f.attribution.role].filter(Boolean).join(', ') : undefined],
     ['via', f.viaSourceId],
-    ['event date', f.eventDate],
+    ['event date', f.eventDate && f.eventDateEnd ? `${f.eventDate} to ${f.eventDateEnd}` : f.eventDate],
+    ['figure', figureText(f)],
     ['credibility', f.credibility?.toString()],
     ['marking', f.marking],
     ['tags', f.tags.join(', ')],
@@ -93,6 +107,7 @@ export const FILTER_OPTIONS = {
   kind: { type: 'string', multiple: true },
   reliability: { type: 'string' },
   marking: { type: 'string', multiple: true },
+  'has-figure': { type: 'boolean' },
   'event-from': { type: 'string' },
   'event-to': { type: 'string' },
   'issued-from': { type: 'string' },
@@ -112,6 +127,7 @@ export function queryFromOptions(v: Values, lib: Library): FactQuery {
   if (list(v, 'kind').length) q.kinds = list(v, 'kind').map(checkKind) as FactQuery['kinds'];
   if (s('reliability')) q.reliability = checkReliabilityList(s('reliability')!) as FactQuery['reliability'];
   if (list(v, 'marking').length) q.markings = list(v, 'marking').map((m) => checkMarking(lib, m));
+  if (flag(v, 'has-figure')) q.hasFigure = true;
   for (const [opt, key] of [
     ['event-from', 'eventFrom'],
     ['event-to', 'eventTo'],
@@ -143,6 +159,7 @@ export const factsCommand: Command = {
   --kind K             quote, paraphrase or statistic (repeatable)
   --reliability A,B    only sources graded so
   --marking M          only facts with this marking (repeatable)
+  --has-figure         only facts that carry a figure (see fact add --figure)
   --event-from DATE --event-to DATE     event date range
   --issued-from DATE --issued-to DATE   source publication date range
   --not-verified-since DATE             never verified, or verified before DATE
@@ -251,7 +268,7 @@ function patchForClearing(patch: Record<string, unknown>): Record<string, unknow
   const out: Record<string, unknown> = {};
   for (const [k, val] of Object.entries(patch)) {
     if (val !== undefined) out[k] = val;
-    else if (k === 'locator' || k === 'attribution' || k === 'credibility') out[k] = null;
+    else if (['locator', 'attribution', 'credibility', 'figure', 'eventDate', 'eventDateEnd'].includes(k)) out[k] = null;
     else out[k] = '';
   }
   return out;

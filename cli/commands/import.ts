@@ -33,8 +33,9 @@ imported up to 5 MB at a time (about 800,000 words); split a larger file by chap
   --tag TAG            tag every imported fact (repeatable)
   --source ID          add to an existing source instead of describing a new one
   --markdown           treat text as Markdown (automatic for .md files)
-  --accept-suggestions save the suggested attribution and event date with each fact
-                       (--dry-run shows them: who said it, when, the figure, near-duplicates)
+  --accept-suggestions save the suggestions with each fact: who said it, when (a date or a
+                       range), the figure, and the outlet that relayed it ("told Reuters": the
+                       library's source of that name, else a new one). --dry-run shows them.
 ${PASSWORD_HELP}
 A PDF's tables are not candidate facts: they are left out, and a note names their pages.
 Metadata found in the file (title, authors, date, URL …) is used; options override it.
@@ -116,13 +117,15 @@ ${SOURCE_HELP}`,
       if (ctx.json) {
         const facts = dryRun ? r.candidates.map((c) => ({ ...c, tags: list(v, 'tag') })) : r.facts;
         const src = 'createdAt' in r.source ? sourceJson(r.source) : sourcePreviewJson(r.source);
-        return { format: r.format, source: src, sourceCreated: r.sourceCreated, dryRun, facts, duplicates: r.duplicates, warnings: r.warnings };
+        const outlets = r.outletSourcesCreated ? { outletSourcesCreated: r.outletSourcesCreated.map(sourceJson) } : {};
+        return { format: r.format, source: src, sourceCreated: r.sourceCreated, dryRun, facts, duplicates: r.duplicates, warnings: r.warnings, ...outlets };
       }
       for (const w of r.warnings) ctx.out(`! ${w}`);
       const rows = r.candidates.map((c) => [String(c.index), `${c.locator.label === 'page' ? 'p.' : '¶'}${c.locator.value}`, c.kind, c.text + suggestionText(c)]);
       if (dryRun) return ctx.out(`${table(['#', 'at', 'kind', 'candidate fact'], rows)}\n\n${r.candidates.length} candidate facts (dry run: nothing written). Keep some with --keep 1,3-5.`);
       const where = r.sourceCreated ? 'new source' : 'existing source';
       ctx.out(`Imported ${r.facts.length} fact(s) into ${where} "${r.source.title}" (${(r.source as { id: string }).id})` + (r.duplicates ? `; ${r.duplicates} already present, skipped.` : '.') + tooLate(signal));
+      for (const o of r.outletSourcesCreated ?? []) ctx.out(`New source for the outlet "${o.title}" (${o.id}), which relayed some of them.`);
       return undefined;
     } catch (e) {
       bar.done();
@@ -161,7 +164,7 @@ function nothingImported(fileName: string, failed: { problem: string }[], skippe
 function suggestionText(c: import('../../ingest/candidates').Candidate): string {
   const parts: string[] = [];
   if (c.attribution) parts.push(`who: ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ') || '—'}${c.attribution.viaOutlet ? ` via ${c.attribution.viaOutlet}` : ''}`);
-  if (c.eventDate) parts.push(`when: ${c.eventDate}`);
+  if (c.eventDate) parts.push(`when: ${c.eventDate}${c.eventDateEnd ? ` to ${c.eventDateEnd}` : ''}`);
   if (c.statistic) parts.push(`figure: ${c.statistic.figure}`);
   if (c.duplicates?.length) parts.push(`restates fact ${c.duplicates[0]!.factId.slice(0, 8)} (${Math.round(c.duplicates[0]!.similarity * 100)}%)`);
   return parts.length ? `  [${parts.join(' · ')}]` : '';

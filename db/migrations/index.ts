@@ -5,9 +5,10 @@ import { libraryId } from './0003-library-id';
 import { writing } from './0004-writing';
 import { headerDates } from './0005-header-dates';
 import { originals } from './0006-originals';
+import { figuresRanges } from './0007-figures-ranges';
 
 /** Every schema version in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, corroboration, libraryId, writing, headerDates, originals];
+export const MIGRATIONS: readonly Migration[] = [initial, corroboration, libraryId, writing, headerDates, originals, figuresRanges];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,6 +1,6 @@
 import { stmt } from '../statements';
 import { FACT_USES_SQL } from './briefing-cites';
-import { nowIso } from '../../core/dates';
+import { dateRangeProblem, nowIso } from '../../core/dates';
 import { DossierError, invalid, notFound, printable } from '../../core/errors';
 import { isIdPrefix, newId } from '../../core/ids';
 import type { Fact, FactInput } from '../../core/model';
@@ -84,7 +84,8 @@ function insertChunk(db: Db, items: readonly FactToInsert[], now: string): Inser
       data.locator?.label ?? null, data.locator?.value ?? null,
       data.attribution?.name || null, data.attribution?.role || null,
       data.viaSourceId ?? null, data.eventDate ?? null, data.credibility ?? null, data.marking ?? null,
-      data.notes || null, data.verifiedAt ?? null,
+      data.notes || null, data.verifiedAt ?? null, data.eventDateEnd ?? null,
+      data.figure?.stated ?? null, data.figure?.value ?? null, data.figure?.unit || null,
     ]);
     return { id, duplicateOf: undefined };
   });
@@ -97,9 +98,10 @@ function insertChunk(db: Db, items: readonly FactToInsert[], now: string): Inser
   stmt(
     db,
     `INSERT INTO facts (seq, id, text, text_hash, kind, source_id, position, locator_label, locator_value, attribution_name,
-       attribution_role, via_source_id, event_date, credibility, marking, notes, verified_at, created_at, updated_at)
+       attribution_role, via_source_id, event_date, credibility, marking, notes, verified_at, event_date_end,
+       figure_stated, figure_value, figure_unit, created_at, updated_at)
      SELECT r ->> 0, r ->> 1, r ->> 2, unhex(r ->> 3), r ->> 4, r ->> 5, r ->> 6, r ->> 7, r ->> 8, r ->> 9,
-       r ->> 10, r ->> 11, r ->> 12, r ->> 13, r ->> 14, r ->> 15, r ->> 16, @now, @now
+       r ->> 10, r ->> 11, r ->> 12, r ->> 13, r ->> 14, r ->> 15, r ->> 16, r ->> 17, r ->> 18, r ->> 19, r ->> 20, @now, @now
      FROM (SELECT value AS r FROM json_each(@rows) ORDER BY key)`,
   ).run({ rows: JSON.stringify(rows), now });
   return results;
@@ -174,6 +176,7 @@ const PATCH_COLUMNS: Record<string, string> = {
   sourceId: 'source_id',
   viaSourceId: 'via_source_id',
   eventDate: 'event_date',
+  eventDateEnd: 'event_date_end',
   credibility: 'credibility',
   marking: 'marking',
   notes: 'notes',
@@ -196,6 +199,12 @@ export function updateFact(db: Db, idOrPrefix: string, patch: unknown): Fact {
         sets.push('locator_label = @locator_label', 'locator_value = @locator_value');
         params.locator_label = loc?.label ?? null;
         params.locator_value = loc?.value ?? null;
+      } else if (key === 'figure') {
+        const fig = value as FactInput['figure'] | null;
+        sets.push('figure_stated = @figure_stated', 'figure_value = @figure_value', 'figure_unit = @figure_unit');
+        params.figure_stated = fig?.stated ?? null;
+        params.figure_value = fig?.value ?? null;
+        params.figure_unit = fig?.unit || null;
       } else if (key === 'attribution') {
         const a = value as FactInput['attribution'];
         sets.push('attribution_name = @attribution_name', 'attribution_role = @attribution_role');
@@ -211,6 +220,7 @@ export function updateFact(db: Db, idOrPrefix: string, patch: unknown): Fact {
         params[col] = v;
       }
     }
+    checkDateRange(current, data, sets);
     if (data.text !== undefined) {
       sets.push('text_hash = @text_hash');
       params.text_hash = textHash(data.text);
@@ -226,6 +236,23 @@ export function updateFact(db: Db, idOrPrefix: string, patch: unknown): Fact {
     }
     return getFact(db, current.id);
   })();
+}
+
+/**
+ * The event-date range after a patch must still hold: its end not before its start. Clearing
+ * the start clears the end with it (a range end alone means nothing).
+ */
+function checkDateRange(current: Fact, data: Partial<FactInput>, sets: string[]): void {
+  const endGiven = data.eventDateEnd !== undefined;
+  const start = data.eventDate !== undefined ? (data.eventDate ?? undefined) : current.eventDate;
+  const end = endGiven ? (data.eventDateEnd ?? undefined) : current.eventDateEnd;
+  if (end === undefined) return;
+  if (start === undefined && !endGiven) {
+    sets.push('event_date_end = NULL');
+    return;
+  }
+  const problem = dateRangeProblem(start, end);
+  if (problem) throw invalid('fact.eventDateEnd', problem);
 }
 
 export function verifyFact(db: Db, idOrPrefix: string, at = nowIso()): Fact {

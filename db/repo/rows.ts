@@ -40,6 +40,10 @@ export interface FactRow {
   attribution_role: string | null;
   via_source_id: string | null;
   event_date: string | null;
+  event_date_end: string | null;
+  figure_stated: string | null;
+  figure_value: number | null;
+  figure_unit: string | null;
   credibility: number | null;
   marking: string | null;
   notes: string | null;
@@ -100,6 +104,12 @@ export function factFromRow(r: FactRow): Fact {
   }
   put(f, 'viaSourceId', r.via_source_id);
   put(f, 'eventDate', r.event_date);
+  put(f, 'eventDateEnd', r.event_date_end);
+  if (r.figure_stated) {
+    f.figure = { stated: r.figure_stated };
+    put(f.figure, 'value', r.figure_value);
+    put(f.figure, 'unit', r.figure_unit);
+  }
   put(f, 'credibility', r.credibility as Credibility | null);
   put(f, 'marking', r.marking);
   put(f, 'notes', r.notes);

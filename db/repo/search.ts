@@ -23,7 +23,9 @@ export interface FactQuery {
   kinds?: FactKind[];
   reliability?: Reliability[];
   markings?: string[];
-  /** Event-date range, inclusive; partial dates match if they overlap the range. */
+  /** Only facts that carry a figure (a statistic's "3.2 bn"). */
+  hasFigure?: boolean;
+  /** Event-date range, inclusive; partial dates and date ranges match if they overlap it. */
   eventFrom?: string;
   eventTo?: string;
   issuedFrom?: string;
@@ -91,10 +93,15 @@ function compileFilters(db: Db, q: FactQuery): Filters {
   inList(where, params, 'f.kind', 'kind', q.kinds);
   inList(where, params, 's.reliability', 'rel', q.reliability);
   markingList(where, params, q.markings);
-  // A partial date overlaps [from, to] when it ends on/after `from` and starts on/before `to`.
+  if (q.hasFigure) where.push('f.figure_stated IS NOT NULL');
+  // A partial date (or a range) overlaps [from, to] when it ends on/after `from` and starts on/before `to`.
   if (q.eventFrom) {
-    // The year prefix bound lets the event-date index narrow the scan; endOf() does the rest.
-    where.push(`f.event_date >= substr(@eventFrom, 1, 4) AND ${endOf('f.event_date')} >= @eventFrom`);
+    // The year prefix bounds let the event-date indexes narrow the scan; endOf() does the rest.
+    // A range ends at event_date_end, so a range that starts before `from` can still reach it.
+    where.push(
+      `(f.event_date >= substr(@eventFrom, 1, 4) AND ${endOf('f.event_date')} >= @eventFrom` +
+        ` OR f.event_date_end >= substr(@eventFrom, 1, 4) AND ${endOf('f.event_date_end')} >= @eventFrom)`,
+    );
     params.eventFrom = q.eventFrom;
   }
   if (q.eventTo) {

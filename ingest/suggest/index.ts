@@ -18,6 +18,8 @@ export interface Suggestions {
   attribution?: AttributionSuggestion;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   eventDate?: string;
+  /** The end of a date range the sentence gives ("late December and early January"): eventDate is its start. */
+  eventDateEnd?: string;
   statistic?: StatisticSuggestion;
 }
 

@@ -39,7 +39,7 @@ export function FactChip({ item, fact, citation, onNote, details, onItemPatch }:
             {fact.source.title}
             {shortCitation(fact.source) ? ` — ${shortCitation(fact.source)}` : ''}
             {locator ? ` · ${locator.label} ${locator.value}` : ''}
-            {fact.fact.eventDate ? ` · event ${formatPartialDate(fact.fact.eventDate)}` : ''}
+            {fact.fact.eventDate ? ` · event ${formatPartialDate(fact.fact.eventDate)}${fact.fact.eventDateEnd ? ` – ${formatPartialDate(fact.fact.eventDateEnd)}` : ''}` : ''}
           </span>
           {item.wording !== undefined && <span className="reworded-tag" title="Reworded for this briefing; the library keeps the fact as captured">Reworded</span>}
           {!fact.fact.verifiedAt && <span className="unverified-tag">Unverified</span>}

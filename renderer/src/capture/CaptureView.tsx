@@ -206,7 +206,8 @@ export function CaptureView() {
         call('capture:commit', { text, markdown, paragraphs, source, keep: selectionString(selected), acceptSuggestions, ...(file ? captureFileArg(file) : {}), ...withPassword, ...(tags.length ? { tags } : {}) }),
       );
       app.notify(
-        `Saved ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already in the library)` : ''}${r.sourceCreated ? '' : ' to an existing source'}.`,
+        `Saved ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already in the library)` : ''}${r.sourceCreated ? '' : ' to an existing source'}.` +
+          (r.outletSources.length ? ` Added ${r.outletSources.map((o) => `“${o.title}”`).join(', ')} as the source${r.outletSources.length === 1 ? '' : 's'} that relayed some of them.` : ''),
       );
       app.touchData();
       setText('');
@@ -425,7 +426,7 @@ type CandidateRow = CapturePreview['candidates'][number];
 function suggestionLine(c: CandidateRow): string {
   const parts: string[] = [];
   if (c.attribution && (c.attribution.name || c.attribution.role)) parts.push(`Said by ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ')}${c.attribution.viaOutlet ? ` (via ${c.attribution.viaOutlet})` : ''}`);
-  if (c.eventDate) parts.push(`event ${c.eventDate}`);
+  if (c.eventDate) parts.push(`event ${c.eventDate}${c.eventDateEnd ? ` to ${c.eventDateEnd}` : ''}`);
   if (c.statistic) parts.push(`figure ${c.statistic.figure}`);
   if (c.duplicates?.length) parts.push(`restates a fact already in the library (${Math.round(c.duplicates[0]!.similarity * 100)}% alike)`);
   return parts.join(' · ');

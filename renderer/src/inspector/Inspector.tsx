@@ -10,6 +10,7 @@ import { FieldRow, SelectField, TextField } from '../ui/fields';
 import { Icon } from '../ui/Icon';
 import { SourcePicker } from '../ui/SourcePicker';
 import { CorroborationSection } from './Corroboration';
+import { FigureFields } from './FigureFields';
 import { InSourceSection } from './InSource';
 
 type Errors = Record<string, string>;
@@ -178,6 +179,9 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
         </FieldRow>
         <FieldRow>
           <TextField id="inspector-event-date" label="Event date" value={fact.eventDate ?? ''} placeholder="YYYY-MM-DD" hint="The date the fact is about" error={factErrors.eventDate} onCommit={(v) => patchFact('eventDate', { eventDate: v.trim() === '' ? null : v })} />
+          <TextField id="inspector-event-date-end" label="Until" value={fact.eventDateEnd ?? ''} placeholder="YYYY-MM-DD" hint="The end of a date range (optional)" error={factErrors.eventDateEnd} disabled={!fact.eventDate} onCommit={(v) => patchFact('eventDateEnd', { eventDateEnd: v.trim() === '' ? null : v })} />
+        </FieldRow>
+        <FieldRow>
           <SelectField
             id="inspector-marking"
             label="Handling marking"
@@ -201,6 +205,7 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
             />
           )}
         </FieldRow>
+        <FigureFields figure={fact.figure} error={factErrors.figure} onSave={(figure) => patchFact('figure', { figure })} />
         <TextField
           id="inspector-tags"
           label="Tags"

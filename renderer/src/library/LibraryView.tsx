@@ -255,6 +255,9 @@ function FilterBar({ filters, onChange }: { filters: LibraryFilters; onChange(f:
               {KIND_LABELS[k]}
             </button>
           ))}
+          <button type="button" className={`chip${filters.hasFigure ? ' is-on' : ''}`} aria-pressed={Boolean(filters.hasFigure)} title="Facts that carry a figure (e.g. 3.2 bn)" onClick={() => onChange({ ...filters, hasFigure: !filters.hasFigure })}>
+            With figure
+          </button>
         </fieldset>
         <fieldset className="chip-group">
           <legend>Reliability</legend>

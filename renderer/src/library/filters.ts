@@ -22,6 +22,8 @@ export interface LibraryFilters {
    * so that search finds the same facts here as there, and counted as an active filter.
    */
   markings?: string[];
+  /** Only facts that carry a figure. */
+  hasFigure?: boolean;
   /** Empty: relevance when searching text, else newest first. */
   sort: SortKey | '';
 }
@@ -56,6 +58,7 @@ export function toQuery(f: LibraryFilters): FactQuery {
   if (f.kinds.length) q.kinds = f.kinds;
   if (f.reliability.length) q.reliability = f.reliability;
   if (f.markings?.length) q.markings = f.markings;
+  if (f.hasFigure) q.hasFigure = true;
   for (const k of ['eventFrom', 'eventTo', 'issuedFrom', 'issuedTo', 'notVerifiedSince'] as const) {
     const v = f[k].trim();
     if (DATE.test(v)) q[k] = v;
@@ -77,6 +80,7 @@ export function activeFilterCount(f: LibraryFilters): number {
     f.kinds.length +
     f.reliability.length +
     (f.markings?.length ?? 0) +
+    (f.hasFigure ? 1 : 0) +
     (['eventFrom', 'eventTo', 'issuedFrom', 'issuedTo', 'notVerifiedSince'] as const).filter((k) => f[k].trim() !== '').length
   );
 }

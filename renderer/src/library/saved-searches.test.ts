@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedSearch as StoredSearch } from '../../../api/contract';
-import { EMPTY_FILTERS, type LibraryFilters, toQuery } from './filters';
+import { activeFilterCount, EMPTY_FILTERS, type LibraryFilters, toQuery } from './filters';
 import { fromStored, LEGACY_KEY, moveLegacySearches, type StoredQuery, toStoredQuery } from './saved-searches';
 
 function memoryStorage(init: Record<string, string> = {}) {
@@ -50,6 +50,14 @@ describe('saved searches: filter bar ↔ library', () => {
     const cli = fromStored({ id: 'x', name: 'Restricted', query: { markings: ['OFFICIAL-SENSITIVE'], kinds: ['quote'] } });
     expect(cli.filters).toEqual({ ...EMPTY_FILTERS, kinds: ['quote'], markings: ['OFFICIAL-SENSITIVE'] });
     expect(toQuery(cli.filters)).toEqual({ kinds: ['quote'], markings: ['OFFICIAL-SENSITIVE'] });
+  });
+
+  it('keeps a "with figure" filter both ways, and counts it as active', () => {
+    const saved = fromStored({ id: 'f', name: 'Figures', query: { hasFigure: true, kinds: ['statistic'] } });
+    expect(saved.filters).toEqual({ ...EMPTY_FILTERS, kinds: ['statistic'], hasFigure: true });
+    expect(toStoredQuery(saved.filters)).toEqual({ kinds: ['statistic'], hasFigure: true });
+    expect(activeFilterCount(saved.filters)).toBe(2);
+    expect(toQuery({ ...EMPTY_FILTERS, hasFigure: false })).toEqual({});
   });
 });
 

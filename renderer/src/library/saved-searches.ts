@@ -38,6 +38,7 @@ export function fromStored(s: StoredSearch): SavedSearch {
   };
   if (q.sourceId) filters.sourceId = q.sourceId;
   if (q.markings?.length) filters.markings = q.markings;
+  if (q.hasFigure) filters.hasFigure = true;
   return { id: s.id, name: s.name, filters };
 }
 
