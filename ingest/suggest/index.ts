@@ -2,6 +2,7 @@ import type { FactKind } from '../../core/model';
 import { type AttributionSuggestion, suggestAttribution } from './attribution';
 import { suggestEventDate } from './event-date';
 import { type StatisticSuggestion, suggestStatistic } from './statistic';
+import { NamesInDocument } from './names-in-document';
 import { tokenize } from './tokens';
 
 export { suggestAttribution, type AttributionSuggestion } from './attribution';
@@ -18,6 +19,8 @@ export interface Suggestions {
   attribution?: AttributionSuggestion;
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   eventDate?: string;
+  /** The end of a date range the sentence gives ("late December and early January"): eventDate is its start. */
+  eventDateEnd?: string;
   statistic?: StatisticSuggestion;
 }
 
@@ -39,6 +42,21 @@ export function suggestFor(sentence: string, published?: string): Suggestions {
   if (eventDate) out.eventDate = eventDate;
   if (statistic) out.statistic = statistic;
   return out;
+}
+
+/**
+ * Suggestions for the sentences of one document, in order. Each is read as by `suggestFor`,
+ * and a speaker named by surname alone ("Pak added") takes the full name and role a sentence
+ * before it gave ("Pak Jong-chol, a senior official at the foreign ministry, said").
+ */
+export function suggestForDocument(sentences: readonly string[], published?: string): Suggestions[] {
+  const names = new NamesInDocument();
+  return sentences.map((sentence) => {
+    const s = suggestFor(sentence, published);
+    const attribution = names.resolve(s.attribution);
+    if (attribution) s.attribution = attribution;
+    return s;
+  });
 }
 
 /**
