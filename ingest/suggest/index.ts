@@ -1,12 +1,12 @@
 import type { FactKind } from '../../core/model';
 import { type AttributionSuggestion, suggestAttribution } from './attribution';
-import { suggestEventDate } from './event-date';
+import { suggestEventDates } from './event-date';
 import { type StatisticSuggestion, suggestStatistic } from './statistic';
 import { NamesInDocument } from './names-in-document';
 import { tokenize } from './tokens';
 
 export { suggestAttribution, type AttributionSuggestion } from './attribution';
-export { suggestEventDate } from './event-date';
+export { suggestEventDate, suggestEventDates, type EventDates } from './event-date';
 export { suggestStatistic, type StatisticSuggestion } from './statistic';
 export { tokenize, type Token } from './tokens';
 
@@ -35,11 +35,12 @@ const QUOTE_WORDS = 4;
 export function suggestFor(sentence: string, published?: string): Suggestions {
   const text = suggestionWindow(sentence);
   const attribution = suggestAttribution(text);
-  const eventDate = suggestEventDate(text, published);
+  const dates = suggestEventDates(text, published);
   const statistic = suggestStatistic(text);
   const out: Suggestions = { kind: isQuote(text) ? 'quote' : statistic ? 'statistic' : 'paraphrase' };
   if (attribution) out.attribution = attribution;
-  if (eventDate) out.eventDate = eventDate;
+  if (dates) out.eventDate = dates.start;
+  if (dates?.end) out.eventDateEnd = dates.end;
   if (statistic) out.statistic = statistic;
   return out;
 }
