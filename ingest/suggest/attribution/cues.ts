@@ -1,7 +1,7 @@
 import { isBoundary, type Token } from '../tokens';
-import { ARTICLES, BETWEEN_SUBJECT_AND_VERB, DOCUMENT_LINKS, DOCUMENT_NOUNS, SPEECH_VERBS, TITLES } from './lexicons';
+import { ARTICLES, BETWEEN_SUBJECT_AND_VERB, CARRIED_BY, DOCUMENT_LINKS, DOCUMENT_NOUNS, PUBLISHED, SPEECH_VERBS, STANCE_VERBS, TITLES } from './lexicons';
 import { type Phrase, phraseEndingAt, phraseStartingAt, segmentBefore } from './phrases';
-import { read, type Reading, withAppositive } from './reading';
+import { capital, read, type Reading, withAppositive } from './reading';
 
 /**
  * Speech cues (a verb of saying, "according to", "as cited by", "in an interview with" …) and
@@ -70,12 +70,12 @@ export function appositiveAfter(toks: readonly Token[], p: Phrase): Phrase {
 export function relayedFrom(sentence: string, toks: readonly Token[], start: number): Found {
   let p = phraseStartingAt(toks, start);
   if (!p) return {};
-  const head = toks.slice(p.from, p.to + 1).find((t) => DOCUMENT_NOUNS.has(t.lower));
-  if (head) {
+  const head = toks.slice(p.from, p.to + 1).findIndex((t) => DOCUMENT_NOUNS.has(t.lower));
+  if (head >= 0) {
     // "a report by the Meridian Herald", "documents seen by Reuters", "figures from the ministry".
     let k = p.to + 1;
     while (k < toks.length && DOCUMENT_LINKS.has(toks[k]!.lower)) k++;
-    if (k === p.to + 1) return {};
+    if (k === p.to + 1) return ownerOf(sentence, toks, p.from, p.from + head - 1);
     const inner = phraseStartingAt(toks, k);
     if (!inner) return {};
     p = appositiveAfter(toks, inner);
@@ -85,6 +85,24 @@ export function relayedFrom(sentence: string, toks: readonly Token[], start: num
   const r = withAppositive(sentence, toks, read(sentence, toks, p), p);
   if (r.kind === 'outlet') return { via: r.outlet };
   return r.kind === 'person' ? { speaker: r } : {};
+}
+
+/** The name before a document noun: "IMF estimates", "LSEG data" (not "the latest census"). */
+function ownerOf(sentence: string, toks: readonly Token[], from: number, to: number): Found {
+  if (to < from || !toks.slice(from, to + 1).every((t) => capital(t))) return {};
+  const r = read(sentence, toks, { from, to });
+  if (r.kind === 'outlet') return { via: r.outlet };
+  return r.kind === 'person' && r.name && !r.role ? { speaker: r } : {};
+}
+
+/** The longest start of the phrase at `start` that names an outlet: "the Guardian" in "the Guardian show …". */
+function outletAt(sentence: string, toks: readonly Token[], start: number): string | undefined {
+  const p = phraseStartingAt(toks, start);
+  for (let to = p?.to ?? -1; p && to >= p.from; to--) {
+    const r = read(sentence, toks, { from: p.from, to });
+    if (r.kind === 'outlet') return r.outlet;
+  }
+  return undefined;
 }
 
 export function cues(sentence: string, toks: readonly Token[]): Found[] {
@@ -105,6 +123,19 @@ export function cues(sentence: string, toks: readonly Token[]): Found[] {
       i++;
       continue;
     }
+    // "a statement carried by KCNA", "documents seen by the Guardian", "economists polled by
+    // Reuters": an outlet that passed the words on (anyone else here is no speaker).
+    if (CARRIED_BY.has(t.lower) && next?.lower === 'by') {
+      const via = outletAt(sentence, toks, i + 2);
+      if (via) out.push({ via });
+      i++;
+      continue;
+    }
+    // "a report by X", "The report, published by X, estimates …": the author speaks.
+    if (t.lower === 'by' && (PUBLISHED.has(toks[i - 1]?.lower ?? '') || DOCUMENT_NOUNS.has(toks[i - 1]?.lower ?? '') || (toks[i - 1]?.kind === 'comma' && DOCUMENT_NOUNS.has(toks[i - 2]?.lower ?? '')))) {
+      out.push(relayedFrom(sentence, toks, i + 1));
+      continue;
+    }
     // "citing X": "…, the Meridian Herald reported, citing two officials"
     if (t.lower === 'citing') {
       out.push(relayedFrom(sentence, toks, i + 1));
@@ -122,7 +153,10 @@ export function cues(sentence: string, toks: readonly Token[]): Found[] {
       continue;
     }
 
-    if (!SPEECH_VERBS.has(t.lower)) continue;
+    const stance = STANCE_VERBS.has(t.lower) && stanceCue(toks, i);
+    if (!SPEECH_VERBS.has(t.lower) && !stance) continue;
+    // "did not say", "declined to say": nothing was said.
+    if (negated(toks, i)) continue;
     const found: Found = {};
     // "X told the BBC": the addressee may be an outlet.
     if (t.lower === 'told' || t.lower === 'tells') {
@@ -134,7 +168,7 @@ export function cues(sentence: string, toks: readonly Token[]): Found[] {
     // quotation, and a speaker after it (not "…, said exports fell").
     let prev = i - 1;
     while (prev >= 0 && toks[prev]!.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[prev]!.lower)) prev--;
-    if ((prev < 0 || isBoundary(toks[prev])) && !found.via) {
+    if ((prev < 0 || isBoundary(toks[prev])) && !found.via && !stance) {
       const after = phraseStartingAt(toks, i + 1);
       const p = after && appositiveAfter(toks, after);
       const r = p && withAppositive(sentence, toks, read(sentence, toks, p), p);
@@ -153,6 +187,28 @@ export function cues(sentence: string, toks: readonly Token[]): Found[] {
     if (found.speaker || found.via) out.push(found);
   }
   return out;
+}
+
+/** Verbs of saying and their negation or infinitive: "did not say", "declined to comment". */
+function negated(toks: readonly Token[], v: number): boolean {
+  let k = v - 1;
+  while (k >= 0 && toks[k]!.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[k]!.lower)) k--;
+  const before = toks[k];
+  return !!before && before.kind === 'word' && NEGATIONS.has(before.lower);
+}
+
+const NEGATIONS = new Set(['not', 'never', "didn't", "doesn't", "won't", "wouldn't", 'to', 'nor', 'neither']);
+
+/**
+ * A stance verb ("condemned", "denied", "urged") attributes the sentence to its subject, but
+ * "called" only with a quotation after it ("called the situation “catastrophic”"), and
+ * "estimates" or "assessed" only before "that" (not "IMF estimates show …").
+ */
+function stanceCue(toks: readonly Token[], v: number): boolean {
+  const verb = toks[v]!.lower;
+  if (verb === 'called') return toks.slice(v + 1).some((t) => t.kind === 'open-quote');
+  if (verb === 'estimates' || verb === 'assessed' || verb === 'assesses') return toks[v + 1]?.lower === 'that';
+  return true;
 }
 
 /** Appositive clauses skipped on the way to the subject: ", who …,", ", 54,", ", speaking …,". */

@@ -9,11 +9,26 @@ export const SPEECH_VERBS = new Set([
   'responded', 'continued', 'concluded',
 ]);
 
+/**
+ * Verbs that take a stand rather than report words: the sentence is still its subject's
+ * ("Japan's envoy, Hiroyuki Namazu, condemned the launch"), but only with the subject before.
+ */
+export const STANCE_VERBS = new Set([
+  'condemned', 'condemns', 'criticised', 'criticized', 'denied', 'denies', 'rejected', 'urged', 'urges', 'welcomed', 'dismissed',
+  'vowed', 'pledged', 'accused', 'called', 'assessed', 'assesses', 'estimates', 'described', 'blamed', 'demanded',
+]);
+
+/** "carried by KCNA", "seen by Reuters": an outlet passed the words on. */
+export const CARRIED_BY = new Set(['carried', 'seen', 'obtained', 'reviewed', 'polled', 'aired', 'broadcast']);
+
+/** "a report published by X": the author of a document. */
+export const PUBLISHED = new Set(['published', 'released', 'compiled', 'commissioned', 'conducted', 'issued', 'prepared']);
+
 /** Words allowed between a subject and its verb: "the ministry also said", "Duarte had warned". */
 export const BETWEEN_SUBJECT_AND_VERB = new Set([
   'also', 'later', 'earlier', 'previously', 'again', 'recently', 'separately', 'then', 'publicly', 'privately', 'repeatedly',
   'once', 'further', 'has', 'have', 'had', 'was', 'were', 'is', 'would', 'will', 'reportedly', 'first', 'initially',
-  'subsequently', 'simply', 'only', 'bluntly', 'flatly', 'openly', 'quietly', 'angrily', 'bluntly', 'not', "didn't",
+  'subsequently', 'simply', 'only', 'bluntly', 'flatly', 'openly', 'quietly', 'angrily', 'strongly', 'sharply', 'immediately',
 ]);
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'one', 'who', 'which', 'this', 'that', 'someone', 'everyone', 'nobody', 'some', 'others', 'many', 'both', 'all']);
@@ -25,7 +40,7 @@ export const NOT_IN_PHRASE = new Set([
   'in', 'on', 'at', 'to', 'from', 'with', 'by', 'into', 'after', 'before', 'during', 'since', 'under', 'over', 'about', 'as',
   'than', 'via', 'across', 'against', 'without', 'through', 'near', 'while', 'when', 'where', 'because', 'although', 'though',
   'if', 'but', 'and', 'or', 'nor', 'so', 'that', 'which', 'who', 'whom', 'whose', 'what', 'there', 'here', 'this', 'these',
-  'those', 'it', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may',
+  'those', 'it', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'should', 'may',
   'might', 'must', 'can', 'not', 'no', 'also', 'then', 'later', 'earlier', 'yesterday', 'today', 'tomorrow', 'tonight',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'next', 'ago', 'already', 'still',
   'however', 'meanwhile', 'separately', 'instead', 'too', 'very', 'said', 'says', 'say', 'told', 'according', 'citing',
@@ -61,6 +76,7 @@ export const ROLE_NOUNS = new Set([
   'attorney', 'attorneys', 'king', 'queen', 'prince', 'emir', 'sheikh', 'pope', 'speaker', 'envoys', 'delegation', 'delegate',
   'delegates', 'team', 'mission', 'observatory', 'watchdog', 'association', 'federation', 'chamber', 'ngo', 'charity',
   'railway', 'operator', 'utility', 'airline', 'ministry', 'secretariat', 'directorate', 'command', 'headquarters',
+  'force', 'tank', 'bureau', 'presidency',
 ]);
 
 /** Titles that can stand in front of a name: "Foreign Minister Ines Duarte". */
@@ -72,10 +88,14 @@ export const TITLES = new Set([
   'prince', 'princess', 'pope', 'sheikh', 'emir', 'premier', 'speaker', 'ombudsman', 'attorney', 'prosecutor', 'economist',
   'analyst', 'adviser', 'advisor', 'lawmaker', 'leader', 'head', 'cardinal', 'bishop', 'rabbi', 'imam', 'envoy', 'negotiator',
   'official', 'researcher', 'professor', 'prof.', 'commissar', 'marshal', 'superintendent', 'inspector', 'president-elect',
+  'director-general', 'secretary-general', 'attorney-general', 'governor-general', 'surgeon-general',
 ]);
 
 /** Courtesy titles: dropped, they are neither name nor role. */
-export const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady']);
+export const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'prof.', 'prof', 'sir', 'dame', 'lord', 'lady', 'sheikh']);
+
+/** Ranks and courtesy titles, dropped from a role before a name: "Maj. Gen. Pat Ryder". */
+export const RANKS = new Set(['gen.', 'col.', 'lt.', 'maj.', 'capt.', 'adm.', 'cmdr.', 'sgt.', 'brig.', 'prof.', 'dr.', 'rev.', 'sheikh']);
 
 /** What may follow "Minister of" / "Secretary of" as part of the title. */
 export const TITLE_COMPLEMENTS = new Set([
@@ -108,7 +128,8 @@ export const KNOWN_OUTLETS = new Set([
   'radio free europe', 'rfe/rl', 'voice of america', 'voa', 'france 24', 'rt', 'sputnik', 'ukrinform', 'ukrainska pravda',
   'kyiv independent', 'haaretz', 'times of israel', 'hindu', 'dawn', 'south china morning post', 'scmp', 'nikkei', 'nikkei asia',
   'asahi', 'asahi shimbun', 'yomiuri', 'global times', "people's daily", 'cctv', 'irna', 'wafa', 'el país', 'el pais',
-  'corriere della sera', 'la repubblica', 'frankfurter allgemeine', 'süddeutsche zeitung', 'le figaro', 'times',
+  'corriere della sera', 'la repubblica', 'kcna', 'wam', 'sana', 'isna', 'mehr', 'tasnim', 'bernama', 'antara',
+  'jiji', 'jiji press', 'unian', 'belta', 'kuna', 'qna', 'mena', 'pap', 'ctk', 'mti', 'apa', 'frankfurter allgemeine', 'süddeutsche zeitung', 'le figaro', 'times',
 ]);
 
 /** Last words that make a capitalised phrase a news outlet: "the Meridian Herald". */

@@ -38,14 +38,16 @@ export function prepositionInside(toks: readonly Token[], i: number): boolean {
   if (!phraseWord(toks[i + 1])) return false;
   if (t.lower === 'for' || t.lower === 'at') return ROLE_NOUNS.has(before);
   if (t.lower === 'in' || t.lower === 'from') return ROLE_NOUNS.has(before) && /s$/.test(before) && before !== 'statistics';
-  if (t.lower === 'with') return before === 'familiar';
+  if (t.lower === 'with') return before === 'familiar' || toks[i + 1]!.lower === 'knowledge';
+  // "Israel's ambassador to the U.N.", "a source close to the presidency".
+  if (t.lower === 'to') return ['ambassador', 'envoy', 'representative', 'adviser', 'advisor', 'delegate', 'close', 'attaché', 'attache'].includes(before);
   // Two names joined: "Duarte and Lindqvist said".
   if (t.lower === 'and') return (toks[i - 1]?.cap ?? false) && (toks[i + 1]?.cap ?? false) && toks[i + 1]!.kind === 'word';
   return false;
 }
 
 /** After these, an article belongs to the phrase: "the chief of the army", "analysts at the bank". */
-export const INNER = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'and']);
+export const INNER = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'to', 'and']);
 
 /** The phrase ending at token `end`, read leftwards to the start of its clause. */
 export function phraseEndingAt(toks: readonly Token[], end: number): Phrase | undefined {

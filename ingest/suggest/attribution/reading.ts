@@ -1,9 +1,8 @@
 import { span, type Token } from '../tokens';
-import { ARTICLES, COMMON_INITIALS, HONORIFICS, KNOWN_OUTLETS, NAME_PARTICLES, OUTLET_HEADS, OUTLET_NOUNS, PRONOUNS, ROLE_NOUNS, TITLE_COMPLEMENTS, TITLES } from './lexicons';
+import { ARTICLES, COMMON_INITIALS, HONORIFICS, KNOWN_OUTLETS, NAME_PARTICLES, OUTLET_HEADS, OUTLET_NOUNS, PRONOUNS, RANKS, ROLE_NOUNS, TITLE_COMPLEMENTS, TITLES } from './lexicons';
 import type { Phrase } from './phrases';
 
 /** What a speaker's phrase is: a person or body (its name and/or role), an outlet, or a pronoun. */
-
 
 export type Reading =
   | { kind: 'person'; name?: string; role?: string }
@@ -16,7 +15,9 @@ export type Reading =
  * ordinary word ("Officials said", "The ministry said", "Negotiators said").
  */
 export function capital(t: Token): boolean {
-  if (t.kind !== 'word' || !t.cap) return false;
+  // Arabic names' particles are written lower case before a capital: "Majed al-Ansari".
+  if (t.kind === 'word' && !t.cap) return /^(?:al|el|ad|as|an|ash|at|ibn|bin|abu|de|d)[-'’]\p{Lu}/u.test(t.text);
+  if (t.kind !== 'word') return false;
   return !(t.initial && (ARTICLES.has(t.lower) || COMMON_INITIALS.has(t.lower) || ROLE_NOUNS.has(t.lower)));
 }
 
@@ -63,7 +64,8 @@ export function read(sentence: string, toks: readonly Token[], p: Phrase): Readi
   // Title in front of a name: the name is the capitalised run after the last title word
   // (and after "of State"-style complements of that title).
   let lastTitle = -1;
-  for (let k = from; k <= to; k++) if (TITLES.has(toks[k]!.lower)) lastTitle = k;
+  // A role noun serves as a title too: "Rights group Amnesty International".
+  for (let k = from; k <= to; k++) if (TITLES.has(toks[k]!.lower) || ROLE_NOUNS.has(toks[k]!.lower)) lastTitle = k;
   if (lastTitle >= from && lastTitle < to) {
     let k = lastTitle + 1;
     if (toks[k]!.lower === 'of') {
@@ -72,10 +74,15 @@ export function read(sentence: string, toks: readonly Token[], p: Phrase): Readi
       if (c > k + 1) k = c;
     }
     const name = toks.slice(k, to + 1);
-    if (k <= to && capital(toks[k]!) && name.every((t) => capital(t) || NAME_PARTICLES.has(t.lower)) && capital(name[name.length - 1]!)) {
+    // A name ending in a role noun names a body, not a person: "the Ukrainian General Staff".
+    const body = ROLE_NOUNS.has(name[name.length - 1]?.lower ?? '');
+    if (k <= to && !body && capital(toks[k]!) && name.every((t) => capital(t) || NAME_PARTICLES.has(t.lower)) && capital(name[name.length - 1]!)) {
       const out: Reading = { kind: 'person', name: text(sentence, toks, k, to) };
-      // A title in front of a name keeps its capitals ("Ambassador Rana Haddad").
-      if (k > from) out.role = span(sentence, toks, from, k - 1);
+      // A title in front of a name keeps its capitals ("Ambassador Rana Haddad"), but not a
+      // military rank or courtesy title after it ("Army spokesman Col. Nadav Shalev").
+      let end = k - 1;
+      while (end >= from && RANKS.has(toks[end]!.lower)) end--;
+      if (end >= from) out.role = span(sentence, toks, from, end);
       return out;
     }
   }
