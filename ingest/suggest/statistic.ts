@@ -98,6 +98,13 @@ const UNIT_ADJECTIVES = new Set(['new', 'additional', 'wounded', 'injured', 'mor
 /** Rates after a unit: "barrels a day", "tonnes per year". */
 const RATE = new Set(['a', 'per', 'each', 'every']);
 const PERIODS = new Set(['day', 'week', 'month', 'year', 'hour', 'minute', 'second', 'quarter', 'annum']);
+/** What a price is per: "$67.40 a barrel", "5 rupees a litre". */
+const MEASURES = new Set(['barrel', 'litre', 'liter', 'gallon', 'tonne', 'ton', 'kilogram', 'kg', 'pound', 'ounce', 'share', 'head', 'person', 'capita', 'unit', 'megawatt-hour', 'kilowatt-hour', 'mwh', 'kwh', 'dose', 'passenger']);
+/** Counts of people that make a death toll, with the words that say it is one. */
+const CASUALTIES = new Set(['people', 'civilians', 'soldiers', 'children', 'troops', 'police officers', 'workers', 'migrants', 'journalists']);
+const TOLL_WORDS = new Set(['killed', 'killing', 'dead', 'died', 'wounded', 'injured', 'injuring', 'missing', 'deaths']);
+/** Plural-looking words that are verbs after a singular noun: "person dies", "price rises". */
+const NOUN_THEN_VERB = new Set(['rises', 'falls', 'grows', 'shows', 'says', 'dies', 'lives', 'remains', 'means', 'needs', 'seems', 'stands', 'goes', 'comes', 'makes', 'takes']);
 
 // ── Scanning ────────────────────────────────────────────────────────────────────────────────
 
@@ -171,6 +178,11 @@ function notAQuantity(toks: readonly Token[], i: number): boolean {
 
 /** Reads the unit after token i (exclusive end index returned with the unit text). */
 function unitAfter(toks: readonly Token[], i: number): { unit: string; to: number } | undefined {
+  // "12 more howitzers": more of the things, which are the unit.
+  if (toks[i]?.lower === 'more') {
+    const u = unitAfter(toks, i + 1);
+    return u && !u.unit.includes(' ') ? u : undefined;
+  }
   const w = toks[i];
   if (!w || w.kind !== 'word' || NOT_UNIT.has(w.lower) || VERBS_AFTER_NUMBERS.has(w.lower) || w.cap || /ly$/.test(w.lower)) return undefined;
   // "12 died", "40 sailed": a past tense is no unit (adjectives like "displaced" are listed).
@@ -183,6 +195,17 @@ function unitAfter(toks: readonly Token[], i: number): { unit: string; to: numbe
       to = i + 1;
       unit = `${w.lower} ${n.lower}`;
     }
+  }
+  // "police officers", "dock workers": a noun naming the kind of the plural noun after it.
+  const n = toks[to + 1];
+  if (to === i && n?.kind === 'word' && !n.cap && /[a-z]s$/.test(n.lower) && !/s$/.test(w.lower) && !NOT_UNIT.has(n.lower) && !VERBS_AFTER_NUMBERS.has(n.lower) && !NOUN_THEN_VERB.has(n.lower)) {
+    to = i + 1;
+    unit = `${w.lower} ${n.lower}`;
+  }
+  // "40 degrees Celsius"
+  if (w.lower === 'degrees' && /^(?:celsius|fahrenheit)$/.test(toks[i + 1]?.lower ?? '')) {
+    to = i + 1;
+    unit = `degrees ${toks[i + 1]!.text}`;
   }
   // "barrels a day", "tonnes per year"
   if (RATE.has(toks[to + 1]?.lower ?? '') && PERIODS.has(toks[to + 2]?.lower ?? '')) {
@@ -207,7 +230,8 @@ function scan(toks: readonly Token[]): Match[] {
       value = digitsValue(t.text);
       // Ranges and scores: "10-15 percent" is a figure, "a 3-1 vote" is not.
       const dash = toks[i + 1];
-      if (dash && (dash.text === '-' || dash.text === '–' || dash.lower === 'to') && toks[i + 2]?.kind === 'number' && (dash.lower === 'to' || glued(t, dash))) {
+      const between = dash?.lower === 'and' && toks[i - 1]?.lower === 'between';
+      if (dash && (dash.text === '-' || dash.text === '–' || dash.lower === 'to' || between) && toks[i + 2]?.kind === 'number' && (dash.lower === 'to' || between || glued(t, dash))) {
         const after = toks[i + 3];
         if (!(after && (after.lower in SCALES || after.text === '%' || phraseAt(toks, i + 3, PERCENT_WORDS)))) {
           i += 2;
@@ -215,6 +239,7 @@ function scan(toks: readonly Token[]): Match[] {
         }
         value = undefined; // a range has no single value
         to = i + 2;
+        if (between) from = i - 1;
       }
     } else if (t.kind === 'word' && !t.quoted) {
       // "two-thirds", "a third of", "half of"
@@ -224,7 +249,8 @@ function scan(toks: readonly Token[]): Match[] {
         out.push({ from: qualifierBefore(toks, i), to: i, value: roundShare(n * FRACTIONS[frac[2]!]! * 100), unit: 'percent', score: 3 });
         continue;
       }
-      if ((t.lower === 'a' || t.lower === 'one') && toks[i + 1] && /^(half|third|quarter|fifth|tenth)$/.test(toks[i + 1]!.lower) && toks[i + 2]?.lower === 'of') {
+      // "a third of the budget", "rose by a third"
+      if ((t.lower === 'a' || t.lower === 'one') && toks[i + 1] && /^(half|third|quarter|fifth|tenth)$/.test(toks[i + 1]!.lower) && (toks[i + 2]?.lower === 'of' || toks[i - 1]?.lower === 'by')) {
         out.push({ from: qualifierBefore(toks, i), to: i + 1, value: roundShare(FRACTIONS[toks[i + 1]!.lower]! * 100), unit: 'percent', score: 3 });
         i++;
         continue;
@@ -296,6 +322,11 @@ function scan(toks: readonly Token[]): Match[] {
         strong = true;
       }
     }
+    // A price or a cost over time: "$67.40 a barrel", "5 rupees a litre", "$120 million a year".
+    if (unit && unit !== 'percent' && RATE.has(toks[to + 1]?.lower ?? '') && (MEASURES.has(toks[to + 2]?.lower ?? '') || PERIODS.has(toks[to + 2]?.lower ?? ''))) {
+      unit = `${unit} ${toks[to + 1]!.lower} ${toks[to + 2]!.lower}`;
+      to += 2;
+    }
     // "18 of 22 drones": the count is the first number, the unit follows the second.
     if (!unit && toks[to + 1]?.lower === 'of' && toks[to + 2]?.kind === 'number' && !notAQuantity(toks, to + 2)) {
       const u = unitAfter(toks, to + 3);
@@ -318,9 +349,23 @@ function scan(toks: readonly Token[]): Match[] {
     // Small counts in words ("two silos") and bare numbers without anything ("Duarte, 54,")
     // are not what an analyst files as a statistic.
     if (score === 0) continue;
-    if (wordNumber && !strong && (value ?? 0) < 10 && qualified === from) continue;
+    // A death toll is a statistic however small: "two people were killed".
+    const toll = !!unit && CASUALTIES.has(unit) && toks.some((w) => TOLL_WORDS.has(w.lower));
+    if (wordNumber && !strong && (value ?? 0) < 10 && qualified === from && !toll) continue;
     out.push({ from: qualified, to, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}), score });
     i = Math.max(i, to);
+  }
+  return out;
+}
+
+/** "between $40 billion and $55 billion": two figures in one unit are one range, with no single value. */
+function joinRanges(toks: readonly Token[], matches: Match[]): Match[] {
+  const out: Match[] = [];
+  for (const m of matches) {
+    const prev = out[out.length - 1];
+    if (prev && toks[prev.from - 1]?.lower === 'between' && toks[prev.to + 1]?.lower === 'and' && m.from === prev.to + 2 && prev.unit === m.unit) {
+      out[out.length - 1] = { from: prev.from - 1, to: m.to, ...(m.unit ? { unit: m.unit } : {}), score: Math.max(prev.score, m.score) };
+    } else out.push(m);
   }
   return out;
 }
@@ -332,7 +377,7 @@ function roundShare(x: number): number {
 
 export function suggestStatistic(sentence: string): StatisticSuggestion | undefined {
   const toks = tokenize(sentence);
-  const matches = scan(toks);
+  const matches = joinRanges(toks, scan(toks));
   if (matches.length === 0) return undefined;
   const best = matches.reduce((a, b) => (b.score > a.score ? b : a));
   const out: StatisticSuggestion = { figure: sentence.slice(toks[best.from]!.start, toks[best.to]!.end) };
