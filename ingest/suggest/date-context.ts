@@ -81,7 +81,9 @@ const DURATION = /^(?:(?:within|in|for|over|after|during|last|the|past|next|anot
  */
 export function notTheEvent(sentence: string, start: number, end: number, words: string): boolean {
   const before = sentence.slice(0, start);
-  if (/\b(?:every|each|since|not)\s+(?:the\s+)?$/i.test(before)) return true;
+  if (/\b(?:every|each|since|not|before|until|till)\s+(?:the\s+)?$/i.test(before)) return true;
+  // "the fiscal year to June", "the June quarter": a period named by the month it ends.
+  if (/\b(?:year|months)\s+to\s+$/i.test(before) || (/^\s*quarter\b/i.test(sentence.slice(end)) && !/[-–]|\bto\b/.test(words))) return true;
   if (NAMED_BY_DATE.test(sentence.slice(end))) return true;
   if (ASIDE.test(before) && sentence.slice(start).includes(',')) return true;
   return DURATION.test(words.trim());

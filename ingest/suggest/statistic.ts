@@ -57,7 +57,7 @@ const ISO_CURRENCIES = new Set(['usd', 'eur', 'gbp', 'jpy', 'cny', 'rub', 'uah',
 /** Qualifiers kept in the figure: "around", "more than", "at least". */
 const QUALIFIERS = [
   'more than', 'less than', 'fewer than', 'at least', 'at most', 'up to', 'as many as', 'as much as', 'as few as',
-  'an estimated', 'close to', 'just over', 'just under', 'well over', 'well above', 'some', 'around', 'about', 'nearly',
+  'an estimated', 'close to', 'just over', 'just under', 'well over', 'well above', 'well below', 'below', 'above', 'some', 'around', 'about', 'nearly',
   'almost', 'roughly', 'approximately', 'over', 'under', 'only', 'just', 'barely', 'another', 'estimated', 'a further', 'a total of', 'a record',
 ];
 
@@ -98,6 +98,8 @@ const UNIT_ADJECTIVES = new Set(['new', 'additional', 'wounded', 'injured', 'mor
 /** Rates after a unit: "barrels a day", "tonnes per year". */
 const RATE = new Set(['a', 'per', 'each', 'every']);
 const PERIODS = new Set(['day', 'week', 'month', 'year', 'hour', 'minute', 'second', 'quarter', 'annum']);
+const MOTION = new Set(['fall', 'falls', 'fell', 'fallen', 'drop', 'drops', 'dropped', 'rise', 'rises', 'rose', 'risen', 'climb', 'climbed', 'slip', 'slipped', 'sink', 'sank', 'dip', 'dipped', 'stay', 'stayed', 'remain', 'remained', 'keep', 'kept']);
+const DURATIONS = new Set(['hours', 'hour', 'minutes', 'seconds', 'days', 'weeks', 'months', 'years', 'decades', 'times', 'fold']);
 /** What a price is per: "$67.40 a barrel", "5 rupees a litre". */
 const MEASURES = new Set(['barrel', 'litre', 'liter', 'gallon', 'tonne', 'ton', 'kilogram', 'kg', 'pound', 'ounce', 'share', 'head', 'person', 'capita', 'unit', 'megawatt-hour', 'kilowatt-hour', 'mwh', 'kwh', 'dose', 'passenger']);
 /** Counts of people that make a death toll, with the words that say it is one. */
@@ -145,6 +147,8 @@ function qualifierBefore(toks: readonly Token[], i: number): number {
   for (const q of QUALIFIERS) {
     const words = q.split(' ');
     const start = i - words.length;
+    // "fell below 10%" moves to a level; "was below 40%" qualifies it.
+    if ((q === 'below' || q === 'above') && MOTION.has(toks[start - 1]?.lower ?? '')) continue;
     if (start >= 0 && words.every((w, k) => toks[start + k]!.lower === w)) return start;
   }
   return i;
@@ -344,6 +348,8 @@ function scan(toks: readonly Token[]): Match[] {
       }
     }
 
+    // "six hours", "four times": a length of time or a multiple, not a quantity of something.
+    if (!strong && DURATIONS.has(unit ?? toks[to + 1]?.lower ?? '')) continue;
     const qualified = qualifierBefore(toks, from);
     const score = strong ? 3 : unit ? 2 : qualified < from ? 1 : 0;
     // Small counts in words ("two silos") and bare numbers without anything ("Duarte, 54,")

@@ -72,13 +72,19 @@ export function relayedFrom(sentence: string, toks: readonly Token[], start: num
   if (!p) return {};
   const head = toks.slice(p.from, p.to + 1).findIndex((t) => DOCUMENT_NOUNS.has(t.lower));
   if (head >= 0) {
+    // "IMF estimates", "a confidential IAEA report": the name before the document is its author.
+    const owner = ownerOf(sentence, toks, p.from, p.from + head - 1);
     // "a report by the Meridian Herald", "documents seen by Reuters", "figures from the ministry".
     let k = p.to + 1;
     while (k < toks.length && DOCUMENT_LINKS.has(toks[k]!.lower)) k++;
-    if (k === p.to + 1) return ownerOf(sentence, toks, p.from, p.from + head - 1);
+    if (k === p.to + 1) return owner;
     const inner = phraseStartingAt(toks, k);
-    if (!inner) return {};
+    if (!inner) return owner;
     p = appositiveAfter(toks, inner);
+    const r = withAppositive(sentence, toks, read(sentence, toks, p), p);
+    // "an IAEA report seen by Reuters": the IAEA speaks, through Reuters.
+    if (r.kind === 'outlet') return { ...owner, via: r.outlet };
+    return r.kind === 'person' ? { speaker: r } : owner;
   } else {
     p = appositiveAfter(toks, p);
   }
@@ -87,9 +93,12 @@ export function relayedFrom(sentence: string, toks: readonly Token[], start: num
   return r.kind === 'person' ? { speaker: r } : {};
 }
 
-/** The name before a document noun: "IMF estimates", "LSEG data" (not "the latest census"). */
+/** The name just before a document noun: "IMF estimates", "LSEG data" (not "the latest census"). */
 function ownerOf(sentence: string, toks: readonly Token[], from: number, to: number): Found {
-  if (to < from || !toks.slice(from, to + 1).every((t) => capital(t))) return {};
+  let start = to + 1;
+  while (start > from && capital(toks[start - 1]!)) start--;
+  if (start > to) return {};
+  from = start;
   const r = read(sentence, toks, { from, to });
   if (r.kind === 'outlet') return { via: r.outlet };
   return r.kind === 'person' && r.name && !r.role ? { speaker: r } : {};

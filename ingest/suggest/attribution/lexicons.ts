@@ -33,6 +33,8 @@ export const BETWEEN_SUBJECT_AND_VERB = new Set([
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'one', 'who', 'which', 'this', 'that', 'someone', 'everyone', 'nobody', 'some', 'others', 'many', 'both', 'all']);
 
+export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
 export const ARTICLES = new Set(['the', 'a', 'an', 'another']);
 
 /** Words that never belong to a speaker's noun phrase: a phrase stops at them. */
@@ -76,7 +78,9 @@ export const ROLE_NOUNS = new Set([
   'attorney', 'attorneys', 'king', 'queen', 'prince', 'emir', 'sheikh', 'pope', 'speaker', 'envoys', 'delegation', 'delegate',
   'delegates', 'team', 'mission', 'observatory', 'watchdog', 'association', 'federation', 'chamber', 'ngo', 'charity',
   'railway', 'operator', 'utility', 'airline', 'ministry', 'secretariat', 'directorate', 'command', 'headquarters',
-  'force', 'tank', 'bureau', 'presidency',
+  'force', 'tank', 'bureau', 'presidency', 'giant', 'maker', 'producer', 'carrier', 'lender', 'retailer', 'exporter', 'importer',
+  'conglomerate', 'automaker', 'miner', 'supplier', 'manufacturer', 'contractor', 'teacher', 'schoolteacher', 'nurse', 'student',
+  'shopkeeper', 'driver', 'engineer', 'pensioner', 'soldier', 'volunteer', 'fisherman', 'journalist', 'priest', 'vendor', 'mother', 'father',
 ]);
 
 /** Titles that can stand in front of a name: "Foreign Minister Ines Duarte". */
@@ -95,7 +99,7 @@ export const TITLES = new Set([
 export const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'prof.', 'prof', 'sir', 'dame', 'lord', 'lady', 'sheikh']);
 
 /** Ranks and courtesy titles, dropped from a role before a name: "Maj. Gen. Pat Ryder". */
-export const RANKS = new Set(['gen.', 'col.', 'lt.', 'maj.', 'capt.', 'adm.', 'cmdr.', 'sgt.', 'brig.', 'prof.', 'dr.', 'rev.', 'sheikh']);
+export const RANKS = new Set(['gen.', 'col.', 'lt.', 'maj.', 'capt.', 'adm.', 'cmdr.', 'sgt.', 'brig.', 'prof.', 'dr.', 'rev.', 'sheikh', 'rear', 'vice']);
 
 /** What may follow "Minister of" / "Secretary of" as part of the title. */
 export const TITLE_COMPLEMENTS = new Set([

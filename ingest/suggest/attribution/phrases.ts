@@ -37,13 +37,18 @@ export function prepositionInside(toks: readonly Token[], i: number): boolean {
   const before = toks[i - 1]?.lower ?? '';
   if (!phraseWord(toks[i + 1])) return false;
   if (t.lower === 'for' || t.lower === 'at') return ROLE_NOUNS.has(before);
-  if (t.lower === 'in' || t.lower === 'from') return ROLE_NOUNS.has(before) && /s$/.test(before) && before !== 'statistics';
+  // "a schoolteacher in Maracaibo": a singular role takes a place, not "in a statement".
+  if (t.lower === 'in' || t.lower === 'from') return ROLE_NOUNS.has(before) && before !== 'statistics' && (/s$/.test(before) || capitalInside(toks[i + 1]));
   if (t.lower === 'with') return before === 'familiar' || toks[i + 1]!.lower === 'knowledge';
   // "Israel's ambassador to the U.N.", "a source close to the presidency".
   if (t.lower === 'to') return ['ambassador', 'envoy', 'representative', 'adviser', 'advisor', 'delegate', 'close', 'attaché', 'attache'].includes(before);
   // Two names joined: "Duarte and Lindqvist said".
   if (t.lower === 'and') return (toks[i - 1]?.cap ?? false) && (toks[i + 1]?.cap ?? false) && toks[i + 1]!.kind === 'word';
   return false;
+}
+
+function capitalInside(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && t.cap && !t.initial;
 }
 
 /** After these, an article belongs to the phrase: "the chief of the army", "analysts at the bank". */

@@ -1,5 +1,5 @@
 import { span, type Token } from '../tokens';
-import { ARTICLES, COMMON_INITIALS, HONORIFICS, KNOWN_OUTLETS, NAME_PARTICLES, OUTLET_HEADS, OUTLET_NOUNS, PRONOUNS, RANKS, ROLE_NOUNS, TITLE_COMPLEMENTS, TITLES } from './lexicons';
+import { ARTICLES, COMMON_INITIALS, HONORIFICS, KNOWN_OUTLETS, NAME_PARTICLES, OUTLET_HEADS, OUTLET_NOUNS, POSSESSIVE_PRONOUNS, PRONOUNS, RANKS, ROLE_NOUNS, TITLE_COMPLEMENTS, TITLES } from './lexicons';
 import type { Phrase } from './phrases';
 
 /** What a speaker's phrase is: a person or body (its name and/or role), an outlet, or a pronoun. */
@@ -54,6 +54,8 @@ export function read(sentence: string, toks: readonly Token[], p: Phrase): Readi
   let { from } = p;
   const { to } = p;
   if (from === to && PRONOUNS.has(toks[from]!.lower)) return { kind: 'pronoun' };
+  // "his office", "their lawyers": someone named elsewhere, if at all.
+  if (POSSESSIVE_PRONOUNS.has(toks[from]!.lower)) return { kind: 'pronoun' };
   const outlet = outletOf(sentence, toks, from, to);
   if (outlet) return { kind: 'outlet', outlet };
   while (from <= to && (ARTICLES.has(toks[from]!.lower) || HONORIFICS.has(toks[from]!.lower))) from++;
