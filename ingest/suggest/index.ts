@@ -51,13 +51,23 @@ export function suggestFor(sentence: string, published?: string): Suggestions {
  * before it gave ("Pak Jong-chol, a senior official at the foreign ministry, said").
  */
 export function suggestForDocument(sentences: readonly string[], published?: string): Suggestions[] {
-  const names = new NamesInDocument();
-  return sentences.map((sentence) => {
-    const s = suggestFor(sentence, published);
-    const attribution = names.resolve(s.attribution);
+  const reader = new DocumentSuggestions(published);
+  return sentences.map((sentence) => reader.next(sentence));
+}
+
+/** `suggestForDocument` one sentence at a time, for a caller that walks a document itself. */
+export class DocumentSuggestions {
+  private readonly names = new NamesInDocument();
+
+  constructor(private readonly published?: string) {}
+
+  /** Suggestions for the document's next sentence. */
+  next(sentence: string): Suggestions {
+    const s = suggestFor(sentence, this.published);
+    const attribution = this.names.resolve(s.attribution);
     if (attribution) s.attribution = attribution;
     return s;
-  });
+  }
 }
 
 /**
