@@ -10,6 +10,7 @@ import { benchNearDuplicates } from '../db/repo/near-duplicates.bench';
 import { benchBibtex } from '../ingest/biblio/bench';
 import { benchPdf } from '../ingest/formats/bench';
 import { benchOriginals } from './originals-bench';
+import { printSuggestionsBench } from './suggestions-bench';
 
 /**
  * `npm run bench`: builds a realistic 100,000-fact library and prints the figures the issues
@@ -21,7 +22,7 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-/** BENCH_ONLY=library|export|import|preview|markdown|originals runs one part. */
+/** BENCH_ONLY=library|export|import|preview|markdown|originals|suggestions runs one part. */
 const only = process.env.BENCH_ONLY;
 const part = (name: string) => !only || only === name;
 try {
@@ -32,6 +33,7 @@ try {
   if (part('export') || only === 'preview') await benchPreviewPart();
   if (part('markdown')) printMarkdownBench(dir);
   if (part('originals')) await benchOriginalsPart();
+  if (part('suggestions')) printSuggestionsBench();
   console.log(`\nPeak memory (RSS)        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
   clearInterval(sampler);
