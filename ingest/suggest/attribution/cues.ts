@@ -22,6 +22,8 @@ export function subjectOf(sentence: string, toks: readonly Token[], v: number): 
   if (!isBoundary(toks[end])) {
     const p = phraseEndingAt(toks, end);
     if (!p) return undefined;
+    // "About 70% of Italians said": a share of a people, not anyone who speaks for them.
+    if (toks[p.from - 1]?.lower === 'of') return undefined;
     // "The foreign minister, Ines Duarte, said": a role segment before a name segment.
     if (toks[p.from - 1]?.kind === 'comma') {
       const before = segmentBefore(toks, p.from - 1);
