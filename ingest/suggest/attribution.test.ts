@@ -154,6 +154,8 @@ describe('stance verbs, negations, ranks and documents', () => {
     ['According to IMF estimates, public debt reached 93 percent of GDP.', { name: 'IMF' }],
     ['The stockpile stood at 440.9 kg, according to a confidential IAEA report seen by Reuters.', { name: 'IAEA', viaOutlet: 'Reuters' }],
     ['The report, by the International Crisis Group, warns that the truce is fragile.', { name: 'International Crisis Group' }],
+    ['Dr. Sara Petrov of the Institute for Trade Studies warned that prices could rise.', { name: 'Sara Petrov', role: 'Institute for Trade Studies' }],
+    ['The Bank of England said inflation had peaked.', { name: 'Bank of England' }],
     ['Chief Economic Adviser V. Anantha Nageswaran said growth would slow.', { name: 'V. Anantha Nageswaran', role: 'Chief Economic Adviser' }],
   ]);
 });

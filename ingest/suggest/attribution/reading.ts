@@ -91,7 +91,7 @@ export function read(sentence: string, toks: readonly Token[], p: Phrase): Readi
 
   // All capitals (with particles): a name, of a person or a body ("the Foreign Ministry").
   const named = words.every((t) => capital(t) || NAME_PARTICLES.has(t.lower) || t.kind === 'number') && capital(words[0]!) && capital(words[words.length - 1]!);
-  if (named) return { kind: 'person', name: text(sentence, toks, from, to) };
+  if (named) return personOfBody(sentence, toks, from, to) ?? { kind: 'person', name: text(sentence, toks, from, to) };
 
   // A description: "U.S. senior official", "foreign ministry", "Russia's defence ministry".
   if (hasRoleNoun) return { kind: 'person', role: text(sentence, toks, from, to) };
@@ -107,3 +107,21 @@ export function withAppositive(sentence: string, toks: readonly Token[], r: Read
   if (r.role && !r.name && a.name && !a.role) return { kind: 'person', name: a.name, role: r.role };
   return r;
 }
+
+/**
+ * "Sara Petrov of the Institute for Trade Studies": a person's name, then the body they speak
+ * for, which is their role. Not "Ministry of Defence" or "Bank of England": there the words
+ * before "of" name a body themselves.
+ */
+function personOfBody(sentence: string, toks: readonly Token[], from: number, to: number): Reading | undefined {
+  let of = from;
+  while (of <= to && toks[of]!.lower !== 'of' && toks[of]!.lower !== 'at') of++;
+  if (of - from < 2 || of >= to) return undefined;
+  const person = toks.slice(from, of);
+  if (person.some((t) => ROLE_NOUNS.has(t.lower) || TITLES.has(t.lower) || !capital(t))) return undefined;
+  let body = of + 1;
+  if (toks[body]!.lower === 'the') body++;
+  if (body > to || !toks.slice(body, to + 1).some((t) => ROLE_NOUNS.has(t.lower))) return undefined;
+  return { kind: 'person', name: text(sentence, toks, from, of - 1), role: span(sentence, toks, body, to) };
+}
+
