@@ -134,6 +134,11 @@ describe('stance verbs, negations, ranks and documents', () => {
     ["Japan's envoy, Hiroyuki Namazu, condemned the launch.", { name: 'Hiroyuki Namazu', role: "Japan's envoy" }],
     ['Dr. Tedros Adhanom Ghebreyesus, the WHO director-general, called the situation "catastrophic".', { name: 'Tedros Adhanom Ghebreyesus', role: 'WHO director-general' }],
     ['Moscow denies targeting civilian infrastructure.', { name: 'Moscow' }],
+    ['The army denied that its soldiers had fired on civilians.', { role: 'army' }],
+    ['Russia rejected the accusations as "absurd".', { name: 'Russia' }],
+    // Acts, not words.
+    ['The court rejected the appeal on Monday.', undefined],
+    ['Border guards denied entry to 40 people.', undefined],
     // "called" attributes words only when it quotes them.
     ['Some lawmakers have called for an inquiry.', undefined],
     // Nothing was said: never a speaker "ministry did".

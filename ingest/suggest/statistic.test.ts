@@ -99,6 +99,7 @@ describe('ranges, prices and two-word units', () => {
     // Lengths of time and multiples are not quantities of anything.
     ['Firefighters battled the blaze for more than six hours.', undefined],
     ['That is roughly four times the annual average.', undefined],
+    ['Exports rose in the first half of the year.', undefined],
     ['Two people joined the talks.', undefined],
   ]);
 });

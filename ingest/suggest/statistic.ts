@@ -259,7 +259,8 @@ function scan(toks: readonly Token[]): Match[] {
         i++;
         continue;
       }
-      if (t.lower === 'half' && toks[i + 1]?.lower === 'of') {
+      // "half of the population", not "the first half of the year".
+      if (t.lower === 'half' && toks[i + 1]?.lower === 'of' && !/^(?:first|second|latter|former|other|the)$/.test(toks[i - 1]?.lower ?? '')) {
         out.push({ from: qualifierBefore(toks, i), to: i, value: 50, unit: 'percent', score: 2 });
         continue;
       }

@@ -219,8 +219,23 @@ function stanceCue(toks: readonly Token[], v: number): boolean {
   const verb = toks[v]!.lower;
   if (verb === 'called') return toks.slice(v + 1).some((t) => t.kind === 'open-quote');
   if (verb === 'estimates' || verb === 'assessed' || verb === 'assesses') return toks[v + 1]?.lower === 'that';
+  // "denied that …", "denied targeting civilians", "rejected the accusations": words; but
+  // "rejected the appeal", "denied entry", "dismissed the complaint" are acts.
+  if (REFUTING.has(verb)) {
+    const next = toks[v + 1];
+    if (next?.lower === 'that' || (next?.kind === 'word' && /[a-z]ing$/.test(next.lower) && !next.cap)) return true;
+    return toks.slice(v + 1, v + 5).some((t) => CLAIMS.has(t.lower));
+  }
   return true;
 }
+
+const REFUTING = new Set(['denied', 'denies', 'rejected', 'dismissed']);
+
+/** What a refutation refutes, when it is words: "rejected the accusations". */
+const CLAIMS = new Set([
+  'accusation', 'accusations', 'allegation', 'allegations', 'claim', 'claims', 'charge', 'charges', 'report', 'reports',
+  'suggestion', 'suggestions', 'criticism', 'responsibility', 'involvement', 'wrongdoing', 'assertion', 'assertions', 'speculation',
+]);
 
 /** Appositive clauses skipped on the way to the subject: ", who …,", ", 54,", ", speaking …,". */
 export function skippable(toks: readonly Token[], from: number, to: number): boolean {
