@@ -38,6 +38,10 @@ describe('a later surname resolves to the full name and role given earlier in th
     ).toEqual([{ name: 'Lindqvist' }, { name: 'Erik Lindqvist', role: 'chief negotiator' }, { name: 'Anna Lindqvist', role: 'deputy negotiator' }, { name: 'Lindqvist' }]);
   });
 
+  it('does not take a place for the first name of a two-word name', () => {
+    expect(attributions(['Israel Katz, the defence minister, said the strikes would continue.', 'Israel said the strikes would continue.'])[1]).toEqual({ name: 'Israel' });
+  });
+
   it('does not carry names from one document to the next', () => {
     suggestForDocument(['Erik Lindqvist, the chief negotiator, said the talks had stalled.']);
     expect(suggestForDocument(['Lindqvist said the corridor was open.'])[0]!.attribution).toEqual({ name: 'Lindqvist' });

@@ -3,9 +3,11 @@ import type { AttributionSuggestion } from './attribution';
 /**
  * People named in full earlier in one document, so that a later short mention resolves to
  * them: after "Japan's envoy, Hiroyuki Namazu, condemned …", "Namazu added …" is Hiroyuki
- * Namazu, Japan's envoy. A short mention matches any word of a full name ("Pak" in "Pak
- * Jong-chol", family name first; "Tedros" in "Tedros Adhanom Ghebreyesus"), but only when one
- * person seen so far has that word: two people sharing it resolve to neither.
+ * Namazu, Japan's envoy. A short mention matches the last word of a full name, or its first
+ * where that is how the person is called: before a hyphenated given name ("Pak" in "Pak
+ * Jong-chol", family name first) or in a name of three words or more ("Tedros" in "Tedros
+ * Adhanom Ghebreyesus"); not "Israel" in "Israel Katz". Only when one person seen so far has
+ * that word: two people sharing it resolve to neither.
  */
 export class NamesInDocument {
   /** Lower-cased name word → the people whose full name holds it. */
@@ -29,7 +31,9 @@ export class NamesInDocument {
 
   private remember(name: string, words: string[], role: string | undefined): void {
     if (!this.roles.has(name) || (role && !this.roles.get(name))) this.roles.set(name, role);
-    for (const w of words) {
+    const last = words[words.length - 1]!;
+    const byFirst = words.length >= 3 || last.includes('-');
+    for (const w of byFirst ? [words[0]!, last] : [last]) {
       const people = this.byWord.get(w) ?? new Set<string>();
       people.add(name);
       this.byWord.set(w, people);
