@@ -70,7 +70,7 @@ export function tenseAt(sentence: string, start: number, end: number): Tense | u
 const NAMED_BY_DATE = /^\s*(?:attacks?|bombings?|riots?|raid|massacre|accords?|uprising|revolution|protests?|incident|shooting|coup|crackdown)\b/i;
 
 /** Clauses that describe someone or something in passing: what they date is not the event. */
-const ASIDE = /,\s*(?:who|which|whose|founded|established|born|created|appointed|elected|built|launched|set up|formed)\b[^,]*$/i;
+const ASIDE = /,\s*(?:who|which|whose|founded|established|born|created|appointed|elected|built|launched|set up|formed|originally|initially|previously|once|first)\b[^,]*$/i;
 
 /** A run of time, not a date: "within 30 days", "last four days", "for two weeks". */
 const DURATION = /^(?:(?:within|in|for|over|after|during|last|the|past|next|another)\s+)*(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|many)\s+(?:days?|weeks?|months?|years?|hours?|decades?)$/i;

@@ -135,6 +135,7 @@ describe('dates that are not the event: left empty', () => {
     ['Holm, who took office in January, said the grid would cope.', PUB, undefined],
     ['The company, founded in 1998, employs 2,300 people.', PUB, undefined],
     ['Troops must withdraw within 30 days.', PUB, undefined],
+    ['The vote, originally scheduled for Tuesday, was postponed.', PUB, undefined],
     ['The truce will last four days.', PUB, undefined],
     ['A deal was unlikely before November, the official said.', PUB, undefined],
     ['The canal earned $9.4 billion in the fiscal year to June.', PUB, undefined],

@@ -86,6 +86,7 @@ describe('numbers that are not figures', () => {
 describe('ranges, prices and two-word units', () => {
   check([
     ['The programme will cost between $40 billion and $55 billion.', { figure: 'between $40 billion and $55 billion', unit: 'USD' }],
+    ['Between 2,000 and 3,000 people attended the rally.', { figure: 'Between 2,000 and 3,000 people', unit: 'people' }],
     ['The damage is estimated at between 3 and 5 billion dollars.', { figure: 'between 3 and 5 billion dollars', unit: 'USD' }],
     ['Brent crude settled at $67.40 a barrel.', { figure: '$67.40 a barrel', value: 67.4, unit: 'USD a barrel' }],
     ['Fuel prices will fall by 5 rupees a litre.', { figure: '5 rupees a litre', value: 5, unit: 'INR a litre' }],

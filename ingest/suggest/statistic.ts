@@ -237,7 +237,9 @@ function scan(toks: readonly Token[]): Match[] {
       const between = dash?.lower === 'and' && toks[i - 1]?.lower === 'between';
       if (dash && (dash.text === '-' || dash.text === '–' || dash.lower === 'to' || between) && toks[i + 2]?.kind === 'number' && (dash.lower === 'to' || between || glued(t, dash))) {
         const after = toks[i + 3];
-        if (!(after && (after.lower in SCALES || after.text === '%' || phraseAt(toks, i + 3, PERCENT_WORDS)))) {
+        // "between 2,000 and 3,000 people" counts something; "a 3-1 vote" is a score.
+        const counted = between && !notAQuantity(toks, i + 2) && !!unitAfter(toks, i + 3);
+        if (!(after && (after.lower in SCALES || after.text === '%' || phraseAt(toks, i + 3, PERCENT_WORDS))) && !counted) {
           i += 2;
           continue;
         }
