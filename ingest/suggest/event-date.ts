@@ -11,8 +11,10 @@ import { notTheEvent, tenseAt } from './date-context';
  *                             in a sentence about the future: "talks are due to resume in May")
  *   "February 2022"         → 2022-02
  *   "in 2019", "mid-2021"   → 2019, 2021 (chrono does not read bare years; a rule below does)
- *   "on Tuesday"            → the Tuesday on or before publication (the next one in a sentence
- *                             about the future: "will meet on Tuesday")
+ *   "on Tuesday"            → the Tuesday on or before publication (the next one in a clause
+ *                             about the future: "will meet on Tuesday"). The tense is the
+ *                             date's own clause's (./date-context): "said on Tuesday that
+ *                             talks would resume next week" is the Tuesday before.
  *   "yesterday", "3 days ago" → that day
  *   "last week", "this week" → the MONTH of that week (YYYY-MM). A day would claim a precision
  *                             the sentence does not have; the month is the finest partial date
@@ -27,7 +29,9 @@ import { notTheEvent, tenseAt } from './date-context';
  *
  * Which parts come from the sentence and which from the reference is found by parsing twice
  * against two references 400 days apart: a part that moves with the reference was not in the
- * text. With several dates, the first in the sentence wins.
+ * text. With several dates, the first in the sentence wins. A date that is not the sentence's
+ * event ("every Tuesday", "since January", "within 30 days", "Holm, who took office in
+ * January, said") is skipped; one that cannot be placed is left empty rather than guessed.
  */
 export function suggestEventDate(sentence: string, published?: string): PartialDate | undefined {
   return suggestEventDates(sentence, published)?.start;
