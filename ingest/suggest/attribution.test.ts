@@ -136,6 +136,9 @@ describe('stance verbs, negations, ranks and documents', () => {
     ['Moscow denies targeting civilian infrastructure.', { name: 'Moscow' }],
     ['The army denied that its soldiers had fired on civilians.', { role: 'army' }],
     ['Russia rejected the accusations as "absurd".', { name: 'Russia' }],
+    ['The Government Accountability Office found that the Pentagon could not account for its assets.', { name: 'Government Accountability Office' }],
+    ['Charities warned that the bill could breach international law.', { role: 'charities' }],
+    ["Cleverly's predecessor, Suella Braverman, had described the plan as \"unstoppable\".", { name: 'Suella Braverman', role: "Cleverly's predecessor" }],
     // Acts, not words.
     ['The court rejected the appeal on Monday.', undefined],
     ['Border guards denied entry to 40 people.', undefined],

@@ -83,8 +83,10 @@ export function notTheEvent(sentence: string, start: number, end: number, words:
   const before = sentence.slice(0, start);
   if (/\b(?:every|each|since|not|before|until|till)\s+(?:the\s+)?$/i.test(before)) return true;
   // "the fiscal year to June", "the June quarter": a period named by the month it ends.
-  if (/\b(?:year|months)\s+to\s+$/i.test(before) || (/^\s*quarter\b/i.test(sentence.slice(end)) && !/[-–]|\bto\b/.test(words))) return true;
+  if (/\b(?:year|months)\s+to\s+$/i.test(before) || /\b(?:year|months)\s+to\b/i.test(words) || (/^\s*quarter\b/i.test(sentence.slice(end)) && !/[-–]|\bto\b/.test(words))) return true;
   if (NAMED_BY_DATE.test(sentence.slice(end))) return true;
   if (ASIDE.test(before) && sentence.slice(start).includes(',')) return true;
+  // "in the week after the plan was announced": which week, the sentence does not say.
+  if (/^(?:in|during|over|for)?\s*the\s+(?:day|week|weekend|month|year)(?:\s+(?:after|before))?$/i.test(words.trim())) return true;
   return DURATION.test(words.trim());
 }

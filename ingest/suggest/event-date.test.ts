@@ -136,6 +136,8 @@ describe('dates that are not the event: left empty', () => {
     ['The company, founded in 1998, employs 2,300 people.', PUB, undefined],
     ['Troops must withdraw within 30 days.', PUB, undefined],
     ['The vote, originally scheduled for Tuesday, was postponed.', PUB, undefined],
+    ['Net migration fell to 685,000 in the year to June 2023.', PUB, undefined],
+    ['Yields jumped 30 basis points in the week after the plan was announced.', PUB, undefined],
     ['The truce will last four days.', PUB, undefined],
     ['A deal was unlikely before November, the official said.', PUB, undefined],
     ['The canal earned $9.4 billion in the fiscal year to June.', PUB, undefined],

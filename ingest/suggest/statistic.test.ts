@@ -101,6 +101,9 @@ describe('ranges, prices and two-word units', () => {
     ['Firefighters battled the blaze for more than six hours.', undefined],
     ['That is roughly four times the annual average.', undefined],
     ['Exports rose in the first half of the year.', undefined],
+    ['The alliance will double its stockpile of 155mm shells.', undefined],
+    ['The reform passed with 513 votes, above the two-thirds majority required.', { figure: '513 votes', value: 513, unit: 'votes' }],
+    ['Net migration fell to 685,000.', { figure: '685,000', value: 685000 }],
     ['Two people joined the talks.', undefined],
   ]);
 });

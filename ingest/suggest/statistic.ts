@@ -111,6 +111,9 @@ function notAQuantity(toks: readonly Token[], i: number): boolean {
   // Ordinals: 21st, 3rd, 4th; ages and compounds: 54-year-old, 10-fold is kept below as a multiplier.
   if (next && glued(t, next) && next.kind === 'word' && /^(?:st|nd|rd|th)$/i.test(next.text)) return true;
   if (next?.text === '-' && glued(t, next) && toks[i + 2]?.kind === 'word' && glued(next, toks[i + 2])) return true;
+  // A measure naming a kind of thing: "155mm shells", "a 20km stretch", "5G networks".
+  const after = toks[i + 2];
+  if (next && glued(t, next) && next.kind === 'word' && !(next.lower in SCALES) && after?.kind === 'word' && !after.cap && !NOT_UNIT.has(after.lower)) return true;
   // Times: 10:30, 3 p.m., 0400 GMT.
   if ((next?.text === ':' && glued(t, next) && toks[i + 2]?.kind === 'number') || (prev?.text === ':' && glued(prev, t) && toks[i - 2]?.kind === 'number')) return true;
   if (next && TIME_WORDS.has(next.lower)) return true;
@@ -197,7 +200,8 @@ function scan(toks: readonly Token[]): Match[] {
     } else if (t.kind === 'word' && !t.quoted) {
       // "two-thirds", "a third of", "half of"
       const frac = /^(one|two|three|four|a|an)-?(half|thirds?|quarters?|fifths?|tenths?)$/.exec(t.lower);
-      if (frac && (frac[1] !== 'a' || toks[i + 1]?.lower === 'of')) {
+      // Not "a two-thirds majority": the fraction names the kind of majority.
+      if (frac && (frac[1] !== 'a' || toks[i + 1]?.lower === 'of') && !/^(?:majority|majorities|stake|share|quorum|vote)$/.test(toks[i + 1]?.lower ?? '')) {
         const n = frac[1] === 'a' || frac[1] === 'an' ? 1 : UNITS_WORDS[frac[1]!]!;
         out.push({ from: qualifierBefore(toks, i), to: i, value: roundShare(n * FRACTIONS[frac[2]!]! * 100), unit: 'percent', score: 3 });
         continue;
@@ -301,7 +305,9 @@ function scan(toks: readonly Token[]): Match[] {
     // "six hours", "four times": a length of time or a multiple, not a quantity of something.
     if (!strong && DURATIONS.has(unit ?? toks[to + 1]?.lower ?? '')) continue;
     const qualified = qualifierBefore(toks, from);
-    const score = strong ? 3 : unit ? 2 : qualified < from ? 1 : 0;
+    // "fell to 685,000": a number written in thousands is a quantity even without a unit.
+    const thousands = t.kind === 'number' && /^\d{1,3}(?:,\d{3})+$/.test(t.text) && to === i;
+    const score = strong ? 3 : unit ? 2 : qualified < from || thousands ? 1 : 0;
     // Small counts in words ("two silos") and bare numbers without anything ("Duarte, 54,")
     // are not what an analyst files as a statistic.
     if (score === 0) continue;

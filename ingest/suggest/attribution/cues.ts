@@ -218,7 +218,7 @@ const NEGATIONS = new Set(['not', 'never', "didn't", "doesn't", "won't", "wouldn
 function stanceCue(toks: readonly Token[], v: number): boolean {
   const verb = toks[v]!.lower;
   if (verb === 'called') return toks.slice(v + 1).some((t) => t.kind === 'open-quote');
-  if (verb === 'estimates' || verb === 'assessed' || verb === 'assesses') return toks[v + 1]?.lower === 'that';
+  if (['estimates', 'assessed', 'assesses', 'found', 'finds', 'projects', 'projected', 'forecasts'].includes(verb)) return toks[v + 1]?.lower === 'that';
   // "denied that …", "denied targeting civilians", "rejected the accusations": words; but
   // "rejected the appeal", "denied entry", "dismissed the complaint" are acts.
   if (REFUTING.has(verb)) {

@@ -16,6 +16,7 @@ export const SPEECH_VERBS = new Set([
 export const STANCE_VERBS = new Set([
   'condemned', 'condemns', 'criticised', 'criticized', 'denied', 'denies', 'rejected', 'urged', 'urges', 'welcomed', 'dismissed',
   'vowed', 'pledged', 'accused', 'called', 'assessed', 'assesses', 'estimates', 'described', 'blamed', 'demanded',
+  'found', 'finds', 'projects', 'projected', 'forecasts',
 ]);
 
 /** "carried by KCNA", "seen by Reuters": an outlet passed the words on. */
@@ -80,6 +81,8 @@ export const ROLE_NOUNS = new Set([
   'railway', 'operator', 'utility', 'airline', 'ministry', 'secretariat', 'directorate', 'command', 'headquarters',
   'force', 'tank', 'bureau', 'presidency', 'giant', 'maker', 'producer', 'carrier', 'lender', 'retailer', 'exporter', 'importer',
   'conglomerate', 'automaker', 'miner', 'supplier', 'manufacturer', 'contractor', 'teacher', 'schoolteacher', 'nurse', 'student',
+  'predecessor', 'successor', 'charities', 'campaigners', 'protesters', 'unions', 'employers', 'donors', 'voters', 'parents',
+  'rebels', 'militants', 'ministers', 'judges', 'regulators', 'investors', 'allies', 'governments', 'companies', 'banks',
   'shopkeeper', 'driver', 'engineer', 'pensioner', 'soldier', 'volunteer', 'fisherman', 'journalist', 'priest', 'vendor', 'mother', 'father',
 ]);
 
