@@ -8,7 +8,6 @@ import { capital, read, type Reading, withAppositive } from './reading';
  * the speaker or outlet each points at. Cues inside quotation marks are someone else's words.
  */
 
-
 export interface Found {
   speaker?: Reading;
   via?: string;
@@ -87,9 +86,8 @@ export function relayedFrom(sentence: string, toks: readonly Token[], start: num
     // "an IAEA report seen by Reuters": the IAEA speaks, through Reuters.
     if (r.kind === 'outlet') return { ...owner, via: r.outlet };
     return r.kind === 'person' ? { speaker: r } : owner;
-  } else {
-    p = appositiveAfter(toks, p);
   }
+  p = appositiveAfter(toks, p);
   const r = withAppositive(sentence, toks, read(sentence, toks, p), p);
   if (r.kind === 'outlet') return { via: r.outlet };
   return r.kind === 'person' ? { speaker: r } : {};
@@ -116,6 +114,7 @@ function outletAt(sentence: string, toks: readonly Token[], start: number): stri
   return undefined;
 }
 
+/** Every cue in the sentence, in reading order, with the speaker or outlet it points at. */
 export function cues(sentence: string, toks: readonly Token[]): Found[] {
   const out: Found[] = [];
   for (let i = 0; i < toks.length; i++) {

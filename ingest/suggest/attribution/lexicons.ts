@@ -135,8 +135,9 @@ export const KNOWN_OUTLETS = new Set([
   'radio free europe', 'rfe/rl', 'voice of america', 'voa', 'france 24', 'rt', 'sputnik', 'ukrinform', 'ukrainska pravda',
   'kyiv independent', 'haaretz', 'times of israel', 'hindu', 'dawn', 'south china morning post', 'scmp', 'nikkei', 'nikkei asia',
   'asahi', 'asahi shimbun', 'yomiuri', 'global times', "people's daily", 'cctv', 'irna', 'wafa', 'el país', 'el pais',
-  'corriere della sera', 'la repubblica', 'kcna', 'wam', 'sana', 'isna', 'mehr', 'tasnim', 'bernama', 'antara',
-  'jiji', 'jiji press', 'unian', 'belta', 'kuna', 'qna', 'mena', 'pap', 'ctk', 'mti', 'apa', 'frankfurter allgemeine', 'süddeutsche zeitung', 'le figaro', 'times',
+  'corriere della sera', 'la repubblica', 'frankfurter allgemeine', 'süddeutsche zeitung', 'le figaro', 'times',
+  // State and national news agencies that statements are "carried by".
+  'kcna', 'wam', 'isna', 'mehr news', 'tasnim', 'bernama', 'antara', 'jiji', 'jiji press', 'unian', 'belta', 'kuna', 'qna', 'pap', 'ctk', 'mti',
 ]);
 
 /** Last words that make a capitalised phrase a news outlet: "the Meridian Herald". */
