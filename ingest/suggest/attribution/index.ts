@@ -1,7 +1,6 @@
 import { tokenize } from '../tokens';
 import { cues } from './cues';
 
-
 /**
  * Who a sentence attributes its content to, as a suggestion the analyst confirms:
  *   "Ines Duarte, the foreign minister, said …"      → name Ines Duarte, role foreign minister
@@ -9,12 +8,13 @@ import { cues } from './cues';
  *   "… according to the Meridian Herald"              → viaOutlet Meridian Herald
  *   "“…,” she said"                                   → nothing (a pronoun is not a name)
  *
- * Rule-based and deliberately small: the sentence is tokenized (./tokens), speech cues are
- * found (a verb of saying, "according to", "as cited by", "in an interview with" …), and the
- * noun phrase each cue points at is read off the tokens next to it, within its clause. That
- * phrase is then split into a name (capitalised words) and a role (a description, or a title
- * in front of a name). A phrase naming a news outlet is not the speaker but the channel the
- * statement came through: it becomes `viaOutlet`.
+ * Rule-based and deliberately small: the sentence is tokenized (../tokens), speech cues are
+ * found (./cues: a verb of saying or of taking a stand, "according to", "as cited by", "in an
+ * interview with" …; not "did not say"), and the noun phrase each cue points at is read off
+ * the tokens next to it, within its clause (./phrases). That phrase is then split into a name
+ * (capitalised words) and a role (a description, or a title in front of a name) (./reading).
+ * A phrase naming a news outlet is not the speaker but the channel the statement came
+ * through: it becomes `viaOutlet`. The words the rules know are in ./lexicons.
  *
  * Cues inside quotation marks are ignored: "“Officials told us to leave,” she said" quotes
  * someone else's words; the officials are not the source of the sentence.

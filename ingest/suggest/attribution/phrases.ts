@@ -6,7 +6,6 @@ import { ARTICLES, NOT_IN_PHRASE, ROLE_NOUNS } from './lexicons';
  * ("the foreign ministry said") or rightwards from it ("said Ines Duarte"), within its clause.
  */
 
-
 /** A candidate speaker: a run of tokens [from, to], optionally with an appositive role run. */
 export interface Phrase {
   from: number;
