@@ -2,7 +2,7 @@ import type { FactKind, Locator } from '../core/model';
 import type { ImportedBlock, ImportedDocument, ImportProgress } from './document';
 import { throwIfAborted } from './formats/abort';
 import { segment } from './sentences/index';
-import { suggestFor } from './suggest/index';
+import { DocumentSuggestions } from './suggest/index';
 
 /** A sentence (or paragraph) offered to the user as a possible fact, in document order. */
 export interface Candidate {
@@ -46,6 +46,8 @@ export function candidatesFromDocument(doc: ImportedDocument, opts: CandidateOpt
   const out: Candidate[] = [];
   let paragraph = 0;
   const total = doc.blocks.length;
+  // One reader for the whole document: "Pak added" takes the name and role given before it.
+  const suggestions = new DocumentSuggestions(opts.published);
   for (const block of doc.blocks) {
     if (paragraph % PROGRESS_EVERY === 0) {
       throwIfAborted(opts.signal);
@@ -57,7 +59,7 @@ export function candidatesFromDocument(doc: ImportedDocument, opts: CandidateOpt
     for (const piece of pieces) {
       const t = piece.replace(/\s+/g, ' ').trim();
       if (!t || !/[\p{L}\p{N}]/u.test(t)) continue;
-      const s = suggestFor(t, opts.published);
+      const s = suggestions.next(t);
       const c: Candidate = { index: out.length + 1, text: t, paragraph, kind: s.kind, locator: block.locator ?? { label: 'paragraph', value: String(paragraph) } };
       if (s.attribution) c.attribution = s.attribution;
       if (s.eventDate) c.eventDate = s.eventDate;

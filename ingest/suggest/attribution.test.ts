@@ -128,3 +128,42 @@ describe('no one named: undefined, never a pronoun', () => {
     ['', undefined],
   ]);
 });
+
+describe('stance verbs, negations, ranks and documents', () => {
+  check([
+    ["Japan's envoy, Hiroyuki Namazu, condemned the launch.", { name: 'Hiroyuki Namazu', role: "Japan's envoy" }],
+    ['Dr. Tedros Adhanom Ghebreyesus, the WHO director-general, called the situation "catastrophic".', { name: 'Tedros Adhanom Ghebreyesus', role: 'WHO director-general' }],
+    ['Moscow denies targeting civilian infrastructure.', { name: 'Moscow' }],
+    ['The army denied that its soldiers had fired on civilians.', { role: 'army' }],
+    ['Russia rejected the accusations as "absurd".', { name: 'Russia' }],
+    ['The Government Accountability Office found that the Pentagon could not account for its assets.', { name: 'Government Accountability Office' }],
+    ['Charities warned that the bill could breach international law.', { role: 'charities' }],
+    ["Cleverly's predecessor, Suella Braverman, had described the plan as \"unstoppable\".", { name: 'Suella Braverman', role: "Cleverly's predecessor" }],
+    // Acts, not words.
+    ['The court rejected the appeal on Monday.', undefined],
+    ['Border guards denied entry to 40 people.', undefined],
+    // "called" attributes words only when it quotes them.
+    ['Some lawmakers have called for an inquiry.', undefined],
+    // Nothing was said: never a speaker "ministry did".
+    ['The ministry did not say how many ships had been turned back.', undefined],
+    ['What the ministry did not say was how the drones evaded radar.', undefined],
+    ['Duarte declined to say whether the hostages would be released.', undefined],
+    ['Army spokesman Col. Nadav Shalev said the operation would continue.', { name: 'Nadav Shalev', role: 'Army spokesman' }],
+    ['Gen. Mark Whitby, the commander of the task force, said 3,500 sorties had been flown.', { name: 'Mark Whitby', role: 'commander of the task force' }],
+    ['Sheikh Mohammed bin Abdulrahman Al Thani told a news conference that the truce would hold.', { name: 'Mohammed bin Abdulrahman Al Thani' }],
+    ['The truce will last four days, foreign ministry spokesman Majed al-Ansari said.', { name: 'Majed al-Ansari', role: 'foreign ministry spokesman' }],
+    ['Rights group Amnesty International said 120 protesters had been detained.', { name: 'Amnesty International', role: 'Rights group' }],
+    ["Israel's ambassador to the U.N., Danny Danon, said the resolution was one-sided.", { name: 'Danny Danon', role: "Israel's ambassador to the U.N." }],
+    ['"People cannot afford bread," said Luisa Pérez, a schoolteacher in Maracaibo.', { name: 'Luisa Pérez', role: 'schoolteacher in Maracaibo' }],
+    ['The decision was made, two sources with knowledge of the matter said.', { role: 'two sources with knowledge of the matter' }],
+    ['Lammy will travel to the region next week, his office said.', undefined],
+    ['Pak Jong-chol said in a statement carried by KCNA that the drills were a rehearsal.', { name: 'Pak Jong-chol', viaOutlet: 'KCNA' }],
+    ['Documents seen by the Guardian show that the contract was worth £85m.', { viaOutlet: 'Guardian' }],
+    ['According to IMF estimates, public debt reached 93 percent of GDP.', { name: 'IMF' }],
+    ['The stockpile stood at 440.9 kg, according to a confidential IAEA report seen by Reuters.', { name: 'IAEA', viaOutlet: 'Reuters' }],
+    ['The report, by the International Crisis Group, warns that the truce is fragile.', { name: 'International Crisis Group' }],
+    ['Dr. Sara Petrov of the Institute for Trade Studies warned that prices could rise.', { name: 'Sara Petrov', role: 'Institute for Trade Studies' }],
+    ['The Bank of England said inflation had peaked.', { name: 'Bank of England' }],
+    ['Chief Economic Adviser V. Anantha Nageswaran said growth would slow.', { name: 'V. Anantha Nageswaran', role: 'Chief Economic Adviser' }],
+  ]);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestEventDate } from './event-date';
+import { suggestEventDate, suggestEventDates } from './event-date';
 
 /** Friday 19 January 2024, the publication date of most cases below. */
 const PUB = '2024-01-19';
@@ -111,4 +111,53 @@ describe('no date', () => {
 
 describe('several dates', () => {
   check([['The ceasefire agreed on Dec. 24 collapsed on Jan. 3.', PUB, '2023-12-24']]);
+});
+
+describe('the tense of the date\'s own clause', () => {
+  check([
+    // A "next week" elsewhere in the sentence does not move the day it was said.
+    ['Duarte said on Tuesday that the talks would resume next week.', PUB, '2024-01-16'],
+    ['The proposal would be published on Wednesday, a spokesperson said.', PUB, '2024-01-24'],
+    ['The strike on Sunday killed two people.', PUB, '2024-01-14'],
+    ['The new terminal would open by March, the port authority said.', '2024-10-03', '2025-03'],
+    ['The new terminal opened in March.', '2024-10-03', '2024-03'],
+    ['The G20 summit opens in Rio on Nov. 18.', '2024-03-07', '2024-11-18'],
+    ['Global growth will slow to 2.8 percent this year.', '2025-06-12', '2025'],
+  ]);
+});
+
+describe('dates that are not the event: left empty', () => {
+  check([
+    ['The council meets every Tuesday.', PUB, undefined],
+    ['Rice prices have doubled since January.', PUB, undefined],
+    ['"We need the money now, not next year," she said.', PUB, undefined],
+    ['Article 5 was invoked only once, after the Sept. 11 attacks.', PUB, undefined],
+    ['Holm, who took office in January, said the grid would cope.', PUB, undefined],
+    ['The company, founded in 1998, employs 2,300 people.', PUB, undefined],
+    ['Troops must withdraw within 30 days.', PUB, undefined],
+    ['The vote, originally scheduled for Tuesday, was postponed.', PUB, undefined],
+    ['Net migration fell to 685,000 in the year to June 2023.', PUB, undefined],
+    ['Yields jumped 30 basis points in the week after the plan was announced.', PUB, undefined],
+    ['The truce will last four days.', PUB, undefined],
+    ['A deal was unlikely before November, the official said.', PUB, undefined],
+    ['The canal earned $9.4 billion in the fiscal year to June.', PUB, undefined],
+  ]);
+});
+
+describe('ranges', () => {
+  type Range = [sentence: string, published: string, start: string, end: string | undefined];
+  it.each<Range>([
+    ['Shelling intensified in late December and early January, residents said.', PUB, '2023-12', '2024-01'],
+    ['Shelling intensified in late December and early January.', '2025-06-12', '2024-12', '2025-01'],
+    ['Power cuts lasted from Dec. 28 to Jan. 4 in most of the region.', PUB, '2023-12-28', '2024-01-04'],
+    ['The talks, held Jan. 15-17, ended without a deal.', PUB, '2024-01-15', '2024-01-17'],
+    ['From 2019 to 2021, the programme trained 4,000 teachers.', PUB, '2019', '2021'],
+    ['The deployment would begin in late March and end in early May.', '2025-02-14', '2025-03', '2025-05'],
+    ['The economy grew 7.8% in the April-June quarter.', '2025-09-03', '2025-04', '2025-06'],
+    // Two events, not a range.
+    ['The sanctions were imposed in 2019 and eased in late 2023.', PUB, '2019', undefined],
+    ['Exports fell last week.', PUB, '2024-01', undefined],
+  ])('%s (published %s) → %s .. %s', (sentence, published, start, end) => {
+    expect(suggestEventDates(sentence, published)).toEqual(end ? { start, end } : { start });
+  });
 });

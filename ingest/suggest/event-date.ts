@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { isPartialDate, type PartialDate } from '../../core/dates';
+import { notTheEvent, tenseAt } from './date-context';
 
 /**
  * The date a sentence is about, as a partial date (YYYY, YYYY-MM or YYYY-MM-DD), read with
@@ -10,8 +11,10 @@ import { isPartialDate, type PartialDate } from '../../core/dates';
  *                             in a sentence about the future: "talks are due to resume in May")
  *   "February 2022"         → 2022-02
  *   "in 2019", "mid-2021"   → 2019, 2021 (chrono does not read bare years; a rule below does)
- *   "on Tuesday"            → the Tuesday on or before publication (the next one in a sentence
- *                             about the future: "will meet on Tuesday")
+ *   "on Tuesday"            → the Tuesday on or before publication (the next one in a clause
+ *                             about the future: "will meet on Tuesday"). The tense is the
+ *                             date's own clause's (./date-context): "said on Tuesday that
+ *                             talks would resume next week" is the Tuesday before.
  *   "yesterday", "3 days ago" → that day
  *   "last week", "this week" → the MONTH of that week (YYYY-MM). A day would claim a precision
  *                             the sentence does not have; the month is the finest partial date
@@ -26,14 +29,51 @@ import { isPartialDate, type PartialDate } from '../../core/dates';
  *
  * Which parts come from the sentence and which from the reference is found by parsing twice
  * against two references 400 days apart: a part that moves with the reference was not in the
- * text. With several dates, the first in the sentence wins.
+ * text. With several dates, the first in the sentence wins. A date that is not the sentence's
+ * event ("every Tuesday", "since January", "within 30 days", "Holm, who took office in
+ * January, said") is skipped; one that cannot be placed is left empty rather than guessed.
  */
 export function suggestEventDate(sentence: string, published?: string): PartialDate | undefined {
+  return suggestEventDates(sentence, published)?.start;
+}
+
+/**
+ * The date a sentence is about, as `suggestEventDate` reads it, with the end of the range when
+ * the sentence gives one: "from Dec. 28 to Jan. 4", "Jan. 15-17", "in late December and early
+ * January", "between March and May", "from 2019 to 2021".
+ */
+export function suggestEventDates(sentence: string, published?: string): EventDates | undefined {
   const ref = reference(published);
   const text = prepare(sentence);
-  const candidates = [...chronoDates(text, ref, sentence), ...yearDates(text)];
+  const candidates = [...chronoDates(text, ref, sentence), ...yearDates(text, sentence)];
   candidates.sort((a, b) => a.index - b.index);
-  return candidates[0]?.date;
+  const first = candidates[0];
+  if (!first) return undefined;
+  const next = candidates[1];
+  const end = first.endDate ?? (next && CONNECTOR.test(text.slice(first.end, next.index)) ? next.date : undefined);
+  return end ? { start: first.date, ...rangeEnd(first.date, end) } : { start: first.date };
+}
+
+export interface EventDates {
+  start: PartialDate;
+  /** The end of a range, after the start. */
+  end?: PartialDate;
+}
+
+/** What joins two dates into a range: "and", "to", "until", "-", "and end in early". */
+const CONNECTOR = /^\s*(?:(?:and|to|until|till|through|thru)(?:\s+(?:end|ends|ending|finish|finishes|run|runs|last|lasts|continue)(?:\s+(?:in|on|by|until))?)?|[-–])\s*(?:(?:the\s+)?(?:early|late|mid|end\s+of|start\s+of|beginning\s+of)[\s-]*)?$/i;
+
+/** The end of a range, a year later if its year was taken for the start's ("December and January"). */
+function rangeEnd(start: PartialDate, end: PartialDate): { end?: PartialDate } {
+  if (after(end, start)) return { end };
+  const later = String(Number(end.slice(0, 4)) + 1) + end.slice(4);
+  return end.length > 4 && isPartialDate(later) && after(later, start) ? { end: later } : {};
+}
+
+/** Whether partial date b comes after a (compared at the coarser precision of the two). */
+function after(b: PartialDate, a: PartialDate): boolean {
+  const n = Math.min(a.length, b.length);
+  return b.slice(0, n) > a.slice(0, n);
 }
 
 type Precision = 0 | 1 | 2 | 3; // none, year, month, day
@@ -45,8 +85,12 @@ interface Reference {
 }
 
 interface Candidate {
+  /** Where the date's words start and end in the sentence. */
   index: number;
+  end: number;
   date: PartialDate;
+  /** The end of a range the words give themselves ("Jan. 15-17"). */
+  endDate?: PartialDate;
 }
 
 function reference(published: string | undefined): Reference | undefined {
@@ -64,7 +108,9 @@ function reference(published: string | undefined): Reference | undefined {
 function prepare(sentence: string): string {
   return sentence
     .replace(/\b(?:night|morning|evening|afternoon|early hours)\s+of\b/gi, (m) => ' '.repeat(m.length))
-    .replace(/\b(?:now|right now|currently)\b/gi, (m) => ' '.repeat(m.length));
+    .replace(/\b(?:now|right now|currently)\b/gi, (m) => ' '.repeat(m.length))
+    // chrono reads "late December" but not "early May": the month alone is what it gives anyway.
+    .replace(/\b(?:early|late|mid)[\s-]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/g, (m) => ' '.repeat(m.length));
 }
 
 const DAY_MS = 86_400_000;
@@ -84,22 +130,37 @@ function chronoDates(text: string, ref: Reference | undefined, original: string)
   const second = chrono.parse(text, { instant: b, timezone: 0 });
   const out: Candidate[] = [];
   for (const r of first) {
+    const end = r.index + r.text.length;
+    if (notTheEvent(original, r.index, end, r.text)) continue;
     const twin = second.find((s) => s.index === r.index && s.text === r.text);
-    const date = resolve(r, twin, ref, original);
-    if (date) out.push({ index: r.index, date });
+    const reading: Reading = { words: r.text.trim(), tags: r.tags(), ref, original, index: r.index, future: (tenseAt(original, r.index, end) ?? (FUTURE.test(original) ? 'future' : 'past')) === 'future' };
+    const date = resolve(r.start, twin?.start, reading);
+    if (!date) continue;
+    // A week's end is no help ("the week to Jan. 14" is read as a range from next week).
+    const endDate = r.end && !WEEK.test(reading.words) ? resolve(r.end, twin?.end, reading) : undefined;
+    out.push({ index: r.index, end, date, ...(endDate && after(endDate, date) ? { endDate } : {}) });
   }
   return out;
 }
 
-function resolve(r: chrono.ParsedResult, twin: chrono.ParsedResult | undefined, ref: Reference | undefined, original: string): PartialDate | undefined {
-  const c = r.start;
-  const words = r.text.trim();
-  const tags = r.tags();
+/** What resolving one of chrono's dates needs besides its components. */
+interface Reading {
+  words: string;
+  tags: Set<string>;
+  ref: Reference | undefined;
+  original: string;
+  index: number;
+  /** The clause speaks of the future: a bare weekday or month is the next one, not the last. */
+  future: boolean;
+}
+
+function resolve(c: chrono.ParsedComponents, twin: chrono.ParsedComponents | undefined, reading: Reading): PartialDate | undefined {
+  const { words, tags, ref, original, future } = reading;
   // Month and day names are capitalised in English: "a march on the capital" is no date.
-  for (const m of original.slice(r.index, r.index + r.text.length).matchAll(MONTH_WORDS)) {
+  for (const m of original.slice(reading.index, reading.index + words.length).matchAll(MONTH_WORDS)) {
     if (!/^\p{Lu}/u.test(m[0])) return undefined;
     // "May" opening a sentence is the verb ("May the talks …" aside, news rarely starts so).
-    if (m[0] === 'May' && original.slice(0, r.index + m.index!).trim() === '') return undefined;
+    if (m[0] === 'May' && original.slice(0, reading.index + m.index!).trim() === '') return undefined;
   }
   if (AMBIGUOUS.test(words)) return undefined;
   // "4/10" is more often a fraction or a score than a date; with a year it is a date.
@@ -117,7 +178,7 @@ function resolve(r: chrono.ParsedResult, twin: chrono.ParsedResult | undefined, 
   // What the reference contributes: the finest part that moves when the reference moves.
   let needs: Precision = 0;
   if (twin) {
-    const moved = (k: 'year' | 'month' | 'day') => twin.start.get(k) !== c.get(k);
+    const moved = (k: 'year' | 'month' | 'day') => twin.get(k) !== c.get(k);
     needs = moved('day') && precision === 3 ? 3 : moved('month') && precision >= 2 ? 2 : moved('year') ? 1 : 0;
     if (week && needs) needs = 3;
   } else {
@@ -129,23 +190,21 @@ function resolve(r: chrono.ParsedResult, twin: chrono.ParsedResult | undefined, 
   let m = c.get('month')!;
   let d = c.get('day')!;
   if (bareWeekday && ref) {
-    // A bare weekday: the last one on or before publication, or the next in a sentence about
+    // A bare weekday: the last one on or before publication, or the next in a clause about
     // the future. chrono picks the nearest, which may be either.
     const at = Date.UTC(y, m - 1, d);
     const pub = Date.UTC(ref.instant.getUTCFullYear(), ref.instant.getUTCMonth(), ref.instant.getUTCDate());
-    const future = FUTURE.test(original);
     const shifted = !future && at > pub ? at - 7 * DAY_MS : future && at < pub ? at + 7 * DAY_MS : at;
     [y, m, d] = ymd(shifted);
   }
   if (week) [y, m, d] = ymd(thursdayOf(Date.UTC(y, m - 1, d)));
-  if (needs === 1 && ref && ref.precision >= 2) {
+  if (needs === 1 && precision >= 2 && ref && ref.precision >= 2) {
     // Month (and day) from the sentence, year from the publication date: chrono takes the
     // nearest, but "Talks resumed in May" in a January article is last May, and "the vote is
     // set for March 3" in a December article is next March.
     const pub = ref.instant;
     const key = (yy: number) => (precision === 3 ? Date.UTC(yy, m - 1, d) : Date.UTC(yy, m - 1, 1));
     const pubKey = precision === 3 ? Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth(), pub.getUTCDate()) : Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth(), 1);
-    const future = FUTURE.test(original);
     if (!future && key(y) > pubKey) y--;
     else if (future && key(y) < pubKey) y++;
   }
@@ -168,13 +227,24 @@ function ymd(at: number): [number, number, number] {
 
 /**
  * Bare years, which chrono leaves alone: "in 2019", "during 2020", "early 2021", "mid-2021",
- * "the end of 2022", "Q3 2023". Only after these words: "the 2019 agreement" names a thing,
- * "since 2014" starts a period, "by 2030" sets a target.
+ * "the end of 2022", "Q3 2023", "the 2019 election". Only after these words: "the 2019
+ * agreement" names a thing, "since 2014" starts a period, "by 2030" sets a target.
  */
-const YEAR = /(?:\b(?:in|during|throughout|of|early|late|mid|Q[1-4])\s+|\bmid-)((?:1[89]|20)\d\d)\b(?![-–/]\d|,\d|\.\d|\s*(?:%|percent|per cent))/gi;
+const YEAR = /(?:\b(?:in|during|throughout|of|early|late|mid|Q[1-4])\s+|\bmid-)((?:1[89]|20)\d\d)\b(?![-–/]\d|,\d|\.\d|\s*(?:%|percent|per cent))|\bthe\s+((?:1[89]|20)\d\d)(?=\s+(?:(?:general|presidential|parliamentary|local|national)\s+)?(?:elections?|vote|referendum|census)\b)/gi;
 
-function yearDates(text: string): Candidate[] {
+/** "from 2019 to 2021", "between 2019 and 2021": a range of years. */
+const YEAR_RANGE = /\b(?:from|between)\s+((?:1[89]|20)\d\d)\s+(?:to|and|until|through)\s+((?:1[89]|20)\d\d)\b/gi;
+
+function yearDates(text: string, original: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(YEAR)) out.push({ index: m.index! + m[0].length - 4, date: m[1]! });
+  for (const m of text.matchAll(YEAR_RANGE)) {
+    if (m[2]! > m[1]!) out.push({ index: m.index! + m[0].indexOf(m[1]!), end: m.index! + m[0].length, date: m[1]!, endDate: m[2]! });
+  }
+  for (const m of text.matchAll(YEAR)) {
+    const year = (m[1] ?? m[2])!;
+    const index = m.index! + m[0].lastIndexOf(year);
+    if (out.some((c) => c.index <= index && index < c.end) || notTheEvent(original, index, index + 4, year)) continue;
+    out.push({ index, end: index + 4, date: year });
+  }
   return out;
 }

@@ -24,7 +24,8 @@ describe('suggestions for a candidate sentence', () => {
   it('does not take a scare-quoted term for a quote', () => {
     const s = suggestFor('The ministry called the report “fabricated”, Reuters reported.');
     expect(s.kind).toBe('paraphrase');
-    expect(s.attribution).toEqual({ viaOutlet: 'Reuters' });
+    // The ministry's word, as Reuters reported it: "called … “fabricated”" attributes it.
+    expect(s.attribution).toEqual({ role: 'ministry', viaOutlet: 'Reuters' });
   });
 
   it('returns only the kind when there is nothing to suggest', () => {

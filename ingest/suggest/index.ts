@@ -1,11 +1,12 @@
 import type { FactKind } from '../../core/model';
 import { type AttributionSuggestion, suggestAttribution } from './attribution';
-import { suggestEventDate } from './event-date';
+import { suggestEventDates } from './event-date';
 import { type StatisticSuggestion, suggestStatistic } from './statistic';
+import { NamesInDocument } from './names-in-document';
 import { tokenize } from './tokens';
 
 export { suggestAttribution, type AttributionSuggestion } from './attribution';
-export { suggestEventDate } from './event-date';
+export { suggestEventDate, suggestEventDates, type EventDates } from './event-date';
 export { suggestStatistic, type StatisticSuggestion } from './statistic';
 export { tokenize, type Token } from './tokens';
 
@@ -34,13 +35,39 @@ const QUOTE_WORDS = 4;
 export function suggestFor(sentence: string, published?: string): Suggestions {
   const text = suggestionWindow(sentence);
   const attribution = suggestAttribution(text);
-  const eventDate = suggestEventDate(text, published);
+  const dates = suggestEventDates(text, published);
   const statistic = suggestStatistic(text);
   const out: Suggestions = { kind: isQuote(text) ? 'quote' : statistic ? 'statistic' : 'paraphrase' };
   if (attribution) out.attribution = attribution;
-  if (eventDate) out.eventDate = eventDate;
+  if (dates) out.eventDate = dates.start;
+  if (dates?.end) out.eventDateEnd = dates.end;
   if (statistic) out.statistic = statistic;
   return out;
+}
+
+/**
+ * Suggestions for the sentences of one document, in order. Each is read as by `suggestFor`,
+ * and a speaker named by surname alone ("Pak added") takes the full name and role a sentence
+ * before it gave ("Pak Jong-chol, a senior official at the foreign ministry, said").
+ */
+export function suggestForDocument(sentences: readonly string[], published?: string): Suggestions[] {
+  const reader = new DocumentSuggestions(published);
+  return sentences.map((sentence) => reader.next(sentence));
+}
+
+/** `suggestForDocument` one sentence at a time, for a caller that walks a document itself. */
+export class DocumentSuggestions {
+  private readonly names = new NamesInDocument();
+
+  constructor(private readonly published?: string) {}
+
+  /** Suggestions for the document's next sentence. */
+  next(sentence: string): Suggestions {
+    const s = suggestFor(sentence, this.published);
+    const attribution = this.names.resolve(s.attribution);
+    if (attribution) s.attribution = attribution;
+    return s;
+  }
 }
 
 /**

@@ -82,3 +82,28 @@ describe('numbers that are not figures', () => {
     ['There were no figures at all.', undefined],
   ]);
 });
+
+describe('ranges, prices and two-word units', () => {
+  check([
+    ['The programme will cost between $40 billion and $55 billion.', { figure: 'between $40 billion and $55 billion', unit: 'USD' }],
+    ['Between 2,000 and 3,000 people attended the rally.', { figure: 'Between 2,000 and 3,000 people', unit: 'people' }],
+    ['The damage is estimated at between 3 and 5 billion dollars.', { figure: 'between 3 and 5 billion dollars', unit: 'USD' }],
+    ['Brent crude settled at $67.40 a barrel.', { figure: '$67.40 a barrel', value: 67.4, unit: 'USD a barrel' }],
+    ['Fuel prices will fall by 5 rupees a litre.', { figure: '5 rupees a litre', value: 5, unit: 'INR a litre' }],
+    ['About 45,000 police officers will be deployed.', { figure: 'About 45,000 police officers', value: 45000, unit: 'police officers' }],
+    ['Temperatures will reach 40 degrees Celsius.', { figure: '40 degrees Celsius', value: 40, unit: 'degrees Celsius' }],
+    ['Germany will deliver 12 more howitzers.', { figure: '12 more howitzers', value: 12, unit: 'howitzers' }],
+    ['Hospital admissions rose by a third.', { figure: 'a third', value: 33.33, unit: 'percent' }],
+    ['Two people were killed in the strike.', { figure: 'Two people', value: 2, unit: 'people' }],
+    ['Turnout was below 40%.', { figure: 'below 40%', value: 40, unit: 'percent' }],
+    ['Inflation would fall below 10% by March.', { figure: '10%', value: 10, unit: 'percent' }],
+    // Lengths of time and multiples are not quantities of anything.
+    ['Firefighters battled the blaze for more than six hours.', undefined],
+    ['That is roughly four times the annual average.', undefined],
+    ['Exports rose in the first half of the year.', undefined],
+    ['The alliance will double its stockpile of 155mm shells.', undefined],
+    ['The reform passed with 513 votes, above the two-thirds majority required.', { figure: '513 votes', value: 513, unit: 'votes' }],
+    ['Net migration fell to 685,000.', { figure: '685,000', value: 685000 }],
+    ['Two people joined the talks.', undefined],
+  ]);
+});

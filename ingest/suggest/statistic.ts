@@ -1,4 +1,29 @@
 import { type Token, tokenize } from './tokens';
+import {
+  CASUALTIES,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  DURATIONS,
+  FRACTIONS,
+  GLUED_ONLY,
+  ISO_CURRENCIES,
+  LABELS,
+  MEASURES,
+  MONTHS,
+  MOTION,
+  NOT_UNIT,
+  NOUN_THEN_VERB,
+  PERCENT_WORDS,
+  PERIODS,
+  QUALIFIERS,
+  RATE,
+  SCALES,
+  TIME_WORDS,
+  TOLL_WORDS,
+  UNITS_WORDS,
+  UNIT_ADJECTIVES,
+  VERBS_AFTER_NUMBERS,
+} from './statistic-words';
 
 /**
  * The figure a sentence reports, as a suggestion for a 'statistic' fact:
@@ -8,13 +33,17 @@ import { type Token, tokenize } from './tokens';
  *   "30%", "1.5 percent"        → value 30 / 1.5, unit percent
  *   "two-thirds", "half of"     → value 66.67 / 50, unit percent (a share, like a percentage)
  *   "18 of 22 drones"           → value 18, unit drones (the figure keeps "of 22")
+ *   "$67.40 a barrel"           → value 67.4, unit "USD a barrel" (a price per measure or period)
+ *   "between $40bn and $55bn"   → no value (a range), unit USD; so "10-15 percent"
  * `figure` is the words as written, with their qualifier ("around", "more than"): the analyst
  * sees what the source said, the value is for sorting and comparing.
  *
  * Not figures: years ("in 2019"), dates ("Jan. 15", "15 March"), times ("10:30", "3 p.m."),
  * ordinals ("21st"), list numbers ("1." opening an item), labels ("Article 5", "Resolution
  * 2231", "page 4"), codes ("G7", "F-16", "COVID-19"), ages ("54-year-old"), scores ("3-1").
- * A small count in words with nothing else ("two silos") is not offered either.
+ * A small count in words with nothing else ("two silos") is not offered either, unless it is a
+ * death toll ("two people were killed"); nor are lengths of time ("six hours") or multiples
+ * ("four times"), nor "the first half of the year".
  *
  * With several figures, the strongest wins (money, percentages, scaled amounts, then counts of
  * something, then anything qualified), the first among equals.
@@ -25,79 +54,6 @@ export interface StatisticSuggestion {
   value?: number;
   unit?: string;
 }
-
-// ── Number words ────────────────────────────────────────────────────────────────────────────
-
-const UNITS_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
-};
-
-const SCALES: Record<string, number> = {
-  hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-  // Glued abbreviations: "€40m", "$3.2bn", "5k".
-  k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12, trn: 1e12,
-};
-const GLUED_ONLY = new Set(['k', 'm', 'mn', 'mln', 'bn', 'b', 'tn', 'trn']);
-
-/** Fractions, as percentages: "two-thirds" is 66.67 percent. */
-const FRACTIONS: Record<string, number> = {
-  half: 1 / 2, third: 1 / 3, thirds: 1 / 3, quarter: 1 / 4, quarters: 1 / 4, fifth: 1 / 5, fifths: 1 / 5, tenth: 1 / 10, tenths: 1 / 10,
-};
-
-const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₽': 'RUB', '₴': 'UAH', '₺': 'TRY' };
-const CURRENCY_WORDS: Record<string, string> = {
-  dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', yen: 'JPY', yuan: 'CNY', renminbi: 'CNY', rubles: 'RUB',
-  roubles: 'RUB', hryvnias: 'UAH', hryvnia: 'UAH', rupees: 'INR', francs: 'CHF', lira: 'TRY', liras: 'TRY',
-  shekels: 'ILS', won: 'KRW', rand: 'ZAR', zlotys: 'PLN', zloty: 'PLN',
-};
-const ISO_CURRENCIES = new Set(['usd', 'eur', 'gbp', 'jpy', 'cny', 'rub', 'uah', 'inr', 'chf', 'try', 'pln', 'ils', 'krw', 'zar', 'cad', 'aud', 'sek', 'nok', 'dkk', 'brl', 'mxn']);
-
-/** Qualifiers kept in the figure: "around", "more than", "at least". */
-const QUALIFIERS = [
-  'more than', 'less than', 'fewer than', 'at least', 'at most', 'up to', 'as many as', 'as much as', 'as few as',
-  'an estimated', 'close to', 'just over', 'just under', 'well over', 'well above', 'some', 'around', 'about', 'nearly',
-  'almost', 'roughly', 'approximately', 'over', 'under', 'only', 'just', 'barely', 'another', 'estimated', 'a further', 'a total of', 'a record',
-];
-
-/** A number right after one of these is a label or an identifier, not a quantity. */
-const LABELS = new Set([
-  'article', 'articles', 'section', 'paragraph', 'para', 'page', 'pages', 'p', 'pp', 'clause', 'chapter', 'resolution', 'no',
-  'no.', 'nos', 'number', 'item', 'point', 'phase', 'stage', 'round', 'level', 'category', 'grade', 'flight', 'route',
-  'highway', 'road', 'unit', 'block', 'reactor', 'building', 'gate', 'terminal', 'platform', 'line', 'district', 'ward',
-  'zone', 'sector', 'version', 'model', 'day', 'week', 'volume', 'vol', 'issue', 'part', 'annex', 'appendix', 'table',
-  'figure', 'fig', 'exhibit', 'count', 'lot', 'batch', 'protocol', 'rule', 'regulation', 'directive', 'decree', 'law',
-  'bill', 'order', 'case', 'docket', 'room', 'floor', 'apartment', 'street', 'avenue', 'tier', 'season', 'episode', 'act',
-  'amendment', 'title', 'schedule', 'step', 'lane', 'runway', 'pier', 'berth', 'corps', 'division', 'squadron', 'group',
-]);
-
-const MONTHS = /^(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\.?$/;
-const TIME_WORDS = new Set(['a.m.', 'p.m.', 'am', 'pm', 'gmt', 'utc', 'cet', 'est', 'edt', 'bst', 'hrs', "o'clock"]);
-const PERCENT_WORDS = ['percent', 'per cent', 'pc', 'percentage points', 'percentage point', 'basis points', 'points'];
-
-/** Words that end a unit: "50 countries have signed" takes "countries", never "have". */
-const NOT_UNIT = new Set([
-  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'and', 'or', 'but', 'is', 'are', 'was', 'were',
-  'has', 'have', 'had', 'will', 'would', 'than', 'that', 'which', 'who', 'as', 'per', 'since', 'after', 'before', 'during',
-  'over', 'under', 'more', 'less', 'fewer', 'each', 'this', 'these', 'those', 'their', 'its', 'his', 'her', 'our', 'it',
-  'they', 'he', 'she', 'we', 'were', 'be', 'been', 'so', 'up', 'down', 'out', 'off', 'into', 'onto', 'across', 'against',
-  'between', 'among', 'amid', 'said', 'says', 'according', 'last', 'next', 'this', 'ago', 'earlier', 'later', 'year', 'years',
-  'month', 'months', 'week', 'weeks', 'day', 'days', 'times', 'higher', 'lower', 'up', 'down', 'compared', 'while', 'when',
-  'where', 'because', 'if', 'also', 'only', 'just', 'still', 'yet', 'already', 'then', 'there', 'here', 'all', 'both', 'some',
-  'other', 'such', 'same', 'own', 'not', 'no', 'nor', 'too', 'very', 'since', 'until', 'including', 'mostly', 'mainly',
-]);
-/** Verbs that follow a bare number often enough to be mistaken for its unit: "44 million face …". */
-const VERBS_AFTER_NUMBERS = new Set([
-  'face', 'faces', 'remain', 'remains', 'live', 'lives', 'need', 'needs', 'lack', 'lacks', 'want', 'wants', 'come', 'comes',
-  'go', 'goes', 'make', 'makes', 'take', 'takes', 'get', 'gets', 'hold', 'holds', 'work', 'works', 'say', 'says', 'die', 'dies',
-  'fled', 'left', 'went', 'came', 'took', 'got', 'made', 'held', 'saw', 'fell', 'rose', 'grew', 'became', 'did', 'do', 'does',
-]);
-/** Words that take the next noun along: "20 new schools", "40 armoured vehicles". */
-const UNIT_ADJECTIVES = new Set(['new', 'additional', 'wounded', 'injured', 'more', 'other', 'further', 'armoured', 'armored', 'civilian', 'military', 'foreign', 'small', 'large', 'young', 'old', 'registered', 'displaced', 'unemployed', 'active', 'empty', 'cargo', 'grain', 'oil', 'metric', 'square', 'cubic', 'heavy', 'light', 'combat', 'fighter', 'tank', 'artillery', 'ballistic', 'cruise']);
-/** Rates after a unit: "barrels a day", "tonnes per year". */
-const RATE = new Set(['a', 'per', 'each', 'every']);
-const PERIODS = new Set(['day', 'week', 'month', 'year', 'hour', 'minute', 'second', 'quarter', 'annum']);
 
 // ── Scanning ────────────────────────────────────────────────────────────────────────────────
 
@@ -138,6 +94,8 @@ function qualifierBefore(toks: readonly Token[], i: number): number {
   for (const q of QUALIFIERS) {
     const words = q.split(' ');
     const start = i - words.length;
+    // "fell below 10%" moves to a level; "was below 40%" qualifies it.
+    if ((q === 'below' || q === 'above') && MOTION.has(toks[start - 1]?.lower ?? '')) continue;
     if (start >= 0 && words.every((w, k) => toks[start + k]!.lower === w)) return start;
   }
   return i;
@@ -153,6 +111,9 @@ function notAQuantity(toks: readonly Token[], i: number): boolean {
   // Ordinals: 21st, 3rd, 4th; ages and compounds: 54-year-old, 10-fold is kept below as a multiplier.
   if (next && glued(t, next) && next.kind === 'word' && /^(?:st|nd|rd|th)$/i.test(next.text)) return true;
   if (next?.text === '-' && glued(t, next) && toks[i + 2]?.kind === 'word' && glued(next, toks[i + 2])) return true;
+  // A measure naming a kind of thing: "155mm shells", "a 20km stretch", "5G networks".
+  const after = toks[i + 2];
+  if (next && glued(t, next) && next.kind === 'word' && !(next.lower in SCALES) && after?.kind === 'word' && !after.cap && !NOT_UNIT.has(after.lower)) return true;
   // Times: 10:30, 3 p.m., 0400 GMT.
   if ((next?.text === ':' && glued(t, next) && toks[i + 2]?.kind === 'number') || (prev?.text === ':' && glued(prev, t) && toks[i - 2]?.kind === 'number')) return true;
   if (next && TIME_WORDS.has(next.lower)) return true;
@@ -171,6 +132,11 @@ function notAQuantity(toks: readonly Token[], i: number): boolean {
 
 /** Reads the unit after token i (exclusive end index returned with the unit text). */
 function unitAfter(toks: readonly Token[], i: number): { unit: string; to: number } | undefined {
+  // "12 more howitzers": more of the things, which are the unit.
+  if (toks[i]?.lower === 'more') {
+    const u = unitAfter(toks, i + 1);
+    return u && !u.unit.includes(' ') ? u : undefined;
+  }
   const w = toks[i];
   if (!w || w.kind !== 'word' || NOT_UNIT.has(w.lower) || VERBS_AFTER_NUMBERS.has(w.lower) || w.cap || /ly$/.test(w.lower)) return undefined;
   // "12 died", "40 sailed": a past tense is no unit (adjectives like "displaced" are listed).
@@ -183,6 +149,17 @@ function unitAfter(toks: readonly Token[], i: number): { unit: string; to: numbe
       to = i + 1;
       unit = `${w.lower} ${n.lower}`;
     }
+  }
+  // "police officers", "dock workers": a noun naming the kind of the plural noun after it.
+  const n = toks[to + 1];
+  if (to === i && n?.kind === 'word' && !n.cap && /[a-z]s$/.test(n.lower) && !/s$/.test(w.lower) && !NOT_UNIT.has(n.lower) && !VERBS_AFTER_NUMBERS.has(n.lower) && !NOUN_THEN_VERB.has(n.lower)) {
+    to = i + 1;
+    unit = `${w.lower} ${n.lower}`;
+  }
+  // "40 degrees Celsius"
+  if (w.lower === 'degrees' && /^(?:celsius|fahrenheit)$/.test(toks[i + 1]?.lower ?? '')) {
+    to = i + 1;
+    unit = `degrees ${toks[i + 1]!.text}`;
   }
   // "barrels a day", "tonnes per year"
   if (RATE.has(toks[to + 1]?.lower ?? '') && PERIODS.has(toks[to + 2]?.lower ?? '')) {
@@ -207,29 +184,36 @@ function scan(toks: readonly Token[]): Match[] {
       value = digitsValue(t.text);
       // Ranges and scores: "10-15 percent" is a figure, "a 3-1 vote" is not.
       const dash = toks[i + 1];
-      if (dash && (dash.text === '-' || dash.text === '–' || dash.lower === 'to') && toks[i + 2]?.kind === 'number' && (dash.lower === 'to' || glued(t, dash))) {
+      const between = dash?.lower === 'and' && toks[i - 1]?.lower === 'between';
+      if (dash && (dash.text === '-' || dash.text === '–' || dash.lower === 'to' || between) && toks[i + 2]?.kind === 'number' && (dash.lower === 'to' || between || glued(t, dash))) {
         const after = toks[i + 3];
-        if (!(after && (after.lower in SCALES || after.text === '%' || phraseAt(toks, i + 3, PERCENT_WORDS)))) {
+        // "between 2,000 and 3,000 people" counts something; "a 3-1 vote" is a score.
+        const counted = between && !notAQuantity(toks, i + 2) && !!unitAfter(toks, i + 3);
+        if (!(after && (after.lower in SCALES || after.text === '%' || phraseAt(toks, i + 3, PERCENT_WORDS))) && !counted) {
           i += 2;
           continue;
         }
         value = undefined; // a range has no single value
         to = i + 2;
+        if (between) from = i - 1;
       }
     } else if (t.kind === 'word' && !t.quoted) {
       // "two-thirds", "a third of", "half of"
       const frac = /^(one|two|three|four|a|an)-?(half|thirds?|quarters?|fifths?|tenths?)$/.exec(t.lower);
-      if (frac && (frac[1] !== 'a' || toks[i + 1]?.lower === 'of')) {
+      // Not "a two-thirds majority": the fraction names the kind of majority.
+      if (frac && (frac[1] !== 'a' || toks[i + 1]?.lower === 'of') && !/^(?:majority|majorities|stake|share|quorum|vote)$/.test(toks[i + 1]?.lower ?? '')) {
         const n = frac[1] === 'a' || frac[1] === 'an' ? 1 : UNITS_WORDS[frac[1]!]!;
         out.push({ from: qualifierBefore(toks, i), to: i, value: roundShare(n * FRACTIONS[frac[2]!]! * 100), unit: 'percent', score: 3 });
         continue;
       }
-      if ((t.lower === 'a' || t.lower === 'one') && toks[i + 1] && /^(half|third|quarter|fifth|tenth)$/.test(toks[i + 1]!.lower) && toks[i + 2]?.lower === 'of') {
+      // "a third of the budget", "rose by a third"
+      if ((t.lower === 'a' || t.lower === 'one') && toks[i + 1] && /^(half|third|quarter|fifth|tenth)$/.test(toks[i + 1]!.lower) && (toks[i + 2]?.lower === 'of' || toks[i - 1]?.lower === 'by')) {
         out.push({ from: qualifierBefore(toks, i), to: i + 1, value: roundShare(FRACTIONS[toks[i + 1]!.lower]! * 100), unit: 'percent', score: 3 });
         i++;
         continue;
       }
-      if (t.lower === 'half' && toks[i + 1]?.lower === 'of') {
+      // "half of the population", not "the first half of the year".
+      if (t.lower === 'half' && toks[i + 1]?.lower === 'of' && !/^(?:first|second|latter|former|other|the)$/.test(toks[i - 1]?.lower ?? '')) {
         out.push({ from: qualifierBefore(toks, i), to: i, value: 50, unit: 'percent', score: 2 });
         continue;
       }
@@ -296,6 +280,11 @@ function scan(toks: readonly Token[]): Match[] {
         strong = true;
       }
     }
+    // A price or a cost over time: "$67.40 a barrel", "5 rupees a litre", "$120 million a year".
+    if (unit && unit !== 'percent' && RATE.has(toks[to + 1]?.lower ?? '') && (MEASURES.has(toks[to + 2]?.lower ?? '') || PERIODS.has(toks[to + 2]?.lower ?? ''))) {
+      unit = `${unit} ${toks[to + 1]!.lower} ${toks[to + 2]!.lower}`;
+      to += 2;
+    }
     // "18 of 22 drones": the count is the first number, the unit follows the second.
     if (!unit && toks[to + 1]?.lower === 'of' && toks[to + 2]?.kind === 'number' && !notAQuantity(toks, to + 2)) {
       const u = unitAfter(toks, to + 3);
@@ -313,14 +302,32 @@ function scan(toks: readonly Token[]): Match[] {
       }
     }
 
+    // "six hours", "four times": a length of time or a multiple, not a quantity of something.
+    if (!strong && DURATIONS.has(unit ?? toks[to + 1]?.lower ?? '')) continue;
     const qualified = qualifierBefore(toks, from);
-    const score = strong ? 3 : unit ? 2 : qualified < from ? 1 : 0;
+    // "fell to 685,000": a number written in thousands is a quantity even without a unit.
+    const thousands = t.kind === 'number' && /^\d{1,3}(?:,\d{3})+$/.test(t.text) && to === i;
+    const score = strong ? 3 : unit ? 2 : qualified < from || thousands ? 1 : 0;
     // Small counts in words ("two silos") and bare numbers without anything ("Duarte, 54,")
     // are not what an analyst files as a statistic.
     if (score === 0) continue;
-    if (wordNumber && !strong && (value ?? 0) < 10 && qualified === from) continue;
+    // A death toll is a statistic however small: "two people were killed".
+    const toll = !!unit && CASUALTIES.has(unit) && toks.some((w) => TOLL_WORDS.has(w.lower));
+    if (wordNumber && !strong && (value ?? 0) < 10 && qualified === from && !toll) continue;
     out.push({ from: qualified, to, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}), score });
     i = Math.max(i, to);
+  }
+  return out;
+}
+
+/** "between $40 billion and $55 billion": two figures in one unit are one range, with no single value. */
+function joinRanges(toks: readonly Token[], matches: Match[]): Match[] {
+  const out: Match[] = [];
+  for (const m of matches) {
+    const prev = out[out.length - 1];
+    if (prev && toks[prev.from - 1]?.lower === 'between' && toks[prev.to + 1]?.lower === 'and' && m.from === prev.to + 2 && prev.unit === m.unit) {
+      out[out.length - 1] = { from: prev.from - 1, to: m.to, ...(m.unit ? { unit: m.unit } : {}), score: Math.max(prev.score, m.score) };
+    } else out.push(m);
   }
   return out;
 }
@@ -332,7 +339,7 @@ function roundShare(x: number): number {
 
 export function suggestStatistic(sentence: string): StatisticSuggestion | undefined {
   const toks = tokenize(sentence);
-  const matches = scan(toks);
+  const matches = joinRanges(toks, scan(toks));
   if (matches.length === 0) return undefined;
   const best = matches.reduce((a, b) => (b.score > a.score ? b : a));
   const out: StatisticSuggestion = { figure: sentence.slice(toks[best.from]!.start, toks[best.to]!.end) };

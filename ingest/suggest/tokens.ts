@@ -69,7 +69,9 @@ export function tokenize(sentence: string): Token[] {
     else if (g.word) {
       kind = 'word';
       // "Jan." keeps its dot; "said." gives it back to the end of the sentence.
-      if (text.endsWith('.') && !DOTTED.has(text.slice(0, -1).toLowerCase())) {
+      // So does an initial before a name: "V. Anantha Nageswaran".
+      const initial = /^\p{Lu}\.$/u.test(text) && /^ \p{Lu}/u.test(sentence.slice(m.index! + text.length, m.index! + text.length + 2));
+      if (text.endsWith('.') && !DOTTED.has(text.slice(0, -1).toLowerCase()) && !initial) {
         push(out, text.slice(0, -1), 'word', start, quoted);
         text = '.';
         start += m[0].length - 1;
