@@ -26,6 +26,17 @@ const WIRE = [
 ].join(' ');
 
 describe('dossier import --accept-suggestions', () => {
+  it('keeps a range the sentence gives as a range, placed against the publication date', async () => {
+    const file = join(dir, 'pause.txt');
+    writeFileSync(file, 'Fighting paused between late December and early January, the ministry said.');
+    const r = await json(['import', file, '--title', 'Ceasefire note', '--issued', '2025-02-03', '--accept-suggestions']);
+    expect(r.facts).toMatchObject([{ eventDate: '2024-12', eventDateEnd: '2025-01', attribution: { role: 'ministry' } }]);
+    // Without a publication date the months cannot be placed in a year: left empty, not guessed.
+    const undated = await json(['import', file, '--title', 'Undated note', '--accept-suggestions']);
+    expect(undated.facts[0].eventDate).toBeUndefined();
+    expect(undated.facts[0].eventDateEnd).toBeUndefined();
+  });
+
   it('stores the figure and the relaying outlet (an existing source reused, a new one made)', async () => {
     const reuters = await json(['source', 'add', '--type', 'article-newspaper', '--title', 'Port traffic slows', '--container', 'Reuters']);
     const file = join(dir, 'wire.txt');

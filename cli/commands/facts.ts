@@ -76,7 +76,7 @@ function factFields(v: Values, lib: Library): Record<string, unknown> {
   return out;
 }
 
-function showFact(f: Fact, sourceText: string, uses: { title: string }[]): string {
+function showFact(f: Fact, sourceText: string, uses: { title: string }[], viaText?: string): string {
   return fields([
     ['id', f.id],
     ['text', f.text],
@@ -84,7 +84,7 @@ function showFact(f: Fact, sourceText: string, uses: { title: string }[]): strin
     ['source', `${sourceText} (${f.sourceId})`],
     ['locator', locatorText(f)],
     ['attribution', f.attribution ? [f.attribution.name, f.attribution.role].filter(Boolean).join(', ') : undefined],
-    ['via', f.viaSourceId],
+    ['via', viaText && f.viaSourceId ? `${viaText} (${f.viaSourceId})` : f.viaSourceId],
     ['event date', f.eventDate && f.eventDateEnd ? `${f.eventDate} to ${f.eventDateEnd}` : f.eventDate],
     ['figure', figureText(f)],
     ['credibility', f.credibility?.toString()],
@@ -236,7 +236,9 @@ export const factShowCommand: Command = {
     const independentSources = lib.independentSourceCount(f.id);
     const context = flag(ctx.values, 'context') ? lib.factContext(f.id) : undefined;
     if (ctx.json) return { ...f, source: { id: src.id, title: src.title }, briefings: uses, corroboratedBy: corroborating.map((c) => c.id), independentSources, ...(context ? { context } : {}) };
-    ctx.out(showFact(f, sourceLabel(src), uses));
+    // The outlet that relayed the fact, by name: an id alone tells the reader nothing.
+    const via = f.viaSourceId ? sourceLabel(lib.getSource(f.viaSourceId)) : undefined;
+    ctx.out(showFact(f, sourceLabel(src), uses, via));
     ctx.out(`${'support:'.padEnd(12)}  ${independentSources} independent source(s)${corroborating.length ? `; corroborated by ${corroborating.map((c) => shortId(c.id)).join(', ')}` : ''}`);
     if (context) ctx.out(`\n${contextText(context)}`);
     return undefined;
