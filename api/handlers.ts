@@ -1,5 +1,5 @@
 import { describeLibraryError } from '../db/sqlite-errors';
-import { DossierError, isDossierError, printable } from '../core/errors';
+import { DossierError, errorCode, isDossierError, printable } from '../core/errors';
 import { listStyles } from '../citations/index';
 import type { Library } from '../db/library';
 import type { SectionRules } from '../db/repo/briefing-sections';
@@ -105,7 +105,7 @@ export function createDispatcher(lib: Library, opts: HandlerOptions): (name: str
     } catch (caught) {
       if ((caught as Error)?.name === 'AbortError') return { ok: false, error: { code: 'cancelled', message: 'cancelled' } };
       // SQLite's own failures (read-only file, disk full, locked, damaged) in words that name the library.
-      const e = String((caught as { code?: unknown })?.code ?? '').startsWith('SQLITE_') ? describeLibraryError(lib.path, caught, 'use') : caught;
+      const e = errorCode(caught).startsWith('SQLITE_') ? describeLibraryError(lib.path, caught, 'use') : caught;
       if (isDossierError(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
       return { ok: false, error: { code: 'internal', message: (e as Error)?.message ?? String(e) } };
     }
@@ -225,7 +225,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'briefings:list': () => lib.listBriefings(),
     'briefings:get': (id: string) => lib.getBriefing(id),
     'briefings:create': (input: Record<string, unknown>) => {
-      const template = getTemplate(String(input.templateId ?? ''), opts.templateDir);
+      const template = getTemplate(typeof input.templateId === 'string' ? input.templateId : '', opts.templateDir);
       return lib.createBriefing({ ...input, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })), dateRules);
     },
     'briefings:update': write((id: string, patch: unknown) => lib.updateBriefing(id, patch, dateRules)),

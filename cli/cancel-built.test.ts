@@ -54,9 +54,9 @@ function interrupt(args: string[], ready: (stderr: string) => boolean): Promise<
     }
   };
   const poll = setInterval(check, 5);
-  child.stdout!.on('data', (d: Buffer) => (stdout += d));
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr!.on('data', (d: Buffer) => {
-    stderr += d;
+    stderr += d.toString();
     check();
   });
   return new Promise((resolve) =>

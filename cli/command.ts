@@ -37,7 +37,8 @@ export interface Command {
    * a library on read-only media works). Default `write`. A function decides from the options.
    */
   access?: Access | ((ctx: Pick<Context, 'values' | 'positionals'>) => Access);
-  run(ctx: Context): Promise<unknown> | unknown;
+  /** The result (printed with --json), or a promise of it. */
+  run(ctx: Context): unknown;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { RenderThread } from './render-thread';
 import { parseArgs } from 'node:util';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DossierError } from '../core/errors';
+import { DossierError, errorCode } from '../core/errors';
 import { defaultLibraryPath } from '../core/paths';
 import { removeLeftovers } from '../db/leftovers';
 import { Library } from '../db/library';
@@ -56,7 +56,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       libraryPath,
       library: () => (library ??= openFor(command, parsed, libraryPath, io)),
       out: (t) => io.stdout(t),
-      readStdin: io.stdin,
+      readStdin: () => io.stdin(),
       env: io.env,
       ...(io.renderThread ? { renderThread: io.renderThread } : {}),
     };
@@ -65,7 +65,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return ctx.exitCode ?? 0;
   } catch (e) {
     // SQLite's own codes are about the library; a file system error may be about any file.
-    const sqlite = String((e as { code?: unknown })?.code ?? '').startsWith('SQLITE_');
+    const sqlite = errorCode(e).startsWith('SQLITE_');
     return reportError(sqlite ? describeLibraryError(libraryPathOf(argv, io), e, 'use') : e, command, json, io);
   } finally {
     library?.close();

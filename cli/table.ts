@@ -12,7 +12,7 @@ export function table(headers: string[], rows: string[][], width = process.stdou
   for (const r of rows) {
     const wrapped = wrap(r[cols - 1] ?? '', widths[cols - 1]!);
     lines.push(line([...r.slice(0, -1), wrapped[0] ?? ''], widths));
-    for (const cont of wrapped.slice(1)) lines.push(line([...Array(cols - 1).fill(''), cont], widths));
+    for (const cont of wrapped.slice(1)) lines.push(line([...Array<string>(cols - 1).fill(''), cont], widths));
   }
   return lines.join('\n');
 }

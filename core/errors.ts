@@ -44,3 +44,9 @@ export function printable(value: string): string {
 export function isDossierError(e: unknown): e is DossierError {
   return e instanceof DossierError;
 }
+
+/** The `code` of anything thrown (SQLite's "SQLITE_BUSY", Node's "ENOENT"), or "" when it has none. */
+export function errorCode(e: unknown): string {
+  const code = (e as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : '';
+}

@@ -78,7 +78,7 @@ function diffSettings(a: VersionContent, b: VersionContent): SettingChange[] {
   const out: SettingChange[] = [];
   const push = (setting: string, x: unknown, y: unknown) => {
     if (x === y) return;
-    out.push({ setting, ...(x === undefined ? {} : { before: String(x) }), ...(y === undefined ? {} : { after: String(y) }) });
+    out.push({ setting, ...(x === undefined ? {} : { before: settingText(x) }), ...(y === undefined ? {} : { after: settingText(y) }) });
   };
   for (const k of SETTINGS) push(k, a[k], b[k]);
   for (const k of new Set([...Object.keys(a.fields), ...Object.keys(b.fields)])) push(`fields.${k}`, a.fields[k] || undefined, b.fields[k] || undefined);
@@ -173,4 +173,9 @@ function gapChanges(a: readonly VersionParagraph[], b: readonly VersionParagraph
     out.push(i === undefined ? { kind: 'added', after: b[j]!.text, at: j } : { kind: 'changed', before: a[i]!.text, after: b[j]!.text, at: j });
   }
   return out;
+}
+
+/** A setting's value as shown in a diff: settings are strings, booleans or numbers; anything else as JSON. */
+function settingText(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }

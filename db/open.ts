@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DossierError } from '../core/errors';
+import { DossierError, errorCode } from '../core/errors';
 import { guardJournal } from './journal-guard';
 import { APPLICATION_ID } from './library-identity';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
@@ -215,7 +215,7 @@ function assertOurs(db: Db, path: string, opts: { mustExist?: boolean } = {}): v
 }
 
 function isCantOpen(e: unknown): boolean {
-  const code = String((e as { code?: unknown })?.code ?? '');
+  const code = errorCode(e);
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY')) return true;
   // describeLibraryError has already worded it; the cause is in the message.
   return e instanceof DossierError && e.code === 'io' && /SQLITE_CANTOPEN|SQLITE_READONLY/.test(e.message);

@@ -1,4 +1,4 @@
-import { DossierError } from '../core/errors';
+import { DossierError, errorCode } from '../core/errors';
 
 /** Where every message that sends a person to a backup says how: the command and the menu item. */
 export const RESTORE_HINT = 'restore a backup with "dossier restore BACKUP" (in the app: File ▸ Restore Backup…)';
@@ -10,7 +10,7 @@ export const RESTORE_HINT = 'restore a backup with "dossier restore BACKUP" (in 
  */
 export function describeLibraryError(path: string, e: unknown, stage: 'open' | 'use'): unknown {
   if (e instanceof DossierError) return e;
-  const code = String((e as { code?: unknown })?.code ?? '');
+  const code = errorCode(e);
   const detail = (e as Error)?.message ?? String(e);
   const unchanged = stage === 'open' ? ' The file was not changed.' : ' The change was rolled back; the library is as it was.';
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {

@@ -9,7 +9,7 @@ const caches = new WeakMap<Db, Map<string, Statement>>();
  */
 export function stmt<R = unknown>(db: Db, sql: string): Statement<unknown[], R> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) caches.set(db, (cache = new Map<string, Statement>()));
   let s = cache.get(sql);
   if (!s) cache.set(sql, (s = db.prepare(sql)));
   return s as Statement<unknown[], R>;

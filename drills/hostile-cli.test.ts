@@ -81,7 +81,7 @@ describe('hostile values through the command line', () => {
     const problems: string[] = [];
     const factIds: string[] = [];
     let runs = 0;
-    values.forEach((h, i) => writeFileSync(join(dir, `hostile-${i}.txt`), `${h.value}\n\nThe minister said ${h.value} on Friday. Inspections took four hours.\n`));
+    values.forEach((h, i) => writeFileSync(join(dir, `hostile-${i}.txt`), `${String(h.value)}\n\nThe minister said ${String(h.value)} on Friday. Inspections took four hours.\n`));
     for (const [i, h] of values.entries()) {
       for (const s of steps(h.value as string, join(dir, `hostile-${i}.txt`))) {
         runs++;
@@ -129,7 +129,7 @@ describe('hostile values through the command line', () => {
     const n = iterations(6, 60);
     for (let i = 0; i < n; i++) {
       const h = rng.pick(usable);
-      const r = await runBuiltCli(['--library', path, 'source', 'add', `--title=${h.value}`, '--json']);
+      const r = await runBuiltCli(['--library', path, 'source', 'add', `--title=${String(h.value)}`, '--json']);
       const message = messageProblem(r);
       if (message) problems.push(`${h.label}: ${message}`);
       if (r.code === 0 && !storedAs((JSON.parse(r.stdout) as { title: string }).title, String(h.value))) problems.push(`${h.label}: title not stored as given`);

@@ -13,6 +13,7 @@ const RESERVED = /[<>:"/\\|?*]/g;
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
 // Bidi embeddings, overrides and isolates, marks, zero-width characters, word joiner,
 // invisible operators, byte-order mark, interlinear annotation and object replacement chars.
+// eslint-disable-next-line no-misleading-character-class -- the variation selectors are listed one by one, on purpose, to be removed
 const INVISIBLE = /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFFC]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;

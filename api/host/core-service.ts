@@ -196,14 +196,19 @@ export const CORE_ARITY: Record<CoreMethod, number> = {
 };
 
 /** Runs one method of the service with its arguments, the call context in its place. */
-export async function invokeCore(service: CoreService, method: CoreMethod, args: readonly unknown[], ctx: CoreCallContext): Promise<unknown> {
+export function invokeCore(service: CoreService, method: CoreMethod, args: readonly unknown[], ctx: CoreCallContext): Promise<unknown> {
   const at = CONTEXT_AT[method];
   const full: unknown[] = [...args];
   if (at !== undefined) {
     full.length = at;
     full.push(ctx);
   }
-  return (service[method] as (...a: unknown[]) => unknown).apply(service, full);
+  // A method that throws, or returns a value or a promise: always a promise to the caller.
+  try {
+    return Promise.resolve((service[method] as (...a: unknown[]) => unknown).apply(service, full));
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
 }
 
 /** A client of the core: in this process (tests) or over a message port (api/host/client.ts). */

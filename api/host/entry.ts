@@ -30,13 +30,13 @@ function parentEnd(): MessageEnd<FromCore> {
  */
 function readerFor(fault: string | undefined): DocumentReader {
   if (fault === 'hang-in-parser') {
-    return async () => {
+    return () => {
       for (;;) {
         // A loop that never yields, as a parser stuck on a hostile file would be.
       }
     };
   }
-  if (fault === 'crash-in-parser') return async () => process.abort();
+  if (fault === 'crash-in-parser') return () => process.abort();
   return defaultDocumentReader;
 }
 

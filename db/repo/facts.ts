@@ -213,8 +213,8 @@ export function updateFact(db: Db, idOrPrefix: string, patch: unknown): Fact {
       } else {
         const col = PATCH_COLUMNS[key]!;
         let v: unknown = value === '' ? null : value;
-        if (key === 'sourceId' || key === 'viaSourceId') v = v === null ? null : sourceIdOrFail(db, String(v), `fact.${key}`);
-        if (key === 'marking' && v !== null) v = normaliseMarking(db, 'fact.marking', String(v));
+        if (key === 'sourceId' || key === 'viaSourceId') v = v === null ? null : sourceIdOrFail(db, typeof v === 'string' ? v : JSON.stringify(v), `fact.${key}`);
+        if (key === 'marking' && v !== null) v = normaliseMarking(db, 'fact.marking', typeof v === 'string' ? v : JSON.stringify(v));
         if (key === 'sourceId' && v === null) throw invalid('fact.sourceId', 'is required: every fact needs a source');
         sets.push(`${col} = @${col}`);
         params[col] = v;

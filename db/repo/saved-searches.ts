@@ -24,7 +24,7 @@ export function listSavedSearches(db: Db): SavedSearch[] {
   if (!raw) return [];
   try {
     const list = JSON.parse(raw) as unknown;
-    return Array.isArray(list) ? list.filter((s): s is SavedSearch => !!s && typeof s.name === 'string' && typeof s.id === 'string' && typeof s.query === 'object') : [];
+    return Array.isArray(list) ? list.filter((s: unknown): s is SavedSearch => isSavedSearch(s)) : [];
   } catch {
     return []; // a damaged value loses the saved searches, never the library
   }
@@ -88,4 +88,9 @@ export function renameTagInSavedSearches(db: Db, from: string, to: string): Save
   });
   if (changed.length) setSetting(db, KEY, JSON.stringify(list));
   return changed;
+}
+
+function isSavedSearch(s: unknown): s is SavedSearch {
+  const o = s as Partial<Record<keyof SavedSearch, unknown>> | null;
+  return !!o && typeof o === 'object' && typeof o.name === 'string' && typeof o.id === 'string' && typeof o.query === 'object';
 }

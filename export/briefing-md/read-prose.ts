@@ -106,7 +106,10 @@ function readWords(
     const inText = inTextCitation(src, text, k, to, at);
     if (!inText) continue;
     push(text.slice(last, k));
-    for (const p of inText.pieces) typeof p === 'string' ? push(p) : pieces.push(p);
+    for (const p of inText.pieces) {
+      if (typeof p === 'string') push(p);
+      else pieces.push(p);
+    }
     last = inText.end;
     k = last - 1;
   }

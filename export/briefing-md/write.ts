@@ -53,7 +53,7 @@ import { writeFrontMatter } from './front-matter';
  */
 export interface WriteOptions {
   /** Whether a key in stored prose is a citation (db/repo/briefing-cites.ts storedKeys). */
-  isStoredKey(key: string): boolean;
+  isStoredKey: (key: string) => boolean;
   /** The library's text of a placed fact, quoted in a comment for whoever reads the file. */
   factText?(factId: string): string | undefined;
 }

@@ -242,7 +242,7 @@ export function writeDirectParts(parts: Map<string, string | Uint8Array>, docume
   parts.set(path, withNotes(notes, noteKind, direct.notes));
 }
 
-export async function renderDocx(doc: ResolvedDocument, template: Template, options: RenderOptions = {}): Promise<Buffer> {
+export function renderDocx(doc: ResolvedDocument, template: Template, options: RenderOptions = {}): Promise<Buffer> {
   const needsTotal = template.pageNumbers.position !== 'none' && template.pageNumbers.format.includes('{NUMPAGES}');
   const total = needsTotal ? estimatePageCount(doc, template) : undefined;
   const { document, direct, noteKind, endnotesAtSectionEnd: atSectionEnd } = buildDocument(doc, template, String(total ?? 1), options, true);
@@ -250,6 +250,7 @@ export async function renderDocx(doc: ResolvedDocument, template: Template, opti
   writeDirectParts(parts, document, direct!, noteKind);
   const settings = parts.get('word/settings.xml');
   if (atSectionEnd && typeof settings === 'string') parts.set('word/settings.xml', endnotesAtSectionEnd(settings));
-  return zipParts(parts);
+  // A promise, as the exporters await it: the layout work is synchronous today.
+  return Promise.resolve(zipParts(parts));
 }
 

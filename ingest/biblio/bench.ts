@@ -17,9 +17,10 @@ export interface BibtexBenchResult {
  * Times importing an N-entry BibTeX file into a fresh temporary library: parsing (citation-js,
  * entry by entry) and the import (match, validate, insert; one transaction).
  */
-export async function benchBibtex(entries: number): Promise<BibtexBenchResult> {
+export function benchBibtex(entries: number): BibtexBenchResult {
   const text = syntheticBibtex(entries);
-  const { lib, cleanup } = tempLibrary();
+  const t = tempLibrary();
+  const lib = t.lib;
   try {
     const t0 = performance.now();
     const { items } = parseBibliography(text, 'bibtex');
@@ -36,7 +37,7 @@ export async function benchBibtex(entries: number): Promise<BibtexBenchResult> {
       created: result.created.length,
     };
   } finally {
-    cleanup();
+    t.cleanup();
   }
 }
 

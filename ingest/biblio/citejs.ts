@@ -35,9 +35,9 @@ interface ConfigApi {
   get(ref: string): { format: { asciiOnly: boolean } } | undefined;
 }
 
-const input = plugins.input as InputApi;
-const output = plugins.output as OutputApi;
-const config = plugins.config as ConfigApi;
+const input = (plugins as { input: unknown }).input as InputApi;
+const output = (plugins as { output: unknown }).output as OutputApi;
+const config = (plugins as { config: unknown }).config as ConfigApi;
 
 /** Lexes and parses BibTeX text into raw entries; throws a SyntaxError for broken text. */
 export function parseBibRaw(text: string): RawBibEntry[] {

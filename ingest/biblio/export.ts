@@ -152,7 +152,7 @@ function escapeItem(item: CslItem): CslItem {
   for (const [key, value] of Object.entries(item)) {
     if (VERBATIM.has(key)) continue;
     if (typeof value === 'string') out[key] = escapeLatex(value);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) && value.length && isNameList(value)) {
+    else if (Array.isArray(value) && (value as unknown[]).every((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) && value.length && isNameList(value as Record<string, unknown>[])) {
       out[key] = value.map((n: Record<string, unknown>) =>
         Object.fromEntries(Object.entries(n).map(([k, v]) => [k, typeof v === 'string' ? escapeLatex(v) : v])),
       );

@@ -49,7 +49,8 @@ export interface ImportSourcesResult {
 export function importSources(lib: Library, items: CslItem[], opts: ImportSourcesOptions = {}): ImportSourcesResult {
   throwIfAborted(opts.signal);
   const db = lib.db;
-  const rollback = Symbol('dry run');
+  // Thrown to roll the transaction back: a dry run goes through every step and keeps nothing.
+  const rollback = new Error('dry run');
   let result: ImportSourcesResult | undefined;
   const txn = db.transaction(() => {
     result = run(lib, items, opts);

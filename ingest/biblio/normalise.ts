@@ -43,7 +43,7 @@ export function cleanCslItem(input: CslItem, what: string, warn: Warn): CslItem 
     const v = item[field];
     if (v === undefined) continue;
     if (typeof v === 'number') item[field] = String(v);
-    else if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) item[field] = v[0];
+    else if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) item[field] = v[0] as string;
     else if (typeof v !== 'string') {
       warn(`${what}: ${field} is not text; it was left out.`);
       delete item[field];

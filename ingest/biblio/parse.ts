@@ -60,8 +60,8 @@ function parseCslJson(text: string, file: string, opts: ImportOptions): ParsedBi
   } catch (e) {
     throw new DossierError('validation', `${file}: is not CSL-JSON: ${e instanceof Error ? e.message : String(e)}`, 'file');
   }
-  const list = Array.isArray(data)
-    ? data
+  const list: unknown[] | undefined = Array.isArray(data)
+    ? (data as unknown[])
     : isObject(data) && Array.isArray(data.items)
       ? (data.items as unknown[])
       : isObject(data)

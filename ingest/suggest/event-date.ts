@@ -176,7 +176,7 @@ function resolve(c: chrono.ParsedComponents, twin: chrono.ParsedComponents | und
   if (precision === 0) return undefined; // a time of day, with no date
 
   // What the reference contributes: the finest part that moves when the reference moves.
-  let needs: Precision = 0;
+  let needs: Precision;
   if (twin) {
     const moved = (k: 'year' | 'month' | 'day') => twin.get(k) !== c.get(k);
     needs = moved('day') && precision === 3 ? 3 : moved('month') && precision >= 2 ? 2 : moved('year') ? 1 : 0;

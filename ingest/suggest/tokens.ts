@@ -83,7 +83,7 @@ export function tokenize(sentence: string): Token[] {
       // start) and closes otherwise. (Apostrophes inside words never get here.)
       const ch = text;
       const before = start === 0 ? ' ' : sentence[start - 1]!;
-      const opening = ch === '“' || ch === '‘' || ch === '«' || ch === '„' || ((ch === '"' || ch === "'") && /[\s(\[—–-]/.test(before));
+      const opening = ch === '“' || ch === '‘' || ch === '«' || ch === '„' || ((ch === '"' || ch === "'") && /[\s([—–-]/.test(before));
       if (opening && !quoted) {
         quoted = true;
         push(out, text, 'open-quote', start, true);
