@@ -15,7 +15,7 @@ export function BriefingDanger({ briefing }: { briefing: Briefing }) {
           <button
             type="button"
             className="button danger"
-            onClick={async () => {
+            onClick={() => void (async () => {
               try {
                 await app.track(call('briefings:remove', briefing.id));
                 await app.refresh();
@@ -24,7 +24,7 @@ export function BriefingDanger({ briefing }: { briefing: Briefing }) {
               } catch (e) {
                 app.notify(errorMessage(e), 'error');
               }
-            }}
+            })()}
           >
             Delete briefing
           </button>

@@ -58,7 +58,7 @@ export function useBriefingDocument(briefingId: string) {
 
   useEffect(() => {
     let live = true;
-    (async () => {
+    void (async () => {
       try {
         const b = await call('briefings:get', briefingId);
         if (!live) return;

@@ -29,7 +29,7 @@ export function useCitedFacts(briefing: Briefing | undefined, dataVersion: numbe
     const stale = factsRead.current !== dataVersion;
     const wanted = stale ? factIds : factIds.filter((id) => !facts.has(id));
     if (wanted.length === 0) return;
-    Promise.all(wanted.map((id) => call('facts:get', id).catch(() => undefined))).then((got) => {
+    void Promise.all(wanted.map((id) => call('facts:get', id).catch(() => undefined))).then((got) => {
       if (!live) return;
       factsRead.current = dataVersion;
       setFacts((m) => {

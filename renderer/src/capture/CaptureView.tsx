@@ -83,8 +83,15 @@ export function CaptureView() {
   const withPassword = password !== undefined && file && 'base64' in file ? { password } : {};
   const request = useDebounced(JSON.stringify({ text, markdown, paragraphs, source, fileKey, password }), 350);
 
+  // The preview runs when the debounced request changes; the file it names is read through a
+  // ref (the request holds its key), so a new object for the same file does not run it again.
+  const fileNow = useRef(file);
+  fileNow.current = file;
+  const { notify } = app;
   useEffect(() => {
-    const r = JSON.parse(request) as { text: string; markdown: boolean; paragraphs: boolean; source: Record<string, unknown>; fileKey: string };
+    const r = JSON.parse(request) as { text: string; markdown: boolean; paragraphs: boolean; source: Record<string, unknown>; fileKey: string; password?: string };
+    const file = fileNow.current;
+    const withPassword = r.password !== undefined && file && 'base64' in file ? { password: r.password } : {};
     if (!r.text.trim() && !file) {
       setPreview(undefined);
       setErrors({});
@@ -99,7 +106,7 @@ export function CaptureView() {
           // Show what the file itself says about its source, for the user to check.
           prefilled.current = r.fileKey;
           setMeta((m) => ({ ...m, ...metaFromSource(p.source, m) }));
-          for (const w of p.warnings) app.notify(w);
+          for (const w of p.warnings) notify(w);
         }
         setPreview(p);
         setErrors({});
@@ -119,7 +126,7 @@ export function CaptureView() {
     return () => {
       live = false;
     };
-  }, [request]);
+  }, [request, notify]);
 
   // A file that arrived from outside this view (dropped on the window, opened from the shell): shown as if chosen here.
   const { incoming, takeIncoming } = app;
@@ -157,11 +164,12 @@ export function CaptureView() {
     setFile(undefined);
     const reader = new FileReader();
     reader.onload = () => {
-      setText(String(reader.result ?? ''));
+      const read = typeof reader.result === 'string' ? reader.result : '';
+      setText(read);
       const md = /\.(md|markdown)$/i.test(file.name);
       setMarkdown(md);
       setFileName(stripInvisibles(file.name));
-      const firstLine = String(reader.result ?? '').split('\n').find((l) => l.trim());
+      const firstLine = read.split('\n').find((l) => l.trim());
       if (!meta.title && firstLine) setMeta((m) => ({ ...m, title: firstLine.replace(/^#+\s*/, '').trim().slice(0, 300) }));
     };
     reader.onerror = () => app.notify(`Could not read ${stripInvisibles(file.name)}.`, 'error');

@@ -284,7 +284,7 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
               <button
                 type="button"
                 className="button danger"
-                onClick={async () => {
+                onClick={() => void (async () => {
                   try {
                     await app.track(call('facts:remove', factId));
                     app.notify('Fact deleted');
@@ -295,7 +295,7 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
                     app.notify(errorMessage(e), 'error');
                     setConfirmDelete(false);
                   }
-                }}
+                })()}
               >
                 Delete
               </button>
