@@ -7,7 +7,8 @@ import { tempDir } from '../db/testing/temp-library';
 import { loadSample } from '../samples/load';
 import { Desktop, type NativeShell } from './desktop';
 import type { DossierEvents } from './events';
-import { CoreService, InProcessCore } from '../api/host/core-service';
+import { CoreCallError } from '../api/host/client';
+import { type CoreLink, CoreService, InProcessCore } from '../api/host/core-service';
 import { corruptButOpenable } from '../api/host/testing';
 import { SHELL_CALL_NAMES } from './shell-contract';
 import { createShellDispatcher } from './shell-handlers';
@@ -295,5 +296,44 @@ describe('a leftover journal at open', () => {
     expect(native.choose.mock.calls[0]![0]).toMatchObject({ type: 'info', message: 'Dossier set a leftover file aside' });
     const after = (await desktop.call('facts:search', [{}])) as { ok: true; value: { total: number } };
     expect(after.value.total).toBe(before.value.total);
+  });
+});
+
+describe('when the core process is restarted mid-call', () => {
+  /** The core as the shell sees it, failing the first call of each name as a restarted core would. */
+  function flakyCore(): { core: CoreLink; attempts: string[] } {
+    const inner = new InProcessCore(host);
+    const failed = new Set<string>();
+    const attempts: string[] = [];
+    const core: CoreLink = {
+      request: (method, args, ctx) => {
+        if (method === 'call') {
+          const name = String(args[0]);
+          attempts.push(name);
+          if (!failed.has(name)) {
+            failed.add(name);
+            return Promise.reject(new CoreCallError({ code: 'core_restarted', message: `Dossier's core stopped while running ${name} and was restarted.` }));
+          }
+        }
+        return inner.request(method, args, ctx);
+      },
+    };
+    return { core, attempts };
+  }
+
+  it('sends a read or a set-by-id write to the new core once, and never repeats an add', async () => {
+    const { core, attempts } = flakyCore();
+    const d = new Desktop({ core, state: new StateStore(join(dir, 'state2.json')), written: new WrittenFiles(), native: native as unknown as NativeShell, userGesture: () => false, emit: () => undefined });
+    const b = (await d.call('briefings:get', [briefingId])) as { ok: true; value: { sections: { items: { id: string; kind: string }[] }[] } };
+    expect(b.ok).toBe(true);
+    const prose = b.value.sections.flatMap((s) => s.items).find((i) => i.kind === 'prose')!;
+    // A paragraph saved as the core went down is saved by the new core.
+    expect(await d.call('briefings:updateItem', [briefingId, prose.id, { text: 'Kept through a restart.' }])).toMatchObject({ ok: true });
+    const lib = Library.open(join(dir, 'library.sqlite'));
+    expect(lib.getBriefing(briefingId).sections.flatMap((s) => s.items).find((i) => i.id === prose.id)).toMatchObject({ text: 'Kept through a restart.' });
+    lib.close();
+    // Adding is not repeated: the first attempt may have been committed.
+    expect(await d.call('briefings:addItems', [briefingId, [{ kind: 'prose', text: 'Once.' }], 'discussion'])).toMatchObject({ ok: false, error: { code: 'core_restarted' } });
+    expect(attempts).toEqual(['briefings:get', 'briefings:get', 'briefings:updateItem', 'briefings:updateItem', 'briefings:addItems']);
   });
 });

@@ -4,6 +4,7 @@ import type { Envelope } from '../api/contract';
 import type { CallContext } from '../api/handlers';
 import { CoreCallError, type CoreRestart } from '../api/host/client';
 import type { CoreLink } from '../api/host/core-service';
+import { repeatableAfterRestart } from '../api/repeatable-calls';
 import { DossierError, isDossierError } from '../core/errors';
 import { safeFileName } from '../export/file-name';
 import type { ExportPhase, ExportResult } from '../export/export-briefing';
@@ -110,9 +111,14 @@ export class Desktop {
   /** A core call through the validating dispatcher of the open library (in the core process). */
   async call(name: string, args: unknown, context: CallContext = {}): Promise<Envelope<unknown>> {
     const path = this.current.state === 'open' ? this.current.path : undefined;
+    const ctx = { ...(context.progress ? { progress: context.progress } : {}), ...(context.signal ? { signal: context.signal } : {}) };
     let r: Envelope<unknown>;
     try {
-      r = await this.core.request('call', [name, args], { ...(context.progress ? { progress: context.progress } : {}), ...(context.signal ? { signal: context.signal } : {}) });
+      r = await this.core.request('call', [name, args], ctx).catch((e: unknown) => {
+        // The core went down mid-call: a read or a set-by-id write goes to the new core once.
+        if (e instanceof CoreCallError && e.error.code === 'core_restarted' && repeatableAfterRestart(name)) return this.core.request('call', [name, args], ctx);
+        throw e;
+      });
     } catch (e) {
       return toErrorEnvelope(e);
     }
