@@ -13,6 +13,7 @@ import { benchPdf } from '../ingest/formats/bench';
 import { benchOriginals } from './originals-bench';
 import { formatScore, scoreWebCorpus } from '../ingest/formats/web-corpus-score';
 import { printSuggestionsBench } from './suggestions-bench';
+import { printCoreProcessBench } from './core-process-bench';
 
 /**
  * `npm run bench`: builds a realistic 100,000-fact library and prints the figures the issues
@@ -24,8 +25,7 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-/** BENCH_ONLY=library|export|import|preview|markdown|originals|webcorpus runs one part. */
-/** BENCH_ONLY=library|export|import|preview|markdown|originals|suggestions runs one part. */
+/** BENCH_ONLY=library|export|import|preview|markdown|originals|webcorpus|suggestions|coreprocess runs one part. */
 const only = process.env.BENCH_ONLY;
 const part = (name: string) => !only || only === name;
 try {
@@ -38,6 +38,7 @@ try {
   if (part('originals')) await benchOriginalsPart();
   if (part('webcorpus')) await benchWebCorpusPart();
   if (part('suggestions')) printSuggestionsBench();
+  if (part('coreprocess')) await printCoreProcessBench(dir);
   console.log(`\nPeak memory (RSS)        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
   clearInterval(sampler);
