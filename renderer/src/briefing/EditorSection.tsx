@@ -7,7 +7,8 @@ import { Icon } from '../ui/Icon';
 import type { CiteLookup } from './citation/lookup';
 import type { ProseHandle } from './citation/prose-handle';
 import type { Place } from './commands';
-import { ITEM_DRAG_TYPE, ItemRow, type ItemPatchHandler } from './ItemRow';
+import type { ItemPatchHandler } from './item-patch';
+import { ITEM_DRAG_TYPE, ItemRow } from './ItemRow';
 import { SectionHead } from './SectionHead';
 
 interface Props {
