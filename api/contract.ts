@@ -254,6 +254,7 @@ export interface CapturePreview {
 }
 
 export type { FactContext, PreviewCitation, PreviewDocument, SavedSearch };
+export type * from './wire-types';
 
 export interface BriefingPreview {
   /** The document as exported, less the Zotero field instructions only a written file carries. */
@@ -345,4 +346,3 @@ export interface DossierApi {
   call<K extends CallName>(name: K, ...args: CallArgs<K>): Promise<Envelope<CallResults[K]>>;
 }
 
-export const CALL_NAMES = Object.keys(CALLS) as CallName[];

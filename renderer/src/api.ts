@@ -1,5 +1,4 @@
-import type { CallArgs, CallName, CallResults, DossierApi, Envelope } from '../../api/contract';
-import type { ImportedDocument } from '../../ingest/document';
+import type { CallArgs, CallName, CallResults, DossierApi, Envelope, ImportedDocument } from '../../api/contract';
 
 /**
  * The renderer's only way to the core: `window.dossier.call`, exposed by the Electron preload
@@ -7,7 +6,7 @@ import type { ImportedDocument } from '../../ingest/document';
  * events) are optional: the app works without them and simply hides what needs them.
  */
 export interface ShellBridge {
-  /** Native features of the desktop shell, e.g. 'dialog:saveFile', 'file:open' (electron/shell-contract.ts). */
+  /** Native features of the desktop shell, e.g. 'dialog:saveFile', 'file:open' (api/shell/contract.ts). */
   shell?: (name: string, ...args: unknown[]) => Promise<unknown>;
   /** Subscribes to an event from the main process; returns an unsubscribe function. */
   on?: (event: string, cb: (payload: unknown) => void) => (() => void) | void;

@@ -1,7 +1,6 @@
 import type { DragEvent } from 'react';
-import type { FactDetail } from '../../../api/contract';
+import type { FactDetail, TemplateSection } from '../../../api/contract';
 import type { BriefingItem, BriefingSection } from '../../../core/model';
-import type { TemplateSection } from '../../../export/template/types';
 import { FACT_DRAG_TYPE } from '../library/FactList';
 import { Icon } from '../ui/Icon';
 import type { CiteLookup } from './citation/lookup';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ExportResult } from '../../../export/export-briefing';
+import type { ExportResult } from '../../../api/contract';
 import type { Briefing } from '../../../core/model';
 import { ApiError, call, errorMessage, hasShell, onShellEvent, shellCall } from '../api';
 import { formatCount, stripInvisibles } from '../format';
