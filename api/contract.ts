@@ -345,4 +345,3 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: s
 export interface DossierApi {
   call<K extends CallName>(name: K, ...args: CallArgs<K>): Promise<Envelope<CallResults[K]>>;
 }
-

@@ -114,4 +114,3 @@ export interface ShellResults {
 export interface DossierShellApi {
   shell<K extends ShellCallName>(name: K, ...args: ShellArgs<K>): Promise<Envelope<ShellResults[K]>>;
 }
-
