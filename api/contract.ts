@@ -254,6 +254,7 @@ export interface CapturePreview {
 }
 
 export type { FactContext, PreviewCitation, PreviewDocument, SavedSearch };
+export type * from './wire-types';
 
 export interface BriefingPreview {
   /** The document as exported, less the Zotero field instructions only a written file carries. */
@@ -344,5 +345,3 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: s
 export interface DossierApi {
   call<K extends CallName>(name: K, ...args: CallArgs<K>): Promise<Envelope<CallResults[K]>>;
 }
-
-export const CALL_NAMES = Object.keys(CALLS) as CallName[];

@@ -10,7 +10,8 @@ import type { BriefingVersion, VersionSummary } from '../core/versions';
 import { assembleBriefing } from '../export/assemble';
 import { EDIT_PAUSE_MS } from '../export/briefing-versions';
 import type { ExportResult } from '../export/export-briefing';
-import { CALL_NAMES, CALLS, type BriefingPreview, type RestoreResult } from './contract';
+import { CALL_NAMES } from './call-names';
+import { CALLS, type BriefingPreview, type RestoreResult } from './contract';
 import { createDispatcher } from './handlers';
 
 let lib: Library;
@@ -74,6 +75,7 @@ describe('the API contract', () => {
 
   it('has a schema for every call', () => {
     for (const name of CALL_NAMES) expect(CALLS[name], name).toBeDefined();
+    expect([...CALL_NAMES].sort()).toEqual(Object.keys(CALLS).sort());
   });
 });
 

@@ -19,7 +19,7 @@ import { type CaptureOptions, captureDocument } from '../ingest/capture';
 import type { ImportedDocument } from '../ingest/document';
 import type { PreparedOriginal } from '../db/originals/codec';
 import { readDocument } from '../ingest/formats/index';
-import { importText as readText } from '../ingest/formats/text';
+import { typedTextDocument, typedTextOriginal } from '../ingest/import-text';
 
 interface CaptureArgs {
   text: string;
@@ -39,10 +39,7 @@ interface CaptureArgs {
 async function documentOf(o: CaptureArgs): Promise<ImportedDocument> {
   if (o.document) return o.document;
   if (o.file) return readDocument(Buffer.from(o.file.base64, 'base64'), { fileName: o.file.name, ...(o.password ? { password: o.password } : {}) });
-  const doc = readText(o.text, {}, o.markdown ? 'markdown' : 'text');
-  delete doc.source.title;
-  doc.source.type = 'article-newspaper';
-  return doc;
+  return typedTextDocument(o.text, o.markdown);
 }
 
 /**
@@ -55,7 +52,7 @@ function originalOf(o: CaptureArgs, opts: HandlerOptions): Pick<CaptureOptions, 
     return prepared ? { preparedOriginal: prepared } : {};
   }
   if (o.file) return { original: { bytes: Buffer.from(o.file.base64, 'base64'), fileName: o.file.name } };
-  return { original: { bytes: Buffer.from(o.text, 'utf8') } };
+  return { original: typedTextOriginal(o.text) };
 }
 
 export interface HandlerOptions {

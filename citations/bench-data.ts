@@ -10,7 +10,7 @@ import type { CslItem } from '../core/csl';
 import type { ClusterInput } from './engine';
 
 /** The benchmarks' seeded PRNG (mulberry32), so generated documents are the same every run. */
-import { rng as seededRandom } from '../bench/random';
+import { rng as seededRandom } from '../core/seeded-random';
 
 export { seededRandom };
 

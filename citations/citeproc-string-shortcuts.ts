@@ -9,7 +9,7 @@
  * identity (or a no-op), and otherwise calls that function. citeproc-string-shortcuts.test.ts
  * compares each with the original over generated strings made of exactly those characters.
  */
-import type { CiteprocEngine, CiteprocModule } from './citeproc';
+import type { CiteprocEngine, CiteprocModule } from './citeproc-types';
 
 /**
  * Languages whose case mapping differs from the locale-independent one in V8/ICU

@@ -16,6 +16,7 @@ import { leftoverName } from '../db/leftovers';
 import { Library } from '../db/library';
 import { tempDir } from '../db/testing/temp-library';
 import { getTemplate } from '../export/template/index';
+import { importText } from '../ingest/import-text';
 
 const BIN = join(__dirname, '..', 'bin', 'dossier.js');
 const BUILT = existsSync(join(__dirname, '..', 'dist', 'cli', 'dossier.js'));
@@ -102,7 +103,7 @@ describe.skipIf(!BUILT)('Ctrl+C in the built command line', () => {
     writeFileSync(text, bigText());
     full = join(dir, 'full.sqlite');
     const lib = Library.open(full);
-    const r = lib.importText({ text: readFileSync(text, 'utf8'), source: { title: 'Grain corridor log', issued: '2024-01-19' } });
+    const r = importText(lib, { text: readFileSync(text, 'utf8'), source: { title: 'Grain corridor log', issued: '2024-01-19' } });
     const template = getTemplate('background-brief');
     const b = lib.createBriefing({ title: 'Long brief', templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
     lib.addItems(b.id, r.facts.slice(0, 1500).map((f) => ({ kind: 'fact' as const, factId: f.id })), template.sections[1]!.key);

@@ -3,6 +3,7 @@ import { importSources, parseBibliography } from '../ingest/biblio/index';
 import { commitUnlessCancelled } from './cancellable-write';
 import type { Library } from './library';
 import { tempLibrary } from './testing/temp-library';
+import { importText } from '../ingest/import-text';
 
 let lib: Library;
 let cleanup: () => void;
@@ -30,7 +31,7 @@ function counts() {
 
 describe('commitUnlessCancelled', () => {
   const writes: [string, () => unknown][] = [
-    ['text import (facts)', () => lib.importText({ text: TEXT, source: { title: 'Port log' } })],
+    ['text import (facts)', () => importText(lib, { text: TEXT, source: { title: 'Port log' } })],
     ['BibTeX import (sources)', () => importSources(lib, parseBibliography(BIBTEX, 'bibtex').items)],
     ['RIS import (sources)', () => importSources(lib, parseBibliography(RIS, 'ris').items)],
   ];
@@ -62,7 +63,7 @@ describe('commitUnlessCancelled', () => {
   it('an error in the work rolls back and is passed on', async () => {
     await expect(
       commitUnlessCancelled(lib.db, undefined, () => {
-        lib.importText({ text: TEXT, source: { title: 'Port log' } });
+        importText(lib, { text: TEXT, source: { title: 'Port log' } });
         throw new Error('disk on fire');
       }),
     ).rejects.toThrow('disk on fire');

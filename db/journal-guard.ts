@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { fileStamp, syncDir } from './durable-file';
+import { fileStamp, syncDir } from '../core/durable-file';
 import { checkIdentity, readLibraryId, type IdentityProblem } from './library-identity';
 
 /**

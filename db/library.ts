@@ -13,7 +13,6 @@ import * as settings from './repo/settings';
 import * as savedSearches from './repo/saved-searches';
 import * as sources from './repo/sources';
 import * as tags from './repo/tags';
-import { importText, type ImportTextOptions } from '../ingest/import-text';
 import { repairLibrary } from './health/repair';
 import { factContext } from './originals/context';
 import { quoteChecker } from './originals/quote-check';
@@ -113,9 +112,6 @@ export class Library {
   restoreVersion = (id: string, number: number, notes: () => VersionNote[]) => briefingVersions.restoreVersion(this.db, id, number, notes);
   recordExport = (id: string, input: briefingVersions.ExportInput) => briefingVersions.recordExport(this.db, id, input);
   listExports = (id: string) => briefingVersions.listExports(this.db, id);
-
-  // Capture
-  importText = (opts: ImportTextOptions) => importText(this, opts);
 
   // Originals: the captured files, kept with their sources (db/originals)
   originalsOfSource = (sourceId: string) => originals.originalsOfSource(this.db, this.getSource(sourceId).id);

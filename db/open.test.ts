@@ -10,6 +10,7 @@ import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 import { APPLICATION_ID, openDatabase, schemaVersion } from './open';
 import { corroboratingFacts, independentSourceCount, linkCorroboration } from './repo/corroboration';
 import { tempDir } from './testing/temp-library';
+import { importText } from '../ingest/import-text';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -222,7 +223,7 @@ describe('migrations', () => {
       verify(lib) {
         expect(lib.originalsOfSource('s-1')).toEqual([]);
         expect(lib.factContext('7f3e0d2a-aaaa-4c1b-8e5f-000000000001')).toEqual({ status: 'none' });
-        const r = lib.importText({ text: 'Ships left the port at dawn. “Grain moved,” he said.', sourceId: 's-1' });
+        const r = importText(lib, { text: 'Ships left the port at dawn. “Grain moved,” he said.', sourceId: 's-1' });
         expect(r.facts).toHaveLength(1); // the quote was already there
         expect(lib.originalsOfSource('s-1')).toHaveLength(1);
         expect(lib.factContext('7f3e0d2a-aaaa-4c1b-8e5f-000000000001')).toMatchObject({ status: 'ok', match: '“Grain moved,” he said.' });

@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DossierError } from '../core/errors';
-import { copyFileFlushed, fileStamp, syncDir } from './durable-file';
+import { copyFileFlushed, fileStamp, syncDir } from '../core/durable-file';
 import { Library } from './library';
 
 /**

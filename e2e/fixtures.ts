@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from '../electron/security/csp';
+import { CONTENT_SECURITY_POLICY } from '../api/csp';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';

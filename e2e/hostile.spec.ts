@@ -1,4 +1,4 @@
-import { META_CONTENT_SECURITY_POLICY } from '../electron/security/csp';
+import { META_CONTENT_SECURITY_POLICY } from '../api/csp';
 import { expect, test } from './fixtures';
 
 const IMG = '<img src=x onerror=window.__pwned=1>';
@@ -80,7 +80,7 @@ test('hostile fact text, titles, URLs and pasted HTML stay inert', async ({ page
   expect(fact.id).toBeTruthy();
 });
 
-test("the built page's <meta> policy is the header's (electron/security/csp.ts), written at build time", async ({ page, app }) => {
+test("the built page's <meta> policy is the header's (api/csp.ts), written at build time", async ({ page, app }) => {
   await app.open();
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', META_CONTENT_SECURITY_POLICY);
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { syncDir } from '../db/durable-file';
+import { syncDir } from '../core/durable-file';
 
 /**
  * Writes a small file (the app's state) so that it is either the old or the whole new file

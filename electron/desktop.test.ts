@@ -1,16 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES } from '../api/contract';
+import { CALL_NAMES, SHELL_CALL_NAMES } from '../api/call-names';
 import { Library } from '../db/library';
 import { tempDir } from '../db/testing/temp-library';
 import { loadSample } from '../samples/load';
 import { Desktop, type NativeShell } from './desktop';
-import type { DossierEvents } from './events';
+import type { DossierEvents } from '../api/shell/events';
 import { CoreCallError } from '../api/host/client';
 import { type CoreLink, CoreService, InProcessCore } from '../api/host/core-service';
 import { corruptButOpenable } from '../api/host/testing';
-import { SHELL_CALL_NAMES } from './shell-contract';
 import { createShellDispatcher } from './shell-handlers';
 import { StateStore } from './state-store';
 import { WrittenFiles } from '../api/host/write-grants';
@@ -71,7 +70,7 @@ const OP = 'op-12345678';
 
 describe('the shell contract', () => {
   it('has names of its own, never colliding with the core contract', () => {
-    expect(SHELL_CALL_NAMES.filter((n) => (CALL_NAMES as string[]).includes(n))).toEqual([]);
+    expect(SHELL_CALL_NAMES.filter((n) => (CALL_NAMES as readonly string[]).includes(n))).toEqual([]);
   });
 
   it('refuses unknown calls and arguments that fail their schema', async () => {

@@ -1,13 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Envelope } from '../api/contract';
+import type { Envelope, ExportPhase, ExportResult } from '../api/contract';
 import type { CallContext } from '../api/handlers';
 import { CoreCallError, type CoreRestart } from '../api/host/client';
 import type { CoreLink } from '../api/host/core-service';
 import { repeatableAfterRestart } from '../api/repeatable-calls';
 import { DossierError, isDossierError } from '../core/errors';
-import { safeFileName } from '../export/file-name';
-import type { ExportPhase, ExportResult } from '../export/export-briefing';
+import { safeFileName } from '../core/file-name';
 import { type Emit, isAbort, type OperationContext, Operations } from './operations';
 import { isRecentLibrary, recentBriefings, withoutBriefing, withRecentBriefing, withRecentLibrary } from './recent';
 import { externalUrlAllowed } from './security/navigation';

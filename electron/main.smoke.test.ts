@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../db/testing/temp-library';
-import { CONTENT_SECURITY_POLICY } from './security/csp';
+import { CONTENT_SECURITY_POLICY } from '../api/csp';
 
 /**
  * The real main bundle (out/main/main.js, as scripts/build-electron.mjs builds it) run under

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { defaultLibraryPath, userStyleDir, userTemplateDir } from '../core/paths';
 import { appPaths, mainDirOf } from './app-paths';
 import { Desktop } from './desktop';
-import { CHANNELS, type DossierEvents } from './events';
+import { CHANNELS, type DossierEvents } from '../api/shell/events';
 import { CoreClient } from '../api/host/client';
 import { utilityCoreChannel } from './core-process';
 import { registerIpc } from './ipc/register';

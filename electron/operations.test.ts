@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DossierEvents } from './events';
+import type { DossierEvents } from '../api/shell/events';
 import { Operations } from './operations';
 
 function setup(interval = 50) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DossierEvents } from './events';
+import type { DossierEvents } from '../api/shell/events';
 import type { OperationKind } from './types';
 
 /**

@@ -2,13 +2,12 @@ import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { CALL_NAMES } from '../api/contract';
-import { CHANNELS } from './events';
-import { SHELL_CALL_NAMES } from './shell-contract';
+import { CALL_NAMES, SHELL_CALL_NAMES } from '../api/call-names';
+import { CHANNELS } from '../api/shell/events';
 
 /**
- * The preload as it ships: bundled by scripts/build-electron.mjs (with zod replaced by an inert
- * stand-in) and run the way a sandboxed preload runs — a script whose `require` knows only
+ * The preload as it ships: bundled by scripts/build-electron.mjs (it takes the call names from
+ * api/call-names.ts, so no zod comes in) and run the way a sandboxed preload runs — a script whose `require` knows only
  * `electron` — to check it still knows every contract name, exposes only the bridge, and
  * requires nothing a sandbox lacks.
  */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES } from '../api/contract';
-import type { DossierBridge } from './bridge-types';
-import { CHANNELS } from './events';
+import { CALL_NAMES } from '../api/call-names';
+import type { DossierBridge } from '../api/shell/bridge-types';
+import { CHANNELS } from '../api/shell/events';
 
 // The preload runs against a fake `electron`: what it exposes, and what it sends, is observed.
 const exposed = new Map<string, unknown>();

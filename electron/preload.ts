@@ -8,10 +8,11 @@
  * only `electron` (and events/timers/url), so this file imports nothing else from Node.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_NAMES, type CallArgs, type CallName, type CallResults, type Envelope } from '../api/contract';
-import type { DossierBridge } from './bridge-types';
-import { CHANNELS, EVENT_NAMES, type DossierEventName, type DossierEvents, type EventMessage } from './events';
-import { SHELL_CALL_NAMES, type ShellArgs, type ShellCallName, type ShellResults } from './shell-contract';
+import { CALL_NAMES, SHELL_CALL_NAMES } from '../api/call-names';
+import type { CallArgs, CallName, CallResults, Envelope } from '../api/contract';
+import type { DossierBridge } from '../api/shell/bridge-types';
+import { CHANNELS, EVENT_NAMES, type DossierEventName, type DossierEvents, type EventMessage } from '../api/shell/events';
+import type { ShellArgs, ShellCallName, ShellResults } from '../api/shell/contract';
 
 const callNames = new Set<string>(CALL_NAMES);
 const shellNames = new Set<string>(SHELL_CALL_NAMES);

@@ -1,7 +1,7 @@
 import type { Envelope } from '../api/contract';
 import { DossierError } from '../core/errors';
 import { type Desktop, toErrorEnvelope } from './desktop';
-import { type AppInfo, SHELL_CALLS, type ShellCallName, type ShellResults } from './shell-contract';
+import { type AppInfo, SHELL_CALLS, type ShellCallName, type ShellResults } from '../api/shell/contract';
 
 /**
  * The shell contract's dispatcher: the same discipline as api/handlers.ts — unknown names and

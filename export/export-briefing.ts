@@ -8,7 +8,7 @@ import { versionContent } from '../core/versions';
 import { type AssembleOptions, type AssembledBriefing, assembleBriefing, assembleBriefingSplit } from './assemble';
 import { documentNotes } from './briefing-versions';
 import { renderDocx, renderIntoLetterhead } from './docx/index';
-import { safeFileName } from './file-name';
+import { safeFileName } from '../core/file-name';
 import { renderMarkdown } from './markdown';
 import { renderPlainText } from './plain-text';
 import { type PreflightOptions, type PreflightWarning, preflight, withCorroboration } from './preflight';

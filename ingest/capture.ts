@@ -8,7 +8,7 @@ import { checkFactInput, getFacts, insertFacts } from '../db/repo/facts';
 import { getSource, insertSource } from '../db/repo/sources';
 import { findMatchingSource } from '../db/repo/source-match';
 import { type OutletSources, outletSources } from '../db/repo/outlet-sources';
-import { stmt } from '../db/statements';
+import { lastFactPosition, writeStepsInOneTransaction } from '../db/repo/capture-write';
 import type { PreparedOriginal } from '../db/originals/codec';
 import { storeOriginal } from '../db/originals/store';
 import { type Candidate, candidatesFromDocument } from './candidates';
@@ -106,13 +106,7 @@ export function planCapture(lib: Library, doc: ImportedDocument, opts: CaptureOp
 
 /** The writing half of `captureDocument`: the source and the kept facts, in one transaction. */
 export function writeCapture(lib: Library, plan: CapturePlan, opts: CaptureOptions = {}): CaptureResult {
-  return lib.db.transaction((): CaptureResult => {
-    const steps = captureSteps(lib, plan, opts);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  })();
+  return writeStepsInOneTransaction(lib.db, () => captureSteps(lib, plan, opts));
 }
 
 /**
@@ -143,7 +137,7 @@ function* captureSteps(lib: Library, plan: CapturePlan, opts: CaptureOptions): G
   const sourceCreated = !source;
   source ??= insertSource(db, sourceInput!);
   if (plan.original) storeOriginal(db, source.id, plan.original);
-  const first = stmt(db, 'SELECT coalesce(max(position), 0) FROM facts WHERE source_id = ?').pluck().get(source.id) as number;
+  const first = lastFactPosition(db, source.id);
   const results: ReturnType<typeof insertFacts> = [];
   const verified = opts.unreviewed ? {} : { verifiedAt: new Date().toISOString() };
   const outlets = outletSources(db);

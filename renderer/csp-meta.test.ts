@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, HEADER_ONLY_DIRECTIVES, META_CONTENT_SECURITY_POLICY } from '../electron/security/csp';
+import { CONTENT_SECURITY_POLICY, HEADER_ONLY_DIRECTIVES, META_CONTENT_SECURITY_POLICY } from '../api/csp';
 import { CSP_META_MARKER } from './csp-meta';
 import config from './vite.config';
 
@@ -31,7 +31,7 @@ function builtPolicy(): string | null {
 }
 
 describe("the page's <meta> Content-Security-Policy", () => {
-  it('is not written by hand in index.html: one source, electron/security/csp.ts', () => {
+  it('is not written by hand in index.html: one source, api/csp.ts', () => {
     expect(indexHtml).not.toMatch(/http-equiv\s*=\s*["']?Content-Security-Policy/i);
     expect(indexHtml.split(CSP_META_MARKER).length - 1).toBe(1);
   });

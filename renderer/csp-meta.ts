@@ -1,9 +1,9 @@
 import type { Plugin } from 'vite';
-import { META_CONTENT_SECURITY_POLICY } from '../electron/security/csp';
+import { META_CONTENT_SECURITY_POLICY } from '../api/csp';
 
 /**
  * Writes the app's Content-Security-Policy into the built index.html as a `<meta>`, from the
- * same directives the app:// protocol sends as a header (electron/security/csp.ts), so the two
+ * same directives the app:// protocol sends as a header (api/csp.ts), so the two
  * can never say different things. index.html itself holds no policy of its own.
  *
  * Build only: the Vite dev server needs inline scripts and a websocket for hot reloading, which

@@ -5,7 +5,7 @@ import { cspMeta } from './csp-meta';
 
 // The renderer is a static bundle loaded from the app's own origin: relative asset paths,
 // no inline scripts (CSP script-src 'self'), nothing fetched from anywhere else. The page's
-// <meta> policy is written from electron/security/csp.ts at build time (csp-meta.ts).
+// <meta> policy is written from api/csp.ts at build time (csp-meta.ts).
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',

@@ -53,8 +53,6 @@ export function preloadOptions({ quiet = false } = {}) {
     format: 'cjs',
     target: chromeTarget,
     external: ['electron'],
-    // The preload needs the contracts' names only; main validates arguments with the real zod.
-    alias: { zod: './electron/preload-zod-shim.ts' },
     minify: true,
     sourcemap: 'linked',
     metafile: true,

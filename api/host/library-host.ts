@@ -3,7 +3,7 @@ import { DossierError, isDossierError } from '../../core/errors';
 import { removeLeftovers } from '../../db/leftovers';
 import { Library } from '../../db/library';
 import { assertRestorable, restoreLibrary } from '../../db/restore';
-import { fileStamp } from '../../db/durable-file';
+import { fileStamp } from '../../core/durable-file';
 import type { LibraryStatus } from './types';
 import { type BackupEntry, backupFolderFor, describeProblems, isBackupDue, listBackups, newestGoodBackup, takeBackup, } from './backups';
 

@@ -1,21 +1,12 @@
 import type { Db } from '../open';
 import { schemaVersion } from '../open';
 import { describeIntegrity } from './integrity-words';
+import type { Problem } from './problem';
 import { SEARCH_INDEX_TABLES, searchIndexState } from './search-index';
 import { damagedOriginals, describeDamagedOriginal } from './originals';
 import { ORIGINAL_INDEX_TABLES, originalIndexProblem } from '../originals/search-index';
 
-/**
- * What is wrong with a library, one problem per entry, in words a person can act on, and
- * whether `check --repair` can mend it. Only derived data (the search index, SQL indexes,
- * lost free pages) is ever repaired; a problem in the base rows needs a backup.
- */
-export interface Problem {
-  kind: 'pages' | 'index' | 'search-index' | 'references' | 'unreadable' | 'original';
-  message: string;
-  /** `rebuild`: derived data that `check --repair` rebuilds; `restore`: needs a backup. */
-  remedy: 'rebuild' | 'restore';
-}
+export type { Problem } from './problem';
 
 export interface CheckReport {
   ok: boolean;

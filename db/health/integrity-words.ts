@@ -1,5 +1,5 @@
 import type { Db } from '../open';
-import type { Problem } from './check';
+import type { Problem } from './problem';
 
 /**
  * SQLite's integrity_check speaks in b-tree root pages ("Tree 12 page 40 cell 3: …") and

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DossierError } from '../../core/errors';
-import { copyFileFlushed, fileStamp } from '../durable-file';
+import { copyFileFlushed, fileStamp } from '../../core/durable-file';
 import type { Db } from '../open';
 import { RESTORE_HINT } from '../sqlite-errors';
 import { checkLibrary, type Problem } from './check';

@@ -25,7 +25,7 @@ test('workspace with 100,000 facts', async ({ page, app }) => {
     const src = app.lib.addSource({ type: 'report', title: `Synthetic report ${s + 1}`, issued: `2024-${String((s % 12) + 1).padStart(2, '0')}`, reliability: 'ABCDEF'[s % 6] });
     const paras: string[] = [];
     for (let i = 0; i < 5000; i++) paras.push(`Item ${s}-${i}: the ${words[i % 12]} ${words[(i * 5 + s) % 12]} figure reached ${(i * 7) % 1000} units in ${2015 + (i % 11)} in district ${s}.`);
-    app.lib.importText({ text: paras.join('\n\n'), sourceId: src.id, paragraphs: true });
+    app.core.importText(app.lib, { text: paras.join('\n\n'), sourceId: src.id, paragraphs: true });
   }
   const seedSeconds = (performance.now() - seeded) / 1000;
 

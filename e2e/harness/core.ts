@@ -4,6 +4,8 @@
  */
 export { Library } from '../../db/library';
 export { loadSample } from '../../samples/load';
+// Prose into the library through the capture pipeline, as the benchmark seeds its sources.
+export { importText } from '../../ingest/import-text';
 // The repository's bulk insert (validated, duplicate-checked, FTS-indexed), as the benchmark builds its library.
 export { checkFactInput, insertFacts } from '../../db/repo/facts';
 // The desktop shell's own logic (no Electron in it), for specs that bind the shell contract too.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { DossierEventName, DossierEvents } from '../../electron/events';
+import type { DossierEventName, DossierEvents } from '../../api/shell/events';
 
 /**
  * Gives the page's bridge the desktop shell's event subscription (`window.dossier.on`, as the

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../events';
+import { CHANNELS } from '../../api/shell/events';
 import { registerIpc } from './register';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../../api/contract';
-import { CHANNELS } from '../events';
+import { CHANNELS } from '../../api/shell/events';
 import { checkEvent } from '../security/ipc-guard';
 
 /**

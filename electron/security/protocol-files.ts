@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { SECURITY_HEADERS } from './csp';
+import { SECURITY_HEADERS } from '../../api/csp';
 import { isAppUrl } from './origin';
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../db/testing/temp-library';
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, SECURITY_HEADERS } from './csp';
+import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, SECURITY_HEADERS } from '../../api/csp';
 import { checkEvent, checkSender } from './ipc-guard';
 import { externalUrlAllowed, isAllowedNavigation, isAllowedRequest } from './navigation';
 import { isAppUrl } from './origin';

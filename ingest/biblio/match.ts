@@ -2,7 +2,7 @@ import type { CslName } from '../../core/csl';
 import { isUuid } from '../../core/ids';
 import type { Source } from '../../core/model';
 import type { Db } from '../../db/open';
-import { stmt } from '../../db/statements';
+import { allSourceKeys } from '../../db/repo/capture-write';
 
 /**
  * Which existing source an imported record describes. db/repo/source-match.ts compares DOI
@@ -56,24 +56,7 @@ export class SourceMatcher {
   /** Every source of the library, oldest first, so the oldest of equals is the match. */
   static fromLibrary(db: Db): SourceMatcher {
     const m = new SourceMatcher();
-    const rows = stmt(db, 'SELECT id, doi, url, title, issued, authors FROM sources ORDER BY seq').all() as {
-      id: string;
-      doi: string | null;
-      url: string | null;
-      title: string;
-      issued: string | null;
-      authors: string;
-    }[];
-    for (const r of rows) {
-      m.add({
-        id: r.id,
-        title: r.title,
-        doi: r.doi ?? undefined,
-        url: r.url ?? undefined,
-        issued: r.issued ?? undefined,
-        authors: JSON.parse(r.authors) as CslName[],
-      });
-    }
+    for (const keys of allSourceKeys(db)) m.add(keys);
     return m;
   }
 

@@ -3,6 +3,7 @@ import { isDossierError } from '../../core/errors';
 import type { Source, SourceInput } from '../../core/model';
 import { sourceInputSchema, validate } from '../../core/validate';
 import type { Library } from '../../db/library';
+import { writeOnceImmediate } from '../../db/repo/capture-write';
 import { getSource, insertSource, updateSource } from '../../db/repo/sources';
 import type { ImportOptions } from '../document';
 import { cslItemToSourceInput } from './csl-source';
@@ -48,23 +49,9 @@ export interface ImportSourcesResult {
  */
 export function importSources(lib: Library, items: CslItem[], opts: ImportSourcesOptions = {}): ImportSourcesResult {
   throwIfAborted(opts.signal);
-  const db = lib.db;
-  // Thrown to roll the transaction back: a dry run goes through every step and keeps nothing.
-  const rollback = new Error('dry run');
-  let result: ImportSourcesResult | undefined;
-  const txn = db.transaction(() => {
-    result = run(lib, items, opts);
-    if (opts.dryRun) throw rollback;
-  });
-  try {
-    // IMMEDIATE: the import reads the library's keys, then writes; taking the write lock
-    // first means another writer cannot invalidate what was read halfway through.
-    if (opts.dryRun) txn();
-    else txn.immediate();
-  } catch (e) {
-    if (e !== rollback) throw e;
-  }
-  return result!;
+  // IMMEDIATE: the import reads the library's keys, then writes; taking the write lock
+  // first means another writer cannot invalidate what was read halfway through.
+  return writeOnceImmediate(lib.db, () => run(lib, items, opts), { dryRun: opts.dryRun ?? false });
 }
 
 const FILLABLE = [

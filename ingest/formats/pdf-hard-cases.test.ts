@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importPdf } from './pdf';
-import type { Fragment } from './pdf-layout';
+import type { Fragment } from './pdf-fragment';
 import { pageLayout } from './pdf-layout';
 import { buildReportPdf } from './testing/report-pdf';
 import { REPORT_TITLE, reportParagraphs, SUMMARY } from './testing/report-text';

@@ -1,3 +1,4 @@
+import type { Fragment } from './pdf-fragment';
 import { findTables } from './pdf-tables';
 
 /**
@@ -10,17 +11,6 @@ import { findTables } from './pdf-tables';
  * bands; each band is read left column first, then right column, like a person reads it.
  * Tables (pdf-tables.ts) are taken out of the page first: their cells are not prose.
  */
-
-/** A positioned string, in top-left-origin page coordinates (y grows downward). */
-export interface Fragment {
-  text: string;
-  x: number;
-  /** Baseline. */
-  y: number;
-  width: number;
-  /** Font size in points, as drawn. */
-  size: number;
-}
 
 export interface Line {
   text: string;

@@ -1,4 +1,4 @@
-import type { Fragment } from './pdf-layout';
+import type { Fragment } from './pdf-fragment';
 
 /**
  * Tables on a PDF page, found from where their words sit: a run of at least three rows, each

@@ -2,7 +2,8 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy
 import { DossierError } from '../../core/errors';
 import type { ImportedDocument, ImportOptions } from '../document';
 import { throwIfAborted, unreadable } from './abort';
-import type { Fragment, Line } from './pdf-layout';
+import type { Fragment } from './pdf-fragment';
+import type { Line } from './pdf-layout';
 import { pageLayout } from './pdf-layout';
 import { pdfSource } from './pdf-metadata';
 import { pdfParagraphs } from './pdf-paragraphs';

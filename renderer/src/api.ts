@@ -1,17 +1,18 @@
-import type { CallArgs, CallName, CallResults, DossierApi, Envelope } from '../../api/contract';
-import type { ImportedDocument } from '../../ingest/document';
+import type { CallArgs, CallName, CallResults, DossierApi, Envelope, ImportedDocument } from '../../api/contract';
+import type { DossierShellApi, ShellArgs, ShellCallName, ShellResults } from '../../api/shell/contract';
+import type { DossierEventName, DossierEvents, DossierEventsApi } from '../../api/shell/events';
 
 /**
  * The renderer's only way to the core: `window.dossier.call`, exposed by the Electron preload
  * (or by the end-to-end harness). Shell features (save dialogs, opening files, progress
  * events) are optional: the app works without them and simply hides what needs them.
  */
-export interface ShellBridge {
-  /** Native features of the desktop shell, e.g. 'dialog:saveFile', 'file:open' (electron/shell-contract.ts). */
-  shell?: (name: string, ...args: unknown[]) => Promise<unknown>;
-  /** Subscribes to an event from the main process; returns an unsubscribe function. */
-  on?: (event: string, cb: (payload: unknown) => void) => (() => void) | void;
-}
+/**
+ * The desktop shell's part of the bridge, typed by the shell contract and the event map
+ * (api/shell/): native features such as 'dialog:saveFile' or 'file:open' (`shell`), and
+ * events from the main process (`on`, which returns an unsubscribe function).
+ */
+export type ShellBridge = Partial<DossierShellApi & DossierEventsApi>;
 
 export type Bridge = DossierApi & ShellBridge;
 
@@ -79,16 +80,17 @@ export function hasShell(): boolean {
 }
 
 /** Calls a shell feature; accepts either an envelope or a bare value from the bridge. */
-export async function shellCall<T>(name: string, ...args: unknown[]): Promise<T | undefined> {
+export async function shellCall<K extends ShellCallName>(name: K, ...args: ShellArgs<K>): Promise<ShellResults[K] | undefined> {
   const fn = window.dossier?.shell;
   if (!fn) return undefined;
+  // Typed as an envelope, but a bridge from another build may answer with the bare value.
   const r = (await fn(name, ...args)) as unknown;
   if (r && typeof r === 'object' && 'ok' in r) {
-    const env = r as Envelope<T>;
+    const env = r as Envelope<ShellResults[K]>;
     if (!env.ok) throw new ApiError(env.error.code, env.error.message, env.error.field);
     return env.value;
   }
-  return r as T;
+  return r as ShellResults[K];
 }
 
 /** Whether the desktop shell can tell this window about things (files to import, menu commands). */
@@ -114,7 +116,11 @@ export function captureFileKey(f: CaptureFile | undefined): string {
   return 'base64' in f ? `${f.name}:${f.base64.length}` : `${f.name}:document:${f.document.blocks.length}`;
 }
 
-export function onShellEvent(event: string, cb: (payload: unknown) => void): () => void {
+/**
+ * Subscribes to a shell event. The payload is typed by the event map, but it crossed a process
+ * boundary: the listeners still check its shape before acting on it.
+ */
+export function onShellEvent<K extends DossierEventName>(event: K, cb: (payload: DossierEvents[K]) => void): () => void {
   const on = window.dossier?.on;
   if (!on) return () => {};
   // The preload refuses an event name it does not know (a shell older than this renderer):

@@ -1,8 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { LibraryInfo } from '../../api/contract';
+import type { LibraryInfo, SourceWithCount, TagCount } from '../../api/contract';
 import type { BriefingSummary } from '../../core/model';
-import type { SourceWithCount } from '../../db/repo/sources';
-import type { TagCount } from '../../db/repo/tags';
 import { call, type CaptureFile, errorMessage, hasBridge } from './api';
 import { EMPTY_FILTERS, type LibraryFilters } from './library/filters';
 import { fromStored, moveLegacySearches, type SavedSearch, toStoredQuery } from './library/saved-searches';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Briefing } from '../../../core/model';
-import type { FactHit } from '../../../db/repo/search';
+import type { FactHit } from '../../../api/contract';
 import { call, errorMessage } from '../api';
 import type { ViewRequest } from '../shell/menu-command';
 import { useApp } from '../state';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { BriefingSummary } from '../../../core/model';
-import type { TemplateSummary } from '../../../export/template/types';
+import type { TemplateSummary } from '../../../api/contract';
 import { call, errorMessage } from '../api';
 import { formatCount } from '../format';
 import { useApp } from '../state';

@@ -1,5 +1,5 @@
 import type { Briefing } from '../../../core/model';
-import type { Template } from '../../../export/template/types';
+import type { Template } from '../../../api/contract';
 import { Icon } from '../ui/Icon';
 import { DraftInput } from './DraftInput';
 import { ExportPanel } from './ExportPanel';

@@ -1,13 +1,13 @@
 import type { DragEvent } from 'react';
-import type { FactDetail } from '../../../api/contract';
+import type { FactDetail, TemplateSection } from '../../../api/contract';
 import type { BriefingItem, BriefingSection } from '../../../core/model';
-import type { TemplateSection } from '../../../export/template/types';
 import { FACT_DRAG_TYPE } from '../library/FactList';
 import { Icon } from '../ui/Icon';
 import type { CiteLookup } from './citation/lookup';
 import type { ProseHandle } from './citation/prose-handle';
 import type { Place } from './commands';
-import { ITEM_DRAG_TYPE, ItemRow, type ItemPatchHandler } from './ItemRow';
+import type { ItemPatchHandler } from './item-patch';
+import { ITEM_DRAG_TYPE, ItemRow } from './ItemRow';
 import { SectionHead } from './SectionHead';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ExportResult } from '../../../export/export-briefing';
+import type { ExportResult } from '../../../api/contract';
 import type { Briefing } from '../../../core/model';
 import { ApiError, call, errorMessage, hasShell, onShellEvent, shellCall } from '../api';
 import { formatCount, stripInvisibles } from '../format';
@@ -104,7 +104,7 @@ export function ExportPanel({ briefing, onClose }: { briefing: Briefing; onClose
       setRunning((r) => r && { ...r, phase: p.phase, ...(p.total ? { fraction: Math.max(0, Math.min(1, p.done / p.total)) } : {}) });
     });
     try {
-      const r = await shellCall<ExportResult | { canceled: true }>('export:briefing', { opId, briefingId: briefing.id, format });
+      const r = await shellCall('export:briefing', { opId, briefingId: briefing.id, format });
       if (r && !('canceled' in r)) setResult(r);
     } finally {
       off();
@@ -137,7 +137,7 @@ export function ExportPanel({ briefing, onClose }: { briefing: Briefing; onClose
     if (!opId) return;
     setRunning((r) => r && { ...r, cancelling: true });
     try {
-      const r = await shellCall<{ cancelled: boolean }>('operation:cancel', opId);
+      const r = await shellCall('operation:cancel', opId);
       // Already finished: the result (or error) arrives with the export's own answer.
       if (r && !r.cancelled) setRunning((x) => x && { ...x, cancelling: false });
     } catch (e) {

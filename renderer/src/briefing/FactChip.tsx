@@ -3,7 +3,7 @@ import type { FactItem } from '../../../core/model';
 import { formatPartialDate, shortCitation } from '../format';
 import { GradeBadge } from '../ui/bits';
 import { DraftInput } from './DraftInput';
-import type { ItemPatchHandler } from './ItemRow';
+import type { ItemPatchHandler } from './item-patch';
 
 interface Props {
   item: FactItem;

@@ -1,5 +1,5 @@
 import type { Briefing } from '../../../core/model';
-import type { Template } from '../../../export/template/types';
+import type { Template } from '../../../api/contract';
 import { DraftInput } from './DraftInput';
 
 export function HeaderFields({ briefing, template, onSave }: { briefing: Briefing; template: Template | undefined; onSave(key: string, value: string, before: string, leaving: boolean): unknown }) {

@@ -6,12 +6,10 @@ import { Icon } from '../ui/Icon';
 import type { CiteLookup } from './citation/lookup';
 import type { ProseHandle } from './citation/prose-handle';
 import { FactChip } from './FactChip';
+import type { ItemPatchHandler } from './item-patch';
 import { ProseEditor } from './ProseEditor';
 
 export const ITEM_DRAG_TYPE = 'application/x-dossier-item';
-
-/** `leaving`: the page is going away, the patch must be sent at once (UndoStack.executeBeforeLeaving). */
-export type ItemPatchHandler = (before: Record<string, unknown>, after: Record<string, unknown>, label: string, leaving?: boolean) => unknown;
 
 interface ItemRowProps {
   item: BriefingItem;

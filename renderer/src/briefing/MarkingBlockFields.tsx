@@ -1,5 +1,5 @@
 import type { Briefing } from '../../../core/model';
-import type { MarkingBlock } from '../../../export/document';
+import type { MarkingBlock } from '../../../api/contract';
 import { DraftInput } from './DraftInput';
 
 /**

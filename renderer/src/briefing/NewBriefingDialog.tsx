@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TemplateSummary } from '../../../export/template/types';
+import type { TemplateSummary } from '../../../api/contract';
 import { call, errorMessage } from '../api';
 import { useApp } from '../state';
 

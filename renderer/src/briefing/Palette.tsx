@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FactHit } from '../../../db/repo/search';
+import type { FactHit } from '../../../api/contract';
 import type { BriefingSection } from '../../../core/model';
 import { call, errorMessage } from '../api';
 import { shortCitation } from '../format';

@@ -1,7 +1,5 @@
 import type { ReactElement } from 'react';
-import type { Run } from '../../../export/document';
-import type { PreviewBlock as Block, PreviewDocument, PreviewInline as Inline } from '../../../export/preview-document';
-import type { Template } from '../../../export/template/types';
+import type { Run, PreviewBlock as Block, PreviewDocument, PreviewInline as Inline, Template } from '../../../api/contract';
 
 /**
  * The live preview: the resolved document exactly as the exporters lay it out — banner,

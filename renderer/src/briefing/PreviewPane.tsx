@@ -1,5 +1,4 @@
-import type { BriefingPreview, StyleSummary } from '../../../api/contract';
-import type { Template } from '../../../export/template/types';
+import type { BriefingPreview, StyleSummary, Template } from '../../../api/contract';
 import type { Briefing } from '../../../core/model';
 import { ChecksPanel } from './ChecksPanel';
 import { HistoryPanel } from './HistoryPanel';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { BriefingSection } from '../../../core/model';
-import type { TemplateSection } from '../../../export/template/types';
+import type { TemplateSection } from '../../../api/contract';
 import { errorMessage } from '../api';
 import { Icon } from '../ui/Icon';
 

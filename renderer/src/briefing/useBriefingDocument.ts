@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { StyleSummary } from '../../../api/contract';
+import type { StyleSummary, Template } from '../../../api/contract';
 import type { Briefing } from '../../../core/model';
-import type { Template } from '../../../export/template/types';
 import { ApiError, call, errorMessage, hasShell, shellCall } from '../api';
 import { useApp } from '../state';
 import { useLatest } from '../ui/hooks';

@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { BriefingItem, BriefingSection } from '../../../core/model';
-import type { Template } from '../../../export/template/types';
+import type { Template } from '../../../api/contract';
 import { useApp } from '../state';
 import { findItem, itemInput, type Place } from './commands';
 import type { BriefingDocument } from './useBriefingDocument';

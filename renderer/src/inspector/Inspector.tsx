@@ -3,7 +3,7 @@ import type { FactDetail } from '../../../api/contract';
 import { FACT_KINDS, LOCATOR_LABELS } from '../../../core/model';
 import { ApiError, call, errorMessage } from '../api';
 import { CREDIBILITY_LABELS, formatDateTime, KIND_LABELS } from '../format';
-import { SourceFields } from '../sources/SourceFields';
+import { SourceFields } from '../ui/SourceFields';
 import { useApp } from '../state';
 import { GradeBadge } from '../ui/bits';
 import { FieldRow, SelectField, TextField } from '../ui/fields';

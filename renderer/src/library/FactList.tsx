@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
-import type { LibraryHit as FactHit } from '../../../api/contract';
-import type { SourceWithCount } from '../../../db/repo/sources';
+import type { LibraryHit as FactHit, SourceWithCount } from '../../../api/contract';
 import { formatDateTime, KIND_LABELS, shortCitation } from '../format';
 import { GradeBadge, Highlighted } from '../ui/bits';
 import { Icon } from '../ui/Icon';

@@ -1,4 +1,4 @@
-import type { ImportedDocument } from '../../../ingest/document';
+import type { ImportedDocument } from '../../../api/contract';
 import type { CaptureFile } from '../api';
 
 /** Largest file the window accepts by drag and drop (the capture view's own limit). */

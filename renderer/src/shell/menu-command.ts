@@ -1,5 +1,5 @@
-import type { MenuCommand } from '../../../electron/events';
-import type { LibraryStatus } from '../../../electron/types';
+import type { MenuCommand } from '../../../api/shell/events';
+import type { LibraryStatus } from '../../../api/host/types';
 
 /**
  * The payload of the shell's `menu:command` event, or undefined when it is not one this

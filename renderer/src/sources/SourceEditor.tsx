@@ -8,7 +8,7 @@ import { GradeBadge } from '../ui/bits';
 import { Icon } from '../ui/Icon';
 import { MergeSourceDialog } from './MergeSourceDialog';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
-import { type FieldErrors, SourceFields } from './SourceFields';
+import { type FieldErrors, SourceFields } from '../ui/SourceFields';
 
 interface Props {
   sourceId: string;

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { SourceWithCount } from '../../../db/repo/sources';
+import type { SourceWithCount } from '../../../api/contract';
 import { formatCount, formatPartialDate, shortAuthors, SOURCE_TYPE_LABELS } from '../format';
 import { GradeBadge } from '../ui/bits';
 import { Icon } from '../ui/Icon';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SourceWithCount } from '../../../db/repo/sources';
+import type { SourceWithCount } from '../../../api/contract';
 import { call, errorMessage } from '../api';
 import { plural } from '../format';
 import { SourceTypeOptions } from '../ui/SourceTypeOptions';

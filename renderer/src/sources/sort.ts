@@ -1,4 +1,4 @@
-import type { SourceWithCount } from '../../../db/repo/sources';
+import type { SourceWithCount } from '../../../api/contract';
 import { shortAuthors } from '../format';
 
 export type SourceSortKey = 'title' | 'author' | 'type' | 'issued' | 'reliability' | 'facts' | 'added';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TagCount } from '../../../db/repo/tags';
+import type { TagCount } from '../../../api/contract';
 import { ApiError, call, errorMessage } from '../api';
 import { formatCount, plural } from '../format';
 import { useApp } from '../state';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { TagCount } from '../../../db/repo/tags';
+import type { TagCount } from '../../../api/contract';
 import { plural } from '../format';
 import { EMPTY_FILTERS } from '../library/filters';
 import { useApp } from '../state';

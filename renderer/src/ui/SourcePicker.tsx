@@ -1,5 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { SourceWithCount } from '../../../db/repo/sources';
+import type { SourceWithCount } from '../../../api/contract';
 import { shortCitation } from '../format';
 import { useId } from './hooks';
 

@@ -1,4 +1,4 @@
-import type { FactHit } from '../../../../db/repo/search';
+import type { FactHit } from '../../../../api/contract';
 import { shortCitation } from '../../format';
 import { useApp } from '../../state';
 import { GradeBadge, Highlighted } from '../../ui/bits';

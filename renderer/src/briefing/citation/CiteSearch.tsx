@@ -1,5 +1,5 @@
 import { createPortal } from 'react-dom';
-import type { FactHit } from '../../../../db/repo/search';
+import type { FactHit } from '../../../../api/contract';
 import { CiteResults } from './CiteResults';
 import { placeNear } from './placement';
 

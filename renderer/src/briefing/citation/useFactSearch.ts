@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { FactHit } from '../../../../db/repo/search';
+import type { FactHit } from '../../../../api/contract';
 import { call, errorMessage } from '../../api';
 import { useDebounced } from '../../ui/hooks';
 

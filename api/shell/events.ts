@@ -1,4 +1,4 @@
-import type { ImportResult, LibraryStatus, OperationKind } from './types';
+import type { ImportResult, LibraryStatus, OperationKind } from '../host/types';
 
 /**
  * Everything the main process tells the renderer, on the one `dossier:event` channel

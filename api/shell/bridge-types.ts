@@ -1,6 +1,6 @@
-import type { DossierApi } from '../api/contract';
+import type { DossierApi } from '../contract';
 import type { DossierEventsApi } from './events';
-import type { DossierShellApi } from './shell-contract';
+import type { DossierShellApi } from './contract';
 
 /**
  * `window.dossier` as the preload exposes it: the core contract's `call`, the shell contract's
@@ -9,5 +9,5 @@ import type { DossierShellApi } from './shell-contract';
  */
 export type DossierBridge = DossierApi & DossierShellApi & DossierEventsApi;
 export type { DossierEvents, DossierEventName, MenuCommand } from './events';
-export type { ShellCallName, ShellArgs, ShellResults, AppInfo } from './shell-contract';
-export type * from './types';
+export type { ShellCallName, ShellArgs, ShellResults, AppInfo } from './contract';
+export type * from '../host/types';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import type { Envelope } from '../api/contract';
-import type { ExportResult } from '../export/export-briefing';
-import type { BackupInfo, Canceled, ImportResult, LibraryStatus, RecentBriefing, RecentLibrary } from './types';
+import type { Envelope } from '../contract';
+import type { ExportResult } from '../../export/export-briefing';
+import type { BackupInfo, Canceled, ImportResult, LibraryStatus, RecentBriefing, RecentLibrary } from '../host/types';
 
 /**
  * The desktop shell's own calls — dialogs, files the app wrote, links, recent lists, library
@@ -21,8 +21,8 @@ const briefingId = z.string().min(1).max(200);
 const exportFormat = z.enum(['docx', 'markdown', 'text']);
 const path = z.string().min(1).max(4096);
 
-export { MAX_IMPORT_BYTES } from '../api/host/limits';
-import { MAX_IMPORT_BYTES } from '../api/host/limits';
+export { MAX_IMPORT_BYTES } from '../host/limits';
+import { MAX_IMPORT_BYTES } from '../host/limits';
 
 export const SHELL_CALLS = {
   'app:info': z.tuple([]),
@@ -114,5 +114,3 @@ export interface ShellResults {
 export interface DossierShellApi {
   shell<K extends ShellCallName>(name: K, ...args: ShellArgs<K>): Promise<Envelope<ShellResults[K]>>;
 }
-
-export const SHELL_CALL_NAMES = Object.keys(SHELL_CALLS) as ShellCallName[];

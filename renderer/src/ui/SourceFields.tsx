@@ -3,8 +3,8 @@ import type { CslName } from '../../../core/csl';
 import { RELIABILITY_GRADES, SOURCE_TYPES, type Source } from '../../../core/model';
 import { hasShell, isHttpUrl, openExternal } from '../api';
 import { RELIABILITY_LABELS, SOURCE_TYPE_LABELS } from '../format';
-import { FieldRow, SelectField, TextField } from '../ui/fields';
-import { Icon } from '../ui/Icon';
+import { FieldRow, SelectField, TextField } from './fields';
+import { Icon } from './Icon';
 
 /** Validation messages by field ("issued", "authors" …), shown next to the field. */
 export type FieldErrors = Record<string, string>;
