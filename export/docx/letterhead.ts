@@ -7,6 +7,7 @@ import { headerBlock, mainBlock, newBodyContext } from './body';
 import type { RenderOptions } from './render';
 import { textRuns } from './runs';
 import { numberingFor, stylesFor } from './styles';
+import { checkZip } from '../../core/zip/policy';
 import { readZip, writeZip, zipTexts, type ZipEntry } from './zip';
 
 /**
@@ -37,6 +38,8 @@ const paragraphPatch = (children: ParagraphChild[]): IPatch => ({ type: PatchTyp
 export async function renderIntoLetterhead(doc: ResolvedDocument, template: Template, letterheadDocx: Buffer, options: RenderOptions = {}): Promise<Buffer> {
   let placeholders: readonly string[];
   try {
+    // docx opens the file with JSZip, which inflates every part uncapped: the zip-bomb policy first.
+    checkZip(letterheadDocx);
     placeholders = await patchDetector({ data: letterheadDocx });
   } catch (e) {
     throw new DossierError('validation', `letterhead: not a readable .docx (${(e as Error).message})`, 'letterhead');
