@@ -2,7 +2,7 @@ import { Document, Packer, Paragraph, PatchType, patchDetector, patchDocument, t
 import { DossierError } from '../../core/errors';
 import type { ResolvedDocument } from '../document';
 import type { Template } from '../template/types';
-import { sanitizeXmlText } from '../xml-text';
+import { escapeXml, sanitizeXmlText } from '../xml-text';
 import { headerBlock, mainBlock, newBodyContext } from './body';
 import type { RenderOptions } from './render';
 import { textRuns } from './runs';
@@ -28,10 +28,6 @@ import { readZip, writeZip, zipTexts, type ZipEntry } from './zip';
  */
 
 const BODY_STYLE_ROLES = ['FootnoteText', 'FootnoteTextChar', 'FootnoteReference', 'EndnoteText', 'EndnoteTextChar', 'EndnoteReference'];
-
-function escapeXml(text: string): string {
-  return sanitizeXmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 const paragraphPatch = (children: ParagraphChild[]): IPatch => ({ type: PatchType.PARAGRAPH, children });
 
@@ -128,7 +124,7 @@ interface PostOptions {
 }
 
 function bannerParagraph(text: string, styleId: string): string {
-  return `<w:p><w:pPr><w:pStyle w:val="${escapeXml(styleId)}"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+  return `<w:p><w:pPr><w:pStyle w:val="${escapeXml(sanitizeXmlText(styleId))}"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${escapeXml(sanitizeXmlText(text))}</w:t></w:r></w:p>`;
 }
 
 const HDR_NS =
