@@ -34,7 +34,7 @@ export interface StyleFacts {
 }
 
 /** Repository styles are known by their short id; their CSL id is the Zotero style URI. */
-export const ZOTERO_STYLE_BASE = 'http://www.zotero.org/styles/';
+const ZOTERO_STYLE_BASE = 'http://www.zotero.org/styles/';
 
 /** The style tree and facts for the options' styleId or styleXml (exactly one of them). */
 export function resolveStyle(options: CitationEngineOptions): { tree: CslNode; info: StyleFacts } {

@@ -28,7 +28,7 @@ function escapeRegExp(s: string): string {
 }
 
 /** A function moving the comma inside the quote before `viaPhrase`, or undefined where the locale keeps it outside. */
-export function viaCommaMover(engine: CiteprocEngine, viaPhrase: string): ((html: string) => string) | undefined {
+function viaCommaMover(engine: CiteprocEngine, viaPhrase: string): ((html: string) => string) | undefined {
   const state = engine as unknown as LocaleState;
   if (!state.getOpt('punctuation-in-quote')) return undefined;
   const quotes = [state.getTerm('close-quote'), state.getTerm('close-inner-quote')].filter((q): q is string => !!q);

@@ -173,7 +173,7 @@ function bodyParts(text: Paragraph[], bibliography: Paragraph[], ctx: BodyContex
  * Word reads where endnotes go from the document settings, not from the section: the
  * section's own w:pos is ignored, so settings.xml carries it too.
  */
-export function endnotesAtSectionEnd(settingsXml: string): string {
+function endnotesAtSectionEnd(settingsXml: string): string {
   if (/<w:endnotePr\b/.test(settingsXml)) throw new Error('settings.xml already has endnote properties; endnotesAtSectionEnd needs updating');
   const pr = '<w:endnotePr><w:pos w:val="sectEnd"/></w:endnotePr>';
   // CT_Settings order: endnotePr comes right before compat (or what follows it).

@@ -15,7 +15,7 @@ import { escapeXml, sanitizeXmlText } from '../xml-text';
 import { instructionChunks } from './fields';
 
 /** Zotero's note types: the `noteType` preference. */
-export const ZOTERO_NOTE_TYPE = { 'in-text': 0, footnotes: 1, endnotes: 2 } as const;
+const ZOTERO_NOTE_TYPE = { 'in-text': 0, footnotes: 1, endnotes: 2 } as const;
 
 /** Word's limit on a custom property's text, which the plugin's pieces respect. */
 export const ZOTERO_PREF_CHUNK = 255;

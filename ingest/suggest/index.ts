@@ -4,10 +4,10 @@ import { suggestEventDate } from './event-date';
 import { type StatisticSuggestion, suggestStatistic } from './statistic';
 import { tokenize } from './tokens';
 
-export { suggestAttribution, type AttributionSuggestion } from './attribution';
+export { suggestAttribution } from './attribution';
 export { suggestEventDate } from './event-date';
-export { suggestStatistic, type StatisticSuggestion } from './statistic';
-export { tokenize, type Token } from './tokens';
+export { suggestStatistic } from './statistic';
+export { tokenize } from './tokens';
 
 /**
  * Everything Dossier can suggest for a candidate sentence before the analyst files it as a
@@ -49,7 +49,7 @@ export function suggestFor(sentence: string, published?: string): Suggestions {
  * full stops, and chrono-node's date parsing (and the attribution search) take time in
  * proportion to the square of the length: one such 400,000-character "sentence" took 30 s.
  */
-export const SUGGESTION_WINDOW = 2_000;
+const SUGGESTION_WINDOW = 2_000;
 
 /** The candidate's first SUGGESTION_WINDOW characters, cut at a space so no word or figure is halved. */
 function suggestionWindow(text: string): string {

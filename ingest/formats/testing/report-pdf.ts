@@ -11,7 +11,7 @@ import { escapeXml } from '../../../export/xml-text';
  * word at the end of a line deterministically); "## " starts an in-column heading.
  */
 /** A table drawn in the column: one row per entry, cells spread across the column, numbers right-aligned. */
-export interface TableSpec {
+interface TableSpec {
   table: string[][];
 }
 
@@ -159,7 +159,7 @@ function wrap(text: string, font: PDFFont, size: number): string[] {
   return lines;
 }
 
-export function labelFor(index: number, labels: { from: number; style: 'D' | 'r' | 'R'; start: number }[]): string {
+function labelFor(index: number, labels: { from: number; style: 'D' | 'r' | 'R'; start: number }[]): string {
   const range = [...labels].reverse().find((l) => l.from <= index);
   if (!range) return String(index + 1);
   const n = range.start + (index - range.from);
