@@ -31,7 +31,7 @@ const obj = z.record(z.string(), z.unknown());
 const sort = z.enum(['relevance', 'newest', 'oldest', 'event', 'issued']);
 const date = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
 
-export const factQuerySchema = z.strictObject({
+const factQuerySchema = z.strictObject({
   text: z.string().max(1000).optional(),
   prefixLast: z.boolean().optional(),
   tags: z.array(z.string().max(100)).max(20).optional(),
@@ -52,7 +52,7 @@ export const factQuerySchema = z.strictObject({
 });
 
 /** A saved search's query as the library stores it (db/repo/saved-searches.ts): no paging, no search-as-you-type. */
-export const savedQuerySchema = factQuerySchema.omit({ limit: true, offset: true, prefixLast: true });
+const savedQuerySchema = factQuerySchema.omit({ limit: true, offset: true, prefixLast: true });
 
 /** A file the user dropped or opened (PDF, Word, web page …): its name and bytes as base64. */
 const captureFile = z.strictObject({ name: z.string().min(1).max(255), base64: z.string().max(28_000_000) });

@@ -1,4 +1,5 @@
 import type { CslNode } from '../citations/csl-tree';
+import { escapeXml, escapeXmlAttribute } from '../export/xml-text';
 
 /** Writes a CSL tree back out as XML, so pandoc can be handed the very style Dossier uses. */
 export function cslToXml(node: CslNode): string {
@@ -7,12 +8,8 @@ export function cslToXml(node: CslNode): string {
 
 function element(n: CslNode): string {
   const attrs = Object.entries(n.attrs)
-    .map(([k, v]) => ` ${k}="${escape(v)}"`)
+    .map(([k, v]) => ` ${k}="${escapeXmlAttribute(v)}"`)
     .join('');
-  const kids = n.children.map((c) => (typeof c === 'string' ? escape(c) : element(c))).join('');
+  const kids = n.children.map((c) => (typeof c === 'string' ? escapeXml(c) : element(c))).join('');
   return kids ? `<${n.name}${attrs}>${kids}</${n.name}>` : `<${n.name}${attrs}/>`;
-}
-
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

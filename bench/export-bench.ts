@@ -35,7 +35,7 @@ export interface ExportBenchRow {
 }
 
 /** Builds a library of 200 sources and a briefing citing them `citations` times (Chicago notes). */
-export function buildBriefing(dir: string, citations: number): { path: string; briefingId: string } {
+function buildBriefing(dir: string, citations: number): { path: string; briefingId: string } {
   const path = join(dir, `export-${citations}.sqlite`);
   const lib = Library.open(path);
   const r = rng(citations);
@@ -193,7 +193,7 @@ export interface PreviewBenchRow {
  * A briefing as an analyst writes it: paragraphs of their own words citing facts in the middle
  * of sentences (some marks cite two facts), between placed facts; `citations` clusters in all.
  */
-export function buildWrittenBriefing(dir: string, citations: number): { path: string; briefingId: string; proseIds: string[]; facts: string[] } {
+function buildWrittenBriefing(dir: string, citations: number): { path: string; briefingId: string; proseIds: string[]; facts: string[] } {
   const path = join(dir, `written-${citations}.sqlite`);
   const lib = Library.open(path);
   const r = rng(citations + 7);

@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { nowIso } from '../core/dates';
 import type { Library } from '../db/library';
 import { checkFactInput, type FactToInsert, insertFacts } from '../db/repo/facts';
@@ -103,8 +102,4 @@ function makeQueries(r: () => number): { kind: string; query: FactQuery }[] {
   for (let i = 0; i < 20; i++) out.push({ kind: 'filters only', query: { tags: [pick(r, TAGS.slice(0, 50))], sort: 'event' } });
   for (let i = 0; i < 20; i++) out.push({ kind: 'operators typed', query: { text: `${word()} -${pick(r, PLACES)} "${word()}` } });
   return out;
-}
-
-export function libraryPath(dir: string): string {
-  return join(dir, 'bench-library.sqlite');
 }

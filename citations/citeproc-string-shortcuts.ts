@@ -11,6 +11,12 @@
  */
 import type { CiteprocEngine, CiteprocModule } from './citeproc-types';
 
+/*
+ * The two module-wide shortcuts (case, escape) are installed once on the shared citeproc
+ * module and ask `active` on every call, so the fast-path switch (core/fast-paths.ts) takes
+ * effect without reloading citeproc; the flip-flop shortcut is per engine, installed or not.
+ */
+
 /**
  * Languages whose case mapping differs from the locale-independent one in V8/ICU
  * (dotted/dotless i, Lithuanian dot above). For every other language
@@ -30,14 +36,14 @@ function usesSpecialCasing(langs: string[] | undefined): boolean {
  * canonicalises the list through ICU on every call: ~8 % of all rendering time in our
  * profiles. Outside tr/az/lt the result is identical to toLowerCase, so take that path.
  */
-export function installCaseShortcut(CSL: CiteprocModule): void {
+export function installCaseShortcut(CSL: CiteprocModule, active: () => boolean = () => true): void {
   const lower = CSL.toLocaleLowerCase;
   const upper = CSL.toLocaleUpperCase;
   CSL.toLocaleLowerCase = function (this: { tmp: { lang_array?: string[] } }, s: string): string {
-    return usesSpecialCasing(this.tmp.lang_array) ? lower.call(this, s) : s.toLowerCase();
+    return !active() || usesSpecialCasing(this.tmp.lang_array) ? lower.call(this, s) : s.toLowerCase();
   };
   CSL.toLocaleUpperCase = function (this: { tmp: { lang_array?: string[] } }, s: string): string {
-    return usesSpecialCasing(this.tmp.lang_array) ? upper.call(this, s) : s.toUpperCase();
+    return !active() || usesSpecialCasing(this.tmp.lang_array) ? upper.call(this, s) : s.toUpperCase();
   };
 }
 
@@ -57,13 +63,13 @@ function htmlFormat(CSL: CiteprocModule): HtmlFormat {
  * comes back unchanged, so it is returned as it is. Patched on the shared html format
  * before any engine copies it (engines take the function when their output format is set).
  */
-export function installEscapeShortcut(CSL: CiteprocModule): void {
+export function installEscapeShortcut(CSL: CiteprocModule, active: () => boolean = () => true): void {
   const html = htmlFormat(CSL);
   const escape = html.text_escape;
   const superscripts = (CSL.SUPERSCRIPTS_REGEXP as RegExp).source;
   const needsWork = new RegExp(`[&<>]|\\s\\s|${superscripts}`);
   html.text_escape = function (this: unknown, text: string): string {
-    if (typeof text === 'string' && !needsWork.test(text)) return text;
+    if (typeof text === 'string' && !needsWork.test(text) && active()) return text;
     return escape.call(this, text);
   };
 }

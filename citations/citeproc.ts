@@ -6,31 +6,51 @@
  * Besides the public API (Engine, processCitationCluster, updateItems, makeBibliography)
  * the fast paths in citeproc-fast.ts reach a few internals (registry, process_CitationCluster,
  * disambiguate); they are typed here too so every use is visible in one place. The package
- * version is pinned in package.json and equivalence tests compare the fast paths with
- * citeproc's own rebuildProcessorState.
+ * version is pinned in package.json, checked when citeproc is loaded (citeprocFastPaths: any
+ * other version turns the fast paths off, core/fast-paths.ts) and equivalence tests compare
+ * the fast paths with citeproc's own rebuildProcessorState.
  */
 import { createRequire } from 'node:module';
+import { fastPathsOn } from '../core/fast-paths';
 import type { CiteprocModule } from './citeproc-types';
 import { installCaseShortcut, installEscapeShortcut } from './citeproc-string-shortcuts';
 
 export type * from './citeproc-types';
 
 let loaded: CiteprocModule | undefined;
+let loadedVersion: string | undefined;
 
-export function citeproc(): CiteprocModule {
-  if (loaded) return loaded;
-  const bases = [import.meta.url, `${process.cwd()}/package.json`];
+/** Where citeproc is looked for: next to this module, else the working folder's node_modules (bundles). */
+function requireFromEither<T>(id: string): T {
   let lastError: unknown;
-  for (const base of bases) {
+  for (const base of [import.meta.url, `${process.cwd()}/package.json`]) {
     try {
-      loaded = createRequire(base)('citeproc') as CiteprocModule;
-      break;
+      return createRequire(base)(id) as T;
     } catch (e) {
       lastError = e;
     }
   }
-  if (!loaded) throw new Error(`citeproc-js is not installed: ${String(lastError)}`);
-  installCaseShortcut(loaded);
-  installEscapeShortcut(loaded);
+  throw lastError;
+}
+
+export function citeproc(): CiteprocModule {
+  if (loaded) return loaded;
+  try {
+    loaded = requireFromEither<CiteprocModule>('citeproc');
+  } catch (e) {
+    throw new Error(`citeproc-js is not installed: ${String(e)}`);
+  }
+  try {
+    loadedVersion = requireFromEither<{ version?: string }>('citeproc/package.json').version;
+  } catch {
+    loadedVersion = undefined; // unreadable: the fast paths stay off
+  }
+  installCaseShortcut(loaded, citeprocFastPaths);
+  installEscapeShortcut(loaded, citeprocFastPaths);
   return loaded;
+}
+
+/** Whether the citeproc fast paths run: the installed citeproc is the one they were checked against, and nobody switched them off. */
+export function citeprocFastPaths(): boolean {
+  return fastPathsOn('citeproc', () => (citeproc(), loadedVersion));
 }

@@ -42,6 +42,8 @@ export class ClusterDocument {
   private readonly pending = new Set<string>();
   private renderCache!: RenderCache;
   private compare!: (a: string, b: string) => number;
+  /** The engine has the fast paths (engine-setup.ts); without them, documents load and reset citeproc's own way. */
+  private fast = true;
   /** The style prints citation numbers: edits re-render the document (see applyByRerender). */
   private readonly numbered: boolean;
 
@@ -60,6 +62,7 @@ export class ClusterDocument {
     this.engine = built.engine;
     this.renderCache = built.renderCache;
     this.compare = built.compare;
+    this.fast = built.fast;
   }
 
   private result(entry: Entry, index: number): ClusterResult {
@@ -87,7 +90,7 @@ export class ClusterDocument {
     this.fresh = false;
     let html: Array<string | undefined>;
     try {
-      html = loadDocument(this.engine, citations, options.render);
+      html = this.fast ? loadDocument(this.engine, citations, options.render) : this.plainLoad(citations, options.render);
     } catch (e) {
       // The previous document stays the engine's document; the next call rebuilds from it.
       this.broken = true;
@@ -117,9 +120,15 @@ export class ClusterDocument {
     return this.order.map((e, i) => this.result(e, i));
   }
 
-  /** A citeproc engine with an empty document: the same one emptied, or a new one after a failure. */
+  /** Fast paths off: the documented whole-document call, clusters `shouldRender` leaves out dropped as loadDocument does. */
+  private plainLoad(citations: CiteprocCitation[], shouldRender: (index: number) => boolean = () => true): Array<string | undefined> {
+    const html = new Map(this.engine.rebuildProcessorState(citations, 'html', []).map(([id, , text]) => [id, text]));
+    return citations.map((c, i) => (shouldRender(i) ? (html.get(c.citationID) ?? '') : undefined));
+  }
+
+  /** A citeproc engine with an empty document: the same one emptied, or a new one after a failure (or without fast paths). */
   private resetCiteproc(): void {
-    if (this.broken) this.newCiteproc();
+    if (this.broken || (!this.fast && !this.fresh)) this.newCiteproc();
     else if (!this.fresh) resetDocumentState(this.engine, this.compare, this.sensitivity, this.renderCache);
     this.fresh = true;
     this.broken = false;

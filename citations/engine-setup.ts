@@ -1,9 +1,10 @@
 /**
  * Building a CitationEngine's parts: the style the options name or give, and a citeproc-js
- * engine for it with the fast paths installed (citeproc-fast.ts and the string shortcuts).
+ * engine for it with the fast paths installed (citeproc-fast.ts and the string shortcuts)
+ * unless they are off (citeprocFastPaths, core/fast-paths.ts).
  */
 import type { CslItem } from '../core/csl';
-import { type CiteprocEngine, citeproc } from './citeproc';
+import { type CiteprocEngine, citeproc, citeprocFastPaths } from './citeproc';
 import {
   installDisambiguationMemo,
   installRenderCache,
@@ -33,7 +34,7 @@ export interface StyleFacts {
 }
 
 /** Repository styles are known by their short id; their CSL id is the Zotero style URI. */
-export const ZOTERO_STYLE_BASE = 'http://www.zotero.org/styles/';
+const ZOTERO_STYLE_BASE = 'http://www.zotero.org/styles/';
 
 /** The style tree and facts for the options' styleId or styleXml (exactly one of them). */
 export function resolveStyle(options: CitationEngineOptions): { tree: CslNode; info: StyleFacts } {
@@ -70,6 +71,8 @@ export interface BuiltCiteproc {
   renderCache: RenderCache;
   /** Collator-based sort comparison given to citeproc (see sortCompare). */
   compare: (a: string, b: string) => number;
+  /** Whether the fast paths are installed: without them documents load and reset citeproc's own way. */
+  fast: boolean;
 }
 
 function itemData(lookup: ItemLookup, id: string): CslItem {
@@ -78,9 +81,14 @@ function itemData(lookup: ItemLookup, id: string): CslItem {
   return item.id === id ? item : { ...item, id };
 }
 
-/** Builds a citeproc engine for this style with the fast paths installed. */
+/**
+ * Builds a citeproc engine for this style with the fast paths installed when they are on.
+ * The via-punctuation move is not a fast path (it changes the output on purpose): it is
+ * installed either way.
+ */
 export function buildCiteproc(setup: CiteprocSetup): BuiltCiteproc {
   const CSL = citeproc();
+  const fast = citeprocFastPaths();
   let built: CiteprocEngine | undefined;
   const compare = sortCompare(() => built!);
   const sys = {
@@ -88,16 +96,16 @@ export function buildCiteproc(setup: CiteprocSetup): BuiltCiteproc {
     retrieveItem: (id: string) => itemData(setup.lookup, id),
   };
   // citeproc edits the style tree while building (adds name and institution nodes): give it a copy.
-  const engine = withSortCompare(
-    compare,
-    () => new CSL.Engine(sys, structuredClone(setup.tree), setup.forceLocale ?? setup.fallbackLang, !!setup.forceLocale),
-  );
+  const create = () => new CSL.Engine(sys, structuredClone(setup.tree), setup.forceLocale ?? setup.fallbackLang, !!setup.forceLocale);
+  const engine = fast ? withSortCompare(compare, create) : create();
   built = engine;
   engine.setOutputFormat('html');
   const renderCache = new RenderCache(engine, setup.sensitivity);
-  installRenderCache(engine, renderCache);
-  installDisambiguationMemo(engine, setup.sensitivity);
-  installFlipFlopShortcut(engine);
+  if (fast) {
+    installRenderCache(engine, renderCache);
+    installDisambiguationMemo(engine, setup.sensitivity);
+    installFlipFlopShortcut(engine);
+  }
   installViaPunctuation(engine, setup.viaPhrase);
-  return { engine, renderCache, compare };
+  return { engine, renderCache, compare, fast };
 }

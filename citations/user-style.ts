@@ -110,7 +110,7 @@ const EMPTY_RENDERING = /\[CSL STYLE ERROR/;
  * repeat cite with a locator and a bibliography. Throws (with the file name) if citeproc
  * rejects the style or renders nothing.
  */
-export function checkStyleRenders(style: ParsedUserStyle, fileName: string): void {
+function checkStyleRenders(style: ParsedUserStyle, fileName: string): void {
   const CSL = citeproc();
   let output: string[];
   try {

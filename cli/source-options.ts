@@ -40,7 +40,7 @@ export const SOURCE_HELP = `Source metadata:
   --source-notes T     your notes on the source`;
 
 /** "Family, Given" is a person; anything without a comma is kept whole as a literal name. */
-export function parseName(s: string): CslName {
+function parseName(s: string): CslName {
   const t = s.trim();
   const comma = t.indexOf(',');
   if (comma < 0) return { literal: t };

@@ -28,7 +28,7 @@ function displayWidth(s: string): number {
   return [...s].length;
 }
 
-export function wrap(text: string, width: number): string[] {
+function wrap(text: string, width: number): string[] {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
   const out: string[] = [];
   let cur = '';

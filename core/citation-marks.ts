@@ -34,9 +34,9 @@ export type ProseSegment =
   | { kind: 'cite'; cluster: CiteCluster; start: number; end: number };
 
 /** At most this many cites in one note; more is a paste gone wrong, not a citation. */
-export const MAX_CITES_PER_CLUSTER = 100;
+const MAX_CITES_PER_CLUSTER = 100;
 export const MAX_LOCATOR_LENGTH = 100;
-export const MAX_AFFIX_LENGTH = 500;
+const MAX_AFFIX_LENGTH = 500;
 
 /** Locator terms, the first of each the one written out; plural and long forms read too. */
 const TERMS: Record<LocatorLabel, readonly string[]> = {

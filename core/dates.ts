@@ -1,4 +1,3 @@
-import { invalid } from './errors';
 
 /**
  * Partial dates as sources really have them: a year ("2024"), a month ("2024-01") or a day
@@ -20,15 +19,6 @@ export function isPartialDate(s: string): boolean {
     if (day < 1 || day > last) return false;
   }
   return true;
-}
-
-/** Validates and normalises a user-typed partial date; the error names the field. */
-export function parsePartialDate(field: string, value: string): PartialDate {
-  const s = value.trim();
-  if (!isPartialDate(s)) {
-    throw invalid(field, `"${value}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-01-18)`);
-  }
-  return s;
 }
 
 export function toDateParts(d: PartialDate): number[] {

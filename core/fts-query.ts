@@ -50,7 +50,7 @@ export function buildFtsQuery(input: string, options: { prefixLast?: boolean } =
 }
 
 /** Words as the unicode61 tokenizer with remove_diacritics sees them: letters and digits, folded. */
-export function tokens(text: string): string[] {
+function tokens(text: string): string[] {
   return text.match(/[\p{L}\p{N}\p{M}]+/gu)?.map(foldWord) ?? [];
 }
 

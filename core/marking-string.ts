@@ -114,7 +114,7 @@ function normalise(scheme: MarkingScheme, m: Marking): Marking {
 }
 
 /** CAPCO order: USA first, then trigraphs alphabetically, then tetragraphs (FVEY, NATO) alphabetically. */
-export function sortCountries(list: readonly string[]): string[] {
+function sortCountries(list: readonly string[]): string[] {
   const rest = [...new Set(list)].filter((c) => c !== 'USA').sort((a, b) => a.length - b.length || a.localeCompare(b));
   return ['USA', ...rest];
 }

@@ -21,7 +21,7 @@ export interface MarkingLevel {
   descriptors?: string[];
 }
 
-export type LevelKind = 'classified' | 'cui';
+type LevelKind = 'classified' | 'cui';
 
 /** A dissemination control written after "//", e.g. NOFORN, portion form "NF". */
 export interface MarkingControl {
@@ -34,7 +34,7 @@ export interface MarkingControl {
   foreignDisclosure?: 'none' | 'countries';
 }
 
-export interface BlockLine {
+interface BlockLine {
   /** The briefing field (or user default) the value comes from. */
   field: string;
   label: string;
@@ -42,7 +42,7 @@ export interface BlockLine {
 }
 
 /** The first-page block a level kind asks for, as label/field lines. */
-export interface MarkingBlockDef {
+interface MarkingBlockDef {
   heading: string;
   lines: BlockLine[];
   /** Classified: the heading of the list of sources kept with a "Multiple Sources" document. */
@@ -83,14 +83,4 @@ export function findLevel(scheme: MarkingScheme, idOrBanner: string): MarkingLev
 
 export function rankOf(scheme: MarkingScheme, id: string): number {
   return scheme.levels.findIndex((l) => l.id === id);
-}
-
-/** The highest of the given level ids (unknown ids are ignored); undefined when none. */
-export function highestLevel(scheme: MarkingScheme, ids: Iterable<string | undefined>): MarkingLevel | undefined {
-  let best = -1;
-  for (const id of ids) {
-    if (id === undefined) continue;
-    best = Math.max(best, rankOf(scheme, id));
-  }
-  return best >= 0 ? scheme.levels[best] : undefined;
 }

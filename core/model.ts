@@ -94,7 +94,7 @@ export interface Locator {
   value: string;
 }
 
-export interface Attribution {
+interface Attribution {
   name?: string;
   role?: string;
 }
@@ -136,12 +136,11 @@ export type FactInput = Omit<Fact, 'id' | 'createdAt' | 'updatedAt' | 'tags' | '
   kind?: FactKind;
   tags?: string[];
 };
-export type FactPatch = Partial<Omit<FactInput, 'tags'>>;
 
 export const NOTE_PLACEMENTS = ['footnotes', 'endnotes'] as const;
 export type NotePlacement = (typeof NOTE_PLACEMENTS)[number];
 
-export interface ProseItem {
+interface ProseItem {
   id: string;
   kind: 'prose';
   /**

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
  * compatibility-normalised, case-folded, curly quotes and dashes unified, whitespace collapsed.
  * Re-importing an article (or the same text pasted again) then adds no duplicate facts.
  */
-export function textKey(text: string): string {
+function textKey(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -40,7 +40,7 @@ const optText = (max: number) =>
     .pipe(storable().max(max, { message: `must be at most ${max} characters` }))
     .optional();
 
-export const partialDateSchema = z
+const partialDateSchema = z
   .string({ message: 'must be a date' })
   .transform((s) => s.trim())
   .refine(isPartialDate, { message: 'is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-01-18)' });
@@ -65,7 +65,7 @@ const doi = z
   .transform((s) => s.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, ''))
   .refine((s) => /^10\.\d{4,9}\/\S+$/.test(s), { message: 'is not a DOI (10.NNNN/…)' });
 
-export const cslNameSchema = z
+const cslNameSchema = z
   .strictObject({
     family: optText(200),
     given: optText(200),
@@ -108,7 +108,7 @@ export const sourcePatchSchema = z
   )
   .partial();
 
-export const locatorSchema = z.strictObject({
+const locatorSchema = z.strictObject({
   label: z.enum(LOCATOR_LABELS, { message: `must be one of: ${LOCATOR_LABELS.join(', ')}` }),
   value: text(100),
 });

@@ -5,12 +5,12 @@ import { type VersionContent, type VersionNote, type VersionParagraph, sectionPa
  * the answer to "what is different from what we sent on Tuesday". A pure function of two
  * stored versions (or a version and the briefing as it is now).
  */
-export type ParagraphChange =
+type ParagraphChange =
   | { kind: 'added'; after: string; at: number }
   | { kind: 'removed'; before: string; at: number }
   | { kind: 'changed'; before: string; after: string; at: number };
 
-export interface SectionDiff {
+interface SectionDiff {
   key: string;
   heading: string;
   status: 'added' | 'removed' | 'changed';
@@ -20,14 +20,14 @@ export interface SectionDiff {
   changes: ParagraphChange[];
 }
 
-export interface NoteChange {
+interface NoteChange {
   clusterId: string;
   kind: 'added' | 'removed' | 'changed';
   before?: VersionNote;
   after?: VersionNote;
 }
 
-export interface SettingChange {
+interface SettingChange {
   setting: string;
   before?: string;
   after?: string;
@@ -106,7 +106,7 @@ const MAX_LCS_CELLS = 4_000_000;
  * gap between kept paragraphs, a removed and an added paragraph of the same item are one
  * changed paragraph (an edited sentence, a reworded fact), the rest are removals and additions.
  */
-export function diffParagraphs(a: readonly VersionParagraph[], b: readonly VersionParagraph[]): ParagraphChange[] {
+function diffParagraphs(a: readonly VersionParagraph[], b: readonly VersionParagraph[]): ParagraphChange[] {
   let lo = 0;
   while (lo < a.length && lo < b.length && a[lo]!.key === b[lo]!.key) lo++;
   let hiA = a.length;

@@ -49,7 +49,7 @@ export interface ExportRecord {
   createdAt: string;
 }
 
-export interface VersionCounts {
+interface VersionCounts {
   sections: number;
   /** Items: the analyst's passages and placed facts. */
   items: number;

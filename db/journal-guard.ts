@@ -36,7 +36,7 @@ const WAL_HEADER_BYTES = 32;
  * header, page-size and schema checks run, so a command run while the app holds a large
  * library open does not pay a full read of it. See RELIABILITY.md.
  */
-export const DEEP_CHECK_MAX_BYTES = 16 * 1024 * 1024;
+const DEEP_CHECK_MAX_BYTES = 16 * 1024 * 1024;
 
 export function guardJournal(path: string, options: Options = {}): JournalNotice | undefined {
   const wal = `${path}-wal`;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
  *
  * Keep this list in step with the code that makes the names (each entry says where).
  */
-export const TEMP_NAMES: readonly { made: string; pattern: RegExp; sqlite?: true }[] = [
+const TEMP_NAMES: readonly { made: string; pattern: RegExp; sqlite?: true }[] = [
   // db/repo/maintenance.ts backupLibrary: "DEST.partial-PID" (a SQLite file) …
   { made: 'backup', pattern: /^.+\.partial-(\d+)$/, sqlite: true },
   // … and the journal SQLite may have kept beside it when the process died.

@@ -54,7 +54,7 @@ export function schemaVersion(db: Db): number {
 }
 
 /** Applies every pending migration up to `target` in one transaction: all or nothing. */
-export function migrate(db: Db, target: number = LATEST_VERSION): void {
+function migrate(db: Db, target: number = LATEST_VERSION): void {
   const current = schemaVersion(db);
   const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return;

@@ -117,7 +117,7 @@ export class CitationSession {
 }
 
 /** Indexes of a longest strictly increasing subsequence of `xs` (patience sorting, O(n log n)). */
-export function longestIncreasing(xs: readonly number[]): number[] {
+function longestIncreasing(xs: readonly number[]): number[] {
   const tails: number[] = [];
   const prev = new Array<number>(xs.length).fill(-1);
   xs.forEach((x, i) => {

@@ -15,7 +15,7 @@ export interface Run {
 }
 
 /** What Zotero's Word plugin stores in a field, so colleagues can refresh or restyle it. */
-export interface CitationField {
+interface CitationField {
   /** The whole field instruction: `ADDIN ZOTERO_ITEM CSL_CITATION {json}`. */
   instruction: string;
 }
@@ -102,7 +102,7 @@ export interface ResolvedDocument {
   zotero?: ZoteroDocumentPrefs;
 }
 
-export interface MarkingBlockLine {
+interface MarkingBlockLine {
   /** The briefing field the value comes from, e.g. "classifiedBy". */
   field: string;
   label: string;

@@ -10,7 +10,7 @@ import type { Block, DocSection, Inline, ResolvedDocument } from './document';
 export type PreviewCitation = Omit<Extract<Inline, { type: 'note' }>, 'field'> | Omit<Extract<Inline, { type: 'cite' }>, 'field'>;
 export type PreviewInline = Extract<Inline, { type: 'text' }> | PreviewCitation;
 export type PreviewBlock = Omit<Block, 'inlines'> & { inlines: PreviewInline[] };
-export type PreviewSection = Omit<DocSection, 'blocks'> & { blocks: PreviewBlock[] };
+type PreviewSection = Omit<DocSection, 'blocks'> & { blocks: PreviewBlock[] };
 export type PreviewDocument = Omit<ResolvedDocument, 'sections'> & { sections: PreviewSection[] };
 
 /** The document without its field instructions; shares everything else (runs, headers) with it. */

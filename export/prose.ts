@@ -54,11 +54,6 @@ export function proseBlocks(text: string, mark?: (k: number) => Inline): ProseBl
   return out;
 }
 
-/** **bold** and *italic* (or _italic_) spans; unmatched markers stay as typed. */
-export function inlineRuns(text: string): Inline[] {
-  return formattedRuns(text.replaceAll(MARK, ''));
-}
-
 function formattedRuns(text: string): Inline[] {
   const runs: Run[] = [];
   const re = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|_(?!\s)(.+?)_/g;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTILE } from './testing/fixtures';
-import { firstStrongDirection, hasIllegalXmlChars, hasRtl, sanitizeXmlText, splitByDirection } from './xml-text';
+import { parseXml } from '../citations/xml-tree';
+import { escapeXml, escapeXmlAttribute, firstStrongDirection, hasIllegalXmlChars, hasRtl, sanitizeXmlText, splitByDirection } from './xml-text';
 
 describe('sanitizeXmlText', () => {
   it('removes the characters XML 1.0 forbids', () => {
@@ -58,5 +59,25 @@ describe('direction', () => {
   it('returns one LTR segment for text without RTL letters', () => {
     expect(splitByDirection(HOSTILE.emoji)).toEqual([{ text: HOSTILE.emoji, rtl: false }]);
     expect(splitByDirection('')).toEqual([]);
+  });
+});
+
+describe('escapeXml', () => {
+  it('escapes the five XML characters as docx does, & first, and leaves other text as it is', () => {
+    expect(escapeXml(`a & b < c > d "e" 'f' &amp;`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos; &amp;amp;');
+    const plain = `${HOSTILE.arabic} ${HOSTILE.korean} ${HOSTILE.emoji}`;
+    expect(escapeXml(plain)).toBe(plain);
+  });
+
+  it('gives back the same text through an XML parser, in element text and in attributes of either quote', () => {
+    const text = `${HOSTILE.markup} "quoted" 'single' & ${HOSTILE.arabic}`;
+    const root = parseXml(`<r a="${escapeXml(text)}" b='${escapeXml(text)}'>${escapeXml(text)}</r>`).root;
+    expect(root.children).toEqual([text]);
+    expect(root.attrs).toEqual({ a: text, b: text });
+  });
+
+  it('escapeXmlAttribute keeps tabs and line breaks that a parser would turn into spaces', () => {
+    const value = 'a\tb\nc\r<&>';
+    expect(parseXml(`<r a="${escapeXmlAttribute(value)}" b="${escapeXml(value)}"/>`).root.attrs).toEqual({ a: value, b: 'a b c <&>' });
   });
 });

@@ -13,11 +13,37 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const ANY_ILLEGAL = new RegExp(ILLEGAL_CHARS.source);
 const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
-/** The text with every character XML 1.0 forbids removed. `& < >` are left for the XML writer to escape. */
+/** The text with every character XML 1.0 forbids removed. `& < >` are left for escapeXml (or docx) to escape. */
 export function sanitizeXmlText(text: string): string {
   // Most text has neither: test (cheap, no copy) before replacing.
   const legal = ANY_ILLEGAL.test(text) ? text.replace(ILLEGAL_CHARS, '') : text;
   return ANY_SURROGATE.test(legal) ? legal.replace(LONE_SURROGATE, '') : legal;
+}
+
+// The five characters XML escapes. Native replaces, `&` first, rather than one replace with a
+// callback: Zotero field instructions are JSON, with a quote every few characters.
+const NEEDS_ESCAPE = /[&<>"']/;
+
+/**
+ * Text made safe for XML element content and attribute values (either quote), the one XML
+ * escaper of Dossier. Exactly what `docx`'s escapeText writes, so the parts written as text
+ * (docx/wordml.ts) are byte for byte the ones `docx` writes. Illegal characters are not
+ * removed here: sanitizeXmlText does that, where text enters a document.
+ */
+export function escapeXml(s: string): string {
+  return NEEDS_ESCAPE.test(s)
+    ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+    : s;
+}
+
+/**
+ * An attribute value that must come back exactly as it was: escapeXml, plus tab, line feed and
+ * carriage return as character references, which XML parsers would otherwise normalise to
+ * spaces (a CSL prefix="&#9;" is a tab). Not for the docx parts, which must match docx's bytes.
+ */
+export function escapeXmlAttribute(s: string): string {
+  const escaped = escapeXml(s);
+  return /[\t\n\r]/.test(escaped) ? escaped.replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`) : escaped;
 }
 
 /** Whether the text has a character that XML 1.0 forbids. */

@@ -3,5 +3,4 @@
  * unsourced claim in a briefing is a sentence the capture view would suggest as a fact).
  */
 export { splitSentences } from './sentences/index';
-export { isQuote, suggestAttribution, suggestEventDate, suggestStatistic, tokenize, type Token } from './suggest/index';
-export { normaliseDate } from './formats/dates';
+export { isQuote, suggestAttribution, suggestEventDate, suggestStatistic, tokenize } from './suggest/index';

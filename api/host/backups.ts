@@ -18,7 +18,7 @@ import type { BackupInfo } from './types';
  * its full path, so two libraries called library.sqlite never share a rotation.
  */
 export const KEEP_BACKUPS = 7;
-export const BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
+const BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 const NAME = /^backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?\.sqlite$/;
 
@@ -74,7 +74,7 @@ export function isBackupDue(backups: readonly BackupInfo[], now: Date, intervalM
 }
 
 /** Deletes all but the newest `keep` backups, and temporary files a crash left behind. */
-export function pruneBackups(dir: string, keep = KEEP_BACKUPS, now = new Date()): string[] {
+function pruneBackups(dir: string, keep = KEEP_BACKUPS, now = new Date()): string[] {
   const removed: string[] = [];
   for (const b of listBackups(dir).slice(keep)) {
     rmSync(b.path, { force: true });
@@ -132,7 +132,7 @@ export async function takeBackup(lib: Library, dir: string, o: TakeBackupOptions
  * it is one self-contained file that verification can open without leaving anything behind.
  * (Opening the restored library switches it back to WAL.)
  */
-export function toRollbackJournal(path: string, nativeBinding?: string): void {
+function toRollbackJournal(path: string, nativeBinding?: string): void {
   const db = new Database(path, nativeBinding ? { nativeBinding } : {});
   try {
     db.pragma('journal_mode = DELETE');
@@ -141,7 +141,7 @@ export function toRollbackJournal(path: string, nativeBinding?: string): void {
   }
 }
 
-export { verifyBackup, type BackupVerdict } from '../../db/restore';
+export { verifyBackup } from '../../db/restore';
 
 /** The newest backup that passes verifyBackup, or undefined. */
 export function newestGoodBackup(dir: string, nativeBinding?: string): BackupEntry | undefined {

@@ -162,7 +162,7 @@ export class CoreService {
  * The core's methods as a client sees them: name, arguments, result. The wire carries the name
  * and the arguments; a call's progress and cancel signal travel beside them (CoreCallContext).
  */
-export interface CoreCalls {
+interface CoreCalls {
   status(): LibraryStatus;
   open(path: string): LibraryStatus;
   close(): null;

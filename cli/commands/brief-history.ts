@@ -65,7 +65,7 @@ export const briefHistoryCommand: Command = {
 };
 
 /** A version as text: header fields, sections with numbered paragraphs, and its notes. */
-export function versionText(v: BriefingVersion): string {
+function versionText(v: BriefingVersion): string {
   const c = v.content;
   const lines = [`${c.title}  (${c.templateId}) — version ${v.number}, ${v.reason}, ${when(v.createdAt)} UTC`];
   for (const [k, val] of Object.entries(c.fields)) if (val) lines.push(`  ${k}: ${val}`);
@@ -109,7 +109,7 @@ export const briefDiffCommand: Command = {
 };
 
 /** A diff as text: `-` before, `+` after, `~` changed. */
-export function diffText(d: VersionDiff): string {
+function diffText(d: VersionDiff): string {
   if (d.unchanged) return '  no changes';
   const lines: string[] = [];
   for (const s of d.settings) lines.push(`  ~ ${s.setting}: ${s.before ?? '(none)'} → ${s.after ?? '(none)'}`);

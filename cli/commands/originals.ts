@@ -8,7 +8,7 @@ import { locatorText } from '../format';
  * How the command line shows the stored originals: the passage around a fact
  * (`fact show --context`) and passages found by `facts --search Q --originals`.
  */
-export function describeOriginal(o: OriginalInfo): string {
+function describeOriginal(o: OriginalInfo): string {
   return `${o.fileName ? `${o.fileName}, ` : ''}sha256 ${o.sha256.slice(0, 12)}…, captured ${o.capturedAt.slice(0, 10)}`;
 }
 

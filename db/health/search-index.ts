@@ -88,6 +88,3 @@ function safeCount(db: Db, sql: string): number {
     return 0;
   }
 }
-
-/** The index's definition, for the test that keeps it equal to migration 0001's. */
-export const SEARCH_INDEX_DDL = CREATE_INDEX;

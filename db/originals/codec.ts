@@ -28,7 +28,7 @@ export interface PreparedOriginal {
   fileName?: string;
 }
 
-export function sha256(bytes: Uint8Array | string): string {
+function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -47,7 +47,7 @@ export function prepareOriginal(bytes: Uint8Array, mediaType: string, passages: 
 }
 
 /** Passages as compact JSON rows: [label, value, text], label and value null without a locator. */
-export function encodePassages(passages: readonly Passage[]): string {
+function encodePassages(passages: readonly Passage[]): string {
   return JSON.stringify(passages.map((p) => [p.locator?.label ?? null, p.locator?.value ?? null, p.text]));
 }
 

@@ -63,7 +63,7 @@ function locatorOf(p: Passage): { locator?: Locator } {
 }
 
 /** Where in `text` the first of `words` occurs, compared folded, as indexes into `text`. */
-export function findWords(text: string, words: readonly string[]): { start: number; end: number } | undefined {
+function findWords(text: string, words: readonly string[]): { start: number; end: number } | undefined {
   const folded = foldQuoteText(text);
   for (const w of words) {
     const i = w ? folded.text.indexOf(w) : -1;

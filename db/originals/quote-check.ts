@@ -39,7 +39,7 @@ export function quoteChecker(db: Db): (fact: Fact) => QuoteVerdict {
  * Whether `text` says `words`; an ellipsis in a quote ("...", "[...]") marks words left out,
  * so the pieces between must appear in order.
  */
-export function containsQuote(text: string, words: string): boolean {
+function containsQuote(text: string, words: string): boolean {
   const pieces = words.split(/\s*\[?\.\.\.\]?\s*/).filter((p) => p.length > 0);
   let from = 0;
   for (const p of pieces) {

@@ -45,7 +45,7 @@ export function storeOriginal(db: Db, sourceId: string, original: PreparedOrigin
 }
 
 /** Search-index rows of an original: passage n of original `seq` is row seq × 2^24 + n. */
-export const PASSAGE_ROWS = 16_777_216;
+const PASSAGE_ROWS = 16_777_216;
 
 /** Adds an original's passages to the search index (its rows are derived from `originals`). */
 export function indexPassages(db: Db, sha256: string, texts: readonly string[]): void {
@@ -66,12 +66,6 @@ export function originalText(db: Db, info: OriginalInfo): OriginalText {
     | undefined;
   const passages = row && inflateVerified(row.compressed, info.sha256) ? passagesVerified(row.passages, row.text_sha256) : undefined;
   return passages ? { status: 'ok', original: info, passages } : { status: 'damaged', original: info };
-}
-
-/** The file as captured, verified; undefined when its hash no longer matches. */
-export function originalBytes(db: Db, sha256: string): Buffer | undefined {
-  const row = stmt(db, 'SELECT compressed FROM originals WHERE sha256 = ?').get(sha256) as { compressed: Buffer } | undefined;
-  return row ? inflateVerified(row.compressed, sha256) : undefined;
 }
 
 /** The texts of every original of a source, each verified (a capture per file). */

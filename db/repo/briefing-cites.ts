@@ -24,7 +24,7 @@ export function storedKeys(db: Db): { isKey(key: string): boolean } {
 }
 
 /** Splits stored prose; a citation past the limits is refused naming the field, line and column. */
-export function splitStoredProse(db: Db, text: string, field: string): ProseSegment[] {
+function splitStoredProse(db: Db, text: string, field: string): ProseSegment[] {
   try {
     return splitCitations(text, storedKeys(db));
   } catch (e) {

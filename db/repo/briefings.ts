@@ -195,16 +195,6 @@ export function resolveSection(db: Db, briefingId: string, section?: string): st
   return hit.id;
 }
 
-export interface NewItem {
-  kind: 'prose' | 'fact';
-  text?: string;
-  factId?: string;
-  locator?: Locator;
-  lead?: string;
-  wording?: string;
-  marking?: string;
-}
-
 /** Inserts items into a section at `index` (default: the end), in the given order. */
 export function addItems(db: Db, briefingIdOrTitle: string, items: readonly unknown[], section?: string, index?: number): Briefing {
   return db.transaction(() => {
@@ -267,7 +257,7 @@ export function clamp(n: number, lo: number, hi: number): number {
 }
 
 /** Resolves an item by id, id prefix, or 1-based position in document order ("3"). */
-export function resolveItem(db: Db, briefingId: string, ref: string): { id: string; sectionId: string } {
+function resolveItem(db: Db, briefingId: string, ref: string): { id: string; sectionId: string } {
   const rows = stmt(db, 
       `SELECT i.id, i.section_id AS sectionId, i.fact_id AS factId FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
        WHERE s.briefing_id = ? ORDER BY s.position, i.position`,

@@ -41,7 +41,7 @@ export interface InsertResult {
 }
 
 /** Inserts a validated fact inside the caller's transaction; an existing same-text fact wins. */
-export function insertFact(db: Db, data: ValidFactInput, position: number | null = null, now = nowIso()): InsertResult {
+function insertFact(db: Db, data: ValidFactInput, position: number | null = null, now = nowIso()): InsertResult {
   return insertFacts(db, [{ data, position }], now)[0]!;
 }
 

@@ -5,7 +5,7 @@ import { DossierError } from '../../core/errors';
 import type { Db } from '../open';
 import { rebuildSearchIndex } from '../health/search-index';
 
-export { checkLibrary, libraryCounts, type CheckReport, type Problem } from '../health/check';
+export { checkLibrary, libraryCounts, type CheckReport } from '../health/check';
 
 /**
  * Online backup to `dest` while the library stays usable. Written to a temporary name,

@@ -51,7 +51,7 @@ export interface NearDuplicateOptions {
   threshold?: number;
 }
 
-export const NEAR_DUPLICATE_THRESHOLD = 0.6;
+const NEAR_DUPLICATE_THRESHOLD = 0.6;
 
 /** How many candidates are fetched and scored exactly. */
 const CANDIDATES = 50;
@@ -100,11 +100,6 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   let shared = 0;
   for (const t of a) if (bs.has(t)) shared++;
   return shared / (a.length + bs.size - shared);
-}
-
-/** Similarity of two texts as `findNearDuplicates` scores it. */
-export function textSimilarity(a: string, b: string): number {
-  return jaccard(contentTokens(a), contentTokens(b));
 }
 
 /** A token as an FTS5 string: tokens are letters and digits only, so no escaping is needed. */

@@ -21,7 +21,7 @@ export interface OutletSources {
 }
 
 /** Case-folded, compatibility-normalised, whitespace collapsed: "  agence France-Presse" = "Agence France-Presse". */
-export function outletKey(name: string): string {
+function outletKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

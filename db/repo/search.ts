@@ -9,7 +9,7 @@ import type { Db } from '../open';
 import { FACT_SELECT, type FactRow, factFromRow } from './rows';
 
 export const SORTS = ['relevance', 'newest', 'oldest', 'event', 'issued'] as const;
-export type FactSort = (typeof SORTS)[number];
+type FactSort = (typeof SORTS)[number];
 
 export interface FactQuery {
   /** What the user typed; FTS syntax characters are safe. */
@@ -155,10 +155,10 @@ const ORDER: Record<Exclude<FactSort, 'relevance'>, string> = {
 };
 
 /** How many of the newest matches a relevance sort considers (see `plan`). */
-export const RANK_WINDOW = 1000;
+const RANK_WINDOW = 1000;
 
 /** Counting every match of a broad word costs more than finding the first page; cap it. */
-export const TOTAL_CAP = 1000;
+const TOTAL_CAP = 1000;
 
 interface Plan {
   /** SELECT … FROM … WHERE … of the candidate facts: `seq`, and `rank` when ranked. */

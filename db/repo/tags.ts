@@ -67,7 +67,3 @@ export function renameTag(db: Db, from: string, to: string, opts: { merge?: bool
     return { name: target, count, savedSearches: searches.map((s) => s.name) };
   })();
 }
-
-export function deleteUnusedTags(db: Db): number {
-  return stmt(db, 'DELETE FROM tags WHERE seq NOT IN (SELECT tag_seq FROM fact_tags)').run().changes;
-}

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The built command line (`npm run build`, which `npm test` and `npm run drill` run first). */
-export const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'dossier.js');
+const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'dossier.js');
 export const BUILT = existsSync(CLI);
 export const NOT_BUILT_NOTE = BUILT ? '' : ' — skipped: the command line is not built (npm run build)';
 

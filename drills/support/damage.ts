@@ -8,7 +8,7 @@ export const READS = ['facts', 'sources', 'check', 'export'] as const;
 export type Read = (typeof READS)[number];
 
 /** The exit codes a read may end with: 2 (refused in one line) unless the read is legitimately fine. */
-export type Exits = Record<Read, readonly number[]>;
+type Exits = Record<Read, readonly number[]>;
 const REFUSED: Exits = { facts: [2], sources: [2], check: [2], export: [2] };
 /** The damage is real but away from what the read touches; `check` must still find it. */
 const CHECK_FINDS: Exits = { facts: [0, 2], sources: [0, 2], check: [2], export: [0, 2] };
@@ -16,7 +16,7 @@ const CHECK_FINDS: Exits = { facts: [0, 2], sources: [0, 2], check: [2], export:
 const JOURNAL: Exits = { facts: [0, 2], sources: [0, 2], check: [0, 2], export: [0, 2] };
 const FINE: Exits = { facts: [0], sources: [0], check: [0], export: [0] };
 
-export interface Damaged {
+interface Damaged {
   /** Set when this kind cannot be made here, with the reason. */
   skip?: string;
   /** Run the reads as this user (root ignores file permissions). */

@@ -63,7 +63,7 @@ export function docxProblem(path: string): string | undefined {
  * Temporary files Dossier's own writers leave when killed: backups' `*.partial-PID` (and the
  * journal SQLite keeps beside one), atomic writes' `.NAME.PID.HEX.tmp`.
  */
-export const LEFTOVER = /\.partial-\d+(?:-journal|-wal|-shm)?$|^\..+\.\d+\.[0-9a-f]+\.tmp$/;
+const LEFTOVER = /\.partial-\d+(?:-journal|-wal|-shm)?$|^\..+\.\d+\.[0-9a-f]+\.tmp$/;
 
 export function leftovers(dir: string): string[] {
   return readdirSync(dir).filter((n) => LEFTOVER.test(n));

@@ -79,7 +79,7 @@ function longStrings(): Hostile[] {
 }
 
 /** Wrong types where strings are expected (only the API and JSON importers can carry them). */
-export function wrongTypes(): Hostile[] {
+function wrongTypes(): Hostile[] {
   return [
     { label: 'type: null', value: null },
     { label: 'type: undefined', value: undefined },
@@ -138,6 +138,6 @@ export function hostileValues(): Hostile[] {
  * What the core may keep of a text it accepts: the text trimmed (core/validate.ts), and a lone
  * surrogate (which UTF-8 cannot hold) at most replaced by one U+FFFD.
  */
-export const stored = (v: string) => v.trim();
+const stored = (v: string) => v.trim();
 const wellFormed = (v: string) => v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 export const storedAs = (actual: unknown, v: string) => actual === v || actual === stored(v) || actual === stored(wellFormed(v));

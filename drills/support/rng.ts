@@ -17,7 +17,7 @@ export interface Rng {
 }
 
 /** mulberry32: small, fast, and good enough to spread kill moments and pick characters. */
-export function seededRng(seed: number): Rng {
+function seededRng(seed: number): Rng {
   let s = seed >>> 0;
   const next = () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -38,7 +38,7 @@ export function seededRng(seed: number): Rng {
 }
 
 /** The seed from DOSSIER_DRILL_SEED, or a fresh one; each drill derives its own from it. */
-export const DRILL_SEED = process.env.DOSSIER_DRILL_SEED ? Number(process.env.DOSSIER_DRILL_SEED) >>> 0 : (Date.now() ^ (process.pid << 8)) >>> 0;
+const DRILL_SEED = process.env.DOSSIER_DRILL_SEED ? Number(process.env.DOSSIER_DRILL_SEED) >>> 0 : (Date.now() ^ (process.pid << 8)) >>> 0;
 
 /**
  * A generator for one drill, its seed printed when the running test fails. Concurrent tests pass

@@ -99,7 +99,7 @@ export function clusterFor(item: FactItem, fact: Fact): ClusterInput {
 }
 
 /** A mark's cluster: each cite is its fact's source, with the mark's locator, prefix and suffix. */
-export function markCluster(id: string, cites: readonly Cite[], facts: Map<string, Fact>): ClusterInput {
+function markCluster(id: string, cites: readonly Cite[], facts: Map<string, Fact>): ClusterInput {
   return { id, cites: cites.map((c) => citeOf(facts.get(c.factId)!, c)) };
 }
 

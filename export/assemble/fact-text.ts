@@ -20,7 +20,7 @@ export function factInlines(item: FactItem, fact: Fact): Inline[] {
   return out;
 }
 
-export function displayedText(item: FactItem, fact: Fact): string {
+function displayedText(item: FactItem, fact: Fact): string {
   const body = rewordedQuote(item, fact) ? unquoteInvented(item.wording!, fact.text) : (item.wording ?? fact.text);
   const who = fact.attribution ? [fact.attribution.name, fact.attribution.role].filter(Boolean).join(', ') : '';
   const named = fact.attribution && [fact.attribution.name, fact.attribution.role].some((w) => w && body.toLowerCase().includes(w.toLowerCase()));
@@ -28,7 +28,7 @@ export function displayedText(item: FactItem, fact: Fact): string {
 }
 
 /** The item rewords the fact (not only its spacing, quote marks or capitals). */
-export function isReworded(item: FactItem, fact: Fact): boolean {
+function isReworded(item: FactItem, fact: Fact): boolean {
   return item.wording !== undefined && normalise(item.wording) !== normalise(fact.text);
 }
 
@@ -38,7 +38,7 @@ export function rewordedQuote(item: FactItem, fact: Fact): boolean {
 }
 
 /** For comparing wordings: case, quote style and spacing do not count. */
-export function normalise(text: string): string {
+function normalise(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -49,7 +49,7 @@ export function normalise(text: string): string {
 }
 
 /** The wording with quotation marks removed around every passage the original does not contain. */
-export function unquoteInvented(wording: string, original: string): string {
+function unquoteInvented(wording: string, original: string): string {
   const source = normalise(original);
   const drop = new Set<number>();
   let open: number | undefined;

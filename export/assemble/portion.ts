@@ -10,7 +10,7 @@ import type { Briefing, BriefingItem, Fact } from '../../core/model';
  */
 
 /** A fact's marking as the scheme reads it (a marking it cannot read counts as none). */
-export function factMarking(scheme: MarkingScheme, fact: Fact): Marking | undefined {
+function factMarking(scheme: MarkingScheme, fact: Fact): Marking | undefined {
   return tryParseMarking(scheme, fact.marking);
 }
 

@@ -21,7 +21,7 @@ import { failAt } from './located-error';
  */
 export type FieldType = 'string' | 'boolean' | 'map';
 
-export interface FrontMatterValue {
+interface FrontMatterValue {
   value: string | boolean | Record<string, string>;
   /** Offset of the value in the file, for messages; map entries are under "key.entry". */
   at: number;
@@ -168,7 +168,7 @@ function readSingleQuoted(src: string, from: number, to: number): { text: string
 // ---------- writing ----------
 
 /** A double-quoted YAML string that is also a JSON string; characters YAML forbids raw are escaped. */
-export function quote(s: string): string {
+function quote(s: string): string {
   return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

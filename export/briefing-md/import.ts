@@ -8,7 +8,7 @@ import { type ParsedBriefing, type ParsedItem, type ParsedSection, parseBriefing
 import type { KeyRef } from './read-prose';
 
 /** What the importer needs of a template: its id and sections (export/template's Template fits). */
-export interface TemplateSections {
+interface TemplateSections {
   id: string;
   sections: readonly { key: string; heading: string; required?: boolean }[];
 }

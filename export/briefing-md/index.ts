@@ -1,6 +1,5 @@
-export { briefingToMarkdown, escapeProse, type WriteOptions } from './write';
-export { importBriefingMarkdown, type ImportMarkdownOptions, type TemplateSections } from './import';
-export { parseBriefingMarkdown, type ParsedBriefing, type ParsedItem, type ParsedSection } from './parse';
+export { importBriefingMarkdown } from './import';
+export { parseBriefingMarkdown } from './parse';
 export { decodeBriefingFile } from './decode';
 
 import type { Library } from '../../db/library';

@@ -13,7 +13,7 @@ import { type KeyRef, type ProsePieces, readProse } from './read-prose';
  * (KeyRef, with their place in the file) for the importer to resolve. The file's grammar is
  * documented in ./write.ts, which writes it.
  */
-export const FRONT_MATTER_KEYS = {
+const FRONT_MATTER_KEYS = {
   template: 'string',
   title: 'string',
   style: 'string',

@@ -108,7 +108,7 @@ function attribute(value: string): string {
  * Stored prose made safe to read back: "@" before an id-like word that is not a citation,
  * the "[" of link syntax around a citation, and "#" or ":::" at a line start are escaped.
  */
-export function escapeProse(text: string, isStoredKey: (key: string) => boolean): string {
+function escapeProse(text: string, isStoredKey: (key: string) => boolean): string {
   const segments = splitCitations(text, { isKey: isStoredKey });
   const positions = new Set<number>();
   let pos = 0;

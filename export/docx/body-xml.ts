@@ -5,7 +5,8 @@ import { type Link, linksOf } from './links';
 import type { NoteContent } from './note-part';
 import { isRtlParagraph } from './runs';
 import { BULLET_LIST, NUMBERED_LIST, styleId } from './styles';
-import { escapeText, fieldXml, type NoteKind, noteReferenceXml, runsXml } from './wordml';
+import { escapeXml } from '../xml-text';
+import { fieldXml, type NoteKind, noteReferenceXml, runsXml } from './wordml';
 
 /**
  * Fact paragraphs written as XML text, the body's counterpart of note-part.ts: a briefing's
@@ -67,7 +68,7 @@ export function blockWriter(
   if (runIn) content += runsXml([{ text: `${withColon(runIn)} ` }], styleId(template, 'runInHeading'));
   for (const inl of block.inlines) content += inlineXml(inl, sink);
   return (ids) => {
-    let pPr = `<w:pStyle w:val="${escapeText(style)}"/>`;
+    let pPr = `<w:pStyle w:val="${escapeXml(style)}"/>`;
     if (keep.next) pPr += '<w:keepNext/>';
     if (keep.lines) pPr += '<w:keepLines/>';
     if (list) {

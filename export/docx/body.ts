@@ -54,7 +54,7 @@ export interface DirectParts {
  * paragraph no briefing text can produce (every real paragraph has a style, and the token
  * is made of private-use characters).
  */
-export function markerToken(n: number): string {
+function markerToken(n: number): string {
   return `\uE000DOSSIER-BLOCKS-${n}\uE000`;
 }
 export function markerXml(token: string): string {

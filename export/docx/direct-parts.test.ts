@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setFastPaths } from '../../core/fast-paths';
+import { openDocx } from '../testing/docx-parts';
 import type { ResolvedDocument, Run } from '../document';
 import { getTemplate } from '../template/load';
 import { actionMemo, backgroundBrief, HOSTILE, hostileDoc, infoMemo, ITEMS, situationReport, talkingPoints, zoteroInstruction } from '../testing/fixtures';
 import { compileParts } from './package';
-import { buildDocument, writeDirectParts } from './render';
+import { buildDocument, renderDocx, writeDirectParts } from './render';
 import type { ZoteroFieldPlacement } from './body';
 
 /**
@@ -129,3 +131,24 @@ describe('direct writers', () => {
     expect(ways.direct.get('word/document.xml')).toContain('instrText');
   });
 });
+
+describe('renderDocx with the fast paths on and off (core/fast-paths.ts)', () => {
+  afterEach(() => setFastPaths(undefined));
+
+  /** The package's XML parts, the creation time in docProps/core.xml left out. */
+  async function rendered(doc: ResolvedDocument, on: boolean): Promise<Map<string, string>> {
+    setFastPaths(on);
+    const docx = openDocx(await renderDocx(doc, getTemplate(doc.templateId)));
+    return new Map(docx.parts(/\.(xml|rels)$/).filter((p) => p.name !== 'docProps/core.xml').map((p) => [p.name, p.xml]));
+  }
+
+  it('writes the same package either way, for every built-in template', async () => {
+    for (const doc of [infoMemo(), talkingPoints(), actionMemo(), hostileDoc(), awkwardNotes()]) {
+      const fast = await rendered(doc, true);
+      const plain = await rendered(doc, false);
+      expect([...plain.keys()]).toEqual([...fast.keys()]);
+      for (const [name, xml] of fast) expect(plain.get(name), `${doc.templateId} ${name}`).toBe(xml);
+    }
+  });
+});
+

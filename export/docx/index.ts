@@ -1,3 +1,2 @@
-export { estimatePageCount, renderDocx, type RenderOptions } from './render';
+export { estimatePageCount, renderDocx } from './render';
 export { renderIntoLetterhead } from './letterhead';
-export type { ZoteroFieldPlacement } from './body';

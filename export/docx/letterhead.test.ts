@@ -5,6 +5,7 @@ import { getTemplate } from '../template/load';
 import { count, fieldInstructions, openDocx, paragraphs, visibleText } from '../testing/docx-parts';
 import { infoMemo, noteCount, talkingPoints } from '../testing/fixtures';
 import { buildLetterhead, LETTERHEAD_ADDRESS, LETTERHEAD_NAME } from '../testing/letterhead';
+import { highRatioZip, manyEntriesZip } from '../../core/zip/testing';
 import { renderIntoLetterhead } from './letterhead';
 
 describe('renderIntoLetterhead', () => {
@@ -98,5 +99,16 @@ describe('renderIntoLetterhead', () => {
     const err = await renderIntoLetterhead(infoMemo(), getTemplate('info-memo'), Buffer.from('not a zip at all')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DossierError);
     expect((err as DossierError).code).toBe('validation');
+  });
+
+  it('refuses a zip bomb before docx opens it (core/zip/policy.ts): a high-ratio entry, too many entries', async () => {
+    for (const [bomb, reason] of [
+      [highRatioZip(), /^letterhead: not a readable \.docx \(refused: the archive has an entry .* that expands 10\d\d:1/],
+      [manyEntriesZip(), /^letterhead: not a readable \.docx \(refused: it has 10,002 entries/],
+    ] as const) {
+      const err = await renderIntoLetterhead(infoMemo(), getTemplate('info-memo'), Buffer.from(bomb)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DossierError);
+      expect((err as DossierError).message).toMatch(reason);
+    }
   });
 });

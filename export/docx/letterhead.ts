@@ -2,11 +2,12 @@ import { Document, Packer, Paragraph, PatchType, patchDetector, patchDocument, t
 import { DossierError } from '../../core/errors';
 import type { ResolvedDocument } from '../document';
 import type { Template } from '../template/types';
-import { sanitizeXmlText } from '../xml-text';
+import { escapeXml, sanitizeXmlText } from '../xml-text';
 import { headerBlock, mainBlock, newBodyContext } from './body';
 import type { RenderOptions } from './render';
 import { textRuns } from './runs';
 import { numberingFor, stylesFor } from './styles';
+import { checkZip } from '../../core/zip/policy';
 import { readZip, writeZip, zipTexts, type ZipEntry } from './zip';
 
 /**
@@ -28,15 +29,13 @@ import { readZip, writeZip, zipTexts, type ZipEntry } from './zip';
 
 const BODY_STYLE_ROLES = ['FootnoteText', 'FootnoteTextChar', 'FootnoteReference', 'EndnoteText', 'EndnoteTextChar', 'EndnoteReference'];
 
-function escapeXml(text: string): string {
-  return sanitizeXmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 const paragraphPatch = (children: ParagraphChild[]): IPatch => ({ type: PatchType.PARAGRAPH, children });
 
 export async function renderIntoLetterhead(doc: ResolvedDocument, template: Template, letterheadDocx: Buffer, options: RenderOptions = {}): Promise<Buffer> {
   let placeholders: readonly string[];
   try {
+    // docx opens the file with JSZip, which inflates every part uncapped: the zip-bomb policy first.
+    checkZip(letterheadDocx);
     placeholders = await patchDetector({ data: letterheadDocx });
   } catch (e) {
     throw new DossierError('validation', `letterhead: not a readable .docx (${(e as Error).message})`, 'letterhead');
@@ -125,7 +124,7 @@ interface PostOptions {
 }
 
 function bannerParagraph(text: string, styleId: string): string {
-  return `<w:p><w:pPr><w:pStyle w:val="${escapeXml(styleId)}"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+  return `<w:p><w:pPr><w:pStyle w:val="${escapeXml(sanitizeXmlText(styleId))}"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${escapeXml(sanitizeXmlText(text))}</w:t></w:r></w:p>`;
 }
 
 const HDR_NS =

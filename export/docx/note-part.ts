@@ -23,7 +23,7 @@ export interface NoteContent {
 }
 
 /** One note: its reference mark, a space, then the citation (inside its field when given). */
-export function noteXml(kind: NoteKind, note: NoteContent): string {
+function noteXml(kind: NoteKind, note: NoteContent): string {
   const tag = kind === 'endnotes' ? 'endnote' : 'footnote';
   const style = kind === 'endnotes' ? 'Endnote' : 'Footnote';
   const bidi = isRtlParagraph(note.runs.map((r) => r.text)) ? '<w:bidi/>' : '';

@@ -12,9 +12,9 @@ import type { Template } from '../template/types';
  */
 
 /** Beyond this many blocks a full layout takes seconds; a character count is close enough. */
-export const LAYOUT_BLOCK_LIMIT = 250;
+const LAYOUT_BLOCK_LIMIT = 250;
 /** Beyond this many characters (about five memo pages) the rough count is used too. */
-export const LAYOUT_CHAR_LIMIT = 15_000;
+const LAYOUT_CHAR_LIMIT = 15_000;
 
 /** Runs of this many characters without a space are cut for the layout (see layoutCopy). */
 const LONG_WORD = /\S{25,}/gu;

@@ -11,6 +11,7 @@ import { listKey } from './body-xml';
 import { addLinkRelationships } from './links';
 import { withNotes } from './note-part';
 import { derivationSourceParagraphs } from './authority-block';
+import { directPartsOn } from './docx-fast-paths';
 import { compileParts, zipParts } from './package';
 import { layoutCopy, roughPageCount, tooLongToLayOut } from './page-estimate';
 import { typesetDocument } from '../typography/typeset-document';
@@ -172,7 +173,7 @@ function bodyParts(text: Paragraph[], bibliography: Paragraph[], ctx: BodyContex
  * Word reads where endnotes go from the document settings, not from the section: the
  * section's own w:pos is ignored, so settings.xml carries it too.
  */
-export function endnotesAtSectionEnd(settingsXml: string): string {
+function endnotesAtSectionEnd(settingsXml: string): string {
   if (/<w:endnotePr\b/.test(settingsXml)) throw new Error('settings.xml already has endnote properties; endnotesAtSectionEnd needs updating');
   const pr = '<w:endnotePr><w:pos w:val="sectEnd"/></w:endnotePr>';
   // CT_Settings order: endnotePr comes right before compat (or what follows it).
@@ -245,9 +246,9 @@ export function writeDirectParts(parts: Map<string, string | Uint8Array>, docume
 export function renderDocx(doc: ResolvedDocument, template: Template, options: RenderOptions = {}): Promise<Buffer> {
   const needsTotal = template.pageNumbers.position !== 'none' && template.pageNumbers.format.includes('{NUMPAGES}');
   const total = needsTotal ? estimatePageCount(doc, template) : undefined;
-  const { document, direct, noteKind, endnotesAtSectionEnd: atSectionEnd } = buildDocument(doc, template, String(total ?? 1), options, true);
+  const { document, direct, noteKind, endnotesAtSectionEnd: atSectionEnd } = buildDocument(doc, template, String(total ?? 1), options, directPartsOn());
   const parts = compileParts(document);
-  writeDirectParts(parts, document, direct!, noteKind);
+  if (direct) writeDirectParts(parts, document, direct, noteKind);
   const settings = parts.get('word/settings.xml');
   if (atSectionEnd && typeof settings === 'string') parts.set('word/settings.xml', endnotesAtSectionEnd(settings));
   // A promise, as the exporters await it: the layout work is synchronous today.

@@ -36,7 +36,7 @@ export function textRuns(text: string, format: RunFormat = {}): TextRun[] {
 }
 
 /** The formatting a citation run (or author prose) carries, as docx run options. */
-export function runFormat(run: Run, base: RunFormat = {}): RunFormat {
+function runFormat(run: Run, base: RunFormat = {}): RunFormat {
   return {
     ...base,
     ...(run.bold ? { bold: true } : {}),

@@ -13,7 +13,7 @@ import type { StyleDefinition, Template } from '../template/types';
 
 export const twip = (inches: number): number => Math.round(inches * 1440);
 export const pointTwips = (pt: number): number => Math.round(pt * 20);
-export const halfPoints = (pt: number): number => Math.round(pt * 2);
+const halfPoints = (pt: number): number => Math.round(pt * 2);
 
 export const BULLET_LIST = 'dossier-bullets';
 export const NUMBERED_LIST = 'dossier-numbered';

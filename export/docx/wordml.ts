@@ -1,5 +1,5 @@
 import type { Run } from '../document';
-import { sanitizeXmlText } from '../xml-text';
+import { escapeXml, sanitizeXmlText } from '../xml-text';
 import { instructionChunks } from './fields';
 import { runPieces } from './runs';
 
@@ -9,17 +9,10 @@ import { runPieces } from './runs';
  * same content, which note-part.test.ts and body-xml.test.ts check byte for byte.
  */
 
-// What docx's escapeText does to element text. Native replaces, `&` first, rather than one
-// replace with a callback: Zotero field instructions are JSON, with a quote every few characters.
-const NEEDS_ESCAPE = /[&<>"']/;
-export const escapeText = (s: string): string =>
-  NEEDS_ESCAPE.test(s)
-    ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-    : s;
 
 /** A run's properties in the element order `docx` (and the schema) uses. */
 function runProperties(run: Run, rtl: boolean, charStyle: string | undefined): string {
-  let p = charStyle ? `<w:rStyle w:val="${escapeText(charStyle)}"/>` : '';
+  let p = charStyle ? `<w:rStyle w:val="${escapeXml(charStyle)}"/>` : '';
   if (run.bold) p += '<w:b/><w:bCs/>';
   if (run.italic) p += '<w:i/><w:iCs/>';
   if (run.smallCaps) p += '<w:smallCaps/>';
@@ -36,7 +29,7 @@ export function runsXml(runs: readonly Run[], charStyle?: string): string {
     for (const piece of runPieces(run.text)) {
       if (piece.kind === 'break') out += `<w:r>${runProperties(run, false, charStyle)}<w:br/></w:r>`;
       else if (piece.kind === 'tab') out += `<w:r>${runProperties(run, false, charStyle)}<w:tab/></w:r>`;
-      else out += `<w:r>${runProperties(run, piece.rtl, charStyle)}<w:t xml:space="preserve">${escapeText(piece.text)}</w:t></w:r>`;
+      else out += `<w:r>${runProperties(run, piece.rtl, charStyle)}<w:t xml:space="preserve">${escapeXml(piece.text)}</w:t></w:r>`;
     }
   }
   return out;
@@ -46,7 +39,7 @@ export function runsXml(runs: readonly Run[], charStyle?: string): string {
 export function fieldXml(instruction: string, resultXml: string): string {
   const chunks = instructionChunks(` ${sanitizeXmlText(instruction).trim()} `);
   let out = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>';
-  for (const c of chunks) out += `<w:r><w:instrText xml:space="preserve">${escapeText(c)}</w:instrText></w:r>`;
+  for (const c of chunks) out += `<w:r><w:instrText xml:space="preserve">${escapeXml(c)}</w:instrText></w:r>`;
   return `${out}<w:r><w:fldChar w:fldCharType="separate"/></w:r>${resultXml}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
 }
 

@@ -1,6 +1,8 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DossierError } from '../../core/errors';
+import { ZIP_LIMITS } from '../../core/zip/policy';
+import { highRatioZip, manyEntriesZip } from '../../core/zip/testing';
 import { crc32, readZip, writeZip } from './zip';
 
 describe('zip', () => {
@@ -24,7 +26,12 @@ describe('zip', () => {
     expect(() => readZip(Buffer.from('hello'))).toThrow(DossierError);
     const big = writeZip([{ name: 'a.xml', data: Buffer.alloc(2_000_000, 0x41) }]);
     expect(big.length).toBeLessThan(20_000);
-    expect(() => readZip(big, { maxTotalBytes: 1_000_000 })).toThrow(/inflates to more than/);
+    expect(() => readZip(big, { ...ZIP_LIMITS, maxTotalBytes: 1_000_000 })).toThrow(/^not a readable \.docx \(zip\): refused: the archive would expand to 1\.9 MB/);
+  });
+
+  it('applies the one zip-bomb policy (core/zip/policy.ts): a high-ratio entry, too many entries', () => {
+    expect(() => readZip(highRatioZip())).toThrow(/^not a readable \.docx \(zip\): refused: the archive has an entry .* that expands 10\d\d:1/);
+    expect(() => readZip(manyEntriesZip())).toThrow(/^not a readable \.docx \(zip\): refused: it has 10,002 entries/);
   });
 
   it('refuses an entry that inflates to more than it claims', () => {

@@ -1,11 +1,11 @@
 import * as zlib from 'node:zlib';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 import { DossierError } from '../../core/errors';
+import { readZipFiles, ZIP_LIMITS, ZipFormatError, type ZipLimits } from '../../core/zip/policy';
 
 /**
- * Just enough ZIP to open a .docx, change a few XML parts and write it back: stored and
- * deflated entries, no ZIP64, no encryption. Reading is capped (entry count, total inflated
- * size) so a hostile letterhead cannot inflate into gigabytes.
+ * Writing a .docx package (writeZip), and reading one back through the one ZIP reader and
+ * its zip-bomb policy (core/zip/policy.ts): a letterhead from outside and the parts docx wrote.
  */
 
 export interface ZipEntry {
@@ -13,71 +13,18 @@ export interface ZipEntry {
   data: Buffer;
 }
 
-export interface ReadZipOptions {
-  /** Largest total size of the inflated entries, default 256 MiB. */
-  maxTotalBytes?: number;
-  maxEntries?: number;
-}
-
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-function corrupt(problem: string): DossierError {
-  return new DossierError('validation', `not a readable .docx (zip): ${problem}`);
-}
-
-/** The entries of a zip file, in the order of its central directory. */
-export function readZip(buf: Buffer, options: ReadZipOptions = {}): ZipEntry[] {
-  const maxTotal = options.maxTotalBytes ?? 256 * 1024 * 1024;
-  const maxEntries = options.maxEntries ?? 10_000;
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
+/** The entries of a zip file, in the order of its central directory; refused (validation error) past the policy's limits. */
+export function readZip(buf: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipEntry[] {
+  try {
+    return readZipFiles(buf, limits).map((f) => ({ name: f.name, data: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength) }));
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw new DossierError('validation', `not a readable .docx (zip): ${e.message}`);
+    throw e;
   }
-  if (eocd < 0) throw corrupt('no end of central directory');
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw corrupt('ZIP64 archives are not supported');
-  if (count > maxEntries) throw corrupt(`too many entries (${count})`);
-  const entries: ZipEntry[] = [];
-  let total = 0;
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw corrupt('bad central directory');
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    const compSize = buf.readUInt32LE(p + 20);
-    const size = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
-    p += 46 + nameLen + extraLen + commentLen;
-    if (flags & 0x1) throw corrupt(`${name} is encrypted`);
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw corrupt(`bad local header for ${name}`);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const raw = buf.subarray(start, start + compSize);
-    if (raw.length !== compSize) throw corrupt(`${name} is truncated`);
-    total += size;
-    if (total > maxTotal) throw corrupt(`inflates to more than ${maxTotal} bytes`);
-    let data: Buffer;
-    if (method === 0) data = Buffer.from(raw);
-    else if (method === 8) {
-      try {
-        data = inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) });
-      } catch {
-        throw corrupt(`${name} cannot be inflated`);
-      }
-    } else throw corrupt(`${name} uses unsupported compression method ${method}`);
-    if (data.length !== size) throw corrupt(`${name} has the wrong size`);
-    entries.push({ name, data });
-  }
-  return entries;
 }
 
 let crcTable: Uint32Array | undefined;

@@ -11,12 +11,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ZoteroDocumentPrefs } from '../document';
-import { sanitizeXmlText } from '../xml-text';
+import { escapeXml, sanitizeXmlText } from '../xml-text';
 import { instructionChunks } from './fields';
-import { escapeText } from './wordml';
 
 /** Zotero's note types: the `noteType` preference. */
-export const ZOTERO_NOTE_TYPE = { 'in-text': 0, footnotes: 1, endnotes: 2 } as const;
+const ZOTERO_NOTE_TYPE = { 'in-text': 0, footnotes: 1, endnotes: 2 } as const;
 
 /** Word's limit on a custom property's text, which the plugin's pieces respect. */
 export const ZOTERO_PREF_CHUNK = 255;
@@ -30,7 +29,7 @@ const ZOTERO_VERSION = '6.0';
 /** Empty lists: every cited item is in the bibliography, none added or edited by hand. */
 export const ZOTERO_BIBLIOGRAPHY_INSTRUCTION = 'ADDIN ZOTERO_BIBL {"uncited":[],"omitted":[],"custom":[]} CSL_BIBLIOGRAPHY';
 
-const attr = (s: string): string => escapeText(sanitizeXmlText(s));
+const attr = (s: string): string => escapeXml(sanitizeXmlText(s));
 
 /** Zotero's session ids are 8 letters and digits, new for each document. */
 function sessionId(): string {

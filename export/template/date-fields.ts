@@ -16,7 +16,7 @@ export function dateFieldKeys(template: Template): string[] {
   return keys;
 }
 
-export function headerDateRules(template: Template): HeaderDateRules {
+function headerDateRules(template: Template): HeaderDateRules {
   return { keys: dateFieldKeys(template), locale: template.locale };
 }
 

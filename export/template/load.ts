@@ -23,7 +23,7 @@ const BUILT_IN_FILES: ReadonlyArray<{ file: string; data: unknown }> = [
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** "sections[2].layout" from zod's ["sections", 2, "layout"]. */
-export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;

@@ -9,13 +9,13 @@ import * as z from 'zod';
  * Lengths are in inches, font sizes and paragraph spacing in points.
  */
 
-export const LAYOUTS = ['bullets', 'paragraphs', 'numbered'] as const;
-export const NOTE_PLACEMENTS = ['footnotes', 'endnotes'] as const;
-export const PAGE_SIZES = ['letter', 'a4'] as const;
-export const ALIGNMENTS = ['left', 'center', 'right', 'justify'] as const;
-export const HEADER_FIELD_TYPES = ['text', 'date'] as const;
-export const DATE_FORMATS = ['long', 'military'] as const;
-export const PAGE_NUMBER_POSITIONS = ['bottom-center', 'bottom-right', 'bottom-left', 'none'] as const;
+const LAYOUTS = ['bullets', 'paragraphs', 'numbered'] as const;
+const NOTE_PLACEMENTS = ['footnotes', 'endnotes'] as const;
+const PAGE_SIZES = ['letter', 'a4'] as const;
+const ALIGNMENTS = ['left', 'center', 'right', 'justify'] as const;
+const HEADER_FIELD_TYPES = ['text', 'date'] as const;
+const DATE_FORMATS = ['long', 'military'] as const;
+const PAGE_NUMBER_POSITIONS = ['bottom-center', 'bottom-right', 'bottom-left', 'none'] as const;
 
 /** Roles the writer gives paragraphs; each role is one named Word style a user can restyle. */
 export const PARAGRAPH_STYLE_ROLES = [
@@ -36,8 +36,6 @@ export const PARAGRAPH_STYLE_ROLES = [
 ] as const;
 export const CHARACTER_STYLE_ROLES = ['headerLabel', 'runInHeading'] as const;
 export const STYLE_ROLES = [...PARAGRAPH_STYLE_ROLES, ...CHARACTER_STYLE_ROLES] as const;
-export type ParagraphStyleRole = (typeof PARAGRAPH_STYLE_ROLES)[number];
-export type CharacterStyleRole = (typeof CHARACTER_STYLE_ROLES)[number];
 export type StyleRole = (typeof STYLE_ROLES)[number];
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -81,7 +79,7 @@ const fontSchema = strict({
   size: points(4, 72),
 });
 
-export const sectionSchema = strict({
+const sectionSchema = strict({
   key,
   heading: text(200),
   /** Shown to the author while drafting, never exported. */
@@ -100,7 +98,7 @@ export const sectionSchema = strict({
   checkClaims: z.boolean().default(true),
 });
 
-export const headerFieldSchema = strict({
+const headerFieldSchema = strict({
   key,
   label: text(60),
   required: z.boolean().default(false),
@@ -206,4 +204,3 @@ export const templateFileSchema = strict({
 
 export type TemplateFile = z.infer<typeof templateFileSchema>;
 export type StyleDefinition = z.infer<typeof styleSchema>;
-export type TemplateSectionFile = z.infer<typeof sectionSchema>;

@@ -1,6 +1,6 @@
 import type { StyleDefinition, StyleRole } from './schema';
 
-export type SectionLayout = 'bullets' | 'paragraphs' | 'numbered';
+type SectionLayout = 'bullets' | 'paragraphs' | 'numbered';
 
 /** One part of a briefing's body, as the template defines it. */
 export interface TemplateSection {
@@ -18,7 +18,7 @@ export interface TemplateSection {
   checkClaims: boolean;
 }
 
-export interface TemplateHeaderField {
+interface TemplateHeaderField {
   key: string;
   label: string;
   required: boolean;
@@ -27,7 +27,7 @@ export interface TemplateHeaderField {
   type: 'text' | 'date';
 }
 
-export interface TemplateDecision {
+interface TemplateDecision {
   heading: string;
   /** "Approve", "Disapprove", "Other" … each followed by a line to initial on. */
   lines: string[];
@@ -39,19 +39,19 @@ export interface TemplateDecision {
   after?: string;
 }
 
-export interface TemplateClosing {
+interface TemplateClosing {
   attachments?: { label: string; default?: string };
   preparedBy?: { label: string };
   derivedFromLabel: string;
 }
 
-export interface TemplateFont {
+interface TemplateFont {
   family: string;
   /** Points. */
   size: number;
 }
 
-export interface Margins {
+interface Margins {
   top: number;
   right: number;
   bottom: number;
@@ -119,4 +119,4 @@ export interface TemplateSummary {
   source: 'built-in' | 'user';
 }
 
-export type { StyleDefinition, StyleRole };
+export type { StyleDefinition };

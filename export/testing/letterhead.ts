@@ -33,7 +33,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A small round navy seal with a gold ring, as a PNG. */
-export function sealPng(size = 96): Buffer {
+function sealPng(size = 96): Buffer {
   const rows: Buffer[] = [];
   const c = (size - 1) / 2;
   for (let y = 0; y < size; y++) {

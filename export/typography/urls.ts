@@ -3,7 +3,7 @@
  * .docx notes and bibliography, made real hyperlinks. A trailing stop, comma, bracket or quote
  * is the sentence's, not the address's.
  */
-export const URL_PATTERN = /\b(?:(?:https?|ftp):\/\/|www\.|mailto:)[^\s<>]*[^\s<>.,;:!?'")\]}’”»]/giu;
+const URL_PATTERN = /\b(?:(?:https?|ftp):\/\/|www\.|mailto:)[^\s<>]*[^\s<>.,;:!?'")\]}’”»]/giu;
 
 /** Where a text's addresses are: [start, end) offsets and the address to link to. */
 export function findUrls(text: string): Array<{ start: number; end: number; href: string }> {

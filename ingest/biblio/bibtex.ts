@@ -152,7 +152,7 @@ const GENRES: Record<string, string> = {
 /** citation-js's own BibTeX export writes the access date as this note. */
 const ACCESSED_NOTE = /^\[Online; accessed (\d{4}-\d{2}-\d{2})\]$/;
 
-export function fixBibtexItem(raw: RawBibEntry, item: CslItem): void {
+function fixBibtexItem(raw: RawBibEntry, item: CslItem): void {
   const type = raw.type.toLowerCase();
   if (WEB_TYPES.has(type) && item.type === 'document' && item.URL) item.type = 'webpage';
   const subtype = String(raw.properties.entrysubtype ?? '').toLowerCase();
@@ -190,7 +190,7 @@ export function fixBibtexItem(raw: RawBibEntry, item: CslItem): void {
  * (`{Plato}`, also how BibTeX writers protect mononyms) stays a family name, unless it is
  * braced twice (`{{NATO}}`), which is how exportBibtex writes one-word institutions.
  */
-export function corporateNames(source: string, names: CslName[]): CslName[] {
+function corporateNames(source: string, names: CslName[]): CslName[] {
   const parts = splitBibNames(source);
   const aligned = parts.length === names.length;
   return names.map((name, i) => {

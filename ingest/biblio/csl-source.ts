@@ -22,10 +22,10 @@ const STORED_AS: Record<string, SourceType> = {
   regulation: 'legislation',
 };
 
-export const RELIABILITY_KEY = 'dossier-reliability';
+const RELIABILITY_KEY = 'dossier-reliability';
 
 /** The Dossier type a CSL type is stored as. */
-export function storedType(cslType: string): SourceType {
+function storedType(cslType: string): SourceType {
   if ((SOURCE_TYPES as readonly string[]).includes(cslType)) return cslType as SourceType;
   return STORED_AS[cslType] ?? 'document';
 }

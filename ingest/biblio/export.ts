@@ -117,7 +117,7 @@ function nameWord(n: CslName | undefined): string {
 }
 
 /** author + year + first meaningful title word: "okafor2024grain", "us2024statement". */
-export function baseKey(s: Source): string {
+function baseKey(s: Source): string {
   const who = nameWord(s.authors[0] ?? s.editors[0]);
   const year = s.issued?.slice(0, 4) ?? '';
   const word = firstWord(s.title.replace(/<[^>]*>/g, ''));
@@ -143,7 +143,7 @@ const LATEX_SPECIAL: Record<string, string> = {
   '^': '\\textasciicircum{}',
 };
 
-export function escapeLatex(s: string): string {
+function escapeLatex(s: string): string {
   return s.replace(/[\\{}&%$#_~^]/g, (c) => LATEX_SPECIAL[c]!);
 }
 

@@ -16,7 +16,7 @@ export interface ImportSourcesOptions extends ImportOptions {
   dryRun?: boolean;
 }
 
-export interface MergedSource {
+interface MergedSource {
   /** The library's source the item matched, as it is after the import filled it. */
   existing: Source;
   /** Fields the item filled because the source had them empty ("doi", "extra.abstract" …). */
@@ -121,7 +121,7 @@ function run(lib: Library, items: CslItem[], opts: ImportSourcesOptions): Import
 }
 
 /** The patch that fills what `source` has empty from `input`, and the fields it fills. */
-export function fillEmpty(source: Source, input: SourceInput): { patch: Partial<SourceInput>; filled: string[] } {
+function fillEmpty(source: Source, input: SourceInput): { patch: Partial<SourceInput>; filled: string[] } {
   const patch: Record<string, unknown> = {};
   const filled: string[] = [];
   for (const f of FILLABLE) {

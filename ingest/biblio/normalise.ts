@@ -106,7 +106,7 @@ function cleanNames(v: unknown, what: string, warn: Warn): CslName[] {
 }
 
 /** "Okafor, Adaeze; U.S. Department of State": a name list typed as text. */
-export function parseNameList(s: string): CslName[] {
+function parseNameList(s: string): CslName[] {
   return s
     .split(';')
     .map((x) => x.trim())

@@ -21,7 +21,7 @@ export interface ParsedBibliography {
  * Bigger than any real bibliography (Zotero's export of a 50,000-item library is ~60 MB of
  * CSL-JSON); beyond it the file is almost certainly not one, and parsing would only stall.
  */
-export const MAX_BIBLIOGRAPHY_CHARS = 128 * 1024 * 1024;
+const MAX_BIBLIOGRAPHY_CHARS = 128 * 1024 * 1024;
 
 /**
  * Reads a bibliography file into CSL items: BibTeX/BibLaTeX and RIS through citation-js, one

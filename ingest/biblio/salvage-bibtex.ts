@@ -17,7 +17,7 @@ import type { RawBibEntry } from './citejs';
  */
 
 /** Fields without which the reference is not the same reference: losing one fails the entry. */
-export const NEEDED_FIELDS = new Set(['title', 'author', 'editor', 'year', 'date']);
+const NEEDED_FIELDS = new Set(['title', 'author', 'editor', 'year', 'date']);
 
 export interface Salvaged<T> {
   value: T;

@@ -6,7 +6,7 @@ import type { RisRecord } from './citejs';
  * what it cannot place, says where, and keeps going.
  */
 
-export interface RisChunk {
+interface RisChunk {
   record: RisRecord;
   /** 1-based line of the record's TY tag. */
   line: number;

@@ -3,9 +3,7 @@ import type { SourceInput } from '../../core/model';
 import { normaliseDate } from './dates';
 import { namesFromList } from './names';
 import { firstText } from './text-clean';
-import type { ZipEntry } from './zip';
-import { inflatedSize } from './zip';
-import { inflateSync } from 'fflate';
+import { readZipEntry, type ZipEntry } from '../../core/zip/policy';
 
 /**
  * A Word file's document properties: docProps/core.xml (dc:title, dc:creator, dc:subject,
@@ -59,10 +57,9 @@ export function docxSource(p: DocxProperties): Partial<SourceInput> {
 
 function xml(bytes: Uint8Array, entries: ZipEntry[], name: string): Document | undefined {
   const entry = entries.find((e) => e.name === name);
-  if (!entry || entry.declaredSize > 1024 * 1024 || inflatedSize(bytes, entry, 1024 * 1024) > 1024 * 1024) return undefined;
-  const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   try {
-    const raw = entry.method === 0 ? data : inflateSync(data);
+    const raw = entry && readZipEntry(bytes, entry, 1024 * 1024);
+    if (!raw) return undefined;
     return new DOMParser().parseFromString(new TextDecoder('utf-8').decode(raw), 'text/xml') as unknown as Document;
   } catch {
     return undefined; // broken properties are not a reason to refuse the document

@@ -1,6 +1,7 @@
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
 import mammoth from 'mammoth';
+import { highRatioZip, manyEntriesZip } from '../../core/zip/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DossierError } from '../../core/errors';
 import { importDocx } from './docx';
@@ -115,11 +116,18 @@ describe('importDocx: files it must refuse before mammoth sees them', { timeout:
     expect(spy).not.toHaveBeenCalled();
   });
 
-  it('an archive with absurdly many entries', async () => {
-    const files: Record<string, Uint8Array> = { 'word/document.xml': strToU8('<w:document/>') };
-    for (let i = 0; i < 10_001; i++) files[`x/${i}`] = new Uint8Array(0);
-    const e = await rejection(importDocx(zipSync(files, { level: 0 }), { fileName: 'many.docx' }));
-    expect(e.message).toMatch(/^many\.docx: the file cannot be opened: it has 10,002 entries/);
+  it('an archive with absurdly many entries (core/zip/policy.ts)', async () => {
+    const spy = vi.spyOn(mammoth, 'convertToHtml');
+    const e = await rejection(importDocx(manyEntriesZip(), { fileName: 'many.docx' }));
+    expect(e.message).toMatch(/^many\.docx: refused: it has 10,002 entries \(more than 10,000\)/);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('an entry that expands more than 1,000:1 though the whole stays under 100 MB (core/zip/policy.ts)', async () => {
+    const spy = vi.spyOn(mammoth, 'convertToHtml');
+    const e = await rejection(importDocx(highRatioZip(), { fileName: 'ratio.docx' }));
+    expect(e.message).toMatch(/^ratio\.docx: refused: the archive has an entry \("word\/media\/padding\.bin"\) that expands 10\d\d:1/);
+    expect(spy).not.toHaveBeenCalled();
   });
 
   it('a file that is not a zip', async () => {

@@ -6,8 +6,8 @@ import { makeBlock, numberParagraphs } from './blocks';
 import { docxSource, readDocxProperties } from './docx-properties';
 import { htmlBlocks, inlineText } from './html-blocks';
 import { titleFromFileName } from './text-clean';
-import type { ZipLimits } from './zip-guard';
-import { DOCX_LIMITS, guardZip } from './zip-guard';
+import type { ZipLimits } from '../../core/zip/policy';
+import { guardZip } from './zip-guard';
 
 /**
  * Word documents (.docx) → blocks, via mammoth's semantic HTML (headings, paragraphs, lists,
@@ -35,7 +35,7 @@ const STYLE_MAP = [
 export async function importDocx(bytes: Uint8Array, opts: DocxImportOptions = {}): Promise<ImportedDocument> {
   const name = opts.fileName ?? 'document.docx';
   throwIfAborted(opts.signal);
-  const entries = guardZip(bytes, name, opts.limits ?? DOCX_LIMITS);
+  const entries = guardZip(bytes, name, opts.limits);
   if (!entries.some((e) => e.name === 'word/document.xml')) {
     throw unreadable(name, 'this ZIP package is not a Word document (it has no word/document.xml)');
   }

@@ -44,7 +44,7 @@ export function htmlBlocks(root: Element): ImportedBlock[] {
 }
 
 /** Is this element something that must never contribute text? */
-export function isSkipped(el: Element): boolean {
+function isSkipped(el: Element): boolean {
   const tag = tagOf(el);
   if (SKIPPED.has(tag)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;

@@ -17,15 +17,10 @@ import { importText } from './text';
  * Every refusal is a DossierError (code 'validation', field 'file') whose message names the
  * file and says what to do; cancelling throws a DOMException named AbortError.
  */
-export { importDocx } from './docx';
-export { importHtml } from './html';
-export { importPdf } from './pdf';
-export { importText, MAX_TEXT_BYTES } from './text';
 export { sniffFormat } from './sniff';
-export type { SniffedFormat } from './sniff';
 
 /** Files above this size are refused before any parsing (a 300-page report is ~5–30 MB). */
-export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
 
 /** Pasted content is named "the pasted text" in messages; that is not a title, so the user names the source. */
 const PASTED = 'the pasted text';

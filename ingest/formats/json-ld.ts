@@ -8,7 +8,7 @@ import { cleanMeta, doiFrom } from './text-clean';
  * one node among several (WebSite, Organization, BreadcrumbList …), often in an "@graph" with
  * cross-references by "@id"; we pick the node that describes the page's content.
  */
-export type LdKind = 'news' | 'report' | 'scholarly' | 'blog' | 'article' | 'webpage' | 'government';
+type LdKind = 'news' | 'report' | 'scholarly' | 'blog' | 'article' | 'webpage' | 'government';
 
 export interface LdArticle {
   kind: LdKind;

@@ -24,8 +24,8 @@ interface Cell {
   right: number;
 }
 
-export const MIN_ROWS = 3;
-export const MIN_COLUMNS = 3;
+const MIN_ROWS = 3;
+const MIN_COLUMNS = 3;
 /** A gap wider than this many font sizes separates cells; word spaces are about a quarter of one. */
 const CELL_GAP = 1.2;
 /** Rows further apart than this many font sizes are not one table. */

@@ -1,6 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
+import { manyEntriesZip } from '../../core/zip/testing';
 import { describe, expect, it } from 'vitest';
-import { sniffFormat } from './sniff';
+import { describeUnknown, sniffFormat } from './sniff';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -32,6 +33,12 @@ describe('sniffFormat', () => {
     // A damaged zip that says it is a .docx goes to the Word importer, which explains the damage.
     expect(sniffFormat(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), 'broken.docx')).toBe('docx');
     expect(sniffFormat(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), 'broken.zip')).toBe('unknown');
+  });
+
+  it('lists a ZIP under the one policy (core/zip/policy.ts): too many entries is not a document', () => {
+    expect(sniffFormat(manyEntriesZip(), 'many.zip')).toBe('unknown');
+    expect(sniffFormat(manyEntriesZip(), 'many.docx')).toBe('docx'); // the Word importer says why it refuses
+    expect(describeUnknown(manyEntriesZip())).toMatch(/^this is a ZIP archive Dossier does not open \(refused: it has 10,002 entries/);
   });
 
   it('reads UTF-16 text with a byte-order mark', () => {

@@ -1,5 +1,5 @@
 import type { DocumentFormat } from '../document';
-import { isZip, readZipDirectory } from './zip';
+import { isZip, listZip, ZipRefused } from '../../core/zip/policy';
 
 /**
  * What a file IS, decided by its bytes. Extensions lie (a PDF saved as "statement.docx", a web
@@ -84,10 +84,10 @@ function isPdf(bytes: Uint8Array): boolean {
 
 function sniffZip(bytes: Uint8Array, ext: string): SniffedFormat {
   try {
-    const names = readZipDirectory(bytes, 100_000).map((e) => e.name);
+    const names = listZip(bytes);
     return names.includes('word/document.xml') ? 'docx' : 'unknown';
   } catch {
-    // A damaged archive: if it claims to be a .docx, let the Word importer explain what is wrong.
+    // A damaged (or too large) archive: if it claims to be a .docx, let the Word importer explain what is wrong.
     return ext === 'docx' ? 'docx' : 'unknown';
   }
 }
@@ -95,8 +95,9 @@ function sniffZip(bytes: Uint8Array, ext: string): SniffedFormat {
 function zipKind(bytes: Uint8Array): string {
   let names: string[];
   try {
-    names = readZipDirectory(bytes, 100_000).map((e) => e.name);
-  } catch {
+    names = listZip(bytes);
+  } catch (e) {
+    if (e instanceof ZipRefused) return `this is a ZIP archive Dossier does not open (${e.message})`;
     return 'this is a damaged or truncated ZIP archive';
   }
   if (names.includes('xl/workbook.xml')) return 'this is an Excel workbook; Dossier imports documents (PDF, Word .docx, HTML, text)';

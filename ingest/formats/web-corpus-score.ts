@@ -17,7 +17,7 @@ import { readDocument } from './index';
  * when nothing is returned: a date or a site name offered as the author is an error, not a find.
  */
 /** Next to this file; the bundled benchmark passes the folder's place in the source tree. */
-export const CORPUS_DIR = fileURLToPath(new URL('./testing/web-corpus', import.meta.url));
+const CORPUS_DIR = fileURLToPath(new URL('./testing/web-corpus', import.meta.url));
 
 type OneOrMany = string | string[];
 interface Label {
@@ -27,7 +27,7 @@ interface Label {
   date: string | null;
 }
 
-export interface PageMetadata {
+interface PageMetadata {
   title?: string;
   /** Authors as one display string ("Jane Doe and John Roe"). */
   byline?: string;
@@ -37,9 +37,9 @@ export interface PageMetadata {
 }
 
 export const FIELDS = ['title', 'byline', 'siteName', 'date'] as const;
-export type Field = (typeof FIELDS)[number];
+type Field = (typeof FIELDS)[number];
 
-export interface PageResult {
+interface PageResult {
   file: string;
   dossier: PageMetadata | { error: string };
   readability: PageMetadata | { error: string };
@@ -57,7 +57,7 @@ export interface CorpusScore {
   results: PageResult[];
 }
 
-export function readLabels(dir = CORPUS_DIR): Record<string, Label> {
+function readLabels(dir = CORPUS_DIR): Record<string, Label> {
   return JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<string, Label>;
 }
 
@@ -164,7 +164,7 @@ function same(a: string, b: string): boolean {
 }
 
 /** Case, accents, whitespace and punctuation do not matter. */
-export function normal(s: string): string {
+function normal(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -13,7 +13,7 @@ import { nextWord, onlyOpeningBetween, previousWord, wordBefore, wordsBetween } 
 import { isLabelWord } from './labels';
 
 /** No boundary at this punctuation. */
-export const NO_CUT = -1;
+const NO_CUT = -1;
 
 /**
  * Decides whether the punctuation cluster `c` ends a sentence. Returns the index where the next

@@ -5,7 +5,7 @@ import { isLabelWord } from './labels';
  * Reading the words around a candidate boundary. Every scan is capped at MAX_SCAN characters so
  * that pathological input (a megabyte without spaces) cannot make segmentation quadratic.
  */
-export const MAX_SCAN = 64;
+const MAX_SCAN = 64;
 
 export interface WordBefore {
   /** The token before the punctuation, without opening quotes/brackets/bullets. */
@@ -41,7 +41,7 @@ export function previousWord(text: string, pos: number): string {
   return text.slice(s, e).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
-export type NextKind = 'upper' | 'lower' | 'digit' | 'other' | 'none';
+type NextKind = 'upper' | 'lower' | 'digit' | 'other' | 'none';
 
 export interface NextWord {
   kind: NextKind;

@@ -37,5 +37,5 @@
  *
  * The accuracy target is the English "Golden Rules" set (see golden-rules.ts).
  */
-export type { SegmentedParagraph, TextSpan } from './types';
+export type { TextSpan } from './types';
 export { segment, splitParagraphs, splitSentences } from './segment';

@@ -6,10 +6,10 @@ import type { TextSpan } from './types';
  * as blocks of their own. A single newline inside a block is a soft wrap, not a break.
  */
 
-export type BlockKind = 'paragraph' | 'heading' | 'list-item';
+type BlockKind = 'paragraph' | 'heading' | 'list-item';
 
 /** One physical line of a block, as offsets into the original text. */
-export interface BlockLine {
+interface BlockLine {
   /** Start of the line. */
   start: number;
   /** Where the line's own text begins: after a `>` marker on blockquote lines, else `start`. */
@@ -107,7 +107,7 @@ function startsListItem(
  * The paragraph's display text: the original slice, minus the `>` markers of wrapped blockquote
  * lines. Line breaks are kept as they are.
  */
-export function blockText(text: string, b: Block): string {
+function blockText(text: string, b: Block): string {
   if (b.more.length === 0) return text.slice(b.start, b.end);
   let out = '';
   let from = b.start;

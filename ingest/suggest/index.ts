@@ -76,7 +76,7 @@ export class DocumentSuggestions {
  * full stops, and chrono-node's date parsing (and the attribution search) take time in
  * proportion to the square of the length: one such 400,000-character "sentence" took 30 s.
  */
-export const SUGGESTION_WINDOW = 2_000;
+const SUGGESTION_WINDOW = 2_000;
 
 /** The candidate's first SUGGESTION_WINDOW characters, cut at a space so no word or figure is halved. */
 function suggestionWindow(text: string): string {

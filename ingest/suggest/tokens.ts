@@ -4,7 +4,7 @@
  * or closing), and the punctuation that ends a clause.
  */
 
-export type TokenKind =
+type TokenKind =
   | 'word' // letters, with inner apostrophes, hyphens and abbreviation dots: Russia's, al-Sudani, U.S.
   | 'number' // digits with inner separators: 40, 1,200, 3.2
   | 'open-quote'

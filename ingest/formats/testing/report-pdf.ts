@@ -1,5 +1,6 @@
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, StandardFonts } from 'pdf-lib';
+import { escapeXml } from '../../../export/xml-text';
 
 /**
  * Generates think-tank-style PDF reports for tests and the benchmark: US Letter, a full-width
@@ -10,7 +11,7 @@ import { PDFDocument, PDFHexString, PDFName, PDFNumber, StandardFonts } from 'pd
  * word at the end of a line deterministically); "## " starts an in-column heading.
  */
 /** A table drawn in the column: one row per entry, cells spread across the column, numbers right-aligned. */
-export interface TableSpec {
+interface TableSpec {
   table: string[][];
 }
 
@@ -158,7 +159,7 @@ function wrap(text: string, font: PDFFont, size: number): string[] {
   return lines;
 }
 
-export function labelFor(index: number, labels: { from: number; style: 'D' | 'r' | 'R'; start: number }[]): string {
+function labelFor(index: number, labels: { from: number; style: 'D' | 'r' | 'R'; start: number }[]): string {
   const range = [...labels].reverse().find((l) => l.from <= index);
   if (!range) return String(index + 1);
   const n = range.start + (index - range.from);
@@ -179,8 +180,7 @@ function setPageLabels(doc: PDFDocument, labels: { from: number; style: 'D' | 'r
 
 /** An XMP packet with the given simple properties (dc:, xmp:, prism: namespaces), as the catalog's /Metadata stream. */
 function setXmp(doc: PDFDocument, props: Record<string, string>): void {
-  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const fields = Object.entries(props).map(([k, v]) => `<${k}>${escape(v)}</${k}>`).join('\n');
+  const fields = Object.entries(props).map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`).join('\n');
   const xml = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/">

@@ -2,7 +2,8 @@ import { Inflate } from 'fflate';
 
 /**
  * A ZIP archive's table of contents, read from the central directory without inflating
- * anything, and a bounded inflate that counts what an entry really expands to.
+ * anything, and a bounded inflate that counts what an entry really expands to. The one ZIP
+ * reader of Dossier: importers open archives through policy.ts, which applies the limits.
  *
  * Why our own reader instead of trusting a library's listing: a zip bomb's sizes are whatever
  * its author wrote. We read the directory the same way mammoth's unzipper does (end record →
@@ -23,6 +24,9 @@ export interface ZipEntry {
 
 export class ZipFormatError extends Error {}
 
+/** The archive breaks a limit (policy.ts) rather than being damaged. */
+export class ZipRefused extends ZipFormatError {}
+
 const EOCD = 0x06054b50;
 const EOCD64_LOCATOR = 0x07064b50;
 const EOCD64 = 0x06064b50;
@@ -40,7 +44,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries = Infinity): ZipE
   let count = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
   if (count === 0xffff || offset === 0xffffffff) ({ count, offset } = zip64End(view, end));
-  if (count > maxEntries) throw new ZipFormatError(`it has ${count.toLocaleString('en')} entries (more than ${maxEntries.toLocaleString('en')})`);
+  if (count > maxEntries) throw new ZipRefused(`refused: it has ${count.toLocaleString('en')} entries (more than ${maxEntries.toLocaleString('en')})`);
 
   const entries: ZipEntry[] = [];
   const names = new TextDecoder('utf-8');
@@ -74,24 +78,44 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries = Infinity): ZipE
  * and output is counted and dropped.
  */
 export function inflatedSize(bytes: Uint8Array, entry: ZipEntry, budget: number): number {
+  return inflateBounded(bytes, entry, budget, false).size;
+}
+
+/** The entry's bytes, or undefined as soon as they pass `budget` (same bounded inflate as inflatedSize). */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Uint8Array | undefined {
+  const { size, chunks } = inflateBounded(bytes, entry, budget, true);
+  if (!Number.isFinite(size)) return undefined;
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function inflateBounded(bytes: Uint8Array, entry: ZipEntry, budget: number, keep: boolean): { size: number; chunks: Uint8Array[] } {
   const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
-  if (entry.method === 0) return data.length;
+  if (entry.method === 0) return data.length > budget ? { size: Infinity, chunks: [] } : { size: data.length, chunks: [data] };
   if (entry.method !== 8) throw new ZipFormatError(`entry ${entry.name} uses an unsupported compression method (${entry.method})`);
   let total = 0;
+  const chunks: Uint8Array[] = [];
   const inflate = new Inflate((chunk) => {
     total += chunk.length;
+    if (keep && total <= budget) chunks.push(chunk);
   });
   const SLICE = 16 * 1024;
   try {
     for (let i = 0; i < data.length; i += SLICE) {
       inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
-      if (total > budget) return Infinity;
+      if (total > budget) return { size: Infinity, chunks: [] };
     }
     if (data.length === 0) inflate.push(new Uint8Array(0), true);
   } catch {
     throw new ZipFormatError(`entry ${entry.name} is damaged (its compressed data does not inflate)`);
   }
-  return total;
+  return { size: total, chunks };
 }
 
 function findEndRecord(view: DataView): number {
