@@ -29,7 +29,7 @@ export interface CiteprocCitation {
 /** [citationID, noteIndex] pairs: how processCitationCluster is told the document order. */
 export type CitationRef = [string, number];
 
-export interface BibliographyParams {
+interface BibliographyParams {
   maxoffset: number;
   entryspacing: number;
   linespacing: number;
@@ -40,7 +40,7 @@ export interface BibliographyParams {
   entry_ids: string[][];
 }
 
-export interface CiteprocSys {
+interface CiteprocSys {
   retrieveLocale(lang: string): CslNode | undefined;
   retrieveItem(id: string): unknown;
   stringCompare?(a: string, b: string): number;
@@ -55,7 +55,7 @@ interface RegistryEntry {
 }
 
 /** citeproc internals used by citeproc-fast.ts (see that file for why). */
-export interface CiteprocRegistry {
+interface CiteprocRegistry {
   registry: Record<string, RegistryEntry>;
   ambigcites: Record<string, string[]>;
   citationreg: {

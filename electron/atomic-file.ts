@@ -27,4 +27,4 @@ export function writeFileAtomicSync(path: string, data: string): void {
   syncDir(dirname(path));
 }
 
-export { syncDir };
+;

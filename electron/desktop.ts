@@ -19,7 +19,7 @@ import type { WrittenFiles } from '../api/host/write-grants';
  * (dialogs, shell.openPath, openExternal) as `NativeShell`, the menu and the shell contract's
  * handlers call these methods, and tests drive them with a fake NativeShell and a real library.
  */
-export interface FileFilter {
+interface FileFilter {
   name: string;
   extensions: string[];
 }
@@ -53,7 +53,7 @@ export interface DesktopOptions {
 }
 
 /** An error envelope carried through `Operations.run` as an exception. */
-export class EnvelopeError extends Error {
+class EnvelopeError extends Error {
   constructor(readonly error: { code: string; message: string; field?: string }) {
     super(error.message);
   }

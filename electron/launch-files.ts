@@ -8,7 +8,7 @@ import * as z from 'zod';
  * second launch forwards to the running instance. These paths come from the user's own
  * action outside the app, like a file chosen in an open dialog, and are only ever read.
  */
-export const MAX_LAUNCH_FILES = 20;
+const MAX_LAUNCH_FILES = 20;
 
 export function filesFromArgv(argv: readonly string[], cwd: string, packaged: boolean): string[] {
   // argv[0] is the executable; unpackaged, argv[1] is the app folder (`electron .`).

@@ -19,7 +19,7 @@ export interface OperationContext {
   checkpoint(): void;
 }
 
-export class OperationCancelled extends Error {
+class OperationCancelled extends Error {
   override readonly name = 'AbortError';
   constructor() {
     super('cancelled');

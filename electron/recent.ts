@@ -3,9 +3,9 @@ import type { AppState } from './state-store';
 
 /** Recent lists: most recent first, no duplicates, bounded. Pure functions over AppState. */
 export const MAX_RECENT_LIBRARIES = 10;
-export const MAX_RECENT_BRIEFINGS = 10;
+const MAX_RECENT_BRIEFINGS = 10;
 
-export function libraryKey(path: string, platform: NodeJS.Platform = process.platform): string {
+function libraryKey(path: string, platform: NodeJS.Platform = process.platform): string {
   return platform === 'linux' ? path : path.toLowerCase();
 }
 

@@ -19,7 +19,7 @@ const windowSchema = z.object({
 const recentLibrary = z.object({ path: z.string().min(1).max(4096), openedAt: iso });
 const recentBriefing = z.object({ id: z.string().min(1).max(200), title: z.string().max(500), openedAt: iso });
 
-export const stateSchema = z.object({
+const stateSchema = z.object({
   version: z.literal(1).catch(1),
   window: windowSchema.optional().catch(undefined),
   libraries: z.array(recentLibrary).max(50).catch([]),

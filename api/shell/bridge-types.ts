@@ -8,6 +8,6 @@ import type { DossierShellApi } from './contract';
  * `interface Window { dossier: DossierBridge }` from this type.
  */
 export type DossierBridge = DossierApi & DossierShellApi & DossierEventsApi;
-export type { DossierEvents, DossierEventName, MenuCommand } from './events';
-export type { ShellCallName, ShellArgs, ShellResults, AppInfo } from './contract';
+;
+;
 export type * from '../host/types';

@@ -16,12 +16,12 @@ import type { BackupInfo, Canceled, ImportResult, LibraryStatus, RecentBriefing,
  */
 
 /** Operation ids: chosen by the renderer (crypto.randomUUID()) so it can listen before starting. */
-export const opIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an operation id is 8–64 letters, digits, - or _');
+const opIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an operation id is 8–64 letters, digits, - or _');
 const briefingId = z.string().min(1).max(200);
 const exportFormat = z.enum(['docx', 'markdown', 'text']);
 const path = z.string().min(1).max(4096);
 
-export { MAX_IMPORT_BYTES } from '../host/limits';
+;
 import { MAX_IMPORT_BYTES } from '../host/limits';
 
 export const SHELL_CALLS = {

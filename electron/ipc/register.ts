@@ -9,7 +9,7 @@ import { checkEvent } from '../security/ipc-guard';
  * that validates them against the contract. Nothing here can throw back into Electron: every
  * answer is an envelope. The event object never leaves this function.
  */
-export type Dispatch = (name: string, args: unknown) => Promise<Envelope<unknown>>;
+type Dispatch = (name: string, args: unknown) => Promise<Envelope<unknown>>;
 
 export interface IpcDeps {
   /** The webContents id of the Dossier window (undefined while there is none). */

@@ -8,8 +8,8 @@
  * the origin is compared field by field rather than through `origin`.
  */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'dossier';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'dossier';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 export function parseUrl(raw: unknown): URL | undefined {

@@ -36,7 +36,7 @@ const TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function contentTypeOf(path: string): string | undefined {
+function contentTypeOf(path: string): string | undefined {
   return TYPES[extname(path).toLowerCase()];
 }
 
@@ -66,7 +66,7 @@ export function resolveAppFile(root: string, requestUrl: string): string | undef
   return file;
 }
 
-export function isInside(root: string, file: string): boolean {
+function isInside(root: string, file: string): boolean {
   const rel = relative(root, file);
   return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
 }

@@ -128,7 +128,7 @@ function authorKey(names: CslName[] | undefined): string | undefined {
   return key || undefined;
 }
 
-export function doiKey(doi: string): string {
+function doiKey(doi: string): string {
   return doi
     .trim()
     .replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '')
@@ -138,7 +138,7 @@ export function doiKey(doi: string): string {
 const TRACKING = /^(?:utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)$/i;
 
 /** The URL without what does not change the page: scheme, "www.", trailing "/", fragment, tracking. */
-export function urlKey(url: string): string {
+function urlKey(url: string): string {
   const s = url.trim();
   let u: URL;
   try {
@@ -154,7 +154,7 @@ export function urlKey(url: string): string {
 }
 
 /** Title words only: no markup, accents, punctuation or case; "&" reads as "and". */
-export function normaliseTitle(title: string): string {
+function normaliseTitle(title: string): string {
   return title
     .replace(/<[^>]*>/g, ' ')
     .replace(/&/g, ' and ')
@@ -165,7 +165,7 @@ export function normaliseTitle(title: string): string {
     .trim();
 }
 
-export function titleKey(title: string, issued: string | undefined): string | undefined {
+function titleKey(title: string, issued: string | undefined): string | undefined {
   const t = normaliseTitle(title);
   return t ? `${t}\u0000${year(issued)}` : undefined;
 }

@@ -13,7 +13,7 @@ import { type Suggestions, suggestForDocument } from './index';
  */
 
 /** What an analyst would file for the sentence. Absent fields: nothing should be suggested. */
-export interface Expected {
+interface Expected {
   name?: string;
   role?: string;
   via?: string;
@@ -31,10 +31,10 @@ export interface LabelledSentence {
   expected: Expected;
 }
 
-export const FIELDS = ['name', 'role', 'via', 'eventDate', 'figure'] as const;
-export type Field = (typeof FIELDS)[number];
+const FIELDS = ['name', 'role', 'via', 'eventDate', 'figure'] as const;
+type Field = (typeof FIELDS)[number];
 
-export interface FieldScore {
+interface FieldScore {
   field: Field;
   hits: number;
   wrong: number;
@@ -43,7 +43,7 @@ export interface FieldScore {
   recall: number;
 }
 
-export interface Disagreement {
+interface Disagreement {
   text: string;
   field: Field;
   expected?: string;

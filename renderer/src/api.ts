@@ -12,9 +12,9 @@ import type { DossierEventName, DossierEvents, DossierEventsApi } from '../../ap
  * (api/shell/): native features such as 'dialog:saveFile' or 'file:open' (`shell`), and
  * events from the main process (`on`, which returns an unsubscribe function).
  */
-export type ShellBridge = Partial<DossierShellApi & DossierEventsApi>;
+type ShellBridge = Partial<DossierShellApi & DossierEventsApi>;
 
-export type Bridge = DossierApi & ShellBridge;
+type Bridge = DossierApi & ShellBridge;
 
 declare global {
   interface Window {
@@ -46,7 +46,7 @@ export function hasBridge(): boolean {
 }
 
 /** Calls the core and returns the envelope as is. */
-export async function callEnvelope<K extends CallName>(name: K, ...args: CallArgs<K>): Promise<Envelope<CallResults[K]>> {
+async function callEnvelope<K extends CallName>(name: K, ...args: CallArgs<K>): Promise<Envelope<CallResults[K]>> {
   try {
     return await bridge().call(name, ...args);
   } catch (e) {
@@ -65,12 +65,6 @@ export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message;
   if (e instanceof Error) return e.message;
   return String(e);
-}
-
-/** The field an error names, without its record prefix: "fact.eventDate" → "eventDate". */
-export function errorField(e: unknown, prefix: string): string | undefined {
-  if (!(e instanceof ApiError) || !e.field) return undefined;
-  return e.field.startsWith(`${prefix}.`) ? e.field.slice(prefix.length + 1) : e.field;
 }
 
 // ---- Shell features (optional) ----

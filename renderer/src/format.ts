@@ -31,11 +31,6 @@ export function plural(n: number, word: string, capped = false): string {
   return `${formatCount(n)}${capped ? '+' : ''} ${word}${n === 1 && !capped ? '' : 's'}`;
 }
 
-export function nameText(n: CslName): string {
-  if (n.literal) return n.literal;
-  return [n.given, n['dropping-particle'], n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' ');
-}
-
 /** "Okafor", "Okafor and Lee", "Okafor et al.", or an institution. */
 export function shortAuthors(names: readonly CslName[] | undefined): string {
   if (!names || names.length === 0) return '';

@@ -14,7 +14,7 @@ export interface Found {
 }
 
 /** The subject of a verb at index v: the phrase before it, or the run of comma segments. */
-export function subjectOf(sentence: string, toks: readonly Token[], v: number): Phrase | undefined {
+function subjectOf(sentence: string, toks: readonly Token[], v: number): Phrase | undefined {
   let end = v - 1;
   while (end >= 0 && toks[end]!.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[end]!.lower)) end--;
   if (end < 0) return undefined;
@@ -56,7 +56,7 @@ export function subjectOf(sentence: string, toks: readonly Token[], v: number): 
 }
 
 /** After a speaker phrase: ", the foreign minister" up to the next comma or the end. */
-export function appositiveAfter(toks: readonly Token[], p: Phrase): Phrase {
+function appositiveAfter(toks: readonly Token[], p: Phrase): Phrase {
   if (toks[p.to + 1]?.kind !== 'comma') return p;
   const a = phraseStartingAt(toks, p.to + 2);
   if (!a) return p;
@@ -68,7 +68,7 @@ export function appositiveAfter(toks: readonly Token[], p: Phrase): Phrase {
 }
 
 /** After "according to"/"cited by" …: the source phrase, looking through "a report by X". */
-export function relayedFrom(sentence: string, toks: readonly Token[], start: number): Found {
+function relayedFrom(sentence: string, toks: readonly Token[], start: number): Found {
   let p = phraseStartingAt(toks, start);
   if (!p) return {};
   const head = toks.slice(p.from, p.to + 1).findIndex((t) => DOCUMENT_NOUNS.has(t.lower));
@@ -237,7 +237,7 @@ const CLAIMS = new Set([
 ]);
 
 /** Appositive clauses skipped on the way to the subject: ", who …,", ", 54,", ", speaking …,". */
-export function skippable(toks: readonly Token[], from: number, to: number): boolean {
+function skippable(toks: readonly Token[], from: number, to: number): boolean {
   const first = toks[from];
   if (!first) return false;
   if (from === to && first.kind === 'number') return true;

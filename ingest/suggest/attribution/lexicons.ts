@@ -51,7 +51,7 @@ export const NOT_IN_PHRASE = new Set([
 ]);
 
 /** "for"/"at" continue a phrase only after these: "a spokesperson for the ministry". */
-export const ROLE_BEFORE_PREPOSITION = new Set([
+const ROLE_BEFORE_PREPOSITION = new Set([
   'spokesperson', 'spokesman', 'spokeswoman', 'adviser', 'advisor', 'envoy', 'official', 'officials', 'director', 'head',
   'chief', 'secretary', 'minister', 'representative', 'analyst', 'analysts', 'economist', 'economists', 'researcher',
   'researchers', 'fellow', 'professor', 'expert', 'experts', 'member', 'members', 'source', 'sources', 'commander', 'ambassador',

@@ -14,10 +14,10 @@ export interface Phrase {
 }
 
 /** Days and months: capitalised, but never part of a speaker's phrase. */
-export const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|june|july|august|september|october|november|december)$/;
+const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|june|july|august|september|october|november|december)$/;
 
 /** Whether a token can be part of a speaker's noun phrase at all. */
-export function phraseWord(t: Token | undefined): boolean {
+function phraseWord(t: Token | undefined): boolean {
   if (!t || isBoundary(t)) return false;
   if (t.kind === 'number') return true;
   if (t.kind === 'symbol') return t.text === '&';
@@ -31,7 +31,7 @@ export function phraseWord(t: Token | undefined): boolean {
  * Whether a preposition at index i continues the phrase: "a spokesperson for the ministry",
  * "an analyst at the institute", "officials in Kyiv", "diplomats from both countries".
  */
-export function prepositionInside(toks: readonly Token[], i: number): boolean {
+function prepositionInside(toks: readonly Token[], i: number): boolean {
   const t = toks[i]!;
   const before = toks[i - 1]?.lower ?? '';
   if (!phraseWord(toks[i + 1])) return false;
@@ -51,7 +51,7 @@ function capitalInside(t: Token | undefined): boolean {
 }
 
 /** After these, an article belongs to the phrase: "the chief of the army", "analysts at the bank". */
-export const INNER = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'to', 'and']);
+const INNER = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'to', 'and']);
 
 /** The phrase ending at token `end`, read leftwards to the start of its clause. */
 export function phraseEndingAt(toks: readonly Token[], end: number): Phrase | undefined {
@@ -82,7 +82,7 @@ export function phraseStartingAt(toks: readonly Token[], start: number): Phrase 
 }
 
 /** Drops leading and trailing words that cannot start or end a phrase. */
-export function trim(toks: readonly Token[], from: number, to: number): Phrase | undefined {
+function trim(toks: readonly Token[], from: number, to: number): Phrase | undefined {
   const edge = new Set(['of', 'for', 'at', 'and', '&']);
   while (from <= to && edge.has(toks[from]!.lower)) from++;
   while (to >= from && (edge.has(toks[to]!.lower) || ARTICLES.has(toks[to]!.lower))) to--;

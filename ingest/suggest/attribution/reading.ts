@@ -22,7 +22,7 @@ export function capital(t: Token): boolean {
 }
 
 /** The words as written; a first word capitalised only by its position is lower-cased. */
-export function text(sentence: string, toks: readonly Token[], from: number, to: number): string {
+function text(sentence: string, toks: readonly Token[], from: number, to: number): string {
   const s = span(sentence, toks, from, to).replace(/\s+/g, ' ').trim();
   const first = toks[from]!;
   // "Foreign Minister …" stays as it is: the capitals run on past the first word.
@@ -31,7 +31,7 @@ export function text(sentence: string, toks: readonly Token[], from: number, to:
 }
 
 /** The outlet a phrase names, as written (without a lower-case "the"), if it names one. */
-export function outletOf(sentence: string, toks: readonly Token[], from: number, to: number): string | undefined {
+function outletOf(sentence: string, toks: readonly Token[], from: number, to: number): string | undefined {
   // "the Meridian Herald" → "Meridian Herald"; "told The Guardian" keeps its capital "The".
   if (toks[from]!.lower === 'the' && !capital(toks[from]!)) from++;
   if (from > to) return undefined;

@@ -10,7 +10,7 @@ import { BriefingSwitcher } from './BriefingSwitcher';
 import { BriefingToolbar } from './BriefingToolbar';
 import type { CiteLookup } from './citation/lookup';
 import type { ProseHandle } from './citation/prose-handle';
-import type { BriefingPatch, ItemInput, Place } from './commands';
+import type { BriefingPatch, Place } from './commands';
 import { DocumentSettings } from './DocumentSettings';
 import { EditorSection } from './EditorSection';
 import { FactPicker } from './FactPicker';
@@ -206,4 +206,4 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
   );
 }
 
-export type { ItemInput };
+;

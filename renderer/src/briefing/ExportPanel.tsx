@@ -11,7 +11,7 @@ const EXT: Record<Format, string> = { docx: 'docx', markdown: 'md', text: 'txt' 
 export const LABEL: Record<Format, string> = { docx: 'Word document (.docx)', markdown: 'Markdown (.md)', text: 'Plain text (.txt)' };
 
 /** A file name from a title: no path separators, reserved characters, controls or trailing dots. */
-export function exportFileName(title: string, format: Format): string {
+function exportFileName(title: string, format: Format): string {
   const base =
     stripInvisibles(title)
       .replace(/[\u0000-\u001f<>:"/\\|?*]/g, ' ')

@@ -193,7 +193,7 @@ function Inlines({ inlines, activeNote, onNoteClick }: { inlines: Inline[]; acti
   );
 }
 
-export function Runs({ runs }: { runs: Run[] }) {
+function Runs({ runs }: { runs: Run[] }) {
   return (
     <>
       {runs.map((r, i) => (

@@ -11,7 +11,7 @@ import { proseSegments } from './citation/cite-keys';
  * Citation marks (`[see @FACTID, p. 4; @FACTID2]`, core/citation-marks.ts) are `citation`
  * nodes with the cluster as their `cites`; emphasis around a mark covers the mark too.
  */
-export interface PMMark {
+interface PMMark {
   type: string;
   attrs?: Record<string, unknown>;
 }
@@ -98,7 +98,7 @@ function collectSpans(node: PMNode, out: Span[]): void {
   });
 }
 
-export function spansToMarkdown(input: Span[]): string {
+function spansToMarkdown(input: Span[]): string {
   // Bold wins over italic: the model has no bold-italic run.
   const spans = input.map((s) => ({ ...s, italic: s.italic && !s.bold }));
   const merged: Span[] = [];
@@ -187,7 +187,7 @@ const MARK = '\uFFFC';
  * The exporters' inline rule: **bold**, *italic* or _italic_; unmatched markers stay literal.
  * Citation marks are cut out first, so brackets and keys never read as emphasis.
  */
-export function inlineNodes(text: string, cites = true): PMNode[] {
+function inlineNodes(text: string, cites = true): PMNode[] {
   const clusters: CiteCluster[] = [];
   let masked = '';
   for (const seg of cites ? proseSegments(text) : [{ kind: 'text' as const, text }]) {

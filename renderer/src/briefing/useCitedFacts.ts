@@ -5,7 +5,7 @@ import { call } from '../api';
 import { proseClusters } from './citation/cite-keys';
 
 /** Every fact the briefing places or cites in a mark, once each, in document order. */
-export function citedFactIds(briefing: Briefing | undefined): string[] {
+function citedFactIds(briefing: Briefing | undefined): string[] {
   const ids = new Set<string>();
   for (const s of briefing?.sections ?? [])
     for (const i of s.items) {

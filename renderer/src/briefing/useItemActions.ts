@@ -137,5 +137,3 @@ export function useItemActions(doc: BriefingDocument, template: Template | undef
 
   return { insertAt, setInsertAt, defaultPlace, insertFacts, addProse, moveBy, moveTo, remove, addSection, moveSection, renameSection, removeSection };
 }
-
-export type ItemActions = ReturnType<typeof useItemActions>;

@@ -46,7 +46,7 @@ export function fromStored(s: StoredSearch): SavedSearch {
 export const LEGACY_KEY = 'dossier.savedSearches.v1';
 
 /** The searches an earlier version left in this window's storage, as filter-bar state. */
-export function readLegacySearches(storage: Pick<Storage, 'getItem'>): { name: string; filters: LibraryFilters }[] {
+function readLegacySearches(storage: Pick<Storage, 'getItem'>): { name: string; filters: LibraryFilters }[] {
   try {
     const raw = JSON.parse(storage.getItem(LEGACY_KEY) ?? '[]') as unknown;
     if (!Array.isArray(raw)) return [];

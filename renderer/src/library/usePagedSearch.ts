@@ -3,7 +3,7 @@ import type { LibraryHit as FactHit } from '../../../api/contract';
 import { call, errorMessage } from '../api';
 import type { FactQuery } from './filters';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export interface PagedSearch {
   /** Rows the list should have: exact, or (when the total is capped) what is known plus a page. */

@@ -100,7 +100,7 @@ const fromDraft = (d: NameDraft): CslName => (d.kind === 'institution' ? { liter
 const isEmpty = (d: NameDraft) => (d.kind === 'institution' ? !d.literal.trim() : !d.family.trim() && !d.given.trim());
 
 /** Authors as persons (family, given) or institutions; saved together when focus leaves the group. */
-export function AuthorsEditor({ legend, names, error, onCommit }: { legend: string; names: CslName[]; error: string | undefined; onCommit(names: CslName[]): Promise<void> }) {
+function AuthorsEditor({ legend, names, error, onCommit }: { legend: string; names: CslName[]; error: string | undefined; onCommit(names: CslName[]): Promise<void> }) {
   const one = legend === 'Authors' ? 'Author' : 'Editor';
   const [drafts, setDrafts] = useState<NameDraft[]>(() => names.map(toDraft));
   const key = JSON.stringify(names);

@@ -7,7 +7,7 @@ import { type CiteCluster, type ProseSegment, splitCitations } from '../../../..
  */
 const FULL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const isFactKey = (key: string): boolean => FULL_ID.test(key);
+const isFactKey = (key: string): boolean => FULL_ID.test(key);
 
 /** Text and clusters of a line of prose; a group over the limits stays text (the store names the problem on save). */
 export function proseSegments(text: string): ProseSegment[] {
