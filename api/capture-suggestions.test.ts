@@ -27,13 +27,13 @@ describe('capture screen: Keep suggestions', () => {
     expect(c.ok).toBe(true);
     const [stat, resume] = c.value.facts;
     expect(stat).toMatchObject({ viaSourceId: reuters.id, figure: { stated: '30%', value: 30, unit: 'percent' } });
-    const afp = lib.getSource(resume!.viaSourceId!);
+    const afp = lib.getSource(resume.viaSourceId!);
     expect(afp).toMatchObject({ title: 'AFP', type: 'article-newspaper' });
     expect(c.value.outletSources).toEqual([{ id: afp.id, title: 'AFP' }]);
     const hits = (await call('facts:search', [{ hasFigure: true }])) as { ok: true; value: { hits: { fact: Fact }[] } };
-    expect(hits.value.hits.map((h) => h.fact.id)).toEqual([stat!.id]);
+    expect(hits.value.hits.map((h) => h.fact.id)).toEqual([stat.id]);
     // The inspector's edit of the range goes through the same validation.
-    const bad = await call('facts:update', [stat!.id, { eventDateEnd: '2023-11' }]);
+    const bad = await call('facts:update', [stat.id, { eventDateEnd: '2023-11' }]);
     expect(bad).toMatchObject({ ok: false, error: { code: 'validation', field: 'fact.eventDateEnd' } });
   });
 

@@ -229,9 +229,9 @@ describe('briefing sections through the contract', () => {
     const keys = b.sections.map((s) => s.key);
     expect(keys).toEqual(['bluf', 'discussion', 'recommendation', 'coordination']);
     const added = ok<B>(await call('briefings:addSection', [b.id, { heading: 'Risks' }, 2]));
-    const risks = added.sections[2]!;
+    const risks = added.sections[2];
     expect(risks.heading).toBe('Risks');
-    expect(ok<B>(await call('briefings:renameSection', [b.id, risks.id, { heading: 'Risks ahead' }])).sections[2]!.heading).toBe('Risks ahead');
+    expect(ok<B>(await call('briefings:renameSection', [b.id, risks.id, { heading: 'Risks ahead' }])).sections[2].heading).toBe('Risks ahead');
     expect(await call('briefings:renameSection', [b.id, 'bluf', { heading: 'Summary' }])).toMatchObject({ ok: false, error: { code: 'validation', field: 'section.heading' } });
     expect(ok<B>(await call('briefings:moveSection', [b.id, risks.id, 0])).sections.map((s) => s.heading)[0]).toBe('Risks ahead');
     expect(await call('briefings:removeSection', [b.id, 'recommendation', {}])).toEqual({
@@ -245,8 +245,8 @@ describe('briefing sections through the contract', () => {
   it('refuses bad section arguments naming the field', async () => {
     const b = ok<B>(await call('briefings:create', [{ title: 'Bad', templateId: 'info-memo' }]));
     expect(await call('briefings:addSection', [b.id, { heading: '' }])).toEqual({ ok: false, error: { code: 'validation', field: 'section.heading', message: 'section.heading: must not be empty' } });
-    expect(await call('briefings:moveSection', [b.id, b.sections[0]!.id, -1])).toMatchObject({ ok: false, error: { code: 'validation', field: '2' } });
-    expect(await call('briefings:removeSection', [b.id, b.sections[0]!.id, { force: true }])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('briefings:moveSection', [b.id, b.sections[0].id, -1])).toMatchObject({ ok: false, error: { code: 'validation', field: '2' } });
+    expect(await call('briefings:removeSection', [b.id, b.sections[0].id, { force: true }])).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
   it('exports a custom section in its place, heading and all, into the .docx', async () => {
@@ -256,7 +256,7 @@ describe('briefing sections through the contract', () => {
     const f = lib.addFact({ sourceId: s.id, text: 'Silo capacity at the river ports fell by a third.' });
     const b = ok<B>(await call('briefings:create', [{ title: 'Storage', templateId: 'action-memo' }]));
     const withSection = ok<B>(await call('briefings:addSection', [b.id, { heading: 'Risks to Storage Capacity' }, 2]));
-    const custom = withSection.sections[2]!;
+    const custom = withSection.sections[2];
     ok(await call('briefings:addItems', [b.id, [{ kind: 'fact', factId: f.id }], custom.id]));
     // Empty template sections are left out of the document: give the neighbours some text.
     ok(await call('briefings:addItems', [b.id, [{ kind: 'prose', text: 'Approve storage grants.' }], 'bluf']));
@@ -264,7 +264,7 @@ describe('briefing sections through the contract', () => {
     mkdirSync(join(dir, 'allowed'));
     const r = ok<{ path: string; notes: number }>(await call('briefings:export', [b.id, { format: 'docx', out: join(dir, 'allowed', 'storage.docx') }]));
     expect(r.notes).toBe(1);
-    const xml = strFromU8(unzipSync(readFileSync(r.path))['word/document.xml']!);
+    const xml = strFromU8(unzipSync(readFileSync(r.path))['word/document.xml']);
     const at = (text: string) => xml.indexOf(text);
     expect(at('Risks to Storage Capacity')).toBeGreaterThan(-1);
     // In order: after the BLUF, before the recommendation; its fact follows its heading.
@@ -311,7 +311,7 @@ describe('briefing versions through the contract', () => {
     expect(sent.sha256).toBe(createHash('sha256').update(readFileSync(sent.path)).digest('hex'));
     const history = ok<VersionSummary[]>(await call('briefings:history', [id]));
     expect(history).toMatchObject([{ number: 1, reason: 'export', exports: [{ version: 1, format: 'docx', path: sent.path, sha256: sent.sha256 }] }]);
-    expect(history[0]!.counts.notes).toBe(sent.notes);
+    expect(history[0].counts.notes).toBe(sent.notes);
 
     const b = lib.getBriefing(id);
     const item = b.sections.flatMap((s) => s.items).find((i) => i.kind === 'prose')!;

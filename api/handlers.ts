@@ -11,7 +11,7 @@ import { toPreviewDocument } from '../export/preview-document';
 import { preflight, withCorroboration } from '../export/preflight';
 import { dateRulesFor, getTemplate, listTemplates } from '../export/template/index';
 import { sourcePreviewJson } from '../core/source-json';
-import type { Fact, Source, SourceInput } from '../core/model';
+import type { Fact, Source } from '../core/model';
 import type { SourceBrief } from '../db/repo/search';
 import type { SavedSearch } from '../db/repo/saved-searches';
 import { CALLS, type CallName, type CallResults, type CorroborationGroup, type Envelope, type LibrarySearchResult } from './contract';
@@ -92,7 +92,7 @@ export function createDispatcher(lib: Library, opts: HandlerOptions): (name: str
       const schema = CALLS[name as CallName];
       const parsed = schema.safeParse(args);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
+        const issue = parsed.error.issues[0];
         throw new DossierError('validation', `${name}: argument ${issue.path.join('.') || '(all)'}: ${issue.message}`, issue.path.join('.'));
       }
       const fn = handlers[name as CallName] as (...a: unknown[]) => unknown;
@@ -203,7 +203,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
       // While the user is still typing, a missing title is not yet an error.
       const source = { ...(doc.source.title ? {} : { title: 'Untitled' }), ...o.source };
       const r = captureDocument(lib, doc, { source, dryRun: true, paragraphs: o.paragraphs ?? false });
-      const shown = 'createdAt' in r.source ? { ...r.source } : sourcePreviewJson(r.source as SourceInput);
+      const shown = 'createdAt' in r.source ? { ...r.source } : sourcePreviewJson(r.source);
       return { source: shown, candidates: r.candidates, format: r.format, warnings: r.warnings };
     },
     'capture:commit': async (o: CaptureArgs & { sourceId?: string; keep?: string; tags?: string[]; acceptSuggestions?: boolean }) => {
@@ -276,7 +276,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'templates:get': (id: string) => getTemplate(id, opts.templateDir),
     'styles:list': () => listStyles(opts.styleDir).map((s) => ({ id: s.id, title: s.title, class: s.class, source: s.source })),
   };
-  return h as unknown as Handlers;
+  return h;
 }
 
 /** How many other facts corroborate a fact. Most facts have no link: one indexed look-up then. */

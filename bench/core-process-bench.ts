@@ -59,5 +59,5 @@ async function searchTimes(core: CoreLink): Promise<{ p50: number; p99: number }
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return { p50: times[150]!, p99: times[297]! };
+  return { p50: times[150], p99: times[297] };
 }

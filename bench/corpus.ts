@@ -15,7 +15,7 @@ const OUTLETS = ['The Meridian Herald', 'Northgate Times', 'Coastal Dispatch', '
 const INSTITUTES = ['Institute for Trade Studies', 'Centre for Security Analysis', 'Council on Energy Policy', 'U.S. Department of State', 'European Commission', 'World Food Programme', 'International Monetary Fund', 'Office for National Statistics'];
 const FAMILY = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Haddad', 'Kowalski', 'Mensah', 'Ibrahim', 'Petrov', 'Santos', 'Novak', 'Chen', 'Duarte', 'Fischer', 'Kaur', 'Reyes', 'Murphy', 'Yilmaz', 'Nakamura', 'Abebe'];
 const GIVEN = ['Adaeze', 'Erik', 'Claire', 'Hiro', 'Rana', 'Piotr', 'Kwame', 'Amina', 'Ivan', 'Lucia', 'Marek', 'Wei', 'Ines', 'Jonas', 'Harpreet', 'Camila', 'Sean', 'Elif', 'Yuki', 'Selam'];
-export const TAGS = Array.from({ length: 200 }, (_, i) => (i < PLACES.length ? PLACES[i]!.toLowerCase() : `topic-${i}`));
+export const TAGS = Array.from({ length: 200 }, (_, i) => (i < PLACES.length ? PLACES[i].toLowerCase() : `topic-${i}`));
 const TYPES = ['article-newspaper', 'article-newspaper', 'article-newspaper', 'report', 'webpage', 'speech', 'article-magazine', 'dataset'] as const;
 const GRADES = ['A', 'B', 'B', 'C', 'C', 'C', 'D', 'E', 'F'] as const;
 
@@ -34,9 +34,9 @@ function date(r: () => number, from = 2015, years = 11): string {
  */
 const SYLLABLES = ['ka', 'vel', 'dor', 'mi', 'ra', 'sen', 'tu', 'bal', 'or', 'ne', 'zar', 'li', 'pek', 'an', 'gol', 'sha', 'ter', 'vo', 'din', 'ru', 'mak', 'el', 'sto', 'ya'];
 export const ENTITIES = Array.from({ length: 6000 }, (_, i) => {
-  const a = SYLLABLES[i % SYLLABLES.length]!;
-  const b = SYLLABLES[Math.floor(i / SYLLABLES.length) % SYLLABLES.length]!;
-  const c = SYLLABLES[Math.floor(i / (SYLLABLES.length * SYLLABLES.length)) % SYLLABLES.length]!;
+  const a = SYLLABLES[i % SYLLABLES.length];
+  const b = SYLLABLES[Math.floor(i / SYLLABLES.length) % SYLLABLES.length];
+  const c = SYLLABLES[Math.floor(i / (SYLLABLES.length * SYLLABLES.length)) % SYLLABLES.length];
   return cap(a + b + (i % 3 === 0 ? c : 'ov'));
 });
 
@@ -56,7 +56,7 @@ export function sentence(r: () => number): string {
 }
 
 function cap(s: string): string {
-  return s[0]!.toUpperCase() + s.slice(1);
+  return s[0].toUpperCase() + s.slice(1);
 }
 
 export function source(r: () => number, i: number): SourceInput {

@@ -45,11 +45,11 @@ function buildBriefing(dir: string, citations: number): { path: string; briefing
   const items = [];
   for (let i = 0; i < citations; i++) {
     // Runs of the same source now and then, so Ibid. and short forms occur as in real briefs.
-    const src = sources[r() < 0.3 && i > 0 ? Math.floor((i - 1) / 2) % 200 : Math.floor(r() * 200)]!;
+    const src = sources[r() < 0.3 && i > 0 ? Math.floor((i - 1) / 2) % 200 : Math.floor(r() * 200)];
     const f = lib.addFact({ text: sentence(r), sourceId: src, locator: { label: 'page', value: String(1 + Math.floor(r() * 300)) } });
     items.push({ kind: 'fact', factId: f.id });
   }
-  lib.addItems(b.id, items, template.sections[1]!.key);
+  lib.addItems(b.id, items, template.sections[1].key);
   lib.close();
   return { path, briefingId: b.id };
 }
@@ -96,7 +96,7 @@ function withoutThreads(): NodeJS.ProcessEnv {
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function hasPandoc(): boolean {
@@ -144,7 +144,7 @@ export async function benchExport(dir: string, sizes = [500, 2000]): Promise<Exp
     const reexports: number[] = [];
     for (let k = 0; k < 5; k++) {
       const section = lib.getBriefing(briefingId).sections.find((s) => s.items.length)!;
-      lib.moveItem(briefingId, section.items[3 + k]!.id, Math.floor(n / 2) + k);
+      lib.moveItem(briefingId, section.items[3 + k].id, Math.floor(n / 2) + k);
       const t = performance.now();
       await exportBriefing(lib, briefingId, { out: join(dir, `warm-${n}.docx`), session });
       reexports.push(performance.now() - t);
@@ -155,12 +155,12 @@ export async function benchExport(dir: string, sizes = [500, 2000]): Promise<Exp
     const inserts: number[] = [];
     const moves: number[] = [];
     for (let k = 0; k < 5; k++) {
-      const cluster = { ...a.clusters[10 + k]!, id: `bench-inserted-${k}` };
+      const cluster = { ...a.clusters[10 + k], id: `bench-inserted-${k}` };
       let s = performance.now();
       a.engine.insertCluster(cluster, 5 + k);
       inserts.push(performance.now() - s);
       s = performance.now();
-      a.engine.moveCluster(a.clusters[20 + k]!.id, n - 1 - k);
+      a.engine.moveCluster(a.clusters[20 + k].id, n - 1 - k);
       moves.push(performance.now() - s);
     }
     row.insertMs = median(inserts);
@@ -198,25 +198,25 @@ function buildWrittenBriefing(dir: string, citations: number): { path: string; b
   const lib = Library.open(path);
   const r = rng(citations + 7);
   const sources = Array.from({ length: 200 }, (_, i) => lib.addSource(source(r, i)).id);
-  const facts = Array.from({ length: 400 }, (_, i) => lib.addFact({ text: sentence(r), sourceId: sources[i % 200]!, locator: { label: 'page', value: String(1 + Math.floor(r() * 300)) } }).id);
+  const facts = Array.from({ length: 400 }, (_, i) => lib.addFact({ text: sentence(r), sourceId: sources[i % 200], locator: { label: 'page', value: String(1 + Math.floor(r() * 300)) } }).id);
   const template = getTemplate('background-brief');
   const b = lib.createBriefing({ title: `Written brief (${citations} citations)`, templateId: template.id, styleId: STYLE }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
-  const fact = () => facts[Math.floor(r() * facts.length)]!;
+  const fact = () => facts[Math.floor(r() * facts.length)];
   const items: unknown[] = [];
   // Each unit: a paragraph with two marks (the second citing two facts), then a placed fact.
   for (let n = 0; n < citations; n += 3) {
     items.push({ kind: 'prose', text: `${sentence(r)} It ${pick(r)} [@${fact()}, p. ${1 + Math.floor(r() * 90)}] as **the ministry** noted [see @${fact()}; @${fact()}]. ${sentence(r)}` });
     if (n + 2 < citations) items.push({ kind: 'fact', factId: fact() });
   }
-  lib.addItems(b.id, items, template.sections[1]!.key);
-  const proseIds = lib.getBriefing(b.id).sections[1]!.items.filter((i) => i.kind === 'prose').map((i) => i.id);
+  lib.addItems(b.id, items, template.sections[1].key);
+  const proseIds = lib.getBriefing(b.id).sections[1].items.filter((i) => i.kind === 'prose').map((i) => i.id);
   lib.close();
   return { path, briefingId: b.id, proseIds, facts };
 }
 
 function pick(r: () => number): string {
   const verbs = ['rose', 'fell', 'held', 'doubled', 'slowed'];
-  return verbs[Math.floor(r() * verbs.length)]!;
+  return verbs[Math.floor(r() * verbs.length)];
 }
 
 /**
@@ -241,13 +241,13 @@ export async function benchPreview(dir: string, citations = 500, runs = 9): Prom
   await preview(); // the editor opens: the session warms up
   await preview();
   const textOf = (id: string) => {
-    const item = lib.getBriefing(built.briefingId).sections[1]!.items.find((i) => i.id === id)!;
+    const item = lib.getBriefing(built.briefingId).sections[1].items.find((i) => i.id === id)!;
     return item.kind === 'prose' ? item.text : '';
   };
   const timeEdits = async (edit: (id: string, k: number) => void) => {
     const times: number[] = [];
     for (let k = 0; k < runs; k++) {
-      edit(built.proseIds[Math.floor(((k + 1) * built.proseIds.length) / (runs + 2))]!, k);
+      edit(built.proseIds[Math.floor(((k + 1) * built.proseIds.length) / (runs + 2))], k);
       times.push(await preview());
     }
     return { bestMs: Math.min(...times), medianMs: median(times) };

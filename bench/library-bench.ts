@@ -35,7 +35,7 @@ export function benchLibrary(lib: Library, opts: { facts: number; sources: numbe
       for (let k = 0; k < n; k++) tags.add(pick(r, TAGS));
       const data = checkFactInput(lib.db, {
         text: sentence(r),
-        sourceId: ids[i % ids.length]!,
+        sourceId: ids[i % ids.length],
         kind: r() < 0.2 ? 'quote' : r() < 0.4 ? 'statistic' : 'paraphrase',
         eventDate: eventDate(r),
         tags: [...tags],
@@ -77,7 +77,7 @@ export function benchLibrary(lib: Library, opts: { facts: number; sources: numbe
     sources: opts.sources,
     importSeconds,
     fileBytes,
-    search: { queries: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1]! },
+    search: { queries: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1] },
     byKind: kinds,
   };
 }

@@ -29,12 +29,12 @@ function benchMarkdown(dir: string, citations = 500, libraryFacts = 20_000): Mar
     const sources = Array.from({ length: 200 }, (_, i) => lib.addSource(source(r, i)).id);
     const facts: string[] = [];
     lib.db.transaction(() => {
-      for (let i = 0; i < libraryFacts; i++) facts.push(lib.addFact({ text: `${sentence(r)} (${i})`, sourceId: sources[i % 200]!, locator: { label: 'page', value: String(1 + (i % 300)) } }).id);
+      for (let i = 0; i < libraryFacts; i++) facts.push(lib.addFact({ text: `${sentence(r)} (${i})`, sourceId: sources[i % 200], locator: { label: 'page', value: String(1 + (i % 300)) } }).id);
     })();
     const template = getTemplate('background-brief');
     const b = lib.createBriefing({ title: `Markdown benchmark (${citations} citations)`, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
     const items: unknown[] = [];
-    const pickFact = () => facts[Math.floor(r() * facts.length)]!;
+    const pickFact = () => facts[Math.floor(r() * facts.length)];
     for (let cited = 0; cited < citations; ) {
       const n = Math.min(1 + Math.floor(r() * 4), citations - cited);
       const cites = Array.from({ length: n }, (_, k) => `${k === 0 && r() < 0.3 ? 'see ' : ''}@${pickFact()}${r() < 0.6 ? `, p. ${1 + Math.floor(r() * 300)}` : ''}${r() < 0.1 ? ', emphasis added' : ''}`);
@@ -42,7 +42,7 @@ function benchMarkdown(dir: string, citations = 500, libraryFacts = 20_000): Mar
       cited += n;
       if (r() < 0.5) items.push({ kind: 'fact', factId: pickFact(), ...(r() < 0.3 ? { wording: sentence(r) } : {}) });
     }
-    lib.addItems(b.id, items, template.sections[1]!.key);
+    lib.addItems(b.id, items, template.sections[1].key);
 
     const md = exportBriefingMarkdown(lib, b.id);
     const short = md.replace(/([@=])([0-9a-f]{8})-[0-9a-f-]{27}/g, '$1$2');
@@ -67,7 +67,7 @@ function median(run: () => unknown): number {
     run();
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[2]!;
+  return times.sort((a, b) => a - b)[2];
 }
 
 /** The bench's lines for `npm run bench` (part "markdown"). */

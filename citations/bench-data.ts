@@ -42,7 +42,7 @@ const TOPICS = [
 const PLACES = ['the Sahel', 'the Black Sea', 'Southeast Asia', 'the Horn of Africa', 'Central America', 'the Korean Peninsula', 'the Western Balkans'];
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
-  return list[Math.floor(rand() * list.length)]!;
+  return list[Math.floor(rand() * list.length)];
 }
 
 function person(rand: () => number) {
@@ -66,7 +66,7 @@ export function benchItems(count = 200, seed = 1): CslItem[] {
       items.push({
         id,
         type: 'report',
-        title: `${topic[0]!.toUpperCase()}${topic.slice(1)} in ${place}: ${year} Assessment`,
+        title: `${topic[0].toUpperCase()}${topic.slice(1)} in ${place}: ${year} Assessment`,
         author: [{ literal: org }],
         publisher: org,
         'publisher-place': 'Washington, DC',
@@ -126,7 +126,7 @@ export function benchItems(count = 200, seed = 1): CslItem[] {
       items.push({
         id,
         type: 'legislation',
-        title: `${topic[0]!.toUpperCase()}${topic.slice(1)} Act ${year}`,
+        title: `${topic[0].toUpperCase()}${topic.slice(1)} Act ${year}`,
         issued: { 'date-parts': [[year]] },
         'container-title': 'Public Law',
         number: `${110 + (i % 10)}-${i}`,
@@ -145,7 +145,7 @@ export function benchItems(count = 200, seed = 1): CslItem[] {
 export function benchClusters(items: readonly CslItem[], count: number, seed = 7): ClusterInput[] {
   const rand = seededRandom(seed);
   const clusters: ClusterInput[] = [];
-  let previous = items[0]!.id;
+  let previous = items[0].id;
   const locator = () => {
     if (rand() < 0.3) return {};
     return rand() < 0.85 ? { locator: String(1 + Math.floor(rand() * 300)), label: 'page' } : { locator: String(1 + Math.floor(rand() * 60)), label: 'paragraph' };
@@ -154,12 +154,12 @@ export function benchClusters(items: readonly CslItem[], count: number, seed = 7
     const r = rand();
     let ids: string[];
     if (r < 0.35) ids = [previous];
-    else if (r < 0.92) ids = [items[Math.floor(rand() * items.length)]!.id];
+    else if (r < 0.92) ids = [items[Math.floor(rand() * items.length)].id];
     else {
       const n = rand() < 0.7 ? 2 : 3;
       ids = [];
       while (ids.length < n) {
-        const id = items[Math.floor(rand() * items.length)]!.id;
+        const id = items[Math.floor(rand() * items.length)].id;
         if (!ids.includes(id)) ids.push(id);
       }
     }

@@ -135,7 +135,7 @@ export class RenderCache {
  */
 export function installRenderCache(engine: CiteprocEngine, cache: RenderCache): void {
   if ((engine.opt as Record<string, unknown>)['disambiguate-add-givenname']) {
-    const updateItems = Object.getPrototypeOf(engine).updateItems as CiteprocEngine['updateItems'];
+    const updateItems = (Object.getPrototypeOf(engine) as CiteprocEngine).updateItems;
     engine.updateItems = function (this: CiteprocEngine, ...args: Parameters<CiteprocEngine['updateItems']>) {
       const registered = engine.registry.registry;
       const before = Object.keys(registered);
@@ -145,7 +145,7 @@ export function installRenderCache(engine: CiteprocEngine, cache: RenderCache): 
       return out;
     };
   }
-  const render = Object.getPrototypeOf(engine).process_CitationCluster as Renderer;
+  const render: Renderer = (Object.getPrototypeOf(engine) as CiteprocEngine).process_CitationCluster;
   const cached: Renderer = function (this: CiteprocEngine, sortedItems, citation) {
     if (engine.opt.parallel.enable) return render.call(this, sortedItems, citation);
     const key = cache.key(sortedItems, citation);
@@ -169,7 +169,7 @@ export function installRenderCache(engine: CiteprocEngine, cache: RenderCache): 
  */
 export function installDisambiguationMemo(engine: CiteprocEngine, sensitivity: PositionSensitivity): void {
   const disambiguation = engine.disambiguate;
-  const run = Object.getPrototypeOf(disambiguation).run as (akey: string, ...rest: unknown[]) => void;
+  const run = (Object.getPrototypeOf(disambiguation) as { run: (akey: string, ...rest: unknown[]) => void }).run;
   const byCite = engine.citation.opt['givenname-disambiguation-rule'] === 'by-cite';
   const memo = new Map<string, string>();
   const signature = (akey: string): string => {
@@ -310,7 +310,7 @@ export function loadDocument(
   }
 
   // One position pass over the whole document: the last cluster, all others before it.
-  const last = citations[citations.length - 1]!;
+  const last = citations[citations.length - 1];
   Object.assign(engine.registry.citationreg.citationById, byId);
   try {
     engine.processCitationCluster(last, refsOf(citations.slice(0, -1)), [], CSL.ASSUME_ALL_ITEMS_REGISTERED);

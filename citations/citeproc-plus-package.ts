@@ -92,14 +92,14 @@ export interface PackageMaps {
  */
 function parseIdMap(source: string): Record<string, string> {
   const files = new Map<string, string>();
-  for (const m of source.matchAll(/import\s*([\w$]+)\s*from\s*"\.\/assets\/([\w-]+\.csljson)"/g)) files.set(m[1]!, m[2]!);
+  for (const m of source.matchAll(/import\s*([\w$]+)\s*from\s*"\.\/assets\/([\w-]+\.csljson)"/g)) files.set(m[1], m[2]);
   const start = source.indexOf('={', source.lastIndexOf('.csljson"'));
   const end = source.indexOf('}', start);
   const out: Record<string, string> = {};
   if (start < 0 || end < 0) return out;
   for (const m of source.slice(start + 2, end).matchAll(/(?:"((?:[^"\\]|\\.)*)"|([\w$]+))\s*:\s*([\w$]+)/g)) {
-    const file = files.get(m[3]!);
-    if (file) out[m[1] ?? m[2]!] = file;
+    const file = files.get(m[3]);
+    if (file) out[m[1] ?? m[2]] = file;
   }
   return out;
 }
@@ -114,7 +114,7 @@ function parseTitles(source: string): Record<string, string> {
   const out: Record<string, string> = {};
   const body = source.slice(start + binding.length + 2, exportAt);
   for (const m of body.matchAll(/(?:"((?:[^"\\]|\\.)*)"|([\w$]+)):"((?:[^"\\]|\\.)*)"/g)) {
-    out[m[1] ?? m[2]!] = JSON.parse(`"${m[3]!}"`) as string;
+    out[m[1] ?? m[2]] = JSON.parse(`"${m[3]}"`) as string;
   }
   return out;
 }

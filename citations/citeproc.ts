@@ -38,7 +38,7 @@ export function citeproc(): CiteprocModule {
   try {
     loaded = requireFromEither<CiteprocModule>('citeproc');
   } catch (e) {
-    throw new Error(`citeproc-js is not installed: ${String(e)}`);
+    throw new Error(`citeproc-js is not installed: ${String(e)}`, { cause: e });
   }
   try {
     loadedVersion = requireFromEither<{ version?: string }>('citeproc/package.json').version;

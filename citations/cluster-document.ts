@@ -100,7 +100,7 @@ export class ClusterDocument {
     this.byId.clear();
     this.pending.clear();
     clusters.forEach((input, i) => {
-      const entry: Entry = { input, citation: citations[i]!, html: html[i] ?? '', runs: undefined };
+      const entry: Entry = { input, citation: citations[i], html: html[i] ?? '', runs: undefined };
       if (html[i] === undefined) this.pending.add(input.id);
       this.order.push(entry);
       this.byId.set(input.id, entry);
@@ -295,7 +295,7 @@ export class ClusterDocument {
     }
     const index = Math.min(this.order.indexOf(entry), next.length - 1);
     try {
-      return this.apply(next, next[index]!, index, false);
+      return this.apply(next, next[index], index, false);
     } catch (e) {
       this.byId.set(id, entry);
       throw e;

@@ -52,12 +52,12 @@ describe('dependent styles', () => {
     expect(grain.styleUri).toBe('http://www.zotero.org/styles/journal-of-grain');
     expect(grain.locale).toBe('de-DE');
     const [c] = grain.renderDocument([{ id: 'c1', cites: [{ itemId: 'book2' }] }]);
-    expect(runsToPlain(c!.runs)).toBe('(Okafor & Lindqvist, 2018)');
+    expect(runsToPlain(c.runs)).toBe('(Okafor & Lindqvist, 2018)');
 
     const harbour = CitationEngine.create({ styleId: 'http://www.zotero.org/styles/harbour-review', userStyleDir: dir, items: lookup });
     const chicago = CitationEngine.create({ styleId: 'chicago-fullnote-bibliography', items: lookup });
     const cite = [{ id: 'c1', cites: [{ itemId: 'book', locator: '12', label: 'page' }] }];
-    expect(runsToPlain(harbour.renderDocument(cite)[0]!.runs)).toBe(runsToPlain(chicago.renderDocument(cite)[0]!.runs));
+    expect(runsToPlain(harbour.renderDocument(cite)[0].runs)).toBe(runsToPlain(chicago.renderDocument(cite)[0].runs));
     expect(harbour.isNoteStyle).toBe(true);
   });
 
@@ -70,7 +70,7 @@ describe('dependent styles', () => {
     writeFileSync(join(dir, 'annex.csl'), ON_HOUSE);
     expect(listStyles(dir).filter((s) => s.source === 'user').map((s) => s.title)).toEqual(['House Style (Annex)', 'Ministry House Style']);
     const annex = CitationEngine.create({ styleId: 'http://example.gov/styles/house-annex', userStyleDir: dir, items: lookup });
-    expect(runsToPlain(annex.renderDocument([{ id: 'c1', cites: [{ itemId: 'book' }] }])[0]!.runs)).toBe('(Smith 2020)');
+    expect(runsToPlain(annex.renderDocument([{ id: 'c1', cites: [{ itemId: 'book' }] }])[0].runs)).toBe('(Smith 2020)');
     expect(loadStyle('annex', dir).title).toBe('House Style (Annex)');
   });
 

@@ -20,7 +20,7 @@ export function independentParent(root: CslNode): string | undefined {
 /** Repository styles are named by their short id ("apa") in the catalog; the CSL id is a Zotero URI. */
 export function shortStyleId(uri: string): string {
   const m = /^https?:\/\/www\.zotero\.org\/styles\/([^/?#]+)\/?$/.exec(uri);
-  return m ? m[1]! : uri;
+  return m ? m[1] : uri;
 }
 
 /**

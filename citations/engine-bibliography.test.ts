@@ -18,8 +18,8 @@ describe('bibliography', () => {
       'Smith, Jane. The Politics of Aid. Oxford: Oxford University Press, 2020.',
       'U.S. Department of State. “Country Reports on Terrorism 2022.” Washington, DC: U.S. Department of State, 2024.',
     ]);
-    expect(bib.entries[1]!.html).toBe('<div class="csl-entry">Smith, Jane. <i>The Politics of Aid</i>. Oxford: Oxford University Press, 2020.</div>');
-    expect(bib.entries[1]!.runs).toEqual([
+    expect(bib.entries[1].html).toBe('<div class="csl-entry">Smith, Jane. <i>The Politics of Aid</i>. Oxford: Oxford University Press, 2020.</div>');
+    expect(bib.entries[1].runs).toEqual([
       { text: 'Smith, Jane. ' },
       { text: 'The Politics of Aid', italic: true },
       { text: '. Oxford: Oxford University Press, 2020.' },
@@ -53,7 +53,7 @@ describe('bibliography', () => {
     expect(out.map((r) => runsToPlain(r.runs))).toEqual(['[1, p. 4]', '[1], [2]']);
     const bib = engine.bibliography();
     expect(bib.secondFieldAlign).toBe('flush');
-    expect(runsToPlain(bib.entries[0]!.runs)).toMatch(/^\[1\]\tJ\. Smith, The Politics of Aid\./);
+    expect(runsToPlain(bib.entries[0].runs)).toMatch(/^\[1\]\tJ\. Smith, The Politics of Aid\./);
   });
 
   it('is empty for a style without a bibliography', () => {

@@ -26,8 +26,8 @@ describe('Chicago notes and bibliography', () => {
       'U.S. Department of State, “Country Reports on Terrorism 2022” (Washington, DC: U.S. Department of State, 2024).',
       'Smith, The Politics of Aid, 3.',
     ]);
-    expect(out[0]!.html).toBe('Jane Smith, <i>The Politics of Aid</i> (Oxford: Oxford University Press, 2020), 12.');
-    expect(out[0]!.runs).toEqual([
+    expect(out[0].html).toBe('Jane Smith, <i>The Politics of Aid</i> (Oxford: Oxford University Press, 2020), 12.');
+    expect(out[0].runs).toEqual([
       { text: 'Jane Smith, ' },
       { text: 'The Politics of Aid', italic: true },
       { text: ' (Oxford: Oxford University Press, 2020), 12.' },
@@ -65,7 +65,7 @@ describe('Chicago notes and bibliography', () => {
     const [note] = engine.renderDocument([
       { id: 'x', cites: [{ itemId: 'book', locator: '5' }, { itemId: 'book2', locator: '2', label: 'chapter' }] },
     ]);
-    expect(runsToPlain(note!.runs)).toBe(
+    expect(runsToPlain(note.runs)).toBe(
       'Jane Smith, The Politics of Aid (Oxford: Oxford University Press, 2020), 5; Adaeze Okafor and Erik Lindqvist, Sanctions and Statecraft (Cambridge: Cambridge University Press, 2018), chap. 2.',
     );
   });
@@ -96,7 +96,7 @@ describe('secondary citation punctuation', () => {
     const out = plain(engine.renderDocument(quotedLast));
     expect(out[0]).toContain('(Washington, DC: U.S. Department of State, 2024), quoted in Rana Haddad');
     expect(out[1]).toBe('U.S. Department of State, “Country Reports on Terrorism 2022,” quoted in Haddad, “Ports Reopen after Strike,” 4.');
-    expect(engine.clusters()[1]!.html).not.toContain('”, quoted in');
+    expect(engine.clusters()[1].html).not.toContain('”, quoted in');
   });
 
   it('keeps it outside in British English and in OSCOLA', () => {

@@ -89,6 +89,8 @@ function itemData(lookup: ItemLookup, id: string): CslItem {
 export function buildCiteproc(setup: CiteprocSetup): BuiltCiteproc {
   const CSL = citeproc();
   const fast = citeprocFastPaths();
+  // Set once the engine exists; the sort comparison made before it reads it lazily.
+  // eslint-disable-next-line prefer-const -- read by the closure before its one assignment
   let built: CiteprocEngine | undefined;
   const compare = sortCompare(() => built!);
   const sys = {

@@ -80,13 +80,13 @@ describe('item data edge cases', () => {
     ]);
     const engine = CitationEngine.create({ styleId: 'apa', items: lookup });
     engine.renderDocument([{ id: 'c', cites: [{ itemId: 'monthOnly' }] }]);
-    expect(runsToPlain(engine.bibliography().entries[0]!.runs)).toBe('World Food Programme. (2024). Food Security Outlook. World Food Programme.');
+    expect(runsToPlain(engine.bibliography().entries[0].runs)).toBe('World Food Programme. (2024). Food Security Outlook. World Food Programme.');
   });
 
   it('does not invert or abbreviate a corporate author given as a literal name', () => {
     const engine = CitationEngine.create({ styleId: 'chicago-fullnote-bibliography', items: lookup });
     engine.renderDocument(one('report'));
-    expect(runsToPlain(engine.bibliography().entries[0]!.runs)).toBe(
+    expect(runsToPlain(engine.bibliography().entries[0].runs)).toBe(
       'U.S. Department of State. “Country Reports on Terrorism 2022.” Washington, DC: U.S. Department of State, 2024.',
     );
     expect(render('apa', one('report'))).toEqual(['(U.S. Department of State, 2024)']);
@@ -95,14 +95,14 @@ describe('item data edge cases', () => {
   it('keeps &, <, quotes in URLs, Korean, Arabic and emoji intact through html and runs', () => {
     const engine = CitationEngine.create({ styleId: 'chicago-fullnote-bibliography', items: lookup });
     const [note] = engine.renderDocument(one('tricky'));
-    const text = runsToPlain(note!.runs);
+    const text = runsToPlain(note.runs);
     expect(text).toBe(
       'Institute for Trade Studies, “Trade & Tariffs <Draft> — 북한 경제 / الاقتصاد 🚢,” Trade Monitor, June 1, 2023, https://example.org/tariffs?a=1&b="two".',
     );
-    expect(note!.html).toContain('&#38;');
-    expect(note!.html).toContain('&#60;Draft&#62;');
-    expect(note!.runs.some((r) => /[<>]/.test(r.text) && !r.text.includes('Draft'))).toBe(false);
-    const bib = engine.bibliography().entries[0]!;
+    expect(note.html).toContain('&#38;');
+    expect(note.html).toContain('&#60;Draft&#62;');
+    expect(note.runs.some((r) => /[<>]/.test(r.text) && !r.text.includes('Draft'))).toBe(false);
+    const bib = engine.bibliography().entries[0];
     expect(runsToPlain(bib.runs)).toContain('북한 경제 / الاقتصاد 🚢');
     expect(runsToPlain(bib.runs)).toContain('https://example.org/tariffs?a=1&b="two"');
   });
@@ -111,7 +111,7 @@ describe('item data edge cases', () => {
     const items = { ...ITEMS };
     const engine = CitationEngine.create({ styleId: 'apa', items: (id) => items[id] });
     engine.renderDocument([...one('book'), { id: 'c2', cites: [{ itemId: 'report' }] }]);
-    items.book = { ...items.book!, issued: { 'date-parts': [[2021]] } };
+    items.book = { ...items.book, issued: { 'date-parts': [[2021]] } };
     const changed = engine.refresh();
     expect(changed.map((r) => [r.id, runsToPlain(r.runs)])).toEqual([['c1', '(Smith, 2021)']]);
   });

@@ -136,7 +136,7 @@ class PlainCiteproc {
   update(c: ClusterInput): void {
     const index = this.order.findIndex((x) => x.citationID === c.id);
     this.order[index] = this.citation(c);
-    this.process(this.order[index]!, index);
+    this.process(this.order[index], index);
   }
 
   remove(id: string): void {
@@ -145,7 +145,7 @@ class PlainCiteproc {
     this.html.delete(id);
     if (this.order.length)
       this.process(
-        this.order[Math.min(index, this.order.length - 1)]!,
+        this.order[Math.min(index, this.order.length - 1)],
         Math.min(index, this.order.length - 1),
       );
   }
@@ -177,9 +177,9 @@ function randomDoc(seed: number, count: number): ClusterInput[] {
           ...c,
           cites: [
             {
-              ...c.cites[0]!,
+              ...c.cites[0],
               via: {
-                itemId: items[Math.floor(rand() * items.length)]!.id,
+                itemId: items[Math.floor(rand() * items.length)].id,
                 locator: "7",
               },
             },
@@ -214,7 +214,7 @@ function runEdits(styleId: string, run: EditRun): void {
   for (let step = 0; step < run.steps; step++) {
     const ids = engine.clusters().map((r) => r.id);
     const r = rand();
-    const pickId = () => ids[Math.floor(rand() * ids.length)]!;
+    const pickId = () => ids[Math.floor(rand() * ids.length)];
     const newCluster = (): ClusterInput => {
       const pool =
         run.newSourceShare > 0 && rand() < run.newSourceShare
@@ -224,7 +224,7 @@ function runEdits(styleId: string, run: EditRun): void {
         id: `new${next++}`,
         cites: [
           {
-            itemId: items[Math.floor(rand() * pool)]!.id,
+            itemId: items[Math.floor(rand() * pool)].id,
             ...(rand() < 0.6
               ? { locator: String(1 + Math.floor(rand() * 5)) }
               : {}),
@@ -236,7 +236,7 @@ function runEdits(styleId: string, run: EditRun): void {
     if (r < 0.35 || ids.length < 3) {
       const c = newCluster();
       const at = Math.floor(rand() * (ids.length + 1));
-      what = `insert ${c.cites[0]!.itemId} at ${at}`;
+      what = `insert ${c.cites[0].itemId} at ${at}`;
       doc.splice(at, 0, c);
       engine.insertCluster(c, at);
       plain.insert(c, at);
@@ -247,13 +247,13 @@ function runEdits(styleId: string, run: EditRun): void {
       const moved = doc.splice(
         doc.findIndex((x) => x.id === id),
         1,
-      )[0]!;
+      )[0];
       doc.splice(to, 0, moved);
       engine.moveCluster(id, to);
       plain.move(id, to);
     } else if (r < 0.85) {
       const c = { ...newCluster(), id: pickId() };
-      what = `update ${c.id} to ${c.cites[0]!.itemId}`;
+      what = `update ${c.id} to ${c.cites[0].itemId}`;
       doc[doc.findIndex((x) => x.id === c.id)] = c;
       engine.updateCluster(c);
       plain.update(c);
@@ -376,7 +376,7 @@ for (const on of [true, false]) {
             3,
           );
           expect(changed.map((r) => r.id)).toEqual(["a", "c", "d"]);
-          expect(engine.clusters()[0]!.html).toMatch(/W\. Chen|Chen, W/);
+          expect(engine.clusters()[0].html).toMatch(/W\. Chen|Chen, W/);
           const removed = engine.removeCluster("d");
           expect(removed.map((r) => r.id)).toEqual(["a", "c"]);
           expect(engine.clusters().map((r) => r.html)).toEqual(first);
@@ -394,7 +394,7 @@ for (const on of [true, false]) {
           const engine = CitationEngine.create({ styleId, items: lookup });
           engine.renderDocument(randomDoc(5, 40));
           engine.insertCluster(
-            { id: "extra", cites: [{ itemId: items[1]!.id }] },
+            { id: "extra", cites: [{ itemId: items[1].id }] },
             3,
           );
           const second = randomDoc(6, 40);
@@ -412,7 +412,7 @@ for (const on of [true, false]) {
       it("keeps the previous document when citeproc fails mid-edit, and carries on", () => {
         let calls = 0;
         const flaky = (id: string): CslItem | undefined => {
-          if (id === items[2]!.id && ++calls === 2)
+          if (id === items[2].id && ++calls === 2)
             throw new Error("library unavailable");
           return lookup(id);
         };
@@ -422,27 +422,27 @@ for (const on of [true, false]) {
         });
         const doc = randomDoc(8, 10).filter((c) =>
           c.cites.every(
-            (x) => x.itemId !== items[2]!.id && x.via?.itemId !== items[2]!.id,
+            (x) => x.itemId !== items[2].id && x.via?.itemId !== items[2].id,
           ),
         );
         const before = engine.renderDocument(doc).map((r) => r.html);
         expect(() =>
           engine.insertCluster(
-            { id: "bad", cites: [{ itemId: items[2]!.id }] },
+            { id: "bad", cites: [{ itemId: items[2].id }] },
             0,
           ),
         ).toThrow(/library unavailable/);
         expect(engine.clusters().map((r) => r.html)).toEqual(before);
         const after = engine.insertCluster(
-          { id: "good", cites: [{ itemId: items[2]!.id }] },
+          { id: "good", cites: [{ itemId: items[2].id }] },
           0,
         );
-        expect(after[0]!.id).toBe("good");
+        expect(after[0].id).toBe("good");
         const fresh = CitationEngine.create({
           styleId: "chicago-fullnote-bibliography-with-ibid",
           items: lookup,
         }).renderDocument([
-          { id: "good", cites: [{ itemId: items[2]!.id }] },
+          { id: "good", cites: [{ itemId: items[2].id }] },
           ...doc,
         ]);
         expect(engine.clusters().map((r) => r.html)).toEqual(
@@ -464,7 +464,7 @@ describe("fast paths on and off", () => {
         const first = engine.renderDocument(clusters).map((r) => r.html);
         const edited = engine
           .insertCluster(
-            { id: "inserted", cites: [{ itemId: items[0]!.id, locator: "7" }] },
+            { id: "inserted", cites: [{ itemId: items[0].id, locator: "7" }] },
             5,
           )
           .map((r) => [r.id, r.html]);

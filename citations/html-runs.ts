@@ -137,7 +137,7 @@ export function htmlToRuns(html: string): Run[] {
     if (lt > textStart) addText(html.slice(textStart, lt));
     i = textStart = TAG.lastIndex;
     const closing = m[1] === '/';
-    const tag = m[2]!.toLowerCase();
+    const tag = m[2].toLowerCase();
     const attrs = m[3] ?? '';
     const selfClosing = m[4] === '/' || tag === 'br';
 
@@ -148,9 +148,9 @@ export function htmlToRuns(html: string): Run[] {
     }
     if (closing) {
       let at = stack.length - 1;
-      while (at >= 0 && stack[at]!.tag !== tag) at--;
+      while (at >= 0 && stack[at].tag !== tag) at--;
       if (at < 0) continue; // stray closing tag: ignore
-      const closed = stack.splice(at)[0]!;
+      const closed = stack.splice(at)[0];
       if (closed.block === 'block') pendingSeparator = '\n';
       else if (closed.block === 'left-margin') pendingSeparator = '\t';
       recompute();
@@ -223,13 +223,13 @@ const MARKERS: Record<Flag, [string, string]> = {
 /** Markdown of runs that all lack flags before `level` in FLAGS. */
 function markdownOf(runs: readonly Run[], level: number): string {
   if (level >= FLAGS.length) return runs.map((r) => escapeMarkdown(r.text)).join('');
-  const flag = FLAGS[level]!;
+  const flag = FLAGS[level];
   let out = '';
   let i = 0;
   while (i < runs.length) {
     let j = i;
-    const on = !!runs[i]![flag];
-    while (j < runs.length && !!runs[j]![flag] === on) j++;
+    const on = !!runs[i][flag];
+    while (j < runs.length && !!runs[j][flag] === on) j++;
     const group = runs.slice(i, j);
     if (!on) {
       out += markdownOf(group, level + 1);

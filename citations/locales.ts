@@ -23,7 +23,7 @@ function load(lang: string): CslNode | undefined {
 export function loadLocale(lang: string): CslNode {
   const exact = load(lang);
   if (exact) return exact;
-  const primary = lang.split(/[-_]/)[0]!.toLowerCase();
+  const primary = lang.split(/[-_]/)[0].toLowerCase();
   const guess = load(`${primary}-${primary.toUpperCase()}`) ?? load(primary);
   if (guess) return guess;
   const en = load('en-US');

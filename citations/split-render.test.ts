@@ -17,7 +17,7 @@ const lookup = (id: string): CslItem | undefined => byId.get(id);
 function document(seed: number, count: number): ClusterInput[] {
   const rand = seededRandom(seed);
   return benchClusters(items, count, seed).map((c, i) =>
-    i % 11 === 6 ? { ...c, cites: [{ ...c.cites[0]!, via: { itemId: items[Math.floor(rand() * items.length)]!.id, locator: '12' } }] } : c,
+    i % 11 === 6 ? { ...c, cites: [{ ...c.cites[0], via: { itemId: items[Math.floor(rand() * items.length)].id, locator: '12' } }] } : c,
   );
 }
 
@@ -53,7 +53,7 @@ describe('split rendering', () => {
     const { engine } = await split('chicago-fullnote-bibliography-with-ibid', clusters);
     const reference = CitationEngine.create({ styleId: 'chicago-fullnote-bibliography-with-ibid', items: lookup });
     reference.renderDocument(clusters);
-    const moved = clusters[150]!.id;
+    const moved = clusters[150].id;
     expect(engine.moveCluster(moved, 2)).toEqual(reference.moveCluster(moved, 2));
     expect(engine.clusters()).toEqual(reference.clusters());
   });

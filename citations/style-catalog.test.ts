@@ -90,10 +90,10 @@ describe('user styles folder', () => {
       { id: 'http://example.gov/styles/house', title: 'Ministry House Style', class: 'in-text', source: 'user', path: join(dir, 'house-style.csl') },
     ]);
     expect(scan.rejected).toHaveLength(1);
-    expect(scan.rejected[0]!.error).toMatch(/^broken\.csl: not well-formed XML/);
+    expect(scan.rejected[0].error).toMatch(/^broken\.csl: not well-formed XML/);
     const all = listStyles(dir);
     expect(all.slice(0, EXPECTED_IDS.length).map((s) => s.id)).toEqual(EXPECTED_IDS);
-    expect(all[all.length - 1]!.id).toBe('http://example.gov/styles/house');
+    expect(all[all.length - 1].id).toBe('http://example.gov/styles/house');
   });
 
   it('loads a user style by its CSL id or by file name', () => {

@@ -17,7 +17,7 @@ describe('importUserStyle', () => {
   it('renders with an accepted style', () => {
     const engine = CitationEngine.create({ styleXml: MINIMAL_CSL, items: lookup });
     const [c] = engine.renderDocument([{ id: 'c1', cites: [{ itemId: 'book' }] }]);
-    expect(runsToPlain(c!.runs)).toBe('(Smith 2020)');
+    expect(runsToPlain(c.runs)).toBe('(Smith 2020)');
     expect(engine.bibliography().entries.map((e) => runsToPlain(e.runs))).toEqual(['Smith, Jane. The Politics of Aid']);
   });
 

@@ -85,7 +85,7 @@ class Reader {
       else if (src.startsWith('</', lt)) this.endTag();
       else this.startTag();
     }
-    if (this.stack.length) this.fail(`<${this.stack[this.stack.length - 1]!.qname}> is never closed`, src.length);
+    if (this.stack.length) this.fail(`<${this.stack[this.stack.length - 1].qname}> is never closed`, src.length);
     if (!this.root) this.fail('no root element', src.length);
     return { root: this.root, rootNamespace: this.rootNamespace, rootQName: this.rootQName };
   }
@@ -117,7 +117,7 @@ class Reader {
    * spaces and whitespace-only runs between tags disappear.
    */
   private appendText(value: string): void {
-    const top = this.stack[this.stack.length - 1]!;
+    const top = this.stack[this.stack.length - 1];
     const v = value.replace(/\r\n|\r|\n/g, ' ');
     if (v.trim() === '' || !top.keep) return;
     const kids = top.node.children;
@@ -186,13 +186,13 @@ class Reader {
     const start = this.pos;
     if (!NAME_START.test(src[this.pos] ?? '')) this.fail('expected a name');
     this.pos++;
-    while (this.pos < src.length && NAME_CHAR.test(src[this.pos]!)) this.pos++;
+    while (this.pos < src.length && NAME_CHAR.test(src[this.pos])) this.pos++;
     return src.slice(start, this.pos);
   }
 
   private skipSpace(): boolean {
     const start = this.pos;
-    while (this.pos < this.src.length && /\s/.test(this.src[this.pos]!)) this.pos++;
+    while (this.pos < this.src.length && /\s/.test(this.src[this.pos])) this.pos++;
     return this.pos > start;
   }
 
@@ -229,7 +229,7 @@ class Reader {
     const selfClosing = this.src[this.pos] === '/';
     this.pos += selfClosing ? 2 : 1;
 
-    const parentNs = this.stack.length ? this.stack[this.stack.length - 1]!.namespaces : new Map<string, string>();
+    const parentNs = this.stack.length ? this.stack[this.stack.length - 1].namespaces : new Map<string, string>();
     const namespaces = new Map(parentNs);
     for (const [n, v] of raw) {
       if (n === 'xmlns') namespaces.set('', v);

@@ -12,8 +12,8 @@ describe('Zotero citation fields', () => {
       { id: 'n2', cites: [{ itemId: 'news', via: { itemId: 'report', locator: '4' } }] },
     ];
     const rendered = engine.renderDocument(clusters);
-    const text = runsToPlain(rendered[1]!.runs);
-    const payload = engine.zoteroCitationPayload(clusters[1]!, text);
+    const text = runsToPlain(rendered[1].runs);
+    const payload = engine.zoteroCitationPayload(clusters[1], text);
     expect(payload).toEqual({
       citationID: 'n2',
       properties: {
@@ -27,7 +27,7 @@ describe('Zotero citation fields', () => {
       ],
       schema: CSL_CITATION_SCHEMA,
     });
-    const first = engine.zoteroCitationPayload(clusters[0]!, runsToPlain(rendered[0]!.runs));
+    const first = engine.zoteroCitationPayload(clusters[0], runsToPlain(rendered[0].runs));
     expect(first.citationItems).toEqual([{ id: 'book', uris: [], itemData: ITEMS.book, locator: '12' }]);
     expect(first.properties.noteIndex).toBe(1);
   });
@@ -36,7 +36,7 @@ describe('Zotero citation fields', () => {
     const engine = CitationEngine.create({ styleId: 'apa', items: lookup });
     const clusters = [{ id: 'a', cites: [{ itemId: 'book', locator: '3', label: 'page' }] }];
     const [r] = engine.renderDocument(clusters);
-    const payload = engine.zoteroCitationPayload(clusters[0]!, runsToPlain(r!.runs));
+    const payload = engine.zoteroCitationPayload(clusters[0], runsToPlain(r.runs));
     expect(payload.properties).toEqual({ formattedCitation: '(Smith, 2020, p. 3)', plainCitation: '(Smith, 2020, p. 3)', noteIndex: 0 });
     expect(payload.citationItems[0]).toEqual({ id: 'book', uris: [], itemData: ITEMS.book, locator: '3', label: 'page' });
   });
@@ -45,11 +45,11 @@ describe('Zotero citation fields', () => {
     const engine = CitationEngine.create({ styleId: 'apa', items: lookup });
     const clusters = [{ id: 'x', cites: [{ itemId: 'tricky' }] }];
     const [r] = engine.renderDocument(clusters);
-    const instruction = zoteroFieldInstruction(engine.zoteroCitationPayload(clusters[0]!, runsToPlain(r!.runs)));
+    const instruction = zoteroFieldInstruction(engine.zoteroCitationPayload(clusters[0], runsToPlain(r.runs)));
     expect(instruction.startsWith('ADDIN ZOTERO_ITEM CSL_CITATION {"citationID":"x",')).toBe(true);
     const json = JSON.parse(instruction.slice('ADDIN ZOTERO_ITEM CSL_CITATION '.length)) as { citationItems: { itemData: { title: string; URL: string } }[] };
-    expect(json.citationItems[0]!.itemData.title).toBe('Trade & Tariffs <Draft> — 북한 경제 / الاقتصاد 🚢');
-    expect(json.citationItems[0]!.itemData.URL).toBe('https://example.org/tariffs?a=1&b="two"');
+    expect(json.citationItems[0].itemData.title).toBe('Trade & Tariffs <Draft> — 북한 경제 / الاقتصاد 🚢');
+    expect(json.citationItems[0].itemData.URL).toBe('https://example.org/tariffs?a=1&b="two"');
     expect(instruction).toContain('북한');
   });
 

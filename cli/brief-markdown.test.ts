@@ -37,7 +37,7 @@ function buildLibrary(path: string): { id: string; facts: string[] } {
   const b = lib.createBriefing({ title: 'Corridor points', templateId: t.id, portionMarks: true, fields: { subject: 'Grain' } }, t.sections.map((s) => ({ key: s.key, heading: s.heading })));
   lib.addItems(b.id, [
     { kind: 'prose', text: `Ships moved [see @${facts[0]}, p. 4; -@${facts[1]}, para. 3, emphasis added].\n\n- and a bullet` },
-    { kind: 'fact', factId: facts[2]!, lead: 'Insurance', wording: 'Insurers are back.', locator: { label: 'section', value: '2' }, marking: 'CUI' },
+    { kind: 'fact', factId: facts[2], lead: 'Insurance', wording: 'Insurers are back.', locator: { label: 'section', value: '2' }, marking: 'CUI' },
     { kind: 'prose', text: 'Next item.', marking: 'CUI' },
   ]);
   lib.close();
@@ -83,7 +83,7 @@ describe('dossier brief export-md and brief import', () => {
     const { facts } = buildLibrary(path);
     const before = hash(path);
     const file = join(dir, 'draft.md');
-    writeFileSync(file, `---\ntemplate: info-memo\ntitle: Draft\n---\n\n## BLUF\n\nFine [@${facts[0]!.slice(0, 6)}].\n\nUnknown [see @ffffff0, p. 2].\n`);
+    writeFileSync(file, `---\ntemplate: info-memo\ntitle: Draft\n---\n\n## BLUF\n\nFine [@${facts[0].slice(0, 6)}].\n\nUnknown [see @ffffff0, p. 2].\n`);
     const r = await cli(path, ['brief', 'import', file]);
     expect(r.code).toBe(2);
     expect(r.err.trim()).toBe(`dossier: ${file}: line 10, column 15: no fact has the id "ffffff0"; nothing was imported`);

@@ -27,7 +27,7 @@ function bigText(): string {
   const out: string[] = [];
   for (let i = 1; i <= 15_000; i++) {
     const s = Array.from({ length: 8 + (i % 9) }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
-    out.push(`${s[0]!.toUpperCase()}${s.slice(1)} ${i}.${i % 5 === 0 ? '\n\n' : ' '}`);
+    out.push(`${s[0].toUpperCase()}${s.slice(1)} ${i}.${i % 5 === 0 ? '\n\n' : ' '}`);
   }
   return out.join('');
 }
@@ -106,7 +106,7 @@ describe.skipIf(!BUILT)('Ctrl+C in the built command line', () => {
     const r = importText(lib, { text: readFileSync(text, 'utf8'), source: { title: 'Grain corridor log', issued: '2024-01-19' } });
     const template = getTemplate('background-brief');
     const b = lib.createBriefing({ title: 'Long brief', templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
-    lib.addItems(b.id, r.facts.slice(0, 1500).map((f) => ({ kind: 'fact' as const, factId: f.id })), template.sections[1]!.key);
+    lib.addItems(b.id, r.facts.slice(0, 1500).map((f) => ({ kind: 'fact' as const, factId: f.id })), template.sections[1].key);
     briefing = b.id;
     lib.close();
   }, 180_000);

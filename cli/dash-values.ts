@@ -15,7 +15,7 @@ import { UsageError } from './command';
 export function attachDashValues(argv: readonly string[], options: OptionSpec): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '--') {
       out.push(...argv.slice(i));
       break;

@@ -42,7 +42,7 @@ export function matchesRule(expected: string[], facts: string[]): boolean {
   if (facts.length !== expected.length) return false;
   const want = expected.map(collapse);
   const kept = facts.every((f, i) => f === want[i]);
-  const dropped = want.some((w) => LEADING_MARKER.test(w)) && facts.every((f, i) => f === want[i]!.replace(LEADING_MARKER, ''));
+  const dropped = want.some((w) => LEADING_MARKER.test(w)) && facts.every((f, i) => f === want[i].replace(LEADING_MARKER, ''));
   return kept || dropped;
 }
 

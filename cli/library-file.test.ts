@@ -117,7 +117,7 @@ describe('backup and restore are commands', () => {
     const backup = join(dir, 'backup.sqlite');
     expect((await cli('backup', backup)).code).toBe(0);
     const lib = Library.open(path);
-    lib.addFact({ text: 'Written after the backup.', sourceId: lib.listSources()[0]!.id });
+    lib.addFact({ text: 'Written after the backup.', sourceId: lib.listSources()[0].id });
     lib.close();
 
     const r = await cli('restore', backup);

@@ -116,7 +116,7 @@ function libraryPathOf(argv: string[], io: Io): string {
 function commandWords(argv: string[]): string[] {
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = argv[i];
     if (a === '--library') {
       i++;
       continue;
@@ -144,7 +144,7 @@ function parseCommandArgs(command: Command, argv: string[]) {
     parsed = parseArgs({ args: attachDashValues(argv, options), options, allowPositionals: true, strict: true });
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError((e as Error).message.split('\n')[0]!.replace(/^TypeError \[\w+\]: /, ''));
+    throw new UsageError((e as Error).message.split('\n')[0].replace(/^TypeError \[\w+\]: /, ''));
   }
   // Drop the command's own words from the positionals (the first occurrences, in order).
   const positionals = [...parsed.positionals];
@@ -198,5 +198,5 @@ Exit codes: 0 ok, 1 usage error, 2 data or validation error, 130 cancelled (Ctrl
 }
 
 function commandHelp(c: Command): string {
-  return `usage: ${c.usage}\n\n${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.${c.help ? `\n\n${c.help}` : ''}\n\nGlobal options: --library PATH, --json, --help`;
+  return `usage: ${c.usage}\n\n${c.summary[0].toUpperCase()}${c.summary.slice(1)}.${c.help ? `\n\n${c.help}` : ''}\n\nGlobal options: --library PATH, --json, --help`;
 }

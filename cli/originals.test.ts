@@ -26,10 +26,10 @@ describe('stored originals on the command line', () => {
     expect(imported.err).toBe('');
     const facts = JSON.parse(imported.out).facts as { id: string; text: string }[];
 
-    const shown = await cli(['fact', 'show', facts[1]!.id, '--context']);
+    const shown = await cli(['fact', 'show', facts[1].id, '--context']);
     expect(shown.code).toBe(0);
     expect(shown.out).toMatch(/From the stored original \(working-paper-12\.pdf, sha256 [0-9a-f]{12}…, captured \d{4}-\d\d-\d\d\), p\. 1:\n/);
-    expect(shown.out).toContain(`»${facts[1]!.text.slice(0, 40)}`);
+    expect(shown.out).toContain(`»${facts[1].text.slice(0, 40)}`);
 
     const found = await cli(['facts', '--search', 'port director', '--originals']);
     expect(found.out).toMatch(/In stored originals \(the captured files' own text, not facts\): 1\n {2}\[original\] .*port director told the committee.* — Tariff Escalation and Regional Supply Chains, p\. \d/);

@@ -7,10 +7,10 @@ export function table(headers: string[], rows: string[][], width = process.stdou
   const cols = headers.length;
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const fixed = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
-  widths[cols - 1] = Math.max(20, Math.min(widths[cols - 1]!, width - fixed - 1));
+  widths[cols - 1] = Math.max(20, Math.min(widths[cols - 1], width - fixed - 1));
   const lines = [line(headers, widths), widths.map((w) => '─'.repeat(w)).join('  ')];
   for (const r of rows) {
-    const wrapped = wrap(r[cols - 1] ?? '', widths[cols - 1]!);
+    const wrapped = wrap(r[cols - 1] ?? '', widths[cols - 1]);
     lines.push(line([...r.slice(0, -1), wrapped[0] ?? ''], widths));
     for (const cont of wrapped.slice(1)) lines.push(line([...Array<string>(cols - 1).fill(''), cont], widths));
   }
@@ -19,7 +19,7 @@ export function table(headers: string[], rows: string[][], width = process.stdou
 
 function line(cells: string[], widths: number[]): string {
   return cells
-    .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i]! - displayWidth(c)))))
+    .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i] - displayWidth(c)))))
     .join('  ')
     .trimEnd();
 }

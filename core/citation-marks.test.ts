@@ -12,7 +12,7 @@ describe('citation marks in prose', () => {
     expect(segs.map((s) => s.kind)).toEqual(['text', 'cite', 'text']);
     expect(segs[0]).toEqual({ kind: 'text', text: 'Grain moved again ' });
     expect(segs[2]).toEqual({ kind: 'text', text: '.' });
-    const c = segs[1]!.kind === 'cite' ? segs[1]!.cluster : undefined;
+    const c = segs[1].kind === 'cite' ? segs[1].cluster : undefined;
     expect(c).toEqual({
       cites: [
         { factId: A, prefix: 'see', locator: { label: 'page', value: '4' } },
@@ -51,22 +51,22 @@ describe('citation marks in prose', () => {
   });
 
   it('reads plural and long locator terms, and a bare number as a page', () => {
-    expect(clustersIn(`[@${A}, pp. 33, 35-37]`, facts)[0]!.cites[0]!.locator).toEqual({ label: 'page', value: '33, 35-37' });
-    expect(clustersIn(`[@${A}, paragraphs 4–6]`, facts)[0]!.cites[0]!.locator).toEqual({ label: 'paragraph', value: '4–6' });
-    expect(clustersIn(`[@${A}, § 12]`, facts)[0]!.cites[0]!.locator).toEqual({ label: 'section', value: '12' });
-    expect(clustersIn(`[@${A}, 33]`, facts)[0]!.cites[0]!.locator).toEqual({ label: 'page', value: '33' });
+    expect(clustersIn(`[@${A}, pp. 33, 35-37]`, facts)[0].cites[0].locator).toEqual({ label: 'page', value: '33, 35-37' });
+    expect(clustersIn(`[@${A}, paragraphs 4–6]`, facts)[0].cites[0].locator).toEqual({ label: 'paragraph', value: '4–6' });
+    expect(clustersIn(`[@${A}, § 12]`, facts)[0].cites[0].locator).toEqual({ label: 'section', value: '12' });
+    expect(clustersIn(`[@${A}, 33]`, facts)[0].cites[0].locator).toEqual({ label: 'page', value: '33' });
   });
 
   it('refuses a cluster past the limits instead of showing it as words', () => {
     const many = `[${Array.from({ length: 101 }, () => `@${A}`).join('; ')}]`;
     expect(() => splitCitations(many, facts)).toThrow(CitationSyntaxError);
     const fifty = `[${Array.from({ length: 50 }, () => `@${A}`).join('; ')}]`;
-    expect(clustersIn(fifty, facts)[0]!.cites).toHaveLength(50);
+    expect(clustersIn(fifty, facts)[0].cites).toHaveLength(50);
     expect(() => splitCitations(`[@${A}, p. {${'9'.repeat(10_000)}}]`, facts)).toThrow(/locator of a cite is 10000 characters/);
   });
 
   it('reads the citations after a stray bracket, in linear time', () => {
-    expect(clustersIn(`Prices [rose [@${A}] and an [open bracket\n\nSee [@${B}].`, facts).map((c) => c.cites[0]!.factId)).toEqual([A, B]);
+    expect(clustersIn(`Prices [rose [@${A}] and an [open bracket\n\nSee [@${B}].`, facts).map((c) => c.cites[0].factId)).toEqual([A, B]);
     expect(clustersIn(`\\[escaped [@${A}]](url)`, facts)).toHaveLength(1);
     const started = performance.now();
     for (const junk of ['\\['.repeat(50_000) + ']', '[{'.repeat(50_000), '[a '.repeat(50_000)]) {

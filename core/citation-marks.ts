@@ -62,7 +62,7 @@ const TERM_LIST: readonly [string, LocatorLabel][] = (Object.entries(TERMS) as [
 
 /** The abbreviation a locator label is written with ("p.", "para."). */
 export function locatorTerm(label: LocatorLabel): string {
-  return TERMS[label][0]!;
+  return TERMS[label][0];
 }
 
 export interface SplitOptions {

@@ -15,7 +15,7 @@ export function isPartialDate(s: string): boolean {
   const day = m[3] === undefined ? undefined : Number(m[3]);
   if (month !== undefined && (month < 1 || month > 12)) return false;
   if (day !== undefined) {
-    const last = new Date(Date.UTC(Number(m[1]), month!, 0)).getUTCDate();
+    const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
     if (day < 1 || day > last) return false;
   }
   return true;
@@ -42,7 +42,7 @@ export function partialDateEnd(d: PartialDate): string {
   const [y, m] = toDateParts(d);
   if (d.length === 4) return `${d}-12-31`;
   if (d.length === 7) {
-    const last = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
     return `${d}-${String(last).padStart(2, '0')}`;
   }
   return d;

@@ -28,8 +28,8 @@ describe('fast-path switch', () => {
     expect(fastPathsOn('docx', () => undefined)).toBe(false);
     expect(asked).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalledTimes(2);
-    expect(String(warn.mock.calls[0]![0])).toMatch(/citeproc 2\.4\.64 is not the 2\.4\.63/);
-    expect(String(warn.mock.calls[1]![0])).toMatch(/docx \(version unreadable\)/);
+    expect(String(warn.mock.calls[0][0])).toMatch(/citeproc 2\.4\.64 is not the 2\.4\.63/);
+    expect(String(warn.mock.calls[1][0])).toMatch(/docx \(version unreadable\)/);
   });
 
   it('DOSSIER_NO_FAST_PATHS=1 turns every fast path off, setFastPaths overrides both ways', async () => {

@@ -29,7 +29,7 @@ export function buildFtsQuery(input: string, options: { prefixLast?: boolean } =
       if (text) terms.push({ text, negated: m[1] === '-', prefix: false, phrase: true });
       continue;
     }
-    const raw = m[3]!;
+    const raw = m[3];
     if (raw === 'OR') {
       terms.push('OR');
       continue;

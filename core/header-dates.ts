@@ -38,7 +38,7 @@ export function readHeaderDate(text: string, locale: string, options: ReadDateOp
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = NUMERIC.exec(s);
   if (m) {
-    const [a, b, y] = [Number(m[1]), Number(m[2]), fullYear(m[3]!)];
+    const [a, b, y] = [Number(m[1]), Number(m[2]), fullYear(m[3])];
     if (a !== b && a <= 12 && b <= 12 && options.numeric === 'unambiguous') return undefined;
     // A number above 12 can only be the day, whatever the locale says.
     const monthFirst = a > 12 ? false : b > 12 ? true : isMonthFirst(locale);
@@ -46,13 +46,13 @@ export function readHeaderDate(text: string, locale: string, options: ReadDateOp
   }
   m = MONTH_FIRST.exec(s);
   if (m) {
-    const month = monthNumber(m[1]!, locale);
-    return month ? isoDate(fullYear(m[3]!), month, Number(m[2])) : undefined;
+    const month = monthNumber(m[1], locale);
+    return month ? isoDate(fullYear(m[3]), month, Number(m[2])) : undefined;
   }
   m = DAY_FIRST.exec(s);
   if (m) {
-    const month = monthNumber(m[2]!, locale);
-    return month ? isoDate(fullYear(m[3]!), month, Number(m[1])) : undefined;
+    const month = monthNumber(m[2], locale);
+    return month ? isoDate(fullYear(m[3]), month, Number(m[1])) : undefined;
   }
   return undefined;
 }

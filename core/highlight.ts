@@ -17,9 +17,9 @@ export function highlightWords(text: string, words: readonly { word: string; pre
   for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
     const w = fold(m[0]);
     if (!words.some((t) => (t.prefix ? w.startsWith(t.word) : w === t.word))) continue;
-    if (m.index! > last) out.push({ text: text.slice(last, m.index), match: false });
+    if (m.index > last) out.push({ text: text.slice(last, m.index), match: false });
     out.push({ text: m[0], match: true });
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
     any = true;
   }
   if (!any) return undefined;

@@ -28,8 +28,8 @@ export function parseLocator(s: string, field = 'locator'): Locator {
   if (/^\d[\w\-–,\s]*$/.test(t)) return { label: 'page', value: t };
   const m = /^([a-z¶§]+)\.?\s*[:\s]\s*(.+)$/i.exec(t) ?? /^([¶§])\s*(.+)$/.exec(t);
   if (!m) throw invalid(field, `"${s}" is not a locator; write e.g. page:12, p. 12, para 4`);
-  const key = m[1]!.toLowerCase();
+  const key = m[1].toLowerCase();
   const label = (LOCATOR_LABELS as readonly string[]).includes(key) ? (key as LocatorLabel) : ALIASES[key];
   if (!label) throw invalid(field, `unknown locator label "${m[1]}"; use one of ${LOCATOR_LABELS.join(', ')}`);
-  return { label, value: m[2]!.trim() };
+  return { label, value: m[2].trim() };
 }

@@ -80,7 +80,7 @@ function addToken(scheme: MarkingScheme, m: Marking, typed: string, field: strin
   const relTo = /^REL TO\b(.*)$/.exec(token);
   if (relTo) {
     requireControl(usable, 'REL TO', m, field);
-    const countries = relTo[1]!.split(',').map((c) => c.trim()).filter(Boolean);
+    const countries = relTo[1].split(',').map((c) => c.trim()).filter(Boolean);
     const bad = countries.filter((c) => !COUNTRY.test(c));
     if (countries.length === 0 || bad.length) throw invalid(field, `REL TO needs country trigraphs separated by commas, e.g. "REL TO USA, GBR"${bad.length ? `; not a trigraph: ${bad.join(', ')}` : ''}`);
     m.relTo = [...new Set([...(m.relTo ?? []), ...countries])];
@@ -196,7 +196,7 @@ function foreignDisclosure(out: Marking, markings: readonly Marking[], kind: Mar
   const rel = markings.filter((m) => m.relTo);
   if (rel.length === 0) return;
   const unreleasable = kind === 'classified' && markings.some((m) => m.level.kind === 'classified' && !m.relTo && !m.controls.includes('NOFORN'));
-  let countries = rel[0]!.relTo!;
+  let countries = rel[0].relTo!;
   for (const m of rel.slice(1)) countries = countries.filter((c) => m.relTo!.includes(c));
   if (unreleasable || countries.filter((c) => c !== 'USA').length === 0) {
     out.controls.push('NOFORN');

@@ -22,7 +22,7 @@ export function foldQuoteText(s: string): FoldedText {
   const from: number[] = [];
   let space = false;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
+    const c = s[i];
     if (/\s/u.test(c)) {
       space = text.length > 0;
       continue;

@@ -225,7 +225,7 @@ export const briefingSectionPatchSchema = z.strictObject({ heading: text(200) })
 export function validate<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
+  const issue = r.error.issues[0];
   if (issue.code === 'unrecognized_keys') {
     const keys = (issue as { keys: string[] }).keys;
     const at = issue.path.length ? `${what}.${issue.path.join('.')}` : what;

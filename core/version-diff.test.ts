@@ -60,7 +60,7 @@ describe('diffing two versions', () => {
   });
 
   it('reports removed sections and settings', () => {
-    const d = diffVersions({ content: content(base, { fields: { for: 'Minister' } }), notes }, { content: content([base[0]!], { title: 'Corridor (rev.)', styleId: 'apa', fields: { for: 'Deputy' } }), notes });
+    const d = diffVersions({ content: content(base, { fields: { for: 'Minister' } }), notes }, { content: content([base[0]], { title: 'Corridor (rev.)', styleId: 'apa', fields: { for: 'Deputy' } }), notes });
     expect(d.sections).toEqual([{ key: 'background', heading: 'Background', status: 'removed', changes: [{ kind: 'removed', before: 'Talks resumed in Istanbul.', at: 0 }] }]);
     expect(d.settings).toEqual([
       { setting: 'title', before: 'Corridor', after: 'Corridor (rev.)' },
@@ -73,7 +73,7 @@ describe('diffing two versions', () => {
     const a = [section('s', 'bluf', 'BLUF', [prose('p1', 'A.'), prose('p2', 'B.'), prose('p3', 'C.')])];
     const b = [section('s', 'bluf', 'BLUF', [prose('p2', 'B.'), prose('p3', 'C.'), prose('p1', 'A.')])];
     const d = diffVersions({ content: content(a), notes: [] }, { content: content(b), notes: [] });
-    expect(d.sections[0]!.changes).toEqual([
+    expect(d.sections[0].changes).toEqual([
       { kind: 'removed', before: 'A.', at: 0 },
       { kind: 'added', after: 'A.', at: 2 },
     ]);
@@ -98,7 +98,7 @@ describe('diffing two versions', () => {
     const t = performance.now();
     const d = diffVersions({ content: content([section('s', 'bluf', 'BLUF', items(false))]), notes: [] }, { content: content([section('s', 'bluf', 'BLUF', items(true))]), notes: [] });
     expect(performance.now() - t).toBeLessThan(2000);
-    expect(d.sections[0]!.changes).toHaveLength(200);
-    expect(d.sections[0]!.changes.every((c) => c.kind === 'changed')).toBe(true);
+    expect(d.sections[0].changes).toHaveLength(200);
+    expect(d.sections[0].changes.every((c) => c.kind === 'changed')).toBe(true);
   });
 });

@@ -108,10 +108,10 @@ const MAX_LCS_CELLS = 4_000_000;
  */
 function diffParagraphs(a: readonly VersionParagraph[], b: readonly VersionParagraph[]): ParagraphChange[] {
   let lo = 0;
-  while (lo < a.length && lo < b.length && a[lo]!.key === b[lo]!.key) lo++;
+  while (lo < a.length && lo < b.length && a[lo].key === b[lo].key) lo++;
   let hiA = a.length;
   let hiB = b.length;
-  while (hiA > lo && hiB > lo && a[hiA - 1]!.key === b[hiB - 1]!.key) {
+  while (hiA > lo && hiB > lo && a[hiA - 1].key === b[hiB - 1].key) {
     hiA--;
     hiB--;
   }
@@ -136,18 +136,18 @@ function lcsPairs(a: readonly VersionParagraph[], b: readonly VersionParagraph[]
   const len = new Int32Array((n + 1) * w);
   for (let x = n - 1; x >= 0; x--) {
     for (let y = m - 1; y >= 0; y--) {
-      len[x * w + y] = a[loA + x]!.key === b[loB + y]!.key ? len[(x + 1) * w + y + 1]! + 1 : Math.max(len[(x + 1) * w + y]!, len[x * w + y + 1]!);
+      len[x * w + y] = a[loA + x].key === b[loB + y].key ? len[(x + 1) * w + y + 1] + 1 : Math.max(len[(x + 1) * w + y], len[x * w + y + 1]);
     }
   }
   const pairs: [number, number][] = [];
   let x = 0;
   let y = 0;
   while (x < n && y < m) {
-    if (a[loA + x]!.key === b[loB + y]!.key) {
+    if (a[loA + x].key === b[loB + y].key) {
       pairs.push([loA + x, loB + y]);
       x++;
       y++;
-    } else if (len[(x + 1) * w + y]! >= len[x * w + y + 1]!) x++;
+    } else if (len[(x + 1) * w + y] >= len[x * w + y + 1]) x++;
     else y++;
   }
   return pairs;
@@ -157,20 +157,20 @@ function gapChanges(a: readonly VersionParagraph[], b: readonly VersionParagraph
   // Paragraphs of the same item pair up in order: the first removed with the first added.
   const added = new Map<string, number[]>();
   for (let j = j0; j < j1; j++) {
-    const list = added.get(b[j]!.itemId);
+    const list = added.get(b[j].itemId);
     if (list) list.push(j);
-    else added.set(b[j]!.itemId, [j]);
+    else added.set(b[j].itemId, [j]);
   }
   const partnerOf = new Map<number, number>();
   const out: ParagraphChange[] = [];
   for (let i = i0; i < i1; i++) {
-    const j = added.get(a[i]!.itemId)?.shift();
-    if (j === undefined) out.push({ kind: 'removed', before: a[i]!.text, at: i });
+    const j = added.get(a[i].itemId)?.shift();
+    if (j === undefined) out.push({ kind: 'removed', before: a[i].text, at: i });
     else partnerOf.set(j, i);
   }
   for (let j = j0; j < j1; j++) {
     const i = partnerOf.get(j);
-    out.push(i === undefined ? { kind: 'added', after: b[j]!.text, at: j } : { kind: 'changed', before: a[i]!.text, after: b[j]!.text, at: j });
+    out.push(i === undefined ? { kind: 'added', after: b[j].text, at: j } : { kind: 'changed', before: a[i].text, after: b[j].text, at: j });
   }
   return out;
 }

@@ -19,6 +19,6 @@ describe('groupWarnings', () => {
       ['Empty.', 1],
       ['Empty too.', 1],
     ]);
-    expect(g[0]!.warnings).toEqual([w[0], w[2]]);
+    expect(g[0].warnings).toEqual([w[0], w[2]]);
   });
 });

@@ -47,6 +47,6 @@ export function groupWarnings<W extends GroupableWarning>(warnings: readonly W[]
     groups.push(g);
     if (groupable) byCode.set(w.code, g);
   }
-  for (const g of groups) if (g.warnings.length > 1) g.title = GROUP_TITLES[g.code]!(g.warnings.length);
+  for (const g of groups) if (g.warnings.length > 1) g.title = GROUP_TITLES[g.code](g.warnings.length);
   return groups;
 }

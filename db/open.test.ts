@@ -190,7 +190,7 @@ describe('migrations', () => {
         lib.updateFact(fact, { text: 'Grain moved again.' });
         expect(lib.changedFacts('b-1')).toMatchObject([{ factId: fact, oldText: 'Grain moved.', newText: 'Grain moved again.', changed: ['text'] }]);
         const b = lib.addItems('b-1', [{ kind: 'prose', text: `We cite it [see @${fact}, p. 2].` }]);
-        expect(b.sections[0]!.items).toHaveLength(2);
+        expect(b.sections[0].items).toHaveLength(2);
         expect(() => lib.removeFact(fact)).toThrow(/cited in briefing/);
       },
     },
@@ -262,11 +262,11 @@ describe('migrations', () => {
       expect(schemaVersion(before)).toBe(m.version - 1);
       const seed = seeds[m.version];
       expect(seed, `migration ${m.version} needs a data test in db/open.test.ts`).toBeDefined();
-      seed!.seed(before);
+      seed.seed(before);
       before.close();
       const lib = Library.open(path);
       expect(schemaVersion(lib.db)).toBe(LATEST_VERSION);
-      seed!.verify(lib);
+      seed.verify(lib);
       expect(lib.check().ok).toBe(true);
       lib.close();
     });

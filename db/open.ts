@@ -61,7 +61,7 @@ function migrate(db: Db, target: number = LATEST_VERSION): void {
   db.transaction(() => {
     for (const m of pending) m.up(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
+    db.pragma(`user_version = ${pending[pending.length - 1].version}`);
   }).immediate();
 }
 

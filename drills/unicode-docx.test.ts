@@ -85,14 +85,14 @@ describe('random Unicode into Word', () => {
     };
     for (let d = 0; d < DOCUMENTS; d++) {
       const strings = Array.from({ length: STRINGS }, () => randomString(rng));
-      const b = attempt(() => lib.createBriefing({ title: strings[0]!, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })))) ??
+      const b = attempt(() => lib.createBriefing({ title: strings[0], templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })))) ??
         lib.createBriefing({ title: `Unicode ${d}`, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
-      const source = attempt(() => lib.addSource({ type: 'report', title: strings[1]! })) ?? lib.addSource({ type: 'report', title: `Source ${d}` });
+      const source = attempt(() => lib.addSource({ type: 'report', title: strings[1] })) ?? lib.addSource({ type: 'report', title: `Source ${d}` });
       const items: ({ kind: 'prose'; text: string } | { kind: 'fact'; factId: string })[] = [];
       for (let i = 2; i < STRINGS; i++) {
-        if (i % 3 === 0) items.push({ kind: 'prose' as const, text: strings[i]! });
+        if (i % 3 === 0) items.push({ kind: 'prose' as const, text: strings[i] });
         else {
-          const f = attempt(() => lib.addFact({ text: strings[i]!, sourceId: source.id }));
+          const f = attempt(() => lib.addFact({ text: strings[i], sourceId: source.id }));
           if (f) items.push({ kind: 'fact' as const, factId: f.id });
         }
       }

@@ -22,7 +22,7 @@ test('closing the window right after typing loses nothing', async ({ page, app }
   // read the library once.
   const saved = () => {
     const b = app.lib.getBriefing(id);
-    const item = b.sections.find((s) => s.key === 'bluf')!.items[0]!;
+    const item = b.sections.find((s) => s.key === 'bluf')!.items[0];
     return { through: b.fields.through, bluf: item.kind === 'prose' ? item.text.slice(-12) : '' };
   };
   await expect.poll(saved).toEqual({ through: 'Deputy Secretary', bluf: ' Last words.' });

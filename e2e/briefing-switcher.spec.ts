@@ -11,7 +11,7 @@ test('find, open and delete briefings from the switcher', async ({ page, app }) 
   const setModified = (id: string, iso: string) => app.lib.db.prepare('UPDATE briefings SET updated_at = ? WHERE id = ?').run(iso, id);
   const sections = [{ key: 'purpose', heading: 'Purpose' }, { key: 'keyPoints', heading: 'Key points' }, { key: 'background', heading: 'Background' }];
   const insurance = app.lib.createBriefing({ title: 'Corridor Insurance Read-Ahead', templateId: 'background-brief' }, sections);
-  const fact = app.lib.searchFacts({ text: 'premiums' }).hits[0]!.fact.id;
+  const fact = app.lib.searchFacts({ text: 'premiums' }).hits[0].fact.id;
   app.lib.addItems(insurance.id, [{ kind: 'fact', factId: fact }, { kind: 'prose', text: 'Premiums matter.' }], 'keyPoints');
   const shipping = app.lib.createBriefing({ title: 'Black Sea Shipping Outlook', templateId: 'background-brief' }, sections);
   const now = Date.now();

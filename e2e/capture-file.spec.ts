@@ -26,7 +26,7 @@ test('capture a PDF report: metadata from the file, page locators, suggestions, 
   await page.getByRole('button', { name: 'Save 3 facts' }).click();
 
   await expect(page.getByTestId('library-total')).toHaveText('3 facts');
-  const saved = app.lib.searchFacts({ text: 'Lindqvist' }).hits[0]!.fact;
+  const saved = app.lib.searchFacts({ text: 'Lindqvist' }).hits[0].fact;
   expect(saved.locator).toEqual({ label: 'page', value: '1' });
   expect(saved.attribution).toMatchObject({ name: 'Erik Lindqvist' });
 });

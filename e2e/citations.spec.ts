@@ -32,7 +32,7 @@ async function pointAfter(editor: Locator, word: string): Promise<{ x: number; y
 /** Paragraph texts of word/document.xml, with each footnote reference written as [^id]. */
 function docxParagraphs(xml: string): string[] {
   return [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((p) =>
-    [...p[1]!.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>|<w:footnoteReference\b[^>]*w:id="(\d+)"/g)].map((m) => (m[2] !== undefined ? `[^${m[2]}]` : m[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"'))).join(''),
+    [...p[1].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>|<w:footnoteReference\b[^>]*w:id="(\d+)"/g)].map((m) => (m[2] !== undefined ? `[^${m[2]}]` : m[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"'))).join(''),
   );
 }
 
@@ -40,9 +40,9 @@ function docxParagraphs(xml: string): string[] {
 function footnoteTexts(xml: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of xml.matchAll(/<w:footnote\b([^>]*)>([\s\S]*?)<\/w:footnote>/g)) {
-    if (/w:type="(separator|continuationSeparator)"/.test(m[1]!)) continue;
-    const id = /w:id="(-?\d+)"/.exec(m[1]!)![1]!;
-    out.set(id, [...m[2]!.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    if (/w:type="(separator|continuationSeparator)"/.test(m[1])) continue;
+    const id = /w:id="(-?\d+)"/.exec(m[1])![1];
+    out.set(id, [...m[2].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
   }
   return out;
 }
@@ -175,15 +175,15 @@ test('cite facts in your own prose: keyboard cluster, drag, locator, reword, mov
   await expect(page.getByTestId('export-result')).toContainText('Exported 3 notes');
   const path = await panel.locator('.export-path').innerText();
   const zip = unzipSync(new Uint8Array(readFileSync(path)));
-  const paragraphs = docxParagraphs(strFromU8(zip['word/document.xml']!));
+  const paragraphs = docxParagraphs(strFromU8(zip['word/document.xml']));
   const para = paragraphs.find((p) => p.startsWith('Grain shipments'))!;
   const m = /^Grain shipments resumed this month\[\^(\d+)\] and insurers followed\. Port capacity is\[\^(\d+)\] the constraint now\.$/.exec(para);
   expect(m, para).not.toBeNull();
   const fact = paragraphs.find((p) => p.includes('Eleven vessels were still waiting to load, port officials said.'))!;
   const factRef = /\[\^(\d+)\]/.exec(fact)?.[1];
-  const notes = footnoteTexts(strFromU8(zip['word/footnotes.xml']!));
+  const notes = footnoteTexts(strFromU8(zip['word/footnotes.xml']));
   expect(notes.size).toBe(3);
-  const [cluster, third, placed] = [notes.get(m![1]!)!, notes.get(m![2]!)!, notes.get(factRef!)!];
+  const [cluster, third, placed] = [notes.get(m![1])!, notes.get(m![2])!, notes.get(factRef!)!];
   // The cluster: both facts of the article, the insurers' first, with the locator on the second.
   expect(cluster).toContain('Okafor');
   expect(cluster).toMatch(/;/);

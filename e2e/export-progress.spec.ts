@@ -42,14 +42,14 @@ test('export through the shell: phases, cancel, then open or reveal the file', a
   const out = join(app.exportDir, 'Storage memo.docx');
   // The panel may show a phase before the shell has opened its dialog: wait for the dialog itself.
   await expect.poll(() => dialogs.length).toBe(1);
-  dialogs[0]!.release(out);
+  dialogs[0].release(out);
   const result = panel.getByTestId('export-result');
   await expect(result).toContainText('Exported 9 notes');
   await expect(result).toContainText(out);
   await expect(progress).toHaveCount(0);
   // The version the export recorded and the file's SHA-256, as the library holds them and as the
   // bytes on disk hash (the panel shows the result after the core has written and recorded both).
-  const recorded = app.lib.listExports(id)[0]!;
+  const recorded = app.lib.listExports(id)[0];
   expect(recorded).toMatchObject({ path: out, format: 'docx', version: expect.any(Number) });
   expect(recorded.sha256).toBe(createHash('sha256').update(readFileSync(out)).digest('hex'));
   await expect(result.getByTestId('export-record')).toHaveText(`Version ${recorded.version} in this briefing’s history`);
@@ -61,7 +61,7 @@ test('export through the shell: phases, cancel, then open or reveal the file', a
   const progressed = shell.events.filter((e) => e.type === 'operation:progress').map((e) => (e.payload as { phase: string }).phase);
   expect(progressed).toEqual(['Choosing where to save', 'Rendering citations', 'Laying out the document', 'Writing the file', 'Running the pre-flight check', 'Done']);
   expect(shell.events.find((e) => e.type === 'operation:finished')?.payload).toMatchObject({ kind: 'export', outcome: 'ok' });
-  const xml = strFromU8(unzipSync(readFileSync(out))['word/document.xml']!);
+  const xml = strFromU8(unzipSync(readFileSync(out))['word/document.xml']);
   expect(xml).toContain(title.split(' ')[0]);
 
   // ---- Open and Show in folder go to the shell, for the file it wrote ----
@@ -78,7 +78,7 @@ test('export through the shell: phases, cancel, then open or reveal the file', a
   await snap(page, 'export-03-cancelling');
   const cancelled = join(app.exportDir, 'Cancelled.docx');
   await expect.poll(() => dialogs.length).toBe(2);
-  dialogs[1]!.release(cancelled);
+  dialogs[1].release(cancelled);
   await expect(panel.getByRole('status')).toHaveText('Export cancelled. No file was written.');
   await expect(progress).toHaveCount(0);
   expect(existsSync(cancelled)).toBe(false);
@@ -90,7 +90,7 @@ test('export through the shell: phases, cancel, then open or reveal the file', a
   await expect(progress).toBeVisible();
   // The progress shows ("Starting") before the shell call has reached the dialog.
   await expect.poll(() => dialogs.length).toBe(3);
-  dialogs[2]!.release(undefined);
+  dialogs[2].release(undefined);
   await expect(progress).toHaveCount(0);
   await expect(panel.getByRole('alert')).toHaveCount(0);
   await expect(panel.getByRole('button', { name: 'Close' })).toBeEnabled();

@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<void> {
     [`${root}e2e/harness/core.ts`, `${root}e2e/.cache/core.mjs`],
     [`${root}api/host/entry.ts`, `${root}e2e/.cache/core-host.mjs`],
   ];
-  for (const [entry, outfile] of bundles) await bundle(entry!, outfile!);
+  for (const [entry, outfile] of bundles) await bundle(entry, outfile);
   if (process.env.E2E_SKIP_BUILD !== '1') {
     const { build } = await import('vite');
     await build({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn' });

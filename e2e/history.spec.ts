@@ -23,12 +23,12 @@ test('history: the export with its hash, an editing session after a pause, diff,
   const start = app.lib.getBriefing(id);
   const section = (key: string) => app.lib.getBriefing(id).sections.find((s) => s.key === key)!.items;
   const proseOf = (key: string) => {
-    const item = section(key)[0]!;
+    const item = section(key)[0];
     return item.kind === 'prose' ? item.text : '';
   };
   const originalBluf = proseOf('bluf');
   const originalRec = proseOf('recommendation');
-  const ships = start.sections.find((s) => s.key === 'discussion')!.items[0]!;
+  const ships = start.sections.find((s) => s.key === 'discussion')!.items[0];
   if (ships.kind !== 'fact') throw new Error('the sample opens the discussion with a fact');
 
   await app.open();

@@ -60,7 +60,7 @@ test('hostile fact text, titles, URLs and pasted HTML stay inert', async ({ page
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   });
   await expect(prose).toHaveText('Safe words');
-  await expect.poll(() => app.lib.getBriefing(`Memo ${IMG}`).sections[0]!.items.map((i) => (i.kind === 'prose' ? i.text : ''))).toEqual(['Safe words']);
+  await expect.poll(() => app.lib.getBriefing(`Memo ${IMG}`).sections[0].items.map((i) => (i.kind === 'prose' ? i.text : ''))).toEqual(['Safe words']);
 
   // Pasting HTML into Capture: text only, in the text area.
   await page.getByRole('button', { name: 'Capture' }).click();

@@ -35,7 +35,7 @@ test('a captured quote shown in its stored original at its page, and checked aga
   await expect(page.getByTestId('library-total')).not.toHaveText('0 facts');
 
   // The stored original: one row, its bytes those of the file.
-  const quote = app.lib.searchFacts({ text: 'port director' }).hits[0]!.fact;
+  const quote = app.lib.searchFacts({ text: 'port director' }).hits[0].fact;
   expect(quote.kind).toBe('quote');
   expect(quote.locator).toEqual({ label: 'page', value: '2' });
 

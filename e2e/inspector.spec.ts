@@ -6,7 +6,7 @@ test('inspector: edits save on leaving a field; core validation errors appear ne
   await page.getByRole('searchbox', { name: 'Search facts' }).fill('close again by spring');
   await expect(page.getByTestId('library-total')).toHaveText('1 fact');
   // The fact comes from the library; the list is waited for until its one row is that fact.
-  const factId = app.lib.searchFacts({ text: 'close again by spring' }).hits[0]!.fact.id;
+  const factId = app.lib.searchFacts({ text: 'close again by spring' }).hits[0].fact.id;
   const rows = page.locator('#library-list [role="option"]');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute('data-fact-id', factId);

@@ -58,7 +58,7 @@ test('keyboard: Ctrl+K inserts a fact; Alt+arrows move; Ctrl+Z / Ctrl+Shift+Z un
   await expect(items).toHaveCount(before);
   await expect.poll(stored).toEqual(asLoaded);
   // The third item's words from the library, and the editor shows them before it is deleted.
-  const thirdItem = discussionItems()[2]!;
+  const thirdItem = discussionItems()[2];
   const third = (thirdItem.kind === 'fact' ? app.lib.getFact(thirdItem.factId).text : thirdItem.text).slice(0, 60);
   await expect(items.nth(2)).toContainText(third);
   await items.nth(2).focus();
@@ -91,7 +91,7 @@ test('keyboard: Ctrl+K inserts a fact; Alt+arrows move; Ctrl+Z / Ctrl+Shift+Z un
   await expect(bluf.locator('em')).toHaveText('Friday');
   await expect(bluf.locator('strong')).toHaveText('without fail');
   const blufText = () => {
-    const item = app.lib.getBriefing(id).sections.find((s) => s.key === 'bluf')!.items[0]!;
+    const item = app.lib.getBriefing(id).sections.find((s) => s.key === 'bluf')!.items[0];
     return item.kind === 'prose' ? item.text : '';
   };
   await expect.poll(blufText).toMatch(/ Decide by \*Friday\* \*\*without fail\*\*\.$/);

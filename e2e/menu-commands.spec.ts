@@ -107,7 +107,7 @@ test('library:changed reloads what the window shows: lists, counts, the open bri
   await page.locator('#library-list').getByText('2,140 idle grain wagons').click();
   const inspectorText = page.locator('#inspector-text');
   await expect(inspectorText).toHaveValue(/2,140 idle grain wagons/);
-  const wagons = app.lib.searchFacts({ text: 'idle wagons' }).hits[0]!.fact.id;
+  const wagons = app.lib.searchFacts({ text: 'idle wagons' }).hits[0].fact.id;
   app.lib.updateFact(wagons, { text: 'Rail operators counted 2,300 idle grain wagons at the border crossings.' });
   await emitShellEvent(page, 'library:changed', opened);
   await expect(inspectorText).toHaveValue(/2,300 idle grain wagons/);

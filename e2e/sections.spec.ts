@@ -53,19 +53,19 @@ test('add, rename, reorder, remove and restore sections with undo', async ({ pag
   await page.keyboard.press('Enter');
   await expect(heads.nth(2)).toHaveText('Risks to Storage');
   await expect(heads.nth(2)).toBeFocused();
-  expect(app.lib.getBriefing(b.id).sections[2]!.heading).toBe('Risks to Storage');
+  expect(app.lib.getBriefing(b.id).sections[2].heading).toBe('Risks to Storage');
   // Template sections are not renamed.
   await expect(page.getByRole('button', { name: /^Rename section BLUF/ })).toHaveCount(0);
 
   // ---- Fill it from the palette; the preview shows the section in place ----
   await custom.getByRole('button', { name: 'Insert fact' }).click();
   const palette = page.getByRole('dialog', { name: 'Insert fact' });
-  await expect(palette.getByRole('combobox', { name: 'Insert into' })).toHaveValue(app.lib.getBriefing(b.id).sections[2]!.id);
+  await expect(palette.getByRole('combobox', { name: 'Insert into' })).toHaveValue(app.lib.getBriefing(b.id).sections[2].id);
   await palette.getByRole('combobox', { name: 'Search facts to insert' }).fill('premiums');
   await expect(palette.getByRole('listbox', { name: 'Matching facts' }).getByRole('option')).toHaveCount(facts.length);
   await page.keyboard.press('Enter');
   await expect(custom.locator('[data-item-id]')).toHaveCount(1);
-  const first = app.lib.getBriefing(b.id).sections[2]!.items[0]!;
+  const first = app.lib.getBriefing(b.id).sections[2].items[0];
   const inserted = first.kind === 'fact' ? first.factId : '';
   expect(facts).toContain(inserted);
   const preview = page.getByTestId('preview');
@@ -85,7 +85,7 @@ test('add, rename, reorder, remove and restore sections with undo', async ({ pag
   await expect(heads).toHaveText(['BLUF *', 'Discussion *', 'Risks to Storage', 'RECOMMENDATION *', 'COORDINATION']);
   expect(stored()).toEqual(['BLUF:1', 'Discussion:0', 'Risks to Storage:1', 'RECOMMENDATION:0', 'COORDINATION:0']);
   // The preview follows: the custom section now comes before the recommendation.
-  const customKey = app.lib.getBriefing(b.id).sections[2]!.key;
+  const customKey = app.lib.getBriefing(b.id).sections[2].key;
   const previewOrder = () => preview.locator('[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
   await expect.poll(previewOrder).toEqual(['bluf', 'discussion', customKey, 'recommendation', 'coordination']);
   await snap(page, 'sections-03-custom-in-place');
@@ -104,7 +104,7 @@ test('add, rename, reorder, remove and restore sections with undo', async ({ pag
   await page.keyboard.press('Control+z');
   await expect(heads).toHaveText(['BLUF *', 'Discussion *', 'Risks to Storage', 'RECOMMENDATION *', 'COORDINATION']);
   expect(stored()).toEqual(['BLUF:1', 'Discussion:0', 'Risks to Storage:1', 'RECOMMENDATION:0', 'COORDINATION:0']);
-  expect(app.lib.getBriefing(b.id).sections[2]!.items[0]).toMatchObject({ kind: 'fact', factId: inserted });
+  expect(app.lib.getBriefing(b.id).sections[2].items[0]).toMatchObject({ kind: 'fact', factId: inserted });
   await page.keyboard.press('Control+Shift+z');
   await expect(heads).toHaveText(['BLUF *', 'Discussion *', 'RECOMMENDATION *', 'COORDINATION']);
   // Back through the removal and the button move: below the recommendation again…

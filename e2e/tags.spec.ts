@@ -2,7 +2,7 @@ import { expect, snap, test } from './fixtures';
 
 test('tags manager: rename by keyboard, a clash offers merge, merge into another tag', async ({ page, app }) => {
   app.loadSample();
-  const s = app.lib.listSources()[0]!;
+  const s = app.lib.listSources()[0];
   app.lib.addFact({ sourceId: s.id, text: 'Freight rates on the corridor fell by a third.', tags: ['Shipping rates', 'grain'] });
   app.lib.addFact({ sourceId: s.id, text: 'Two more bulk carriers were chartered for the route.', tags: ['Shipping rates'] });
   await app.open();
@@ -70,7 +70,7 @@ test('tags manager: rename by keyboard, a clash offers merge, merge into another
   await row('risk').getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(row('risk')).toHaveCount(0);
   await expect(page.getByTestId('tags-total')).toHaveText('7 tags');
-  const spring = app.lib.searchFacts({ text: 'close again by spring' }).hits[0]!.fact;
+  const spring = app.lib.searchFacts({ text: 'close again by spring' }).hits[0].fact;
   expect(spring.tags).toEqual(['diplomacy']);
 
   // Show facts: the library filtered by the tag.

@@ -106,7 +106,7 @@ test('capture an article, search it, build an action memo, reorder, export .docx
   await expect(items.nth(0)).toContainText('Berths');
   await expect.poll(() => app.lib.getBriefing('Keeping the Grain Corridor Open').sections.find((s) => s.key === 'discussion')!.items.length).toBe(3);
   const stored = app.lib.getBriefing('Keeping the Grain Corridor Open').sections.find((s) => s.key === 'discussion')!.items;
-  expect(stored[0]!.kind === 'fact' && app.lib.getFact(stored[0]!.factId).text).toContain('Berths');
+  expect(stored[0].kind === 'fact' && app.lib.getFact(stored[0].factId).text).toContain('Berths');
 
   // ---- Export .docx ----
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -118,11 +118,11 @@ test('capture an article, search it, build an action memo, reorder, export .docx
   expect(dirname(path)).toBe(app.exportDir);
   expect(existsSync(path)).toBe(true);
   const zip = unzipSync(new Uint8Array(readFileSync(path)));
-  const footnotes = strFromU8(zip['word/footnotes.xml']!);
-  const real = [...footnotes.matchAll(/<w:footnote\b([^>]*)>/g)].filter((m) => !/w:type="(separator|continuationSeparator)"/.test(m[1]!));
+  const footnotes = strFromU8(zip['word/footnotes.xml']);
+  const real = [...footnotes.matchAll(/<w:footnote\b([^>]*)>/g)].filter((m) => !/w:type="(separator|continuationSeparator)"/.test(m[1]));
   expect(real).toHaveLength(3);
   expect(footnotes).toContain('Institute for Trade Studies');
   expect(footnotes).toContain('Ibid.');
-  const body = strFromU8(zip['word/document.xml']!);
+  const body = strFromU8(zip['word/document.xml']);
   expect(body).toContain('Keeping the Grain Corridor Open');
 });

@@ -91,7 +91,7 @@ describe('writing files', () => {
     const r = await shell('export:briefing', [{ opId: OP, briefingId, format: 'docx' }]);
     expect(r).toMatchObject({ ok: true, value: { path: chosen, format: 'docx' } });
     expect(existsSync(chosen)).toBe(true);
-    expect(native.saveDialog.mock.calls[0]![0]).toMatchObject({ filters: [{ extensions: ['docx'] }] });
+    expect(native.saveDialog.mock.calls[0][0]).toMatchObject({ filters: [{ extensions: ['docx'] }] });
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['operation:started', 'operation:progress', 'operation:finished']));
     expect(events.find((e) => e.type === 'operation:finished')!.payload).toMatchObject({ opId: OP, kind: 'export', outcome: 'ok' });
     // The core's own phases reach the progress line, in order.
@@ -250,7 +250,7 @@ describe('libraries', () => {
 
     native.choose.mockResolvedValue(0); // "Restore backup from …", then "Restore"
     expect(await desktop.recoverAtStart()).toBe('open');
-    expect(native.choose.mock.calls[0]![0]).toMatchObject({ type: 'error', message: 'Your Dossier library is damaged', buttons: [expect.stringMatching(/^Restore backup from /), 'Open another library…', 'New library…', 'Quit'] });
+    expect(native.choose.mock.calls[0][0]).toMatchObject({ type: 'error', message: 'Your Dossier library is damaged', buttons: [expect.stringMatching(/^Restore backup from /), 'Open another library…', 'New library…', 'Quit'] });
     expect(await desktop.call('tags:list', [])).toMatchObject({ ok: true });
   });
 
@@ -292,7 +292,7 @@ describe('a leftover journal at open', () => {
     const status = await desktop.openLibraryAt(path);
     expect(status).toMatchObject({ state: 'open', healthy: true, notices: [expect.stringMatching(/did not belong to it .*set aside as library\.sqlite-wal\.set-aside-/)] });
     await vi.waitFor(() => expect(native.choose).toHaveBeenCalledTimes(1));
-    expect(native.choose.mock.calls[0]![0]).toMatchObject({ type: 'info', message: 'Dossier set a leftover file aside' });
+    expect(native.choose.mock.calls[0][0]).toMatchObject({ type: 'info', message: 'Dossier set a leftover file aside' });
     const after = (await desktop.call('facts:search', [{}])) as { ok: true; value: { total: number } };
     expect(after.value.total).toBe(before.value.total);
   });

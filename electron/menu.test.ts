@@ -92,7 +92,7 @@ describe('the application menu', () => {
 
   it('has the macOS app and window menus there, and no reload or DevTools in production', () => {
     const mac = model('darwin');
-    expect(mac[0]!.role).toBe('appMenu');
+    expect(mac[0].role).toBe('appMenu');
     expect(mac.some((i) => i.role === 'windowMenu')).toBe(true);
     expect(JSON.stringify(model('linux'))).not.toMatch(/toggleDevTools|"reload"/);
     expect(JSON.stringify(model('linux', { dev: true }))).toMatch(/toggleDevTools/);
@@ -104,11 +104,11 @@ describe('the application menu', () => {
       recentLibraries: [{ path: '/x/lib.sqlite', name: 'lib.sqlite', openedAt: '', exists: true }],
     });
     const file = items(m, '&File');
-    const b = (find(file, 'Recent Briefings').submenu as MenuItemConstructorOptions[])[0]!;
+    const b = (find(file, 'Recent Briefings').submenu as MenuItemConstructorOptions[])[0];
     expect(b.label).toBe('Grain && ports');
     (b.click as () => void)();
     expect(actions.openRecentBriefing).toHaveBeenCalledWith('b1');
-    const l = (find(file, 'Recent Libraries').submenu as MenuItemConstructorOptions[])[0]!;
+    const l = (find(file, 'Recent Libraries').submenu as MenuItemConstructorOptions[])[0];
     (l.click as () => void)();
     expect(actions.openRecentLibrary).toHaveBeenCalledWith('/x/lib.sqlite');
   });

@@ -17,7 +17,7 @@ async function bundledPreload(): Promise<{ code: string; forbidden: string[] }> 
   const script = join(process.cwd(), 'scripts', 'build-electron.mjs');
   const { preloadOptions, forbiddenPreloadRequires } = (await import(/* @vite-ignore */ script)) as BuildScript;
   const r = await build({ ...preloadOptions({ quiet: true }), write: false, sourcemap: false });
-  const out = r.outputFiles!.find((f) => f.path.endsWith('.cjs'))!;
+  const out = r.outputFiles.find((f) => f.path.endsWith('.cjs'))!;
   return { code: out.text, forbidden: forbiddenPreloadRequires(r.metafile!) };
 }
 
@@ -48,15 +48,15 @@ describe('the built preload bundle', () => {
     const api = exposed.get('dossier')!;
     expect(Object.keys(api).sort()).toEqual(['call', 'on', 'shell']);
 
-    for (const name of CALL_NAMES) await api.call!(name);
-    for (const name of SHELL_CALL_NAMES) await api.shell!(name, 'op-12345678');
+    for (const name of CALL_NAMES) await api.call(name);
+    for (const name of SHELL_CALL_NAMES) await api.shell(name, 'op-12345678');
     expect(sent.filter((s) => s[0] === CHANNELS.call).map((s) => s[1])).toEqual(CALL_NAMES);
     expect(sent.filter((s) => s[0] === CHANNELS.shell).map((s) => s[1])).toEqual(SHELL_CALL_NAMES.filter((n) => n !== 'operation:cancel'));
     expect(sent.filter((s) => s[0] === CHANNELS.cancel)).toEqual([[CHANNELS.cancel, 'op-12345678']]);
 
     sent.length = 0;
-    expect(await api.call!('shell:exec')).toMatchObject({ ok: false });
-    expect(await api.shell!('facts:get')).toMatchObject({ ok: false });
+    expect(await api.call('shell:exec')).toMatchObject({ ok: false });
+    expect(await api.shell('facts:get')).toMatchObject({ ok: false });
     expect(sent).toEqual([]);
   });
 });

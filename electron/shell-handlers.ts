@@ -39,7 +39,7 @@ export function createShellDispatcher(desktop: Desktop, appInfo: AppInfo): (name
       if (typeof name !== 'string' || !Object.hasOwn(SHELL_CALLS, name)) throw new DossierError('validation', `unknown shell call "${String(name)}"`, 'call');
       const parsed = SHELL_CALLS[name as ShellCallName].safeParse(args);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
+        const issue = parsed.error.issues[0];
         throw new DossierError('validation', `${name}: argument ${issue.path.join('.') || '(all)'}: ${issue.message}`, issue.path.join('.'));
       }
       const fn = handlers[name as ShellCallName] as (...a: unknown[]) => unknown;

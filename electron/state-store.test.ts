@@ -37,7 +37,7 @@ describe('recent lists', () => {
     for (let i = 0; i < 15; i++) s = withRecentLibrary(s, `/lib${i}.sqlite`, at, 'linux');
     s = withRecentLibrary(s, '/lib10.sqlite', at, 'linux');
     expect(s.libraries).toHaveLength(MAX_RECENT_LIBRARIES);
-    expect(s.libraries[0]!.path).toBe('/lib10.sqlite');
+    expect(s.libraries[0].path).toBe('/lib10.sqlite');
     expect(s.libraries.filter((l) => l.path === '/lib10.sqlite')).toHaveLength(1);
     expect(isRecentLibrary(s, '/LIB10.sqlite', 'linux')).toBe(false);
     expect(isRecentLibrary(s, '/LIB10.sqlite', 'win32')).toBe(true);

@@ -256,6 +256,6 @@ function headerFields(template: Template, briefing: Briefing, scheme: MarkingSch
 
 function derivedFrom(facts: Map<string, Fact>, sources: Map<string, Source>): string {
   const ids = new Set([...facts.values()].map((f) => f.sourceId));
-  if (ids.size === 1) return sources.get([...ids][0]!)!.title;
+  if (ids.size === 1) return sources.get([...ids][0])!.title;
   return 'Multiple Sources';
 }

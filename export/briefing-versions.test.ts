@@ -28,7 +28,7 @@ function footnotes(file: string): string[] {
   const xml = openDocx(readFileSync(file)).part('word/footnotes.xml');
   return [...xml.matchAll(/<w:footnote [^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:footnote>/g)]
     .filter((m) => !/w:type="(separator|continuationSeparator)"/.test(m[0]))
-    .map((m) => visibleText(m[2]!).trim());
+    .map((m) => visibleText(m[2]).trim());
 }
 /** The id of the first placed fact item (the sample opens with prose). */
 const firstFactItem = () => lib.getBriefing(briefingId).sections.flatMap((s) => s.items).find((i) => i.kind === 'fact')!.id;
@@ -123,12 +123,12 @@ describe('diff and restore with rendered notes', () => {
     await exportBriefing(lib, briefingId, { out: join(dir, 'sent.docx'), today: TODAY });
     const b = lib.getBriefing(briefingId);
     const first = b.sections.find((s) => s.items.length > 1)!;
-    lib.moveItem(briefingId, first.items[1]!.id, 0); // the second item first: notes swap full and short forms
-    lib.updateItem(briefingId, first.items[0]!.id, { lead: 'Now second' });
+    lib.moveItem(briefingId, first.items[1].id, 0); // the second item first: notes swap full and short forms
+    lib.updateItem(briefingId, first.items[0].id, { lead: 'Now second' });
     const d = diffBriefingVersions(lib, briefingId, 1, undefined, { today: TODAY });
     expect(d.unchanged).toBe(false);
     expect(d.sections.map((s) => s.key)).toEqual([first.key]);
-    expect(d.sections[0]!.changes.some((c) => c.kind !== 'removed' && c.after.startsWith('Now second: '))).toBe(true);
+    expect(d.sections[0].changes.some((c) => c.kind !== 'removed' && c.after.startsWith('Now second: '))).toBe(true);
     expect(d.notes.length).toBeGreaterThan(0);
     expect(d.notes.every((n) => n.kind === 'changed' && n.before!.text !== n.after!.text)).toBe(true);
     expect(diffBriefingVersions(lib, briefingId, 1, 1).unchanged).toBe(true);

@@ -30,16 +30,16 @@ describe('a warm citation session', () => {
     const check = () => expect(citations(assembleBriefing(lib, id, { session, today }).doc)).toEqual(citations(assembleBriefing(lib, id, { today }).doc));
     check();
     const discussion = () => lib.getBriefing(id).sections.find((s) => s.key === 'discussion')!;
-    lib.moveItem(id, discussion().items[1]!.id, 8); // the minister's quote to the end: Ibid. moves
+    lib.moveItem(id, discussion().items[1].id, 8); // the minister's quote to the end: Ibid. moves
     check();
-    lib.moveItem(id, discussion().items[7]!.id, 0);
+    lib.moveItem(id, discussion().items[7].id, 0);
     check();
-    const first = discussion().items[0]!;
+    const first = discussion().items[0];
     lib.addItems(id, [{ kind: 'fact', factId: first.kind === 'fact' ? first.factId : '' }], 'discussion', 1); // the same fact again: Ibid.
     check();
-    lib.updateItem(id, discussion().items[1]!.id, { locator: { label: 'page', value: '99' } });
+    lib.updateItem(id, discussion().items[1].id, { locator: { label: 'page', value: '99' } });
     check();
-    lib.removeItem(id, discussion().items[3]!.id);
+    lib.removeItem(id, discussion().items[3].id);
     check();
     const src = lib.listSources().find((s) => s.title.startsWith('Grain Corridor'))!;
     lib.updateSource(src.id, { title: 'Grain Corridor Reopens as Talks Resume in Istanbul' });
@@ -55,9 +55,9 @@ describe('a warm citation session', () => {
     for (let step = 0; step < 25; step++) {
       const items = lib.getBriefing(id).sections.find((s) => s.key === 'discussion')!.items;
       const op = r();
-      if (op < 0.45 && items.length > 1) lib.moveItem(id, items[Math.floor(r() * items.length)]!.id, Math.floor(r() * items.length));
-      else if (op < 0.8) lib.addItems(id, [{ kind: 'fact', factId: factIds[Math.floor(r() * factIds.length)]! }], 'discussion', Math.floor(r() * (items.length + 1)));
-      else if (items.length > 1) lib.removeItem(id, items[Math.floor(r() * items.length)]!.id);
+      if (op < 0.45 && items.length > 1) lib.moveItem(id, items[Math.floor(r() * items.length)].id, Math.floor(r() * items.length));
+      else if (op < 0.8) lib.addItems(id, [{ kind: 'fact', factId: factIds[Math.floor(r() * factIds.length)] }], 'discussion', Math.floor(r() * (items.length + 1)));
+      else if (items.length > 1) lib.removeItem(id, items[Math.floor(r() * items.length)].id);
       expect(citations(assembleBriefing(lib, id, { session, today }).doc), `step ${step}`).toEqual(citations(assembleBriefing(lib, id, { today }).doc));
     }
   });

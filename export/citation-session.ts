@@ -93,7 +93,7 @@ export class CitationSession {
     // Clusters that keep their relative order stay put; only the others are moved (one move
     // of one fact is then one citeproc update, not a shift of every note after it).
     const stable = longestIncreasing(order.map((c) => target.get(c.id)!));
-    const keep = new Set(stable.map((k) => order[k]!.id));
+    const keep = new Set(stable.map((k) => order[k].id));
     clusters.forEach((c, i) => {
       const at = order.findIndex((o) => o.id === c.id);
       if (at < 0) {
@@ -106,10 +106,10 @@ export class CitationSession {
       if (at !== i && !keep.has(c.id)) {
         engine.moveCluster(c.id, i);
         const [moved] = order.splice(at, 1);
-        order.splice(i, 0, moved!);
+        order.splice(i, 0, moved);
         now = i;
       }
-      if (JSON.stringify(order[now]!.cites) !== JSON.stringify(c.cites)) engine.updateCluster(c);
+      if (JSON.stringify(order[now].cites) !== JSON.stringify(c.cites)) engine.updateCluster(c);
       order[now] = c;
     });
     this.order = order;
@@ -125,13 +125,13 @@ function longestIncreasing(xs: readonly number[]): number[] {
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (xs[tails[mid]!]! < x) lo = mid + 1;
+      if (xs[tails[mid]] < x) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) prev[i] = tails[lo - 1]!;
     tails[lo] = i;
   });
   const out: number[] = [];
-  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) out.push(k);
+  for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = prev[k]!) out.push(k);
   return out.reverse();
 }

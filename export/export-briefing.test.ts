@@ -32,7 +32,7 @@ afterEach(() => done());
 function noteTexts(xml: string, tag: 'footnote' | 'endnote'): string[] {
   return [...xml.matchAll(new RegExp(`<w:${tag} [^>]*w:id="(\\d+)"[^>]*>([\\s\\S]*?)</w:${tag}>`, 'g'))]
     .filter((m) => !/w:type="(separator|continuationSeparator)"/.test(m[0]))
-    .map((m) => visibleText(m[2]!).trim());
+    .map((m) => visibleText(m[2]).trim());
 }
 
 describe('exporting a briefing from the library to Word', () => {
@@ -84,7 +84,7 @@ describe('exporting a briefing from the library to Word', () => {
     // Each citation carries the Zotero field with its CSL-JSON.
     const fields = [...fieldInstructions(body), ...fieldInstructions(docx.part('word/footnotes.xml'))].filter((f) => f.includes('ZOTERO_ITEM'));
     expect(fields).toHaveLength(9);
-    const payload = JSON.parse(fields[0]!.replace(/^\s*ADDIN ZOTERO_ITEM CSL_CITATION /, ''));
+    const payload = JSON.parse(fields[0].replace(/^\s*ADDIN ZOTERO_ITEM CSL_CITATION /, ''));
     expect(payload.citationItems[0].itemData).toMatchObject({ type: 'article-newspaper', title: 'Grain Corridor Reopens as Talks Resume' });
   });
 
@@ -92,7 +92,7 @@ describe('exporting a briefing from the library to Word', () => {
     const b = lib.getBriefing(briefingId);
     const discussion = b.sections.find((s) => s.key === 'discussion')!;
     // Move the minister's quote (2nd) to the end: it can no longer be Ibid. of the first note.
-    lib.moveItem(briefingId, discussion.items[1]!.id, 99);
+    lib.moveItem(briefingId, discussion.items[1].id, 99);
     const notes = assembleBriefing(lib, briefingId, { today: TODAY }).doc.sections.flatMap((s) => s.blocks.flatMap((bl) => bl.inlines.filter((i) => i.type === 'note')));
     const texts = notes.map((n) => (n.type === 'note' ? n.runs.map((r) => r.text).join('') : ''));
     expect(notes.map((n) => (n.type === 'note' ? n.noteNumber : 0))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -175,14 +175,14 @@ describe('pre-flight: the decision date', () => {
   });
 
   it('warns when the decide-by date is already behind the memo date, naming both', () => {
-    expect(codesWith({ decideBy: 'January 15, 2025' })[0]!.message).toBe(
+    expect(codesWith({ decideBy: 'January 15, 2025' })[0].message).toBe(
       'The decision is requested by January 15, 2025, which is before the memo\'s date (February 1, 2025).',
     );
-    expect(codesWith({ decideBy: 'February 7, 2025', date: '1 March 2025' })[0]!.message).toMatch(/before the memo's date \(March 1, 2025\)/); // printed in the US template's own style
+    expect(codesWith({ decideBy: 'February 7, 2025', date: '1 March 2025' })[0].message).toMatch(/before the memo's date \(March 1, 2025\)/); // printed in the US template's own style
   });
 
   it('reads stored ISO dates and prints them in the template locale', () => {
-    expect(codesWith({ decideBy: '2025-01-15', date: '2025-01-20' })[0]!.message).toBe(
+    expect(codesWith({ decideBy: '2025-01-15', date: '2025-01-20' })[0].message).toBe(
       "The decision is requested by January 15, 2025, which is before the memo's date (January 20, 2025).",
     );
   });

@@ -39,7 +39,7 @@ function escapeLineStart(md: string): string {
       const enumerator = /^(\(?)(\d{1,9}|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)([.)])(\s|$)/.exec(l);
       if (enumerator) {
         const [, open, label, close] = enumerator;
-        return open ? `\\(${l.slice(1)}` : `${label}\\${close}${l.slice(label!.length + 1)}`;
+        return open ? `\\(${l.slice(1)}` : `${label}\\${close}${l.slice(label.length + 1)}`;
       }
       if (/^\(/.test(l)) return `\\${l}`;
       return l;

@@ -37,7 +37,7 @@ describe('pre-flight on written briefings', () => {
     const [e, ...rest] = codes('item-marking-below-facts');
     expect(rest).toEqual([]);
     expect(e).toMatchObject({ severity: 'error', factId: f.facts.b, section: 'discussion' });
-    expect(e!.message).toBe('A paragraph in "Discussion" is marked U but cites fact "Berths ran at 92 percent of capacity.", marked CUI; its portion mark shows (CUI).');
+    expect(e.message).toBe('A paragraph in "Discussion" is marked U but cites fact "Berths ran at 92 percent of capacity.", marked CUI; its portion mark shows (CUI).');
     // Raising is fine.
     lib.updateItem(f.briefingId, f.items.prose, { marking: 'C' });
     expect(codes('item-marking-below-facts')).toEqual([]);
@@ -46,7 +46,7 @@ describe('pre-flight on written briefings', () => {
   it('says when a quote is reworded so that it no longer matches its source', () => {
     const q = lib.addFact({ sourceId: f.sources.a, kind: 'quote', text: '“We will keep the corridor open,” the minister said.' });
     lib.addItems(f.briefingId, [{ kind: 'fact', factId: q.id }], 'discussion');
-    const item = lib.getBriefing(f.briefingId).sections.find((s) => s.key === 'discussion')!.items[3]!;
+    const item = lib.getBriefing(f.briefingId).sections.find((s) => s.key === 'discussion')!.items[3];
     lib.updateItem(f.briefingId, item.id, { wording: '"We will keep the corridor  OPEN," the minister said.' });
     expect(codes('reworded-quote')).toEqual([]);
     lib.updateItem(f.briefingId, item.id, { wording: 'The minister promised to keep the corridor open.' });

@@ -1,4 +1,4 @@
-import type { Fact, FactItem } from '../core/model';
+import type { Fact } from '../core/model';
 import type { Library } from '../db/library';
 import type { FactChange } from '../db/repo/briefing-seen';
 import { DATE_EXAMPLE, readHeaderDate } from '../core/header-dates';
@@ -190,7 +190,7 @@ function itemChecks(a: AssembledBriefing, short: (f: Fact) => string, now: Date)
         item.kind === 'fact'
           ? [a.facts.get(item.factId)!]
           : (a.prose.get(item.id) ?? []).flatMap((s) => (s.kind === 'cite' ? s.cluster.cites.map((c) => a.facts.get(c.factId)!) : []));
-      const what = item.kind === 'fact' ? `The fact ${short(cited[0]!)}` : `A paragraph in "${name}"`;
+      const what = item.kind === 'fact' ? `The fact ${short(cited[0])}` : `A paragraph in "${name}"`;
       const seen = new Set<string>();
       for (const fact of factsAboveItemMarking(scheme, item, cited)) {
         if (seen.has(fact.id)) continue;
@@ -204,12 +204,12 @@ function itemChecks(a: AssembledBriefing, short: (f: Fact) => string, now: Date)
           message: `${what} is marked ${item.marking} but cites fact ${short(fact)}, marked ${fact.marking}; its portion mark shows (${shown}).`,
         });
       }
-      if (item.kind === 'fact' && rewordedQuote(item as FactItem, cited[0]!)) {
+      if (item.kind === 'fact' && rewordedQuote(item, cited[0])) {
         out.push({
           code: 'reworded-quote',
           factId: item.factId,
           section: section.key,
-          message: `The quote ${short(cited[0]!)} is reworded here and no longer matches its source: quotation marks stay only around words the source says.`,
+          message: `The quote ${short(cited[0])} is reworded here and no longer matches its source: quotation marks stay only around words the source says.`,
         });
       }
       if (item.kind === 'prose' && (a.template.sections.find((t) => t.key === section.key)?.checkClaims ?? true)) {
@@ -243,8 +243,8 @@ function changeChecks(a: AssembledBriefing, changes: readonly FactChange[], shor
 function unreadableDates(a: AssembledBriefing): Found[] {
   const { briefing, template } = a;
   return dateFieldKeys(template)
-    .filter((key) => briefing.fields[key]?.trim() && !readHeaderDate(briefing.fields[key]!, template.locale))
-    .map((key) => ({ code: 'unreadable-date' as const, message: `Header field ${fieldLabel(template, key)} ("${briefing.fields[key]!.trim()}") is not a date Dossier can read; it prints as typed. ${DATE_EXAMPLE[0]!.toUpperCase()}${DATE_EXAMPLE.slice(1)}.` }));
+    .filter((key) => briefing.fields[key]?.trim() && !readHeaderDate(briefing.fields[key], template.locale))
+    .map((key) => ({ code: 'unreadable-date' as const, message: `Header field ${fieldLabel(template, key)} ("${briefing.fields[key].trim()}") is not a date Dossier can read; it prints as typed. ${DATE_EXAMPLE[0].toUpperCase()}${DATE_EXAMPLE.slice(1)}.` }));
 }
 
 function fieldLabel(template: AssembledBriefing['template'], key: string): string {

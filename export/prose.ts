@@ -44,10 +44,10 @@ export function proseBlocks(text: string, mark?: (k: number) => Inline): ProseBl
     if (!line) flush();
     else if (bullet) {
       flush();
-      out.push({ kind: 'bullet', inlines: withMarks(bullet[1]!) });
+      out.push({ kind: 'bullet', inlines: withMarks(bullet[1]) });
     } else if (numbered) {
       flush();
-      out.push({ kind: 'numbered', inlines: withMarks(numbered[1]!) });
+      out.push({ kind: 'numbered', inlines: withMarks(numbered[1]) });
     } else para.push(line);
   }
   flush();
@@ -59,10 +59,10 @@ function formattedRuns(text: string): Inline[] {
   const re = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|_(?!\s)(.+?)_/g;
   let last = 0;
   for (const m of text.matchAll(re)) {
-    if (m.index! > last) runs.push({ text: text.slice(last, m.index) });
+    if (m.index > last) runs.push({ text: text.slice(last, m.index) });
     if (m[1] !== undefined) runs.push({ text: m[1], bold: true });
-    else runs.push({ text: (m[2] ?? m[3])!, italic: true });
-    last = m.index! + m[0].length;
+    else runs.push({ text: (m[2] ?? m[3]), italic: true });
+    last = m.index + m[0].length;
   }
   if (last < text.length) runs.push({ text: text.slice(last) });
   return runs.map((run) => ({ type: 'text', run }));

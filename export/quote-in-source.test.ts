@@ -97,6 +97,6 @@ describe('a quote checked against its stored original', () => {
     const found = quoteWarnings(t.lib, briefing);
     expect(found.map((w) => w.factId)).toEqual([made.id, reordered.id]);
     expect(groupWarnings(found).map((g) => g.title)).toEqual(["2 quotations cannot be found in their sources' stored originals"]);
-    expect(found[0]!.message).toMatch(/does not appear in its source's stored original \(working-paper-12\.pdf, captured \d{4}-\d\d-\d\d\): check its words against the source\.$/);
+    expect(found[0].message).toMatch(/does not appear in its source's stored original \(working-paper-12\.pdf, captured \d{4}-\d\d-\d\d\): check its words against the source\.$/);
   });
 });

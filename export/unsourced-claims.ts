@@ -69,5 +69,5 @@ function claimKinds(sentence: string, today: string): ClaimKind[] {
 
 export function describeKinds(kinds: readonly ClaimKind[]): string {
   const words = kinds.map((k) => (k === 'figure' ? 'a figure' : k === 'date' ? 'a date' : k === 'quote' ? 'a quotation' : 'an attribution'));
-  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words[0]!;
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words[0];
 }

@@ -45,7 +45,7 @@ describe('direction', () => {
   it('splits mixed text into runs of one direction, spaces between RTL words staying RTL', () => {
     const segs = splitByDirection(`Wrote: ${HOSTILE.arabic} (Ankara).`);
     expect(segs.map((s) => s.rtl)).toEqual([false, true, false]);
-    expect(segs[1]!.text).toBe(HOSTILE.arabic);
+    expect(segs[1].text).toBe(HOSTILE.arabic);
     expect(segs.map((s) => s.text).join('')).toBe(`Wrote: ${HOSTILE.arabic} (Ankara).`);
   });
 

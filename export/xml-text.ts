@@ -91,17 +91,17 @@ export function splitByDirection(text: string): DirectionalSegment[] {
   const chars = Array.from(text);
   const kind = chars.map((ch): 'r' | 'l' | 'n' => (RTL_CHAR.test(ch) ? 'r' : /\p{M}/u.test(ch) ? 'n' : STRONG_LTR.test(ch) ? 'l' : 'n'));
   // Combining marks take the direction of the letter they follow.
-  for (let i = 1; i < chars.length; i++) if (/\p{M}/u.test(chars[i]!) && kind[i - 1] !== 'n') kind[i] = kind[i - 1]!;
+  for (let i = 1; i < chars.length; i++) if (/\p{M}/u.test(chars[i]) && kind[i - 1] !== 'n') kind[i] = kind[i - 1]!;
   // A neutral is right-to-left when the strong letters either side of it both are. The nearest
   // strong letter after each position, found in one pass from the end (searching from every
   // neutral made a long run of digits or spaces quadratic: 100,000 took seconds).
-  const nextStrong: Array<'r' | 'l' | undefined> = new Array(chars.length);
+  const nextStrong = new Array<'r' | 'l' | undefined>(chars.length);
   let next: 'r' | 'l' | undefined;
   for (let i = chars.length - 1; i >= 0; i--) {
     nextStrong[i] = next;
     if (kind[i] !== 'n') next = kind[i] as 'r' | 'l';
   }
-  const resolved: boolean[] = new Array(chars.length).fill(false);
+  const resolved = new Array<boolean>(chars.length).fill(false);
   let prev: 'r' | 'l' | undefined;
   for (let i = 0; i < chars.length; i++) {
     if (kind[i] === 'r') resolved[i] = true;
@@ -113,7 +113,7 @@ export function splitByDirection(text: string): DirectionalSegment[] {
   for (let i = 0; i < chars.length; i++) {
     const last = out[out.length - 1];
     if (last && last.rtl === resolved[i]) last.text += chars[i];
-    else out.push({ text: chars[i]!, rtl: resolved[i]! });
+    else out.push({ text: chars[i], rtl: resolved[i] });
   }
   return out;
 }

@@ -32,13 +32,13 @@ describe('capture with suggestions accepted', () => {
     expect(stat).toMatchObject({ kind: 'statistic', viaSourceId: wire.id, figure: { stated: '30%', value: 30, unit: 'percent' }, attribution: { role: 'ministry spokesman' } });
     const afp = sourcesTitled('AFP');
     expect(afp).toHaveLength(1);
-    expect(resume!.viaSourceId).toBe(afp[0]);
-    expect(reopen!.viaSourceId).toBe(afp[0]);
+    expect(resume.viaSourceId).toBe(afp[0]);
+    expect(reopen.viaSourceId).toBe(afp[0]);
     expect(lib.getSource(afp[0] as string).type).toBe('article-newspaper');
     expect(r.outletSourcesCreated?.map((s) => s.title)).toEqual(['AFP']);
     // A later capture reuses the AFP source made by this one.
     const again = captureDocument(lib, importText('Talks will continue, a diplomat told afp.', {}), { source: { title: 'Second bulletin' }, acceptSuggestions: true });
-    expect(again.facts[0]!.viaSourceId).toBe(afp[0]);
+    expect(again.facts[0].viaSourceId).toBe(afp[0]);
     expect(again.outletSourcesCreated).toBeUndefined();
     expect(sourcesTitled('AFP')).toHaveLength(1);
   });
@@ -70,7 +70,7 @@ describe('capture with suggestions accepted', () => {
       source: { title: 'Exports fall', containerTitle: 'Reuters' },
       acceptSuggestions: true,
     });
-    expect(own.facts[0]!.viaSourceId).toBeUndefined();
+    expect(own.facts[0].viaSourceId).toBeUndefined();
     expect(sourcesTitled('Reuters')).toEqual([]);
   });
 
@@ -88,8 +88,8 @@ describe('capture with suggestions accepted', () => {
       ['2024-01', undefined],
       [undefined, undefined],
     ]);
-    expect(r.facts[2]!.figure).toEqual({ stated: 'by a third' });
-    expect(lib.getFact(r.facts[0]!.id).eventDateEnd).toBe('2024-01');
+    expect(r.facts[2].figure).toEqual({ stated: 'by a third' });
+    expect(lib.getFact(r.facts[0].id).eventDateEnd).toBe('2024-01');
   });
 
   it('is one transaction: a failure after the facts are written leaves no fact and no outlet source', () => {

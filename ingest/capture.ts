@@ -143,7 +143,7 @@ function* captureSteps(lib: Library, plan: CapturePlan, opts: CaptureOptions): G
   const outlets = outletSources(db);
   for (let i = 0; i < keep.length; i += WRITE_BATCH) {
     const rows = keep.slice(i, i + WRITE_BATCH).map((n) => {
-      const c = candidates[n - 1]!;
+      const c = candidates[n - 1];
       const suggested = opts.acceptSuggestions ? accepted(c, source.id, outlets) : {};
       const data = checkFactInput(db, { text: c.text, kind: c.kind, sourceId: source.id, locator: c.locator, tags: opts.tags ?? [], ...suggested, ...verified }, `candidate ${n}`);
       return { data, position: first + n };
@@ -163,7 +163,7 @@ function* captureSteps(lib: Library, plan: CapturePlan, opts: CaptureOptions): G
 function sourceFor(doc: ImportedDocument, given: Record<string, unknown> | undefined): SourceInput {
   const merged: Record<string, unknown> = { type: 'article-newspaper', ...doc.source };
   for (const [k, v] of Object.entries(given ?? {})) if (v !== undefined && v !== '') merged[k] = v;
-  return validate(sourceInputSchema, merged, 'source') as SourceInput;
+  return validate(sourceInputSchema, merged, 'source');
 }
 
 /** Candidates that restate a fact already in the library are flagged with it (not dropped). */

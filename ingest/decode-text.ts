@@ -30,7 +30,7 @@ function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
+    const b = bytes[i];
     if (b === 0) return true;
     if (b < 9 || (b > 13 && b < 32)) control++;
   }

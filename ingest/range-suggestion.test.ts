@@ -30,8 +30,8 @@ describe('a suggested date range', () => {
     const preview = captureDocument(lib, doc, { source: { title: 'Front report' }, dryRun: true });
     expect(preview.candidates[0]).toMatchObject({ eventDate: '2023-12', eventDateEnd: '2024-01' });
     const r = captureDocument(lib, doc, { source: { title: 'Front report' }, acceptSuggestions: true });
-    expect(lib.getFact(r.facts[0]!.id)).toMatchObject({ eventDate: '2023-12', eventDateEnd: '2024-01' });
-    expect(r.facts[1]!.eventDateEnd).toBeUndefined();
-    expect(lib.searchFacts({ eventFrom: '2024-01-10' }).hits.map((h) => h.fact.id)).toEqual([r.facts[0]!.id]);
+    expect(lib.getFact(r.facts[0].id)).toMatchObject({ eventDate: '2023-12', eventDateEnd: '2024-01' });
+    expect(r.facts[1].eventDateEnd).toBeUndefined();
+    expect(lib.searchFacts({ eventFrom: '2024-01-10' }).hits.map((h) => h.fact.id)).toEqual([r.facts[0].id]);
   });
 });

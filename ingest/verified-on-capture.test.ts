@@ -19,13 +19,13 @@ describe('verified on capture', () => {
       const doc = importText('Grain moved again on Monday. Prices fell by a tenth.', {});
       const read = captureDocument(t.lib, doc, { source: { title: 'Herald' }, keep: '1' });
       expect(read.facts).toHaveLength(1);
-      expect(read.facts[0]!.verifiedAt?.slice(0, 10)).toBe(read.facts[0]!.createdAt.slice(0, 10));
+      expect(read.facts[0].verifiedAt?.slice(0, 10)).toBe(read.facts[0].createdAt.slice(0, 10));
       const unread = captureDocument(t.lib, doc, { source: { title: 'Herald 2' }, unreviewed: true });
       expect(unread.facts.map((f) => f.verifiedAt)).toEqual([undefined, undefined]);
       t.lib.close();
       // Reopened from the file: the dates were stored, not computed on read.
       const again = Library.open(t.path);
-      expect(again.getFact(read.facts[0]!.id).verifiedAt).toBe(read.facts[0]!.verifiedAt);
+      expect(again.getFact(read.facts[0].id).verifiedAt).toBe(read.facts[0].verifiedAt);
       expect(again.getFact(bulk.id).verifiedAt).toBeUndefined();
       again.close();
     } finally {

@@ -27,7 +27,7 @@ function builtPolicy(): string | null {
   expect(metas.length).toBe(1);
   // A <meta> policy covers only what follows it: it must precede every script.
   expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.indexOf('<script'));
-  return metas[0]!.getAttribute('content');
+  return metas[0].getAttribute('content');
 }
 
 describe("the page's <meta> Content-Security-Policy", () => {
@@ -39,9 +39,9 @@ describe("the page's <meta> Content-Security-Policy", () => {
   it('says in the built page exactly what the header says (bar what a <meta> cannot carry)', () => {
     const meta = directives(builtPolicy()!);
     const header = directives(CONTENT_SECURITY_POLICY);
-    expect(meta).toEqual(header.filter((d) => !HEADER_ONLY_DIRECTIVES.has(d[0]!)));
+    expect(meta).toEqual(header.filter((d) => !HEADER_ONLY_DIRECTIVES.has(d[0])));
     // Only frame-ancestors is header-only today, and the header does carry it.
-    expect(header.filter((d) => HEADER_ONLY_DIRECTIVES.has(d[0]!))).toEqual([['frame-ancestors', "'none'"]]);
+    expect(header.filter((d) => HEADER_ONLY_DIRECTIVES.has(d[0]))).toEqual([['frame-ancestors', "'none'"]]);
     expect(builtPolicy()).toBe(META_CONTENT_SECURITY_POLICY);
   });
 

@@ -14,7 +14,7 @@ export function loadSample(lib: Library, today = new Date()): string {
     for (const { key, ...input } of sample.sources) sources.set(key, lib.addSource(input).id);
     const facts = new Map<string, string>();
     for (const f of sample.facts) {
-      const { key, source, via, verified, ...rest } = f as typeof f & { via?: string; verified?: boolean };
+      const { key, source, via, verified, ...rest } = f;
       const fact = lib.addFact({
         ...rest,
         sourceId: sources.get(source)!,

@@ -32,7 +32,7 @@ function cruise(files: Record<string, string>): { code: number | null; out: stri
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const folders = [...new Set(Object.keys(files).map((p) => p.split('/')[0]!))];
+  const folders = [...new Set(Object.keys(files).map((p) => p.split('/')[0]))];
   const r = spawnSync(process.execPath, [DEPCRUISE, ...folders, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd: dir, encoding: 'utf8' });
   return { code: r.status, out: r.stdout + r.stderr };
 }
@@ -75,10 +75,10 @@ describe('ESLint and Prettier with the repository configuration', () => {
   it('ESLint passes the file as it is and fails it with an unused name or a floating promise', async () => {
     const eslint = new ESLint({ cwd: ROOT });
     const clean = await eslint.lintText(source, { filePath: file });
-    expect(clean[0]!.messages).toEqual([]);
+    expect(clean[0].messages).toEqual([]);
     const bad = `${source}\nconst unused = 1;\nexport async function later(): Promise<void> {}\nexport function fire(): void {\n  later();\n}\n`;
     const [r] = await eslint.lintText(bad, { filePath: file });
-    expect(r!.messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(['@typescript-eslint/no-unused-vars', '@typescript-eslint/no-floating-promises']));
+    expect(r.messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(['@typescript-eslint/no-unused-vars', '@typescript-eslint/no-floating-promises']));
   }, 120_000);
 
   it('Prettier passes the file as it is and fails it unformatted', async () => {

@@ -25,14 +25,14 @@ describe('rotating backups', () => {
     for (let i = 0; i < 9; i++) await takeBackup(t.lib, dir, { now: new Date(start.getTime() + i * day) });
     const list = listBackups(dir);
     expect(list).toHaveLength(KEEP_BACKUPS);
-    expect(list[0]!.name).toBe(backupName(new Date(start.getTime() + 8 * day)));
+    expect(list[0].name).toBe(backupName(new Date(start.getTime() + 8 * day)));
     expect(list.at(-1)!.name).toBe(backupName(new Date(start.getTime() + 2 * day)));
     // No temporary or companion files left behind, before or after verification.
     expect(readdirSync(dir).sort()).toEqual(list.map((b) => b.name).sort());
     for (const b of list) expect(verifyBackup(b.path)).toEqual({ ok: true });
     expect(readdirSync(dir).sort()).toEqual(list.map((b) => b.name).sort());
     // A backup is a real library with the same content.
-    const copy = Library.open(list[0]!.path, { readonly: true });
+    const copy = Library.open(list[0].path, { readonly: true });
     expect(copy.check().counts).toEqual(t.lib.check().counts);
     copy.close();
   });
@@ -77,10 +77,10 @@ describe('rotating backups', () => {
     await takeBackup(t.lib, dir, { now: start });
     await takeBackup(t.lib, dir, { now: new Date(start.getTime() + day) });
     const [newest, older] = listBackups(dir);
-    overwritePage(newest!.path, 0, 0x00); // header gone
-    expect(verifyBackup(newest!.path).ok).toBe(false);
-    expect(newestGoodBackup(dir)?.name).toBe(older!.name);
-    writeFileSync(older!.path, 'not a database');
+    overwritePage(newest.path, 0, 0x00); // header gone
+    expect(verifyBackup(newest.path).ok).toBe(false);
+    expect(newestGoodBackup(dir)?.name).toBe(older.name);
+    writeFileSync(older.path, 'not a database');
     expect(newestGoodBackup(dir)).toBeUndefined();
   });
 

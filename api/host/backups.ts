@@ -43,8 +43,8 @@ export function backupName(at: Date, n = 0): string {
 export function parseBackupName(name: string): Date | undefined {
   const m = NAME.exec(name);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 }
 
 /** The finished backups in a folder, newest first (temporary `.partial-…` files are not listed). */
@@ -84,7 +84,7 @@ function pruneBackups(dir: string, keep = KEEP_BACKUPS, now = new Date()): strin
     for (const name of readdirSync(dir)) {
       // SQLite companions whose database is gone (a pruned backup, a renamed .partial file).
       const companion = /^(.*)-(wal|shm)$/.exec(name);
-      if (companion && !existsSync(join(dir, companion[1]!))) {
+      if (companion && !existsSync(join(dir, companion[1]))) {
         rmSync(join(dir, name), { force: true });
         continue;
       }

@@ -102,7 +102,7 @@ export class CoreClient implements CoreLink {
     if (ctx.signal?.aborted) return Promise.reject(new CoreCallError({ code: 'cancelled', message: 'Cancelled' }));
     const id = this.nextId++;
     return new Promise<CoreResult<M>>((resolve, reject) => {
-      const p: Pending = { method, during: ctx.label ?? describe(method, args), resolve: resolve as (v: unknown) => void, reject, ...(ctx.progress ? { progress: ctx.progress } : {}) };
+      const p: Pending = { method, during: ctx.label ?? describe(method, args), resolve: resolve, reject, ...(ctx.progress ? { progress: ctx.progress } : {}) };
       this.pending.set(id, p);
       ctx.signal?.addEventListener('abort', () => this.cancel(id), { once: true });
       void gate.then(() => {

@@ -104,7 +104,7 @@ describe('the core in its own process', () => {
     await core.request('open', [path]);
     const before = onDisk();
     const listed = (await core.request('call', ['briefings:list', []])) as { ok: true; value: { id: string }[] };
-    const briefing = listed.value[0]!.id;
+    const briefing = listed.value[0].id;
     const out = join(dir, 'Corridor memo.docx');
     await core.request('grantWrite', [out]);
     const kill = killWhen(core, () => true);
@@ -189,7 +189,7 @@ describe('the core in its own process', () => {
     const out = join(dir, 'memo.docx');
     await core.request('grantWrite', [out]);
     const exporting = new AbortController();
-    const r = await core.request('call', ['briefings:export', [listed.value[0]!.id, { format: 'docx', out }]], { signal: exporting.signal, progress: () => exporting.abort() });
+    const r = await core.request('call', ['briefings:export', [listed.value[0].id, { format: 'docx', out }]], { signal: exporting.signal, progress: () => exporting.abort() });
     expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(existsSync(out)).toBe(false);
     expect(started.restarts).toEqual([]);

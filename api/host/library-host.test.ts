@@ -90,7 +90,7 @@ describe('library lifecycle', () => {
     sampleLibrary();
     host.open(libPath());
     const b = await host.backupNow();
-    host.library!.addFact({ sourceId: host.library!.listSources()[0]!.id, text: 'Added after the backup.' });
+    host.library!.addFact({ sourceId: host.library!.listSources()[0].id, text: 'Added after the backup.' });
     const before = host.library!.check().counts.facts;
     const r = host.restore(b.path, 'before-restore');
     expect(r.state).toBe('open');

@@ -166,6 +166,6 @@ function suggestionText(c: import('../../ingest/candidates').Candidate): string 
   if (c.attribution) parts.push(`who: ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ') || '—'}${c.attribution.viaOutlet ? ` via ${c.attribution.viaOutlet}` : ''}`);
   if (c.eventDate) parts.push(`when: ${c.eventDate}${c.eventDateEnd ? ` to ${c.eventDateEnd}` : ''}`);
   if (c.statistic) parts.push(`figure: ${c.statistic.figure}`);
-  if (c.duplicates?.length) parts.push(`restates fact ${c.duplicates[0]!.factId.slice(0, 8)} (${Math.round(c.duplicates[0]!.similarity * 100)}%)`);
+  if (c.duplicates?.length) parts.push(`restates fact ${c.duplicates[0].factId.slice(0, 8)} (${Math.round(c.duplicates[0].similarity * 100)}%)`);
   return parts.length ? `  [${parts.join(' · ')}]` : '';
 }

@@ -20,9 +20,9 @@ describe('the zip-bomb policy', () => {
     const big = new TextEncoder().encode('<w:p>Grain corridor</w:p>'.repeat(50_000));
     const files = readZipFiles(zipSync({ 'a.xml': strToU8('<a/>'), 'word/서울.xml': strToU8('한국어'), 'big.xml': big, empty: new Uint8Array(0) }));
     expect(files.map((f) => f.name)).toEqual(['a.xml', 'word/서울.xml', 'big.xml', 'empty']);
-    expect(new TextDecoder().decode(files[1]!.data)).toBe('한국어');
-    expect(files[2]!.data).toEqual(big);
-    expect(files[3]!.data.length).toBe(0);
+    expect(new TextDecoder().decode(files[1].data)).toBe('한국어');
+    expect(files[2].data).toEqual(big);
+    expect(files[3].data.length).toBe(0);
   });
 
   it('refuses an entry that expands more than 1,000:1, though the total is within budget', () => {

@@ -10,6 +10,6 @@ import { figuresRanges } from './0007-figures-ranges';
 /** Every schema version in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [initial, corroboration, libraryId, writing, headerDates, originals, figuresRanges];
 
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export type { Migration };

@@ -30,7 +30,7 @@ export function factContext(db: Db, fact: Fact): FactContext {
   const texts = sourceTexts(db, fact.sourceId);
   if (texts.length === 0) return { status: 'none' };
   const good = texts.filter((t): t is Extract<OriginalText, { status: 'ok' }> => t.status === 'ok');
-  if (good.length === 0) return { status: 'damaged', original: texts[0]!.original };
+  if (good.length === 0) return { status: 'damaged', original: texts[0].original };
   const words = quotedWords(fact.text);
   // The fact's words at its locator; then anywhere in the original; then its locator unmarked.
   for (const scope of ['at-locator', 'elsewhere'] as const) {
@@ -51,7 +51,7 @@ export function factContext(db: Db, fact: Fact): FactContext {
       return { status: 'ok', original: t.original, locator: fact.locator, found: 'not-found', ...around(text, { start: hit.start, end: hit.start }) };
     }
   }
-  return { status: 'ok', original: good[0]!.original, found: 'not-found', before: '', match: '', after: '' };
+  return { status: 'ok', original: good[0].original, found: 'not-found', before: '', match: '', after: '' };
 }
 
 function sameLocator(p: Passage, l: Locator | undefined): boolean {
@@ -67,14 +67,14 @@ function findWords(text: string, words: readonly string[]): { start: number; end
   const folded = foldQuoteText(text);
   for (const w of words) {
     const i = w ? folded.text.indexOf(w) : -1;
-    if (i >= 0) return { start: folded.from[i]!, end: folded.from[i + w.length - 1]! + 1 };
+    if (i >= 0) return { start: folded.from[i], end: folded.from[i + w.length - 1] + 1 };
   }
   return undefined;
 }
 
 function closest(passages: readonly Passage[], text: string): Passage {
   const words = new Set(foldQuoteText(text).text.split(/\W+/u).filter((w) => w.length > 2));
-  let best = passages[0]!;
+  let best = passages[0];
   let bestScore = -1;
   for (const p of passages) {
     const score = foldQuoteText(p.text).text.split(/\W+/u).filter((w) => words.has(w)).length;
@@ -89,8 +89,8 @@ function closest(passages: readonly Passage[], text: string): Passage {
  */
 function withNeighbours(all: readonly Passage[], p: Passage, hit: { start: number; end: number }): [string, { start: number; end: number }] {
   const i = all.indexOf(p);
-  const prev = i > 0 ? `${all[i - 1]!.text}\n\n` : '';
-  const next = i + 1 < all.length ? `\n\n${all[i + 1]!.text}` : '';
+  const prev = i > 0 ? `${all[i - 1].text}\n\n` : '';
+  const next = i + 1 < all.length ? `\n\n${all[i + 1].text}` : '';
   return [prev + p.text + next, { start: hit.start + prev.length, end: hit.end + prev.length }];
 }
 

@@ -44,8 +44,8 @@ describe('the original of a captured file', () => {
     const [o, ...more] = lib.originalsOfSource(source);
     expect(more).toEqual([]);
     expect(o).toMatchObject({ mediaType: 'application/pdf', byteSize: pdf.length, fileName: 'working-paper-12.pdf' });
-    expect(o!.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(o!.capturedAt.slice(0, 4)).toMatch(/^20\d\d$/);
+    expect(o.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(o.capturedAt.slice(0, 4)).toMatch(/^20\d\d$/);
     // Deflated bytes come back as the very file.
     const stored = lib.db.prepare('SELECT compressed FROM originals').pluck().get() as Buffer;
     expect(Buffer.compare(inflateRawSync(stored), Buffer.from(pdf))).toBe(0);
@@ -127,8 +127,8 @@ describe('the original of a captured file', () => {
     const [hit, ...rest] = lib.searchOriginals('port director committee');
     expect(rest).toEqual([]);
     expect(hit).toMatchObject({ kind: 'original', locator: { label: 'page' }, sources: [{ id: (r.source as { id: string }).id }] });
-    expect(hit!.text).toContain('port director told the committee');
-    expect(hit!.highlights!.filter((h) => h.match).map((h) => h.text)).toEqual(['port', 'director', 'committee']);
+    expect(hit.text).toContain('port director told the committee');
+    expect(hit.highlights!.filter((h) => h.match).map((h) => h.text)).toEqual(['port', 'director', 'committee']);
   });
 
   it('refused before it is stored: a malformed file, a capture that fails, a dry run', async () => {
@@ -148,7 +148,7 @@ describe('the original of a captured file', () => {
   it('whose bytes no longer match its hash is reported by check and never served', async () => {
     const { lib, path } = temp();
     const r = await capturePdf(lib, pdf);
-    const fact = r.facts[0]!;
+    const fact = r.facts[0];
     lib.close();
     tamper(path, 'compressed', (b) => {
       const bytes = inflateRawSync(b);
@@ -198,7 +198,7 @@ describe('the original of a captured file', () => {
     const restored = LibraryClass.open(path);
     try {
       expect(restored.originalsOfSource(source)).toHaveLength(1);
-      expect(restored.factContext(r.facts[0]!.id)).toMatchObject({ status: 'ok', found: 'at-locator' });
+      expect(restored.factContext(r.facts[0].id)).toMatchObject({ status: 'ok', found: 'at-locator' });
       expect(restored.check().ok).toBe(true);
     } finally {
       restored.close();

@@ -29,9 +29,9 @@ export function quoteChecker(db: Db): (fact: Fact) => QuoteVerdict {
   return (fact) => {
     const s = load(fact.sourceId);
     if (s.originals.length === 0) return { status: 'none' };
-    if (s.texts.length === 0) return { status: 'damaged', original: s.originals[0]! };
+    if (s.texts.length === 0) return { status: 'damaged', original: s.originals[0] };
     const words = quotedWords(fact.text);
-    return s.texts.some((t) => words.some((w) => containsQuote(t, w))) ? { status: 'found' } : { status: 'missing', original: s.originals[0]! };
+    return s.texts.some((t) => words.some((w) => containsQuote(t, w))) ? { status: 'found' } : { status: 'missing', original: s.originals[0] };
   };
 }
 

@@ -46,7 +46,7 @@ export function searchOriginals(db: Db, text: string, opts: OriginalSearchOption
     let o = read.get(r.sha256);
     if (!o) {
       const sources = stmt(db, 'SELECT s.id, s.title FROM source_originals so JOIN sources s ON s.id = so.source_id WHERE so.sha256 = ? ORDER BY so.captured_at').all(r.sha256) as { id: string; title: string }[];
-      const info = originalsOfSource(db, sources[0]!.id).find((i) => i.sha256 === r.sha256)!;
+      const info = originalsOfSource(db, sources[0].id).find((i) => i.sha256 === r.sha256)!;
       const t = originalText(db, info);
       o = { info, passages: t.status === 'ok' ? t.passages : undefined, sources };
       read.set(r.sha256, o);

@@ -32,11 +32,11 @@ describe('briefing sections', () => {
     bumpClock();
     const r = lib.addSection(b.id, { heading: '  Risks  ' }, 1);
     expect(headings(r)).toEqual(['BLUF', 'Risks', 'Discussion', 'Coordination']);
-    expect(r.sections[1]!.key).toMatch(/^custom-[0-9a-f]{8}$/);
+    expect(r.sections[1].key).toMatch(/^custom-[0-9a-f]{8}$/);
     expect(stamp()).not.toBe('2000-01-01T00:00:00.000Z');
     // Items go into it like into any section, by id or by heading.
     const withItems = lib.addItems(b.id, [{ kind: 'fact', factId: facts[0] }], 'risks');
-    expect(withItems.sections[1]!.items).toHaveLength(1);
+    expect(withItems.sections[1].items).toHaveLength(1);
     // Without an index: at the end.
     expect(headings(lib.addSection(b.id, { heading: 'Annex' }))).toEqual(['BLUF', 'Risks', 'Discussion', 'Coordination', 'Annex']);
   });
@@ -60,7 +60,7 @@ describe('briefing sections', () => {
   });
 
   it('renames the analyst’s own sections only, keeping headings unique', () => {
-    const custom = lib.addSection(b.id, { heading: 'Risks' }).sections[3]!;
+    const custom = lib.addSection(b.id, { heading: 'Risks' }).sections[3];
     expect(headings(lib.renameSection(b.id, custom.id, { heading: 'Risks and mitigations' }, RULES))).toContain('Risks and mitigations');
     expect(() => lib.renameSection(b.id, custom.id, { heading: 'bluf' }, RULES)).toThrow(/section\.heading: the briefing already has a section called "BLUF"/);
     expect(() => lib.renameSection(b.id, custom.id, { heading: '' }, RULES)).toThrow(/section\.heading: must not be empty/);
@@ -74,7 +74,7 @@ describe('briefing sections', () => {
     lib.addItems(b.id, [{ kind: 'fact', factId: facts[1] }], 'coordination');
     let r = lib.moveSection(b.id, 'coordination', 0);
     expect(headings(r)).toEqual(['Coordination', 'BLUF', 'Discussion']);
-    expect(r.sections[0]!.items[0]).toMatchObject({ factId: facts[1] });
+    expect(r.sections[0].items[0]).toMatchObject({ factId: facts[1] });
     r = lib.moveSection(b.id, 'coordination', 99);
     expect(headings(r)).toEqual(['BLUF', 'Discussion', 'Coordination']);
     // Document order (and so note order) follows the sections.
@@ -83,7 +83,7 @@ describe('briefing sections', () => {
   });
 
   it('removes a section: never a required one, and one with items only when told to discard them', () => {
-    const custom = lib.addSection(b.id, { heading: 'Risks', items: [{ kind: 'fact', factId: facts[2] }, { kind: 'prose', text: 'Note.' }] }).sections[3]!;
+    const custom = lib.addSection(b.id, { heading: 'Risks', items: [{ kind: 'fact', factId: facts[2] }, { kind: 'prose', text: 'Note.' }] }).sections[3];
     expect(() => lib.removeSection(b.id, 'bluf', {}, RULES)).toThrow(/^section: "BLUF" is required by the template and cannot be removed$/);
     expect(() => lib.removeSection(b.id, custom.id, {}, RULES)).toThrow(/section "Risks" still holds 2 items/);
     expect(lib.getBriefing(b.id).sections).toHaveLength(4);
@@ -91,7 +91,7 @@ describe('briefing sections', () => {
     expect(headings(r)).toEqual(['BLUF', 'Discussion', 'Coordination']);
     expect(lib.db.prepare('SELECT count(*) FROM briefing_items').pluck().get()).toBe(0);
     // The fact is free again (the items' RESTRICT reference went with them).
-    lib.removeFact(facts[2]!);
+    lib.removeFact(facts[2]);
     // An optional template section can go when empty.
     expect(headings(lib.removeSection(b.id, 'coordination', {}, RULES))).toEqual(['BLUF', 'Discussion']);
   });

@@ -39,7 +39,7 @@ describe('storing and listing versions', () => {
     const v = lib.getVersion('Corridor', 1);
     expect(v).toMatchObject({ number: 1, reason: 'edit', briefingId, title: 'Corridor', counts: { sections: 2, items: 3, facts: 2, notes: 1 }, exports: [] });
     expect(v.content.fields).toEqual({ for: 'Minister' });
-    expect(v.content.factTexts).toEqual({ [facts[1]!]: 'Premiums rose 20%.', [facts[2]!]: 'Talks resumed.' });
+    expect(v.content.factTexts).toEqual({ [facts[1]]: 'Premiums rose 20%.', [facts[2]]: 'Talks resumed.' });
     expect(v.content.sections.map((s) => s.items.map((i) => i.kind))).toEqual([['prose', 'fact'], ['fact']]);
     expect(v.notes).toEqual(notesOf('a'));
     lib.updateBriefing(briefingId, { title: 'Corridor (rev.)' });
@@ -103,7 +103,7 @@ describe('restoring a version', () => {
     expect(lib.getVersion(briefingId, 3).notes).toEqual(notesOf('render 2'));
     expect(lib.getVersion(briefingId, 3).content).toEqual(lib.getVersion(briefingId, 1).content);
     // The prose citation is indexed again: the fact it cites cannot be deleted.
-    expect(() => lib.removeFact(facts[0]!)).toThrow();
+    expect(() => lib.removeFact(facts[0])).toThrow();
     // And the restore itself can be undone by restoring what it replaced.
     lib.restoreVersion(briefingId, 2, () => []);
     expect(shape()).toEqual(edited);
@@ -119,8 +119,8 @@ describe('restoring a version', () => {
     lib.storeVersion(briefingId, 'edit', []);
     lib.removeItem(briefingId, '2'); // the placed "Premiums rose 20%."
     lib.updateItem(briefingId, '1', { text: 'No citation any more.' });
-    lib.removeFact(facts[1]!);
-    lib.removeFact(facts[0]!);
+    lib.removeFact(facts[1]);
+    lib.removeFact(facts[0]);
     const snapshot = shape();
     lib.close();
     const hash = createHash('sha256').update(readFileSync(path)).digest('hex');

@@ -75,7 +75,7 @@ describe('briefings', () => {
   it('keeps a locator override and a lead for one use of a fact', () => {
     const b = lib.createBriefing({ title: 'TP', templateId: 'talking-points' }, SECTIONS);
     const r = lib.addItems(b.id, [{ kind: 'fact', factId: facts[0], locator: { label: 'page', value: '14' }, lead: 'Exports' }]);
-    expect(r.sections[0]!.items[0]).toMatchObject({ kind: 'fact', locator: { label: 'page', value: '14' }, lead: 'Exports' });
+    expect(r.sections[0].items[0]).toMatchObject({ kind: 'fact', locator: { label: 'page', value: '14' }, lead: 'Exports' });
   });
 
   it('names the problem for a bad section, item or fact', () => {
@@ -92,7 +92,7 @@ describe('briefings', () => {
     lib.removeBriefing(b.id);
     expect(lib.listBriefings()).toEqual([]);
     expect(lib.db.prepare('SELECT count(*) FROM briefing_items').pluck().get()).toBe(0);
-    lib.removeFact(facts[0]!);
+    lib.removeFact(facts[0]);
   });
 });
 

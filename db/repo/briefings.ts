@@ -188,7 +188,7 @@ export function resolveSection(db: Db, briefingId: string, section?: string): st
     heading: string;
   }[];
   if (rows.length === 0) throw invalid('section', 'the briefing has no sections');
-  if (section === undefined) return rows[0]!.id;
+  if (section === undefined) return rows[0].id;
   const s = section.trim().toLowerCase();
   const hit = rows.find((r) => r.id === section || r.key.toLowerCase() === s || r.heading.toLowerCase() === s);
   if (!hit) throw invalid('section', `no section "${section}"; sections are ${rows.map((r) => r.key).join(', ')}`);
@@ -269,7 +269,7 @@ function resolveItem(db: Db, briefingId: string, ref: string): { id: string; sec
     return row;
   }
   const hits = rows.filter((r) => r.id.startsWith(ref) || (r.factId !== null && r.factId.startsWith(ref)));
-  if (hits.length === 1 && ref.length >= 6) return hits[0]!;
+  if (hits.length === 1 && ref.length >= 6) return hits[0];
   if (hits.length > 1) throw invalid('item', `"${ref}" matches ${hits.length} items; use the item number or id`);
   throw invalid('item', `no item "${ref}" in this briefing`);
 }

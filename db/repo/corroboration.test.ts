@@ -155,8 +155,8 @@ describe('corroboration is transitive', () => {
   it('walks a long chain', () => {
     const s = source('Chain');
     const chain = Array.from({ length: 40 }, (_, i) => fact(s, `Link number ${i}.`));
-    for (let i = 1; i < chain.length; i++) linkCorroboration(lib.db, chain[i - 1]!, chain[i]!);
-    expect(ids(corroboratingFacts(lib.db, chain[39]!))).toEqual(chain.slice(0, 39));
+    for (let i = 1; i < chain.length; i++) linkCorroboration(lib.db, chain[i - 1], chain[i]);
+    expect(ids(corroboratingFacts(lib.db, chain[39]))).toEqual(chain.slice(0, 39));
   });
 });
 

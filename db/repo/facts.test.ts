@@ -52,8 +52,8 @@ describe('sources', () => {
   it('finds a fact by a shortened id, in any case, and refuses one that matches two', () => {
     const s = lib.addSource(SAMPLE_SOURCE);
     const [a, b, c] = ['One.', 'Two.', 'Three.'].map((text) => lib.addFact({ text, sourceId: s.id }).id);
-    expect(lib.getFact(a!.slice(0, 6)).id).toBe(a);
-    expect(lib.getFact(b!.slice(0, 13).toUpperCase()).id).toBe(b);
+    expect(lib.getFact(a.slice(0, 6)).id).toBe(a);
+    expect(lib.getFact(b.slice(0, 13).toUpperCase()).id).toBe(b);
     const set = lib.db.prepare('UPDATE facts SET id = ? WHERE id = ?');
     set.run('abcdef01-0000-4000-8000-000000000001', a);
     set.run('abcdef02-0000-4000-8000-000000000002', c);
@@ -243,7 +243,7 @@ describe('merging duplicate sources', () => {
     expect(() => lib.getSource(dup.id)).toThrow(/not found/);
     expect(lib.getFact(other.id).sourceId).toBe(keep.id);
     expect(lib.getFact(relayed.id).viaSourceId).toBe(keep.id);
-    expect(lib.getBriefing(b.id).sections[0]!.items[0]).toMatchObject({ factId: same.id });
+    expect(lib.getBriefing(b.id).sections[0].items[0]).toMatchObject({ factId: same.id });
     expect(lib.check().ok).toBe(true);
     rejects(() => lib.mergeSources(keep.id, keep.id), 'validation', /cannot be merged into itself/);
   });

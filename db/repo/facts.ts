@@ -42,7 +42,7 @@ export interface InsertResult {
 
 /** Inserts a validated fact inside the caller's transaction; an existing same-text fact wins. */
 function insertFact(db: Db, data: ValidFactInput, position: number | null = null, now = nowIso()): InsertResult {
-  return insertFacts(db, [{ data, position }], now)[0]!;
+  return insertFacts(db, [{ data, position }], now)[0];
 }
 
 export interface FactToInsert {
@@ -211,7 +211,7 @@ export function updateFact(db: Db, idOrPrefix: string, patch: unknown): Fact {
         params.attribution_name = a?.name || null;
         params.attribution_role = a?.role || null;
       } else {
-        const col = PATCH_COLUMNS[key]!;
+        const col = PATCH_COLUMNS[key];
         let v: unknown = value === '' ? null : value;
         if (key === 'sourceId' || key === 'viaSourceId') v = v === null ? null : sourceIdOrFail(db, typeof v === 'string' ? v : JSON.stringify(v), `fact.${key}`);
         if (key === 'marking' && v !== null) v = normaliseMarking(db, 'fact.marking', typeof v === 'string' ? v : JSON.stringify(v));

@@ -66,7 +66,7 @@ export function benchNearDuplicates(lib: Library, n: number): NearDuplicateBench
   }
   times.sort((x, y) => x - y);
   cpu.sort((x, y) => x - y);
-  const at = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))]! : NaN);
+  const at = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))] : NaN);
   const pct = (p: number) => at(times, p);
   return {
     queries: times.length,
@@ -87,7 +87,7 @@ function restate(text: string): string {
   const clauses = text.replace(/[.!?]+$/, '').split(/,\s+/);
   if (clauses.length > 1) clauses.push(clauses.shift()!);
   else {
-    const words = clauses[0]!.split(' ');
+    const words = clauses[0].split(' ');
     clauses[0] = [...words.slice(-3), ...words.slice(0, -3)].join(' ');
   }
   return `${clauses.join('; ').toLowerCase()}!`;

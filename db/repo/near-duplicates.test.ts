@@ -76,8 +76,8 @@ describe('finding near-duplicates', () => {
     const { ids } = seed();
     const hits = findNearDuplicates(lib.db, 'Insurers have slashed war-risk premiums for grain ships by half since October, the port authority said.');
     expect(hits.map((h) => h.factId)).toEqual([ids[1]]);
-    expect(hits[0]!.similarity).toBeGreaterThan(0.8);
-    expect(hits[0]!.similarity).toBeLessThan(1);
+    expect(hits[0].similarity).toBeGreaterThan(0.8);
+    expect(hits[0].similarity).toBeLessThan(1);
   });
 
   it('does not report a sentence on the same topic that says something else', () => {
@@ -92,26 +92,26 @@ describe('finding near-duplicates', () => {
   it('finds the same sentence in another source with similarity 1, and every copy', () => {
     const { ids } = seed();
     const other = source('Wire copy');
-    const copy = lib.addFact({ text: LIBRARY[5]!, sourceId: other }).id;
-    const hits = findNearDuplicates(lib.db, LIBRARY[5]!);
+    const copy = lib.addFact({ text: LIBRARY[5], sourceId: other }).id;
+    const hits = findNearDuplicates(lib.db, LIBRARY[5]);
     expect(hits.map((h) => [h.factId, h.sourceId, h.similarity])).toEqual([
       [copy, other, 1],
-      [ids[5], hits[1]!.sourceId, 1],
+      [ids[5], hits[1].sourceId, 1],
     ]);
   });
 
   it('leaves out the fact being checked, honours the limit and threshold, and names a bad option', () => {
     const { ids } = seed();
     const other = source('Wire copy');
-    const copy = lib.addFact({ text: LIBRARY[3]!, sourceId: other }).id;
-    expect(findNearDuplicates(lib.db, LIBRARY[3]!, { excludeFactId: copy }).map((h) => h.factId)).toEqual([ids[3]]);
-    expect(findNearDuplicates(lib.db, LIBRARY[3]!, { limit: 1 })).toHaveLength(1);
+    const copy = lib.addFact({ text: LIBRARY[3], sourceId: other }).id;
+    expect(findNearDuplicates(lib.db, LIBRARY[3], { excludeFactId: copy }).map((h) => h.factId)).toEqual([ids[3]]);
+    expect(findNearDuplicates(lib.db, LIBRARY[3], { limit: 1 })).toHaveLength(1);
     const loose = findNearDuplicates(lib.db, 'The finance ministry said the deficit would narrow next year.', { threshold: 0.3 });
     expect(loose.map((h) => h.factId)).toContain(ids[3]);
     expect(findNearDuplicates(lib.db, 'The finance ministry said the deficit would narrow next year.')).toEqual([]);
     let err: unknown;
     try {
-      findNearDuplicates(lib.db, LIBRARY[3]!, { excludeFactId: 'no-such-fact' });
+      findNearDuplicates(lib.db, LIBRARY[3], { excludeFactId: 'no-such-fact' });
     } catch (e) {
       err = e;
     }
@@ -126,8 +126,8 @@ describe('finding near-duplicates', () => {
     const looser = lib.addFact({ text: 'Rail freight to the western border rose 30 percent in the first quarter, led by grain and steel.', sourceId: s }).id;
     const hits = findNearDuplicates(lib.db, 'In the first quarter, rail freight to the western border rose 30 percent.');
     expect(hits.map((h) => h.factId)).toEqual([exact, close, looser]);
-    expect(hits[0]!.similarity).toBe(1);
-    expect(hits[1]!.similarity).toBeGreaterThan(hits[2]!.similarity);
+    expect(hits[0].similarity).toBe(1);
+    expect(hits[1].similarity).toBeGreaterThan(hits[2].similarity);
   });
 
   it('still finds a restatement among thousands of facts sharing its words', () => {
@@ -139,7 +139,7 @@ describe('finding near-duplicates', () => {
       texts.push(`The port authority of ${places[i % 8]} ${actions[(i >> 3) % 8]} grain terminal ${i} after talks with shipping firms and insurers.`);
     }
     lib.db.transaction(() => texts.forEach((text) => lib.addFact({ text, sourceId: s })))();
-    const target = lib.factsOfSource(s)[1234]!;
+    const target = lib.factsOfSource(s)[1234];
     const hits = findNearDuplicates(lib.db, `After talks with insurers and shipping firms, the ${target.text.match(/of (\w+)/)![1]} port authority ${target.text.match(/(\w+) grain/)![1]} grain terminal 1234.`);
     expect(hits[0]).toMatchObject({ factId: target.id, similarity: 1 });
 

@@ -127,7 +127,7 @@ export function tokenGroups(tokensByRarity: readonly string[], maxMissing: numbe
   tokensByRarity.forEach((t, i) => {
     const round = Math.floor(i / count);
     const j = i % count;
-    groups[round % 2 === 0 ? j : count - 1 - j]!.push(t);
+    groups[round % 2 === 0 ? j : count - 1 - j].push(t);
   });
   return groups;
 }

@@ -15,7 +15,7 @@ describe('saved searches', () => {
   it('gives searches saved in quick succession distinct ids, so replacing one by id touches only it', () => {
     const saved = Array.from({ length: 30 }, (_, i) => lib.saveSearch(`Search ${i}`, { text: `t${i}` }));
     expect(new Set(saved.map((s) => s.id)).size).toBe(30);
-    lib.saveSearch('Renamed', { text: 'x' }, saved[0]!.id);
+    lib.saveSearch('Renamed', { text: 'x' }, saved[0].id);
     expect(lib.listSavedSearches().map((s) => s.name)).toEqual(['Renamed', ...saved.slice(1).map((s) => s.name)]);
   });
 });

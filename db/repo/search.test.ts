@@ -47,7 +47,7 @@ describe('search', () => {
 
   it('ignores accents, supports prefixes, phrases, exclusion and OR', () => {
     expect(found({ text: 'cafe' })).toEqual(['cafe']);
-    expect(lib.searchFacts({ text: 'cafe' }).hits[0]!.highlights).toContainEqual({ text: 'Café', match: true });
+    expect(lib.searchFacts({ text: 'cafe' }).hits[0].highlights).toContainEqual({ text: 'Café', match: true });
     expect(lib.searchFacts({ text: 'fertil', prefixLast: true }).hits.flatMap((h) => h.highlights ?? []).filter((x) => x.match).map((x) => x.text)).toContain('Fertiliser');
     expect(found({ text: 'fertil*' })).toEqual(['cafe', 'prices']);
     expect(found({ text: 'fertil', prefixLast: true })).toEqual(['cafe', 'prices']);
@@ -68,7 +68,7 @@ describe('search', () => {
   });
 
   it('marks matched words in the fact text without any HTML', () => {
-    const hit = lib.searchFacts({ text: 'exports' }).hits[0]!;
+    const hit = lib.searchFacts({ text: 'exports' }).hits[0];
     expect(hit.highlights).toEqual([
       { text: 'Exports', match: true },
       { text: ' fell 30% to 3.2 million tonnes in December.', match: false },
@@ -125,6 +125,6 @@ describe('search', () => {
     const r = lib.searchFacts({ limit: 2, sort: 'oldest' });
     expect(r.total).toBe(4);
     expect(r.hits).toHaveLength(2);
-    expect(lib.searchFacts({ limit: 2, offset: 2, sort: 'oldest' }).hits.map((h) => h.fact.id)).not.toContain(r.hits[0]!.fact.id);
+    expect(lib.searchFacts({ limit: 2, offset: 2, sort: 'oldest' }).hits.map((h) => h.fact.id)).not.toContain(r.hits[0].fact.id);
   });
 });

@@ -83,7 +83,7 @@ function compileFilters(db: Db, q: FactQuery): Filters {
   (q.tags ?? []).forEach((t, i) => {
     where.push(`f.seq IN (SELECT ft.fact_seq FROM fact_tags ft WHERE ft.tag_seq = @tag${i})`);
     // Unknown tag: -1 matches nothing, which is the right answer.
-    params[`tag${i}`] = (stmt(db, 'SELECT seq FROM tags WHERE name = ?').pluck().get(t.trim()) as number | undefined) ?? -1;
+    params[`tag${i}`] = (stmt(db, 'SELECT seq FROM tags WHERE name = ?').pluck().get(t.trim())) ?? -1;
   });
   if (q.sourceId) {
     where.push('f.source_id = @sourceId');
@@ -193,7 +193,7 @@ function plan(q: FactQuery, f: Filters): Plan {
   const from = ranked ? 'fact_search' : `fact_search JOIN facts f ON f.seq = fact_search.rowid${needSource ? ' JOIN sources s ON s.id = f.source_id' : ''}`;
   const subset = filters ? ` AND +fact_search.rowid IN (SELECT f.seq FROM ${facts} WHERE ${filters})` : '';
   const body = `SELECT ${select} FROM ${from} WHERE fact_search MATCH @match${subset}`;
-  return { body, order: ranked ? 'rank, seq DESC' : ORDER[sort as Exclude<FactSort, 'relevance'>], ranked };
+  return { body, order: ranked ? 'rank, seq DESC' : ORDER[sort], ranked };
 }
 
 export function searchFacts(db: Db, q: FactQuery = {}, options: { countTotal?: boolean } = {}): SearchResult {

@@ -17,7 +17,7 @@ export function setSetting(db: Db, key: string, value: string): void {
 export function markingScheme(db: Db): MarkingScheme {
   const id = getSetting(db, 'marking_scheme') ?? 'us';
   if (id === 'custom') return customScheme(getSetting(db, 'marking_custom') ?? 'UNMARKED');
-  return BUILT_IN_SCHEMES.find((s) => s.id === id) ?? BUILT_IN_SCHEMES[0]!;
+  return BUILT_IN_SCHEMES.find((s) => s.id === id) ?? BUILT_IN_SCHEMES[0];
 }
 
 /** Switches scheme; refused while facts carry markings the new scheme does not know. */

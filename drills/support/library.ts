@@ -17,7 +17,7 @@ export function buildLibrary(path: string, o: { sources: number; facts: number; 
       lib.addSource({
         type: i % 3 === 0 ? 'report' : 'article-newspaper',
         title: `Grain corridor report number ${i + 1}`,
-        authors: [{ family: families[i % families.length]!, given: i % 2 ? 'Ada' : 'Min-jun' }],
+        authors: [{ family: families[i % families.length], given: i % 2 ? 'Ada' : 'Min-jun' }],
         ...(i % 3 ? { containerTitle: 'The Harbour Times' } : { publisher: 'Institute for Trade Studies' }),
         issued: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
       }).id,
@@ -28,13 +28,13 @@ export function buildLibrary(path: string, o: { sources: number; facts: number; 
     for (let i = 0; i < o.facts; i++) {
       const f = lib.addFact({
         text: `Finding ${i + 1}: shipments through the corridor rose by ${(i % 17) + 2} per cent in week ${(i % 52) + 1}, officials said.`,
-        sourceId: sources[(i * 7) % o.sources]!,
+        sourceId: sources[(i * 7) % o.sources],
         locator: { label: 'page', value: String(1 + (i % 80)) },
         tags: [`batch-${i % 5}`],
       });
       if (i < o.cited) items.push({ kind: 'fact' as const, factId: f.id });
     }
-    if (items.length) lib.addItems(b.id, items, template.sections[1]!.key);
+    if (items.length) lib.addItems(b.id, items, template.sections[1].key);
     return { facts: o.facts, sources: o.sources, briefingId: b.id };
   } finally {
     lib.close();

@@ -32,7 +32,7 @@ function seededRng(seed: number): Rng {
     next,
     int,
     between: (min, max) => min + int(max - min + 1),
-    pick: (items) => items[int(items.length)]!,
+    pick: (items) => items[int(items.length)],
     chance: (p) => next() < p,
   };
 }

@@ -39,7 +39,7 @@ export function loadCitedFacts(lib: Library, briefing: Briefing): CitedFacts {
       if (item.kind === 'fact') {
         ids.add(item.factId);
         placed.add(item.factId);
-      } else if (item.text.includes('@')) for (const m of item.text.matchAll(AT_KEY)) if (isUuid(m[1]!)) ids.add(m[1]!);
+      } else if (item.text.includes('@')) for (const m of item.text.matchAll(AT_KEY)) if (isUuid(m[1])) ids.add(m[1]);
     }
   }
   const facts = lib.getFacts([...ids]);

@@ -51,7 +51,7 @@ function derivation(scheme: MarkingScheme, facts: Iterable<Fact>, sources: Map<s
     if (tryParseMarking(scheme, f.marking)?.level.kind === 'classified') ids.add(f.sourceId);
   }
   const list = [...ids].map((id) => sources.get(id)).filter((s): s is Source => s !== undefined).map(sourceLine);
-  return { line: list.length === 1 ? list[0]! : list.length > 1 ? 'Multiple Sources' : '', list };
+  return { line: list.length === 1 ? list[0] : list.length > 1 ? 'Multiple Sources' : '', list };
 }
 
 /** "Title, dated 20240315": how the booklet's examples name a source document. */

@@ -50,7 +50,7 @@ describe('citation marks in prose', () => {
   it('carry prefix, suffix, locator and suppress-author into the Zotero field', () => {
     setProse(`Lee found [see -@${f.facts.b}, sec. {2.1}, emphasis added].`);
     const a = assembleBriefing(lib, f.briefingId, { styleId: 'apa' });
-    const cite = discussion(a.doc)[1]!.inlines.find((i) => i.type === 'cite')!;
+    const cite = discussion(a.doc)[1].inlines.find((i) => i.type === 'cite')!;
     expect(cite.type === 'cite' && cite.runs.map((r) => r.text).join('')).toBe('(see 2024, Section 2.1, emphasis added)');
     const payload = JSON.parse(cite.type === 'cite' ? cite.field.instruction.replace(/^ADDIN ZOTERO_ITEM CSL_CITATION /, '') : '{}');
     expect(payload.citationItems[0]).toMatchObject({ id: f.sources.b, locator: '2.1', label: 'section', prefix: 'see ', suffix: ', emphasis added', 'suppress-author': true });
@@ -67,7 +67,7 @@ describe('citation marks in prose', () => {
       ['numbered', 'A numbered line,[5] mid-sentence.'],
       ['bullet', 'Two insurers returned to the route.[6]'],
     ]);
-    expect(blocks[1]!.inlines[0]).toEqual({ type: 'text', run: { text: 'Bold claim', bold: true } });
+    expect(blocks[1].inlines[0]).toEqual({ type: 'text', run: { text: 'Bold claim', bold: true } });
   });
 
   it('put the marker after the punctuation and closing quote for notes, before the stop for in-text citations', () => {
@@ -84,8 +84,8 @@ describe('citation marks in prose', () => {
     ];
     for (const [prose, notesText, inText] of cases) {
       setProse(prose);
-      expect(blockText(discussion(assembleBriefing(lib, f.briefingId).doc)[1]!), prose).toBe(notesText);
-      expect(blockText(discussion(assembleBriefing(lib, f.briefingId, { styleId: 'apa' }).doc)[1]!), prose).toBe(inText);
+      expect(blockText(discussion(assembleBriefing(lib, f.briefingId).doc)[1]), prose).toBe(notesText);
+      expect(blockText(discussion(assembleBriefing(lib, f.briefingId, { styleId: 'apa' }).doc)[1]), prose).toBe(inText);
     }
   });
 
@@ -94,7 +94,7 @@ describe('citation marks in prose', () => {
     const text = `Mail [@press_office] or [@${ghost}], \\[@${f.facts.a2}\\] and [see @${f.facts.a2}; @nobody].`;
     setProse(text);
     const a = assembleBriefing(lib, f.briefingId);
-    expect(blockText(discussion(a.doc)[1]!)).toBe(text);
+    expect(blockText(discussion(a.doc)[1])).toBe(text);
     expect(a.clusters.map((c) => c.id)).not.toContain(`${f.items.prose}#0`);
     expect(a.facts.has(ghost)).toBe(false);
   });
@@ -127,15 +127,15 @@ describe('reworded facts and portion marks', () => {
   it('show the wording here in place of the fact, with the same citation', () => {
     lib.updateItem(f.briefingId, f.items.placedA1, { wording: 'Grain ships sailed from Odesa on 18 January.' });
     const a = assembleBriefing(lib, f.briefingId);
-    expect(blockText(discussion(a.doc)[0]!)).toBe('Grain ships sailed from Odesa on 18 January.[1]');
+    expect(blockText(discussion(a.doc)[0])).toBe('Grain ships sailed from Odesa on 18 January.[1]');
     expect(notes(a.doc)[0]).toMatch(/Adaeze Okafor, .* para\. 1\.$/);
   });
 
   it('drop the quotation marks of a reworded quote around words its source did not say', () => {
     const q = lib.addFact({ sourceId: f.sources.a, kind: 'quote', text: '“We will keep the corridor open as long as the guarantees hold,” the minister said.' });
     lib.addItems(f.briefingId, [{ kind: 'fact', factId: q.id }], 'discussion');
-    const item = lib.getBriefing(f.briefingId).sections.find((s) => s.key === 'discussion')!.items[3]!;
-    const shown = () => blockText(discussion(assembleBriefing(lib, f.briefingId).doc)[3]!);
+    const item = lib.getBriefing(f.briefingId).sections.find((s) => s.key === 'discussion')!.items[3];
+    const shown = () => blockText(discussion(assembleBriefing(lib, f.briefingId).doc)[3]);
     lib.updateItem(f.briefingId, item.id, { wording: '"We will keep the corridor open as long as the guarantees hold," the minister said.' });
     expect(shown()).toBe('"We will keep the corridor open as long as the guarantees hold," the minister said.[5]'); // quote style only: still the quote
     lib.updateItem(f.briefingId, item.id, { wording: 'The minister said the corridor stays open “as long as the guarantees hold.”' });

@@ -22,7 +22,7 @@ export function raisedMarking(scheme: MarkingScheme, item: BriefingItem): Markin
 /** A portion's marking: its facts' markings and the item's raised one combined; the lowest level when none. */
 export function portionMarking(scheme: MarkingScheme, facts: readonly Fact[], raised?: Marking): Marking {
   const all = [...facts.map((f) => factMarking(scheme, f)), raised].filter((m): m is Marking => m !== undefined);
-  return combineMarkings(scheme, all) ?? plainMarking(scheme.levels[0]!);
+  return combineMarkings(scheme, all) ?? plainMarking(scheme.levels[0]);
 }
 
 /** The facts whose level is above the item's own mark: the mark cannot stand. */
@@ -58,7 +58,7 @@ export function documentMarking(scheme: MarkingScheme, briefing: Briefing, facts
   const chosen = tryParseMarking(scheme, briefing.marking);
   const required = combineMarkings(scheme, factMarks);
   let portions = combineMarkings(scheme, [...factMarks, ...raised]);
-  if (!portions && briefing.portionMarks) portions = plainMarking(scheme.levels[0]!);
+  if (!portions && briefing.portionMarks) portions = plainMarking(scheme.levels[0]);
   // Never lower than what the cited facts require; the analyst may raise it, per item or as a whole.
   const banner = combineMarkings(scheme, [...(portions ? [portions] : []), ...(chosen ? [chosen] : [])]);
   return { scheme, ...(required ? { required } : {}), ...(portions ? { portions } : {}), ...(chosen ? { chosen } : {}), ...(banner ? { banner } : {}) };

@@ -13,7 +13,7 @@ const field = { instruction: 'ADDIN ZOTERO_ITEM CSL_CITATION {}' };
 const t = (text: string, bold?: boolean): Inline => ({ type: 'text', run: { text, ...(bold ? { bold } : {}) } });
 const n = (k: number): Inline => ({ type: 'note', noteNumber: k, runs: [{ text: `note ${k}` }], field, clusterId: `c${k}` });
 const c = (k: number): Inline => ({ type: 'cite', runs: [{ text: `(Lee ${k})` }], field, clusterId: `c${k}` });
-const show = (xs: Inline[]) => xs.map((x) => (x.type === 'text' ? x.run.text : x.type === 'note' ? `^${x.noteNumber}` : x.runs[0]!.text)).join('');
+const show = (xs: Inline[]) => xs.map((x) => (x.type === 'text' ? x.run.text : x.type === 'note' ? `^${x.noteNumber}` : x.runs[0].text)).join('');
 
 const after: PunctuationRule = { mode: 'footnotes', notesAfterPunctuation: true };
 const before: PunctuationRule = { mode: 'footnotes', notesAfterPunctuation: false };

@@ -42,16 +42,16 @@ export function placeCitations(inlines: readonly Inline[], rule: PunctuationRule
   let i = 0;
   while (i < src.length) {
     if (!isCitation(src[i])) {
-      out.push(src[i]!);
+      out.push(src[i]);
       i++;
       continue;
     }
     // Citations next to each other (with only spaces between) move as one.
     const group: Inline[] = [];
     while (i < src.length) {
-      if (isCitation(src[i])) group.push(src[i++]!);
+      if (isCitation(src[i])) group.push(src[i++]);
       else if (isBlank(src[i]) && isCitation(src[i + 1])) {
-        if (!notes) group.push(src[i]!);
+        if (!notes) group.push(src[i]);
         i++;
       } else break;
     }
@@ -89,7 +89,7 @@ export function placeCitations(inlines: readonly Inline[], rule: PunctuationRule
         // "… rose. [@A]" → "… rose (Lee 2024, 3)."; a quote stays with its words: "“a test” (Lee)."
         replaceLast(out, withText(prev, `${trimmed.slice(0, stop.index)}${stop[2]} `));
         out.push(...group);
-        if (!(next && /^[.!?…]/.test(next.run.text))) out.push(withText(prev, stop[1]!));
+        if (!(next && /^[.!?…]/.test(next.run.text))) out.push(withText(prev, stop[1]));
       } else {
         if (prev && prev.run.text !== '' && !/[\s([{“‘"'«—–-]$/.test(prev.run.text)) replaceLast(out, withText(prev, `${prev.run.text} `));
         out.push(...group);

@@ -28,17 +28,17 @@ const texts = (b: ReturnType<typeof importing>) => b.sections.flatMap((s) => s.i
 
 describe('a briefing file that is wrong, or odd', () => {
   it('keeps unbalanced brackets as words, reads the citations after them, and loses no paragraph', () => {
-    const short = f[0]!.slice(0, 8);
+    const short = f[0].slice(0, 8);
     const b = importing(`Opened [see @${short}, p. 4 and never closed.\n\nA ] stray and [ another [@${short}].\n\n*unclosed **markup [x](y) and _more.\n`);
     expect(texts(b)).toEqual([`Opened [see @${short}, p. 4 and never closed.`, `A ] stray and [ another [@${f[0]}].`, '*unclosed **markup [x](y) and _more.']);
   });
 
   it('refuses a citation inside a link, by line and column, and keeps one whose bracket is escaped', () => {
-    expect(() => importing(`Intro.\n\nSee [the report [@${f[0]!.slice(0, 6)}]](https://example.org).\n`)).toThrow(
+    expect(() => importing(`Intro.\n\nSee [the report [@${f[0].slice(0, 6)}]](https://example.org).\n`)).toThrow(
       /^line 10, column 17: a citation inside a Markdown link .*put the citation after the link/,
     );
     expect(lib.listBriefings()).toEqual([]);
-    const b = importing(`See \\[the report [@${f[0]!.slice(0, 6)}]](https://example.org).\n`);
+    const b = importing(`See \\[the report [@${f[0].slice(0, 6)}]](https://example.org).\n`);
     expect(texts(b)).toEqual([`See [the report [@${f[0]}]](https://example.org).`]);
   });
 
@@ -72,7 +72,7 @@ describe('a briefing file that is wrong, or odd', () => {
     set.run('abcdef02-0000-4000-8000-000000000002', f[2]);
     expect(() => importing(`Good [@${f[0]}].\n\nTwo match [see @abcdef, p. 3].\n`)).toThrow(/^line 10, column 17: fact id "abcdef" matches more than one fact; type more of it/);
     expect(() => importing(`::: {.fact fact=0123456789}\n:::\n`)).toThrow(/^line 8, column 17: no fact has the id "0123456789"/);
-    expect(importing('One [@abcdef01].\n').sections[0]!.items[0]).toMatchObject({ text: 'One [@abcdef01-0000-4000-8000-000000000001].' });
+    expect(importing('One [@abcdef01].\n').sections[0].items[0]).toMatchObject({ text: 'One [@abcdef01-0000-4000-8000-000000000001].' });
   });
 
   it('refuses a NUL character and a file that is not UTF-8, by line and column', () => {

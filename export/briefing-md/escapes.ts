@@ -105,6 +105,6 @@ export function unescapeLineStarts(raw: string): { text: string; removed: number
 /** The file offset of offset `t` in unescaped text that started at `base`. */
 export function fileOffset(base: number, removed: readonly number[], t: number): number {
   let n = 0;
-  while (n < removed.length && removed[n]! <= t) n++;
+  while (n < removed.length && removed[n] <= t) n++;
   return base + t + n;
 }

@@ -70,7 +70,7 @@ export function importBriefingMarkdown(lib: Library, input: string, opts: Import
       throw frontMatterError(src, e, at);
     }
     b.sections.forEach((section, i) => {
-      const items = sections[i]!.items;
+      const items = sections[i].items;
       if (!items.length) return;
       try {
         lib.addItems(b.id, items.map((it) => storedItem(it, ids)), section.id);
@@ -118,8 +118,8 @@ function planSections(parsed: ParsedBriefing, template: TemplateSections): Plann
     out.splice(at, 0, { key: t.key, heading: t.heading, items: [] });
   });
   if (parsed.leading.length) {
-    if (!out.length) throw locatedError(src, parsed.leading[0]!.at, 'the template has no sections to put this text in; add a "## Heading" line above it');
-    out[0]!.items = [...parsed.leading, ...out[0]!.items];
+    if (!out.length) throw locatedError(src, parsed.leading[0].at, 'the template has no sections to put this text in; add a "## Heading" line above it');
+    out[0].items = [...parsed.leading, ...out[0].items];
   }
   return out;
 }

@@ -107,7 +107,7 @@ function readHeading(src: string, pos: number, text: string): ParsedSection {
     failAt(src, pos, `a level-${level} heading: sections are "## Heading {#key}" (the title goes in the front matter); write "\\#" for a "#" at the start of a line`);
   }
   const m = /^##[ \t]*(.*?)(?:[ \t]*\{#([^{}]*)\})?[ \t]*$/.exec(text)!;
-  const heading = m[1]!.trim();
+  const heading = m[1].trim();
   const key = m[2];
   if (key !== undefined && !SECTION_KEY_PATTERN.test(key)) {
     failAt(src, pos + text.indexOf('{#') + 2, `section key "${key}" must start with a letter and use only letters, digits, - and _ (at most 64)`);
@@ -186,7 +186,7 @@ function readFenceAttributes(src: string, pos: number, text: string): FenceAttrs
       if (text[k] === '.') {
         const cls = /^\.([A-Za-z][A-Za-z0-9_-]*)/.exec(text.slice(k));
         if (!cls) failAt(src, pos + k, 'expected a class name after "."');
-        classes.push(cls[1]!);
+        classes.push(cls[1]);
         k += cls[0].length;
         continue;
       }
@@ -202,8 +202,8 @@ function readFenceAttributes(src: string, pos: number, text: string): FenceAttrs
         value = /^[^\s"{}]*/.exec(text.slice(k))![0];
         k += value.length;
       }
-      if (values.has(name[1]!)) failAt(src, pos + tokenAt, `"${name[1]}" is given twice`);
-      values.set(name[1]!, { value, at: pos + tokenAt });
+      if (values.has(name[1])) failAt(src, pos + tokenAt, `"${name[1]}" is given twice`);
+      values.set(name[1], { value, at: pos + tokenAt });
     }
   } else failAt(src, pos + k, 'a fenced block needs a kind: "::: prose" or "::: {.fact fact=ID}"');
   if (!/^[ \t]*:*[ \t]*$/.test(text.slice(k))) failAt(src, pos + k, 'unexpected text after the fence attributes');
@@ -247,7 +247,7 @@ function readQuoted(src: string, pos: number, text: string, from: number): { val
 function readLocatorAttribute(src: string, value: string, at: number): Locator {
   const exact = /^([a-z]+) ([\s\S]+)$/.exec(value);
   let locator: Locator;
-  if (exact && (LOCATOR_LABELS as readonly string[]).includes(exact[1]!)) locator = { label: exact[1] as LocatorLabel, value: exact[2]!.trim() };
+  if (exact && (LOCATOR_LABELS as readonly string[]).includes(exact[1])) locator = { label: exact[1] as LocatorLabel, value: exact[2].trim() };
   else {
     try {
       locator = parseLocator(value);

@@ -122,7 +122,7 @@ function readWords(
  * that place. Anything else after "@ID" leaves it as words.
  */
 function inTextCitation(src: string, text: string, k: number, to: number, at: (t: number) => number): { pieces: ProsePieces; end: number } | undefined {
-  if (k > 0 && !/[\s(]/.test(text[k - 1]!)) return undefined;
+  if (k > 0 && !/[\s(]/.test(text[k - 1])) return undefined;
   const key = keyLikeAt(text, k)!;
   let open = k + 1 + key.length;
   if (text[open] === ' ') open++;
@@ -148,7 +148,7 @@ function inTextCitation(src: string, text: string, k: number, to: number, at: (t
   }
   const only = segs[0];
   if (segs.length !== 1 || only?.kind !== 'cite') return undefined;
-  const cite: Cite = { ...only.cluster.cites[0]!, factId: '\0' };
+  const cite: Cite = { ...only.cluster.cites[0], factId: '\0' };
   const [before, after] = formatCluster({ cites: [cite] }).split('\0') as [string, string];
   return { pieces: [before, { key, at: at(k + 1) }, after], end: close + 1 };
 }

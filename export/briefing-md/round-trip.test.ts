@@ -30,7 +30,7 @@ describe('a briefing written as Markdown and read back', () => {
         b.id,
         [
           { kind: 'prose', text: `Own words in ${s.heading} [@${f[i % 12]}, p. 4].` },
-          { kind: 'fact', factId: f[(i + 1) % 12]!, lead: `Lead ${i}` },
+          { kind: 'fact', factId: f[(i + 1) % 12], lead: `Lead ${i}` },
           { kind: 'prose', text: 'A second paragraph of its own.' },
         ],
         s.key,
@@ -59,16 +59,16 @@ describe('a briefing written as Markdown and read back', () => {
       `Not citations: mail x@deadbeef.org, [@press_office], [see @facade] and \\@cafe12 with a backslash, [unbalanced @${f[3].slice(0, 8)}`,
       `Link syntax around a citation: [the report [@${f[4]}]](https://example.org) and \\[escaped [@${f[5]}]](x)`,
     ];
-    lib.addItems(b.id, prose.map((text, i) => ({ kind: 'prose', text, ...(i === 3 ? { marking: 'CUI' } : {}) })), s1!.key);
+    lib.addItems(b.id, prose.map((text, i) => ({ kind: 'prose', text, ...(i === 3 ? { marking: 'CUI' } : {}) })), s1.key);
     lib.addItems(
       b.id,
       [
-        { kind: 'fact', factId: f[0]!, locator: { label: 'paragraph', value: '12' }, lead: 'Insurance "quoted" \\ lead', wording: 'Reworded here.\n\nWith a second paragraph\n# and a hash line.', marking: 'C' },
-        { kind: 'fact', factId: f[1]!, locator: { label: 'timestamp', value: '01:02:03' } },
+        { kind: 'fact', factId: f[0], locator: { label: 'paragraph', value: '12' }, lead: 'Insurance "quoted" \\ lead', wording: 'Reworded here.\n\nWith a second paragraph\n# and a hash line.', marking: 'C' },
+        { kind: 'fact', factId: f[1], locator: { label: 'timestamp', value: '01:02:03' } },
         { kind: 'prose', text: 'Between facts.' },
-        { kind: 'fact', factId: f[2]!, wording: '<!-- a wording that looks like a comment -->' },
+        { kind: 'fact', factId: f[2], wording: '<!-- a wording that looks like a comment -->' },
       ],
-      s2!.key,
+      s2.key,
     );
     const custom = lib.addSection(b.id, { heading: 'Annex: figures {draft}' });
     lib.addItems(b.id, [{ kind: 'prose', text: 'In a section of my own.' }], custom.sections.at(-1)!.key);
@@ -111,10 +111,10 @@ describe('a briefing written as Markdown and read back', () => {
       '',
       '## Discussion',
       '',
-      `Says @${f[0]!.slice(0, 6)} [para. 3], and @${f[1]!.slice(0, 8)}[p. 7, emphasis added] too; a bare @${f[2]!.slice(0, 6)} stays words.`,
-      `Cluster [see @${f[3]!.slice(0, 10)}, pp. 4-5; @${f[4]}].`,
+      `Says @${f[0].slice(0, 6)} [para. 3], and @${f[1].slice(0, 8)}[p. 7, emphasis added] too; a bare @${f[2].slice(0, 6)} stays words.`,
+      `Cluster [see @${f[3].slice(0, 10)}, pp. 4-5; @${f[4]}].`,
       '',
-      `::: {.fact fact=${f[5]!.slice(0, 7)} locator="p. 12"}`,
+      `::: {.fact fact=${f[5].slice(0, 7)} locator="p. 12"}`,
       ':::',
       '',
       '## Annex {#annex}',
@@ -128,16 +128,16 @@ describe('a briefing written as Markdown and read back', () => {
       ['discussion', 'Discussion'],
       ['annex', 'Annex'],
     ]);
-    expect(b.sections[0]!.items).toEqual([expect.objectContaining({ kind: 'prose', text: 'Before any heading.' })]);
-    expect(b.sections[1]!.items).toEqual([
+    expect(b.sections[0].items).toEqual([expect.objectContaining({ kind: 'prose', text: 'Before any heading.' })]);
+    expect(b.sections[1].items).toEqual([
       expect.objectContaining({
         kind: 'prose',
-        text: `Says [@${f[0]}, para. 3], and [@${f[1]}, p. 7, emphasis added] too; a bare @${f[2]!.slice(0, 6)} stays words.\nCluster [see @${f[3]}, pp. 4-5; @${f[4]}].`,
+        text: `Says [@${f[0]}, para. 3], and [@${f[1]}, p. 7, emphasis added] too; a bare @${f[2].slice(0, 6)} stays words.\nCluster [see @${f[3]}, pp. 4-5; @${f[4]}].`,
       }),
       expect.objectContaining({ kind: 'fact', factId: f[5], locator: { label: 'page', value: '12' } }),
     ]);
     // The stored marks are real citations: indexed, so the cited facts cannot be deleted.
-    expect(() => lib.removeFact(f[3]!)).toThrow(/cited in briefing/);
+    expect(() => lib.removeFact(f[3])).toThrow(/cited in briefing/);
   });
 
   it('takes a cluster of 50 cites', () => {
@@ -146,10 +146,10 @@ describe('a briefing written as Markdown and read back', () => {
     lib.addItems(b.id, [{ kind: 'prose', text: `Fifty notes' worth ${cluster}.` }]);
     const { back } = roundTrip(lib, b.id);
     expect(content(back)).toEqual(content(lib.getBriefing(b.id)));
-    const short = `Short ids [${Array.from({ length: 50 }, (_, i) => `@${f[i % 12]!.slice(0, 8)}, p. ${i + 1}`).join('; ')}].`;
+    const short = `Short ids [${Array.from({ length: 50 }, (_, i) => `@${f[i % 12].slice(0, 8)}, p. ${i + 1}`).join('; ')}].`;
     const md = `---\ntemplate: info-memo\ntitle: Short\n---\n\n## BLUF {#bluf}\n\n${short}\n`;
     const imported = importBriefingMarkdown(lib, md, builtIn);
-    const text = (imported.sections[0]!.items[0] as { text: string }).text;
+    const text = (imported.sections[0].items[0] as { text: string }).text;
     expect(text).toBe(`Fifty notes' worth ${cluster}.`.replace("Fifty notes' worth", 'Short ids'));
   });
 });

@@ -24,7 +24,7 @@ describe('renderIntoLetterhead', () => {
     expect(out.names.some((n) => /^word\/media\/.+\.png$/.test(n))).toBe(true);
     expect(out.parts(/^word\/_rels\/header\d+\.xml\.rels$/).some((r) => r.xml.includes('media/'))).toBe(true);
     // The banner is added at the top of every header and the bottom of every footer.
-    for (const h of headers) expect(visibleText(paragraphs(h.xml)[0]!)).toBe('UNCLASSIFIED');
+    for (const h of headers) expect(visibleText(paragraphs(h.xml)[0])).toBe('UNCLASSIFIED');
     for (const f of footers) expect(visibleText(paragraphs(f.xml).at(-1)!)).toBe('UNCLASSIFIED');
     // The letterhead's own PAGE field gets a cached result.
     expect(footers.some((f) => /> ?PAGE ?<\/w:instrText>[\s\S]*?fldCharType="separate"\/><\/w:r><w:r>(?:<w:rPr>[\s\S]*?<\/w:rPr>)?<w:t>1<\/w:t>/.test(f.xml))).toBe(true);
@@ -78,12 +78,12 @@ describe('renderIntoLetterhead', () => {
     const footers = out.parts(/^word\/footer\d+\.xml$/);
     expect(headers).toHaveLength(1);
     expect(footers).toHaveLength(1);
-    expect(visibleText(headers[0]!.xml)).toBe('UNCLASSIFIED');
+    expect(visibleText(headers[0].xml)).toBe('UNCLASSIFIED');
     const body = out.part('word/document.xml');
     expect(body).toMatch(/<w:sectPr\b[^>]*><w:headerReference w:type="default" r:id="(rId\d+)"\/><w:footerReference w:type="default" r:id="rId\d+"\/>/);
     const rid = /<w:headerReference w:type="default" r:id="(rId\d+)"/.exec(body)![1];
     expect(out.part('word/_rels/document.xml.rels')).toContain(`Id="${rid}"`);
-    expect(out.part('[Content_Types].xml')).toContain(`PartName="/${headers[0]!.name}"`);
+    expect(out.part('[Content_Types].xml')).toContain(`PartName="/${headers[0].name}"`);
     // Header fields without placeholders go to the top of the body.
     expect(paragraphs(body).map(visibleText).slice(0, 3)).toEqual(['INFO MEMO', 'March 3, 2025', 'FOR:SECRETARY OF STATE']);
   });

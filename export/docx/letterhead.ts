@@ -69,7 +69,7 @@ export async function renderIntoLetterhead(doc: ResolvedDocument, template: Temp
     if (has.has(f.key)) {
       const mark = f.portion?.trim() ? `(${f.portion.trim()}) ` : '';
       patches[f.key] = paragraphPatch(textRuns(`${mark}${f.value.trim()}`));
-    } else if (fieldParas[i]) unplaced.push(fieldParas[i]!);
+    } else if (fieldParas[i]) unplaced.push(fieldParas[i]);
   });
   // A field placeholder with no value in this briefing is emptied rather than left showing.
   for (const f of template.headerFields) if (has.has(f.key) && !patches[f.key]) patches[f.key] = paragraphPatch([]);
@@ -110,7 +110,7 @@ async function templateStyleElements(template: Template, language: string): Prom
   const entries = readZip(await Packer.toBuffer(probe));
   const styles = zipTexts(entries).get('word/styles.xml') ?? '';
   const out = new Map<string, string>();
-  for (const m of styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g)) out.set(m[1]!, m[0]);
+  for (const m of styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g)) out.set(m[1], m[0]);
   const wanted = new Set([...Object.values(template.styles).map((s) => s.id), ...BODY_STYLE_ROLES]);
   for (const id of [...out.keys()]) if (!wanted.has(id)) out.delete(id);
   return out;
@@ -231,8 +231,8 @@ function decimalEndnotes(sect: string): string {
   if (after) return sect.replace(after[0], after[0] + pr);
   const refs = [...sect.matchAll(/<w:(?:header|footer)Reference\b[^>]*\/>/g)];
   if (refs.length) {
-    const last = refs[refs.length - 1]!;
-    const at = last.index! + last[0].length;
+    const last = refs[refs.length - 1];
+    const at = last.index + last[0].length;
     return sect.slice(0, at) + pr + sect.slice(at);
   }
   return sect.replace(/^(<w:sectPr\b[^>]*>)/, `$1${pr}`);

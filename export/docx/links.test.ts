@@ -14,7 +14,7 @@ const URL = 'https://www.fao.org/giews/reports/black-sea?id=4&lang=en';
 
 function withUrls(): ResolvedDocument {
   const doc = infoMemo();
-  doc.sections[0]!.blocks[0]!.inlines.push(note(ITEMS.fao, [{ text: 'FAO, ' }, { text: 'Black Sea', italic: true }, { text: `, 3, ${URL}.` }], '3'));
+  doc.sections[0].blocks[0].inlines.push(note(ITEMS.fao, [{ text: 'FAO, ' }, { text: 'Black Sea', italic: true }, { text: `, 3, ${URL}.` }], '3'));
   doc.bibliography!.entries.push([{ text: 'Food and Agriculture Organization. ' }, { text: 'Report', italic: true }, { text: `. Rome, 2024. ${URL}.` }]);
   return doc;
 }
@@ -35,14 +35,14 @@ describe('addresses in notes and the bibliography are hyperlinks', () => {
     const notes = d.part('word/footnotes.xml');
     const link = /<w:hyperlink w:history="1" r:id="rId(N\d+L1)">([\s\S]*?)<\/w:hyperlink>/.exec(notes);
     expect(link).not.toBeNull();
-    expect(visibleText(link![2]!)).toBe(URL);
+    expect(visibleText(link![2])).toBe(URL);
     expect(link![2]).toContain('<w:rStyle w:val="Hyperlink"/>');
     const rel = (part: string, id: string) => new RegExp(`<Relationship Id="rId${id}" Type="[^"]+/hyperlink" Target="([^"]+)" TargetMode="External"/>`).exec(d.part(part))?.[1];
-    expect(rel('word/_rels/footnotes.xml.rels', link![1]!)).toBe(URL.replace('&', '&amp;'));
+    expect(rel('word/_rels/footnotes.xml.rels', link![1])).toBe(URL.replace('&', '&amp;'));
     const body = d.part('word/document.xml');
     const bib = /<w:hyperlink w:history="1" r:id="rId(B\d+L1)">([\s\S]*?)<\/w:hyperlink>/.exec(body);
-    expect(visibleText(bib![2]!)).toBe(URL);
-    expect(rel('word/_rels/document.xml.rels', bib![1]!)).toBe(URL.replace('&', '&amp;'));
+    expect(visibleText(bib![2])).toBe(URL);
+    expect(rel('word/_rels/document.xml.rels', bib![1])).toBe(URL.replace('&', '&amp;'));
     // The full stop after the address stays outside the link.
     expect(visibleText(body)).toContain(`Rome, 2024. ${URL}.`);
     expect(d.part('word/styles.xml')).toContain('w:styleId="Hyperlink"');

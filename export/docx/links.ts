@@ -28,9 +28,9 @@ export function linkSegments(runs: readonly Run[]): Array<{ href?: string; runs:
   const cuts = [0, ...urls.flatMap((u) => [u.start, u.end]), text.length];
   const out: Array<{ href?: string; runs: Run[] }> = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
-    const [from, to] = [cuts[k]!, cuts[k + 1]!];
+    const [from, to] = [cuts[k], cuts[k + 1]];
     if (from === to) continue;
-    const href = k % 2 === 1 ? urls[(k - 1) / 2]!.href : undefined;
+    const href = k % 2 === 1 ? urls[(k - 1) / 2].href : undefined;
     out.push({ ...(href ? { href } : {}), runs: sliceRuns(runs, from, to) });
   }
   return out;

@@ -42,7 +42,7 @@ async function exportDocx(name: string, opts: { styleId?: string } = {}): Promis
 function noteTexts(xml: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of xml.matchAll(/<w:footnote [^>]*w:id="(-?\d+)"[^>]*>([\s\S]*?)<\/w:footnote>/g)) {
-    if (!/w:type="(separator|continuationSeparator)"/.test(m[0])) out.set(m[1]!, visibleText(m[2]!).trim());
+    if (!/w:type="(separator|continuationSeparator)"/.test(m[0])) out.set(m[1], visibleText(m[2]).trim());
   }
   return out;
 }
@@ -51,7 +51,7 @@ function noteTexts(xml: string): Map<string, string> {
 function withNotes(paragraph: string, notes: Map<string, string>): string {
   let out = '';
   for (const m of paragraph.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:footnoteReference w:id="(\d+)"\/>/g)) {
-    out += m[2] !== undefined ? `{${notes.get(m[2])}}` : decodeXml(m[1]!);
+    out += m[2] !== undefined ? `{${notes.get(m[2])}}` : decodeXml(m[1]);
   }
   return out;
 }

@@ -13,7 +13,7 @@ async function render(doc: ResolvedDocument, templateId = doc.templateId): Promi
 function zoteroJson(instruction: string): { citationItems: Array<{ id: string; itemData: { title: string } }>; properties: { noteIndex: number } } {
   const m = /^\s*ADDIN ZOTERO_ITEM CSL_CITATION (\{[\s\S]*\})\s*$/.exec(instruction);
   expect(m, instruction.slice(0, 80)).not.toBeNull();
-  return JSON.parse(m![1]!);
+  return JSON.parse(m![1]);
 }
 
 describe('renderDocx: notes and citations', () => {
@@ -41,7 +41,7 @@ describe('renderDocx: notes and citations', () => {
     expect(instructions).toHaveLength(noteCount(doc));
     const parsed = instructions.map(zoteroJson);
     expect(parsed.map((p) => p.properties.noteIndex)).toEqual([1, 2, 3, 4, 5]);
-    expect(parsed[1]!.citationItems[0]!.itemData.title).toBe('Black Sea Grain Shipments: Quarterly Review');
+    expect(parsed[1].citationItems[0].itemData.title).toBe('Black Sea Grain Shipments: Quarterly Review');
     // begin / instrText / separate / the note's runs / end, in that order, in each note.
     for (const note of notes.match(/<w:footnote\s+w:id="[1-9]\d*">[\s\S]*?<\/w:footnote>/g)!) {
       expect(note).toMatch(/fldCharType="begin"[\s\S]*<w:instrText[\s\S]*fldCharType="separate"[\s\S]*<w:t[\s\S]*fldCharType="end"/);
@@ -64,7 +64,7 @@ describe('renderDocx: notes and citations', () => {
     const d = await render(hostileDoc());
     const body = d.part('word/document.xml');
     const [instruction] = citationFields(body);
-    expect(zoteroJson(instruction!).citationItems[0]!.id).toBe('lee-2024');
+    expect(zoteroJson(instruction).citationItems[0].id).toBe('lee-2024');
     expect(body).toMatch(/fldCharType="separate"\/><\/w:r><w:r><w:t xml:space="preserve">\(Lee 2024, 88\)<\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="end"\/>/);
     expect(d.has('word/footnotes.xml') ? count(d.part('word/footnotes.xml'), /<w:footnote\s+w:id="[1-9]/) : 0).toBe(0);
   });
@@ -88,11 +88,11 @@ describe('renderDocx: memo layout', () => {
     const d = await render(infoMemo());
     const paras = paragraphs(d.part('word/document.xml'));
     expect(paras[0]).toContain('<w:pStyle w:val="DossierMemoTitle"/>');
-    expect(visibleText(paras[0]!)).toBe('INFO MEMO');
+    expect(visibleText(paras[0])).toBe('INFO MEMO');
     // The first page's extra top margin (1.5 in against 1 in) is space before the title.
     expect(paras[0]).toMatch(/<w:spacing w:before="720"\/>/);
     expect(paras[1]).toContain('DossierDate');
-    expect(visibleText(paras[1]!)).toBe('March 3, 2025');
+    expect(visibleText(paras[1])).toBe('March 3, 2025');
     const fields = paras.filter((p) => p.includes('<w:pStyle w:val="DossierHeaderField"/>'));
     expect(fields.map(visibleText)).toEqual([
       'FOR:SECRETARY OF STATE',
@@ -129,7 +129,7 @@ describe('renderDocx: memo layout', () => {
     const coord = texts.findIndex((t) => t.includes('COORDINATION:'));
     expect(texts.slice(rec + 1, rec + 6)).toEqual(['DECISION:', 'Decision requested by March 10, 2025', 'Approve', 'Disapprove', 'Other']);
     expect(coord).toBe(rec + 6);
-    const approve = paras[rec + 3]!;
+    const approve = paras[rec + 3];
     expect(approve).toContain('<w:pStyle w:val="DossierDecision"/>');
     expect(approve).toMatch(/<w:tab w:val="left" w:pos="\d+" w:leader="underscore"\/>/);
     expect(approve).toMatch(/<w:tab\/><w:tab\/>/);
@@ -194,8 +194,8 @@ describe('renderDocx: headers, footers and page setup', () => {
     const footers = d.parts(/^word\/footer\d+\.xml$/);
     const withPage = footers.filter((f) => fieldInstructions(f.xml).some((i) => i.trim() === 'PAGE'));
     expect(withPage).toHaveLength(1);
-    expect(withPage[0]!.xml).toMatch(/<w:instrText xml:space="preserve"> PAGE <\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r><w:r><w:t xml:space="preserve">2<\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="end"\/>/);
-    expect(withPage[0]!.xml).toContain('<w:pStyle w:val="DossierPageNumber"/>');
+    expect(withPage[0].xml).toMatch(/<w:instrText xml:space="preserve"> PAGE <\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r><w:r><w:t xml:space="preserve">2<\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="end"\/>/);
+    expect(withPage[0].xml).toContain('<w:pStyle w:val="DossierPageNumber"/>');
     // The first page's footer has the banner but no number.
     const first = footers.find((f) => f !== withPage[0])!;
     expect(visibleText(first.xml)).toBe('UNCLASSIFIED');
@@ -207,8 +207,8 @@ describe('renderDocx: headers, footers and page setup', () => {
     const footer = d.parts(/^word\/footer\d+\.xml$/);
     expect(footer).toHaveLength(1);
     expect(d.part('word/document.xml')).not.toContain('<w:titlePg/>');
-    expect(visibleText(footer[0]!.xml)).toBe('Page 1 of 2UNCLASSIFIED//FOR OFFICIAL USE ONLY');
-    expect(fieldInstructions(footer[0]!.xml).map((s) => s.trim())).toEqual(['PAGE', 'NUMPAGES']);
+    expect(visibleText(footer[0].xml)).toBe('Page 1 of 2UNCLASSIFIED//FOR OFFICIAL USE ONLY');
+    expect(fieldInstructions(footer[0].xml).map((s) => s.trim())).toEqual(['PAGE', 'NUMPAGES']);
     expect(estimatePageCount(doc, getTemplate('situation-report'))).toBe(2);
   });
 

@@ -34,7 +34,7 @@ beforeEach(() => {
 afterEach(() => done());
 
 function addProse(text: string): void {
-  lib.addItems(briefingId, [{ kind: 'prose', text: text.replace('FACT', factId) }], lib.getBriefing(briefingId).sections[0]!.key);
+  lib.addItems(briefingId, [{ kind: 'prose', text: text.replace('FACT', factId) }], lib.getBriefing(briefingId).sections[0].key);
 }
 
 /** The body paragraph that starts with `start` after its portion mark ("(U) "), as Word shows it. */

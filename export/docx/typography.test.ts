@@ -28,7 +28,7 @@ beforeEach(() => {
   const b = lib.getBriefing(briefingId);
   const fact = b.sections.flatMap((s) => s.items).find((i) => i.kind === 'fact');
   factId = (fact as { factId: string }).factId;
-  lib.addItems(briefingId, [{ kind: 'prose', text: PROSE.replace('FACT', factId) }], b.sections[0]!.key);
+  lib.addItems(briefingId, [{ kind: 'prose', text: PROSE.replace('FACT', factId) }], b.sections[0].key);
 });
 afterEach(() => done());
 
@@ -64,7 +64,7 @@ describe('typography follows the document language', () => {
   const withText = (language: string, text: string): ResolvedDocument => {
     const doc = infoMemo();
     doc.language = language;
-    doc.sections[0]!.blocks[0]!.inlines.unshift(t(text));
+    doc.sections[0].blocks[0].inlines.unshift(t(text));
     return doc;
   };
 

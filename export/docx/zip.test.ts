@@ -15,7 +15,7 @@ describe('zip', () => {
     ];
     const back = readZip(writeZip(entries));
     expect(back.map((e) => e.name)).toEqual(entries.map((e) => e.name));
-    back.forEach((e, i) => expect(e.data.equals(entries[i]!.data)).toBe(true));
+    back.forEach((e, i) => expect(e.data.equals(entries[i].data)).toBe(true));
   });
 
   it('computes the standard CRC-32', () => {

@@ -33,7 +33,7 @@ async function exported(name: string, opts: Partial<ExportOptions> = {}): Promis
 function prefPieces(docx: OpenedDocx): string[] {
   const custom = docx.part('docProps/custom.xml');
   const pieces = [...custom.matchAll(/<property\b[^>]*name="ZOTERO_PREF_(\d+)"[^>]*>\s*<vt:lpwstr>([\s\S]*?)<\/vt:lpwstr>\s*<\/property>/g)].map(
-    (m) => [Number(m[1]), decodeXml(m[2]!)] as const,
+    (m) => [Number(m[1]), decodeXml(m[2])] as const,
   );
   return pieces.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
 }
@@ -93,7 +93,7 @@ describe("Zotero's bibliography field", () => {
       expect(first).toBeGreaterThan(0);
       expect(last).toBeGreaterThan(first);
       // The field's result is the entries, one per paragraph; the heading stays outside it.
-      expect(visibleText(paras[first - 1]!)).toMatch(/Sources|References|Bibliography/i);
+      expect(visibleText(paras[first - 1])).toMatch(/Sources|References|Bibliography/i);
       for (const p of paras.slice(first, last + 1)) expect(visibleText(p).length).toBeGreaterThan(20);
       expect(paras.slice(last + 1).some((p) => /ZOTERO|fldChar/.test(p))).toBe(false);
     }

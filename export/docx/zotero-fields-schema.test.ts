@@ -90,14 +90,14 @@ describe('Zotero citation fields against the CSL citation schema', () => {
     const f = marksBriefing(lib);
     const [p] = await payloads(f.briefingId, 'bad', {});
     const withItem = (change: (item: Record<string, unknown>) => void) => {
-      const copy = structuredClone(p!) as Payload & Record<string, unknown>;
-      change(copy.citationItems[0]!);
+      const copy = structuredClone(p) as Payload & Record<string, unknown>;
+      change(copy.citationItems[0]);
       return copy;
     };
     expect(validateCitation(withItem((i) => ((i.itemData as Record<string, unknown>).colour = 'red')))).toBe(false);
     expect(validateCitation(withItem((i) => (i.label = 'pages')))).toBe(false);
     expect(validateCitation(withItem((i) => ((i.itemData as Record<string, unknown>).issued = { 'date-parts': [[2025, 1, 2, 3]] })))).toBe(false);
-    const noSchema = structuredClone(p!) as unknown as Record<string, unknown>;
+    const noSchema = structuredClone(p) as unknown as Record<string, unknown>;
     delete noSchema.schema;
     expect(validateCitation(noSchema)).toBe(false);
   });

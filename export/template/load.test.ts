@@ -129,7 +129,7 @@ describe('user templates', () => {
 
   it('a broken template names the file, the field and the problem', () => {
     const bad = clone(infoMemoJson) as Record<string, unknown> & { sections: Array<Record<string, unknown>> };
-    bad.sections[2]!.layout = 'table';
+    bad.sections[2].layout = 'table';
     const path = write('x.json', bad);
     const err = errorOf(() => loadTemplateFile(path));
     expect(err.code).toBe('validation');
@@ -183,7 +183,7 @@ describe('user templates', () => {
     expect(listTemplates(dir).map((t) => t.id)).not.toContain('broken-memo');
     const problems = templateProblems(dir);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toContain('sections[0].layout: must be one of bullets, paragraphs, numbered');
+    expect(problems[0].message).toContain('sections[0].layout: must be one of bullets, paragraphs, numbered');
     const err = errorOf(() => getTemplate('broken-memo', dir));
     expect(err.code).toBe('validation');
     expect(err.message).toContain('broken-memo.json: sections[0].layout');

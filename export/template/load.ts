@@ -70,7 +70,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): { field: string
     }
     case 'unrecognized_keys': {
       const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-      const at = issue.path.length ? fieldPath([...issue.path, issue.keys[0]!]) : issue.keys[0]!;
+      const at = issue.path.length ? fieldPath([...issue.path, issue.keys[0]]) : issue.keys[0];
       return { field: at, problem: `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys} (check the spelling)` };
     }
     case 'invalid_value': {
@@ -129,14 +129,14 @@ function crossCheck(t: TemplateFile): Array<{ field: string; problem: string }> 
 export function parseTemplate(data: unknown, file: string, source: 'built-in' | 'user'): Template {
   const result = templateFileSchema.safeParse(data);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
+    const issue = result.error.issues[0];
     const { field, problem } = describeIssue(issue, data);
     const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''})` : '';
     throw validationError(file, field, problem + more);
   }
   const t = result.data;
   const problems = crossCheck(t);
-  if (problems.length) throw validationError(file, problems[0]!.field, problems[0]!.problem);
+  if (problems.length) throw validationError(file, problems[0].field, problems[0].problem);
 
   let letterheadPath: string | undefined;
   if (t.letterhead !== undefined) {

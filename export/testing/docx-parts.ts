@@ -35,7 +35,7 @@ export function decodeXml(text: string): string {
 
 /** The visible text of some WordprocessingML (w:t contents joined). */
 export function visibleText(xml: string): string {
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>/g)].map((m) => decodeXml(m[1]!)).join('');
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('');
 }
 
 /** The instruction text of every complex field, each joined from its w:instrText pieces. */

@@ -41,10 +41,10 @@ function sealPng(size = 96): Buffer {
     for (let x = 0; x < size; x++) {
       const d = Math.hypot(x - c, y - c) / c;
       const [r, g, b, a] = d > 1 ? [0, 0, 0, 0] : d > 0.86 ? [191, 155, 48, 255] : d > 0.8 ? [255, 255, 255, 255] : d > 0.35 || Math.abs(x - c) < 4 ? [20, 40, 90, 255] : [191, 155, 48, 255];
-      row.writeUInt8(r!, 1 + x * 4);
-      row.writeUInt8(g!, 2 + x * 4);
-      row.writeUInt8(b!, 3 + x * 4);
-      row.writeUInt8(a!, 4 + x * 4);
+      row.writeUInt8(r, 1 + x * 4);
+      row.writeUInt8(g, 2 + x * 4);
+      row.writeUInt8(b, 3 + x * 4);
+      row.writeUInt8(a, 4 + x * 4);
     }
     rows.push(row);
   }

@@ -43,6 +43,6 @@ export function marksBriefing(lib: Library, opts: { styleId?: string; portionMar
     briefingId: briefing.id,
     facts: { a1, a2, b: bf, c: cf },
     sources: { a, b, c },
-    items: { placedA1: items[0]!.id, prose: items[1]!.id, placedC: items[2]!.id },
+    items: { placedA1: items[0].id, prose: items[1].id, placedC: items[2].id },
   };
 }

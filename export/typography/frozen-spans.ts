@@ -30,7 +30,7 @@ function mailAddresses(text: string): Array<{ start: number; end: number }> {
   let from = 0;
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let start = at;
-    while (start > from && LOCAL_PART.test(text[start - 1]!)) start--;
+    while (start > from && LOCAL_PART.test(text[start - 1])) start--;
     DOMAIN.lastIndex = at + 1;
     const domain = DOMAIN.exec(text);
     if (start === at || !domain) continue;

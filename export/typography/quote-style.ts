@@ -19,7 +19,7 @@ const styles = table as unknown as Record<string, QuoteStyle | string>;
 export function quoteStyleFor(language: string | undefined): QuoteStyle {
   const tag = (language ?? '').trim();
   const lower = Object.keys(styles).find((k) => k.toLowerCase() === tag.toLowerCase() && k !== '$comment');
-  const primary = tag.split(/[-_]/)[0]!.toLowerCase();
+  const primary = tag.split(/[-_]/)[0].toLowerCase();
   const found = (lower && styles[lower]) || styles[primary] || styles.default;
   return found as QuoteStyle;
 }

@@ -94,8 +94,8 @@ function curlQuotes({ text, frozen, out }: Draft, style: QuoteStyle): void {
   };
 
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const prev = i > 0 ? text[i - 1]! : undefined;
+    const c = text[i];
+    const prev = i > 0 ? text[i - 1] : undefined;
     const next = text[i + 1];
     const opensHere = prev === undefined || OPENS_AFTER.test(prev);
     const beforeWords = next !== undefined && !SPACE.test(next) && !CLOSING_PUNCT.test(next);
@@ -161,5 +161,5 @@ function trackCurly(c: string, opensHere: boolean, next: string | undefined, sta
 
 /** One text on its own (a subject line, a header field). */
 export function smartenText(text: string, style: QuoteStyle): string {
-  return smartenPieces([{ text, editable: true }], style)[0]!;
+  return smartenPieces([{ text, editable: true }], style)[0];
 }

@@ -21,13 +21,13 @@ export function spacePunctuation(d: Draft, style: QuoteStyle): void {
   const before = style.spaceBefore ?? {};
   const { text, out } = d;
   for (let i = 0; i < text.length; i++) {
-    const space = before[text[i]!];
+    const space = before[text[i]];
     if (space === undefined || !free(d, i) || !endsClause(text, i)) continue;
     const prev = text[i - 1];
     if (prev === ' ') {
-      if (free(d, i - 1) && i >= 2 && ENDS_WORD.test(text[i - 2]!)) out[i - 1] = space;
+      if (free(d, i - 1) && i >= 2 && ENDS_WORD.test(text[i - 2])) out[i - 1] = space;
     } else if (prev !== undefined && ENDS_WORD.test(prev)) {
-      out[i] = space + text[i]!;
+      out[i] = space + text[i];
     }
   }
   spaceTypedQuotes(d, style);

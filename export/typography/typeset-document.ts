@@ -33,7 +33,7 @@ function typesetBlock(block: Block, style: ReturnType<typeof quoteStyleFor>): Bl
   let k = 0;
   const inlines = block.inlines.map((inl): Inline => {
     if (inl.type === 'note') return inl;
-    const text = texts[k++]!;
+    const text = texts[k++];
     return inl.type === 'text' ? { type: 'text', run: { ...inl.run, text } } : inl;
   });
   return { ...block, inlines };

@@ -56,8 +56,8 @@ export function syntheticBibtex(n: number): string {
     const person = `${FAMILIES[a]}, ${GIVEN[(a + i) % GIVEN.length]}`;
     const second = `${FAMILIES[(a + 3) % FAMILIES.length]}, ${GIVEN[(a + 5) % GIVEN.length]}`;
     const org = `{${ORGS[i % ORGS.length]}}`;
-    const topic = TOPICS[i % TOPICS.length]!;
-    const title = `${topic[0]!.toUpperCase()}${topic.slice(1)} in ${PLACES[i % PLACES.length]} -- assessment ${i}`;
+    const topic = TOPICS[i % TOPICS.length];
+    const title = `${topic[0].toUpperCase()}${topic.slice(1)} in ${PLACES[i % PLACES.length]} -- assessment ${i}`;
     const year = 2000 + (i % 25);
     const month = MONTHS[i % 12];
     switch (i % 6) {

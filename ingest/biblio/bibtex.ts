@@ -30,7 +30,7 @@ export function parseBibtex(text: string, opts: ImportOptions): { items: CslItem
   const reading = progressReporter(opts, (d, t) => `Reading entry ${d} of ${t}`, entries.length);
   for (let k = 0; k < entries.length; k++) {
     throwIfAborted(opts.signal);
-    const chunk = entries[k]!;
+    const chunk = entries[k];
     const keyless = chunk.key === '';
     const body = keyless ? chunk.text.replace(/^(@\s*\w+\s*[{(])/, `$1entry-line-${chunk.line}`) : chunk.text;
     const prefix = macros.size ? macrosFor(body, macros) : '';
@@ -62,7 +62,7 @@ export function parseBibtex(text: string, opts: ImportOptions): { items: CslItem
   const converting = progressReporter(opts, (d, t) => `Converting entry ${d} of ${t}`, raws.length);
   for (let k = 0; k < raws.length; k++) {
     throwIfAborted(opts.signal);
-    const { raw, chunk, keyless } = raws[k]!;
+    const { raw, chunk, keyless } = raws[k];
     const what = entryName(chunk);
     try {
       const parents = crossrefParents(raw, byLabel);
@@ -119,7 +119,7 @@ function macrosFor(body: string, macros: Map<string, string>): string {
   const seen = new Set<string>();
   const scan = (text: string) => {
     for (const m of text.matchAll(/[=#]\s*([A-Za-z_][\w:+-]*)/g)) {
-      const name = m[1]!.toLowerCase();
+      const name = m[1].toLowerCase();
       const def = macros.get(name);
       if (def === undefined || seen.has(name)) continue;
       seen.add(name);
@@ -173,7 +173,7 @@ function fixBibtexItem(raw: RawBibEntry, item: CslItem): void {
     const m = ACCESSED_NOTE.exec(item.note.trim());
     if (m) {
       delete item.note;
-      if (!item.accessed) item.accessed = { 'date-parts': [m[1]!.split('-').map(Number)] };
+      if (!item.accessed) item.accessed = { 'date-parts': [m[1].split('-').map(Number)] };
     }
   }
   for (const field of ['author', 'editor'] as const) {
@@ -195,7 +195,7 @@ function corporateNames(source: string, names: CslName[]): CslName[] {
   const aligned = parts.length === names.length;
   return names.map((name, i) => {
     if (name.given || name.literal || name['non-dropping-particle'] || name['dropping-particle'] || !name.family) return name;
-    const braces = aligned ? braceLevels(parts[i]!) : 0;
+    const braces = aligned ? braceLevels(parts[i]) : 0;
     const institutional = /[\s.]/.test(name.family.trim());
     // Without the raw name to look at (the lists disagree), a family-only name with a space or
     // a period is an institution: a person's BibTeX name would have been split into parts.
@@ -217,7 +217,7 @@ export function splitBibNames(s: string): string[] {
     }
     if (c === '{') depth++;
     else if (c === '}') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && /\s/.test(c!)) {
+    else if (depth === 0 && /\s/.test(c)) {
       const m = /^\s+and\s+/i.exec(s.slice(i, i + 12));
       if (m) {
         out.push(s.slice(start, i).trim());

@@ -1,4 +1,4 @@
-import type { CslDate, CslItem } from '../../core/csl';
+import type { CslItem } from '../../core/csl';
 import { cslToSourceInput, sourceToCsl } from '../../core/csl-map';
 import type { Reliability, Source, SourceInput, SourceType } from '../../core/model';
 import { RELIABILITY_GRADES, SOURCE_TYPES } from '../../core/model';
@@ -49,7 +49,7 @@ export function cslItemToSourceInput(item: CslItem): SourceInput {
   const input = cslToSourceInput(it);
   if (reliability) input.reliability = reliability;
   for (const field of ['issued', 'accessed'] as const) {
-    const d = it[field] as CslDate | undefined;
+    const d = it[field];
     if (d && input[field] === undefined && typeof d.literal === 'string' && d.literal.trim()) {
       input.extra = { ...input.extra, [field]: { literal: d.literal } };
     }

@@ -102,7 +102,7 @@ describe('CSL-JSON export', () => {
     const lib = fresh();
     const zotero = parseBibliography(ZOTERO_CSL_JSON, 'csl-json').items;
     const created = importSources(lib, zotero).created;
-    expect(created[0]!.extra).toMatchObject({ 'collection-title': 'Policy Reports', source: 'meridian.example', abstract: 'How the corridor changed freight costs.', genre: 'Policy report' });
+    expect(created[0].extra).toMatchObject({ 'collection-title': 'Policy Reports', source: 'meridian.example', abstract: 'How the corridor changed freight costs.', genre: 'Policy report' });
     const back = JSON.parse(exportCslJson(created)) as Record<string, unknown>[];
     for (const [i, original] of zotero.entries()) {
       const { id: _id, ...fields } = original;
@@ -152,7 +152,7 @@ describe('BibTeX export', () => {
     expect(r.skipped).toEqual([]);
     const back = r.created.concat(r.merged.map((m) => m.existing));
     for (const [i, s] of sources.entries()) {
-      const t = items[i]!;
+      const t = items[i];
       expect(t.title, s.title).toBe(s.title);
       expect(t.DOI ?? undefined).toBe(s.doi);
       expect(t.URL ?? undefined).toBe(s.url);

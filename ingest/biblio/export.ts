@@ -25,9 +25,9 @@ export function exportCslJson(sources: Source[]): string {
 export function exportBibtex(sources: Source[]): string {
   if (sources.length === 0) return '';
   const keys = citationKeys(sources);
-  const items = sources.map((s, i) => escapeItem({ ...sourceToExportCsl(s), 'citation-key': keys[i]! }));
+  const items = sources.map((s, i) => escapeItem({ ...sourceToExportCsl(s), 'citation-key': keys[i] }));
   const entries = cslToBibEntries(items);
-  return entries.map((e, i) => formatEntry(withEntryType(e, items[i]!), sources[i]!, keys[i]!)).join('\n');
+  return entries.map((e, i) => formatEntry(withEntryType(e, items[i]), sources[i], keys[i])).join('\n');
 }
 
 /**
@@ -75,7 +75,7 @@ export function citationKeys(sources: Source[]): string[] {
     } else keys.push(undefined);
   }
   return sources.map((s, i) => {
-    if (keys[i]) return keys[i]!;
+    if (keys[i]) return keys[i];
     const base = baseKey(s);
     let key = base;
     for (let n = 0; used.has(key.toLowerCase()); n++) key = base + suffix(n);
@@ -144,7 +144,7 @@ const LATEX_SPECIAL: Record<string, string> = {
 };
 
 function escapeLatex(s: string): string {
-  return s.replace(/[\\{}&%$#_~^]/g, (c) => LATEX_SPECIAL[c]!);
+  return s.replace(/[\\{}&%$#_~^]/g, (c) => LATEX_SPECIAL[c]);
 }
 
 function escapeItem(item: CslItem): CslItem {
@@ -174,7 +174,7 @@ function protectOneWordInstitutions(value: string, names: CslName[]): string {
   if (!names.some((n) => n.literal && !/[\s.]/.test(n.literal.trim()))) return value;
   const parts = splitBibNames(value);
   if (parts.length !== names.length) return value;
-  return parts.map((p, i) => (names[i]!.literal && !/[\s.]/.test(names[i]!.literal!.trim()) && braceLevels(p) === 1 ? `{${p}}` : p)).join(' and ');
+  return parts.map((p, i) => (names[i].literal && !/[\s.]/.test(names[i].literal.trim()) && braceLevels(p) === 1 ? `{${p}}` : p)).join(' and ');
 }
 
 /** Conventional field order; anything else follows alphabetically. */

@@ -32,7 +32,7 @@ describe('importSources', () => {
     expect(r.created).toHaveLength(8);
     expect(r.merged).toEqual([]);
     expect(r.skipped).toEqual([]);
-    const okafor = r.created[0]!;
+    const okafor = r.created[0];
     expect(okafor).toMatchObject({
       type: 'report',
       title: 'The NATO Grain Corridor: Costs – and Benefits',
@@ -72,7 +72,7 @@ describe('importSources', () => {
     ]);
     expect(r.created).toEqual([]);
     expect(r.merged).toHaveLength(1);
-    const m = r.merged[0]!;
+    const m = r.merged[0];
     expect(m.existing.id).toBe(existing.id);
     expect(m.fieldsFilled.sort()).toEqual(['extra.abstract', 'pages', 'publisher']);
     expect(m.existing).toMatchObject({ title: 'My own title', notes: 'my notes', issued: '2024-01-19', pages: '1-20', publisher: 'Meridian Institute' });
@@ -121,7 +121,7 @@ describe('importSources', () => {
     // With two same-titled statements in the library, the one whose date agrees is the match.
     const again = importSources(lib, [{ id: 'x', type: 'speech', title: 'Statement on Ukraine', author: state, issued: { 'date-parts': [[2024, 3, 9]] } }]);
     expect(again.created).toEqual([]);
-    expect(again.merged[0]!.existing.id).toBe(r.created[0]!.id);
+    expect(again.merged[0].existing.id).toBe(r.created[0].id);
   });
 
   it('merges duplicates within the same file into the source the first one created', () => {
@@ -132,11 +132,11 @@ describe('importSources', () => {
     ]);
     expect(r.created).toHaveLength(1);
     expect(r.merged).toHaveLength(2);
-    expect(r.merged[0]!.fieldsFilled).toEqual(['doi', 'pages']);
-    expect(r.merged[1]!.fieldsFilled).toEqual(['volume']);
+    expect(r.merged[0].fieldsFilled).toEqual(['doi', 'pages']);
+    expect(r.merged[1].fieldsFilled).toEqual(['volume']);
     // Every entry shows the source as it ended up.
     expect(r.created[0]).toMatchObject({ doi: '10.5555/xyz', pages: '12', volume: '3' });
-    expect(r.merged[0]!.existing).toEqual(r.created[0]);
+    expect(r.merged[0].existing).toEqual(r.created[0]);
     expect(lib.listSources()).toHaveLength(1);
   });
 
@@ -160,7 +160,7 @@ describe('importSources', () => {
     const zotero = importSources(lib, parseBibliography(ZOTERO_CSL_JSON, 'csl-json').items);
     expect(zotero.merged).toHaveLength(2);
     expect(zotero.created.map((s) => s.type)).toEqual(['document']);
-    expect(zotero.created[0]!.extra).toMatchObject({ 'original-type': 'thesis', genre: 'PhD thesis', issued: { literal: 'forthcoming' } });
+    expect(zotero.created[0].extra).toMatchObject({ 'original-type': 'thesis', genre: 'PhD thesis', issued: { literal: 'forthcoming' } });
   });
 
   it('dry run reports the same result and writes nothing', () => {
@@ -173,7 +173,7 @@ describe('importSources', () => {
     expect(dry.merged).toHaveLength(1);
     const real = importSources(lib, items);
     expect(real.created.map((s) => s.title)).toEqual(dry.created.map((s) => s.title));
-    expect(real.merged[0]!.fieldsFilled).toEqual(dry.merged[0]!.fieldsFilled);
+    expect(real.merged[0].fieldsFilled).toEqual(dry.merged[0].fieldsFilled);
   });
 
   it('cancelled after N progress events: AbortError, and the library is exactly as before', () => {

@@ -82,11 +82,11 @@ function run(lib: Library, items: CslItem[], opts: ImportSourcesOptions): Import
 
   for (let k = 0; k < items.length; k++) {
     throwIfAborted(opts.signal);
-    const what = itemName(items[k]!, k);
-    const item = cleanCslItem(items[k]!, what, () => {});
+    const what = itemName(items[k], k);
+    const item = cleanCslItem(items[k], what, () => {});
     let input: SourceInput;
     try {
-      input = validate(sourceInputSchema, cslItemToSourceInput(item), 'source') as SourceInput;
+      input = validate(sourceInputSchema, cslItemToSourceInput(item), 'source');
     } catch (e) {
       if (!isDossierError(e)) throw e;
       skipped.push({ index: k, problem: `${what}: ${e.message.replace(/^source\./, '')}` });
@@ -147,7 +147,7 @@ function fillEmpty(source: Source, input: SourceInput): { patch: Partial<SourceI
     filled.push(`extra.${key}`);
   }
   if (Object.keys(add).length) patch.extra = { ...source.extra, ...add };
-  return { patch: patch as Partial<SourceInput>, filled };
+  return { patch: patch, filled };
 }
 
 function itemName(item: CslItem, index: number): string {

@@ -86,7 +86,7 @@ function cleanNames(v: unknown, what: string, warn: Warn): CslName[] {
     const src = raw as Record<string, unknown>;
     const clean = NAME_PARTS.every((k) => src[k] === undefined || typeof src[k] === 'string') && Object.keys(src).every((k) => (NAME_PARTS as readonly string[]).includes(k));
     let name: CslName;
-    if (clean) name = src as CslName;
+    if (clean) name = src;
     else {
       name = {};
       for (const k of NAME_PARTS) {
@@ -118,7 +118,7 @@ function parseNameList(s: string): CslName[] {
 export function parseOneName(s: string): CslName {
   const parts = s.split(/\s*,\s*/).filter(Boolean);
   if (parts.length >= 2) {
-    const name: CslName = { family: parts[0]!, given: parts[1]! };
+    const name: CslName = { family: parts[0], given: parts[1] };
     if (parts[2]) name.suffix = parts.slice(2).join(', ');
     return name;
   }
@@ -159,7 +159,7 @@ function cleanDate(v: unknown, what: string, warn: Warn): CslDate | undefined {
     const parts = validParts(first);
     if (parts) {
       const unchanged = parts.length === first.length && parts.every((p, i) => p === first[i]);
-      if (unchanged) return v as CslDate;
+      if (unchanged) return v;
       if (parts.length < first.length) warn(`${what} ${JSON.stringify(first)} is not a valid date; kept as ${parts.join('-')}.`);
       const rest = (dp.slice(1) as unknown[]).map((r) => (Array.isArray(r) ? validParts(r) : undefined)).filter((r): r is number[] => Boolean(r));
       return { 'date-parts': [parts, ...rest] };

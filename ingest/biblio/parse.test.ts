@@ -30,8 +30,8 @@ describe('BibTeX', () => {
     expect(warnings).toEqual([]);
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).toMatchObject({ key: 'broken2023', line: lineOf(BIBTEX, '@misc{broken2023') });
-    expect(skipped[0]!.problem).toContain(`"broken2023" (@misc, line ${lineOf(BIBTEX, '@misc{broken2023')})`);
-    expect(skipped[0]!.problem).toMatch(/not closed/);
+    expect(skipped[0].problem).toContain(`"broken2023" (@misc, line ${lineOf(BIBTEX, '@misc{broken2023')})`);
+    expect(skipped[0].problem).toMatch(/not closed/);
   });
 
   it('decodes LaTeX accents, dashes and protected capitals; resolves @string macros', () => {
@@ -86,12 +86,12 @@ describe('BibTeX', () => {
       issued: { 'date-parts': [[2023, 11]] },
     });
     expect(byId(items, 'plato1992republic').author).toEqual([{ family: 'Plato' }]);
-    const single = parseBibliography('@book{a, author = {{Plato}}, title = {Republic}}', 'bibtex').items[0]!;
+    const single = parseBibliography('@book{a, author = {{Plato}}, title = {Republic}}', 'bibtex').items[0];
     expect(single.author).toEqual([{ family: 'Plato' }]);
     const mixed = parseBibliography(
       String.raw`@report{b, author = {{NATO Parliamentary Assembly} and Lloyd George, David and {Lloyd George}, Megan}, title = {T}}`,
       'bibtex',
-    ).items[0]!;
+    ).items[0];
     expect(mixed.author).toEqual([
       { literal: 'NATO Parliamentary Assembly' },
       { given: 'David', family: 'Lloyd George' },
@@ -147,7 +147,7 @@ describe('BibTeX', () => {
     expect(w).toEqual([]);
     expect(s).toHaveLength(1);
     expect(s[0]).toMatchObject({ key: 'x', line: 3 });
-    expect(s[0]!.problem).toMatch(/Entry "x" \(line 3\) could not be read \(.*at line 3, column \d+\); it was skipped/);
+    expect(s[0].problem).toMatch(/Entry "x" \(line 3\) could not be read \(.*at line 3, column \d+\); it was skipped/);
   });
 
   it('skips entries nested inside another one, naming each with its key and line', () => {
@@ -167,8 +167,8 @@ describe('BibTeX', () => {
       { key: 'outer2024', line: 1 },
       { key: 'oneline2022', line: 7 },
     ]);
-    expect(r.skipped[0]!.problem).toBe('Entry "outer2024" (@article, line 1) is not closed: a "{" has no matching "}" before the next entry at line 4; it was skipped.');
-    expect(r.skipped[1]!.problem).toMatch(/^Entry "oneline2022" \(line 7\) could not be read \(invalid syntax at line 7, column \d+\); it was skipped\.$/);
+    expect(r.skipped[0].problem).toBe('Entry "outer2024" (@article, line 1) is not closed: a "{" has no matching "}" before the next entry at line 4; it was skipped.');
+    expect(r.skipped[1].problem).toMatch(/^Entry "oneline2022" \(line 7\) could not be read \(invalid syntax at line 7, column \d+\); it was skipped\.$/);
     expect(r.warnings).toEqual(['Entry "inner2023" (@inproceedings, line 4): text after its closing "}" was ignored; is there a "}" too many inside it?']);
   });
 
@@ -211,7 +211,7 @@ describe('BibTeX', () => {
     const r = parseBibliography(evil, 'bibtex');
     expect(performance.now() - t1).toBeLessThan(2_000);
     expect(r.items.map((i) => i.id)).toEqual(['b']);
-    expect(r.skipped[0]!.problem).toMatch(/Entry "a" .* not closed/);
+    expect(r.skipped[0].problem).toMatch(/Entry "a" .* not closed/);
   });
 });
 
@@ -246,7 +246,7 @@ describe('RIS', () => {
       issued: { 'date-parts': [[2024, 1, 19]] },
       accessed: { 'date-parts': [[2024, 1, 20]] },
     });
-    expect(items[1]!.reporter).toBeUndefined();
+    expect(items[1].reporter).toBeUndefined();
   });
 
   it('reads an institution as a literal and PY 2024/03/07/ as a full date', () => {

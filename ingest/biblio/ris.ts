@@ -24,7 +24,7 @@ export function parseRis(text: string, opts: ImportOptions): { items: CslItem[];
   const progress = progressReporter(opts, (d, t) => `Reading record ${d} of ${t}`, records.length);
   for (let k = 0; k < records.length; k++) {
     throwIfAborted(opts.signal);
-    const { record, line } = records[k]!;
+    const { record, line } = records[k];
     const title = first(record.TI) ?? first(record.T1);
     const what = `RIS record at line ${line}${title ? ` ("${title.length > 60 ? title.slice(0, 57) + '…' : title}")` : ''}`;
     try {

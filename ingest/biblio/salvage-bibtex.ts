@@ -38,7 +38,7 @@ export function salvageRawEntry(text: string, parse: (entry: string) => RawBibEn
   if (!head) return undefined;
   const [whole, type, key] = head as unknown as [string, string, string];
   const body = text.slice(whole.length).replace(/[})]\s*$/, '');
-  const starts = [...body.matchAll(FIELD_START)].map((m) => ({ at: m.index, name: m[1]!.toLowerCase() }));
+  const starts = [...body.matchAll(FIELD_START)].map((m) => ({ at: m.index, name: m[1].toLowerCase() }));
   if (starts.length < 2) return undefined;
 
   const properties: RawBibEntry['properties'] = {};
@@ -65,7 +65,7 @@ export function salvageRawEntry(text: string, parse: (entry: string) => RawBibEn
 export function salvageConversion(raw: RawBibEntry, parents: RawBibEntry[], convert: (entries: RawBibEntry[]) => CslItem | undefined): Salvaged<CslItem> | undefined {
   const dropped = Object.keys(raw.properties).filter((name) => {
     try {
-      convert([{ ...raw, properties: { [name]: raw.properties[name]! } }]);
+      convert([{ ...raw, properties: { [name]: raw.properties[name] } }]);
       return false;
     } catch {
       return true;

@@ -88,7 +88,7 @@ export function splitBibtex(text: string): BibSplit {
       i = at + 1;
       continue;
     }
-    const type = head[1]!.toLowerCase();
+    const type = head[1].toLowerCase();
     const parens = head[2] === '(';
     const startLine = line;
     for (let k = at; k < HEAD.lastIndex; k++) if (text.charCodeAt(k) === NEWLINE) line++;

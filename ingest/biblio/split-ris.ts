@@ -35,7 +35,7 @@ export function splitRis(text: string): RisSplit {
   };
 
   for (let n = 0; n < lines.length; n++) {
-    const raw = lines[n]!;
+    const raw = lines[n];
     const m = TAG_LINE.exec(raw.trimEnd());
     if (!m) {
       // A continuation of the previous tag's value (long abstracts wrap).
@@ -43,7 +43,7 @@ export function splitRis(text: string): RisSplit {
       if (more && current && lastTag) append(current.record, lastTag, more);
       continue;
     }
-    const tag = m[1]!;
+    const tag = m[1];
     const value = (m[2] ?? '').trim();
     if (tag === 'TY') {
       if (current) warnings.push(`RIS record at line ${current.line} has no "ER" line; it ends where the next record starts (line ${n + 1}).`);

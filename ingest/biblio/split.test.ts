@@ -24,7 +24,7 @@ describe('splitBibtex', () => {
       ['entry', 'misc', 'esc', 6],
       ['entry', 'book', 'last', 7],
     ]);
-    expect(chunks[3]!.text).toBe('@book{last,\n  title = {Last}\n}');
+    expect(chunks[3].text).toBe('@book{last,\n  title = {Last}\n}');
     const { items } = parseBibliography(text, 'bibtex');
     expect(items.map((i) => i.title)).toEqual(['Costs (and benefits)', 'A { literal brace', 'Last']);
   });

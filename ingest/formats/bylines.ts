@@ -15,13 +15,13 @@ export function bylineNames(raw: string, outlets: string[] = []): CslName[] {
   const s = cleanMeta(raw);
   if (!s) return [];
   const text = untilOutlet(untilDate(s.replace(BY, '').replace(/\(\s*(?:avec|with|con|mit|et|and)\s/gi, ', ').replace(/[()]/g, ' ')), outlets)
-    .split(/\s+(?:[|•·–—]|-)\s+|\s@|\b(?:updated|published|posted)\b/i)[0]!
+    .split(/\s+(?:[|•·–—]|-)\s+|\s@|\b(?:updated|published|posted)\b/i)[0]
     .replace(/[\s|•·–—-]+$/, '')
     .replace(/\s+(?:on|at)$/i, '');
   const people: CslName[] = [];
   for (const group of text.split(/\s*(?:;|\s[&/]\s|\b(?:and|et|und|with|avec|con|mit)\b)\s*/i)) {
     const parts = group.split(/\s*,\s*/);
-    const shouting = isShouting(parts[0]!);
+    const shouting = isShouting(parts[0]);
     parts.forEach((part, i) => {
       const name = personPart(part, i > 0, shouting);
       if (name && !people.some((p) => JSON.stringify(p) === JSON.stringify(name))) people.push(name);

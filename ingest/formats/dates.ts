@@ -67,7 +67,7 @@ function parts(y: string | undefined, m?: string, d?: string): PartialDate | und
     list.push(Number(m));
     if (d !== undefined) list.push(Number(d));
   }
-  const year = list[0]!;
+  const year = list[0];
   if (year < 1000 || year > 2999) return undefined;
   return fromDateParts(list);
 }

@@ -75,7 +75,7 @@ function byLocalName(doc: Document, local: string): Element[] {
   while (stack.length) {
     const el = stack.pop()!;
     if (el.tagName.replace(/^.*:/, '') === local) out.push(el);
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
   }
   return out;
 }

@@ -50,7 +50,7 @@ export async function importDocx(bytes: Uint8Array, opts: DocxImportOptions = {}
       {
         styleMap: STYLE_MAP,
         externalFileAccess: false, // linked files ("file:///C:/…" images) are never opened
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })), // images are not read at all
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })), // images are not read at all
       },
     );
     html = result.value;

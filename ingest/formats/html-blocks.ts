@@ -125,7 +125,7 @@ export function inlineText(el: Element): string {
       const blockLevel = BLOCK_LEVEL.has(tagOf(c));
       if (blockLevel) s += ' ';
       if (blockLevel) stack.push(' ');
-      for (let i = c.childNodes.length - 1; i >= 0; i--) stack.push(c.childNodes[i]!);
+      for (let i = c.childNodes.length - 1; i >= 0; i--) stack.push(c.childNodes[i]);
     }
   }
   return s;

@@ -44,7 +44,7 @@ export function siteFromTitle(titleTag: string | undefined, headlines: string[])
 /** " - Section - Site" → "Site"; " [Site]" → "Site"; anything else (the title goes on) → undefined. */
 function decoration(rest: string): string | undefined {
   const bracket = /^ \[([^\]]+)\]$/.exec(rest);
-  if (bracket) return bracket[1]!.trim();
+  if (bracket) return bracket[1].trim();
   if (!SEPARATOR.test(rest)) return undefined;
   const parts = rest.split(/ (?:[|–—:·•»/-]|::) /).map((p) => p.trim()).filter(Boolean);
   const last = parts[parts.length - 1];

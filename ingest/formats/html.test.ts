@@ -155,7 +155,7 @@ describe('importHtml: metadata vocabularies', () => {
   it('honours a declared legacy charset', () => {
     const html = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\xe9 cr\xe8me \x96 d\xe9j\xe0 vu</p></body></html>';
     const bytes = Uint8Array.from(html, (c) => c.charCodeAt(0));
-    expect(importHtml(bytes, { extract: 'all' }).blocks[0]!.text).toBe('Café crème – déjà vu');
+    expect(importHtml(bytes, { extract: 'all' }).blocks[0].text).toBe('Café crème – déjà vu');
   });
 
   it('survives pathological nesting without hanging (Readability is skipped)', { timeout: 30_000 }, () => {

@@ -32,14 +32,14 @@ export function personName(raw: string): CslName | undefined {
   }
   const words = titleCaseShouting(s.replace(/,\s*(jr\.?|sr\.?|ii|iii|iv)$/i, ' $1')).split(' ');
   let suffix: string | undefined;
-  if (words.length > 2 && SUFFIXES.test(words[words.length - 1]!)) suffix = words.pop();
-  if (words.length === 1) return { literal: words[0]! };
+  if (words.length > 2 && SUFFIXES.test(words[words.length - 1])) suffix = words.pop();
+  if (words.length === 1) return { literal: words[0] };
   // The family name starts at `i`: capitalised prefixes belong to it ("Ó Briain", "Van Dyke",
   // "Al Said"); lowercase particles before it are CSL's non-dropping particle ("von der Leyen").
   let i = words.length - 1;
-  while (i > 1 && FAMILY_PREFIXES.has(words[i - 1]!)) i--;
+  while (i > 1 && FAMILY_PREFIXES.has(words[i - 1])) i--;
   let j = i;
-  while (j > 1 && PARTICLES.has(words[j - 1]!) && words[j - 1] === words[j - 1]!.toLowerCase()) j--;
+  while (j > 1 && PARTICLES.has(words[j - 1]) && words[j - 1] === words[j - 1].toLowerCase()) j--;
   const name: CslName = { family: words.slice(i).join(' '), given: words.slice(0, j).join(' ') };
   const particle = words.slice(j, i).join(' ');
   if (particle) name['non-dropping-particle'] = particle;
@@ -51,7 +51,7 @@ export function personName(raw: string): CslName | undefined {
 function withParticle(given: string, familyPart: string): CslName {
   const words = familyPart.split(' ');
   let i = 0;
-  while (i < words.length - 1 && PARTICLES.has(words[i]!.toLowerCase())) i++;
+  while (i < words.length - 1 && PARTICLES.has(words[i].toLowerCase())) i++;
   const name: CslName = { family: words.slice(i).join(' '), given };
   if (i > 0) name['non-dropping-particle'] = words.slice(0, i).join(' ');
   return name;
@@ -69,7 +69,7 @@ export function namesFromList(raw: string): CslName[] {
 function splitCommaList(part: string): string[] {
   const pieces = part.split(/\s*,\s*/).filter(Boolean);
   if (pieces.length < 2) return [part];
-  if (pieces.length === 2 && (SUFFIXES.test(pieces[1]!) || (!pieces[0]!.includes(' ') && !looksInstitutional(part)))) return [part];
+  if (pieces.length === 2 && (SUFFIXES.test(pieces[1]) || (!pieces[0].includes(' ') && !looksInstitutional(part)))) return [part];
   return pieces.every((p) => p.includes(' ') || looksInstitutional(p)) ? pieces : [part];
 }
 

@@ -47,7 +47,7 @@ describe('importPdf: running heads and footers as publishers set them', { timeou
     expect(new Set(doc.blocks.map((b) => b.locator?.value))).toEqual(new Set(['1', '2']));
     const all = doc.blocks.map((b) => b.text).join('\n');
     expect(all).not.toMatch(/Institute|Working Paper/);
-    expect(doc.blocks[0]!.text).toBe(REPORT_TITLE);
+    expect(doc.blocks[0].text).toBe(REPORT_TITLE);
     expect(all).toContain(SUMMARY);
   });
 });

@@ -77,7 +77,7 @@ const FULL_WIDTH_CELL = 0.3;
 /** `rows` without the rows of the tables found in them, which are added to `tables`. */
 function withoutTables(rows: Row[], tables: TableRegion[], maxCellWidth: number): Row[] {
   const found = findTables(rows, maxCellWidth);
-  for (const t of found) tables.push({ top: rows[t[0]!]!.y, rows: t.length });
+  for (const t of found) tables.push({ top: rows[t[0]].y, rows: t.length });
   const inTable = new Set(found.flat());
   return rows.filter((_, i) => !inTable.has(i));
 }
@@ -129,24 +129,24 @@ function findGutter(fragments: Fragment[], rowCount: number, pageWidth: number):
   for (const f of fragments) {
     const from = Math.max(0, Math.floor(f.x));
     const to = Math.min(width, Math.ceil(f.x + f.width));
-    for (let i = from; i < to; i++) coverage[i]!++;
+    for (let i = from; i < to; i++) coverage[i]++;
   }
   const allowed = Math.max(1, Math.floor(rowCount * 0.15));
   const sizes = fragments.map((f) => f.size).sort((a, b) => a - b);
-  const minWidth = Math.max(6, 0.8 * sizes[sizes.length >> 1]!);
+  const minWidth = Math.max(6, 0.8 * sizes[sizes.length >> 1]);
   let best: Gutter | undefined;
   const lo = Math.floor(pageWidth * 0.3);
   const hi = Math.ceil(pageWidth * 0.7);
   for (let i = lo; i <= hi; ) {
-    if (coverage[i]! > allowed) {
+    if (coverage[i] > allowed) {
       i++;
       continue;
     }
     let j = i;
-    while (j < width && coverage[j]! <= allowed) j++;
+    while (j < width && coverage[j] <= allowed) j++;
     // Extend left too: the strip may begin before the middle region.
     let k = i;
-    while (k > 0 && coverage[k - 1]! <= allowed) k--;
+    while (k > 0 && coverage[k - 1] <= allowed) k--;
     if (j - k >= minWidth && (!best || j - k > best.end - best.start)) best = { start: k, end: j };
     i = j + 1;
   }
@@ -202,7 +202,7 @@ function toLine(items: Fragment[], column: -1 | 0 | 1, band: number): Line {
   let text = '';
   let end = -Infinity;
   let size = 0;
-  let y = items[0]!.y;
+  let y = items[0].y;
   for (const f of items) {
     const gap = f.x - end;
     if (text && gap > 0.12 * f.size && !/\s$/.test(text) && !/^\s/.test(f.text)) text += ' ';
@@ -213,5 +213,5 @@ function toLine(items: Fragment[], column: -1 | 0 | 1, band: number): Line {
       y = f.y;
     }
   }
-  return { text: text.replace(/\s+/g, ' ').trim(), x: items[0]!.x, right: end, y, size, column, band };
+  return { text: text.replace(/\s+/g, ' ').trim(), x: items[0].x, right: end, y, size, column, band };
 }

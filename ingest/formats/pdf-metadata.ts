@@ -26,7 +26,7 @@ export interface PdfMetadataInput {
 }
 
 export function pdfSource(m: PdfMetadataInput): Partial<SourceInput> {
-  const info = (k: string) => (typeof m.info[k] === 'string' ? (m.info[k] as string) : undefined);
+  const info = (k: string) => (typeof m.info[k] === 'string' ? (m.info[k]) : undefined);
   const xmp = (k: string) => m.xmp.get(k);
   const source: Partial<SourceInput> = { type: 'report' };
 
@@ -100,7 +100,7 @@ function printedDate(lines: string[]): PartialDate | undefined {
   for (const line of lines.slice(0, 40)) {
     for (const part of line.split(/\s+[|·•—–]\s+/)) {
       const m = DATE_LINE.exec(part.trim());
-      const date = m ? normaliseDate(m[1]!.replace(/\s+/g, ' ')) : undefined;
+      const date = m ? normaliseDate(m[1].replace(/\s+/g, ' ')) : undefined;
       if (date) return date;
     }
   }

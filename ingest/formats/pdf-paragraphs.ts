@@ -131,7 +131,7 @@ function measure(pages: PageLines[]): Stats {
     });
   });
   gaps.sort((a, b) => a - b);
-  const leading = gaps.length ? gaps[Math.floor(gaps.length * 0.3)]! : 1.2 * bodySize;
+  const leading = gaps.length ? gaps[Math.floor(gaps.length * 0.3)] : 1.2 * bodySize;
   return { bodySize, leading, edges };
 }
 
@@ -187,7 +187,7 @@ function jointBetween(prev: string, next: string, evidence: HyphenEvidence): 'sp
   if (prev.endsWith('\u00AD')) return 'unhyphenate';
   const hyphen = /(\p{L}+)[-‐]$/u.exec(prev.slice(-60));
   const rest = /^\p{L}+/u.exec(next)?.[0];
-  if (hyphen && rest) return keepHyphen(prev, hyphen[1]!, rest, evidence) ? 'direct' : 'unhyphenate';
+  if (hyphen && rest) return keepHyphen(prev, hyphen[1], rest, evidence) ? 'direct' : 'unhyphenate';
   if (/\d[-–]$/.test(prev) && /^\d/.test(next)) return 'direct'; // "2020-" + "2025" stays a range
   return 'space';
 }

@@ -43,7 +43,7 @@ export function removeRunningText(pages: PageText[]): { pages: Line[][]; removed
   let removed = 0;
   const kept = pages.map((page, i) =>
     page.lines.filter((line) => {
-      const drop = edges[i]!.has(line) && (numbered(line, page) || smallHead(line, page) || (seen.get(keyWithSize(line)) ?? 0) >= threshold);
+      const drop = edges[i].has(line) && (numbered(line, page) || smallHead(line, page) || (seen.get(keyWithSize(line)) ?? 0) >= threshold);
       if (drop) removed++;
       return !drop;
     }),

@@ -45,27 +45,27 @@ export function findTables(rows: RowOfFragments[], maxCellWidth = Infinity): num
   let run: number[] = [];
   const close = () => {
     // A run ends on a full row: continuation lines after the last one are prose again.
-    while (run.length && cells[run[run.length - 1]!]!.length < MIN_COLUMNS) run.pop();
-    if (run.filter((i) => cells[i]!.length >= MIN_COLUMNS).length >= MIN_ROWS) tables.push(run);
+    while (run.length && cells[run[run.length - 1]].length < MIN_COLUMNS) run.pop();
+    if (run.filter((i) => cells[i].length >= MIN_COLUMNS).length >= MIN_ROWS) tables.push(run);
     run = [];
   };
   for (let i = 0; i < rows.length; i++) {
     const last = run[run.length - 1];
     const anchor = lastFullRow(run, cells);
-    const joins = last !== undefined && anchor !== undefined && rows[i]!.y - rows[last]!.y <= ROW_GAP * rows[i]!.size && continues(cells[anchor]!, cells[i]!);
+    const joins = last !== undefined && anchor !== undefined && rows[i].y - rows[last].y <= ROW_GAP * rows[i].size && continues(cells[anchor], cells[i]);
     if (joins) {
       run.push(i);
       continue;
     }
     close();
-    if (cells[i]!.length >= MIN_COLUMNS) run = [i];
+    if (cells[i].length >= MIN_COLUMNS) run = [i];
   }
   close();
   return tables;
 }
 
 function lastFullRow(run: number[], cells: Cell[][]): number | undefined {
-  for (let k = run.length - 1; k >= 0; k--) if (cells[run[k]!]!.length >= MIN_COLUMNS) return run[k];
+  for (let k = run.length - 1; k >= 0; k--) if (cells[run[k]].length >= MIN_COLUMNS) return run[k];
   return undefined;
 }
 

@@ -68,7 +68,7 @@ describe('importPdf: a two-column working paper', () => {
   it('uses the printed page labels as page locators, with a range for paragraphs crossing a page', () => {
     const pages = new Set(doc.blocks.map((b) => b.locator?.value));
     expect(doc.blocks.every((b) => b.locator?.label === 'page')).toBe(true);
-    expect(doc.blocks[0]!.locator?.value).toBe('iii');
+    expect(doc.blocks[0].locator?.value).toBe('iii');
     expect(pages).toContain('iv');
     expect(pages).toContain('1');
     expect([...pages].some((p) => /^[ivx\d]+-[ivx\d]+$/.test(p!))).toBe(true);
@@ -89,7 +89,7 @@ describe('importPdf: a two-column working paper', () => {
 
   it('reports progress page by page', () => {
     const reading = progress.filter((p) => p.phase.startsWith('Reading page'));
-    expect(reading.length).toBe(reading[0]!.total);
+    expect(reading.length).toBe(reading[0].total);
     expect(reading.map((p) => p.done)).toEqual(reading.map((_, i) => i));
   });
 });
@@ -97,7 +97,7 @@ describe('importPdf: a two-column working paper', () => {
 describe('importPdf: page numbers without labels', () => {
   it('cites pages by position when the PDF has no page labels', { timeout: 30_000 }, async () => {
     const doc = await importPdf(await workingPaper(false), { fileName: 'plain.pdf' });
-    expect(doc.blocks[0]!.locator).toEqual({ label: 'page', value: '1' });
+    expect(doc.blocks[0].locator).toEqual({ label: 'page', value: '1' });
     expect(new Set(doc.blocks.map((b) => b.locator?.value))).toContain('3');
     expect(doc.warnings).toEqual([]);
   });
@@ -163,8 +163,8 @@ describe('pageLines: reading order', () => {
       ...right.map((f) => f.text),
       '7',
     ]);
-    expect(lines[1]!.column).toBe(0);
-    expect(lines[21]!.column).toBe(1);
+    expect(lines[1].column).toBe(0);
+    expect(lines[21].column).toBe(1);
   });
 
   it('keeps a single-column page in line order and joins a line split into fragments', () => {

@@ -46,7 +46,7 @@ export async function importPdf(bytes: Uint8Array, opts: ImportOptions = {}): Pr
     const pdf = await open(task, name, opts);
     const pages = await readPages(pdf, name, opts);
     const running = removeRunningText(pages);
-    const blocks = pdfParagraphs(pages.map((p, i) => ({ label: p.label, lines: running.pages[i]! })));
+    const blocks = pdfParagraphs(pages.map((p, i) => ({ label: p.label, lines: running.pages[i] })));
     const source = await metadata(pdf, pages, opts.fileName);
     return { format: 'pdf', source, blocks, warnings: warnings(name, bytes, pages) };
   } finally {
@@ -101,8 +101,8 @@ async function pageFragments(pdf: PDFDocumentProxy, n: number): Promise<{ fragme
       if (!('str' in item) || !item.str.trim()) continue;
       const m = multiply(viewport.transform, item.transform as number[]);
       // Upright horizontal text only: rotated watermarks ("DRAFT") and margin notes are not prose.
-      if (m[0]! <= 0 || Math.abs(m[1]!) > 0.01 * m[0]! || Math.abs(m[2]!) > 0.01 * Math.abs(m[3]!)) continue;
-      fragments.push({ text: item.str, x: m[4]!, y: m[5]!, width: item.width, size: Math.abs(m[3]!) || item.height });
+      if (m[0] <= 0 || Math.abs(m[1]) > 0.01 * m[0] || Math.abs(m[2]) > 0.01 * Math.abs(m[3])) continue;
+      fragments.push({ text: item.str, x: m[4], y: m[5], width: item.width, size: Math.abs(m[3]) || item.height });
     }
     return { fragments, width: viewport.width, height: viewport.height };
   } finally {
@@ -113,12 +113,12 @@ async function pageFragments(pdf: PDFDocumentProxy, n: number): Promise<{ fragme
 /** The 2×3 affine product a·b: item space → page space → top-left viewport space. */
 function multiply(a: number[], b: number[]): number[] {
   return [
-    a[0]! * b[0]! + a[2]! * b[1]!,
-    a[1]! * b[0]! + a[3]! * b[1]!,
-    a[0]! * b[2]! + a[2]! * b[3]!,
-    a[1]! * b[2]! + a[3]! * b[3]!,
-    a[0]! * b[4]! + a[2]! * b[5]! + a[4]!,
-    a[1]! * b[4]! + a[3]! * b[5]! + a[5]!,
+    a[0] * b[0] + a[2] * b[1],
+    a[1] * b[0] + a[3] * b[1],
+    a[0] * b[2] + a[2] * b[3],
+    a[1] * b[2] + a[3] * b[3],
+    a[0] * b[4] + a[2] * b[5] + a[4],
+    a[1] * b[4] + a[3] * b[5] + a[5],
   ];
 }
 
@@ -139,12 +139,12 @@ async function metadata(pdf: PDFDocumentProxy, pages: PageText[], fileName: stri
 function printedTitle(lines: Line[]): string | undefined {
   if (lines.length < 2) return undefined;
   const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
-  const median = sizes[sizes.length >> 1]!;
-  const max = sizes[sizes.length - 1]!;
+  const median = sizes[sizes.length >> 1];
+  const max = sizes[sizes.length - 1];
   if (max < 1.3 * median) return undefined;
   const first = lines.findIndex((l) => l.size === max);
   const title: string[] = [];
-  for (let i = first; i < lines.length && lines[i]!.size >= 0.9 * max; i++) title.push(lines[i]!.text);
+  for (let i = first; i < lines.length && lines[i].size >= 0.9 * max; i++) title.push(lines[i].text);
   const t = title.join(' ').trim();
   return t.length >= 3 && t.length <= 300 ? t : undefined;
 }
@@ -157,7 +157,7 @@ function cleanLabel(label: string | undefined): string | undefined {
 function warnings(name: string, bytes: Uint8Array, pages: PageText[]): string[] {
   const out: string[] = [];
   if (pages.some((p, i) => p.label !== String(i + 1))) {
-    out.push(`${name}: page locators use the page numbers printed in the PDF (its page labels), so the first page is cited as "${pages[0]!.label}"`);
+    out.push(`${name}: page locators use the page numbers printed in the PDF (its page labels), so the first page is cited as "${pages[0].label}"`);
   }
   const tables = pages.filter((p) => p.tables > 0);
   if (tables.length) {
@@ -218,7 +218,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
       },
       (e: unknown) => {
         signal.removeEventListener('abort', onAbort);
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       },
     );
   });

@@ -70,7 +70,7 @@ const MARKDOWN_EXT = new Set(['md', 'markdown', 'mdown', 'mkd', 'mkdn']);
 
 function extensionOf(fileName: string | undefined): string {
   const m = /\.([A-Za-z0-9]{1,10})$/.exec(fileName ?? '');
-  return m ? m[1]!.toLowerCase() : '';
+  return m ? m[1].toLowerCase() : '';
 }
 
 /** The PDF header may follow up to 1 KiB of junk (readers accept it, so do we). */

@@ -58,5 +58,5 @@ export function doiFrom(value: string | null | undefined): string | undefined {
   const v = cleanMeta(value);
   if (!v) return undefined;
   const m = /\b(10\.\d{4,9}\/[^\s"<>]+)/.exec(v);
-  return m ? m[1]!.replace(/[.,;)\]]+$/, '') : undefined;
+  return m ? m[1].replace(/[.,;)\]]+$/, '') : undefined;
 }

@@ -119,9 +119,9 @@ function usesFirstLineIndents(lines: Line[]): boolean {
   let indents = 0;
   let afterSentence = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
-    const line = lines[i]!;
-    const above = i > 0 && !lines[i - 1]!.blank ? lines[i - 1] : undefined;
-    const below = lines[i + 1]!;
+    const line = lines[i];
+    const above = i > 0 && !lines[i - 1].blank ? lines[i - 1] : undefined;
+    const below = lines[i + 1];
     if (line.blank || line.marker || below.blank || below.marker || above?.marker) continue;
     if (line.indent > (above?.indent ?? 0) && below.indent < line.indent) {
       indents++;
@@ -154,8 +154,8 @@ function pairsOf(lines: Line[]): Pair[] {
   const pairs: Pair[] = [];
   let inList = false; // the current block started with a list item
   for (let i = 0; i + 1 < lines.length; i++) {
-    const upper = lines[i]!;
-    const lower = lines[i + 1]!;
+    const upper = lines[i];
+    const lower = lines[i + 1];
     if (upper.blank) inList = false;
     if (upper.list) inList = true;
     else if (upper.marker) inList = false;
@@ -179,5 +179,5 @@ function linesOf(text: string): Line[] {
 
 function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }

@@ -14,9 +14,9 @@ describe('importText: plain text', () => {
 
   it('decodes Windows-1252 (curly quotes, dashes, euro) and UTF-16 with a BOM', () => {
     const cp1252 = Uint8Array.from([0x93, ...new TextEncoder().encode('Caf'), 0xe9, 0x94, 0x20, 0x96, 0x20, 0x80, ...new TextEncoder().encode('5 bn'), 0x85]);
-    expect(importText(cp1252, {}).blocks[0]!.text).toBe('“Café” – €5 bn…');
+    expect(importText(cp1252, {}).blocks[0].text).toBe('“Café” – €5 bn…');
     const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from('Ünïcödé “text”', (c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]).flat()]);
-    expect(importText(utf16, {}).blocks[0]!.text).toBe('Ünïcödé “text”');
+    expect(importText(utf16, {}).blocks[0].text).toBe('Ünïcödé “text”');
   });
 
   it('refuses binary data', () => {
@@ -25,7 +25,7 @@ describe('importText: plain text', () => {
 
   it('removes characters that hide or reorder text', () => {
     const doc = importText('Pay\u200B to \u202Eevil\u202C account\u0000 now\f.', {});
-    expect(doc.blocks[0]!.text).toBe('Pay to evil account now .');
+    expect(doc.blocks[0].text).toBe('Pay to evil account now .');
   });
 });
 

@@ -83,15 +83,15 @@ function splitFrontMatter(text: string): { body: string; fields: Map<string, str
   const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) return { body: text, fields };
   let key = '';
-  for (const line of m[1]!.split(/\r?\n/)) {
+  for (const line of m[1].split(/\r?\n/)) {
     const kv = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
     const item = /^\s+-\s+(.*)$/.exec(line) ?? /^-\s+(.*)$/.exec(line);
     if (kv) {
-      key = kv[1]!.toLowerCase();
-      const v = unquote(kv[2]!);
+      key = kv[1].toLowerCase();
+      const v = unquote(kv[2]);
       fields.set(key, v ? [v] : []);
     } else if (item && key) {
-      fields.get(key)!.push(unquote(item[1]!));
+      fields.get(key)!.push(unquote(item[1]));
     }
   }
   // Keep the offsets of the rest: the front matter becomes blank lines, not a shorter string.

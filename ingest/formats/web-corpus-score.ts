@@ -67,7 +67,7 @@ export async function scoreWebCorpus(dir = CORPUS_DIR): Promise<CorpusScore> {
   const zero = (): Record<Field, number> => ({ title: 0, byline: 0, siteName: 0, date: 0 });
   const score: CorpusScore = {
     pages: files.length,
-    sites: new Set(files.map((f) => normal(anyOf(labels[f]?.siteName ?? f)[0]!))).size,
+    sites: new Set(files.map((f) => normal(anyOf(labels[f]?.siteName ?? f)[0]))).size,
     dossier: zero(),
     readability: zero(),
     dossierFailed: [],

@@ -102,7 +102,7 @@ function periodCut(text: string, c: Cluster, next: NextWord, sentenceStart: numb
 function isCaptionNumber(text: string, prev: WordBefore, sentenceStart: number): boolean {
   if (!isLabelWord(prev.word) && !/^\d{1,3}(?:\.\d{1,3})*[a-z]?$/.test(prev.word)) return false;
   const before = wordsBetween(text, sentenceStart, prev.start, 1);
-  return before !== null && before.length === 1 && isCaptionWord(before[0]!.replace(/\.$/, ''));
+  return before !== null && before.length === 1 && isCaptionWord(before[0].replace(/\.$/, ''));
 }
 
 /** "No. 10", "Fig. 2", "art. III", "Fig. 3a", "§ 5". */

@@ -32,7 +32,7 @@ function standaloneDot(text: string, i: number): boolean {
 function footnoteLength(text: string, i: number): number {
   if (text[i] !== '[') return 0;
   let j = i + 1;
-  while (j < text.length && j - i <= 4 && text[j]! >= '0' && text[j]! <= '9') j++;
+  while (j < text.length && j - i <= 4 && text[j] >= '0' && text[j] <= '9') j++;
   return j > i + 1 && text[j] === ']' ? j + 1 - i : 0;
 }
 
@@ -43,7 +43,7 @@ export function scanCluster(text: string, start: number): Cluster {
   let question = false;
   let spaced = false;
   while (i < n) {
-    const ch = text[i]!;
+    const ch = text[i];
     if (ch === '.') dots++;
     else if (ch === '…') dots += 3;
     else if (ch === '?' || ch === '!') question = true;

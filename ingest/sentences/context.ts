@@ -27,8 +27,8 @@ export function wordBefore(text: string, end: number, floor = 0): WordBefore {
   if (s === limit && s > floor && !isWhitespace(text[s - 1])) {
     return { word: '', start: end, closed: false }; // too long to be an abbreviation
   }
-  while (s < end && (isOpener(text[s]!) || isBullet(text[s]!))) s++;
-  return { word: text.slice(s, end), start: s, closed: end > s && isCloser(text[end - 1]!) };
+  while (s < end && (isOpener(text[s]) || isBullet(text[s]))) s++;
+  return { word: text.slice(s, end), start: s, closed: end > s && isCloser(text[end - 1]) };
 }
 
 /** The word before index `pos` (skipping whitespace), without surrounding punctuation. */
@@ -62,7 +62,7 @@ export function nextWord(text: string, pos: number): NextWord {
   if (PAREN_LABEL.test(text)) return { kind: 'upper', word: '', dotted: false, after: '(' };
   let p = pos;
   const limit = Math.min(text.length, pos + 8);
-  while (p < limit && isOpener(text[p]!)) p++;
+  while (p < limit && isOpener(text[p])) p++;
   const ch = text[p];
   if (ch === undefined) return { kind: 'none', word: '', dotted: false, after: undefined };
   if (isDigit(ch) || ch === '§' || ch === '¶') return { kind: 'digit', word: '', dotted: false, after: ch };
@@ -83,7 +83,7 @@ export function nextWord(text: string, pos: number): NextWord {
 export function onlyOpeningBetween(text: string, from: number, to: number): boolean {
   if (to - from > MAX_SCAN) return false;
   for (let i = from; i < to; i++) {
-    const ch = text[i]!;
+    const ch = text[i];
     if (!isWhitespace(ch) && !isBullet(ch) && !isOpener(ch)) return false;
   }
   return true;

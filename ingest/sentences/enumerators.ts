@@ -38,7 +38,7 @@ interface Marker {
 }
 
 function toMarker(text: string, m: RegExpExecArray): Marker {
-  const label = m[2] ?? m[4]!;
+  const label = m[2] ?? m[4];
   const numeric = label >= '0' && label <= '9';
   let textStart = m.index + m[0].length;
   while (textStart < text.length && isWhitespace(text[textStart])) textStart++;

@@ -18,15 +18,15 @@ const BLOCK_MARKER = /^\s*(?:[-*+•‣⁃◦▪●○]\s*)?(?:\(?(?:\d{1,3}|[a-
 function judge(rule: GoldenRule): { pass: boolean; exact: boolean; actual: string[] } {
   const spans = splitSentences(rule.input);
   const actual = spans.map((s) => s.text);
-  const exact = actual.length === rule.expected.length && actual.every((t, i) => t === collapse(rule.expected[i]!));
+  const exact = actual.length === rule.expected.length && actual.every((t, i) => t === collapse(rule.expected[i]));
   const fail = { pass: false, exact, actual };
   if (spans.length !== rule.expected.length) return fail;
   let prevEnd = 0;
   for (let i = 0; i < spans.length; i++) {
-    const span = spans[i]!;
+    const span = spans[i];
     const covered = collapse(rule.input.slice(prevEnd, span.end));
     prevEnd = span.end;
-    if (covered !== collapse(rule.expected[i]!)) return fail;
+    if (covered !== collapse(rule.expected[i])) return fail;
     if (!covered.endsWith(span.text) || !BLOCK_MARKER.test(covered.slice(0, covered.length - span.text.length))) return fail;
   }
   return { pass: true, exact, actual };

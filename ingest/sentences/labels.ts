@@ -15,7 +15,7 @@ const ROMAN = /^(?:(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|(?=[IVX
  */
 export function isLabelWord(word: string): boolean {
   let w = word;
-  while (w.length > 0 && isBullet(w[0]!)) w = w.slice(1);
+  while (w.length > 0 && isBullet(w[0])) w = w.slice(1);
   if (w.startsWith('(')) w = w.slice(1);
   return /^(?:\d{1,3}|[A-Za-z])$/.test(w) || ROMAN.test(w);
 }

@@ -26,14 +26,14 @@ export function splitLineList(text: string, range: Range): Range[] | null {
 
   const out: Range[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const [s, e] = lines[i]!;
+    const [s, e] = lines[i];
     const line = text.slice(s, e).trim();
     const words = line.split(/\s+/);
     const last = line.slice(-1);
     if (line === '' || words.length > MAX_WORDS) return null;
     if (isTerminator(last) || /[,;:\-–—]/.test(last)) return null;
-    if (i > 0 && GLUE.has(words[0]!.toLowerCase())) return null;
-    if (i < lines.length - 1 && GLUE.has(words[words.length - 1]!.toLowerCase())) return null;
+    if (i > 0 && GLUE.has(words[0].toLowerCase())) return null;
+    if (i < lines.length - 1 && GLUE.has(words[words.length - 1].toLowerCase())) return null;
     pushTrimmed(text, out, s, e);
   }
   return out;

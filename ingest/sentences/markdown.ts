@@ -61,7 +61,7 @@ export function parseLinePrefix(line: string): LinePrefix {
     const closing = CLOSING_HASHES.exec(line);
     if (closing && closing.index >= pos) contentEnd = closing.index;
   }
-  while (pos < contentEnd && /\s/.test(line[pos]!)) pos++;
-  while (contentEnd > pos && /\s/.test(line[contentEnd - 1]!)) contentEnd--;
+  while (pos < contentEnd && /\s/.test(line[pos])) pos++;
+  while (contentEnd > pos && /\s/.test(line[contentEnd - 1])) contentEnd--;
   return { quote, heading, list, afterQuote, content: pos, contentEnd };
 }

@@ -24,12 +24,12 @@ export function joinAttributedQuotations(text: string, ranges: Range[]): Range[]
   if (ranges.length < 2) return ranges;
   const out: Range[] = [];
   for (let i = 0; i < ranges.length; i++) {
-    const [start, end] = ranges[i]!;
+    const [start, end] = ranges[i];
     const last = attributedClose(text, ranges, i);
     if (last === undefined) {
       out.push([start, end]);
     } else {
-      out.push([start, ranges[last]![1]]);
+      out.push([start, ranges[last][1]]);
       i = last;
     }
   }
@@ -38,11 +38,11 @@ export function joinAttributedQuotations(text: string, ranges: Range[]): Range[]
 
 /** The index of the sentence whose attributed closing quote ends the quotation opened in sentence i. */
 function attributedClose(text: string, ranges: Range[], i: number): number | undefined {
-  const [start, end] = ranges[i]!;
+  const [start, end] = ranges[i];
   const closer = quoteOpenAtEnd(text, start, end);
   if (closer === undefined) return undefined;
   for (let j = i + 1; j < ranges.length && j < i + MAX_SENTENCES; j++) {
-    const [s, e] = ranges[j]!;
+    const [s, e] = ranges[j];
     const at = closingQuote(text, s, e, closer);
     if (at === undefined) continue;
     return isAttributed(text, at, e) ? j : undefined;
@@ -58,7 +58,7 @@ function attributedClose(text: string, ranges: Range[], i: number): number | und
 function quoteOpenAtEnd(text: string, start: number, end: number): string | undefined {
   let closer: string | undefined;
   for (let k = start; k < end; k++) {
-    const ch = text[k]!;
+    const ch = text[k];
     if (closer === undefined) {
       if (Object.hasOwn(CLOSER_OF, ch) && (ch !== '‘' || !isLetter(text[k - 1]))) closer = CLOSER_OF[ch];
     } else if (closesHere(text, k, closer)) {

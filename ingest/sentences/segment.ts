@@ -30,7 +30,7 @@ function blockSentences(text: string, b: Block): TextSpan[] {
   const offset = b.visibleStart;
   const contentStart = b.start - offset;
   let ranges = splitRanges(work, 0, contentStart);
-  if (ranges.length === 1 && b.kind === 'paragraph') ranges = splitLineList(work, ranges[0]!) ?? ranges;
+  if (ranges.length === 1 && b.kind === 'paragraph') ranges = splitLineList(work, ranges[0]) ?? ranges;
   ranges = joinAttributedQuotations(work, ranges);
   // A list item's marker ("1.", "•") is scanned, because inline-list detection needs it, but it
   // is not part of any sentence.

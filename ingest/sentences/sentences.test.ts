@@ -79,7 +79,7 @@ describe('news article', () => {
       'paragraph',
     );
     // A soft-wrapped sentence keeps its original slice but collapses the newline in `text`.
-    const wrapped = sentences[2]!;
+    const wrapped = sentences[2];
     expect(ARTICLE.slice(wrapped.start, wrapped.end)).toContain('percent,\nreflects');
     expect(wrapped.text).toContain('percent, reflects');
   });
@@ -91,9 +91,9 @@ describe('news article', () => {
         expect(s.end).toBeLessThanOrEqual(paragraph.end);
       }
     }
-    expect(result[0]!.paragraph.text).toBe('Budget talks stall as deadline nears');
-    expect(ARTICLE.slice(result[0]!.paragraph.start, result[0]!.paragraph.end)).toBe('Budget talks stall as deadline nears');
-    expect(result[4]!.paragraph.text).toBe(ARTICLE.slice(result[4]!.paragraph.start).trim());
+    expect(result[0].paragraph.text).toBe('Budget talks stall as deadline nears');
+    expect(ARTICLE.slice(result[0].paragraph.start, result[0].paragraph.end)).toBe('Budget talks stall as deadline nears');
+    expect(result[4].paragraph.text).toBe(ARTICLE.slice(result[4].paragraph.start).trim());
   });
 });
 
@@ -261,8 +261,8 @@ describe('paragraphs', () => {
     const input = '# Title\nBody text. More.\n## Section two ##\nMore body.';
     const paragraphs = splitParagraphs(input);
     expect(paragraphs.map((p) => p.text)).toEqual(['Title', 'Body text. More.', 'Section two', 'More body.']);
-    expect(input.slice(paragraphs[0]!.start, paragraphs[0]!.end)).toBe('Title');
-    expect(input.slice(paragraphs[2]!.start, paragraphs[2]!.end)).toBe('Section two');
+    expect(input.slice(paragraphs[0].start, paragraphs[0].end)).toBe('Title');
+    expect(input.slice(paragraphs[2].start, paragraphs[2].end)).toBe('Section two');
   });
 
   it('makes each list item its own paragraph, markers stripped', () => {
@@ -277,8 +277,8 @@ describe('paragraphs', () => {
       'Second step.',
       'PDF bullet.',
     ]);
-    expect(result[1]!.sentences.map((s) => s.text)).toEqual(['The U.S. agreed.', 'Others did not.']);
-    expect(result[4]!.sentences.map((s) => s.text)).toEqual(['First step.']);
+    expect(result[1].sentences.map((s) => s.text)).toEqual(['The U.S. agreed.', 'Others did not.']);
+    expect(result[4].sentences.map((s) => s.text)).toEqual(['First step.']);
     expectValidSpans(input, splitSentences(input), 'sentence');
     expectValidSpans(input, splitParagraphs(input), 'paragraph');
   });
@@ -295,8 +295,8 @@ describe('paragraphs', () => {
       'The court held that\nthe rule applies. It did not\nelaborate.',
       'Second quoted paragraph.',
     ]);
-    expect(result[1]!.sentences.map((s) => s.text)).toEqual(['The court held that the rule applies.', 'It did not elaborate.']);
-    const quoted = result[1]!.paragraph;
+    expect(result[1].sentences.map((s) => s.text)).toEqual(['The court held that the rule applies.', 'It did not elaborate.']);
+    const quoted = result[1].paragraph;
     expect(input.slice(quoted.start, quoted.start + 9)).toBe('The court');
     expectValidSpans(input, splitSentences(input), 'sentence');
     expectValidSpans(input, splitParagraphs(input), 'paragraph');

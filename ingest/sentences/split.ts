@@ -35,7 +35,7 @@ export function splitRanges(text: string, from = 0, contentStart = from): Range[
     const punct = match ? match.index : text.length;
     // List items that start before this punctuation come first: they move the sentence start,
     // which the punctuation's rules depend on ("2. The second item").
-    while (nextList < listCuts.length && listCuts[nextList]! <= punct) cutAt(listCuts[nextList++]!);
+    while (nextList < listCuts.length && listCuts[nextList] <= punct) cutAt(listCuts[nextList++]);
     if (!match) break;
     const cluster = scanCluster(text, punct);
     cutAt(decideCut(text, cluster, sentenceStart));

@@ -31,7 +31,7 @@ const BEFORE_PARTICIPLE = new Set(['be', 'being', 'to']);
 type Tense = 'future' | 'past';
 
 function tenseOf(toks: readonly Token[], k: number): Tense | undefined {
-  const t = toks[k]!;
+  const t = toks[k];
   if (t.kind !== 'word') return undefined;
   // "may" in lower case is the verb; "May" is the month.
   if (FUTURE.has(t.lower) || (t.text === 'may' && !t.initial)) return 'future';
@@ -55,11 +55,11 @@ export function tenseAt(sentence: string, start: number, end: number): Tense | u
   const toks = tokenize(sentence);
   const first = toks.findIndex((t) => t.end > start);
   if (first < 0) return undefined;
-  for (let k = first - 1; k >= 0 && !clauseEnd(toks[k]!); k--) {
+  for (let k = first - 1; k >= 0 && !clauseEnd(toks[k]); k--) {
     const tense = tenseOf(toks, k);
     if (tense) return tense;
   }
-  for (let k = toks.findIndex((t) => t.start >= end); k >= 0 && k < toks.length && !clauseEnd(toks[k]!); k++) {
+  for (let k = toks.findIndex((t) => t.start >= end); k >= 0 && k < toks.length && !clauseEnd(toks[k]); k++) {
     const tense = tenseOf(toks, k);
     if (tense) return tense;
   }

@@ -160,7 +160,7 @@ function resolve(c: chrono.ParsedComponents, twin: chrono.ParsedComponents | und
   for (const m of original.slice(reading.index, reading.index + words.length).matchAll(MONTH_WORDS)) {
     if (!/^\p{Lu}/u.test(m[0])) return undefined;
     // "May" opening a sentence is the verb ("May the talks …" aside, news rarely starts so).
-    if (m[0] === 'May' && original.slice(0, reading.index + m.index!).trim() === '') return undefined;
+    if (m[0] === 'May' && original.slice(0, reading.index + m.index).trim() === '') return undefined;
   }
   if (AMBIGUOUS.test(words)) return undefined;
   // "4/10" is more often a fraction or a score than a date; with a year it is a date.
@@ -238,11 +238,11 @@ const YEAR_RANGE = /\b(?:from|between)\s+((?:1[89]|20)\d\d)\s+(?:to|and|until|th
 function yearDates(text: string, original: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(YEAR_RANGE)) {
-    if (m[2]! > m[1]!) out.push({ index: m.index! + m[0].indexOf(m[1]!), end: m.index! + m[0].length, date: m[1]!, endDate: m[2]! });
+    if (m[2] > m[1]) out.push({ index: m.index + m[0].indexOf(m[1]), end: m.index + m[0].length, date: m[1], endDate: m[2] });
   }
   for (const m of text.matchAll(YEAR)) {
-    const year = (m[1] ?? m[2])!;
-    const index = m.index! + m[0].lastIndexOf(year);
+    const year = (m[1] ?? m[2]);
+    const index = m.index + m[0].lastIndexOf(year);
     if (out.some((c) => c.index <= index && index < c.end) || notTheEvent(original, index, index + 4, year)) continue;
     out.push({ index, end: index + 4, date: year });
   }

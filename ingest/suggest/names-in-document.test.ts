@@ -44,6 +44,6 @@ describe('a later surname resolves to the full name and role given earlier in th
 
   it('does not carry names from one document to the next', () => {
     suggestForDocument(['Erik Lindqvist, the chief negotiator, said the talks had stalled.']);
-    expect(suggestForDocument(['Lindqvist said the corridor was open.'])[0]!.attribution).toEqual({ name: 'Lindqvist' });
+    expect(suggestForDocument(['Lindqvist said the corridor was open.'])[0].attribution).toEqual({ name: 'Lindqvist' });
   });
 });

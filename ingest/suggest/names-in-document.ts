@@ -31,9 +31,9 @@ export class NamesInDocument {
 
   private remember(name: string, words: string[], role: string | undefined): void {
     if (!this.roles.has(name) || (role && !this.roles.get(name))) this.roles.set(name, role);
-    const last = words[words.length - 1]!;
+    const last = words[words.length - 1];
     const byFirst = words.length >= 3 || last.includes('-');
-    for (const w of byFirst ? [words[0]!, last] : [last]) {
+    for (const w of byFirst ? [words[0], last] : [last]) {
       const people = this.byWord.get(w) ?? new Set<string>();
       people.add(name);
       this.byWord.set(w, people);

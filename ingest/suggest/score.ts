@@ -56,7 +56,7 @@ export interface SuggestionScore {
   disagreements: Disagreement[];
 }
 
-export const LABELLED: readonly LabelledSentence[] = labelled as LabelledSentence[];
+export const LABELLED: readonly LabelledSentence[] = labelled;
 
 /** Scores the suggestions for every labelled sentence, reading each document as a whole. */
 export function scoreSuggestions(items: readonly LabelledSentence[] = LABELLED): SuggestionScore {
@@ -65,10 +65,10 @@ export function scoreSuggestions(items: readonly LabelledSentence[] = LABELLED):
   for (const group of documents(items)) {
     const suggested = suggestForDocument(
       group.map((i) => i.text),
-      group[0]!.published,
+      group[0].published,
     );
     group.forEach((item, k) => {
-      const got = fieldsOf(suggested[k]!);
+      const got = fieldsOf(suggested[k]);
       const want = labelsOf(item.expected);
       for (const field of FIELDS) {
         const g = got[field];
@@ -105,7 +105,7 @@ function documents(items: readonly LabelledSentence[]): LabelledSentence[][] {
   const out: LabelledSentence[][] = [];
   for (const item of items) {
     const last = out[out.length - 1];
-    if (item.doc && last && last[0]!.doc === item.doc) last.push(item);
+    if (item.doc && last && last[0].doc === item.doc) last.push(item);
     else out.push([item]);
   }
   return out;

@@ -77,7 +77,7 @@ function wordValue(word: string): number | undefined {
   if (word in UNITS_WORDS) return UNITS_WORDS[word];
   // "forty-five"
   const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$/.exec(word);
-  return m ? UNITS_WORDS[m[1]!]! + UNITS_WORDS[m[2]!]! : undefined;
+  return m ? UNITS_WORDS[m[1]] + UNITS_WORDS[m[2]] : undefined;
 }
 
 /** Whether the words from token i spell one of `phrases`; returns how many tokens it took. */
@@ -96,18 +96,18 @@ function qualifierBefore(toks: readonly Token[], i: number): number {
     const start = i - words.length;
     // "fell below 10%" moves to a level; "was below 40%" qualifies it.
     if ((q === 'below' || q === 'above') && MOTION.has(toks[start - 1]?.lower ?? '')) continue;
-    if (start >= 0 && words.every((w, k) => toks[start + k]!.lower === w)) return start;
+    if (start >= 0 && words.every((w, k) => toks[start + k].lower === w)) return start;
   }
   return i;
 }
 
 /** Why the number at token i is not a quantity, if it is not. */
 function notAQuantity(toks: readonly Token[], i: number): boolean {
-  const t = toks[i]!;
+  const t = toks[i];
   const prev = toks[i - 1];
   const next = toks[i + 1];
   // Codes glued to letters: G7, MH17, COVID-19, F-16, S-400.
-  if (prev && glued(prev, t) && (prev.kind === 'word' || (prev.text === '-' && glued(toks[i - 2], prev) && toks[i - 2]!.kind === 'word'))) return true;
+  if (prev && glued(prev, t) && (prev.kind === 'word' || (prev.text === '-' && glued(toks[i - 2], prev) && toks[i - 2].kind === 'word'))) return true;
   // Ordinals: 21st, 3rd, 4th; ages and compounds: 54-year-old, 10-fold is kept below as a multiplier.
   if (next && glued(t, next) && next.kind === 'word' && /^(?:st|nd|rd|th)$/i.test(next.text)) return true;
   if (next?.text === '-' && glued(t, next) && toks[i + 2]?.kind === 'word' && glued(next, toks[i + 2])) return true;
@@ -119,7 +119,7 @@ function notAQuantity(toks: readonly Token[], i: number): boolean {
   if (next && TIME_WORDS.has(next.lower)) return true;
   // Dates: Jan. 15, 15 January, March 3, 2021.
   if ((prev && MONTHS.test(prev.lower)) || (next && MONTHS.test(next.lower))) return true;
-  if (prev?.kind === 'comma' && toks[i - 2]?.kind === 'number' && toks[i - 3] && MONTHS.test(toks[i - 3]!.lower)) return true;
+  if (prev?.kind === 'comma' && toks[i - 2]?.kind === 'number' && toks[i - 3] && MONTHS.test(toks[i - 3].lower)) return true;
   // Labels: Article 5, Resolution 2231, page 4, No. 10.
   if (prev && LABELS.has(prev.lower.replace(/\.$/, '')) && !(prev.lower === 'some' || prev.lower === 'about')) return true;
   // List numbers: "1. The ministry …", "(2) exports …".
@@ -159,11 +159,11 @@ function unitAfter(toks: readonly Token[], i: number): { unit: string; to: numbe
   // "40 degrees Celsius"
   if (w.lower === 'degrees' && /^(?:celsius|fahrenheit)$/.test(toks[i + 1]?.lower ?? '')) {
     to = i + 1;
-    unit = `degrees ${toks[i + 1]!.text}`;
+    unit = `degrees ${toks[i + 1].text}`;
   }
   // "barrels a day", "tonnes per year"
   if (RATE.has(toks[to + 1]?.lower ?? '') && PERIODS.has(toks[to + 2]?.lower ?? '')) {
-    unit = `${unit} ${toks[to + 1]!.lower} ${toks[to + 2]!.lower}`;
+    unit = `${unit} ${toks[to + 1].lower} ${toks[to + 2].lower}`;
     to += 2;
   }
   return { unit, to };
@@ -172,7 +172,7 @@ function unitAfter(toks: readonly Token[], i: number): { unit: string; to: numbe
 function scan(toks: readonly Token[]): Match[] {
   const out: Match[] = [];
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
+    const t = toks[i];
     let value: number | undefined;
     let from = i;
     let to = i;
@@ -202,13 +202,13 @@ function scan(toks: readonly Token[]): Match[] {
       const frac = /^(one|two|three|four|a|an)-?(half|thirds?|quarters?|fifths?|tenths?)$/.exec(t.lower);
       // Not "a two-thirds majority": the fraction names the kind of majority.
       if (frac && (frac[1] !== 'a' || toks[i + 1]?.lower === 'of') && !/^(?:majority|majorities|stake|share|quorum|vote)$/.test(toks[i + 1]?.lower ?? '')) {
-        const n = frac[1] === 'a' || frac[1] === 'an' ? 1 : UNITS_WORDS[frac[1]!]!;
-        out.push({ from: qualifierBefore(toks, i), to: i, value: roundShare(n * FRACTIONS[frac[2]!]! * 100), unit: 'percent', score: 3 });
+        const n = frac[1] === 'a' || frac[1] === 'an' ? 1 : UNITS_WORDS[frac[1]];
+        out.push({ from: qualifierBefore(toks, i), to: i, value: roundShare(n * FRACTIONS[frac[2]] * 100), unit: 'percent', score: 3 });
         continue;
       }
       // "a third of the budget", "rose by a third"
-      if ((t.lower === 'a' || t.lower === 'one') && toks[i + 1] && /^(half|third|quarter|fifth|tenth)$/.test(toks[i + 1]!.lower) && (toks[i + 2]?.lower === 'of' || toks[i - 1]?.lower === 'by')) {
-        out.push({ from: qualifierBefore(toks, i), to: i + 1, value: roundShare(FRACTIONS[toks[i + 1]!.lower]! * 100), unit: 'percent', score: 3 });
+      if ((t.lower === 'a' || t.lower === 'one') && toks[i + 1] && /^(half|third|quarter|fifth|tenth)$/.test(toks[i + 1].lower) && (toks[i + 2]?.lower === 'of' || toks[i - 1]?.lower === 'by')) {
+        out.push({ from: qualifierBefore(toks, i), to: i + 1, value: roundShare(FRACTIONS[toks[i + 1].lower] * 100), unit: 'percent', score: 3 });
         i++;
         continue;
       }
@@ -219,7 +219,7 @@ function scan(toks: readonly Token[]): Match[] {
       }
       // "a million", "half a million", "one million", "forty-five"
       const v = wordValue(t.lower);
-      const aScale = (t.lower === 'a' || t.lower === 'half') && toks[i + 1] && ['hundred', 'thousand', 'million', 'billion', 'trillion'].includes(toks[i + 1]!.lower);
+      const aScale = (t.lower === 'a' || t.lower === 'half') && toks[i + 1] && ['hundred', 'thousand', 'million', 'billion', 'trillion'].includes(toks[i + 1].lower);
       if (v === undefined && !aScale) continue;
       if (t.lower === 'half' && toks[i + 1]?.lower === 'a') continue;
       value = aScale ? 1 : v;
@@ -237,7 +237,7 @@ function scan(toks: readonly Token[]): Match[] {
     if (before && CURRENCY_SYMBOLS[before.text] && glued(before, toks[from])) {
       unit = CURRENCY_SYMBOLS[before.text];
       from--;
-      if (toks[from - 1]?.kind === 'word' && /^(?:us|a|c|nz|hk)$/i.test(toks[from - 1]!.text) && glued(toks[from - 1], toks[from])) from--;
+      if (toks[from - 1]?.kind === 'word' && /^(?:us|a|c|nz|hk)$/i.test(toks[from - 1].text) && glued(toks[from - 1], toks[from])) from--;
       strong = true;
     } else if (before && ISO_CURRENCIES.has(before.lower)) {
       unit = before.text.toUpperCase();
@@ -247,8 +247,8 @@ function scan(toks: readonly Token[]): Match[] {
 
     // Scale words after: "3.2 billion", "one million", "€40m", "five hundred thousand".
     let k = to + 1;
-    while (toks[k] && toks[k]!.lower in SCALES && (!GLUED_ONLY.has(toks[k]!.lower) || glued(toks[k - 1], toks[k]))) {
-      if (value !== undefined) value *= SCALES[toks[k]!.lower]!;
+    while (toks[k] && toks[k].lower in SCALES && (!GLUED_ONLY.has(toks[k].lower) || glued(toks[k - 1], toks[k]))) {
+      if (value !== undefined) value *= SCALES[toks[k].lower];
       to = k;
       strong = true;
       k++;
@@ -263,7 +263,7 @@ function scan(toks: readonly Token[]): Match[] {
         strong = true;
       } else {
         const n = phraseAt(toks, to + 1, PERCENT_WORDS);
-        if (n && !(toks[to + 1]!.lower === 'points' && !strong)) {
+        if (n && !(toks[to + 1].lower === 'points' && !strong)) {
           const words = toks.slice(to + 1, to + 1 + n).map((w) => w.lower).join(' ');
           unit = words === 'per cent' || words === 'pc' ? 'percent' : words === 'points' ? 'points' : words.replace(/ point$/, ' points');
           to += n;
@@ -282,7 +282,7 @@ function scan(toks: readonly Token[]): Match[] {
     }
     // A price or a cost over time: "$67.40 a barrel", "5 rupees a litre", "$120 million a year".
     if (unit && unit !== 'percent' && RATE.has(toks[to + 1]?.lower ?? '') && (MEASURES.has(toks[to + 2]?.lower ?? '') || PERIODS.has(toks[to + 2]?.lower ?? ''))) {
-      unit = `${unit} ${toks[to + 1]!.lower} ${toks[to + 2]!.lower}`;
+      unit = `${unit} ${toks[to + 1].lower} ${toks[to + 2].lower}`;
       to += 2;
     }
     // "18 of 22 drones": the count is the first number, the unit follows the second.
@@ -342,7 +342,7 @@ export function suggestStatistic(sentence: string): StatisticSuggestion | undefi
   const matches = joinRanges(toks, scan(toks));
   if (matches.length === 0) return undefined;
   const best = matches.reduce((a, b) => (b.score > a.score ? b : a));
-  const out: StatisticSuggestion = { figure: sentence.slice(toks[best.from]!.start, toks[best.to]!.end) };
+  const out: StatisticSuggestion = { figure: sentence.slice(toks[best.from].start, toks[best.to].end) };
   if (best.value !== undefined && Number.isFinite(best.value)) out.value = best.value;
   if (best.unit) out.unit = best.unit;
   return out;

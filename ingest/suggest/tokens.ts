@@ -63,14 +63,14 @@ export function tokenize(sentence: string): Token[] {
   for (const m of sentence.matchAll(TOKEN)) {
     const g = m.groups!;
     let text = m[0];
-    let start = m.index!;
+    let start = m.index;
     let kind: TokenKind;
     if (g.abbr) kind = 'word';
     else if (g.word) {
       kind = 'word';
       // "Jan." keeps its dot; "said." gives it back to the end of the sentence.
       // So does an initial before a name: "V. Anantha Nageswaran".
-      const initial = /^\p{Lu}\.$/u.test(text) && /^ \p{Lu}/u.test(sentence.slice(m.index! + text.length, m.index! + text.length + 2));
+      const initial = /^\p{Lu}\.$/u.test(text) && /^ \p{Lu}/u.test(sentence.slice(m.index + text.length, m.index + text.length + 2));
       if (text.endsWith('.') && !DOTTED.has(text.slice(0, -1).toLowerCase()) && !initial) {
         push(out, text.slice(0, -1), 'word', start, quoted);
         text = '.';
@@ -82,7 +82,7 @@ export function tokenize(sentence: string): Token[] {
       // Curly quotes say which way they face; a straight one opens after a space (or at the
       // start) and closes otherwise. (Apostrophes inside words never get here.)
       const ch = text;
-      const before = start === 0 ? ' ' : sentence[start - 1]!;
+      const before = start === 0 ? ' ' : sentence[start - 1];
       const opening = ch === '“' || ch === '‘' || ch === '«' || ch === '„' || ((ch === '"' || ch === "'") && /[\s([—–-]/.test(before));
       if (opening && !quoted) {
         quoted = true;
@@ -128,5 +128,5 @@ export function isBoundary(t: Token | undefined): boolean {
 
 /** The original text from token i to token j inclusive. */
 export function span(sentence: string, tokens: readonly Token[], i: number, j: number): string {
-  return sentence.slice(tokens[i]!.start, tokens[j]!.end);
+  return sentence.slice(tokens[i].start, tokens[j].end);
 }

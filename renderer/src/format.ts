@@ -9,7 +9,7 @@ export function formatPartialDate(d: string | undefined): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d);
   if (!m) return d;
   const [, y, mo, day] = m;
-  if (!mo) return y!;
+  if (!mo) return y;
   const month = MONTHS[Number(mo) - 1] ?? mo;
   return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
 }
@@ -35,9 +35,9 @@ export function plural(n: number, word: string, capped = false): string {
 export function shortAuthors(names: readonly CslName[] | undefined): string {
   if (!names || names.length === 0) return '';
   const last = (n: CslName) => n.literal ?? [n['non-dropping-particle'], n.family].filter(Boolean).join(' ');
-  if (names.length === 1) return last(names[0]!);
-  if (names.length === 2) return `${last(names[0]!)} and ${last(names[1]!)}`;
-  return `${last(names[0]!)} et al.`;
+  if (names.length === 1) return last(names[0]);
+  if (names.length === 2) return `${last(names[0])} and ${last(names[1])}`;
+  return `${last(names[0])} et al.`;
 }
 
 /** A one-line citation for lists: "Okafor, The Meridian Herald, 19 Jan. 2025". */

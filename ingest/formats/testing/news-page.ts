@@ -53,17 +53,17 @@ export function newsPageHtml(): string {
 <h1 class="headline">Coastal states extend fisheries moratorium until 2026</h1>
 <div class="byline">By <a href="/authors/mk" rel="author">Marta Kowalczyk</a> and Tomás Ó Briain</div>
 <div class="share-tools social"><a href="javascript:share('twitter')">Share on X</a> <a href="javascript:window.print()" onclick="track()">Print this article</a></div>
-${p(ARTICLE_PARAGRAPHS[0]!)}
-${p(ARTICLE_PARAGRAPHS[1]!)}
+${p(ARTICLE_PARAGRAPHS[0])}
+${p(ARTICLE_PARAGRAPHS[1])}
 <img src="x.png" onerror="globalThis.__dossierPwned = true" alt="A trawler in the harbour">
 <ul>${LIST_ITEMS.map((i) => `<li>${i}</li>`).join('')}</ul>
 <p onclick="globalThis.__dossierPwned = true" onmouseover="steal()">${ARTICLE_PARAGRAPHS[2]}</p>
 <script>globalThis.__dossierPwned = true; var s = 'SCRIPT IN ARTICLE';</script>
 <blockquote><p>${QUOTE}</p></blockquote>
 <iframe src="https://ads.example/frame" title="advert">IFRAME FALLBACK TEXT</iframe>
-${p(ARTICLE_PARAGRAPHS[3]!)}
+${p(ARTICLE_PARAGRAPHS[3])}
 <noscript>NOSCRIPT TEXT</noscript>
-${p(ARTICLE_PARAGRAPHS[4]!)}
+${p(ARTICLE_PARAGRAPHS[4])}
 </article>
 <aside class="related sidebar"><h2>Most read</h2><ul><li><a href="/a">Storm closes port for third day</a></li><li><a href="/b">Ferry fares to rise in April</a></li></ul></aside>
 </main>

@@ -16,7 +16,7 @@ export interface Found {
 /** The subject of a verb at index v: the phrase before it, or the run of comma segments. */
 function subjectOf(sentence: string, toks: readonly Token[], v: number): Phrase | undefined {
   let end = v - 1;
-  while (end >= 0 && toks[end]!.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[end]!.lower)) end--;
+  while (end >= 0 && toks[end].kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[end].lower)) end--;
   if (end < 0) return undefined;
   if (!isBoundary(toks[end])) {
     const p = phraseEndingAt(toks, end);
@@ -31,7 +31,7 @@ function subjectOf(sentence: string, toks: readonly Token[], v: number): Phrase 
     return p;
   }
   // "Ines Duarte, the foreign minister, said" / "Duarte, who leads the delegation, said".
-  if (toks[end]!.kind !== 'comma') return undefined;
+  if (toks[end].kind !== 'comma') return undefined;
   let cut = end;
   let seg = segmentBefore(toks, cut);
   // Skip clauses that describe the subject without being it.
@@ -62,7 +62,7 @@ function appositiveAfter(toks: readonly Token[], p: Phrase): Phrase {
   if (!a) return p;
   const next = toks[a.to + 1];
   if (!isBoundary(next) && !(next && ['who', 'in', 'on', 'at'].includes(next.lower))) return p;
-  const first = toks[a.from]!.lower;
+  const first = toks[a.from].lower;
   if (!ARTICLES.has(first) && !TITLES.has(first) && !/'s$/.test(first)) return p;
   return { ...p, appositive: a };
 }
@@ -77,7 +77,7 @@ function relayedFrom(sentence: string, toks: readonly Token[], start: number): F
     const owner = ownerOf(sentence, toks, p.from, p.from + head - 1);
     // "a report by the Meridian Herald", "documents seen by Reuters", "figures from the ministry".
     let k = p.to + 1;
-    while (k < toks.length && DOCUMENT_LINKS.has(toks[k]!.lower)) k++;
+    while (k < toks.length && DOCUMENT_LINKS.has(toks[k].lower)) k++;
     if (k === p.to + 1) return owner;
     const inner = phraseStartingAt(toks, k);
     if (!inner) return owner;
@@ -96,7 +96,7 @@ function relayedFrom(sentence: string, toks: readonly Token[], start: number): F
 /** The name just before a document noun: "IMF estimates", "LSEG data" (not "the latest census"). */
 function ownerOf(sentence: string, toks: readonly Token[], from: number, to: number): Found {
   let start = to + 1;
-  while (start > from && capital(toks[start - 1]!)) start--;
+  while (start > from && capital(toks[start - 1])) start--;
   if (start > to) return {};
   from = start;
   const r = read(sentence, toks, { from, to });
@@ -118,7 +118,7 @@ function outletAt(sentence: string, toks: readonly Token[], start: number): stri
 export function cues(sentence: string, toks: readonly Token[]): Found[] {
   const out: Found[] = [];
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
+    const t = toks[i];
     if (t.quoted || t.kind !== 'word') continue;
     const next = toks[i + 1];
 
@@ -177,7 +177,7 @@ export function cues(sentence: string, toks: readonly Token[]): Found[] {
     // "…, said Ines Duarte, the foreign minister": the verb first, after a comma or a
     // quotation, and a speaker after it (not "…, said exports fell").
     let prev = i - 1;
-    while (prev >= 0 && toks[prev]!.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[prev]!.lower)) prev--;
+    while (prev >= 0 && toks[prev].kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[prev].lower)) prev--;
     if ((prev < 0 || isBoundary(toks[prev])) && !found.via && !stance) {
       const after = phraseStartingAt(toks, i + 1);
       const p = after && appositiveAfter(toks, after);
@@ -202,7 +202,7 @@ export function cues(sentence: string, toks: readonly Token[]): Found[] {
 /** Verbs of saying and their negation or infinitive: "did not say", "declined to comment". */
 function negated(toks: readonly Token[], v: number): boolean {
   let k = v - 1;
-  while (k >= 0 && toks[k]!.kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[k]!.lower)) k--;
+  while (k >= 0 && toks[k].kind === 'word' && BETWEEN_SUBJECT_AND_VERB.has(toks[k].lower)) k--;
   const before = toks[k];
   return !!before && before.kind === 'word' && NEGATIONS.has(before.lower);
 }
@@ -215,7 +215,7 @@ const NEGATIONS = new Set(['not', 'never', "didn't", "doesn't", "won't", "wouldn
  * "estimates" or "assessed" only before "that" (not "IMF estimates show …").
  */
 function stanceCue(toks: readonly Token[], v: number): boolean {
-  const verb = toks[v]!.lower;
+  const verb = toks[v].lower;
   if (verb === 'called') return toks.slice(v + 1).some((t) => t.kind === 'open-quote');
   if (['estimates', 'assessed', 'assesses', 'found', 'finds', 'projects', 'projected', 'forecasts'].includes(verb)) return toks[v + 1]?.lower === 'that';
   // "denied that …", "denied targeting civilians", "rejected the accusations": words; but

@@ -32,17 +32,17 @@ function phraseWord(t: Token | undefined): boolean {
  * "an analyst at the institute", "officials in Kyiv", "diplomats from both countries".
  */
 function prepositionInside(toks: readonly Token[], i: number): boolean {
-  const t = toks[i]!;
+  const t = toks[i];
   const before = toks[i - 1]?.lower ?? '';
   if (!phraseWord(toks[i + 1])) return false;
   if (t.lower === 'for' || t.lower === 'at') return ROLE_NOUNS.has(before);
   // "a schoolteacher in Maracaibo": a singular role takes a place, not "in a statement".
   if (t.lower === 'in' || t.lower === 'from') return ROLE_NOUNS.has(before) && before !== 'statistics' && (/s$/.test(before) || capitalInside(toks[i + 1]));
-  if (t.lower === 'with') return before === 'familiar' || toks[i + 1]!.lower === 'knowledge';
+  if (t.lower === 'with') return before === 'familiar' || toks[i + 1].lower === 'knowledge';
   // "Israel's ambassador to the U.N.", "a source close to the presidency".
   if (t.lower === 'to') return ['ambassador', 'envoy', 'representative', 'adviser', 'advisor', 'delegate', 'close', 'attaché', 'attache'].includes(before);
   // Two names joined: "Duarte and Lindqvist said".
-  if (t.lower === 'and') return (toks[i - 1]?.cap ?? false) && (toks[i + 1]?.cap ?? false) && toks[i + 1]!.kind === 'word';
+  if (t.lower === 'and') return (toks[i - 1]?.cap ?? false) && (toks[i + 1]?.cap ?? false) && toks[i + 1].kind === 'word';
   return false;
 }
 
@@ -62,7 +62,7 @@ export function phraseEndingAt(toks: readonly Token[], end: number): Phrase | un
   // Without a comma before it, the subject starts at its article: "exports fell the ministry
   // said" has the subject "the ministry". An article after "of" belongs to the phrase.
   for (let k = end; k > from; k--) {
-    if (ARTICLES.has(toks[k]!.lower) && !INNER.has(toks[k - 1]!.lower)) {
+    if (ARTICLES.has(toks[k].lower) && !INNER.has(toks[k - 1].lower)) {
       from = k;
       break;
     }
@@ -75,7 +75,7 @@ export function phraseStartingAt(toks: readonly Token[], start: number): Phrase 
   let i = start;
   while (i < toks.length && (phraseWord(toks[i]) || prepositionInside(toks, i))) {
     // A second article starts a new phrase: "told the BBC the talks had failed".
-    if (i > start && ARTICLES.has(toks[i]!.lower) && !INNER.has(toks[i - 1]!.lower)) break;
+    if (i > start && ARTICLES.has(toks[i].lower) && !INNER.has(toks[i - 1].lower)) break;
     i++;
   }
   return trim(toks, start, i - 1);
@@ -84,8 +84,8 @@ export function phraseStartingAt(toks: readonly Token[], start: number): Phrase 
 /** Drops leading and trailing words that cannot start or end a phrase. */
 function trim(toks: readonly Token[], from: number, to: number): Phrase | undefined {
   const edge = new Set(['of', 'for', 'at', 'and', '&']);
-  while (from <= to && edge.has(toks[from]!.lower)) from++;
-  while (to >= from && (edge.has(toks[to]!.lower) || ARTICLES.has(toks[to]!.lower))) to--;
+  while (from <= to && edge.has(toks[from].lower)) from++;
+  while (to >= from && (edge.has(toks[to].lower) || ARTICLES.has(toks[to].lower))) to--;
   // Longer than this, it is a clause we misread, not a speaker.
   if (from > to || to - from > 9) return undefined;
   return { from, to };

@@ -75,7 +75,7 @@ export function ChecksPanel({ warnings: all, changes, busy, onAccept }: Props) {
             const error = g.warnings.some((w) => (w as { severity?: string }).severity === 'error');
             const cls = `warning warning-${g.code}${error ? ' is-error' : ''}`;
             if (g.warnings.length === 1) {
-              const w = g.warnings[0]!;
+              const w = g.warnings[0];
               return (
                 <li key={i} className={cls}>
                   <Icon name="warning" />

@@ -42,7 +42,7 @@ export function EditorSection(p: Props) {
   const dropIndex = (e: DragEvent): number => {
     const list = (e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>(':scope > .section-items > [data-item-id]');
     for (let i = 0; i < list.length; i++) {
-      const r = list[i]!.getBoundingClientRect();
+      const r = list[i].getBoundingClientRect();
       if (e.clientY < r.top + r.height / 2) return i;
     }
     return section.items.length;

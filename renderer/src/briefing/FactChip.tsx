@@ -59,7 +59,7 @@ export function FactChip({ item, fact, citation, onNote, details, onItemPatch }:
               placeholder={fact?.fact.locator ? `${fact.fact.locator.label} ${fact.fact.locator.value} (from the fact)` : 'e.g. page 14'}
               onSave={(v, _before, leaving) => {
                 const m = /^\s*([a-z]+)\s+(.+?)\s*$/i.exec(v);
-                const next = v.trim() === '' ? null : m ? { label: m[1]!.toLowerCase(), value: m[2]! } : { label: 'page', value: v.trim() };
+                const next = v.trim() === '' ? null : m ? { label: m[1].toLowerCase(), value: m[2] } : { label: 'page', value: v.trim() };
                 return onItemPatch({ locator: item.locator ?? null }, { locator: next }, 'Edit locator', leaving);
               }}
             />

@@ -133,7 +133,7 @@ function BlockList({ blocks, runInHeading, activeNote, onNoteClick }: { blocks: 
   const out: ReactElement[] = [];
   let i = 0;
   while (i < blocks.length) {
-    const b = blocks[i]!;
+    const b = blocks[i];
     if (b.kind === 'paragraph') {
       out.push(
         <p key={i} className="pv-p">
@@ -148,7 +148,7 @@ function BlockList({ blocks, runInHeading, activeNote, onNoteClick }: { blocks: 
     const kind = b.kind;
     const group: Block[] = [];
     const start = i;
-    while (i < blocks.length && blocks[i]!.kind === kind) group.push(blocks[i++]!);
+    while (i < blocks.length && blocks[i].kind === kind) group.push(blocks[i++]);
     const items = group.map((g, j) => (
       <li key={j}>
         <Portion b={g} />

@@ -109,7 +109,7 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
     const caret = state.selection.empty ? cursorPos(ed.view) : undefined;
     const from = range?.from ?? caret ?? state.selection.from;
     const to = range?.to ?? caret ?? state.selection.to;
-    const type = state.schema.nodes.citation!;
+    const type = state.schema.nodes.citation;
     const before = state.doc.resolve(from).nodeBefore;
     const tr = state.tr;
     if (join && before?.type === type) {
@@ -332,7 +332,7 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
   });
 
   const chip = editing !== undefined && editor && !editor.isDestroyed ? editor.state.doc.nodeAt(editing) : null;
-  const chipDom = chip?.type.name === 'citation' ? (editor!.view.nodeDOM(editing!) as HTMLElement | null) : null;
+  const chipDom = chip?.type.name === 'citation' ? (editor.view.nodeDOM(editing!) as HTMLElement | null) : null;
   const closeEditor = () => {
     const pos = editing;
     setEditing(undefined);
@@ -376,7 +376,7 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
 /** A single pasted paragraph goes into the sentence at the cursor; several stay blocks. */
 function pastable(doc: PMNode): PMNode[] {
   const blocks = doc.content ?? [];
-  return blocks.length === 1 && blocks[0]!.type === 'paragraph' ? (blocks[0]!.content ?? []) : blocks;
+  return blocks.length === 1 && blocks[0].type === 'paragraph' ? (blocks[0].content ?? []) : blocks;
 }
 
 function ToolButton({ label, icon, active, onClick }: { label: string; icon: string; active: boolean | undefined; onClick(): void }) {

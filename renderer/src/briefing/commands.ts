@@ -23,7 +23,7 @@ export function itemInput(item: BriefingItem): ItemInput {
 export function findItem(b: Briefing, itemId: string): (Place & { item: BriefingItem }) | undefined {
   for (const s of b.sections) {
     const index = s.items.findIndex((i) => i.id === itemId);
-    if (index >= 0) return { section: s.id, index, item: s.items[index]! };
+    if (index >= 0) return { section: s.id, index, item: s.items[index] };
   }
   return undefined;
 }
@@ -55,7 +55,7 @@ export function briefingCommands(briefingId: string, show: (b: Briefing) => void
           const section = b.sections.find((s) => s.id === sectionId);
           const fresh = (section?.items ?? []).filter((i) => !before.has(i.id)).map((i) => i.id);
           if (cmd.keys.length === 0) cmd.keys = fresh;
-          else cmd.keys.forEach((k, i) => fresh[i] && ctx.alias(k, fresh[i]!));
+          else cmd.keys.forEach((k, i) => fresh[i] && ctx.alias(k, fresh[i]));
         },
         async revert(ctx: Parameters<Command['apply']>[0]) {
           for (const k of cmd.keys) await run(call('briefings:removeItem', briefingId, ctx.id(k)));

@@ -14,7 +14,7 @@ const schema = getSchema([StarterKit.configure({ heading: false, codeBlock: fals
 describe('citation marks in the editor’s Markdown', () => {
   it('reads a cluster as one citation node, with prefix, locator, suffix and suppressed author', () => {
     const d = markdownToDoc(`The corridor reopened [see @${A}, p. 4; -@${B}, para. 3, emphasis added] last week.`);
-    expect(d.content![0]!.content).toEqual([
+    expect(d.content![0].content).toEqual([
       { type: 'text', text: 'The corridor reopened ' },
       {
         type: 'citation',
@@ -43,7 +43,7 @@ describe('citation marks in the editor’s Markdown', () => {
 
   it('reads foreign text literally: a full id pasted from outside stays words in the editor', () => {
     const d = markdownToDoc(`fake [@${A}]`, { cites: false });
-    expect(d.content![0]!.content).toEqual([{ type: 'text', text: `fake [@${A}]` }]);
+    expect(d.content![0].content).toEqual([{ type: 'text', text: `fake [@${A}]` }]);
   });
 
   it('is valid for the editor schema, and a copied slice keeps its marks as Markdown', () => {

@@ -48,7 +48,7 @@ describe('section commands with undo and redo', () => {
     await stack.execute(add);
     expect(outline()).toEqual(['BLUF', 'Risks', 'Discussion', 'COORDINATION']);
     expect(shown?.sections[1]?.heading).toBe('Risks');
-    const key = lib.getBriefing(b.id).sections[1]!.key;
+    const key = lib.getBriefing(b.id).sections[1].key;
     await stack.undo();
     expect(outline()).toEqual(['BLUF', 'Discussion', 'COORDINATION']);
     await stack.redo();
@@ -76,7 +76,7 @@ describe('section commands with undo and redo', () => {
   it('moves one step per key press, however fast the presses come, and undoes each', async () => {
     const stack = new UndoStack();
     const cmds = sectionCommands(b.id, show);
-    const first = lib.getBriefing(b.id).sections[0]!.id;
+    const first = lib.getBriefing(b.id).sections[0].id;
     // Queued before the first answer arrives: each step starts where the previous one ended.
     await Promise.all([stack.execute(cmds.moveBy(first, 1)), stack.execute(cmds.moveBy(first, 1))]);
     expect(outline()).toEqual(['Discussion', 'COORDINATION', 'BLUF']);
@@ -97,11 +97,11 @@ describe('section commands with undo and redo', () => {
     await stack.execute(add);
     // Items added into the new section, then one moved within it: commands that name the section and items by their first ids.
     await stack.execute(items.add([{ kind: 'fact', factId: fact }, { kind: 'prose', text: 'Watch prices.' }], { section: add.sectionId, index: 0 }));
-    const current = lib.getBriefing(b.id).sections[1]!;
-    await stack.execute(items.move(current.items[1]!.id, { section: current.id, index: 1 }, { section: current.id, index: 0 }));
+    const current = lib.getBriefing(b.id).sections[1];
+    await stack.execute(items.move(current.items[1].id, { section: current.id, index: 1 }, { section: current.id, index: 0 }));
     expect(outline()).toEqual(['BLUF', 'Risks(Watch prices.,f)', 'Discussion', 'COORDINATION']);
 
-    await stack.execute(sections.remove(lib.getBriefing(b.id).sections[1]!, 1));
+    await stack.execute(sections.remove(lib.getBriefing(b.id).sections[1], 1));
     expect(outline()).toEqual(['BLUF', 'Discussion', 'COORDINATION']);
     await stack.undo();
     expect(outline()).toEqual(['BLUF', 'Risks(Watch prices.,f)', 'Discussion', 'COORDINATION']);
@@ -122,7 +122,7 @@ describe('section commands with undo and redo', () => {
   it('puts a removed template section back with its key, so its guidance and layout return', async () => {
     const stack = new UndoStack();
     const cmds = sectionCommands(b.id, show);
-    await stack.execute(cmds.remove(lib.getBriefing(b.id).sections[2]!, 2));
+    await stack.execute(cmds.remove(lib.getBriefing(b.id).sections[2], 2));
     expect(outline()).toEqual(['BLUF', 'Discussion']);
     await stack.undo();
     expect(lib.getBriefing(b.id).sections[2]).toMatchObject({ key: 'coordination', heading: 'COORDINATION' });
@@ -131,7 +131,7 @@ describe('section commands with undo and redo', () => {
   it('leaves the stack as it was when the core refuses (a required section)', async () => {
     const stack = new UndoStack();
     const cmds = sectionCommands(b.id, show);
-    await expect(stack.execute(cmds.remove(lib.getBriefing(b.id).sections[0]!, 0))).rejects.toThrow(/"BLUF" is required by the template/);
+    await expect(stack.execute(cmds.remove(lib.getBriefing(b.id).sections[0], 0))).rejects.toThrow(/"BLUF" is required by the template/);
     expect(stack.canUndo).toBe(false);
     expect(outline()).toEqual(['BLUF', 'Discussion', 'COORDINATION']);
   });

@@ -88,7 +88,7 @@ export function sectionCommands(briefingId: string, show: (b: Briefing) => void)
           const back = b.sections.find((s) => s.key === section.key);
           if (!back) return;
           ctx.alias(section.id, back.id);
-          back.items.forEach((item, i) => itemIds[i] && ctx.alias(itemIds[i]!, item.id));
+          back.items.forEach((item, i) => itemIds[i] && ctx.alias(itemIds[i], item.id));
         },
       };
     },

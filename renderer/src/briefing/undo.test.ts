@@ -19,7 +19,7 @@ class FakeBriefing {
     const i = this.items.findIndex((x) => x.id === id);
     if (i < 0) throw new Error(`no item ${id}`);
     const [item] = this.items.splice(i, 1);
-    this.items.splice(index, 0, item!);
+    this.items.splice(index, 0, item);
   }
   get texts(): string[] {
     return this.items.map((x) => x.text);
@@ -48,7 +48,7 @@ function removeCmd(b: FakeBriefing, key: string): Command {
     async apply(ctx) {
       const id = ctx.id(key);
       const index = b.items.findIndex((x) => x.id === id);
-      saved = { text: b.items[index]!.text, index };
+      saved = { text: b.items[index].text, index };
       b.remove(id);
     },
     async revert(ctx) {

@@ -57,7 +57,7 @@ export function useItemActions(doc: BriefingDocument, template: Template | undef
     const from = findItem(briefing, item.id);
     if (!from) return;
     const sIdx = briefing.sections.findIndex((s) => s.id === from.section);
-    const section = briefing.sections[sIdx]!;
+    const section = briefing.sections[sIdx];
     let to: Place;
     if (delta < 0 && from.index === 0) {
       const prev = briefing.sections[sIdx - 1];

@@ -29,7 +29,7 @@ export function wordDiff(before: string, after: string): { before: WordPart[]; a
   // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
   const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
   for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   }
   const left: WordPart[] = [];
   const right: WordPart[] = [];
@@ -42,12 +42,12 @@ export function wordDiff(before: string, after: string): { before: WordPart[]; a
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) {
-      push(left, a[i]!, false);
-      push(right, b[j]!, false);
+      push(left, a[i], false);
+      push(right, b[j], false);
       i++;
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) push(right, b[j++]!, true);
-    else push(left, a[i++]!, true);
+    } else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) push(right, b[j++], true);
+    else push(left, a[i++], true);
   }
   return { before: trimMarks(left), after: trimMarks(right) };
 }
@@ -67,9 +67,9 @@ function trimMarks(parts: WordPart[]): WordPart[] {
       continue;
     }
     const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text)!;
-    push(m[1]!, false);
-    push(m[2]!, true);
-    push(m[3]!, false);
+    push(m[1], false);
+    push(m[2], true);
+    push(m[3], false);
   }
   return out;
 }

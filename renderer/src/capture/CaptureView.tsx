@@ -118,7 +118,7 @@ export function CaptureView() {
       .catch((e: unknown) => {
         if (!live) return;
         setNeedsPassword(e instanceof ApiError && e.code === 'password_required');
-        const field = e instanceof ApiError && e.field?.startsWith('source.') ? e.field.slice(7).split('.')[0]! : undefined;
+        const field = e instanceof ApiError && e.field?.startsWith('source.') ? e.field.slice(7).split('.')[0] : undefined;
         if (field) setErrors({ [field]: errorMessage(e).replace(/^source\.[\w.]+: /, '') });
         else setGeneral(errorMessage(e).replace(/^text: /, ''));
         if (!field) setPreview(undefined);
@@ -436,7 +436,7 @@ function suggestionLine(c: CandidateRow): string {
   if (c.attribution && (c.attribution.name || c.attribution.role)) parts.push(`Said by ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ')}${c.attribution.viaOutlet ? ` (via ${c.attribution.viaOutlet})` : ''}`);
   if (c.eventDate) parts.push(`event ${c.eventDate}${c.eventDateEnd ? ` to ${c.eventDateEnd}` : ''}`);
   if (c.statistic) parts.push(`figure ${c.statistic.figure}`);
-  if (c.duplicates?.length) parts.push(`restates a fact already in the library (${Math.round(c.duplicates[0]!.similarity * 100)}% alike)`);
+  if (c.duplicates?.length) parts.push(`restates a fact already in the library (${Math.round(c.duplicates[0].similarity * 100)}% alike)`);
   return parts.join(' · ');
 }
 

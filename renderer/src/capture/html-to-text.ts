@@ -20,7 +20,7 @@ export interface HtmlParser {
   parseFromString(html: string, type: 'text/html'): { body: MinimalNode | null };
 }
 
-export function htmlToText(html: string, parser: HtmlParser = new DOMParser() as unknown as HtmlParser): string {
+export function htmlToText(html: string, parser: HtmlParser = new DOMParser()): string {
   // A fragment (what the clipboard usually holds) gets a body to live in; a whole page keeps its own.
   const doc = parser.parseFromString(/<body[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`, 'text/html');
   if (!doc.body) return '';
@@ -41,7 +41,7 @@ export function htmlToText(html: string, parser: HtmlParser = new DOMParser() as
     if (block) parts.push('\n\n');
     if (name === 'LI') parts.push('- ');
     if (name === 'TD' || name === 'TH') parts.push(' ');
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
+    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]);
     if (block) parts.push('\n\n');
   };
   walk(doc.body);

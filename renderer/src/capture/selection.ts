@@ -3,7 +3,7 @@ export function selectionString(chosen: Iterable<number>): string {
   const nums = [...new Set(chosen)].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
   if (nums.length === 0) return 'none';
   const parts: string[] = [];
-  let start = nums[0]!;
+  let start = nums[0];
   let prev = start;
   for (const n of nums.slice(1).concat([Number.NaN])) {
     if (n === prev + 1) {

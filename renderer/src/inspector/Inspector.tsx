@@ -19,7 +19,7 @@ type Errors = Record<string, string>;
 function fieldKey(e: unknown, prefix: 'fact' | 'source'): string {
   if (!(e instanceof ApiError) || !e.field) return '_';
   const f = e.field.startsWith(`${prefix}.`) ? e.field.slice(prefix.length + 1) : e.field;
-  return f.split('.')[0]!.replace(/\[\d+\]$/, '') || '_';
+  return f.split('.')[0].replace(/\[\d+\]$/, '') || '_';
 }
 
 export function Inspector({ factId, onClose, onChanged }: { factId: string; onClose(): void; onChanged(): void }) {
@@ -132,7 +132,7 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
 
         <TextField id="inspector-text" label="Text" multiline rows={4} value={fact.text} error={factErrors.text} onCommit={(v) => patchFact('text', { text: v })} />
         <FieldRow>
-          <SelectField id="inspector-kind" label="Kind" value={fact.kind} options={FACT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k]! }))} error={factErrors.kind} onCommit={(v) => patchFact('kind', { kind: v })} />
+          <SelectField id="inspector-kind" label="Kind" value={fact.kind} options={FACT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} error={factErrors.kind} onCommit={(v) => patchFact('kind', { kind: v })} />
           <SelectField
             id="inspector-credibility"
             label="Credibility"

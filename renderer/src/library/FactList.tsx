@@ -70,7 +70,7 @@ export function FactList(props: Props) {
     const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     if (e.key in keys) {
       e.preventDefault();
-      move(props.activeIndex + keys[e.key]!);
+      move(props.activeIndex + keys[e.key]);
     } else if (e.key === 'Home') {
       e.preventDefault();
       move(0);

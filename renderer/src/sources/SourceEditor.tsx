@@ -22,7 +22,7 @@ interface Props {
 function errorKey(e: unknown): string {
   if (!(e instanceof ApiError) || !e.field) return '_';
   const f = e.field.startsWith('source.') ? e.field.slice(7) : e.field;
-  return f.split('.')[0]!.replace(/\[\d+\]$/, '') || '_';
+  return f.split('.')[0].replace(/\[\d+\]$/, '') || '_';
 }
 
 /** The right-hand pane of the sources manager: every field of one source, and what can be done with it. */

@@ -54,7 +54,7 @@ export function SourceList(props: Props) {
     const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     if (e.key in steps) {
       e.preventDefault();
-      move((index < 0 ? -1 : index) + steps[e.key]!);
+      move((index < 0 ? -1 : index) + steps[e.key]);
     } else if (e.key === 'Home') {
       e.preventDefault();
       move(0);
@@ -63,7 +63,7 @@ export function SourceList(props: Props) {
       move(sources.length - 1);
     } else if (e.key === 'Enter' && index >= 0) {
       e.preventDefault();
-      props.onActivate(sources[index]!.id);
+      props.onActivate(sources[index].id);
     }
   };
 
@@ -104,7 +104,7 @@ export function SourceList(props: Props) {
         ) : (
           <div className="fact-list-inner" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((v) => {
-              const s = sources[v.index]!;
+              const s = sources[v.index];
               const selected = s.id === selectedId;
               return (
                 <div

@@ -50,7 +50,7 @@ export function SourceFields({ source, errors, onSave, idPrefix = 'source', head
           id={`${idPrefix}-reliability`}
           label="Reliability"
           value={source.reliability ?? ''}
-          options={[{ value: '', label: 'Not graded' }, ...RELIABILITY_GRADES.map((r) => ({ value: r, label: RELIABILITY_LABELS[r]! }))]}
+          options={[{ value: '', label: 'Not graded' }, ...RELIABILITY_GRADES.map((r) => ({ value: r, label: RELIABILITY_LABELS[r] }))]}
           error={errors.reliability}
           onCommit={(v) => onSave('reliability', { reliability: v })}
         />
@@ -114,7 +114,7 @@ function AuthorsEditor({ legend, names, error, onCommit }: { legend: string; nam
     <fieldset
       className={`field authors${error ? ' has-error' : ''}`}
       onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) commit();
+        if (!e.currentTarget.contains(e.relatedTarget)) commit();
       }}
     >
       <legend>{legend}</legend>

@@ -46,7 +46,7 @@ export function ClusterEditor({ cites, facts, face, anchor, onChange, onClose }:
   }, [focusRow, cites]);
 
   const patch = (i: number, next: Partial<Cite>) => {
-    const c: Cite = { ...cites[i]!, ...next };
+    const c: Cite = { ...cites[i], ...next };
     for (const k of ['prefix', 'suffix'] as const) if (!c[k]) delete c[k];
     if (!c.locator?.value) delete c.locator;
     if (!c.suppressAuthor) delete c.suppressAuthor;
@@ -56,7 +56,7 @@ export function ClusterEditor({ cites, facts, face, anchor, onChange, onClose }:
     const j = i + d;
     if (j < 0 || j >= cites.length) return;
     const next = [...cites];
-    [next[i], next[j]] = [next[j]!, next[i]!];
+    [next[i], next[j]] = [next[j], next[i]];
     onChange(next);
     setFocusRow(j);
   };

@@ -21,5 +21,5 @@ export function findTrigger(state: EditorState, dismissedFrom: number | undefine
   if (!m) return undefined;
   const from = sel.from - m[0].length;
   if (from === dismissedFrom) return undefined;
-  return { from, to: sel.from, query: m[1]! };
+  return { from, to: sel.from, query: m[1] };
 }

@@ -18,7 +18,7 @@ export function sliceMarkdown(schema: Schema, slice: Slice): string {
 
 /** Inline content alone (a copy inside one paragraph) is wrapped in a paragraph. */
 function fitBlocks(schema: Schema, content: Fragment): Fragment {
-  if (content.firstChild?.isInline) return Fragment.from(schema.nodes.paragraph!.create(null, content));
+  if (content.firstChild?.isInline) return Fragment.from(schema.nodes.paragraph.create(null, content));
   return content;
 }
 
