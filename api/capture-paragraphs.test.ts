@@ -35,7 +35,7 @@ describe('capture screen: pasted text cites the paragraph each fact stands in', 
     const p = await call('capture:preview', [{ text: fixture('email-72.txt') }]);
     expect(cited(p)).toEqual([
       ['1', 'Hi Tom,'],
-      ['2', "Following up on yesterda"],
+      ['2', 'Following up on yesterda'],
       ['2', 'The ministry confirmed t'],
       ['3', 'Exports fell 30% to 3.2 '],
       ['4', 'Brokers in London tell m'],

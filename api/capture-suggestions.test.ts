@@ -16,7 +16,8 @@ beforeEach(() => {
 });
 afterEach(() => done());
 
-const TEXT = 'Exports fell 30% to 3.2 million tonnes in December, a ministry spokesman told Reuters.\n\nShipments will resume next week, the minister told AFP.';
+const TEXT =
+  'Exports fell 30% to 3.2 million tonnes in December, a ministry spokesman told Reuters.\n\nShipments will resume next week, the minister told AFP.';
 
 type Committed = { ok: true; value: { facts: Fact[]; outletSources: { id: string; title: string }[] } };
 
@@ -39,7 +40,10 @@ describe('capture screen: Keep suggestions', () => {
 
   it('without it, saves the sentences only', async () => {
     const c = (await call('capture:commit', [{ text: TEXT, source: { title: 'Grain bulletin' }, acceptSuggestions: false }])) as Committed;
-    expect(c.value.facts.map((f) => [f.viaSourceId, f.figure])).toEqual([[undefined, undefined], [undefined, undefined]]);
+    expect(c.value.facts.map((f) => [f.viaSourceId, f.figure])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
     expect(lib.db.prepare("SELECT count(*) FROM sources WHERE title = 'AFP'").pluck().get()).toBe(0);
   });
 });

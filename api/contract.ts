@@ -112,7 +112,9 @@ export const CALLS = {
   'facts:untag': z.tuple([id, z.array(z.string().max(100)).min(1).max(50)]),
   'facts:remove': z.tuple([id]),
 
-  'sources:list': z.tuple([z.strictObject({ type: z.string().max(50).optional(), search: z.string().max(500).optional(), limit: z.number().int().min(1).max(100_000).optional() })]),
+  'sources:list': z.tuple([
+    z.strictObject({ type: z.string().max(50).optional(), search: z.string().max(500).optional(), limit: z.number().int().min(1).max(100_000).optional() }),
+  ]),
   'sources:get': z.tuple([id]),
   'sources:add': z.tuple([obj]),
   'sources:update': z.tuple([id, obj]),
@@ -135,7 +137,16 @@ export const CALLS = {
   'facts:uncorroborate': z.tuple([id, id]),
 
   'capture:preview': z.tuple([
-    z.strictObject({ text: z.string().max(20_000_000), file: captureFile.optional(), password: pdfPassword.optional(), document: importedDocument.optional(), originalId: originalId.optional(), paragraphs: z.boolean().optional(), markdown: z.boolean().optional(), source: obj.optional() }),
+    z.strictObject({
+      text: z.string().max(20_000_000),
+      file: captureFile.optional(),
+      password: pdfPassword.optional(),
+      document: importedDocument.optional(),
+      originalId: originalId.optional(),
+      paragraphs: z.boolean().optional(),
+      markdown: z.boolean().optional(),
+      source: obj.optional(),
+    }),
   ]),
   'capture:commit': z.tuple([
     z.strictObject({

@@ -40,7 +40,8 @@ describe('the API contract', () => {
     const p = await call('briefings:preview', [id, {}]);
     if (!p.ok) throw new Error(JSON.stringify(p));
     const doc = (p.value as BriefingPreview).doc;
-    const cites = (d: { sections: { blocks: { inlines: { type: string }[] }[] }[] }) => d.sections.flatMap((s) => s.blocks.flatMap((b) => b.inlines.filter((i) => i.type !== 'text')));
+    const cites = (d: { sections: { blocks: { inlines: { type: string }[] }[] }[] }) =>
+      d.sections.flatMap((s) => s.blocks.flatMap((b) => b.inlines.filter((i) => i.type !== 'text')));
     const full = assembleBriefing(lib, id, {}).doc;
     expect(cites(full).length).toBeGreaterThan(3);
     expect(cites(full).every((i) => 'field' in i)).toBe(true);
@@ -54,7 +55,10 @@ describe('the API contract', () => {
   it('rejects unknown calls, wrong argument shapes and unknown fields before touching the core', async () => {
     expect(await call('shell:exec', ['rm -rf /'])).toEqual({ ok: false, error: { code: 'validation', message: 'unknown call "shell:exec"', field: 'call' } });
     expect(await call('__proto__', [])).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await call('facts:get', [42])).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/^facts:get: argument 0:/) } });
+    expect(await call('facts:get', [42])).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/^facts:get: argument 0:/) },
+    });
     expect(await call('facts:search', [{ text: 'x', evil: true }])).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await call('facts:search', 'not an array')).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await call('facts:search', [{ limit: 1e9 }])).toMatchObject({ ok: false });
@@ -82,7 +86,10 @@ describe('the API contract', () => {
 describe('capturing files through the contract', () => {
   it('previews and saves a PDF sent as bytes, with page locators and suggestions', async () => {
     const { buildReportPdf } = await import('../ingest/formats/testing/report-pdf');
-    const pdf = await buildReportPdf({ paragraphs: ['The ministry said on March 3 that exports rose 12 percent to $4.1 billion. Officials expect more.', 'A second paragraph follows here.'], title: 'Export Review' });
+    const pdf = await buildReportPdf({
+      paragraphs: ['The ministry said on March 3 that exports rose 12 percent to $4.1 billion. Officials expect more.', 'A second paragraph follows here.'],
+      title: 'Export Review',
+    });
     const file = { name: 'review.pdf', base64: Buffer.from(pdf).toString('base64') };
     const p = await call('capture:preview', [{ text: '', file }]);
     expect(p.ok).toBe(true);
@@ -103,9 +110,18 @@ describe('capturing a password-protected PDF through the contract', () => {
       ok: false,
       error: { code: 'password_required', field: 'password', message: 'corridor.pdf: this PDF is password-protected; give its password to import it' },
     });
-    expect(await call('capture:preview', [{ text: '', file, password: 'nope' }])).toMatchObject({ ok: false, error: { code: 'password_required', message: expect.stringMatching(/wrong/) } });
-    expect(await call('capture:preview', [{ text: '', file, password: 'grain-2024' }])).toMatchObject({ ok: true, value: { format: 'pdf', source: { title: 'Corridor Review' } } });
-    expect(await call('capture:commit', [{ text: '', file, password: 'grain-2024', keep: '1' }])).toMatchObject({ ok: true, value: { sourceCreated: true, facts: [{ locator: { label: 'page', value: '1' } }] } });
+    expect(await call('capture:preview', [{ text: '', file, password: 'nope' }])).toMatchObject({
+      ok: false,
+      error: { code: 'password_required', message: expect.stringMatching(/wrong/) },
+    });
+    expect(await call('capture:preview', [{ text: '', file, password: 'grain-2024' }])).toMatchObject({
+      ok: true,
+      value: { format: 'pdf', source: { title: 'Corridor Review' } },
+    });
+    expect(await call('capture:commit', [{ text: '', file, password: 'grain-2024', keep: '1' }])).toMatchObject({
+      ok: true,
+      value: { sourceCreated: true, facts: [{ locator: { label: 'page', value: '1' } }] },
+    });
   });
 });
 
@@ -131,9 +147,17 @@ describe('library management through the contract', () => {
 
     ok(await call('facts:corroborate', [a.id, b.id, 'same figure']));
     ok(await call('facts:corroborate', [b.id, c.id]));
-    const group = ok<{ independentOrigins: number; members: { fact: { id: string }; source: { title: string; reliability?: string }; origin: { title: string }; independent: boolean; direct: boolean; note?: string }[] }>(
-      await call('facts:corroborate', [a.id, d.id]),
-    );
+    const group = ok<{
+      independentOrigins: number;
+      members: {
+        fact: { id: string };
+        source: { title: string; reliability?: string };
+        origin: { title: string };
+        independent: boolean;
+        direct: boolean;
+        note?: string;
+      }[];
+    }>(await call('facts:corroborate', [a.id, d.id]));
     // b: a new origin (the wire); c: relayed from the wire, so not new; d: the herald again, a's own origin.
     expect(group.members.map((m) => [m.fact.id, m.source.title, m.origin.title, m.independent, m.direct, m.note])).toEqual([
       [b.id, 'Wire story', 'Wire story', true, true, 'same figure'],
@@ -165,11 +189,17 @@ describe('library management through the contract', () => {
     const s = source('Only source');
     const a = fact(s.id, 'A first sentence of record.');
     const b = fact(s.id, 'A second sentence of record.');
-    expect(await call('facts:corroborate', [a.id, a.id])).toMatchObject({ ok: false, error: { code: 'validation', field: 'factB', message: expect.stringContaining('cannot corroborate itself') } });
+    expect(await call('facts:corroborate', [a.id, a.id])).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'factB', message: expect.stringContaining('cannot corroborate itself') },
+    });
     expect(await call('facts:corroborate', [a.id, 'nosuchfact'])).toMatchObject({ ok: false, error: { code: 'validation', field: 'factB' } });
     expect(await call('facts:uncorroborate', [a.id, b.id])).toMatchObject({ ok: false, error: { code: 'not_found' } });
     ok(await call('facts:corroborate', [a.id, b.id]));
-    expect(await call('facts:corroborate', [b.id, a.id])).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already linked') } });
+    expect(await call('facts:corroborate', [b.id, a.id])).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('already linked') },
+    });
     expect(await call('facts:corroborate', [a.id])).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(lib.corroborationLinks(a.id)).toHaveLength(1);
   });
@@ -193,10 +223,16 @@ describe('library management through the contract', () => {
     const s = source('A report');
     fact(s.id, 'One sentence.');
     fact(s.id, 'Another sentence.');
-    expect(await call('sources:remove', [s.id, {}])).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('still has 2 fact(s)') } });
+    expect(await call('sources:remove', [s.id, {}])).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('still has 2 fact(s)') },
+    });
     expect(lib.factsOfSource(s.id)).toHaveLength(2);
     expect(await call('sources:update', [s.id, { issued: '2025-13-01' }])).toMatchObject({ ok: false, error: { code: 'validation', field: 'source.issued' } });
-    expect(ok<{ issued?: string; publisher?: string }>(await call('sources:update', [s.id, { issued: '2025-02', publisher: 'Ministry' }]))).toMatchObject({ issued: '2025-02', publisher: 'Ministry' });
+    expect(ok<{ issued?: string; publisher?: string }>(await call('sources:update', [s.id, { issued: '2025-02', publisher: 'Ministry' }]))).toMatchObject({
+      issued: '2025-02',
+      publisher: 'Ministry',
+    });
     expect(ok(await call('sources:remove', [s.id, { cascade: true }]))).toEqual({ removedFacts: 2 });
     expect(lib.counts().facts).toBe(0);
   });
@@ -206,7 +242,10 @@ describe('library management through the contract', () => {
     const a = fact(s.id, 'First tagged sentence.', { tags: ['grain'] });
     fact(s.id, 'Second tagged sentence.', { tags: ['shipping', 'grain'] });
     fact(s.id, 'Third tagged sentence.', { tags: ['Shipping news'] });
-    expect(await call('tags:rename', ['Shipping news', 'shipping', {}])).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already exists') } });
+    expect(await call('tags:rename', ['Shipping news', 'shipping', {}])).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('already exists') },
+    });
     expect(ok(await call('tags:rename', ['Shipping news', 'shipping', { merge: true }]))).toEqual({ name: 'shipping', count: 2, savedSearches: [] });
     expect(ok(await call('tags:rename', ['grain', 'cereals', {}]))).toEqual({ name: 'cereals', count: 2, savedSearches: [] });
     expect(ok(await call('tags:list', []))).toEqual([
@@ -232,7 +271,10 @@ describe('briefing sections through the contract', () => {
     const risks = added.sections[2];
     expect(risks.heading).toBe('Risks');
     expect(ok<B>(await call('briefings:renameSection', [b.id, risks.id, { heading: 'Risks ahead' }])).sections[2].heading).toBe('Risks ahead');
-    expect(await call('briefings:renameSection', [b.id, 'bluf', { heading: 'Summary' }])).toMatchObject({ ok: false, error: { code: 'validation', field: 'section.heading' } });
+    expect(await call('briefings:renameSection', [b.id, 'bluf', { heading: 'Summary' }])).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'section.heading' },
+    });
     expect(ok<B>(await call('briefings:moveSection', [b.id, risks.id, 0])).sections.map((s) => s.heading)[0]).toBe('Risks ahead');
     expect(await call('briefings:removeSection', [b.id, 'recommendation', {}])).toEqual({
       ok: false,
@@ -244,7 +286,10 @@ describe('briefing sections through the contract', () => {
 
   it('refuses bad section arguments naming the field', async () => {
     const b = ok<B>(await call('briefings:create', [{ title: 'Bad', templateId: 'info-memo' }]));
-    expect(await call('briefings:addSection', [b.id, { heading: '' }])).toEqual({ ok: false, error: { code: 'validation', field: 'section.heading', message: 'section.heading: must not be empty' } });
+    expect(await call('briefings:addSection', [b.id, { heading: '' }])).toEqual({
+      ok: false,
+      error: { code: 'validation', field: 'section.heading', message: 'section.heading: must not be empty' },
+    });
     expect(await call('briefings:moveSection', [b.id, b.sections[0].id, -1])).toMatchObject({ ok: false, error: { code: 'validation', field: '2' } });
     expect(await call('briefings:removeSection', [b.id, b.sections[0].id, { force: true }])).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
@@ -278,11 +323,17 @@ describe('documents the desktop shell read (the import:ready event)', () => {
   it('previews and saves an already-read document, keeping its page locators', async () => {
     const { buildReportPdf } = await import('../ingest/formats/testing/report-pdf');
     const { readDocument } = await import('../ingest/formats/index');
-    const pdf = await buildReportPdf({ paragraphs: ['Grain exports rose 9 percent in May, the ministry said.', 'Rail freight doubled.'], title: 'Corridor Review' });
+    const pdf = await buildReportPdf({
+      paragraphs: ['Grain exports rose 9 percent in May, the ministry said.', 'Rail freight doubled.'],
+      title: 'Corridor Review',
+    });
     // As it crosses IPC: plain data.
     const document = JSON.parse(JSON.stringify(await readDocument(pdf, { fileName: 'review.pdf' }))) as unknown;
     const p = await call('capture:preview', [{ text: '', document }]);
-    expect(p).toMatchObject({ ok: true, value: { format: 'pdf', source: { title: 'Corridor Review' }, candidates: [{ locator: { label: 'page', value: '1' } }, expect.anything()] } });
+    expect(p).toMatchObject({
+      ok: true,
+      value: { format: 'pdf', source: { title: 'Corridor Review' }, candidates: [{ locator: { label: 'page', value: '1' } }, expect.anything()] },
+    });
     const c = await call('capture:commit', [{ text: '', document, keep: '1-2', source: { type: 'report' } }]);
     expect(c).toMatchObject({ ok: true, value: { sourceCreated: true, facts: [{ locator: { label: 'page' } }, expect.anything()] } });
     expect(lib.listSources().map((s) => s.title)).toEqual(['Corridor Review']);
@@ -290,9 +341,15 @@ describe('documents the desktop shell read (the import:ready event)', () => {
 
   it('refuses a malformed document before the core sees it', async () => {
     const bad = { format: 'exe', source: {}, blocks: [], warnings: [] };
-    expect(await call('capture:preview', [{ text: '', document: bad }])).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('document.format') } });
+    expect(await call('capture:preview', [{ text: '', document: bad }])).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringContaining('document.format') },
+    });
     const badLocator = { format: 'pdf', source: {}, blocks: [{ text: 'x', kind: 'paragraph', locator: { label: 'shelf', value: '1' } }], warnings: [] };
-    expect(await call('capture:commit', [{ text: '', document: badLocator, source: { title: 'T', type: 'report' } }])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('capture:commit', [{ text: '', document: badLocator, source: { title: 'T', type: 'report' } }])).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect(lib.counts().facts).toBe(0);
   });
 });
@@ -339,7 +396,10 @@ describe('briefing versions through the contract', () => {
     const id = loadSample(lib);
     let now = Date.now();
     call = createDispatcher(lib, { allowWrite: () => false, now: () => new Date(now) });
-    const fact = lib.getBriefing(id).sections.flatMap((s) => s.items).find((i) => i.kind === 'fact')!;
+    const fact = lib
+      .getBriefing(id)
+      .sections.flatMap((s) => s.items)
+      .find((i) => i.kind === 'fact')!;
     const lead = async (text: string) => ok(await call('briefings:updateItem', [id, fact.id, { lead: text }]));
     await lead('typing');
     now += 30_000;
@@ -368,7 +428,10 @@ describe('briefing header dates through the contract', () => {
     const created = await call('briefings:create', [{ title: 'Dated', templateId: 'action-memo', fields: { date: 'Jan. 18, 2024' } }]);
     expect(created).toMatchObject({ ok: true, value: { fields: { date: '2024-01-18' } } });
     const id = (created as { value: { id: string } }).value.id;
-    expect(await call('briefings:update', [id, { fields: { decideBy: '25 January 2024' } }])).toMatchObject({ ok: true, value: { fields: { decideBy: '2024-01-25' } } });
+    expect(await call('briefings:update', [id, { fields: { decideBy: '25 January 2024' } }])).toMatchObject({
+      ok: true,
+      value: { fields: { decideBy: '2024-01-25' } },
+    });
     expect(await call('briefings:update', [id, { title: 'Other', fields: { decideBy: 'xyz' } }])).toMatchObject({
       ok: false,
       error: { code: 'validation', message: expect.stringContaining('fields.decideBy: cannot read "xyz" as a date') },

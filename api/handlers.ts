@@ -223,7 +223,11 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'briefings:get': (id: string) => lib.getBriefing(id),
     'briefings:create': (input: Record<string, unknown>) => {
       const template = getTemplate(typeof input.templateId === 'string' ? input.templateId : '', opts.templateDir);
-      return lib.createBriefing({ ...input, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })), dateRules);
+      return lib.createBriefing(
+        { ...input, templateId: template.id },
+        template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+        dateRules,
+      );
     },
     'briefings:update': write((id: string, patch: unknown) => lib.updateBriefing(id, patch, dateRules)),
     'briefings:remove': (id: string) => {
@@ -250,7 +254,11 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
       const a = assembleBriefing(lib, id, dirs(opts));
       return preflight(a, withCorroboration(lib, a, o));
     },
-    'briefings:export': (id: string, o: { format: 'docx' | 'markdown' | 'text'; out: string; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }, context: CallContext = {}) =>
+    'briefings:export': (
+      id: string,
+      o: { format: 'docx' | 'markdown' | 'text'; out: string; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string },
+      context: CallContext = {},
+    ) =>
       exportBriefing(lib, id, {
         ...o,
         out: writable(o.out),

@@ -23,17 +23,26 @@ type Committed = { ok: true; value: { sourceId: string; facts: { id: string; tex
 
 describe('the inspector reads "In source" through the contract', () => {
   it('a dropped PDF is kept with its source, and facts:context returns the passage at its page', async () => {
-    const c = (await call('capture:commit', [{ text: '', file: { name: 'paper.pdf', base64: Buffer.from(pdf).toString('base64') }, source: { type: 'report' }, keep: '1-5' }])) as Committed;
+    const c = (await call('capture:commit', [
+      { text: '', file: { name: 'paper.pdf', base64: Buffer.from(pdf).toString('base64') }, source: { type: 'report' }, keep: '1-5' },
+    ])) as Committed;
     expect(c.ok).toBe(true);
-    expect(lib.originalsOfSource(c.value.sourceId)).toEqual([expect.objectContaining({ fileName: 'paper.pdf', mediaType: 'application/pdf', byteSize: pdf.length })]);
+    expect(lib.originalsOfSource(c.value.sourceId)).toEqual([
+      expect.objectContaining({ fileName: 'paper.pdf', mediaType: 'application/pdf', byteSize: pdf.length }),
+    ]);
     const fact = c.value.facts[2];
     const r = await call('facts:context', [fact.id]);
     expect(r).toMatchObject({ ok: true, value: { status: 'ok', found: 'at-locator', locator: fact.locator, match: fact.text } });
   });
 
   it('pasted text is its own original; a fact of a source without one says so', async () => {
-    const c = (await call('capture:commit', [{ text: 'The port reopened on Monday.\n\nShips queued for a day.', source: { title: 'Harbour log' } }])) as Committed;
-    expect(await call('facts:context', [c.value.facts[1].id])).toMatchObject({ ok: true, value: { status: 'ok', locator: { label: 'paragraph', value: '2' }, match: 'Ships queued for a day.' } });
+    const c = (await call('capture:commit', [
+      { text: 'The port reopened on Monday.\n\nShips queued for a day.', source: { title: 'Harbour log' } },
+    ])) as Committed;
+    expect(await call('facts:context', [c.value.facts[1].id])).toMatchObject({
+      ok: true,
+      value: { status: 'ok', locator: { label: 'paragraph', value: '2' }, match: 'Ships queued for a day.' },
+    });
     const typed = lib.addFact({ sourceId: lib.addSource({ type: 'report', title: 'Notes' }).id, text: 'Typed.' });
     expect(await call('facts:context', [typed.id])).toEqual({ ok: true, value: { status: 'none' } });
     expect(await call('facts:context', ['no-such-fact'])).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -50,9 +59,13 @@ describe('a file the desktop shell read keeps its original', () => {
     const shell = createDispatcher(lib, { allowWrite: () => false, pendingOriginal: (id) => pending.get(id) });
     const c = (await shell('capture:commit', [{ text: '', document, originalId, source: { type: 'report' }, keep: '1' }])) as Committed;
     expect(c.ok).toBe(true);
-    expect(lib.originalsOfSource(c.value.sourceId)).toEqual([expect.objectContaining({ sha256: originalId, fileName: 'from-dialog.pdf', byteSize: pdf.length })]);
+    expect(lib.originalsOfSource(c.value.sourceId)).toEqual([
+      expect.objectContaining({ sha256: originalId, fileName: 'from-dialog.pdf', byteSize: pdf.length }),
+    ]);
     // An id the shell does not hold (let go, or made up) keeps nothing and fails nothing.
-    const other = (await shell('capture:commit', [{ text: '', document, originalId: 'a'.repeat(64), source: { type: 'report', title: 'Other' }, keep: '2' }])) as Committed;
+    const other = (await shell('capture:commit', [
+      { text: '', document, originalId: 'a'.repeat(64), source: { type: 'report', title: 'Other' }, keep: '2' },
+    ])) as Committed;
     expect(other.ok).toBe(true);
     expect(lib.originalsOfSource(other.value.sourceId)).toEqual([]);
     expect(await shell('capture:commit', [{ text: '', document, originalId: 'not-a-hash', source: { type: 'report' } }])).toMatchObject({ ok: false });

@@ -44,14 +44,23 @@ describe('saved searches through the API', () => {
     ]);
     expect(ok(await call('searches:remove', [a.id]))).toMatchObject({ id: a.id, name: 'Grain exports' });
     expect(lib.listSavedSearches().map((s) => s.name)).toEqual(['PORTS']);
-    expect(await call('searches:remove', [a.id])).toMatchObject({ ok: false, error: { code: 'validation', field: 'saved', message: expect.stringContaining('no saved search') } });
+    expect(await call('searches:remove', [a.id])).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'saved', message: expect.stringContaining('no saved search') },
+    });
   });
 
   it('refuses a bad name or query before writing anything', async () => {
-    expect(await call('searches:save', ['   ', { text: 'x' }])).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/^searches:save: argument 0:/) } });
+    expect(await call('searches:save', ['   ', { text: 'x' }])).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/^searches:save: argument 0:/) },
+    });
     expect(await call('searches:save', ['Paged', { text: 'x', limit: 5 }])).toMatchObject({ ok: false, error: { code: 'validation', field: '1' } });
     expect(await call('searches:save', ['Typed', { text: 'x', prefixLast: true }])).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await call('searches:save', ['Bad date', { eventFrom: 'last week' }])).toMatchObject({ ok: false, error: { code: 'validation', field: '1.eventFrom' } });
+    expect(await call('searches:save', ['Bad date', { eventFrom: 'last week' }])).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: '1.eventFrom' },
+    });
     expect(lib.listSavedSearches()).toEqual([]);
   });
 });

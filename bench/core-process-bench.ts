@@ -30,7 +30,11 @@ export async function printCoreProcessBench(dir: string): Promise<void> {
   let restartedAt = 0;
   let onRestart: () => void = () => undefined;
   const restarted = new Promise<void>((resolve) => (onRestart = resolve));
-  const remote = new CoreClient({ spawn: () => nodeCoreChannel(ENTRY), options: { backupRoot: join(dir, 'backups') }, onRestart: () => ((restartedAt = performance.now()), onRestart()) });
+  const remote = new CoreClient({
+    spawn: () => nodeCoreChannel(ENTRY),
+    options: { backupRoot: join(dir, 'backups') },
+    onRestart: () => ((restartedAt = performance.now()), onRestart()),
+  });
   await remote.request('open', [path]);
   const startMs = performance.now() - t0;
   const overPort = await searchTimes(remote);

@@ -41,7 +41,10 @@ function buildBriefing(dir: string, citations: number): { path: string; briefing
   const r = rng(citations);
   const sources = Array.from({ length: 200 }, (_, i) => lib.addSource(source(r, i)).id);
   const template = getTemplate('background-brief');
-  const b = lib.createBriefing({ title: `Benchmark brief (${citations} citations)`, templateId: template.id, styleId: STYLE }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+  const b = lib.createBriefing(
+    { title: `Benchmark brief (${citations} citations)`, templateId: template.id, styleId: STYLE },
+    template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+  );
   const items = [];
   for (let i = 0; i < citations; i++) {
     // Runs of the same source now and then, so Ibid. and short forms occur as in real briefs.
@@ -198,18 +201,30 @@ function buildWrittenBriefing(dir: string, citations: number): { path: string; b
   const lib = Library.open(path);
   const r = rng(citations + 7);
   const sources = Array.from({ length: 200 }, (_, i) => lib.addSource(source(r, i)).id);
-  const facts = Array.from({ length: 400 }, (_, i) => lib.addFact({ text: sentence(r), sourceId: sources[i % 200], locator: { label: 'page', value: String(1 + Math.floor(r() * 300)) } }).id);
+  const facts = Array.from(
+    { length: 400 },
+    (_, i) => lib.addFact({ text: sentence(r), sourceId: sources[i % 200], locator: { label: 'page', value: String(1 + Math.floor(r() * 300)) } }).id,
+  );
   const template = getTemplate('background-brief');
-  const b = lib.createBriefing({ title: `Written brief (${citations} citations)`, templateId: template.id, styleId: STYLE }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+  const b = lib.createBriefing(
+    { title: `Written brief (${citations} citations)`, templateId: template.id, styleId: STYLE },
+    template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+  );
   const fact = () => facts[Math.floor(r() * facts.length)];
   const items: unknown[] = [];
   // Each unit: a paragraph with two marks (the second citing two facts), then a placed fact.
   for (let n = 0; n < citations; n += 3) {
-    items.push({ kind: 'prose', text: `${sentence(r)} It ${pick(r)} [@${fact()}, p. ${1 + Math.floor(r() * 90)}] as **the ministry** noted [see @${fact()}; @${fact()}]. ${sentence(r)}` });
+    items.push({
+      kind: 'prose',
+      text: `${sentence(r)} It ${pick(r)} [@${fact()}, p. ${1 + Math.floor(r() * 90)}] as **the ministry** noted [see @${fact()}; @${fact()}]. ${sentence(r)}`,
+    });
     if (n + 2 < citations) items.push({ kind: 'fact', factId: fact() });
   }
   lib.addItems(b.id, items, template.sections[1].key);
-  const proseIds = lib.getBriefing(b.id).sections[1].items.filter((i) => i.kind === 'prose').map((i) => i.id);
+  const proseIds = lib
+    .getBriefing(b.id)
+    .sections[1].items.filter((i) => i.kind === 'prose')
+    .map((i) => i.id);
   lib.close();
   return { path, briefingId: b.id, proseIds, facts };
 }

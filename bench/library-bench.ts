@@ -85,7 +85,11 @@ export function benchLibrary(lib: Library, opts: { facts: number; sources: numbe
 /** Queries of the kinds people type: words, phrases, prefixes while typing, and filters. */
 function makeQueries(r: () => number): { kind: string; query: FactQuery }[] {
   const out: { kind: string; query: FactQuery }[] = [];
-  const word = () => pick(r, [...PLACES, ...VERBS, ...OBJECTS.flatMap((o) => o.split(' '))].filter((w) => w.length > 3));
+  const word = () =>
+    pick(
+      r,
+      [...PLACES, ...VERBS, ...OBJECTS.flatMap((o) => o.split(' '))].filter((w) => w.length > 3),
+    );
   for (let i = 0; i < 100; i++) out.push({ kind: 'common word', query: { text: word() } });
   for (let i = 0; i < 100; i++) out.push({ kind: 'name', query: { text: pickSkewed(r, ENTITIES) } });
   for (let i = 0; i < 60; i++) out.push({ kind: 'two words', query: { text: `${pick(r, PLACES)} ${word()}` } });

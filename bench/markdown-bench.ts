@@ -29,15 +29,23 @@ function benchMarkdown(dir: string, citations = 500, libraryFacts = 20_000): Mar
     const sources = Array.from({ length: 200 }, (_, i) => lib.addSource(source(r, i)).id);
     const facts: string[] = [];
     lib.db.transaction(() => {
-      for (let i = 0; i < libraryFacts; i++) facts.push(lib.addFact({ text: `${sentence(r)} (${i})`, sourceId: sources[i % 200], locator: { label: 'page', value: String(1 + (i % 300)) } }).id);
+      for (let i = 0; i < libraryFacts; i++)
+        facts.push(lib.addFact({ text: `${sentence(r)} (${i})`, sourceId: sources[i % 200], locator: { label: 'page', value: String(1 + (i % 300)) } }).id);
     })();
     const template = getTemplate('background-brief');
-    const b = lib.createBriefing({ title: `Markdown benchmark (${citations} citations)`, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+    const b = lib.createBriefing(
+      { title: `Markdown benchmark (${citations} citations)`, templateId: template.id },
+      template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+    );
     const items: unknown[] = [];
     const pickFact = () => facts[Math.floor(r() * facts.length)];
-    for (let cited = 0; cited < citations; ) {
+    for (let cited = 0; cited < citations;) {
       const n = Math.min(1 + Math.floor(r() * 4), citations - cited);
-      const cites = Array.from({ length: n }, (_, k) => `${k === 0 && r() < 0.3 ? 'see ' : ''}@${pickFact()}${r() < 0.6 ? `, p. ${1 + Math.floor(r() * 300)}` : ''}${r() < 0.1 ? ', emphasis added' : ''}`);
+      const cites = Array.from(
+        { length: n },
+        (_, k) =>
+          `${k === 0 && r() < 0.3 ? 'see ' : ''}@${pickFact()}${r() < 0.6 ? `, p. ${1 + Math.floor(r() * 300)}` : ''}${r() < 0.1 ? ', emphasis added' : ''}`,
+      );
       items.push({ kind: 'prose', text: `${sentence(r)} [${cites.join('; ')}] ${sentence(r)}` });
       cited += n;
       if (r() < 0.5) items.push({ kind: 'fact', factId: pickFact(), ...(r() < 0.3 ? { wording: sentence(r) } : {}) });
@@ -73,7 +81,9 @@ function median(run: () => unknown): number {
 /** The bench's lines for `npm run bench` (part "markdown"). */
 export function printMarkdownBench(dir: string): void {
   const m = benchMarkdown(dir);
-  console.log(`\nMarkdown briefing (brief export-md / brief import): ${m.citations} citations in prose marks, ${m.libraryFacts.toLocaleString('en')}-fact library, ${(m.fileBytes / 1024).toFixed(0)} KiB file`);
+  console.log(
+    `\nMarkdown briefing (brief export-md / brief import): ${m.citations} citations in prose marks, ${m.libraryFacts.toLocaleString('en')}-fact library, ${(m.fileBytes / 1024).toFixed(0)} KiB file`,
+  );
   console.log(`  import, full ids        ${m.importMs.toFixed(0)} ms   (target < 1 s)`);
   console.log(`  import, 8-character ids ${m.importShortIdsMs.toFixed(0)} ms   (target < 1 s)`);
   console.log(`  export-md               ${m.exportMs.toFixed(0)} ms`);

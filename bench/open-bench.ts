@@ -16,6 +16,10 @@ export function benchOpen(lib: Library, runs = 5): { withJournalMs: number; with
   const withJournal = Array.from({ length: runs }, time);
   lib.close();
   const withoutJournal = Array.from({ length: runs }, time);
-  const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+  const median = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
   return { withJournalMs: median(withJournal), withoutJournalMs: median(withoutJournal) };
 }

@@ -19,7 +19,12 @@ export interface OriginalsBench {
 export async function benchOriginals(dir: string, count = 1000): Promise<OriginalsBench> {
   const lib = Library.open(join(dir, 'originals.sqlite'));
   try {
-    const pdfBytes = await buildReportPdf({ paragraphs: benchParagraphs(), maxPages: 300, title: 'Regional Trade Outlook', runningHeader: 'Institute for Trade Studies — Annual Review' });
+    const pdfBytes = await buildReportPdf({
+      paragraphs: benchParagraphs(),
+      maxPages: 300,
+      title: 'Regional Trade Outlook',
+      runningHeader: 'Institute for Trade Studies — Annual Review',
+    });
     const base = fileSize(lib);
     await capture(lib, pdfBytes, 'outlook.pdf');
     const afterFirst = fileSize(lib);
@@ -38,7 +43,10 @@ export async function benchOriginals(dir: string, count = 1000): Promise<Origina
     }
     lib.db.exec('VACUUM');
     const all = stats(lib);
-    return { pdf, library: { originals: all.count, raw, compressed: all.compressed, text: all.text, fileGrowth: fileSize(lib) - empty, tables: tableSizes(lib) } };
+    return {
+      pdf,
+      library: { originals: all.count, raw, compressed: all.compressed, text: all.text, fileGrowth: fileSize(lib) - empty, tables: tableSizes(lib) },
+    };
   } finally {
     lib.close();
   }
@@ -61,7 +69,10 @@ async function document(i: number): Promise<{ bytes: Uint8Array; name: string }>
     const text = [...take(benchParagraphs(), 25)].map((p) => `${p} ${tag}.`).join('\n\n');
     return { bytes: Buffer.from(text, 'utf8'), name: `notes-${i}.txt` };
   }
-  return { bytes: Buffer.from(newsPageHtml().replace('</article>', `<p>${tag}: ${[...take(benchParagraphs(), 3)].join(' ')}</p></article>`), 'utf8'), name: `page-${i}.html` };
+  return {
+    bytes: Buffer.from(newsPageHtml().replace('</article>', `<p>${tag}: ${[...take(benchParagraphs(), 3)].join(' ')}</p></article>`), 'utf8'),
+    name: `page-${i}.html`,
+  };
 }
 
 function* take<T>(g: Iterable<T>, n: number): Generator<T> {
@@ -78,7 +89,9 @@ function fileSize(lib: Library): number {
 }
 
 function stats(lib: Library): { count: number; compressed: number; text: number } {
-  return lib.db.prepare('SELECT count(*) AS count, coalesce(sum(length(compressed)), 0) AS compressed, coalesce(sum(length(passages)), 0) AS text FROM originals').get() as {
+  return lib.db
+    .prepare('SELECT count(*) AS count, coalesce(sum(length(compressed)), 0) AS compressed, coalesce(sum(length(passages)), 0) AS text FROM originals')
+    .get() as {
     count: number;
     compressed: number;
     text: number;
@@ -87,7 +100,8 @@ function stats(lib: Library): { count: number; compressed: number; text: number 
 
 /** Bytes of pages per table of the originals (SQLite's dbstat), to see where the size goes. */
 function tableSizes(lib: Library): Record<string, number> {
-  const rows = lib.db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'original%' OR name LIKE 'sqlite_autoindex_original%' GROUP BY name").all() as { name: string; bytes: number }[];
+  const rows = lib.db
+    .prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'original%' OR name LIKE 'sqlite_autoindex_original%' GROUP BY name")
+    .all() as { name: string; bytes: number }[];
   return Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
 }
-

@@ -51,14 +51,22 @@ function benchLibraryPart(): void {
   const r = benchLibrary(lib, { facts: FACTS, sources: SOURCES, dir });
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const ms = (x: number) => `${x.toFixed(2)} ms`;
-  console.log(`  bulk import            ${r.importSeconds.toFixed(2)} s   (target < 10 s)   ${Math.round(r.facts / r.importSeconds).toLocaleString('en')} facts/s`);
+  console.log(
+    `  bulk import            ${r.importSeconds.toFixed(2)} s   (target < 10 s)   ${Math.round(r.facts / r.importSeconds).toLocaleString('en')} facts/s`,
+  );
   console.log(`  library file           ${(r.fileBytes / 1024 / 1024).toFixed(1)} MiB`);
-  console.log(`  search (${r.search.queries} queries)  p50 ${ms(r.search.p50)}  p95 ${ms(r.search.p95)}  p99 ${ms(r.search.p99)}  max ${ms(r.search.max)}   (targets p50 < 5 ms, p99 < 50 ms)`);
+  console.log(
+    `  search (${r.search.queries} queries)  p50 ${ms(r.search.p50)}  p95 ${ms(r.search.p95)}  p99 ${ms(r.search.p99)}  max ${ms(r.search.max)}   (targets p50 < 5 ms, p99 < 50 ms)`,
+  );
   for (const [k, v] of Object.entries(r.byKind)) console.log(`    ${k.padEnd(28)} p50 ${ms(v.p50)}  p99 ${ms(v.p99)}`);
   const nd = benchNearDuplicates(lib, 300);
-  console.log(`  near-duplicate check   p50 ${ms(nd.p50)}  p99 ${ms(nd.p99)} per sentence (${nd.queries} sentences; restatements found ${(nd.restatementRecall * 100).toFixed(0)}%)`);
+  console.log(
+    `  near-duplicate check   p50 ${ms(nd.p50)}  p99 ${ms(nd.p99)} per sentence (${nd.queries} sentences; restatements found ${(nd.restatementRecall * 100).toFixed(0)}%)`,
+  );
   const open = benchOpen(lib); // closes the library
-  console.log(`  open read-only         ${ms(open.withoutJournalMs)} without a journal, ${ms(open.withJournalMs)} with one beside it (the app open, or after a crash: the journal guard checks it)`);
+  console.log(
+    `  open read-only         ${ms(open.withoutJournalMs)} without a journal, ${ms(open.withJournalMs)} with one beside it (the app open, or after a crash: the journal guard checks it)`,
+  );
 }
 
 async function benchImportPart(): Promise<void> {
@@ -66,17 +74,25 @@ async function benchImportPart(): Promise<void> {
   const pdf = await benchPdf(300);
   console.log(`  PDF, 300-page two-column report    ${(pdf.ms / 1000).toFixed(2)} s   ${pdf.pagesPerSecond.toFixed(0)} pages/s`);
   const bib = benchBibtex(10_000);
-  console.log(`  BibTeX, 10,000 entries (one transaction)   ${(bib.ms / 1000).toFixed(2)} s   ${Math.round(bib.entriesPerSecond).toLocaleString('en')} entries/s`);
+  console.log(
+    `  BibTeX, 10,000 entries (one transaction)   ${(bib.ms / 1000).toFixed(2)} s   ${Math.round(bib.entriesPerSecond).toLocaleString('en')} entries/s`,
+  );
 }
 
 async function benchExportPart(): Promise<void> {
   console.log('\nExport: Chicago notes (full first note, Ibid.), 200 sources');
   const exp = await benchExport(join(dir, 'export'));
   for (const e of exp) {
-    const vs = e.pandocMs ? `   pandoc --citeproc ${e.pandocMs.toFixed(0)} ms   ratio ${(e.dossierColdMs / e.pandocMs).toFixed(2)}` : '   (pandoc not installed)';
+    const vs = e.pandocMs
+      ? `   pandoc --citeproc ${e.pandocMs.toFixed(0)} ms   ratio ${(e.dossierColdMs / e.pandocMs).toFixed(2)}`
+      : '   (pandoc not installed)';
     console.log(`  ${String(e.citations).padStart(5)} citations   dossier export (cold CLI) ${e.dossierColdMs.toFixed(0)} ms${vs}`);
-    console.log(`                    one engine ${e.oneEngineColdMs.toFixed(0)} ms, two engines on two threads ${e.twoEnginesColdMs.toFixed(0)} ms (${e.cores} cores; two are used from 4)`);
-    console.log(`                    warm re-export ${e.warmReexportMs.toFixed(0)} ms (target < 300)   insert one fact ${e.insertMs.toFixed(1)} ms, move one fact ${e.moveMs.toFixed(1)} ms (target < 50)`);
+    console.log(
+      `                    one engine ${e.oneEngineColdMs.toFixed(0)} ms, two engines on two threads ${e.twoEnginesColdMs.toFixed(0)} ms (${e.cores} cores; two are used from 4)`,
+    );
+    console.log(
+      `                    warm re-export ${e.warmReexportMs.toFixed(0)} ms (target < 300)   insert one fact ${e.insertMs.toFixed(1)} ms, move one fact ${e.moveMs.toFixed(1)} ms (target < 50)`,
+    );
   }
 }
 
@@ -97,15 +113,18 @@ async function benchOriginalsPart(): Promise<void> {
   const r = await benchOriginals(dir);
   const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en')} KiB`;
   console.log('\nStored originals (deflated bytes + deflated text + full-text index of the text)');
-  console.log(`  300-page PDF             file ${kb(r.pdf.bytes)}, deflated ${kb(r.pdf.compressed)} + text ${kb(r.pdf.text)}; library grew ${kb(r.pdf.growth)}; second capture ${kb(r.pdf.again)}`);
+  console.log(
+    `  300-page PDF             file ${kb(r.pdf.bytes)}, deflated ${kb(r.pdf.compressed)} + text ${kb(r.pdf.text)}; library grew ${kb(r.pdf.growth)}; second capture ${kb(r.pdf.again)}`,
+  );
   const l = r.library;
-  console.log(`  ${l.originals} originals          files ${kb(l.raw)}, deflated ${kb(l.compressed)} + text ${kb(l.text)}; library grew ${kb(l.fileGrowth)} (${(l.fileGrowth / l.compressed).toFixed(2)}× the deflated files)`);
+  console.log(
+    `  ${l.originals} originals          files ${kb(l.raw)}, deflated ${kb(l.compressed)} + text ${kb(l.text)}; library grew ${kb(l.fileGrowth)} (${(l.fileGrowth / l.compressed).toFixed(2)}× the deflated files)`,
+  );
 }
-
 
 async function benchWebCorpusPart(): Promise<void> {
   // dist/bench/run.js → the corpus in the source tree.
   const score = await scoreWebCorpus(fileURLToPath(new URL('../../ingest/formats/testing/web-corpus', import.meta.url)));
-  console.log('\nWeb-page metadata (issue 13 §3): Dossier\'s HTML import against Mozilla Readability, hand-labelled pages');
+  console.log("\nWeb-page metadata (issue 13 §3): Dossier's HTML import against Mozilla Readability, hand-labelled pages");
   console.log(formatScore(score).replace(/^/gm, '  '));
 }

@@ -15,7 +15,10 @@ import { Library } from '../db/library';
 import { loadSample } from '../samples/load';
 import { checkStyleFile, type StyleOutcome, summarise } from './style-coverage';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { shard: { type: 'string' }, limit: { type: 'string' }, json: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { shard: { type: 'string' }, limit: { type: 'string' }, json: { type: 'string' } },
+});
 const root = positionals[0];
 if (!root) {
   console.error('usage: node dist/bench/styles-coverage.js DIR [--shard i/n] [--limit N] [--json FILE]');
@@ -24,7 +27,10 @@ if (!root) {
 
 const csl = (dir: string) => {
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.csl')).sort().map((f) => join(dir, f));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.csl'))
+      .sort()
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }
@@ -55,13 +61,20 @@ try {
 const s = summarise(outcomes);
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
 console.log(`Styles in ${root}: ${s.total} (${s.total - s.dependent.total} independent, ${s.dependent.total} dependent)`);
-console.log(`accepted by styles add   ${s.accepted} (${pct(s.accepted, s.total)}); dependent ${s.dependent.accepted}/${s.dependent.total} (${pct(s.dependent.accepted, s.dependent.total)})`);
-console.log(`valid .docx exported     ${s.valid} (${pct(s.valid, s.total)}); dependent ${s.dependent.valid}/${s.dependent.total} (${pct(s.dependent.valid, s.dependent.total)})`);
+console.log(
+  `accepted by styles add   ${s.accepted} (${pct(s.accepted, s.total)}); dependent ${s.dependent.accepted}/${s.dependent.total} (${pct(s.dependent.accepted, s.dependent.total)})`,
+);
+console.log(
+  `valid .docx exported     ${s.valid} (${pct(s.valid, s.total)}); dependent ${s.dependent.valid}/${s.dependent.total} (${pct(s.dependent.valid, s.dependent.total)})`,
+);
 console.log(`time                     ${((performance.now() - started) / 1000).toFixed(0)} s`);
 const reasons = new Map<string, number>();
 for (const o of outcomes.filter((x) => !x.valid)) {
   // The reason without the file name and quoted specifics, so alike failures group.
-  const key = (o.error ?? '').replace(/^[^:]+\.csl: /, '').replace(/"[^"]*"|http\S+/g, '…').slice(0, 110);
+  const key = (o.error ?? '')
+    .replace(/^[^:]+\.csl: /, '')
+    .replace(/"[^"]*"|http\S+/g, '…')
+    .slice(0, 110);
   reasons.set(key, (reasons.get(key) ?? 0) + 1);
 }
 for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${String(count).padStart(5)}  ${reason}`);

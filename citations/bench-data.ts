@@ -15,9 +15,36 @@ import { rng as seededRandom } from '../core/seeded-random';
 export { seededRandom };
 
 const FAMILY = [
-  'Smith', 'Nguyen', 'García', 'Okafor', 'Kim', 'Müller', 'Haddad', 'Ivanova', 'Chen', 'Dubois',
-  'Rahman', 'Kowalski', 'Silva', 'Tanaka', 'Mensah', 'Andersson', 'Rossi', 'Cohen', 'Patel', 'Hughes',
-  'Yilmaz', 'Novak', 'Said', 'Park', 'Fischer', 'Lopez', 'Abebe', 'Sato', 'Moreau', 'Quinn',
+  'Smith',
+  'Nguyen',
+  'García',
+  'Okafor',
+  'Kim',
+  'Müller',
+  'Haddad',
+  'Ivanova',
+  'Chen',
+  'Dubois',
+  'Rahman',
+  'Kowalski',
+  'Silva',
+  'Tanaka',
+  'Mensah',
+  'Andersson',
+  'Rossi',
+  'Cohen',
+  'Patel',
+  'Hughes',
+  'Yilmaz',
+  'Novak',
+  'Said',
+  'Park',
+  'Fischer',
+  'Lopez',
+  'Abebe',
+  'Sato',
+  'Moreau',
+  'Quinn',
 ];
 const GIVEN = ['Anna', 'David', 'Fatima', 'James', 'Li', 'Maria', 'Omar', 'Sarah', 'Tomás', 'Yuki', 'Ngozi', 'Pierre'];
 const ORGS = [
@@ -35,9 +62,21 @@ const ORGS = [
 const PAPERS = ['The New York Times', 'Financial Times', 'Reuters', 'The Guardian', 'Le Monde', 'Al Jazeera', 'Yonhap'];
 const JOURNALS = ['International Security', 'Foreign Affairs', 'Journal of Peace Research', 'Survival', 'World Politics', 'International Affairs'];
 const TOPICS = [
-  'sanctions enforcement', 'maritime security', 'food insecurity', 'cyber operations', 'election integrity',
-  'refugee flows', 'arms control', 'energy transition', 'debt restructuring', 'counterterrorism financing',
-  'border disputes', 'public health preparedness', 'critical minerals', 'disinformation', 'peacekeeping',
+  'sanctions enforcement',
+  'maritime security',
+  'food insecurity',
+  'cyber operations',
+  'election integrity',
+  'refugee flows',
+  'arms control',
+  'energy transition',
+  'debt restructuring',
+  'counterterrorism financing',
+  'border disputes',
+  'public health preparedness',
+  'critical minerals',
+  'disinformation',
+  'peacekeeping',
 ];
 const PLACES = ['the Sahel', 'the Black Sea', 'Southeast Asia', 'the Horn of Africa', 'Central America', 'the Korean Peninsula', 'the Western Balkans'];
 
@@ -148,7 +187,9 @@ export function benchClusters(items: readonly CslItem[], count: number, seed = 7
   let previous = items[0].id;
   const locator = () => {
     if (rand() < 0.3) return {};
-    return rand() < 0.85 ? { locator: String(1 + Math.floor(rand() * 300)), label: 'page' } : { locator: String(1 + Math.floor(rand() * 60)), label: 'paragraph' };
+    return rand() < 0.85
+      ? { locator: String(1 + Math.floor(rand() * 300)), label: 'page' }
+      : { locator: String(1 + Math.floor(rand() * 60)), label: 'paragraph' };
   };
   for (let i = 0; i < count; i++) {
     const r = rand();

@@ -51,11 +51,9 @@ export interface PositionSensitivity {
 }
 
 export function positionSensitivity(style: CslNode): PositionSensitivity {
-  const mentions = (word: string) =>
-    someNode(style, (n) => Object.values(n.attrs).some((v) => v.split(/\s+/).includes(word)));
+  const mentions = (word: string) => someNode(style, (n) => Object.values(n.attrs).some((v) => v.split(/\s+/).includes(word)));
   return {
-    firstReferenceNoteNumber:
-      mentions('first-reference-note-number') || mentions('first-container-reference-note-number'),
+    firstReferenceNoteNumber: mentions('first-reference-note-number') || mentions('first-container-reference-note-number'),
     // position="near-note" and CSL-M's "far-note" are the only readers of the near-note flag
     nearNote: mentions('near-note') || mentions('far-note'),
   };
@@ -94,8 +92,7 @@ export class RenderCache {
   /** undefined when the cluster must not be cached (legal-case locator juggling, parallels). */
   key(sortedItems: NonNullable<CiteprocCitation['sortedItems']>, citation: CiteprocCitation): string | undefined {
     const { registry } = this.engine.registry;
-    const numberMap = (this.engine.bibliography_sort as { tmp?: { citation_number_map?: Record<number, number> } } | undefined)
-      ?.tmp?.citation_number_map;
+    const numberMap = (this.engine.bibliography_sort as { tmp?: { citation_number_map?: Record<number, number> } } | undefined)?.tmp?.citation_number_map;
     const parts: unknown[] = [];
     const props: Record<string, unknown> = {};
     for (const k in citation.properties) if (k !== 'index' && k !== 'noteIndex') props[k] = citation.properties[k];
@@ -185,8 +182,7 @@ export function installDisambiguationMemo(engine: CiteprocEngine, sensitivity: P
         // The first note number enters only the cites compared between members of a group
         // (getAmbiguousCite's "visual form", by-cite rule; a lone member is never compared),
         // and can only change them if the style prints or tests it.
-        const firstNote =
-          byCite && ids.length > 1 && sensitivity.firstReferenceNoteNumber ? reg?.['first-reference-note-number'] : null;
+        const firstNote = byCite && ids.length > 1 && sensitivity.firstReferenceNoteNumber ? reg?.['first-reference-note-number'] : null;
         return [id, reg?.disambig, multiple, firstNote];
       }),
     );
@@ -213,7 +209,7 @@ export function sortCompare(engine: () => CiteprocEngine): (a: string, b: string
   let collator: Intl.Collator | undefined;
   return (a, b) => {
     const e = engine();
-    collator ??= new Intl.Collator((e.opt as Record<string, unknown>)['default-locale-sort'] as string | undefined ?? 'en-US', {
+    collator ??= new Intl.Collator(((e.opt as Record<string, unknown>)['default-locale-sort'] as string | undefined) ?? 'en-US', {
       sensitivity: 'base',
       ignorePunctuation: true,
       numeric: true,

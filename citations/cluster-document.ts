@@ -193,11 +193,7 @@ export class ClusterDocument {
     let rendered: [number, string, string][];
     try {
       this.fresh = false;
-      rendered = this.engine.processCitationCluster(
-        target.citation,
-        this.refs(next.slice(0, index), 0),
-        this.refs(next.slice(index + 1), index + 1),
-      )[1];
+      rendered = this.engine.processCitationCluster(target.citation, this.refs(next.slice(0, index), 0), this.refs(next.slice(index + 1), index + 1))[1];
     } catch (e) {
       this.broken = true;
       throw asError(e);

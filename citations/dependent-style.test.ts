@@ -23,8 +23,18 @@ function dependentCsl(o: { id: string; title: string; parent: string; locale?: s
 `;
 }
 
-const ON_APA = dependentCsl({ id: 'http://www.zotero.org/styles/journal-of-grain', title: 'Journal of Grain Studies', parent: 'http://www.zotero.org/styles/apa', locale: 'de-DE', cls: 'in-text' });
-const ON_CHICAGO = dependentCsl({ id: 'http://www.zotero.org/styles/harbour-review', title: 'Harbour Review', parent: 'http://www.zotero.org/styles/chicago-fullnote-bibliography' });
+const ON_APA = dependentCsl({
+  id: 'http://www.zotero.org/styles/journal-of-grain',
+  title: 'Journal of Grain Studies',
+  parent: 'http://www.zotero.org/styles/apa',
+  locale: 'de-DE',
+  cls: 'in-text',
+});
+const ON_CHICAGO = dependentCsl({
+  id: 'http://www.zotero.org/styles/harbour-review',
+  title: 'Harbour Review',
+  parent: 'http://www.zotero.org/styles/chicago-fullnote-bibliography',
+});
 const ON_HOUSE = dependentCsl({ id: 'http://example.gov/styles/house-annex', title: 'House Style (Annex)', parent: 'http://example.gov/styles/house' });
 
 let dir: string;
@@ -68,14 +78,22 @@ describe('dependent styles', () => {
     writeFileSync(join(dir, 'house.csl'), MINIMAL_CSL);
     expect(importUserStyle(ON_HOUSE, 'annex.csl', parentLookup(dir))).toMatchObject({ title: 'House Style (Annex)', class: 'in-text' });
     writeFileSync(join(dir, 'annex.csl'), ON_HOUSE);
-    expect(listStyles(dir).filter((s) => s.source === 'user').map((s) => s.title)).toEqual(['House Style (Annex)', 'Ministry House Style']);
+    expect(
+      listStyles(dir)
+        .filter((s) => s.source === 'user')
+        .map((s) => s.title),
+    ).toEqual(['House Style (Annex)', 'Ministry House Style']);
     const annex = CitationEngine.create({ styleId: 'http://example.gov/styles/house-annex', userStyleDir: dir, items: lookup });
     expect(runsToPlain(annex.renderDocument([{ id: 'c1', cites: [{ itemId: 'book' }] }])[0].runs)).toBe('(Smith 2020)');
     expect(loadStyle('annex', dir).title).toBe('House Style (Annex)');
   });
 
   it('name the missing parent when it is neither bundled nor added, in the folder listing too', () => {
-    const orphan = dependentCsl({ id: 'http://www.zotero.org/styles/orphan-journal', title: 'Orphan Journal', parent: 'http://www.zotero.org/styles/no-such-parent-style' });
+    const orphan = dependentCsl({
+      id: 'http://www.zotero.org/styles/orphan-journal',
+      title: 'Orphan Journal',
+      parent: 'http://www.zotero.org/styles/no-such-parent-style',
+    });
     expect(() => importUserStyle(orphan, 'orphan.csl', parentLookup(dir))).toThrow(
       'orphan.csl: dependent style: its parent style http://www.zotero.org/styles/no-such-parent-style is neither bundled nor added; add the parent first (dossier styles add PARENT.csl)',
     );
@@ -87,6 +105,8 @@ describe('dependent styles', () => {
     writeFileSync(join(dir, 'annex.csl'), ON_HOUSE);
     const second = dependentCsl({ id: 'http://example.gov/styles/annex-2', title: 'Annex 2', parent: 'http://example.gov/styles/house-annex' });
     writeFileSync(join(dir, 'annex-2.csl'), second);
-    expect(() => importUserStyle(readFileSync(join(dir, 'annex-2.csl'), 'utf8'), 'annex-2.csl', parentLookup(dir))).toThrow(/house-annex is neither bundled nor added/);
+    expect(() => importUserStyle(readFileSync(join(dir, 'annex-2.csl'), 'utf8'), 'annex-2.csl', parentLookup(dir))).toThrow(
+      /house-annex is neither bundled nor added/,
+    );
   });
 });

@@ -34,9 +34,7 @@ describe('bibliography', () => {
     ]);
     expect(engine.bibliography().entries).toHaveLength(2);
     engine.removeCluster('b');
-    expect(engine.bibliography().entries.map((e) => runsToPlain(e.runs))).toEqual([
-      'Smith, J. (2020). The Politics of Aid. Oxford University Press.',
-    ]);
+    expect(engine.bibliography().entries.map((e) => runsToPlain(e.runs))).toEqual(['Smith, J. (2020). The Politics of Aid. Oxford University Press.']);
     engine.insertCluster({ id: 'c', cites: [{ itemId: 'article' }] }, 0);
     expect(engine.bibliography().entries.map((e) => runsToPlain(e.runs))).toEqual([
       'Chen, W. (2023). Rethinking Deterrence. International Security, 48(2), 7–45. https://doi.org/10.1162/isec_a_00001',

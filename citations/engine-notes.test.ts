@@ -63,7 +63,13 @@ describe('Chicago notes and bibliography', () => {
   it('renders several sources in one note', () => {
     const engine = CitationEngine.create({ styleId: 'chicago-fullnote-bibliography-with-ibid', items: lookup });
     const [note] = engine.renderDocument([
-      { id: 'x', cites: [{ itemId: 'book', locator: '5' }, { itemId: 'book2', locator: '2', label: 'chapter' }] },
+      {
+        id: 'x',
+        cites: [
+          { itemId: 'book', locator: '5' },
+          { itemId: 'book2', locator: '2', label: 'chapter' },
+        ],
+      },
     ]);
     expect(runsToPlain(note.runs)).toBe(
       'Jane Smith, The Politics of Aid (Oxford: Oxford University Press, 2020), 5; Adaeze Okafor and Erik Lindqvist, Sanctions and Statecraft (Cambridge: Cambridge University Press, 2018), chap. 2.',
@@ -146,9 +152,7 @@ describe('editing a note document', () => {
     ]);
     // Now put the report between the two book notes: b is no longer Ibid.
     const changed2 = engine.moveCluster('c', 1);
-    expect(changed2.map((r) => [r.id, r.noteNumber, runsToPlain(r.runs)])).toEqual([
-      ['b', 3, 'Smith, The Politics of Aid, 12.'],
-    ]);
+    expect(changed2.map((r) => [r.id, r.noteNumber, runsToPlain(r.runs)])).toEqual([['b', 3, 'Smith, The Politics of Aid, 12.']]);
     expect(engine.clusters().map((r) => r.id)).toEqual(['a', 'c', 'b']);
   });
 
@@ -189,9 +193,12 @@ describe('editing a note document', () => {
     expect(() => engine.insertCluster({ id: 'a', cites: [{ itemId: 'book' }] }, 1)).toThrow(/duplicate cluster id "a"/);
     expect(() => engine.insertCluster({ id: 'c', cites: [] }, 1)).toThrow(/cluster "c" has no cites/);
     expect(() => engine.moveCluster('nope', 0)).toThrow(/no cluster "nope"/);
-    expect(() => engine.renderDocument([{ id: 'x', cites: [{ itemId: 'book' }] }, { id: 'x', cites: [{ itemId: 'book' }] }])).toThrow(
-      /duplicate cluster id "x"/,
-    );
+    expect(() =>
+      engine.renderDocument([
+        { id: 'x', cites: [{ itemId: 'book' }] },
+        { id: 'x', cites: [{ itemId: 'book' }] },
+      ]),
+    ).toThrow(/duplicate cluster id "x"/);
     expect(engine.clusters().map((r) => r.id)).toEqual(['a']);
     expect(plain(engine.insertCluster({ id: 'b', cites: [{ itemId: 'book' }] }, 1))).toEqual(['Ibid.']);
   });

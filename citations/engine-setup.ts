@@ -5,14 +5,7 @@
  */
 import type { CslItem } from '../core/csl';
 import { type CiteprocEngine, citeproc, citeprocFastPaths } from './citeproc';
-import {
-  installDisambiguationMemo,
-  installRenderCache,
-  type PositionSensitivity,
-  RenderCache,
-  sortCompare,
-  withSortCompare,
-} from './citeproc-fast';
+import { installDisambiguationMemo, installRenderCache, type PositionSensitivity, RenderCache, sortCompare, withSortCompare } from './citeproc-fast';
 import { installFlipFlopShortcut } from './citeproc-string-shortcuts';
 import { type CslNode, firstChild } from './csl-tree';
 import type { CitationEngineOptions, ItemLookup } from './engine-types';

@@ -45,9 +45,7 @@ describe('author-date and author-page styles', () => {
   });
 
   it('maps the locator label "article" to CSL 1.0.2 "article-locator" (not the item type "preprint")', () => {
-    expect(render('chicago-fullnote-bibliography', [{ id: 'c1', cites: [{ itemId: 'report', locator: '4', label: 'article' }] }])[0]).toMatch(
-      /, art\. 4\.$/,
-    );
+    expect(render('chicago-fullnote-bibliography', [{ id: 'c1', cites: [{ itemId: 'report', locator: '4', label: 'article' }] }])[0]).toMatch(/, art\. 4\.$/);
     expect(render('apa', one('report', '4', 'article'))).toEqual(['(U.S. Department of State, 2024, Article 4)']);
   });
 

@@ -20,14 +20,7 @@ import { CitationBuilder } from './cluster-citation';
 import { ClusterDocument } from './cluster-document';
 import type { CslNode } from './csl-tree';
 import { buildCiteproc, resolveStyle, type StyleFacts } from './engine-setup';
-import type {
-  Bibliography,
-  CitationEngineOptions,
-  ClusterInput,
-  ClusterResult,
-  ItemLookup,
-  RenderDocumentOptions,
-} from './engine-types';
+import type { Bibliography, CitationEngineOptions, ClusterInput, ClusterResult, ItemLookup, RenderDocumentOptions } from './engine-types';
 import type { Run } from './html-runs';
 import type { StyleClass } from './style-types';
 import { buildZoteroPayload, type ZoteroCitationPayload } from './zotero';

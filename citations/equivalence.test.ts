@@ -9,30 +9,25 @@
  * plain citeproc, on must not differ from it. The reference engine always runs with them off,
  * the module-wide string shortcuts included.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setFastPaths } from "../core/fast-paths";
-import type { CslItem } from "../core/csl";
-import { benchClusters, benchItems, seededRandom } from "./bench-data";
-import {
-  type CitationRef,
-  type CiteprocCitation,
-  type CiteprocEngine,
-  citeproc,
-} from "./citeproc";
-import { CitationEngine, type ClusterInput } from "./engine";
-import { loadLocale } from "./locales";
-import { loadStyle } from "./style-catalog";
-import { installViaPunctuation } from "./via-punctuation";
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setFastPaths } from '../core/fast-paths';
+import type { CslItem } from '../core/csl';
+import { benchClusters, benchItems, seededRandom } from './bench-data';
+import { type CitationRef, type CiteprocCitation, type CiteprocEngine, citeproc } from './citeproc';
+import { CitationEngine, type ClusterInput } from './engine';
+import { loadLocale } from './locales';
+import { loadStyle } from './style-catalog';
+import { installViaPunctuation } from './via-punctuation';
 
 const STYLES = [
-  "chicago-fullnote-bibliography-with-ibid",
-  "chicago-note-bibliography",
-  "chicago-author-date",
-  "apa",
-  "modern-language-association",
-  "harvard-cite-them-right",
-  "oscola",
-  "ieee",
+  'chicago-fullnote-bibliography-with-ibid',
+  'chicago-note-bibliography',
+  'chicago-author-date',
+  'apa',
+  'modern-language-association',
+  'harvard-cite-them-right',
+  'oscola',
+  'ieee',
 ];
 
 /** The mode of the engine under test; the reference leaves it only while it runs itself. */
@@ -76,13 +71,13 @@ class PlainCiteproc {
             retrieveItem: (id) => lookup(id),
           },
           structuredClone(loadStyle(styleId).tree),
-          "en-US",
+          'en-US',
           false,
         ),
     );
-    this.engine.setOutputFormat("html");
+    this.engine.setOutputFormat('html');
     installViaPunctuation(this.engine, viaPhrase);
-    this.note = this.engine.opt.xclass === "note";
+    this.note = this.engine.opt.xclass === 'note';
   }
 
   private citation(c: ClusterInput): CiteprocCitation {
@@ -101,9 +96,7 @@ class PlainCiteproc {
       citation.properties.noteIndex = this.note ? i + 1 : 0;
       return citation;
     });
-    const out = plainly(() =>
-      this.engine.rebuildProcessorState(this.order, "html", []),
-    );
+    const out = plainly(() => this.engine.rebuildProcessorState(this.order, 'html', []));
     for (const [id, , html] of out) this.html.set(id, html);
     return this.order.map((c) => this.html.get(c.citationID)!);
   }
@@ -111,11 +104,7 @@ class PlainCiteproc {
   private process(target: CiteprocCitation, index: number): void {
     target.properties.noteIndex = this.note ? index + 1 : 0;
     const [, rendered] = plainly(() =>
-      this.engine.processCitationCluster(
-        target,
-        this.refs(this.order.slice(0, index), 0),
-        this.refs(this.order.slice(index + 1), index + 1),
-      ),
+      this.engine.processCitationCluster(target, this.refs(this.order.slice(0, index), 0), this.refs(this.order.slice(index + 1), index + 1)),
     );
     for (const [, html, id] of rendered) this.html.set(id, html);
   }
@@ -143,11 +132,7 @@ class PlainCiteproc {
     const index = this.order.findIndex((c) => c.citationID === id);
     this.order.splice(index, 1);
     this.html.delete(id);
-    if (this.order.length)
-      this.process(
-        this.order[Math.min(index, this.order.length - 1)],
-        Math.min(index, this.order.length - 1),
-      );
+    if (this.order.length) this.process(this.order[Math.min(index, this.order.length - 1)], Math.min(index, this.order.length - 1));
   }
 
   current(): string[] {
@@ -156,9 +141,7 @@ class PlainCiteproc {
 }
 
 /** Same via expansion as the engine: the reference engine must see identical input. */
-function expander(
-  engine: CitationEngine,
-): (c: ClusterInput) => CiteprocCitation {
+function expander(engine: CitationEngine): (c: ClusterInput) => CiteprocCitation {
   return (c) => ({
     citationID: c.id,
     citationItems: engine.expandedCites(c),
@@ -180,7 +163,7 @@ function randomDoc(seed: number, count: number): ClusterInput[] {
               ...c.cites[0],
               via: {
                 itemId: items[Math.floor(rand() * items.length)].id,
-                locator: "7",
+                locator: '7',
               },
             },
           ],
@@ -208,7 +191,7 @@ function runEdits(styleId: string, run: EditRun): void {
   expect(engine.clusters().map((r) => r.html)).toEqual(plain.current());
   // citation-number styles: CitationEngine re-renders the document on edits (citeproc's
   // incremental renumbering is unreliable), so the reference is a fresh plain render.
-  const numbered = styleId === "ieee";
+  const numbered = styleId === 'ieee';
   const doc = [...clusters];
   let next = 1;
   for (let step = 0; step < run.steps; step++) {
@@ -216,18 +199,13 @@ function runEdits(styleId: string, run: EditRun): void {
     const r = rand();
     const pickId = () => ids[Math.floor(rand() * ids.length)];
     const newCluster = (): ClusterInput => {
-      const pool =
-        run.newSourceShare > 0 && rand() < run.newSourceShare
-          ? items.length
-          : 12;
+      const pool = run.newSourceShare > 0 && rand() < run.newSourceShare ? items.length : 12;
       return {
         id: `new${next++}`,
         cites: [
           {
             itemId: items[Math.floor(rand() * pool)].id,
-            ...(rand() < 0.6
-              ? { locator: String(1 + Math.floor(rand() * 5)) }
-              : {}),
+            ...(rand() < 0.6 ? { locator: String(1 + Math.floor(rand() * 5)) } : {}),
           },
         ],
       };
@@ -267,11 +245,7 @@ function runEdits(styleId: string, run: EditRun): void {
       engine.removeCluster(id);
       plain.remove(id);
     }
-    const reference = numbered
-      ? new PlainCiteproc(styleId, expander(engine), engine.viaPhrase).rebuild(
-          doc,
-        )
-      : plain.current();
+    const reference = numbered ? new PlainCiteproc(styleId, expander(engine), engine.viaPhrase).rebuild(doc) : plain.current();
     expect(engine.clusters().map((x) => x.id)).toEqual(doc.map((x) => x.id));
     expect(
       engine.clusters().map((x) => x.html),
@@ -281,25 +255,21 @@ function runEdits(styleId: string, run: EditRun): void {
 }
 
 for (const on of [true, false]) {
-  describe(`fast paths ${on ? "on" : "off"}`, () => {
+  describe(`fast paths ${on ? 'on' : 'off'}`, () => {
     beforeAll(() => {
       mode = on;
       setFastPaths(on);
     });
     afterAll(() => setFastPaths(undefined));
 
-    describe("CitationEngine matches plain citeproc", () => {
+    describe('CitationEngine matches plain citeproc', () => {
       for (const styleId of STYLES) {
         it(`whole documents: ${styleId}`, () => {
           for (const seed of [11, 12]) {
             const clusters = randomDoc(seed, 60);
             const engine = CitationEngine.create({ styleId, items: lookup });
             const fast = engine.renderDocument(clusters).map((r) => r.html);
-            const plain = new PlainCiteproc(
-              styleId,
-              expander(engine),
-              engine.viaPhrase,
-            ).rebuild(clusters);
+            const plain = new PlainCiteproc(styleId, expander(engine), engine.viaPhrase).rebuild(clusters);
             expect(fast).toEqual(plain);
           }
         });
@@ -321,11 +291,11 @@ for (const on of [true, false]) {
       }
     });
 
-    describe("render cache and the name registry", () => {
-      it("regression: a namesake leaving changes initials in clusters whose own data did not change", () => {
+    describe('render cache and the name registry', () => {
+      it('regression: a namesake leaving changes initials in clusters whose own data did not change', () => {
         // Found by the random edits: "(J. Abebe 2015, 4)" must become "(Abebe 2015, 4)" once the
         // other Abebe is no longer cited, though J. Abebe's own disambiguation state is the same.
-        runEdits("chicago-author-date", {
+        runEdits('chicago-author-date', {
           randSeed: 99,
           docSeed: 21,
           steps: 24,
@@ -337,66 +307,56 @@ for (const on of [true, false]) {
       // cluster citing either, and drop them again when one leaves the document.
       const extra: Record<string, CslItem> = {
         chen1: {
-          id: "chen1",
-          type: "book",
-          title: "Deterrence",
-          author: [{ family: "Chen", given: "Wei" }],
-          issued: { "date-parts": [[2020]] },
+          id: 'chen1',
+          type: 'book',
+          title: 'Deterrence',
+          author: [{ family: 'Chen', given: 'Wei' }],
+          issued: { 'date-parts': [[2020]] },
         },
         chen2: {
-          id: "chen2",
-          type: "book",
-          title: "Coercion",
-          author: [{ family: "Chen", given: "Li" }],
-          issued: { "date-parts": [[2021]] },
+          id: 'chen2',
+          type: 'book',
+          title: 'Coercion',
+          author: [{ family: 'Chen', given: 'Li' }],
+          issued: { 'date-parts': [[2021]] },
         },
         other: {
-          id: "other",
-          type: "book",
-          title: "Other",
-          author: [{ family: "Park", given: "Ji" }],
-          issued: { "date-parts": [[2019]] },
+          id: 'other',
+          type: 'book',
+          title: 'Other',
+          author: [{ family: 'Park', given: 'Ji' }],
+          issued: { 'date-parts': [[2019]] },
         },
       };
-      for (const styleId of ["chicago-author-date", "apa"]) {
+      for (const styleId of ['chicago-author-date', 'apa']) {
         it(`${styleId}: adding and removing a namesake updates the other author's clusters`, () => {
           const engine = CitationEngine.create({
             styleId,
             items: (id) => extra[id],
           });
           const doc: ClusterInput[] = [
-            { id: "a", cites: [{ itemId: "chen1", locator: "4" }] },
-            { id: "b", cites: [{ itemId: "other" }] },
-            { id: "c", cites: [{ itemId: "chen1", locator: "5" }] },
+            { id: 'a', cites: [{ itemId: 'chen1', locator: '4' }] },
+            { id: 'b', cites: [{ itemId: 'other' }] },
+            { id: 'c', cites: [{ itemId: 'chen1', locator: '5' }] },
           ];
           const first = engine.renderDocument(doc).map((r) => r.html);
           expect(first[0]).not.toMatch(/W\. Chen|Chen, W/);
-          const changed = engine.insertCluster(
-            { id: "d", cites: [{ itemId: "chen2" }] },
-            3,
-          );
-          expect(changed.map((r) => r.id)).toEqual(["a", "c", "d"]);
+          const changed = engine.insertCluster({ id: 'd', cites: [{ itemId: 'chen2' }] }, 3);
+          expect(changed.map((r) => r.id)).toEqual(['a', 'c', 'd']);
           expect(engine.clusters()[0].html).toMatch(/W\. Chen|Chen, W/);
-          const removed = engine.removeCluster("d");
-          expect(removed.map((r) => r.id)).toEqual(["a", "c"]);
+          const removed = engine.removeCluster('d');
+          expect(removed.map((r) => r.id)).toEqual(['a', 'c']);
           expect(engine.clusters().map((r) => r.html)).toEqual(first);
         });
       }
     });
 
-    describe("engine reuse and recovery", () => {
-      for (const styleId of [
-        "chicago-fullnote-bibliography-with-ibid",
-        "apa",
-        "oscola",
-      ]) {
+    describe('engine reuse and recovery', () => {
+      for (const styleId of ['chicago-fullnote-bibliography-with-ibid', 'apa', 'oscola']) {
         it(`${styleId}: a reused engine renders a second document exactly like a fresh one`, () => {
           const engine = CitationEngine.create({ styleId, items: lookup });
           engine.renderDocument(randomDoc(5, 40));
-          engine.insertCluster(
-            { id: "extra", cites: [{ itemId: items[1].id }] },
-            3,
-          );
+          engine.insertCluster({ id: 'extra', cites: [{ itemId: items[1].id }] }, 3);
           const second = randomDoc(6, 40);
           const reused = engine.renderDocument(second).map((r) => r.html);
           const fresh = CitationEngine.create({ styleId, items: lookup })
@@ -409,51 +369,33 @@ for (const on of [true, false]) {
         });
       }
 
-      it("keeps the previous document when citeproc fails mid-edit, and carries on", () => {
+      it('keeps the previous document when citeproc fails mid-edit, and carries on', () => {
         let calls = 0;
         const flaky = (id: string): CslItem | undefined => {
-          if (id === items[2].id && ++calls === 2)
-            throw new Error("library unavailable");
+          if (id === items[2].id && ++calls === 2) throw new Error('library unavailable');
           return lookup(id);
         };
         const engine = CitationEngine.create({
-          styleId: "chicago-fullnote-bibliography-with-ibid",
+          styleId: 'chicago-fullnote-bibliography-with-ibid',
           items: flaky,
         });
-        const doc = randomDoc(8, 10).filter((c) =>
-          c.cites.every(
-            (x) => x.itemId !== items[2].id && x.via?.itemId !== items[2].id,
-          ),
-        );
+        const doc = randomDoc(8, 10).filter((c) => c.cites.every((x) => x.itemId !== items[2].id && x.via?.itemId !== items[2].id));
         const before = engine.renderDocument(doc).map((r) => r.html);
-        expect(() =>
-          engine.insertCluster(
-            { id: "bad", cites: [{ itemId: items[2].id }] },
-            0,
-          ),
-        ).toThrow(/library unavailable/);
+        expect(() => engine.insertCluster({ id: 'bad', cites: [{ itemId: items[2].id }] }, 0)).toThrow(/library unavailable/);
         expect(engine.clusters().map((r) => r.html)).toEqual(before);
-        const after = engine.insertCluster(
-          { id: "good", cites: [{ itemId: items[2].id }] },
-          0,
-        );
-        expect(after[0].id).toBe("good");
+        const after = engine.insertCluster({ id: 'good', cites: [{ itemId: items[2].id }] }, 0);
+        expect(after[0].id).toBe('good');
         const fresh = CitationEngine.create({
-          styleId: "chicago-fullnote-bibliography-with-ibid",
+          styleId: 'chicago-fullnote-bibliography-with-ibid',
           items: lookup,
-        }).renderDocument([
-          { id: "good", cites: [{ itemId: items[2].id }] },
-          ...doc,
-        ]);
-        expect(engine.clusters().map((r) => r.html)).toEqual(
-          fresh.map((r) => r.html),
-        );
+        }).renderDocument([{ id: 'good', cites: [{ itemId: items[2].id }] }, ...doc]);
+        expect(engine.clusters().map((r) => r.html)).toEqual(fresh.map((r) => r.html));
       });
     });
   });
 }
 
-describe("fast paths on and off", () => {
+describe('fast paths on and off', () => {
   afterAll(() => setFastPaths(undefined));
   for (const styleId of STYLES) {
     it(`render the same document identically: ${styleId}`, () => {
@@ -462,12 +404,7 @@ describe("fast paths on and off", () => {
         setFastPaths(on);
         const engine = CitationEngine.create({ styleId, items: lookup });
         const first = engine.renderDocument(clusters).map((r) => r.html);
-        const edited = engine
-          .insertCluster(
-            { id: "inserted", cites: [{ itemId: items[0].id, locator: "7" }] },
-            5,
-          )
-          .map((r) => [r.id, r.html]);
+        const edited = engine.insertCluster({ id: 'inserted', cites: [{ itemId: items[0].id, locator: '7' }] }, 5).map((r) => [r.id, r.html]);
         const stats = engine.cacheStats();
         // The render cache is one of the fast paths: it is consulted exactly when they are on.
         expect(stats.hits + stats.misses > 0).toBe(on);

@@ -206,8 +206,9 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>~^|$]/g, '\\$&')
     .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '\\&')
-    .replace(/(^|\n)([ \t]*)([#+-]|\d+[.)])(?=\s|$)/g, (_m, start: string, indent: string, marker: string) =>
-      `${start}${indent}${marker.replace(/^([#+-])$/, '\\$1').replace(/^(\d+)([.)])$/, '$1\\$2')}`,
+    .replace(
+      /(^|\n)([ \t]*)([#+-]|\d+[.)])(?=\s|$)/g,
+      (_m, start: string, indent: string, marker: string) => `${start}${indent}${marker.replace(/^([#+-])$/, '\\$1').replace(/^(\d+)([.)])$/, '$1\\$2')}`,
     );
 }
 

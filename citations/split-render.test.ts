@@ -32,7 +32,12 @@ function serial(styleId: string, clusters: ClusterInput[]): { html: string[]; bi
 async function split(styleId: string, clusters: ClusterInput[], helper: RenderHelper = inProcess) {
   const engine = CitationEngine.create({ styleId, items: lookup });
   const out = await renderDocumentSplit(engine, { styleId }, items, clusters, helper, true);
-  return { engine, html: out.results.map((r) => r.html), bibliography: (out.bibliography ?? engine.bibliography()).entries.map((e) => e.html), fromHelper: !!out.bibliography };
+  return {
+    engine,
+    html: out.results.map((r) => r.html),
+    bibliography: (out.bibliography ?? engine.bibliography()).entries.map((e) => e.html),
+    fromHelper: !!out.bibliography,
+  };
 }
 
 describe('split rendering', () => {

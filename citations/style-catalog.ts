@@ -99,7 +99,10 @@ function cslFiles(dir: string): string[] {
   } catch {
     return []; // no folder yet: no user styles
   }
-  return names.filter((n) => n.toLowerCase().endsWith('.csl')).sort().map((n) => join(dir, n));
+  return names
+    .filter((n) => n.toLowerCase().endsWith('.csl'))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 /**
@@ -150,9 +153,7 @@ function loadRepositoryStyle(id: string): LoadedStyle | undefined {
   const tree = expandCompact(compact);
   const cls: StyleClass = tree.attrs.class === 'note' ? 'note' : 'in-text';
   const bundled = BUNDLED_BY_ID.get(id);
-  const info: StyleInfo = bundled
-    ? bundledInfo(bundled)
-    : { id, title: repositoryStyleTitle(id) ?? id, class: cls, source: 'repository' };
+  const info: StyleInfo = bundled ? bundledInfo(bundled) : { id, title: repositoryStyleTitle(id) ?? id, class: cls, source: 'repository' };
   const defaultLocale = tree.attrs['default-locale'];
   const loaded: LoadedStyle = { ...info, tree, ...(defaultLocale ? { defaultLocale } : {}) };
   repositoryCache.set(id, loaded);

@@ -15,7 +15,9 @@ import { loadSample } from '../samples/load';
  */
 const SAMPLE = join(__dirname, 'fixtures', 'csl-styles');
 const files = [
-  ...readdirSync(SAMPLE).filter((f) => f.endsWith('.csl')).map((f) => join(SAMPLE, f)),
+  ...readdirSync(SAMPLE)
+    .filter((f) => f.endsWith('.csl'))
+    .map((f) => join(SAMPLE, f)),
   ...readdirSync(join(SAMPLE, 'dependent')).map((f) => join(SAMPLE, 'dependent', f)),
 ];
 
@@ -48,7 +50,11 @@ describe('real CSL styles', () => {
   it('count a broken style as not accepted and a damaged file as not valid', async () => {
     const broken = join(ctx.workDir, 'broken.csl');
     writeFileSync(broken, readFileSync(join(SAMPLE, 'nature.csl'), 'utf8').replace('</citation>', ''));
-    expect(await checkStyleFile(broken, ctx, 200)).toMatchObject({ accepted: false, valid: false, error: expect.stringMatching(/^broken\.csl: not well-formed XML/) });
+    expect(await checkStyleFile(broken, ctx, 200)).toMatchObject({
+      accepted: false,
+      valid: false,
+      error: expect.stringMatching(/^broken\.csl: not well-formed XML/),
+    });
     expect(() => docxProblem(Buffer.from('not a zip'))).toThrow();
   });
 });

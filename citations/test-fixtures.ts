@@ -19,7 +19,10 @@ export const ITEMS: Record<string, CslItem> = {
     id: 'book2',
     type: 'book',
     title: 'Sanctions and Statecraft',
-    author: [{ family: 'Okafor', given: 'Adaeze' }, { family: 'Lindqvist', given: 'Erik' }],
+    author: [
+      { family: 'Okafor', given: 'Adaeze' },
+      { family: 'Lindqvist', given: 'Erik' },
+    ],
     publisher: 'Cambridge University Press',
     'publisher-place': 'Cambridge',
     issued: { 'date-parts': [[2018]] },

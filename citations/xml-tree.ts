@@ -252,7 +252,7 @@ class Reader {
     }
 
     const parent = this.stack[this.stack.length - 1];
-    const keep = (parent ? parent.keep : true) && (ns ?? '') === (this.stack.length ? CSL_NAMESPACE : ns ?? '');
+    const keep = (parent ? parent.keep : true) && (ns ?? '') === (this.stack.length ? CSL_NAMESPACE : (ns ?? ''));
     const node: CslNode = { name: local, attrs, children: [] };
     if (!parent) {
       this.root = node;

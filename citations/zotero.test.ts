@@ -62,6 +62,8 @@ describe('Zotero citation fields', () => {
         { text: 'st', superscript: true },
         { text: ' “é” 🚢', smallCaps: true, bold: true },
       ]),
-    ).toBe('Smith, {\\i{}Aid \\{and\\} Trade} 1\\super st\\nosupersub{}{\\b{}{\\scaps  \\uc0\\u8220{}\\uc0\\u233{}\\uc0\\u8221{} \\uc0\\u-10179{}\\uc0\\u-8542{}}}');
+    ).toBe(
+      'Smith, {\\i{}Aid \\{and\\} Trade} 1\\super st\\nosupersub{}{\\b{}{\\scaps  \\uc0\\u8220{}\\uc0\\u233{}\\uc0\\u8221{} \\uc0\\u-10179{}\\uc0\\u-8542{}}}',
+    );
   });
 });

@@ -112,11 +112,7 @@ export interface ZoteroPayloadOptions {
 }
 
 /** The CSL citation JSON Zotero stores in a Word field, built from explicit parts. */
-export function buildZoteroPayload(
-  clusterId: string,
-  renderedPlainText: string,
-  options: ZoteroPayloadOptions,
-): ZoteroCitationPayload {
+export function buildZoteroPayload(clusterId: string, renderedPlainText: string, options: ZoteroPayloadOptions): ZoteroCitationPayload {
   const citationItems = options.cites.map((cite) => {
     const item = options.items(cite.id);
     if (!item) throw new Error(`cluster "${clusterId}": unknown item "${cite.id}"`);

@@ -42,7 +42,10 @@ describe('dossier import --accept-suggestions', () => {
     const file = join(dir, 'wire.txt');
     writeFileSync(file, WIRE);
     const plain = await json(['import', file, '--title', 'Plain bulletin', '--issued', '2024-01-19']);
-    expect(plain.facts.map((f: { viaSourceId?: string; figure?: unknown }) => [f.viaSourceId, f.figure])).toEqual([[undefined, undefined], [undefined, undefined]]);
+    expect(plain.facts.map((f: { viaSourceId?: string; figure?: unknown }) => [f.viaSourceId, f.figure])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
     expect(plain.outletSourcesCreated).toBeUndefined();
 
     const r = await json(['import', file, '--title', 'Grain bulletin', '--issued', '2024-01-20', '--accept-suggestions']);
@@ -63,7 +66,20 @@ describe('dossier import --accept-suggestions', () => {
 describe('dossier fact add/edit: figure and event-date range', () => {
   it('reads the number from --figure, shows the range, and names the field it refuses', async () => {
     const src = await json(['source', 'add', '--type', 'report', '--title', 'Corridor report']);
-    const f = await json(['fact', 'add', '--source', src.id, '--text', 'Exports reached $3.2 billion over the winter.', '--figure', '$3.2 billion', '--event-date', '2023-12', '--event-date-end', '2024-02']);
+    const f = await json([
+      'fact',
+      'add',
+      '--source',
+      src.id,
+      '--text',
+      'Exports reached $3.2 billion over the winter.',
+      '--figure',
+      '$3.2 billion',
+      '--event-date',
+      '2023-12',
+      '--event-date-end',
+      '2024-02',
+    ]);
     expect(f).toMatchObject({ figure: { stated: '$3.2 billion', value: 3_200_000_000, unit: 'USD' }, eventDate: '2023-12', eventDateEnd: '2024-02' });
     const shown = await cli(['fact', 'show', f.id]);
     expect(shown.out).toMatch(/event date:\s+2023-12 to 2024-02/);

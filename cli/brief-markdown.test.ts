@@ -34,7 +34,10 @@ function buildLibrary(path: string): { id: string; facts: string[] } {
   const lib = Library.open(path);
   const facts = addFacts(lib, 5);
   const t = getTemplate('talking-points');
-  const b = lib.createBriefing({ title: 'Corridor points', templateId: t.id, portionMarks: true, fields: { subject: 'Grain' } }, t.sections.map((s) => ({ key: s.key, heading: s.heading })));
+  const b = lib.createBriefing(
+    { title: 'Corridor points', templateId: t.id, portionMarks: true, fields: { subject: 'Grain' } },
+    t.sections.map((s) => ({ key: s.key, heading: s.heading })),
+  );
   lib.addItems(b.id, [
     { kind: 'prose', text: `Ships moved [see @${facts[0]}, p. 4; -@${facts[1]}, para. 3, emphasis added].\n\n- and a bullet` },
     { kind: 'fact', factId: facts[2], lead: 'Insurance', wording: 'Insurers are back.', locator: { label: 'section', value: '2' }, marking: 'CUI' },

@@ -26,17 +26,22 @@ afterEach(() => cleanup());
 function buildLibrary(path: string): string {
   const lib = Library.open(path);
   const families = ['Okafor', 'Lee', 'Petrov', 'Duarte', 'Lindqvist'];
-  const sources = Array.from({ length: 40 }, (_, i) =>
-    lib.addSource({
-      type: i % 3 === 0 ? 'report' : 'article-newspaper',
-      title: `Grain corridor report number ${i + 1}`,
-      authors: [{ family: families[i % families.length], given: i % 2 ? 'Ada' : 'Min-jun' }],
-      ...(i % 3 ? { containerTitle: 'The Harbour Times' } : { publisher: 'Institute for Trade Studies' }),
-      issued: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
-    }).id,
+  const sources = Array.from(
+    { length: 40 },
+    (_, i) =>
+      lib.addSource({
+        type: i % 3 === 0 ? 'report' : 'article-newspaper',
+        title: `Grain corridor report number ${i + 1}`,
+        authors: [{ family: families[i % families.length], given: i % 2 ? 'Ada' : 'Min-jun' }],
+        ...(i % 3 ? { containerTitle: 'The Harbour Times' } : { publisher: 'Institute for Trade Studies' }),
+        issued: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+      }).id,
   );
   const template = getTemplate('background-brief');
-  const b = lib.createBriefing({ title: 'Split export', templateId: template.id, styleId: 'chicago-fullnote-bibliography-with-ibid' }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+  const b = lib.createBriefing(
+    { title: 'Split export', templateId: template.id, styleId: 'chicago-fullnote-bibliography-with-ibid' },
+    template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+  );
   const items = Array.from({ length: 220 }, (_, i) => {
     const sourceId = sources[i % 7 === 3 ? (i - 1) % 40 : (i * 13) % 40];
     const f = lib.addFact({ text: `Finding ${i + 1} about shipments.`, sourceId, locator: { label: 'page', value: String(1 + (i % 50)) } });

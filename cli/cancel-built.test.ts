@@ -105,8 +105,15 @@ describe.skipIf(!BUILT)('Ctrl+C in the built command line', () => {
     const lib = Library.open(full);
     const r = importText(lib, { text: readFileSync(text, 'utf8'), source: { title: 'Grain corridor log', issued: '2024-01-19' } });
     const template = getTemplate('background-brief');
-    const b = lib.createBriefing({ title: 'Long brief', templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
-    lib.addItems(b.id, r.facts.slice(0, 1500).map((f) => ({ kind: 'fact' as const, factId: f.id })), template.sections[1].key);
+    const b = lib.createBriefing(
+      { title: 'Long brief', templateId: template.id },
+      template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+    );
+    lib.addItems(
+      b.id,
+      r.facts.slice(0, 1500).map((f) => ({ kind: 'fact' as const, factId: f.id })),
+      template.sections[1].key,
+    );
     briefing = b.id;
     lib.close();
   }, 180_000);

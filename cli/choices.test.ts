@@ -58,7 +58,10 @@ describe('unknown values on the command line are usage errors naming the valid o
 
   it('--template, --style, --notes and --marking on brief new, brief set, brief item and export', async () => {
     expectUsage(await cli(['brief', 'new', '--template', 'memo', '--title', 'X']), 'memo', ['info-memo', 'talking-points']);
-    expectUsage(await cli(['brief', 'new', '--template', 'info-memo', '--title', 'X', '--style', 'harvard-ish']), 'harvard-ish', ['apa', 'chicago-note-bibliography']);
+    expectUsage(await cli(['brief', 'new', '--template', 'info-memo', '--title', 'X', '--style', 'harvard-ish']), 'harvard-ish', [
+      'apa',
+      'chicago-note-bibliography',
+    ]);
     expectUsage(await cli(['brief', 'set', briefId, '--style', 'harvard-ish']), 'harvard-ish', ['apa']);
     expectUsage(await cli(['brief', 'set', briefId, '--notes', 'sidenotes']), 'sidenotes', ['footnotes', 'endnotes']);
     expectUsage(await cli(['brief', 'set', briefId, '--marking', 'SECRETISH']), 'SECRETISH', ['U', 'CUI']);

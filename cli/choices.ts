@@ -27,7 +27,10 @@ export const checkReliability = (value: string): string => oneOf('--reliability'
 
 /** A list of grades (`facts --reliability A,B`). */
 export function checkReliabilityList(value: string): string[] {
-  const grades = value.toUpperCase().split(/[\s,]+/).filter(Boolean);
+  const grades = value
+    .toUpperCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (!grades.length) throw new UsageError(`--reliability needs a grade; valid: ${RELIABILITY_GRADES.join(', ')}`);
   return grades.map(checkReliability);
 }
@@ -38,7 +41,12 @@ export function checkNotes(value: string, label = '--notes'): 'footnotes' | 'end
 
 /** A template id: built-in or one of the user's own in `templateDir`. */
 export function checkTemplate(value: string, templateDir?: string, label = '--template'): string {
-  return oneOf(label, value, listTemplates(templateDir).map((t) => t.id), ' (see: dossier templates)');
+  return oneOf(
+    label,
+    value,
+    listTemplates(templateDir).map((t) => t.id),
+    ' (see: dossier templates)',
+  );
 }
 
 /** A marking of the library's scheme (level id or banner, any case, with its controls), in stored form. */

@@ -70,14 +70,23 @@ describe('dossier import', () => {
     const quote = dry.facts.find((f: { text: string }) => f.text.startsWith('"We will keep'));
     expect(quote).toMatchObject({ kind: 'quote', attribution: { name: 'Ines Duarte', role: 'foreign minister' } });
     expect(dry.facts[1]).toMatchObject({ eventDate: '2025-01-18' });
-    expect(dry.facts.find((f: { text: string }) => f.text.startsWith('Exports fell'))).toMatchObject({ kind: 'statistic', statistic: { figure: expect.stringMatching(/30%|3\.2 million/) } });
+    expect(dry.facts.find((f: { text: string }) => f.text.startsWith('Exports fell'))).toMatchObject({
+      kind: 'statistic',
+      statistic: { figure: expect.stringMatching(/30%|3\.2 million/) },
+    });
     const saved = await json(['import', '-', ...meta, '--accept-suggestions', '--keep', '2,4'], ARTICLE);
     expect(saved.facts[0]).toMatchObject({ eventDate: '2025-01-18' });
     expect(saved.facts[1]).toMatchObject({ attribution: { name: 'Ines Duarte', role: 'foreign minister' } });
     // A second outlet restating a sentence: flagged as a near-duplicate, then linked as corroboration.
-    const other = await json(['import', '-', '--title', 'Wire copy', '--author', 'Harbour Wire', '--dry-run'], 'Grain ships left the port of Odesa on Jan. 18 for the first time in three weeks.');
+    const other = await json(
+      ['import', '-', '--title', 'Wire copy', '--author', 'Harbour Wire', '--dry-run'],
+      'Grain ships left the port of Odesa on Jan. 18 for the first time in three weeks.',
+    );
     expect(other.facts[0].duplicates[0]).toMatchObject({ factId: saved.facts[0].id });
-    const wire = await json(['import', '-', '--title', 'Wire copy', '--author', 'Harbour Wire'], 'Grain ships left the port of Odesa on Jan. 18 for the first time in three weeks.');
+    const wire = await json(
+      ['import', '-', '--title', 'Wire copy', '--author', 'Harbour Wire'],
+      'Grain ships left the port of Odesa on Jan. 18 for the first time in three weeks.',
+    );
     const link = await json(['fact', 'corroborate', saved.facts[0].id, wire.facts[0].id]);
     expect(link.independentSources).toBe(2);
     expect((await json(['fact', 'show', wire.facts[0].id])).corroboratedBy).toEqual([saved.facts[0].id]);
@@ -105,10 +114,52 @@ describe('dossier import', () => {
 
 describe('dossier commands', () => {
   it('manages sources, facts, tags and briefings with --json everywhere', async () => {
-    const src = await json(['source', 'add', '--title', 'Fertiliser outlook', '--type', 'report', '--author', 'Institute for Trade Studies', '--issued', '2023-11', '--reliability', 'c']);
-    expect(src).toMatchObject({ id: expect.any(String), type: 'report', title: 'Fertiliser outlook', author: [{ literal: 'Institute for Trade Studies' }], issued: { 'date-parts': [[2023, 11]] }, reliability: 'C' });
-    const fact = await json(['fact', 'add', '--source', src.id.slice(0, 8), '--text', 'Prices doubled in 2022.', '--kind', 'statistic', '--locator', 'p. 12', '--tag', 'prices', '--event-date', '2022']);
-    expect(fact).toMatchObject({ id: expect.any(String), text: 'Prices doubled in 2022.', sourceId: src.id, kind: 'statistic', locator: { label: 'page', value: '12' }, tags: ['prices'] });
+    const src = await json([
+      'source',
+      'add',
+      '--title',
+      'Fertiliser outlook',
+      '--type',
+      'report',
+      '--author',
+      'Institute for Trade Studies',
+      '--issued',
+      '2023-11',
+      '--reliability',
+      'c',
+    ]);
+    expect(src).toMatchObject({
+      id: expect.any(String),
+      type: 'report',
+      title: 'Fertiliser outlook',
+      author: [{ literal: 'Institute for Trade Studies' }],
+      issued: { 'date-parts': [[2023, 11]] },
+      reliability: 'C',
+    });
+    const fact = await json([
+      'fact',
+      'add',
+      '--source',
+      src.id.slice(0, 8),
+      '--text',
+      'Prices doubled in 2022.',
+      '--kind',
+      'statistic',
+      '--locator',
+      'p. 12',
+      '--tag',
+      'prices',
+      '--event-date',
+      '2022',
+    ]);
+    expect(fact).toMatchObject({
+      id: expect.any(String),
+      text: 'Prices doubled in 2022.',
+      sourceId: src.id,
+      kind: 'statistic',
+      locator: { label: 'page', value: '12' },
+      tags: ['prices'],
+    });
     await json(['fact', 'tag', fact.id, 'Fertiliser', 'Europe']);
     expect((await json(['fact', 'untag', fact.id, 'europe'])).tags).toEqual(['Fertiliser', 'prices']);
     expect((await json(['fact', 'verify', fact.id])).verifiedAt).toMatch(/^\d{4}-/);

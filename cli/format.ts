@@ -17,4 +17,3 @@ export function locatorText(f: Pick<Fact, 'locator'>): string {
   const abbrev: Record<string, string> = { page: 'p.', paragraph: 'para.', section: 'sec.', chapter: 'ch.' };
   return `${abbrev[f.locator.label] ?? f.locator.label} ${f.locator.value}`;
 }
-

@@ -32,15 +32,30 @@ function cli(args: string[]): Promise<CliRun> {
 async function json(args: string[]): Promise<any> {
   let out = '';
   let err = '';
-  const code = await runCli(['--library', join(dir, 'lib.sqlite'), ...args, '--json'], { stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: async () => Buffer.alloc(0), env: {} });
+  const code = await runCli(['--library', join(dir, 'lib.sqlite'), ...args, '--json'], {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    stdin: async () => Buffer.alloc(0),
+    env: {},
+  });
   if (code !== 0) return { code, err, body: out ? JSON.parse(out) : undefined };
   return JSON.parse(out);
 }
 
 describe('dossier import of real material', () => {
   it('imports a two-column report PDF with page locators and the metadata it carries', async () => {
-    const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} of the report notes that tariffs on steel rose by ${i + 2} percent in the quarter. Exporters in region ${i + 1} adjusted their routes.`);
-    const pdf = await buildReportPdf({ paragraphs, title: 'Tariff Escalation and Regional Supply Chains', author: 'Institute for Trade Studies', runningHeader: 'Institute for Trade Studies — Working Paper 12', created: new Date('2024-03-05T00:00:00Z') });
+    const paragraphs = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `Paragraph ${i + 1} of the report notes that tariffs on steel rose by ${i + 2} percent in the quarter. Exporters in region ${i + 1} adjusted their routes.`,
+    );
+    const pdf = await buildReportPdf({
+      paragraphs,
+      title: 'Tariff Escalation and Regional Supply Chains',
+      author: 'Institute for Trade Studies',
+      runningHeader: 'Institute for Trade Studies — Working Paper 12',
+      created: new Date('2024-03-05T00:00:00Z'),
+    });
     const file = join(dir, 'report.pdf');
     writeFileSync(file, pdf);
     const r = await json(['import', file, '--type', 'report', '--tag', 'tariffs']);
@@ -114,11 +129,19 @@ describe('dossier import of real material', () => {
     const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
       let out = '';
       let err = '';
-      const code = await runCli(['--library', join(dir, 'lib.sqlite'), 'import', file, ...args], { stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: async () => Buffer.alloc(0), env });
+      const code = await runCli(['--library', join(dir, 'lib.sqlite'), 'import', file, ...args], {
+        stdout: (t) => (out += t),
+        stderr: (t) => (err += t),
+        stdin: async () => Buffer.alloc(0),
+        env,
+      });
       return { code, out, err };
     };
     const without = await run(['--dry-run']);
-    expect(without).toMatchObject({ code: 2, err: 'dossier: corridor.pdf: this PDF is password-protected; give its password to import it (--password-file FILE, or DOSSIER_PDF_PASSWORD)' });
+    expect(without).toMatchObject({
+      code: 2,
+      err: 'dossier: corridor.pdf: this PDF is password-protected; give its password to import it (--password-file FILE, or DOSSIER_PDF_PASSWORD)',
+    });
     const json = await run(['--dry-run', '--json']);
     expect(JSON.parse(json.out)).toEqual({ error: { code: 'password_required', field: 'password', message: expect.stringContaining('password-protected') } });
     writeFileSync(join(dir, 'pw'), 'grain-2024\n');
@@ -135,8 +158,21 @@ describe('dossier import of real material', () => {
   it('says in a PDF dry run that a table was left out, and on which page', async () => {
     const file = join(dir, 'tables.pdf');
     const row = (a: string, b: string, c: string, d: string) => [a, b, c, d];
-    const table = { table: [row('Economy', '2019', '2023', 'Change'), row('Kenya', '12.4', '15.1', '+2.7'), row('Ghana', '9.8', '8.6', '-1.2'), row('Peru', '21.0', '24.3', '+3.3')] };
-    writeFileSync(file, await buildReportPdf({ paragraphs: ['Inputs sourced in the region rose in every economy surveyed.', table, 'Peru gained the most.'], title: 'Regional Inputs' }));
+    const table = {
+      table: [
+        row('Economy', '2019', '2023', 'Change'),
+        row('Kenya', '12.4', '15.1', '+2.7'),
+        row('Ghana', '9.8', '8.6', '-1.2'),
+        row('Peru', '21.0', '24.3', '+3.3'),
+      ],
+    };
+    writeFileSync(
+      file,
+      await buildReportPdf({
+        paragraphs: ['Inputs sourced in the region rose in every economy surveyed.', table, 'Peru gained the most.'],
+        title: 'Regional Inputs',
+      }),
+    );
     const r = await cli(['import', file, '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^! tables\.pdf: 1 table left out \(page 1\)/m);
@@ -147,7 +183,10 @@ describe('dossier import of real material', () => {
   it('exits 2 when no entry of a BibTeX file could be read, writing nothing', async () => {
     const file = join(dir, 'broken.bib');
     writeFileSync(file, NESTED_BIBTEX.split('\n').slice(0, 7).join('\n').replace('@inproceedings{inner2023', 'see @inproceedings{inner2023'));
-    for (const args of [['import', file], ['import', file, '--dry-run']]) {
+    for (const args of [
+      ['import', file],
+      ['import', file, '--dry-run'],
+    ]) {
       const r = await cli(args);
       expect(r.code).toBe(2);
       expect(r.err).toBe(
@@ -155,7 +194,10 @@ describe('dossier import of real material', () => {
       );
     }
     const j = await json(['import', file]);
-    expect(j).toMatchObject({ code: 2, body: { error: { code: 'validation', field: 'file', message: expect.stringMatching(/^broken\.bib: nothing was imported \(2 failed, 0 skipped\)/) } } });
+    expect(j).toMatchObject({
+      code: 2,
+      body: { error: { code: 'validation', field: 'file', message: expect.stringMatching(/^broken\.bib: nothing was imported \(2 failed, 0 skipped\)/) } },
+    });
     expect(await json(['sources'])).toEqual([]);
   });
 

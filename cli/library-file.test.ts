@@ -27,7 +27,10 @@ function seed(n = 3): string[] {
   const s = lib.addSource(SAMPLE_SOURCE);
   const ids = Array.from({ length: n }, (_, i) => lib.addFact({ text: `Fact ${i} on the corridor.`, sourceId: s.id, tags: ['grain'] }).id);
   const b = lib.createBriefing({ title: 'Corridor memo', templateId: 'info-memo' }, [{ key: 'bluf', heading: 'BLUF' }]);
-  lib.addItems(b.id, ids.map((factId) => ({ kind: 'fact', factId })));
+  lib.addItems(
+    b.id,
+    ids.map((factId) => ({ kind: 'fact', factId })),
+  );
   lib.close();
   return ids;
 }
@@ -36,7 +39,16 @@ describe('reading never writes', () => {
   it('read commands leave the library file byte for byte unchanged', async () => {
     seed();
     const before = sha(path);
-    for (const args of [['facts'], ['sources'], ['tags'], ['brief', 'list'], ['brief', 'show', 'Corridor memo'], ['brief', 'check', 'Corridor memo'], ['check'], ['markings']]) {
+    for (const args of [
+      ['facts'],
+      ['sources'],
+      ['tags'],
+      ['brief', 'list'],
+      ['brief', 'show', 'Corridor memo'],
+      ['brief', 'check', 'Corridor memo'],
+      ['check'],
+      ['markings'],
+    ]) {
       const r = await cli(...args);
       expect(r.code, `${args.join(' ')}: ${r.err}`).toBe(0);
     }
@@ -47,7 +59,10 @@ describe('reading never writes', () => {
     seed();
     const tables = () => {
       const db = new Database(path, { readonly: true });
-      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'").pluck().all() as string[];
+      const names = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'")
+        .pluck()
+        .all() as string[];
       const out = Object.fromEntries(names.map((n) => [n, JSON.stringify(db.prepare(`SELECT * FROM "${n}"`).all())]));
       db.close();
       return out;

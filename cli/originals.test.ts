@@ -32,7 +32,9 @@ describe('stored originals on the command line', () => {
     expect(shown.out).toContain(`»${facts[1].text.slice(0, 40)}`);
 
     const found = await cli(['facts', '--search', 'port director', '--originals']);
-    expect(found.out).toMatch(/In stored originals \(the captured files' own text, not facts\): 1\n {2}\[original\] .*port director told the committee.* — Tariff Escalation and Regional Supply Chains, p\. \d/);
+    expect(found.out).toMatch(
+      /In stored originals \(the captured files' own text, not facts\): 1\n {2}\[original\] .*port director told the committee.* — Tariff Escalation and Regional Supply Chains, p\. \d/,
+    );
     expect(found.out).toContain('No facts found.');
     expect((await cli(['facts', '--originals'])).err).toMatch(/--originals searches the stored originals for words: give them with --search/);
 

@@ -40,36 +40,48 @@ const EMAIL = [
 
 const CASES: [string, string, string[][]][] = [
   ['a web-copied article, one paragraph per line', 'web-article.txt', WEB_ARTICLE],
-  ['web copy with headings, sections set apart by blank lines', 'web-sections.txt', [
-    ['1', 'Corridor talks: what we know'],
-    ['2', 'The corridor'],
-    ['3', 'Ships carrying grain left the port of Od'],
-    ['4', 'Inspections in Istanbul will take no mor'],
-    ['5', 'The money'],
-    ['6', 'Exports fell 30% to 3.2 million tonnes i'],
-    ['7', 'Premiums rose by $1.5 million per voyage'],
-  ]],
+  [
+    'web copy with headings, sections set apart by blank lines',
+    'web-sections.txt',
+    [
+      ['1', 'Corridor talks: what we know'],
+      ['2', 'The corridor'],
+      ['3', 'Ships carrying grain left the port of Od'],
+      ['4', 'Inspections in Istanbul will take no mor'],
+      ['5', 'The money'],
+      ['6', 'Exports fell 30% to 3.2 million tonnes i'],
+      ['7', 'Premiums rose by $1.5 million per voyage'],
+    ],
+  ],
   ['an e-mail hard-wrapped at 72 columns, blank lines between paragraphs', 'email-72-blank-lines.txt', EMAIL],
   ['an e-mail hard-wrapped at 72 columns, no blank lines (paragraphs end at short lines)', 'email-72.txt', EMAIL],
-  ['hard-wrapped paragraphs started by indentation', 'indented.txt', [
-    ['1', 'The delegation arrived in Valletta on th'],
-    ['1', 'Talks on the Mediterranean quota opened '],
-    ['2', 'The quota falls to 41,000 tonnes for the'],
-    ['2', 'Fishing fleets from five member states w'],
-    ['3', 'Observers from two environmental groups '],
-    ['3', 'The Commission said it would review the '],
-  ]],
-  ['one paragraph per line mixed with headings and bullets', 'mixed.txt', [
-    ['1', 'Corridor update'],
-    ['2', 'Ships carrying grain left the port of Od'],
-    ['3', 'Key points:'],
-    ['4', 'Inspections take no more than 36 hours.'],
-    ['5', 'Premiums rose by $1.5 million per voyage'],
-    ['6', 'Exports fell 30% to 3.2 million tonnes i'],
-    ['7', 'What comes next'],
-    ['8', 'Talks resume in Istanbul on Monday.'],
-    ['8', 'The foreign minister is expected to atte'],
-  ]],
+  [
+    'hard-wrapped paragraphs started by indentation',
+    'indented.txt',
+    [
+      ['1', 'The delegation arrived in Valletta on th'],
+      ['1', 'Talks on the Mediterranean quota opened '],
+      ['2', 'The quota falls to 41,000 tonnes for the'],
+      ['2', 'Fishing fleets from five member states w'],
+      ['3', 'Observers from two environmental groups '],
+      ['3', 'The Commission said it would review the '],
+    ],
+  ],
+  [
+    'one paragraph per line mixed with headings and bullets',
+    'mixed.txt',
+    [
+      ['1', 'Corridor update'],
+      ['2', 'Ships carrying grain left the port of Od'],
+      ['3', 'Key points:'],
+      ['4', 'Inspections take no more than 36 hours.'],
+      ['5', 'Premiums rose by $1.5 million per voyage'],
+      ['6', 'Exports fell 30% to 3.2 million tonnes i'],
+      ['7', 'What comes next'],
+      ['8', 'Talks resume in Istanbul on Monday.'],
+      ['8', 'The foreign minister is expected to atte'],
+    ],
+  ],
 ];
 
 let dir: string;
@@ -88,7 +100,8 @@ async function dryRun(args: string[], stdin = ''): Promise<DryRun> {
   return JSON.parse(out) as DryRun;
 }
 
-const cited = (r: DryRun) => r.facts.map((f) => [f.locator.label === 'paragraph' ? f.locator.value : `${f.locator.label} ${f.locator.value}`, f.text.slice(0, 40)]);
+const cited = (r: DryRun) =>
+  r.facts.map((f) => [f.locator.label === 'paragraph' ? f.locator.value : `${f.locator.label} ${f.locator.value}`, f.text.slice(0, 40)]);
 
 describe('dossier import: each fact cites the paragraph it stands in', () => {
   it.each(CASES)('%s (a file)', async (_name, file, expected) => {

@@ -19,7 +19,8 @@ export async function pdfPassword(passwordFile: string | undefined, env: NodeJS.
     const text = (await readInput(passwordFile)).toString('utf8');
     // The first line, without its line ending: `echo secret > f` writes a newline after it.
     const password = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
-    if (!password) throw new DossierError('validation', `--password-file: ${passwordFile} is empty; its first line must be the PDF's password`, 'password-file');
+    if (!password)
+      throw new DossierError('validation', `--password-file: ${passwordFile} is empty; its first line must be the PDF's password`, 'password-file');
     return password;
   }
   const fromEnv = env[PASSWORD_ENV];

@@ -6,7 +6,10 @@ import type { ImportProgress } from '../ingest/document';
  * DOSSIER_PROGRESS=lines asks for the phases as lines instead, for a program driving the
  * command line (which then knows, for example, when to offer a Cancel that sends SIGINT).
  */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): { onProgress: (p: ImportProgress) => void; done(): void } {
+export function progressBar(
+  stream: NodeJS.WriteStream = process.stderr,
+  env: NodeJS.ProcessEnv = process.env,
+): { onProgress: (p: ImportProgress) => void; done(): void } {
   if (env.DOSSIER_PROGRESS === 'lines') return progressLines(stream);
   if (!stream.isTTY) return { onProgress: () => undefined, done: () => undefined };
   let last = 0;

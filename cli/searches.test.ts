@@ -49,7 +49,7 @@ describe('saved searches live in the library', () => {
     expect((await cli(['searches', 'save', 'Empty'])).code).toBe(1);
 
     await ok(['searches', 'rm', 'Grain items']);
-    expect((await ok(['searches'])).map((x: { name: string }) => x.name)).toEqual(["figures"]);
+    expect((await ok(['searches'])).map((x: { name: string }) => x.name)).toEqual(['figures']);
   });
 });
 

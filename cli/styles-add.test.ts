@@ -27,9 +27,13 @@ describe('dossier styles add with a dependent style', () => {
     const styleDir = join(dir, 'styles');
     const added = await runInProcess(join(dir, 'lib.sqlite'), ['styles', 'add', file, '--style-dir', styleDir]);
     expect(added.err).toBe('');
-    expect(added.out).toContain('Added style "Port Economics Quarterly" (http://www.zotero.org/styles/port-economics-quarterly, in-text, formatted as its parent http://www.zotero.org/styles/chicago-author-date)');
+    expect(added.out).toContain(
+      'Added style "Port Economics Quarterly" (http://www.zotero.org/styles/port-economics-quarterly, in-text, formatted as its parent http://www.zotero.org/styles/chicago-author-date)',
+    );
     const list = await runInProcess(join(dir, 'lib.sqlite'), ['styles', '--style-dir', styleDir, '--json']);
-    expect(JSON.parse(list.out)).toContainEqual(expect.objectContaining({ id: 'http://www.zotero.org/styles/port-economics-quarterly', title: 'Port Economics Quarterly', source: 'user' }));
+    expect(JSON.parse(list.out)).toContainEqual(
+      expect.objectContaining({ id: 'http://www.zotero.org/styles/port-economics-quarterly', title: 'Port Economics Quarterly', source: 'user' }),
+    );
   });
 
   it('refuses it, naming the parent, when the parent is unknown, and stores nothing', async () => {

@@ -25,7 +25,12 @@ describe('citation marks in prose', () => {
     const clusters: CiteCluster[] = [
       { cites: [{ factId: A }] },
       { cites: [{ factId: A, suppressAuthor: true }] },
-      { cites: [{ factId: A, prefix: 'cf.', locator: { label: 'section', value: 'II.B; annex' } }, { factId: B, suffix: ' and the [draft] @ 3' }] },
+      {
+        cites: [
+          { factId: A, prefix: 'cf.', locator: { label: 'section', value: 'II.B; annex' } },
+          { factId: B, suffix: ' and the [draft] @ 3' },
+        ],
+      },
       { cites: [{ factId: A, locator: { label: 'page', value: '33-35' }, suffix: ', table {2}' }] },
       { cites: [{ factId: A, locator: { label: 'timestamp', value: '1:02:03' } }] },
       { cites: [{ factId: B, locator: { label: 'clause', value: 'xiv' } }] },

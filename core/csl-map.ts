@@ -25,8 +25,24 @@ export function sourceToCsl(s: Source): CslItem {
 }
 
 const KNOWN = new Set([
-  'id', 'type', 'title', 'author', 'editor', 'container-title', 'publisher', 'publisher-place', 'issued',
-  'accessed', 'URL', 'DOI', 'page', 'volume', 'issue', 'number', 'language', 'note',
+  'id',
+  'type',
+  'title',
+  'author',
+  'editor',
+  'container-title',
+  'publisher',
+  'publisher-place',
+  'issued',
+  'accessed',
+  'URL',
+  'DOI',
+  'page',
+  'volume',
+  'issue',
+  'number',
+  'language',
+  'note',
 ]);
 
 /** CSL-JSON item → source input (validated later by the repository); unknown fields kept. */

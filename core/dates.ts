@@ -1,4 +1,3 @@
-
 /**
  * Partial dates as sources really have them: a year ("2024"), a month ("2024-01") or a day
  * ("2024-01-18"). Stored as ISO-8601 prefixes so they sort as text and convert losslessly to

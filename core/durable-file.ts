@@ -26,5 +26,8 @@ export function copyFileFlushed(from: string, to: string): void {
 
 /** 2026-03-01T10-22-33Z: a timestamp that is safe in a file name on every system. */
 export function fileStamp(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return d
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
 }

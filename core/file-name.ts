@@ -28,14 +28,7 @@ function cut(text: string, max: number): string {
 }
 
 function cleanPart(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(LONE_SURROGATE, '')
-    .replace(CONTROLS, ' ')
-    .replace(INVISIBLE, '')
-    .replace(RESERVED, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFC').replace(LONE_SURROGATE, '').replace(CONTROLS, ' ').replace(INVISIBLE, '').replace(RESERVED, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -45,7 +38,10 @@ function cleanPart(text: string): string {
  * characters, and never empty ("briefing" when nothing is left).
  */
 export function safeFileName(name: string, ext: string): string {
-  const extension = cleanPart(ext).replace(/^\.+/, '').replace(/[.\s]+$/, '').replace(/\s/g, '');
+  const extension = cleanPart(ext)
+    .replace(/^\.+/, '')
+    .replace(/[.\s]+$/, '')
+    .replace(/\s/g, '');
   let base = cleanPart(name)
     .replace(/^[.\s]+/, '')
     .replace(/[.\s]+$/, '');

@@ -130,7 +130,14 @@ function monthNumber(name: string, locale: string): number | undefined {
     for (const loc of [locale, 'en-US', 'en-GB']) {
       for (const style of ['long', 'short'] as const) {
         const f = new Intl.DateTimeFormat(loc, { month: style, timeZone: 'UTC' });
-        for (let i = 0; i < 12; i++) names.set(f.format(new Date(Date.UTC(2024, i, 1))).toLowerCase().replace(/\.$/, ''), i + 1);
+        for (let i = 0; i < 12; i++)
+          names.set(
+            f
+              .format(new Date(Date.UTC(2024, i, 1)))
+              .toLowerCase()
+              .replace(/\.$/, ''),
+            i + 1,
+          );
       }
     }
     names.set('sept', 9);

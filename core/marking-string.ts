@@ -35,7 +35,8 @@ export function parseMarking(scheme: MarkingScheme, text: string, field = 'marki
     const tokens = segment.split('/').map((t) => t.trim());
     for (const token of tokens) addToken(scheme, m, token, field);
   }
-  if (m.relTo && m.controls.includes('NOFORN')) throw invalid(field, `"${text}" says both NOFORN and REL TO; a portion is either not releasable or releasable to the countries listed`);
+  if (m.relTo && m.controls.includes('NOFORN'))
+    throw invalid(field, `"${text}" says both NOFORN and REL TO; a portion is either not releasable or releasable to the countries listed`);
   return normalise(scheme, m);
 }
 
@@ -55,7 +56,9 @@ function parseHead(scheme: MarkingScheme, head: string, field: string): Marking 
   if (level) return plainMarking(level);
   const upper = head.toUpperCase();
   // "OFFICIAL-SENSITIVE COMMERCIAL": the longest level banner followed by a descriptor.
-  const withDescriptor = [...scheme.levels].sort((a, b) => b.banner.length - a.banner.length).find((l) => l.descriptors && upper.startsWith(`${l.banner.toUpperCase()} `));
+  const withDescriptor = [...scheme.levels]
+    .sort((a, b) => b.banner.length - a.banner.length)
+    .find((l) => l.descriptors && upper.startsWith(`${l.banner.toUpperCase()} `));
   if (withDescriptor) {
     const typed = head.slice(withDescriptor.banner.length).trim();
     const descriptor = typed.toUpperCase();
@@ -80,9 +83,16 @@ function addToken(scheme: MarkingScheme, m: Marking, typed: string, field: strin
   const relTo = /^REL TO\b(.*)$/.exec(token);
   if (relTo) {
     requireControl(usable, 'REL TO', m, field);
-    const countries = relTo[1].split(',').map((c) => c.trim()).filter(Boolean);
+    const countries = relTo[1]
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
     const bad = countries.filter((c) => !COUNTRY.test(c));
-    if (countries.length === 0 || bad.length) throw invalid(field, `REL TO needs country trigraphs separated by commas, e.g. "REL TO USA, GBR"${bad.length ? `; not a trigraph: ${bad.join(', ')}` : ''}`);
+    if (countries.length === 0 || bad.length)
+      throw invalid(
+        field,
+        `REL TO needs country trigraphs separated by commas, e.g. "REL TO USA, GBR"${bad.length ? `; not a trigraph: ${bad.join(', ')}` : ''}`,
+      );
     m.relTo = [...new Set([...(m.relTo ?? []), ...countries])];
     return;
   }
@@ -90,7 +100,12 @@ function addToken(scheme: MarkingScheme, m: Marking, typed: string, field: strin
   if (!control || control.foreignDisclosure === 'countries') {
     const names = usable.map((c) => (c.portion !== c.banner ? `${c.banner} (${c.portion})` : c.banner));
     const what = cats && kind && cats.kinds.includes(kind) ? ` or a CUI category (${cats.list.join(', ')})` : '';
-    throw invalid(field, names.length ? `unknown control "${typed}" after ${m.level.banner}; valid: ${names.join(', ')}${what}` : `${m.level.banner} takes no dissemination controls (found "${typed}")`);
+    throw invalid(
+      field,
+      names.length
+        ? `unknown control "${typed}" after ${m.level.banner}; valid: ${names.join(', ')}${what}`
+        : `${m.level.banner} takes no dissemination controls (found "${typed}")`,
+    );
   }
   requireControl(usable, control.id, m, field);
   if (!m.controls.includes(control.id)) m.controls.push(control.id);

@@ -4,9 +4,27 @@
  * an ellipsis character is three dots. Case and every other character are kept.
  */
 const FOLD: Record<string, string> = {
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u00ab': '"', '\u00bb': '"', '\u2033': '"',
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u2039': "'", '\u203a': "'",
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2033': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u2039': "'",
+  '\u203a': "'",
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
   '\u2026': '...',
   '\u00ad': '',
 };
@@ -52,6 +70,9 @@ export function normaliseQuoteText(s: string): string {
  */
 export function quotedWords(factText: string): string[] {
   const whole = normaliseQuoteText(factText);
-  const bare = whole.replace(/^["']+/, '').replace(/["'.,;:!?]+$/, '').trim();
+  const bare = whole
+    .replace(/^["']+/, '')
+    .replace(/["'.,;:!?]+$/, '')
+    .trim();
   return bare && bare !== whole ? [whole, bare] : [whole];
 }

@@ -13,6 +13,14 @@ export function sourceJson(s: Source & { factCount?: number }): Record<string, u
 
 /** A source not yet written (a dry run): its CSL-JSON fields, without an id. */
 export function sourcePreviewJson(input: SourceInput): Record<string, unknown> {
-  const { id: _none, ...csl } = sourceToCsl({ ...input, id: '', authors: input.authors ?? [], editors: input.editors ?? [], extra: input.extra ?? {}, createdAt: '', updatedAt: '' });
+  const { id: _none, ...csl } = sourceToCsl({
+    ...input,
+    id: '',
+    authors: input.authors ?? [],
+    editors: input.editors ?? [],
+    extra: input.extra ?? {},
+    createdAt: '',
+    updatedAt: '',
+  });
   return input.reliability ? { ...csl, reliability: input.reliability } : csl;
 }

@@ -1,13 +1,7 @@
 import * as z from 'zod';
 import { dateRangeProblem, isPartialDate } from './dates';
 import { DossierError } from './errors';
-import {
-  FACT_KINDS,
-  LOCATOR_LABELS,
-  NOTE_PLACEMENTS,
-  RELIABILITY_GRADES,
-  SOURCE_TYPES,
-} from './model';
+import { FACT_KINDS, LOCATOR_LABELS, NOTE_PLACEMENTS, RELIABILITY_GRADES, SOURCE_TYPES } from './model';
 
 /**
  * Input schemas for everything a client can write. They are the single place where the rules
@@ -31,7 +25,11 @@ const text = (max: number) =>
   z
     .string({ message: 'must be text' })
     .transform((s) => s.trim())
-    .pipe(storable().min(1, { message: 'must not be empty' }).max(max, { message: `must be at most ${max} characters` }));
+    .pipe(
+      storable()
+        .min(1, { message: 'must not be empty' })
+        .max(max, { message: `must be at most ${max} characters` }),
+    );
 
 const optText = (max: number) =>
   z
@@ -102,9 +100,9 @@ export const sourceInputSchema = z.strictObject(sourceFields);
 /** In a patch, `null` clears an optional field; type and title can be changed, not cleared. */
 export const sourcePatchSchema = z
   .strictObject(
-    Object.fromEntries(
-      Object.entries(sourceFields).map(([k, v]) => [k, k === 'type' || k === 'title' ? v : (v as z.ZodOptional<z.ZodType>).nullable()]),
-    ) as { [K in keyof typeof sourceFields]: (typeof sourceFields)[K] },
+    Object.fromEntries(Object.entries(sourceFields).map(([k, v]) => [k, k === 'type' || k === 'title' ? v : (v as z.ZodOptional<z.ZodType>).nullable()])) as {
+      [K in keyof typeof sourceFields]: (typeof sourceFields)[K];
+    },
   )
   .partial();
 
@@ -150,12 +148,10 @@ const factFields = {
   verifiedAt: z.iso.datetime({ message: 'must be an ISO date-time', offset: true }).optional(),
 };
 
-export const factInputSchema = z
-  .strictObject({ ...factFields, tags: z.array(tagSchema).max(200).optional() })
-  .superRefine((f, ctx) => {
-    const problem = f.eventDateEnd === undefined ? undefined : dateRangeProblem(f.eventDate, f.eventDateEnd);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['eventDateEnd'], message: problem });
-  });
+export const factInputSchema = z.strictObject({ ...factFields, tags: z.array(tagSchema).max(200).optional() }).superRefine((f, ctx) => {
+  const problem = f.eventDateEnd === undefined ? undefined : dateRangeProblem(f.eventDate, f.eventDateEnd);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['eventDateEnd'], message: problem });
+});
 /** In a patch, `null` clears an optional field; absent fields stay as they are. */
 export const factPatchSchema = z
   .strictObject({

@@ -7,7 +7,16 @@ const F1 = '11111111-1111-4111-8111-111111111111';
 const F2 = '22222222-2222-4222-8222-222222222222';
 
 function content(sections: BriefingSection[], extra: Partial<VersionContent> = {}): VersionContent {
-  return { title: 'Corridor', templateId: 'info-memo', portionMarks: false, derivedFrom: false, fields: {}, sections, factTexts: { [F1]: 'Ships left Odesa on Jan. 18.', [F2]: 'Premiums rose 20%.' }, ...extra };
+  return {
+    title: 'Corridor',
+    templateId: 'info-memo',
+    portionMarks: false,
+    derivedFrom: false,
+    fields: {},
+    sections,
+    factTexts: { [F1]: 'Ships left Odesa on Jan. 18.', [F2]: 'Premiums rose 20%.' },
+    ...extra,
+  };
 }
 const section = (id: string, key: string, heading: string, items: BriefingSection['items']): BriefingSection => ({ id, key, heading, items });
 const prose = (id: string, text: string) => ({ id, kind: 'prose' as const, text });
@@ -17,7 +26,10 @@ const note = (clusterId: string, number: number, text: string): VersionNote => (
 describe('paragraphs of a version', () => {
   it('splits prose as the exporters do and shows marks as their note numbers', () => {
     expect(proseParagraphs('One\nstill one.\n\nTwo.\n- a bullet\n1. a step')).toEqual(['One still one.', 'Two.', '- a bullet', '1. a step']);
-    const s = section('s', 'bluf', 'BLUF', [prose('p', `Ships sailed [@${F1}, p. 4].\n\nPremiums rose [see @${F2}; @${F1}].`), fact('f', F2, { lead: 'Cost' })]);
+    const s = section('s', 'bluf', 'BLUF', [
+      prose('p', `Ships sailed [@${F1}, p. 4].\n\nPremiums rose [see @${F2}; @${F1}].`),
+      fact('f', F2, { lead: 'Cost' }),
+    ]);
     const notes = [note('p#0', 1, 'Okafor, 4.'), note('p#1', 2, 'See Lee; Okafor.'), note('f', 3, 'Lee, 2.')];
     expect(sectionParagraphs(s, content([s]), notes).map((p) => p.text)).toEqual(['Ships sailed [1].', 'Premiums rose [2].', 'Cost: Premiums rose 20%. [3]']);
   });
@@ -31,12 +43,20 @@ describe('diffing two versions', () => {
   const notes = [note('f1', 1, 'Okafor, “Grain Corridor,” para. 1.')];
 
   it('finds nothing between a version and itself', () => {
-    expect(diffVersions({ content: content(base), notes }, { content: content(base), notes })).toEqual({ settings: [], sections: [], notes: [], unchanged: true });
+    expect(diffVersions({ content: content(base), notes }, { content: content(base), notes })).toEqual({
+      settings: [],
+      sections: [],
+      notes: [],
+      unchanged: true,
+    });
   });
 
   it('reports changed, added and removed paragraphs per section, and a reworded fact as changed', () => {
     const after = [
-      section('s1', 'bluf', 'Bottom line', [prose('p1', 'The corridor is open again.\n\nInsurers are back.\n\nPrices fell.'), fact('f1', F1, { wording: 'Ships sailed on Jan. 18.' })]),
+      section('s1', 'bluf', 'Bottom line', [
+        prose('p1', 'The corridor is open again.\n\nInsurers are back.\n\nPrices fell.'),
+        fact('f1', F1, { wording: 'Ships sailed on Jan. 18.' }),
+      ]),
       section('s2', 'background', 'Background', []),
       section('s3', 'custom-1', 'Outlook', [prose('p3', 'More ships next week.')]),
     ];
@@ -60,8 +80,13 @@ describe('diffing two versions', () => {
   });
 
   it('reports removed sections and settings', () => {
-    const d = diffVersions({ content: content(base, { fields: { for: 'Minister' } }), notes }, { content: content([base[0]], { title: 'Corridor (rev.)', styleId: 'apa', fields: { for: 'Deputy' } }), notes });
-    expect(d.sections).toEqual([{ key: 'background', heading: 'Background', status: 'removed', changes: [{ kind: 'removed', before: 'Talks resumed in Istanbul.', at: 0 }] }]);
+    const d = diffVersions(
+      { content: content(base, { fields: { for: 'Minister' } }), notes },
+      { content: content([base[0]], { title: 'Corridor (rev.)', styleId: 'apa', fields: { for: 'Deputy' } }), notes },
+    );
+    expect(d.sections).toEqual([
+      { key: 'background', heading: 'Background', status: 'removed', changes: [{ kind: 'removed', before: 'Talks resumed in Istanbul.', at: 0 }] },
+    ]);
     expect(d.settings).toEqual([
       { setting: 'title', before: 'Corridor', after: 'Corridor (rev.)' },
       { setting: 'styleId', after: 'apa' },
@@ -94,9 +119,13 @@ describe('diffing two versions', () => {
   });
 
   it('stays fast on a long section (2,000 paragraphs, every tenth edited)', () => {
-    const items = (edit: boolean) => Array.from({ length: 2000 }, (_, i) => prose(`p${i}`, edit && i % 10 === 0 ? `Paragraph ${i}, edited.` : `Paragraph ${i}.`));
+    const items = (edit: boolean) =>
+      Array.from({ length: 2000 }, (_, i) => prose(`p${i}`, edit && i % 10 === 0 ? `Paragraph ${i}, edited.` : `Paragraph ${i}.`));
     const t = performance.now();
-    const d = diffVersions({ content: content([section('s', 'bluf', 'BLUF', items(false))]), notes: [] }, { content: content([section('s', 'bluf', 'BLUF', items(true))]), notes: [] });
+    const d = diffVersions(
+      { content: content([section('s', 'bluf', 'BLUF', items(false))]), notes: [] },
+      { content: content([section('s', 'bluf', 'BLUF', items(true))]), notes: [] },
+    );
     expect(performance.now() - t).toBeLessThan(2000);
     expect(d.sections[0].changes).toHaveLength(200);
     expect(d.sections[0].changes.every((c) => c.kind === 'changed')).toBe(true);

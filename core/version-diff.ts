@@ -50,7 +50,8 @@ export function diffVersions(from: VersionSide, to: VersionSide): VersionDiff {
   const settings = diffSettings(from.content, to.content);
   const sections: SectionDiff[] = [];
   const matched = new Set<string>();
-  const findOld = (id: string, key: string) => from.content.sections.find((s) => s.id === id) ?? from.content.sections.find((s) => s.key === key && !to.content.sections.some((t) => t.id === s.id));
+  const findOld = (id: string, key: string) =>
+    from.content.sections.find((s) => s.id === id) ?? from.content.sections.find((s) => s.key === key && !to.content.sections.some((t) => t.id === s.id));
   for (const section of to.content.sections) {
     const after = sectionParagraphs(section, to.content, to.notes);
     const old = findOld(section.id, section.key);
@@ -61,7 +62,8 @@ export function diffVersions(from: VersionSide, to: VersionSide): VersionDiff {
     matched.add(old.id);
     const changes = diffParagraphs(sectionParagraphs(old, from.content, from.notes), after);
     const renamed = old.heading !== section.heading;
-    if (changes.length || renamed) sections.push({ key: section.key, heading: section.heading, status: 'changed', ...(renamed ? { headingBefore: old.heading } : {}), changes });
+    if (changes.length || renamed)
+      sections.push({ key: section.key, heading: section.heading, status: 'changed', ...(renamed ? { headingBefore: old.heading } : {}), changes });
   }
   for (const old of from.content.sections) {
     if (matched.has(old.id)) continue;

@@ -78,12 +78,21 @@ export interface BriefingVersion extends VersionSummary {
 /** The briefing as a version's content; `factText` gives a placed fact's library text. */
 export function versionContent(b: Briefing, factText: (id: string) => string): VersionContent {
   // Fixed key order: two equal contents serialise to the same JSON, which is how they are compared.
-  const content: VersionContent = { title: b.title, templateId: b.templateId, portionMarks: b.portionMarks, derivedFrom: b.derivedFrom, fields: b.fields, sections: [], factTexts: {} };
+  const content: VersionContent = {
+    title: b.title,
+    templateId: b.templateId,
+    portionMarks: b.portionMarks,
+    derivedFrom: b.derivedFrom,
+    fields: b.fields,
+    sections: [],
+    factTexts: {},
+  };
   if (b.styleId) content.styleId = b.styleId;
   if (b.notePlacement) content.notePlacement = b.notePlacement;
   if (b.marking) content.marking = b.marking;
   content.sections = b.sections.map((s) => ({ id: s.id, key: s.key, heading: s.heading, items: s.items.map((i) => ({ ...i })) }));
-  for (const s of b.sections) for (const i of s.items) if (i.kind === 'fact' && !(i.factId in content.factTexts)) content.factTexts[i.factId] = factText(i.factId);
+  for (const s of b.sections)
+    for (const i of s.items) if (i.kind === 'fact' && !(i.factId in content.factTexts)) content.factTexts[i.factId] = factText(i.factId);
   return content;
 }
 

@@ -11,7 +11,9 @@ beforeEach(() => ({ lib, cleanup } = tempLibrary()));
 afterEach(() => cleanup());
 
 const TEXT = Array.from({ length: 200 }, (_, i) => `Officials said convoy ${i + 1} left the port on time.`).join(' ');
-const BIBTEX = Array.from({ length: 30 }, (_, i) => `@article{a${i}, title={Grain report ${i}}, author={Okafor, Adaeze}, year={2024}, journal={Trade}}`).join('\n');
+const BIBTEX = Array.from({ length: 30 }, (_, i) => `@article{a${i}, title={Grain report ${i}}, author={Okafor, Adaeze}, year={2024}, journal={Trade}}`).join(
+  '\n',
+);
 const RIS = Array.from({ length: 30 }, (_, i) => `TY  - JOUR\nTI  - Harbour study ${i}\nAU  - Lee, Min-jun\nPY  - 2023\nER  - `).join('\n');
 
 /**
@@ -56,7 +58,9 @@ describe('commitUnlessCancelled', () => {
 
   it('a cancel already made writes nothing and does not start the work', async () => {
     let ran = false;
-    await expect(commitUnlessCancelled(lib.db, AbortSignal.abort(new DOMException('x', 'AbortError')), () => (ran = true))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(commitUnlessCancelled(lib.db, AbortSignal.abort(new DOMException('x', 'AbortError')), () => (ran = true))).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(ran).toBe(false);
   });
 
@@ -92,7 +96,9 @@ describe('a long capture write in batches', () => {
     };
     const plan = planCapture(lib, doc, options);
     if ('result' in plan) throw new Error('expected a plan to write');
-    await expect(commitUnlessCancelled(lib.db, ctrl.signal, (between) => writeCaptureInBatches(lib, plan, options, between))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(commitUnlessCancelled(lib.db, ctrl.signal, (between) => writeCaptureInBatches(lib, plan, options, between))).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(savedSteps).toEqual([0, 2000]); // one batch written, then rolled back: not all 5,000
     expect(lib.counts()).toMatchObject({ facts: 0, sources: 0 });
 

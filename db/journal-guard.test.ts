@@ -39,11 +39,16 @@ function crashAfter(path: string, write: (lib: Library) => void): void {
 }
 
 function factTexts(lib: Library): string[] {
-  return lib.searchFacts({ limit: 1000 }).hits.map((h) => h.fact.text).sort();
+  return lib
+    .searchFacts({ limit: 1000 })
+    .hits.map((h) => h.fact.text)
+    .sort();
 }
 
 function setAsideFiles(dir: string): string[] {
-  return readdirSync(dir).filter((f) => /-(wal|shm)\.set-aside-/.test(f)).sort();
+  return readdirSync(dir)
+    .filter((f) => /-(wal|shm)\.set-aside-/.test(f))
+    .sort();
 }
 
 describe('a leftover journal never overwrites the library', () => {
@@ -72,7 +77,9 @@ describe('a leftover journal never overwrites the library', () => {
       if (readonly) {
         expect(sha(path)).toBe(before);
         expect(notices).toHaveLength(1);
-        expect(notices[0]).toMatch(/did not belong to it \(the library file is a copy in rollback mode.*set aside as library\.sqlite-wal\.set-aside-.* and library\.sqlite-shm\.set-aside-.*the library file was not changed/);
+        expect(notices[0]).toMatch(
+          /did not belong to it \(the library file is a copy in rollback mode.*set aside as library\.sqlite-wal\.set-aside-.* and library\.sqlite-shm\.set-aside-.*the library file was not changed/,
+        );
       } else {
         expect(notices).toEqual([]); // set aside once, by the first open
       }

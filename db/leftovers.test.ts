@@ -54,7 +54,7 @@ describe('leftover temporary files', () => {
       `report.partial-${dead}.txt`,
       `report.partial-${dead}`, // not a SQLite file: the user's, whatever its name
     ];
-    for (const name of others) writeFileSync(join(dir, name), 'the user\'s');
+    for (const name of others) writeFileSync(join(dir, name), "the user's");
     mkdirSync(join(dir, `notes.partial-${dead}`)); // a folder with such a name
 
     const removed = removeLeftovers([dir]);
@@ -73,7 +73,12 @@ describe('leftover temporary files', () => {
     Library.open(path).close();
     const leftovers = tempFiles(dir, dead);
     let err = '';
-    const code = await runCli(['--library', path, 'facts'], { stdout: () => undefined, stderr: (t) => (err += t), stdin: async () => Buffer.alloc(0), env: {} });
+    const code = await runCli(['--library', path, 'facts'], {
+      stdout: () => undefined,
+      stderr: (t) => (err += t),
+      stdin: async () => Buffer.alloc(0),
+      env: {},
+    });
     expect(err).toBe('');
     expect(code).toBe(0);
     for (const name of leftovers) expect(existsSync(join(dir, name)), name).toBe(false);

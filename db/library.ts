@@ -76,7 +76,8 @@ export class Library {
   renameTag = (from: string, to: string, opts?: { merge?: boolean }) => tags.renameTag(this.db, from, to, opts);
 
   // Briefings
-  createBriefing = (input: unknown, sections: readonly briefings.SectionSeed[], dates?: briefings.DateRulesFor) => briefings.createBriefing(this.db, input, sections, dates);
+  createBriefing = (input: unknown, sections: readonly briefings.SectionSeed[], dates?: briefings.DateRulesFor) =>
+    briefings.createBriefing(this.db, input, sections, dates);
   getBriefing = (id: string) => briefings.getBriefing(this.db, id);
   listBriefings = () => briefings.listBriefings(this.db);
   updateBriefing = (id: string, patch: unknown, dates?: briefings.DateRulesFor) => briefings.updateBriefing(this.db, id, patch, dates);
@@ -96,7 +97,8 @@ export class Library {
   removeItem = (id: string, item: string) => briefings.removeItem(this.db, id, item);
   removeBriefing = (id: string) => briefings.removeBriefing(this.db, id);
   addSection = (id: string, input: unknown, index?: number) => briefingSections.addSection(this.db, id, input, index);
-  renameSection = (id: string, section: string, patch: unknown, rules?: briefingSections.SectionRules) => briefingSections.renameSection(this.db, id, section, patch, rules);
+  renameSection = (id: string, section: string, patch: unknown, rules?: briefingSections.SectionRules) =>
+    briefingSections.renameSection(this.db, id, section, patch, rules);
   moveSection = (id: string, section: string, index: number) => briefingSections.moveSection(this.db, id, section, index);
   removeSection = (id: string, section: string, opts?: { discardItems?: boolean }, rules?: briefingSections.SectionRules) =>
     briefingSections.removeSection(this.db, id, section, opts, rules);
@@ -104,7 +106,8 @@ export class Library {
   // Versions: what a briefing said at each export and editing session (notes rendered by the caller)
   /** The briefing as it is now, as a version's content. */
   briefingContent = (id: string) => briefingVersions.currentContent(this.db, id);
-  storeVersion = (id: string, reason: VersionReason, notes: readonly VersionNote[], opts?: briefingVersions.StoreOptions) => briefingVersions.storeVersion(this.db, id, reason, notes, opts);
+  storeVersion = (id: string, reason: VersionReason, notes: readonly VersionNote[], opts?: briefingVersions.StoreOptions) =>
+    briefingVersions.storeVersion(this.db, id, reason, notes, opts);
   /** Whether the briefing now differs from its latest stored version. */
   differsFromLatestVersion = (id: string) => briefingVersions.differsFromLatest(this.db, id);
   listVersions = (id: string) => briefingVersions.listVersions(this.db, id);

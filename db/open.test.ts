@@ -136,9 +136,17 @@ describe('migrations', () => {
         source.run('0b9a1c52-2222-4a6e-9d42-000000000002', 'article-newspaper', 'Ports busy again', 'Coastal Dispatch', '2024-01-20', now, now);
         const fact = db.prepare('INSERT INTO facts (id, text, text_hash, kind, source_id, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
         const rows: [string, string, string][] = [
-          ['7f3e0d2a-aaaa-4c1b-8e5f-000000000001', 'Ships carried 1.2 million tonnes of grain through the corridor in December.', '0b9a1c52-1111-4a6e-9d42-000000000001'],
+          [
+            '7f3e0d2a-aaaa-4c1b-8e5f-000000000001',
+            'Ships carried 1.2 million tonnes of grain through the corridor in December.',
+            '0b9a1c52-1111-4a6e-9d42-000000000001',
+          ],
           ['7f3e0d2a-bbbb-4c1b-8e5f-000000000002', 'The port authority expects traffic to double by March.', '0b9a1c52-1111-4a6e-9d42-000000000001'],
-          ['7f3e0d2a-cccc-4c1b-8e5f-000000000003', 'About 1.2 million tonnes of grain left through the corridor in December.', '0b9a1c52-2222-4a6e-9d42-000000000002'],
+          [
+            '7f3e0d2a-cccc-4c1b-8e5f-000000000003',
+            'About 1.2 million tonnes of grain left through the corridor in December.',
+            '0b9a1c52-2222-4a6e-9d42-000000000002',
+          ],
         ];
         rows.forEach(([id, text, sourceId], i) => fact.run(id, text, textHash(text), 'statistic', sourceId, i + 1, now, now));
       },
@@ -148,7 +156,9 @@ describe('migrations', () => {
         expect(lib.factsOfSource('0b9a1c52-1111-4a6e-9d42-000000000001').map((f) => f.id)).toEqual([a, b]);
         expect(lib.searchFacts({ text: 'tonnes' }).total).toBe(2);
         // The carried hashes still catch a re-imported sentence.
-        expect(() => lib.addFact({ text: 'ships carried 1.2 million tonnes of grain through the corridor in December.', sourceId: lib.getFact(a).sourceId })).toThrow(/same text/);
+        expect(() =>
+          lib.addFact({ text: 'ships carried 1.2 million tonnes of grain through the corridor in December.', sourceId: lib.getFact(a).sourceId }),
+        ).toThrow(/same text/);
         // The new table: link, read back both ways, count origins, cascade on delete.
         linkCorroboration(lib.db, c, a, 'Same December figure');
         expect(corroboratingFacts(lib.db, a).map((f) => f.id)).toEqual([c]);
@@ -179,10 +189,23 @@ describe('migrations', () => {
         const now = '2024-01-19T10:00:00.000Z';
         db.prepare("INSERT INTO sources (id, type, title, created_at, updated_at) VALUES ('s-1', 'report', 'Corridor report', ?, ?)").run(now, now);
         db.prepare('INSERT INTO facts (id, text, text_hash, kind, source_id, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-          '7f3e0d2a-aaaa-4c1b-8e5f-000000000001', 'Grain moved.', textHash('Grain moved.'), 'paraphrase', 's-1', 1, now, now);
-        db.prepare("INSERT INTO briefings (id, title, template_id, fields, created_at, updated_at) VALUES ('b-1', 'Memo', 'info-memo', '{}', ?, ?)").run(now, now);
+          '7f3e0d2a-aaaa-4c1b-8e5f-000000000001',
+          'Grain moved.',
+          textHash('Grain moved.'),
+          'paraphrase',
+          's-1',
+          1,
+          now,
+          now,
+        );
+        db.prepare("INSERT INTO briefings (id, title, template_id, fields, created_at, updated_at) VALUES ('b-1', 'Memo', 'info-memo', '{}', ?, ?)").run(
+          now,
+          now,
+        );
         db.prepare("INSERT INTO briefing_sections (id, briefing_id, position, key, heading) VALUES ('sec-1', 'b-1', 0, 'bluf', 'BLUF')").run();
-        db.prepare("INSERT INTO briefing_items (id, section_id, position, kind, fact_id) VALUES ('i-1', 'sec-1', 0, 'fact', '7f3e0d2a-aaaa-4c1b-8e5f-000000000001')").run();
+        db.prepare(
+          "INSERT INTO briefing_items (id, section_id, position, kind, fact_id) VALUES ('i-1', 'sec-1', 0, 'fact', '7f3e0d2a-aaaa-4c1b-8e5f-000000000001')",
+        ).run();
       },
       verify(lib) {
         const fact = '7f3e0d2a-aaaa-4c1b-8e5f-000000000001';
@@ -198,7 +221,7 @@ describe('migrations', () => {
       // Version 4 briefings with header dates typed as free text.
       seed(db) {
         const now = '2024-01-19T10:00:00.000Z';
-        const add = db.prepare("INSERT INTO briefings (id, title, template_id, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+        const add = db.prepare('INSERT INTO briefings (id, title, template_id, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
         add.run('b-1', 'Action', 'action-memo', JSON.stringify({ date: 'January 18, 2024', decideBy: '1/25/2024', for: 'The Secretary' }), now, now);
         add.run('b-2', 'Sitrep', 'situation-report', JSON.stringify({ date: '18 Jan. 2024', asOf: '0800Z Thursday', subject: 'Floods' }), now, now);
         add.run('b-3', 'Memo', 'info-memo', JSON.stringify({ date: '3/4/2024', through: '' }), now, now);
@@ -218,7 +241,15 @@ describe('migrations', () => {
         const now = '2024-01-19T10:00:00.000Z';
         db.prepare("INSERT INTO sources (id, type, title, created_at, updated_at) VALUES ('s-1', 'report', 'Corridor report', ?, ?)").run(now, now);
         db.prepare('INSERT INTO facts (id, text, text_hash, kind, source_id, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-          '7f3e0d2a-aaaa-4c1b-8e5f-000000000001', '“Grain moved,” he said.', textHash('“Grain moved,” he said.'), 'quote', 's-1', 1, now, now);
+          '7f3e0d2a-aaaa-4c1b-8e5f-000000000001',
+          '“Grain moved,” he said.',
+          textHash('“Grain moved,” he said.'),
+          'quote',
+          's-1',
+          1,
+          now,
+          now,
+        );
       },
       verify(lib) {
         expect(lib.originalsOfSource('s-1')).toEqual([]);
@@ -235,8 +266,19 @@ describe('migrations', () => {
       seed(db) {
         const now = '2024-01-19T10:00:00.000Z';
         db.prepare("INSERT INTO sources (id, type, title, created_at, updated_at) VALUES ('s-1', 'report', 'Corridor report', ?, ?)").run(now, now);
-        db.prepare('INSERT INTO facts (id, text, text_hash, kind, source_id, position, event_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-          '7f3e0d2a-aaaa-4c1b-8e5f-000000000001', 'Exports rose 12% in December.', textHash('Exports rose 12% in December.'), 'statistic', 's-1', 1, '2023-12', now, now);
+        db.prepare(
+          'INSERT INTO facts (id, text, text_hash, kind, source_id, position, event_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(
+          '7f3e0d2a-aaaa-4c1b-8e5f-000000000001',
+          'Exports rose 12% in December.',
+          textHash('Exports rose 12% in December.'),
+          'statistic',
+          's-1',
+          1,
+          '2023-12',
+          now,
+          now,
+        );
       },
       verify(lib) {
         const id = '7f3e0d2a-aaaa-4c1b-8e5f-000000000001';
@@ -250,7 +292,7 @@ describe('migrations', () => {
         expect(lib.searchFacts({ hasFigure: true }).hits.map((h) => h.fact.id)).toEqual([id]);
         expect(lib.searchFacts({ eventFrom: '2024-01-15' }).total).toBe(1);
         // The schema itself refuses a range end without a start, whoever writes it.
-        expect(() => lib.db.prepare("UPDATE facts SET event_date = NULL WHERE id = ?").run(id)).toThrow(/CHECK constraint/);
+        expect(() => lib.db.prepare('UPDATE facts SET event_date = NULL WHERE id = ?').run(id)).toThrow(/CHECK constraint/);
       },
     },
   };
@@ -279,7 +321,13 @@ describe('migrations', () => {
       openDatabase(path, { targetVersion: from }).close();
       const lib = Library.open(path);
       const s = lib.addSource({ type: 'report', title: 'Corridor report' });
-      const f = lib.addFact({ text: 'Exports rose 12% over the winter.', sourceId: s.id, eventDate: '2023-12', eventDateEnd: '2024-02', figure: { stated: '12%', value: 12, unit: 'percent' } });
+      const f = lib.addFact({
+        text: 'Exports rose 12% over the winter.',
+        sourceId: s.id,
+        eventDate: '2023-12',
+        eventDateEnd: '2024-02',
+        figure: { stated: '12%', value: 12, unit: 'percent' },
+      });
       expect(lib.getFact(f.id)).toMatchObject({ eventDate: '2023-12', eventDateEnd: '2024-02', figure: { stated: '12%', value: 12, unit: 'percent' } });
       expect(lib.searchFacts({ hasFigure: true, eventFrom: '2024-02-10' }).total).toBe(1);
       expect(lib.check().ok).toBe(true);

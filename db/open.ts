@@ -38,7 +38,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (kind === 'folder') throw new DossierError('io', `${path} is a folder, not a library file: give the path of the library's .sqlite file.`);
   if (kind === 'none') {
     if (options.readonly || options.create === false) {
-      throw new DossierError('not_found', `No library at ${path}: create one with "dossier init" (or any command that adds to it), or give the path of an existing library.`);
+      throw new DossierError(
+        'not_found',
+        `No library at ${path}: create one with "dossier init" (or any command that adds to it), or give the path of an existing library.`,
+      );
     }
     mkdirSync(dirname(path), { recursive: true });
     return openWritable(path, options);
@@ -101,7 +104,10 @@ function openReadOnly(path: string, options: OpenOptions): Db {
     if (db?.open) db.close();
     if (!isCantOpen(e)) throw describeLibraryError(path, e, 'open');
     if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) {
-      throw new DossierError('io', `${path} has unsaved changes in ${path}-wal that cannot be read from this read-only folder: open it once where it can be written. The file was not changed.`);
+      throw new DossierError(
+        'io',
+        `${path} has unsaved changes in ${path}-wal that cannot be read from this read-only folder: open it once where it can be written. The file was not changed.`,
+      );
     }
     return readOnlyFromBytes(path, options);
   }
@@ -201,7 +207,10 @@ function assertOurs(db: Db, path: string, opts: { mustExist?: boolean } = {}): v
   const version = schemaVersion(db);
   const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
   if (opts.mustExist && appId !== APPLICATION_ID && version === 0 && tables.n === 0) {
-    throw new DossierError('not_found', `No library at ${path}: the file is an empty database. Create a library with "dossier init" (or any command that adds to it).`);
+    throw new DossierError(
+      'not_found',
+      `No library at ${path}: the file is an empty database. Create a library with "dossier init" (or any command that adds to it).`,
+    );
   }
   if (appId !== APPLICATION_ID && (version !== 0 || tables.n > 0)) {
     throw new DossierError('library_corrupt', `${path} is an SQLite database but not a Dossier library. It was not changed.`);

@@ -44,7 +44,8 @@ export function verifyBackup(path: string, nativeBinding?: string): BackupVerdic
 export function assertRestorable(backupPath: string, nativeBinding?: string): void {
   if (!existsSync(backupPath)) throw new DossierError('not_found', `No backup at ${backupPath}.`);
   const verdict = verifyBackup(backupPath, nativeBinding);
-  if (!verdict.ok) throw new DossierError('validation', `The backup ${backupPath} cannot be restored: ${verdict.reason}. The library was not changed.`, 'backup');
+  if (!verdict.ok)
+    throw new DossierError('validation', `The backup ${backupPath} cannot be restored: ${verdict.reason}. The library was not changed.`, 'backup');
 }
 
 export interface RestoreOptions {
@@ -89,7 +90,10 @@ export function restoreLibrary(path: string, backupPath: string, options: Restor
         // leave it where it is; the message names it
       }
     }
-    throw new DossierError('io', `Restoring ${backupPath} failed: ${(e as Error).message}. The library file was left as it was${moved.length ? ` (or at ${keptAs})` : ''}.`);
+    throw new DossierError(
+      'io',
+      `Restoring ${backupPath} failed: ${(e as Error).message}. The library file was left as it was${moved.length ? ` (or at ${keptAs})` : ''}.`,
+    );
   }
   return moved.includes('') ? { path, keptAs } : { path };
 }
@@ -123,7 +127,10 @@ export function assertNotInUse(path: string, nativeBinding?: string): void {
     lib.db.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (e) {
     if (String((e as { code?: string }).code ?? '').startsWith('SQLITE_BUSY')) {
-      throw new DossierError('conflict', `${path} is open in another program (the Dossier app, or another command): close it there, then restore. Nothing was changed.`);
+      throw new DossierError(
+        'conflict',
+        `${path} is open in another program (the Dossier app, or another command): close it there, then restore. Nothing was changed.`,
+      );
     }
     throw e;
   } finally {

@@ -18,11 +18,15 @@ describe('SQLite failures reach a person as a cause and what to do', () => {
     const source = lib.addSource(SAMPLE_SOURCE);
     const pages = lib.db.pragma('page_count', { simple: true }) as number;
     lib.db.pragma(`max_page_count = ${pages + 3}`); // the disk "fills" a few pages from now
-    const r = await dispatch('facts:add', [{ text: 'A long fact about the corridor and its ports.', sourceId: source.id, notes: 'Background on the ports. '.repeat(700) }]);
+    const r = await dispatch('facts:add', [
+      { text: 'A long fact about the corridor and its ports.', sourceId: source.id, notes: 'Background on the ports. '.repeat(700) },
+    ]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('io');
-    expect(r.error.message).toMatch(/^The disk holding .*library\.sqlite is full: free some space, then try again\. The change was rolled back; the library is as it was\.$/);
+    expect(r.error.message).toMatch(
+      /^The disk holding .*library\.sqlite is full: free some space, then try again\. The change was rolled back; the library is as it was\.$/,
+    );
     lib.db.pragma('max_page_count = 4294967294');
     expect(lib.counts().facts).toBe(0);
     expect(lib.check().ok).toBe(true);

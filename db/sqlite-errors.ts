@@ -23,7 +23,10 @@ export function describeLibraryError(path: string, e: unknown, stage: 'open' | '
     );
   }
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code.startsWith('SQLITE_LOCKED')) {
-    return new DossierError('io', `${path} is locked by another program (another Dossier writing to it, or a sync or backup tool): wait or close it, then try again.${unchanged}`);
+    return new DossierError(
+      'io',
+      `${path} is locked by another program (another Dossier writing to it, or a sync or backup tool): wait or close it, then try again.${unchanged}`,
+    );
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || /database or disk is full|no space left/i.test(detail)) {
     return new DossierError('io', `The disk holding ${path} is full: free some space, then try again.${unchanged}`);

@@ -33,7 +33,12 @@ beforeAll(() => {
 
 afterAll(() => {
   if (!root) return;
-  recordFigures('damaged libraries', { tried: outcome.tried, survived: outcome.survived, failed: outcome.failed, notes: { kinds: DAMAGE.length, skipped: outcome.skipped.length } });
+  recordFigures('damaged libraries', {
+    tried: outcome.tried,
+    survived: outcome.survived,
+    failed: outcome.failed,
+    notes: { kinds: DAMAGE.length, skipped: outcome.skipped.length },
+  });
   if (outcome.skipped.length) console.log(`[drill] damaged libraries skipped: ${outcome.skipped.join('; ')}`);
   rmSync(root, { recursive: true, force: true });
 });
@@ -59,49 +64,52 @@ function exportRecorded(lib: string): boolean {
 describe.skipIf(!BUILT)(`damaged libraries: reads refuse in one line and change nothing${NOT_BUILT_NOTE}`, () => {
   // Two kinds at a time: each read is a process of its own, mostly waiting on Node's start.
   DAMAGE.forEach((kind, index) => {
-    it.concurrent(kind.name, ({ expect: expectHere, onTestFailed }) => twoAtATime(async () => {
-      const rng = drillRng(`damage-${index}`, onTestFailed);
-      const dir = join(root, `kind-${index}`);
-      const out = join(root, `out-${index}`);
-      mkdirSync(dir, { mode: 0o755 });
-      mkdirSync(out, { mode: 0o777 });
-      chmodSync(out, 0o777);
-      const lib = join(dir, 'library.sqlite');
-      copyFileSync(healthy, lib);
-      const made = kind.apply(lib, { rng, dir }) ?? {};
-      if (made.skip) {
-        outcome.skipped.push(`${kind.name}: ${made.skip}`);
-        console.log(`[drill] skipped "${kind.name}": ${made.skip}`);
-        return;
-      }
-      const before = fingerprint(lib);
-      const integrityBefore = integrity(lib, { readonly: true });
-      const wal = existsSync(`${lib}-wal`) ? sha256(`${lib}-wal`) : undefined;
-      const problems: string[] = [];
-      for (const read of READS) {
-        outcome.tried++;
-        // Another user gets a home of its own: root's data folder is closed to it, as it should be.
-        const r = await runBuiltCli(readArgs(read, lib, out), made.uid !== undefined ? { uid: made.uid, env: { HOME: out, XDG_CONFIG_HOME: out } } : {});
-        const found: string[] = [];
-        if (r.code === null || !kind.exits[read].includes(r.code)) found.push(`exit ${r.code ?? r.signal}, expected ${kind.exits[read].join(' or ')}`);
-        const message = messageProblem(r, { report: read === 'check' });
-        if (message) found.push(message);
-        if (fingerprint(lib) !== before) {
-          // An export records its version and file hash where it may write (the one read that
-          // writes): allowed only as that record, and never adding damage to what was there.
-          const recorded = read === 'export' && r.code === 0 && exportRecorded(lib);
-          if (!recorded) found.push('the library file changed');
-          else if (![integrityBefore, 'ok'].includes(integrity(lib, { readonly: true }))) found.push('recording the export added to what integrity_check finds');
+    it.concurrent(kind.name, ({ expect: expectHere, onTestFailed }) =>
+      twoAtATime(async () => {
+        const rng = drillRng(`damage-${index}`, onTestFailed);
+        const dir = join(root, `kind-${index}`);
+        const out = join(root, `out-${index}`);
+        mkdirSync(dir, { mode: 0o755 });
+        mkdirSync(out, { mode: 0o777 });
+        chmodSync(out, 0o777);
+        const lib = join(dir, 'library.sqlite');
+        copyFileSync(healthy, lib);
+        const made = kind.apply(lib, { rng, dir }) ?? {};
+        if (made.skip) {
+          outcome.skipped.push(`${kind.name}: ${made.skip}`);
+          console.log(`[drill] skipped "${kind.name}": ${made.skip}`);
+          return;
         }
-        if (wal !== undefined) {
-          const kept = [`${lib}-wal`, ...journalsMovedAside(lib)].some((p) => existsSync(p) && sha256(p) === wal);
-          if (!kept) found.push('the -wal beside it was lost (neither in place nor moved aside under a dated name)');
+        const before = fingerprint(lib);
+        const integrityBefore = integrity(lib, { readonly: true });
+        const wal = existsSync(`${lib}-wal`) ? sha256(`${lib}-wal`) : undefined;
+        const problems: string[] = [];
+        for (const read of READS) {
+          outcome.tried++;
+          // Another user gets a home of its own: root's data folder is closed to it, as it should be.
+          const r = await runBuiltCli(readArgs(read, lib, out), made.uid !== undefined ? { uid: made.uid, env: { HOME: out, XDG_CONFIG_HOME: out } } : {});
+          const found: string[] = [];
+          if (r.code === null || !kind.exits[read].includes(r.code)) found.push(`exit ${r.code ?? r.signal}, expected ${kind.exits[read].join(' or ')}`);
+          const message = messageProblem(r, { report: read === 'check' });
+          if (message) found.push(message);
+          if (fingerprint(lib) !== before) {
+            // An export records its version and file hash where it may write (the one read that
+            // writes): allowed only as that record, and never adding damage to what was there.
+            const recorded = read === 'export' && r.code === 0 && exportRecorded(lib);
+            if (!recorded) found.push('the library file changed');
+            else if (![integrityBefore, 'ok'].includes(integrity(lib, { readonly: true })))
+              found.push('recording the export added to what integrity_check finds');
+          }
+          if (wal !== undefined) {
+            const kept = [`${lib}-wal`, ...journalsMovedAside(lib)].some((p) => existsSync(p) && sha256(p) === wal);
+            if (!kept) found.push('the -wal beside it was lost (neither in place nor moved aside under a dated name)');
+          }
+          if (found.length) problems.push(`${read}: ${found.join('; ')} — stderr: ${JSON.stringify(r.stderr.trim().slice(0, 240))}`);
+          else outcome.survived++;
         }
-        if (found.length) problems.push(`${read}: ${found.join('; ')} — stderr: ${JSON.stringify(r.stderr.trim().slice(0, 240))}`);
-        else outcome.survived++;
-      }
-      outcome.failed += problems.length;
-      expectHere(problems, `${kind.name}: ${problems.length} of ${READS.length} reads went wrong`).toEqual([]);
-    }));
+        outcome.failed += problems.length;
+        expectHere(problems, `${kind.name}: ${problems.length} of ${READS.length} reads went wrong`).toEqual([]);
+      }),
+    );
   });
 });

@@ -38,7 +38,12 @@ afterAll(() => cleanup());
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(['--library', path, ...args], { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n'), stdin: async () => Buffer.alloc(0), env: { ...process.env, DOSSIER_DEBUG: '' } });
+  const code = await runCli(['--library', path, ...args], {
+    stdout: (t) => (stdout += t + '\n'),
+    stderr: (t) => (stderr += t + '\n'),
+    stdin: async () => Buffer.alloc(0),
+    env: { ...process.env, DOSSIER_DEBUG: '' },
+  });
   return { code, stdout, stderr };
 }
 
@@ -46,7 +51,16 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 function digest(): string {
   const db = new Database(path, { readonly: true });
   try {
-    return JSON.stringify(['sources', 'facts', 'briefings', 'briefing_items', 'tags'].map((t) => db.prepare(`SELECT count(*), total(length(CAST(${t === 'briefing_items' ? 'rowid' : '*'} AS TEXT))) FROM (SELECT * FROM ${t})`).raw().get()).concat([db.prepare('SELECT group_concat(fields) FROM briefings').pluck().get()]));
+    return JSON.stringify(
+      ['sources', 'facts', 'briefings', 'briefing_items', 'tags']
+        .map((t) =>
+          db
+            .prepare(`SELECT count(*), total(length(CAST(${t === 'briefing_items' ? 'rowid' : '*'} AS TEXT))) FROM (SELECT * FROM ${t})`)
+            .raw()
+            .get(),
+        )
+        .concat([db.prepare('SELECT group_concat(fields) FROM briefings').pluck().get()]),
+    );
   } catch {
     return 'unreadable';
   } finally {
@@ -66,7 +80,11 @@ function steps(v: string, file: string): Step[] {
     { name: 'source add', args: ['source', 'add', `--title=${v}`, '--json'], readBack: (j) => j.title },
     { name: 'fact add', args: ['fact', 'add', `--text=${v}`, `--source=${sourceId}`, '--json'], readBack: (j) => j.text },
     { name: 'brief new', args: ['brief', 'new', '--template=info-memo', `--title=${v}`, '--json'], readBack: (j) => j.title },
-    { name: 'brief set --field', args: ['brief', 'set', briefingId, `--field=subject=${v}`, '--json'], readBack: (j) => (j.fields as Record<string, string>).subject },
+    {
+      name: 'brief set --field',
+      args: ['brief', 'set', briefingId, `--field=subject=${v}`, '--json'],
+      readBack: (j) => (j.fields as Record<string, string>).subject,
+    },
     { name: 'import', args: ['import', file, '--title=Hostile text', '--json'] },
   ];
 }
@@ -81,7 +99,9 @@ describe('hostile values through the command line', () => {
     const problems: string[] = [];
     const factIds: string[] = [];
     let runs = 0;
-    values.forEach((h, i) => writeFileSync(join(dir, `hostile-${i}.txt`), `${String(h.value)}\n\nThe minister said ${String(h.value)} on Friday. Inspections took four hours.\n`));
+    values.forEach((h, i) =>
+      writeFileSync(join(dir, `hostile-${i}.txt`), `${String(h.value)}\n\nThe minister said ${String(h.value)} on Friday. Inspections took four hours.\n`),
+    );
     for (const [i, h] of values.entries()) {
       for (const s of steps(h.value as string, join(dir, `hostile-${i}.txt`))) {
         runs++;
@@ -101,14 +121,19 @@ describe('hostile values through the command line', () => {
           continue;
         }
         const json = JSON.parse(r.stdout) as Record<string, unknown>;
-        if (s.readBack && !storedAs(s.readBack(json), (h.value as string).trim())) problems.push(`${where}: stored ${JSON.stringify(String(s.readBack(json)).slice(0, 60))}`);
+        if (s.readBack && !storedAs(s.readBack(json), (h.value as string).trim()))
+          problems.push(`${where}: stored ${JSON.stringify(String(s.readBack(json)).slice(0, 60))}`);
         if (s.name === 'fact add') factIds.push(json.id as string);
       }
     }
     expect(integrity(path, { readonly: true })).toBe('ok');
     // The accepted facts and the last hostile subject, in one memo exported by the command line.
     const lib = Library.open(path);
-    lib.addItems(briefingId, factIds.map((factId) => ({ kind: 'fact' as const, factId })), 'background');
+    lib.addItems(
+      briefingId,
+      factIds.map((factId) => ({ kind: 'fact' as const, factId })),
+      'background',
+    );
     lib.close();
     const out = join(dir, 'out', 'hostile-cli.docx');
     const exported = await cli(['export', briefingId, `--out=${out}`]);
@@ -117,7 +142,12 @@ describe('hostile values through the command line', () => {
       const p = await exportedDocxProblem(out);
       if (p) problems.push(`export: ${p}`);
     }
-    recordFigures('hostile values: command line (runCli)', { tried: runs, survived: runs - problems.length, failed: problems.length, notes: { values: values.length, 'facts exported': factIds.length } });
+    recordFigures('hostile values: command line (runCli)', {
+      tried: runs,
+      survived: runs - problems.length,
+      failed: problems.length,
+      notes: { values: values.length, 'facts exported': factIds.length },
+    });
     expect(problems).toEqual([]);
   });
 

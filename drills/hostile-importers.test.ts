@@ -80,7 +80,12 @@ describe('hostile values through every importer', () => {
         }
       }
       imported.push(...factIds.slice(0, 60));
-      recordFigures(`hostile values: ${kind} importer`, { tried: values.length, survived: values.length - problems.length, failed: problems.length, notes: { refused, 'facts imported': factIds.length } });
+      recordFigures(`hostile values: ${kind} importer`, {
+        tried: values.length,
+        survived: values.length - problems.length,
+        failed: problems.length,
+        notes: { refused, 'facts imported': factIds.length },
+      });
       expect(problems).toEqual([]);
     });
   }
@@ -95,8 +100,15 @@ describe('hostile values through every importer', () => {
     expect(new Set(lib.db.prepare('SELECT sha256 FROM originals').pluck().all())).toEqual(savedFiles);
     expect(lib.check().problems).toEqual([]);
     const t = getTemplate('background-brief');
-    const b = lib.createBriefing({ title: 'Imported hostile values', templateId: t.id }, t.sections.map((s) => ({ key: s.key, heading: s.heading })));
-    lib.addItems(b.id, imported.map((factId) => ({ kind: 'fact' as const, factId })), 'background');
+    const b = lib.createBriefing(
+      { title: 'Imported hostile values', templateId: t.id },
+      t.sections.map((s) => ({ key: s.key, heading: s.heading })),
+    );
+    lib.addItems(
+      b.id,
+      imported.map((factId) => ({ kind: 'fact' as const, factId })),
+      'background',
+    );
     const out = join(dir, 'out', 'imported.docx');
     await exportBriefing(lib, b.id, { out });
     expect(await exportedDocxProblem(out)).toBeUndefined();

@@ -61,7 +61,11 @@ beforeAll(async () => {
     const done = finished(child);
     let exited = false;
     void done.then(() => (exited = true));
-    await waitFor(() => libraryOpen(lib), 30_000, () => exited);
+    await waitFor(
+      () => libraryOpen(lib),
+      30_000,
+      () => exited,
+    );
     const t1 = Date.now();
     const r = await done;
     expect(r.code, `${kind}: ${r.stderr}`).toBe(0);
@@ -122,7 +126,11 @@ describe.skipIf(!BUILT)(`SIGKILL at random moments${NOT_BUILT_NOTE}`, () => {
         const done = finished(child);
         let exited = false;
         void done.then(() => (exited = true));
-        await waitFor(() => libraryOpen(lib), 30_000, () => exited);
+        await waitFor(
+          () => libraryOpen(lib),
+          30_000,
+          () => exited,
+        );
         await new Promise((r) => setTimeout(r, delay));
         child.kill('SIGKILL');
         const r = await done;

@@ -85,8 +85,17 @@ describe('random Unicode into Word', () => {
     };
     for (let d = 0; d < DOCUMENTS; d++) {
       const strings = Array.from({ length: STRINGS }, () => randomString(rng));
-      const b = attempt(() => lib.createBriefing({ title: strings[0], templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })))) ??
-        lib.createBriefing({ title: `Unicode ${d}`, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+      const b =
+        attempt(() =>
+          lib.createBriefing(
+            { title: strings[0], templateId: template.id },
+            template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+          ),
+        ) ??
+        lib.createBriefing(
+          { title: `Unicode ${d}`, templateId: template.id },
+          template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+        );
       const source = attempt(() => lib.addSource({ type: 'report', title: strings[1] })) ?? lib.addSource({ type: 'report', title: `Source ${d}` });
       const items: ({ kind: 'prose'; text: string } | { kind: 'fact'; factId: string })[] = [];
       for (let i = 2; i < STRINGS; i++) {
@@ -106,7 +115,12 @@ describe('random Unicode into Word', () => {
         problems.push(`document ${d}: export failed: ${(e as Error).message.slice(0, 200)}`);
       }
     }
-    recordFigures('random Unicode to .docx', { tried: DOCUMENTS, survived: DOCUMENTS - problems.length, failed: problems.length, notes: { strings: DOCUMENTS * STRINGS, placed, refused } });
+    recordFigures('random Unicode to .docx', {
+      tried: DOCUMENTS,
+      survived: DOCUMENTS - problems.length,
+      failed: problems.length,
+      notes: { strings: DOCUMENTS * STRINGS, placed, refused },
+    });
     expect(problems).toEqual([]);
   });
 });

@@ -9,10 +9,21 @@ import { bindShell } from './shell-bridge';
 test('find, open and delete briefings from the switcher', async ({ page, app }) => {
   const sampleId = app.loadSample();
   const setModified = (id: string, iso: string) => app.lib.db.prepare('UPDATE briefings SET updated_at = ? WHERE id = ?').run(iso, id);
-  const sections = [{ key: 'purpose', heading: 'Purpose' }, { key: 'keyPoints', heading: 'Key points' }, { key: 'background', heading: 'Background' }];
+  const sections = [
+    { key: 'purpose', heading: 'Purpose' },
+    { key: 'keyPoints', heading: 'Key points' },
+    { key: 'background', heading: 'Background' },
+  ];
   const insurance = app.lib.createBriefing({ title: 'Corridor Insurance Read-Ahead', templateId: 'background-brief' }, sections);
   const fact = app.lib.searchFacts({ text: 'premiums' }).hits[0].fact.id;
-  app.lib.addItems(insurance.id, [{ kind: 'fact', factId: fact }, { kind: 'prose', text: 'Premiums matter.' }], 'keyPoints');
+  app.lib.addItems(
+    insurance.id,
+    [
+      { kind: 'fact', factId: fact },
+      { kind: 'prose', text: 'Premiums matter.' },
+    ],
+    'keyPoints',
+  );
   const shipping = app.lib.createBriefing({ title: 'Black Sea Shipping Outlook', templateId: 'background-brief' }, sections);
   const now = Date.now();
   setModified(sampleId, new Date(now - 26 * 3600_000).toISOString()); // yesterday or the day before

@@ -32,7 +32,9 @@ async function pointAfter(editor: Locator, word: string): Promise<{ x: number; y
 /** Paragraph texts of word/document.xml, with each footnote reference written as [^id]. */
 function docxParagraphs(xml: string): string[] {
   return [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((p) =>
-    [...p[1].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>|<w:footnoteReference\b[^>]*w:id="(\d+)"/g)].map((m) => (m[2] !== undefined ? `[^${m[2]}]` : m[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"'))).join(''),
+    [...p[1].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>|<w:footnoteReference\b[^>]*w:id="(\d+)"/g)]
+      .map((m) => (m[2] !== undefined ? `[^${m[2]}]` : m[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"')))
+      .join(''),
   );
 }
 
@@ -52,11 +54,30 @@ async function waitForPreview(page: Page) {
 }
 
 test('cite facts in your own prose: keyboard cluster, drag, locator, reword, move, export', async ({ page, app }) => {
-  const news = app.lib.addSource({ type: 'article-newspaper', title: 'Grain Corridor Reopens as Talks Resume', authors: [{ family: 'Okafor', given: 'Adaeze' }], containerTitle: 'The Meridian Herald', issued: '2025-01-19', reliability: 'B' });
-  const report = app.lib.addSource({ type: 'report', title: 'Black Sea Shipping After the Ceasefire', authors: [{ literal: 'Institute for Trade Studies' }], publisher: 'Institute for Trade Studies', issued: '2024-12', reliability: 'A' });
+  const news = app.lib.addSource({
+    type: 'article-newspaper',
+    title: 'Grain Corridor Reopens as Talks Resume',
+    authors: [{ family: 'Okafor', given: 'Adaeze' }],
+    containerTitle: 'The Meridian Herald',
+    issued: '2025-01-19',
+    reliability: 'B',
+  });
+  const report = app.lib.addSource({
+    type: 'report',
+    title: 'Black Sea Shipping After the Ceasefire',
+    authors: [{ literal: 'Institute for Trade Studies' }],
+    publisher: 'Institute for Trade Studies',
+    issued: '2024-12',
+    reliability: 'A',
+  });
   const ships = app.lib.addFact({ sourceId: news.id, text: 'Ships carrying grain left the port of Odesa on Jan. 18 for the first time in three weeks.' }).id;
   const insurers = app.lib.addFact({ sourceId: news.id, text: 'Insurers have cut war-risk premiums by half since December.' }).id;
-  const berths = app.lib.addFact({ sourceId: report.id, text: 'Berths at the three main ports ran at 92 percent of capacity.', kind: 'statistic', locator: { label: 'page', value: '14' } }).id;
+  const berths = app.lib.addFact({
+    sourceId: report.id,
+    text: 'Berths at the three main ports ran at 92 percent of capacity.',
+    kind: 'statistic',
+    locator: { label: 'page', value: '14' },
+  }).id;
   const waiting = app.lib.addFact({ sourceId: news.id, text: 'Port officials said eleven vessels were still waiting to load.' }).id;
   const b = app.lib.createBriefing({ title: 'Keeping the Corridor Open', templateId: 'action-memo' }, [
     { key: 'bluf', heading: 'BLUF' },
@@ -122,7 +143,9 @@ test('cite facts in your own prose: keyboard cluster, drag, locator, reword, mov
   await row.dragTo(prose, { targetPosition: { x: at.x - box.x, y: at.y - box.y } });
   await expect(chips).toHaveCount(2);
   await expect(items).toHaveCount(2); // cited in the text, not placed as an item
-  await expect.poll(proseText).toBe(`Grain shipments resumed this month[@${ships}; @${insurers}] and insurers followed. Port capacity is[@${berths}] the constraint now.`);
+  await expect
+    .poll(proseText)
+    .toBe(`Grain shipments resumed this month[@${ships}; @${insurers}] and insurers followed. Port capacity is[@${berths}] the constraint now.`);
 
   // The chips show the live note numbers: the placed fact above is note 1. (Needs the preview
   // to number marks: export helper's work.)
@@ -143,7 +166,9 @@ test('cite facts in your own prose: keyboard cluster, drag, locator, reword, mov
   await expect(ce.locator('.ce-cite').first()).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(ce).toHaveCount(0);
-  await expect.poll(proseText).toBe(`Grain shipments resumed this month[@${insurers}; @${ships}, p. 4] and insurers followed. Port capacity is[@${berths}] the constraint now.`);
+  await expect
+    .poll(proseText)
+    .toBe(`Grain shipments resumed this month[@${insurers}; @${ships}, p. 4] and insurers followed. Port capacity is[@${berths}] the constraint now.`);
 
   // ---- Reword the placed fact; the library's text stays beside it ----
   await items.nth(0).hover();
@@ -153,7 +178,9 @@ test('cite facts in your own prose: keyboard cluster, drag, locator, reword, mov
   await expect(items.nth(0).getByLabel('Wording in the library')).toHaveText('Port officials said eleven vessels were still waiting to load.');
   await wording.fill('Eleven vessels were still waiting to load, port officials said.');
   await wording.blur();
-  await expect.poll(() => discussion()[0]).toMatchObject({ kind: 'fact', factId: waiting, wording: 'Eleven vessels were still waiting to load, port officials said.' });
+  await expect
+    .poll(() => discussion()[0])
+    .toMatchObject({ kind: 'fact', factId: waiting, wording: 'Eleven vessels were still waiting to load, port officials said.' });
   expect(app.lib.getFact(waiting).text).toBe('Port officials said eleven vessels were still waiting to load.');
   await expect(items.nth(0).locator('.fact-chip-text')).toContainText('Eleven vessels were still waiting to load, port officials said.');
   await snap(page, 'cite-04-wording');
@@ -166,7 +193,9 @@ test('cite facts in your own prose: keyboard cluster, drag, locator, reword, mov
   await waitForPreview(page);
   await expect(items.nth(0).locator('.cite-chip')).toHaveText(['1', '2']);
   await expect(items.nth(1).locator('.note-ref')).toHaveText('3');
-  await expect.poll(() => previewNotes(page)).toEqual([expect.stringContaining('Okafor'), expect.stringContaining('Institute for Trade Studies'), expect.stringContaining('Okafor')]);
+  await expect
+    .poll(() => previewNotes(page))
+    .toEqual([expect.stringContaining('Okafor'), expect.stringContaining('Institute for Trade Studies'), expect.stringContaining('Okafor')]);
 
   // ---- Export .docx: each note at its mark, in order, the third a short form ----
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -196,14 +225,31 @@ test('cite facts in your own prose: keyboard cluster, drag, locator, reword, mov
 });
 
 test('a chip is one unit: Backspace removes it as one undo step; copy and paste keep marks, foreign markup stays text', async ({ page, app }) => {
-  const src = app.lib.addSource({ type: 'report', title: 'Black Sea Shipping After the Ceasefire', authors: [{ literal: 'Institute for Trade Studies' }], issued: '2024-12', reliability: 'A' });
+  const src = app.lib.addSource({
+    type: 'report',
+    title: 'Black Sea Shipping After the Ceasefire',
+    authors: [{ literal: 'Institute for Trade Studies' }],
+    issued: '2024-12',
+    reliability: 'A',
+  });
   const berths = app.lib.addFact({ sourceId: src.id, text: 'Berths at the three main ports ran at 92 percent of capacity.' }).id;
   const b = app.lib.createBriefing({ title: 'Port Capacity Note', templateId: 'action-memo' }, [
     { key: 'bluf', heading: 'BLUF' },
     { key: 'discussion', heading: 'Discussion' },
   ]);
-  app.lib.addItems(b.id, [{ kind: 'prose', text: `Ports are nearly full [@${berths}, p. 14] this winter.` }, { kind: 'prose', text: 'Second paragraph.' }], 'discussion');
-  const texts = () => app.lib.getBriefing(b.id).sections.find((s) => s.key === 'discussion')!.items.map((i) => (i.kind === 'prose' ? i.text : ''));
+  app.lib.addItems(
+    b.id,
+    [
+      { kind: 'prose', text: `Ports are nearly full [@${berths}, p. 14] this winter.` },
+      { kind: 'prose', text: 'Second paragraph.' },
+    ],
+    'discussion',
+  );
+  const texts = () =>
+    app.lib
+      .getBriefing(b.id)
+      .sections.find((s) => s.key === 'discussion')!
+      .items.map((i) => (i.kind === 'prose' ? i.text : ''));
 
   await app.open();
   await page.getByRole('button', { name: /Port Capacity Note/ }).click();
@@ -266,7 +312,13 @@ test('a chip is one unit: Backspace removes it as one undo step; copy and paste 
 });
 
 test('a fact changed since the briefing used it: flagged in the list, old and new text in the checks, accepted in one action', async ({ page, app }) => {
-  const src = app.lib.addSource({ type: 'report', title: 'Black Sea Shipping After the Ceasefire', authors: [{ literal: 'Institute for Trade Studies' }], issued: '2024-12', reliability: 'A' });
+  const src = app.lib.addSource({
+    type: 'report',
+    title: 'Black Sea Shipping After the Ceasefire',
+    authors: [{ literal: 'Institute for Trade Studies' }],
+    issued: '2024-12',
+    reliability: 'A',
+  });
   const berths = app.lib.addFact({ sourceId: src.id, text: 'Berths ran at 92 percent of capacity.' }).id;
   const b = app.lib.createBriefing({ title: 'Port Capacity Note', templateId: 'action-memo' }, [{ key: 'discussion', heading: 'Discussion' }]);
   app.lib.addItems(b.id, [{ kind: 'prose', text: `Ports are nearly full [@${berths}] this winter.` }], 'discussion');

@@ -5,8 +5,17 @@ test('corroboration in the inspector: link by search, origins, transitive group,
   const its = app.lib.listSources().find((s) => s.title.startsWith('Black Sea Shipping'))!;
   const tonnes = app.lib.factsOfSource(its.id).find((f) => f.text.includes('3.2 million tonnes'))!;
   const berths = app.lib.factsOfSource(its.id).find((f) => f.text.startsWith('Berths'))!;
-  const agency = app.lib.addSource({ type: 'article-newspaper', title: 'Corridor Volumes Hold Steady', containerTitle: 'Agri Monitor', reliability: 'B', issued: '2025-02-02' });
-  const agencyFact = app.lib.addFact({ sourceId: agency.id, text: 'Grain shipments via the corridor averaged about 3.2 million tonnes a month, the agency said.' });
+  const agency = app.lib.addSource({
+    type: 'article-newspaper',
+    title: 'Corridor Volumes Hold Steady',
+    containerTitle: 'Agri Monitor',
+    reliability: 'B',
+    issued: '2025-02-02',
+  });
+  const agencyFact = app.lib.addFact({
+    sourceId: agency.id,
+    text: 'Grain shipments via the corridor averaged about 3.2 million tonnes a month, the agency said.',
+  });
 
   await app.open();
   await page.getByRole('searchbox', { name: 'Search facts' }).fill('averaged');
@@ -56,7 +65,10 @@ test('corroboration in the inspector: link by search, origins, transitive group,
   await snap(page, 'corroboration-01-inspector');
 
   // Links are transitive: from the agency fact, the berths fact is in the group through the report's fact.
-  await members.nth(1).getByRole('button', { name: /the agency said/ }).click();
+  await members
+    .nth(1)
+    .getByRole('button', { name: /the agency said/ })
+    .click();
   await expect(inspector.getByRole('textbox', { name: 'Text' })).toHaveValue(agencyFact.text);
   await expect(members).toHaveCount(2);
   const viaOther = members.filter({ hasText: 'Berths at the three main ports' });
@@ -65,7 +77,10 @@ test('corroboration in the inspector: link by search, origins, transitive group,
   await expect(members.filter({ hasText: '3.2 million tonnes a month' }).first()).toContainText('Independent origin');
 
   // Unlink the direct link: the agency fact is alone again, the report's two facts stay linked.
-  await members.filter({ hasText: 'Shipments through the corridor' }).getByRole('button', { name: /^Unlink/ }).click();
+  await members
+    .filter({ hasText: 'Shipments through the corridor' })
+    .getByRole('button', { name: /^Unlink/ })
+    .click();
   await expect(members).toHaveCount(0);
   await expect(section.getByTestId('corroboration-summary')).toHaveText('Single origin');
   expect(app.lib.corroborationLinks(agencyFact.id)).toEqual([]);

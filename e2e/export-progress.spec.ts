@@ -59,7 +59,14 @@ test('export through the shell: phases, cancel, then open or reveal the file', a
 
   // The phases the renderer followed, in order, for its own operation: the core's own among them.
   const progressed = shell.events.filter((e) => e.type === 'operation:progress').map((e) => (e.payload as { phase: string }).phase);
-  expect(progressed).toEqual(['Choosing where to save', 'Rendering citations', 'Laying out the document', 'Writing the file', 'Running the pre-flight check', 'Done']);
+  expect(progressed).toEqual([
+    'Choosing where to save',
+    'Rendering citations',
+    'Laying out the document',
+    'Writing the file',
+    'Running the pre-flight check',
+    'Done',
+  ]);
   expect(shell.events.find((e) => e.type === 'operation:finished')?.payload).toMatchObject({ kind: 'export', outcome: 'ok' });
   const xml = strFromU8(unzipSync(readFileSync(out))['word/document.xml']);
   expect(xml).toContain(title.split(' ')[0]);

@@ -98,14 +98,20 @@ test('history: the export with its hash, an editing session after a pause, diff,
   await history.getByRole('checkbox', { name: 'Compare version 2' }).check();
   const diff = history.getByTestId('version-diff');
   await expect(diff.locator('.version-diff-title')).toHaveText('Version 1 → version 2');
-  const changed = diff.locator('.diff-section').filter({ has: page.getByRole('heading', { name: 'BLUF' }) }).locator('li.diff-changed');
+  const changed = diff
+    .locator('.diff-section')
+    .filter({ has: page.getByRole('heading', { name: 'BLUF' }) })
+    .locator('li.diff-changed');
   await expect(changed).toHaveCount(1);
   await expect(changed.locator('del')).toHaveText(originalBluf);
   await expect(changed.locator('ins')).toHaveText(editedBluf);
   // Only the words that differ are marked: the sentence added, nothing on the older side.
   await expect(changed.locator('ins .diff-word')).toHaveText(['Rail links come second.']);
   await expect(changed.locator('del .diff-word')).toHaveCount(0);
-  const notes = diff.locator('.diff-section').filter({ has: page.getByRole('heading', { name: 'Notes' }) }).locator('li');
+  const notes = diff
+    .locator('.diff-section')
+    .filter({ has: page.getByRole('heading', { name: 'Notes' }) })
+    .locator('li');
   await expect(notes).toHaveCount(1);
   await expect(notes.locator('.diff-label')).toHaveText('Note 1');
   await expect(notes.locator('del')).toContainText('para. 1');
@@ -148,7 +154,9 @@ test('history: the export with its hash, an editing session after a pause, diff,
   await expect(bluf).toHaveText(`${originalBluf} Checked.`);
   await expect.poll(() => proseOf('bluf')).toBe(`${originalBluf} Checked.`);
   // Every write since the restore is that typing: Ctrl+Z sent nothing (its calls would precede the typing's save).
-  const writes = app.log.slice(restoredAt + 1).filter((c) => /^briefings:(update|updateItem|addItems|removeItem|moveItem|\w+Section|restoreVersion|acceptFactChanges)$/.test(c.name));
+  const writes = app.log
+    .slice(restoredAt + 1)
+    .filter((c) => /^briefings:(update|updateItem|addItems|removeItem|moveItem|\w+Section|restoreVersion|acceptFactChanges)$/.test(c.name));
   expect(writes.map((c) => c.name)).toEqual(['briefings:updateItem']);
   expect(proseOf('recommendation')).toBe(originalRec);
   expect(section('discussion')[0]).not.toHaveProperty('locator');

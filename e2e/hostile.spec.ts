@@ -9,10 +9,21 @@ const SCRIPT = '<script>window.__pwned=2</script>';
  * shown literally and nothing in it runs; a javascript: URL is never a link.
  */
 test('hostile fact text, titles, URLs and pasted HTML stay inert', async ({ page, app }) => {
-  const source = app.lib.addSource({ type: 'webpage', title: `${IMG} Corridor Watch`, authors: [{ literal: `${SCRIPT} Press Office` }], issued: '2025-01-20', reliability: 'D' });
+  const source = app.lib.addSource({
+    type: 'webpage',
+    title: `${IMG} Corridor Watch`,
+    authors: [{ literal: `${SCRIPT} Press Office` }],
+    issued: '2025-01-20',
+    reliability: 'D',
+  });
   // The core refuses javascript: URLs; a library written by something else might still hold one.
   app.lib.db.prepare('UPDATE sources SET url = ? WHERE id = ?').run('javascript:alert(1)', source.id);
-  const fact = app.lib.addFact({ sourceId: source.id, text: `Convoys resumed ${IMG} on Monday ${SCRIPT} under escort.`, tags: ['<b>bold</b>'], notes: '<iframe src="javascript:alert(2)"></iframe>' });
+  const fact = app.lib.addFact({
+    sourceId: source.id,
+    text: `Convoys resumed ${IMG} on Monday ${SCRIPT} under escort.`,
+    tags: ['<b>bold</b>'],
+    notes: '<iframe src="javascript:alert(2)"></iframe>',
+  });
   await app.open();
 
   // Library row: literal text, highlighted search pieces still literal.
@@ -68,7 +79,10 @@ test('hostile fact text, titles, URLs and pasted HTML stay inert', async ({ page
   await area.focus();
   await area.evaluate((el) => {
     const dt = new DataTransfer();
-    dt.setData('text/html', '<h1>Title</h1><p>First <i>line</i>.</p><img src=x onerror="window.__pwned=5"><p>&lt;img src=x onerror=alert(1)&gt; stays text.</p>');
+    dt.setData(
+      'text/html',
+      '<h1>Title</h1><p>First <i>line</i>.</p><img src=x onerror="window.__pwned=5"><p>&lt;img src=x onerror=alert(1)&gt; stays text.</p>',
+    );
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   });
   await expect(area).toHaveValue('Title\n\nFirst line.\n\n<img src=x onerror=alert(1)> stays text.');

@@ -79,7 +79,9 @@ test('a captured quote shown in its stored original at its page, and checked aga
   await page.reload();
   await entry.click();
   await page.getByRole('tab', { name: /Checks/ }).click();
-  await expect(checks).toContainText(/does not appear in its source's stored original \(working-paper-12\.pdf, captured \d{4}-\d\d-\d\d\): check its words against the source\./);
+  await expect(checks).toContainText(
+    /does not appear in its source's stored original \(working-paper-12\.pdf, captured \d{4}-\d\d-\d\d\): check its words against the source\./,
+  );
 
   // The inspector shows the passage at the fact's page, unmarked, and says the words are not in it.
   await page.getByRole('button', { name: /^Library/ }).click();

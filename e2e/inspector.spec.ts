@@ -33,10 +33,12 @@ test('inspector: edits save on leaving a field; core validation errors appear ne
   await tags.press('Enter');
   await inspector.getByRole('textbox', { name: 'Page, paragraph…' }).fill('4');
   await inspector.getByRole('textbox', { name: 'Page, paragraph…' }).press('Enter');
-  await expect.poll(() => {
-    const f = app.lib.getFact(factId);
-    return [f.kind, f.credibility, f.tags.join('|'), f.locator?.value];
-  }).toEqual(['quote', 3, 'risk|spring outlook', '4']);
+  await expect
+    .poll(() => {
+      const f = app.lib.getFact(factId);
+      return [f.kind, f.credibility, f.tags.join('|'), f.locator?.value];
+    })
+    .toEqual(['quote', 3, 'risk|spring outlook', '4']);
   await expect(page.locator('#library-list [role="option"]').first()).toContainText('spring outlook');
 
   // Mark verified.

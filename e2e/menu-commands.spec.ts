@@ -58,14 +58,19 @@ test('menu commands: new briefing, recent briefing, open briefing, export and fi
   await expect(exportPanel).toHaveCount(0);
 
   // Edit ▸ Find…: to the library, the search box focused with its text selected.
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /^Library/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('button', { name: /^Library/ })
+    .click();
   await search.fill('insurers');
   await expect(page.getByTestId('library-total')).toHaveText('1 fact');
   await menu({ command: 'briefing:open', briefingId: id });
   await expect(titleBox).toHaveValue(title);
   await menu({ command: 'find' });
   await expect(search).toBeFocused();
-  await expect.poll(() => search.evaluate((el: HTMLInputElement) => [el.value, el.selectionStart, el.selectionEnd])).toEqual(['insurers', 0, 'insurers'.length]);
+  await expect
+    .poll(() => search.evaluate((el: HTMLInputElement) => [el.value, el.selectionStart, el.selectionEnd]))
+    .toEqual(['insurers', 0, 'insurers'.length]);
   await page.keyboard.type('premiums');
   await expect(search).toHaveValue('premiums');
   // Already in the library: focus moves back to the search box from the list.
@@ -130,7 +135,10 @@ test('library:changed reloads what the window shows: lists, counts, the open bri
   await expect(titleBox).toHaveValue('Restored Storage Memo');
   // The cited facts are read again too: a fact edited behind the page shows its new text.
   await expect(page.locator('.fact-chip-text').filter({ hasText: 'Loading fact…' })).toHaveCount(0);
-  const cited = app.lib.getBriefing(id).sections.flatMap((s) => s.items).find((i) => i.kind === 'fact')!;
+  const cited = app.lib
+    .getBriefing(id)
+    .sections.flatMap((s) => s.items)
+    .find((i) => i.kind === 'fact')!;
   if (cited.kind !== 'fact') throw new Error('the sample cites facts');
   app.lib.updateFact(cited.factId, { text: `${app.lib.getFact(cited.factId).text.replace(/\.$/, '')}, as restored.` });
   await emitShellEvent(page, 'library:changed', opened);

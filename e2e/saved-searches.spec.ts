@@ -46,8 +46,26 @@ test('searches saved from the command line show in the sidebar; ones left in the
   await page.addInitScript(() => {
     if (sessionStorage.getItem('seeded')) return;
     sessionStorage.setItem('seeded', '1');
-    const filters = { text: 'corridor', tags: [], sourceTypes: [], kinds: [], reliability: [], eventFrom: '', eventTo: '', issuedFrom: '', issuedTo: '', notVerifiedSince: '', sort: '' };
-    localStorage.setItem('dossier.savedSearches.v1', JSON.stringify([{ id: 'old1', name: 'Corridor', filters }, { id: 'old2', name: 'grade b', filters: { ...filters, text: 'ignored' } }]));
+    const filters = {
+      text: 'corridor',
+      tags: [],
+      sourceTypes: [],
+      kinds: [],
+      reliability: [],
+      eventFrom: '',
+      eventTo: '',
+      issuedFrom: '',
+      issuedTo: '',
+      notVerifiedSince: '',
+      sort: '',
+    };
+    localStorage.setItem(
+      'dossier.savedSearches.v1',
+      JSON.stringify([
+        { id: 'old1', name: 'Corridor', filters },
+        { id: 'old2', name: 'grade b', filters: { ...filters, text: 'ignored' } },
+      ]),
+    );
   });
   await app.open();
   await expect(page.getByRole('button', { name: 'Corridor', exact: true })).toBeVisible();

@@ -11,7 +11,12 @@ test('a 100,000-fact library scrolls without loading it all', async ({ page, app
   const { checkFactInput, insertFacts } = app.core;
   app.lib.db.transaction(() => {
     for (let s = 0; s < 20; s++) {
-      const src = app.lib.addSource({ type: 'report', title: `Synthetic report ${s + 1}`, issued: `2024-${String((s % 12) + 1).padStart(2, '0')}`, reliability: 'ABCDEF'[s % 6] });
+      const src = app.lib.addSource({
+        type: 'report',
+        title: `Synthetic report ${s + 1}`,
+        issued: `2024-${String((s % 12) + 1).padStart(2, '0')}`,
+        reliability: 'ABCDEF'[s % 6],
+      });
       const batch = [];
       for (let i = 0; i < 5000; i++) {
         const text = `Item ${s}-${i}: the ${words[i % 12]} figure reached ${(i * 7) % 1000} units in district ${s}.`;

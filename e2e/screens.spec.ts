@@ -19,9 +19,11 @@ test('screens', async ({ page, app }) => {
   await snap(page, '02-inspector');
 
   await page.getByRole('button', { name: 'Capture' }).click();
-  await page.getByLabel('Text', { exact: true }).fill(
-    'Grain exports through the Danube ports rose to 2.1 million tonnes in December, the highest monthly figure on record. Officials said the new silos at Izmail would open by March.\n\nRail operators warned that wagon shortages could delay shipments through February. "We need five hundred more wagons before the harvest," a spokesman for the state railway said.\n\nThe ministry did not say how the new storage would be financed.',
-  );
+  await page
+    .getByLabel('Text', { exact: true })
+    .fill(
+      'Grain exports through the Danube ports rose to 2.1 million tonnes in December, the highest monthly figure on record. Officials said the new silos at Izmail would open by March.\n\nRail operators warned that wagon shortages could delay shipments through February. "We need five hundred more wagons before the harvest," a spokesman for the state railway said.\n\nThe ministry did not say how the new storage would be financed.',
+    );
   await page.getByLabel('Title').fill('Danube Ports Post Record December');
   await page.getByLabel('Authors').fill('Lindqvist, Erik');
   await page.getByLabel('Published in').fill('Harbour Wire');

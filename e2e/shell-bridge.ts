@@ -51,11 +51,19 @@ export async function bindShell(page: Page, app: Harness, o: ShellOptions): Prom
     userGesture: () => false,
     emit: (type, payload) => {
       events.push({ type, payload });
-      void page.evaluate(([t, p]) => (window as unknown as { __dossierShellEmit?(t: string, p: unknown): void }).__dossierShellEmit?.(t, p), [type, payload] as const).catch(() => undefined);
+      void page
+        .evaluate(([t, p]) => (window as unknown as { __dossierShellEmit?(t: string, p: unknown): void }).__dossierShellEmit?.(t, p), [type, payload] as const)
+        .catch(() => undefined);
     },
   });
   await desktop.openLibraryAt(app.lib.path);
-  const dispatch = createShellDispatcher(desktop, { name: 'Dossier', version: '0.1.0', versions: { electron: '-', chrome: '-', node: process.versions.node }, platform: process.platform, packaged: false });
+  const dispatch = createShellDispatcher(desktop, {
+    name: 'Dossier',
+    version: '0.1.0',
+    versions: { electron: '-', chrome: '-', node: process.versions.node },
+    platform: process.platform,
+    packaged: false,
+  });
   await page.exposeBinding('__dossierShell', async (_source, name: string, args: unknown[]) => {
     await holdCall(app.coreDelayMs);
     return dispatch(name, args);

@@ -9,10 +9,16 @@ test('sources manager: find, sort, edit with field errors, merge a duplicate, de
   app.lib.addFact({ sourceId: dup.id, text: heraldShips.text });
   const moved = app.lib.addFact({ sourceId: dup.id, text: 'Port officials expect forty ships a week by March.' });
   const scratch = app.lib.addSource({ type: 'document', title: 'Scratch notes from the briefing call' });
-  const scratchFacts = [app.lib.addFact({ sourceId: scratch.id, text: 'Storage at Izmail is nearly full.' }), app.lib.addFact({ sourceId: scratch.id, text: 'Rail wagons are short again.' })];
+  const scratchFacts = [
+    app.lib.addFact({ sourceId: scratch.id, text: 'Storage at Izmail is nearly full.' }),
+    app.lib.addFact({ sourceId: scratch.id, text: 'Rail wagons are short again.' }),
+  ];
 
   await app.open();
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /^Sources \d/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('button', { name: /^Sources \d/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Sources', level: 1 })).toBeVisible();
   await expect(page.getByTestId('sources-total')).toHaveText('7 sources');
   const list = page.getByRole('listbox', { name: 'Sources' });
@@ -69,10 +75,12 @@ test('sources manager: find, sort, edit with field errors, merge a duplicate, de
   await extra.fill('{ "section": "World" }');
   await extra.press('Tab');
   await expect(editor.locator('#source-edit-extra-error')).toHaveCount(0);
-  await expect.poll(() => {
-    const s = app.lib.getSource(dup.id);
-    return [s.issued, s.publisher, s.reliability, s.extra.section];
-  }).toEqual(['2025-01-19', 'Meridian Media', 'C', 'World']);
+  await expect
+    .poll(() => {
+      const s = app.lib.getSource(dup.id);
+      return [s.issued, s.publisher, s.reliability, s.extra.section];
+    })
+    .toEqual(['2025-01-19', 'Meridian Media', 'C', 'World']);
   await snap(page, 'sources-01-editor');
 
   // Merge the web copy into the Herald story: the dialog says how many facts move.
@@ -82,7 +90,9 @@ test('sources manager: find, sort, edit with field errors, merge a duplicate, de
   await page.keyboard.type('Reopens as Talks');
   await expect(merge.getByRole('option')).toHaveCount(1);
   await page.keyboard.press('Enter');
-  await expect(merge.getByTestId('merge-summary')).toContainText('2 facts will move from “Grain corridor reopens as talks resume (web copy)” to “Grain Corridor Reopens as Talks Resume” (which has 2 facts)');
+  await expect(merge.getByTestId('merge-summary')).toContainText(
+    '2 facts will move from “Grain corridor reopens as talks resume (web copy)” to “Grain Corridor Reopens as Talks Resume” (which has 2 facts)',
+  );
   await snap(page, 'sources-02-merge-dialog');
   await merge.getByRole('button', { name: 'Merge and move 2 facts' }).click();
   await expect(merge).toHaveCount(0);

@@ -7,7 +7,10 @@ test('tags manager: rename by keyboard, a clash offers merge, merge into another
   app.lib.addFact({ sourceId: s.id, text: 'Two more bulk carriers were chartered for the route.', tags: ['Shipping rates'] });
   await app.open();
 
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /^Tags \d/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('button', { name: /^Tags \d/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Tags', level: 1 })).toBeVisible();
   await expect(page.getByTestId('tags-total')).toHaveText('9 tags');
   const tags = page.getByRole('list', { name: 'Tags' });
@@ -77,7 +80,10 @@ test('tags manager: rename by keyboard, a clash offers merge, merge into another
   await page.getByRole('button', { name: 'Show facts tagged diplomacy' }).click();
   await expect(page.getByRole('heading', { name: 'Tag: diplomacy', level: 1 })).toBeVisible();
   await expect(page.getByTestId('library-total')).toHaveText('2 facts');
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /^Tags \d/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('button', { name: /^Tags \d/ })
+    .click();
   await page.emulateMedia({ colorScheme: 'dark' });
   await snap(page, 'tags-03-dark');
 });

@@ -10,8 +10,20 @@ const ARTICLE = [
 
 test('capture an article, search it, build an action memo, reorder, export .docx', async ({ page, app }) => {
   // A second source already in the library, so the notes alternate between sources.
-  const report = app.lib.addSource({ type: 'report', title: 'Black Sea Shipping After the Ceasefire', authors: [{ literal: 'Institute for Trade Studies' }], publisher: 'Institute for Trade Studies', issued: '2024-12', reliability: 'A' });
-  app.lib.addFact({ sourceId: report.id, text: 'Berths at the three main ports ran at 92 percent of capacity.', kind: 'statistic', locator: { label: 'page', value: '14' } });
+  const report = app.lib.addSource({
+    type: 'report',
+    title: 'Black Sea Shipping After the Ceasefire',
+    authors: [{ literal: 'Institute for Trade Studies' }],
+    publisher: 'Institute for Trade Studies',
+    issued: '2024-12',
+    reliability: 'A',
+  });
+  app.lib.addFact({
+    sourceId: report.id,
+    text: 'Berths at the three main ports ran at 92 percent of capacity.',
+    kind: 'statistic',
+    locator: { label: 'page', value: '14' },
+  });
   await app.open();
 
   // ---- Capture ----
@@ -79,7 +91,9 @@ test('capture an article, search it, build an action memo, reorder, export .docx
   await row.dragTo(discussion, { targetPosition: { x: 40, y: box.height - 12 } });
   await expect(items).toHaveCount(3);
   await expect(items.nth(2)).toContainText('Berths at the three main ports');
-  await expect.poll(() => previewNotes(page)).toEqual([expect.stringContaining('Okafor'), expect.stringMatching(/^Ibid\./), expect.stringContaining('Institute for Trade Studies')]);
+  await expect
+    .poll(() => previewNotes(page))
+    .toEqual([expect.stringContaining('Okafor'), expect.stringMatching(/^Ibid\./), expect.stringContaining('Institute for Trade Studies')]);
   await expect(items.nth(1).locator('.note-ref')).toHaveText('2');
 
   // ---- Reorder: the report to the top; notes renumber and Ibid. moves ----
@@ -88,7 +102,9 @@ test('capture an article, search it, build an action memo, reorder, export .docx
   await expect(items.nth(1)).toContainText('Berths');
   await page.keyboard.press('Alt+ArrowUp');
   await expect(items.nth(0)).toContainText('Berths');
-  await expect.poll(() => previewNotes(page)).toEqual([expect.stringContaining('Institute for Trade Studies'), expect.stringContaining('Okafor'), expect.stringMatching(/^Ibid\./)]);
+  await expect
+    .poll(() => previewNotes(page))
+    .toEqual([expect.stringContaining('Institute for Trade Studies'), expect.stringContaining('Okafor'), expect.stringMatching(/^Ibid\./)]);
   await expect(page.locator('[data-testid="preview"] sup.pv-ref')).toHaveText(['1', '2', '3']);
   await expect(items.nth(0).locator('.note-ref')).toHaveText('1');
 
@@ -98,7 +114,9 @@ test('capture an article, search it, build an action memo, reorder, export .docx
   const after = (await discussion.boundingBox())!;
   await handle.dragTo(discussion, { targetPosition: { x: 40, y: after.height - 12 } });
   await expect(items.nth(2)).toContainText('Berths');
-  await expect.poll(() => previewNotes(page)).toEqual([expect.stringContaining('Okafor'), expect.stringMatching(/^Ibid\./), expect.stringContaining('Institute')]);
+  await expect
+    .poll(() => previewNotes(page))
+    .toEqual([expect.stringContaining('Okafor'), expect.stringMatching(/^Ibid\./), expect.stringContaining('Institute')]);
 
   // Undo the drag: the report is first again (and in the library, not only on screen).
   await page.locator('.editor-scroll').click({ position: { x: 5, y: 5 } });

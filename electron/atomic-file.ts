@@ -26,5 +26,3 @@ export function writeFileAtomicSync(path: string, data: string): void {
   }
   syncDir(dirname(path));
 }
-
-;

@@ -77,7 +77,10 @@ describe('the shell contract', () => {
     expect(await shell('shell:exec', ['rm -rf /'])).toMatchObject({ ok: false, error: { code: 'validation', field: 'call' } });
     expect(await shell('__proto__', [])).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await shell('export:briefing', [{ opId: 'x', briefingId, format: 'docx' }])).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await shell('export:briefing', [{ opId: OP, briefingId, format: 'docx', out: '/etc/passwd' }])).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await shell('export:briefing', [{ opId: OP, briefingId, format: 'docx', out: '/etc/passwd' }])).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect(await shell('import:bytes', [{ opId: OP, name: 'a.txt', bytes: 'text, not bytes' }])).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await shell('link:open', 'https://example.org')).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await shell('app:info', [])).toEqual({ ok: true, value: appInfo });
@@ -96,7 +99,14 @@ describe('writing files', () => {
     expect(events.find((e) => e.type === 'operation:finished')!.payload).toMatchObject({ opId: OP, kind: 'export', outcome: 'ok' });
     // The core's own phases reach the progress line, in order.
     const phases = events.filter((e) => e.type === 'operation:progress').map((e) => (e.payload as { phase: string }).phase);
-    expect(phases).toEqual(['Choosing where to save', 'Rendering citations', 'Laying out the document', 'Writing the file', 'Running the pre-flight check', 'Done']);
+    expect(phases).toEqual([
+      'Choosing where to save',
+      'Rendering citations',
+      'Laying out the document',
+      'Writing the file',
+      'Running the pre-flight check',
+      'Done',
+    ]);
 
     expect(await shell('file:open', [chosen])).toEqual({ ok: true, value: null });
     expect(native.openPath).toHaveBeenCalledWith(chosen);
@@ -250,7 +260,11 @@ describe('libraries', () => {
 
     native.choose.mockResolvedValue(0); // "Restore backup from …", then "Restore"
     expect(await desktop.recoverAtStart()).toBe('open');
-    expect(native.choose.mock.calls[0][0]).toMatchObject({ type: 'error', message: 'Your Dossier library is damaged', buttons: [expect.stringMatching(/^Restore backup from /), 'Open another library…', 'New library…', 'Quit'] });
+    expect(native.choose.mock.calls[0][0]).toMatchObject({
+      type: 'error',
+      message: 'Your Dossier library is damaged',
+      buttons: [expect.stringMatching(/^Restore backup from /), 'Open another library…', 'New library…', 'Quit'],
+    });
     expect(await desktop.call('tags:list', [])).toMatchObject({ ok: true });
   });
 
@@ -290,7 +304,11 @@ describe('a leftover journal at open', () => {
     writeFileSync(`${path}-wal`, journal);
 
     const status = await desktop.openLibraryAt(path);
-    expect(status).toMatchObject({ state: 'open', healthy: true, notices: [expect.stringMatching(/did not belong to it .*set aside as library\.sqlite-wal\.set-aside-/)] });
+    expect(status).toMatchObject({
+      state: 'open',
+      healthy: true,
+      notices: [expect.stringMatching(/did not belong to it .*set aside as library\.sqlite-wal\.set-aside-/)],
+    });
     await vi.waitFor(() => expect(native.choose).toHaveBeenCalledTimes(1));
     expect(native.choose.mock.calls[0][0]).toMatchObject({ type: 'info', message: 'Dossier set a leftover file aside' });
     const after = (await desktop.call('facts:search', [{}])) as { ok: true; value: { total: number } };
@@ -322,17 +340,32 @@ describe('when the core process is restarted mid-call', () => {
 
   it('sends a read or a set-by-id write to the new core once, and never repeats an add', async () => {
     const { core, attempts } = flakyCore();
-    const d = new Desktop({ core, state: new StateStore(join(dir, 'state2.json')), written: new WrittenFiles(), native: native as unknown as NativeShell, userGesture: () => false, emit: () => undefined });
+    const d = new Desktop({
+      core,
+      state: new StateStore(join(dir, 'state2.json')),
+      written: new WrittenFiles(),
+      native: native as unknown as NativeShell,
+      userGesture: () => false,
+      emit: () => undefined,
+    });
     const b = (await d.call('briefings:get', [briefingId])) as { ok: true; value: { sections: { items: { id: string; kind: string }[] }[] } };
     expect(b.ok).toBe(true);
     const prose = b.value.sections.flatMap((s) => s.items).find((i) => i.kind === 'prose')!;
     // A paragraph saved as the core went down is saved by the new core.
     expect(await d.call('briefings:updateItem', [briefingId, prose.id, { text: 'Kept through a restart.' }])).toMatchObject({ ok: true });
     const lib = Library.open(join(dir, 'library.sqlite'));
-    expect(lib.getBriefing(briefingId).sections.flatMap((s) => s.items).find((i) => i.id === prose.id)).toMatchObject({ text: 'Kept through a restart.' });
+    expect(
+      lib
+        .getBriefing(briefingId)
+        .sections.flatMap((s) => s.items)
+        .find((i) => i.id === prose.id),
+    ).toMatchObject({ text: 'Kept through a restart.' });
     lib.close();
     // Adding is not repeated: the first attempt may have been committed.
-    expect(await d.call('briefings:addItems', [briefingId, [{ kind: 'prose', text: 'Once.' }], 'discussion'])).toMatchObject({ ok: false, error: { code: 'core_restarted' } });
+    expect(await d.call('briefings:addItems', [briefingId, [{ kind: 'prose', text: 'Once.' }], 'discussion'])).toMatchObject({
+      ok: false,
+      error: { code: 'core_restarted' },
+    });
     expect(attempts).toEqual(['briefings:get', 'briefings:get', 'briefings:updateItem', 'briefings:updateItem', 'briefings:addItems']);
   });
 });

@@ -28,7 +28,14 @@ export interface NativeShell {
   saveDialog(o: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | undefined>;
   openDialog(o: { title: string; defaultPath?: string; filters: FileFilter[] }): Promise<string | undefined>;
   /** A native message box; resolves with the index of the button pressed. */
-  choose(o: { type: 'info' | 'warning' | 'error' | 'question'; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number }): Promise<number>;
+  choose(o: {
+    type: 'info' | 'warning' | 'error' | 'question';
+    message: string;
+    detail: string;
+    buttons: string[];
+    defaultId: number;
+    cancelId: number;
+  }): Promise<number>;
   openPath(path: string): Promise<string>;
   showItemInFolder(path: string): void;
   openExternal(url: string): Promise<void>;
@@ -115,7 +122,8 @@ export class Desktop {
     try {
       r = await this.core.request('call', [name, args], ctx).catch((e: unknown) => {
         // The core went down mid-call: a read or a set-by-id write goes to the new core once.
-        if (e instanceof CoreCallError && e.error.code === 'core_restarted' && repeatableAfterRestart(name)) return this.core.request('call', [name, args], ctx);
+        if (e instanceof CoreCallError && e.error.code === 'core_restarted' && repeatableAfterRestart(name))
+          return this.core.request('call', [name, args], ctx);
         throw e;
       });
     } catch (e) {
@@ -165,7 +173,9 @@ export class Desktop {
   /** A library opened read-only, or with a journal set aside: one native note, never silent. */
   private async tellHowItOpened(s: Extract<LibraryStatus, { state: 'open' }>): Promise<void> {
     const readOnly = s.readOnly
-      ? [`${s.path} cannot be written (read-only media or folder). You can read, search and export from it; changes are refused. To change it, copy it somewhere writable and open the copy.`]
+      ? [
+          `${s.path} cannot be written (read-only media or folder). You can read, search and export from it; changes are refused. To change it, copy it somewhere writable and open the copy.`,
+        ]
       : [];
     await this.o.native.choose({
       type: 'info',
@@ -179,13 +189,21 @@ export class Desktop {
 
   async chooseLibrary(): Promise<LibraryStatus | Canceled> {
     this.assertIdle();
-    const path = await this.o.native.openDialog({ title: 'Open library', defaultPath: this.libraryFolder(), filters: [LIBRARY_FILTER, { name: 'All files', extensions: ['*'] }] });
+    const path = await this.o.native.openDialog({
+      title: 'Open library',
+      defaultPath: this.libraryFolder(),
+      filters: [LIBRARY_FILTER, { name: 'All files', extensions: ['*'] }],
+    });
     return path ? await this.openLibraryAt(path) : { canceled: true };
   }
 
   async createLibrary(): Promise<LibraryStatus | Canceled> {
     this.assertIdle();
-    const path = await this.o.native.saveDialog({ title: 'New library', defaultPath: join(this.libraryFolder(), 'New library.sqlite'), filters: [LIBRARY_FILTER] });
+    const path = await this.o.native.saveDialog({
+      title: 'New library',
+      defaultPath: join(this.libraryFolder(), 'New library.sqlite'),
+      filters: [LIBRARY_FILTER],
+    });
     if (!path) return { canceled: true };
     // The save dialog asked "replace?", but a library is never replaced by an empty one.
     if (existsSync(path) && statSync(path).size > 0) {
@@ -196,7 +214,8 @@ export class Desktop {
 
   /** Switching is allowed only to a library in the recent list (never a path the renderer made up). */
   switchLibrary(path: string): Promise<LibraryStatus> {
-    if (!isRecentLibrary(this.o.state.get(), path)) throw new DossierError('validation', 'Only a library from the recent list can be opened this way; use Open library…', 'path');
+    if (!isRecentLibrary(this.o.state.get(), path))
+      throw new DossierError('validation', 'Only a library from the recent list can be opened this way; use Open library…', 'path');
     return this.openLibraryAt(path);
   }
 
@@ -252,7 +271,11 @@ export class Desktop {
   /** File ▸ Restore backup…: any backup file the user picks (the rotation folder first). */
   async restoreFromDialog(): Promise<LibraryStatus | Canceled> {
     const folder = this.current.state !== 'closed' ? await this.core.request('backupDir', []) : this.o.native.documentsDir();
-    const path = await this.o.native.openDialog({ title: 'Restore backup', defaultPath: existsSync(folder) ? folder : this.o.native.documentsDir(), filters: [LIBRARY_FILTER] });
+    const path = await this.o.native.openDialog({
+      title: 'Restore backup',
+      defaultPath: existsSync(folder) ? folder : this.o.native.documentsDir(),
+      filters: [LIBRARY_FILTER],
+    });
     if (!path) return { canceled: true };
     return this.restore(this.ops.newId(), path, statSync(path).mtime.toISOString());
   }
@@ -293,7 +316,13 @@ export class Desktop {
       if (s.state === 'closed') return 'quit';
       const newest = s.state === 'damaged' ? ((await this.core.request('newestGoodBackup', [s.path])) ?? undefined) : undefined;
       const retry = s.state === 'unavailable' && s.code === 'io'; // locked or busy: may pass
-      const buttons = [...(newest ? [`Restore backup from ${new Date(newest.createdAt).toLocaleString()}`] : []), ...(retry ? ['Try again'] : []), 'Open another library…', 'New library…', 'Quit'];
+      const buttons = [
+        ...(newest ? [`Restore backup from ${new Date(newest.createdAt).toLocaleString()}`] : []),
+        ...(retry ? ['Try again'] : []),
+        'Open another library…',
+        'New library…',
+        'Quit',
+      ];
       const choice = await this.o.native.choose({
         type: 'error',
         message: s.state === 'damaged' ? 'Your Dossier library is damaged' : 'Dossier cannot open your library',
@@ -324,14 +353,25 @@ export class Desktop {
     // "Memo.docx" and "Memo" both give "Memo.docx", never "Memo.docx.docx".
     const given = o.defaultName?.trim().replace(new RegExp(`\\.${ext}$`, 'i'), '');
     const name = safeFileName(given || (o.purpose === 'backup' ? `Dossier library ${this.now().toISOString().slice(0, 10)}` : 'Briefing'), ext);
-    const path = await this.o.native.saveDialog({ title: o.purpose === 'backup' ? 'Back up library to' : 'Export briefing', defaultPath: join(this.o.native.documentsDir(), name), filters });
+    const path = await this.o.native.saveDialog({
+      title: o.purpose === 'backup' ? 'Back up library to' : 'Export briefing',
+      defaultPath: join(this.o.native.documentsDir(), name),
+      filters,
+    });
     if (!path) return { canceled: true };
     await this.core.request('grantWrite', [path]);
     return { path };
   }
 
   /** Save dialog, export through the core, and remember the file for "Open in Word". */
-  async exportBriefing(o: { opId: string; briefingId: string; format: 'docx' | 'markdown' | 'text'; styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }): Promise<ExportResult | Canceled> {
+  async exportBriefing(o: {
+    opId: string;
+    briefingId: string;
+    format: 'docx' | 'markdown' | 'text';
+    styleId?: string;
+    notes?: 'footnotes' | 'endnotes';
+    templateId?: string;
+  }): Promise<ExportResult | Canceled> {
     const briefing = await this.value<{ title: string }>('briefings:get', [o.briefingId]);
     return this.ops.run('export', o.opId, `Exporting “${briefing.title}”`, async (ctx) => {
       ctx.progress('Choosing where to save');
@@ -367,7 +407,11 @@ export class Desktop {
   async openLink(url: string): Promise<null> {
     if (!externalUrlAllowed(url)) throw new DossierError('validation', 'Only http and https links can be opened', 'url');
     if (!this.o.userGesture()) {
-      throw new EnvelopeError({ code: 'forbidden', message: 'url: not opened: a link opens in your browser only right after you click it; click it again', field: 'url' });
+      throw new EnvelopeError({
+        code: 'forbidden',
+        message: 'url: not opened: a link opens in your browser only right after you click it; click it again',
+        field: 'url',
+      });
     }
     await this.o.native.openExternal(url);
     return null;
@@ -387,7 +431,9 @@ export class Desktop {
 
   /** A file dropped on the window: the renderer sends its bytes, never a path. */
   importDropped(opId: string, name: string, bytes: Uint8Array): Promise<ImportResult> {
-    return this.ops.run('import', opId, `Importing ${basename(name)}`, (ctx) => this.core.request('readBytes', [name, bytes], { signal: ctx.signal, progress: (p, d, t) => ctx.progress(p, d, t) }));
+    return this.ops.run('import', opId, `Importing ${basename(name)}`, (ctx) =>
+      this.core.request('readBytes', [name, bytes], { signal: ctx.signal, progress: (p, d, t) => ctx.progress(p, d, t) }),
+    );
   }
 
   /** Files the operating system handed us (second launch, "Open with"): imported and announced. */

@@ -15,7 +15,9 @@ afterEach(() => cleanup());
 
 describe('files handed over at launch', () => {
   it('takes existing files from the command line, skipping the app, switches and folders', () => {
-    expect(filesFromArgv(['/opt/Dossier/dossier', '--no-sandbox', 'report.pdf', 'folder', 'missing.txt', '--original-process-start-time=1'], dir, true)).toEqual([join(dir, 'report.pdf')]);
+    expect(
+      filesFromArgv(['/opt/Dossier/dossier', '--no-sandbox', 'report.pdf', 'folder', 'missing.txt', '--original-process-start-time=1'], dir, true),
+    ).toEqual([join(dir, 'report.pdf')]);
     expect(filesFromArgv(['/usr/bin/electron', '.', join(dir, 'report.pdf')], '/', false)).toEqual([join(dir, 'report.pdf')]);
   });
 

@@ -24,12 +24,20 @@ beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
   const r = spawnSync(process.execPath, ['--import', join(root, 'electron', 'testing', 'register-fake-electron.mjs'), join(root, 'out', 'main', 'main.js')], {
     cwd: root,
-    env: { ...process.env, DOSSIER_USER_DATA: dir, DOSSIER_LIBRARY: join(dir, 'library.sqlite'), DOSSIER_RENDERER_DIR: join(root, 'electron', 'e2e', 'fixture-renderer') },
+    env: {
+      ...process.env,
+      DOSSIER_USER_DATA: dir,
+      DOSSIER_LIBRARY: join(dir, 'library.sqlite'),
+      DOSSIER_RENDERER_DIR: join(root, 'electron', 'e2e', 'fixture-renderer'),
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });
   if (r.status !== 0) throw new Error(`main exited ${r.status}: ${r.stderr}`);
-  lines = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line);
+  lines = r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Line);
 }, 120_000);
 afterAll(() => cleanup?.());
 
@@ -83,12 +91,16 @@ describe('the main bundle (under a fake Electron)', () => {
 
   it('tells the renderer the library state once the page has loaded, and builds the menu', () => {
     expect(lines.filter((l) => l.kind === 'event').map((l) => l.data)).toContainEqual({ channel: 'dossier:event', type: 'library:changed' });
-    expect(get('menu')).toEqual(process.platform === 'darwin' ? ['appMenu', '&File', '&Edit', '&View', 'windowMenu', '&Help'] : ['&File', '&Edit', '&View', '&Help']);
+    expect(get('menu')).toEqual(
+      process.platform === 'darwin' ? ['appMenu', '&File', '&Edit', '&View', 'windowMenu', '&Help'] : ['&File', '&Edit', '&View', '&Help'],
+    );
   });
 
   it('runs the core in its own process, restarts it when it dies, and tells the window in one line', () => {
     expect(get('core-processes')).toBe(1);
-    expect(get('core-restarted')).toMatchObject({ message: expect.stringMatching(/^Dossier's core stopped \(exit code \d+\) and was restarted\. Your library and drafts are safe/) });
+    expect(get('core-restarted')).toMatchObject({
+      message: expect.stringMatching(/^Dossier's core stopped \(exit code \d+\) and was restarted\. Your library and drafts are safe/),
+    });
     expect(get('library:info-after-restart')).toMatchObject({ ok: true, value: { path: join(dir, 'library.sqlite') } });
     expect(get('core-processes-after-restart')).toBe(2);
     // Quitting waits for the core to close the library.

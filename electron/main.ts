@@ -95,7 +95,8 @@ function main(): void {
   // Every webContents, even one created unexpectedly, gets the navigation rules; the system
   // browser opens only right after a real click or key press in that webContents.
   const gestures = new UserGestures();
-  const openExternal = (url: string) => void shell.openExternal(url, { activate: true }).catch((e: unknown) => log.warn(`opening a link: ${(e as Error)?.message ?? String(e)}`));
+  const openExternal = (url: string) =>
+    void shell.openExternal(url, { activate: true }).catch((e: unknown) => log.warn(`opening a link: ${(e as Error)?.message ?? String(e)}`));
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, { gestures, openExternal }, log);
   });
@@ -121,10 +122,13 @@ function main(): void {
     });
   });
 
-  void app.whenReady().then(start).catch((e: unknown) => {
-    dialog.showErrorBox('Dossier could not start', (e as Error)?.stack ?? String(e));
-    app.exit(1);
-  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      dialog.showErrorBox('Dossier could not start', (e as Error)?.stack ?? String(e));
+      app.exit(1);
+    });
 
   async function start(): Promise<void> {
     hardenSession(session.defaultSession, log);
@@ -197,7 +201,10 @@ function main(): void {
 
   function createWindow(): void {
     const saved = state.get().window;
-    const bounds = restoreBounds(saved, screen.getAllDisplays().map((s) => s.workArea));
+    const bounds = restoreBounds(
+      saved,
+      screen.getAllDisplays().map((s) => s.workArea),
+    );
     const w = new BrowserWindow(windowOptions({ preload: paths.preload, devTools: !app.isPackaged, spellcheck: spellcheckAllowed(process.platform), bounds }));
     win = w;
     if (saved?.maximized) w.maximize();

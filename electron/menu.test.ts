@@ -9,7 +9,7 @@ const actions = new Proxy({} as Record<string, ReturnType<typeof vi.fn>>, {
 function model(platform: NodeJS.Platform, over: Partial<Parameters<typeof menuTemplate>[0]> = {}) {
   return menuTemplate({ platform, dev: false, libraryOpen: true, recentBriefings: [], recentLibraries: [], actions, ...over });
 }
-const items = (m: MenuItemConstructorOptions[], label: string) => (m.find((i) => i.label === label)!.submenu as MenuItemConstructorOptions[]);
+const items = (m: MenuItemConstructorOptions[], label: string) => m.find((i) => i.label === label)!.submenu as MenuItemConstructorOptions[];
 const find = (list: MenuItemConstructorOptions[], label: string) => list.find((i) => i.label === label)!;
 
 describe('the application menu', () => {
@@ -30,12 +30,25 @@ describe('the application menu', () => {
       ['Restore Backup…', undefined],
       ['E&xit', undefined],
     ]);
-    expect(items(m, '&Edit').map((i) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
+    expect(
+      items(m, '&Edit')
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
   });
 
   it('leaves the editor its formatting shortcuts', () => {
     const taken = JSON.stringify(model('linux', { dev: true })).match(/"accelerator":"[^"]+"/g) ?? [];
-    for (const key of ['CmdOrCtrl+B', 'CmdOrCtrl+I', 'CmdOrCtrl+U', 'CmdOrCtrl+E', 'CmdOrCtrl+K', 'CmdOrCtrl+Shift+B', 'CmdOrCtrl+Shift+S', 'CmdOrCtrl+Shift+X']) {
+    for (const key of [
+      'CmdOrCtrl+B',
+      'CmdOrCtrl+I',
+      'CmdOrCtrl+U',
+      'CmdOrCtrl+E',
+      'CmdOrCtrl+K',
+      'CmdOrCtrl+Shift+B',
+      'CmdOrCtrl+Shift+S',
+      'CmdOrCtrl+Shift+X',
+    ]) {
       expect(taken).not.toContain(`"accelerator":"${key}"`);
     }
   });
@@ -77,7 +90,10 @@ describe('the application menu', () => {
       }
     }
     // The check itself sees a clash.
-    const clash = keys([{ label: 'A', accelerator: 'CmdOrCtrl+Shift+O' }, { label: 'B', accelerator: 'Shift+CmdOrCtrl+o' }]);
+    const clash = keys([
+      { label: 'A', accelerator: 'CmdOrCtrl+Shift+O' },
+      { label: 'B', accelerator: 'Shift+CmdOrCtrl+o' },
+    ]);
     expect(new Set(clash.map(([k]) => k)).size).toBe(1);
   });
 

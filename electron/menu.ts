@@ -92,7 +92,9 @@ export function menuTemplate(m: MenuModel): MenuItemConstructorOptions[] {
     label: '&View',
     submenu: [
       // F12: Ctrl+Shift+I is Import File… here.
-      ...(m.dev ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools', accelerator: 'F12' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
+      ...(m.dev
+        ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools', accelerator: 'F12' }, { type: 'separator' }] as MenuItemConstructorOptions[])
+        : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -111,12 +113,22 @@ export function menuTemplate(m: MenuModel): MenuItemConstructorOptions[] {
     ],
   };
 
-  return [...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []), file, edit, view, ...(mac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []), help];
+  return [
+    ...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    file,
+    edit,
+    view,
+    ...(mac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []),
+    help,
+  ];
 }
 
 /** Menu labels treat & as a mnemonic marker on Windows/Linux, and must stay one short line. */
 export function menuLabel(text: string): string {
-  const one = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  const one = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const short = one.length > 60 ? `${one.slice(0, 57)}…` : one;
   return short.replace(/&/g, '&&');
 }

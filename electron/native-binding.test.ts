@@ -25,16 +25,28 @@ describe('better-sqlite3 for Electron', () => {
   it('uses the separate Electron build when its ABI and version match', () => {
     fakeBinding(join(dir, 'node_modules', BINDING_RELATIVE), 115);
     fakeBinding(join(dir, ELECTRON_NATIVE_DIR, BINDING_RELATIVE), 143);
-    expect(chooseNativeBinding({ appRoot: dir, packaged: false, abi: '143' })).toEqual({ ok: true, nativeBinding: join(dir, ELECTRON_NATIVE_DIR, BINDING_RELATIVE) });
+    expect(chooseNativeBinding({ appRoot: dir, packaged: false, abi: '143' })).toEqual({
+      ok: true,
+      nativeBinding: join(dir, ELECTRON_NATIVE_DIR, BINDING_RELATIVE),
+    });
   });
 
   it('names the mismatch and the fix otherwise', () => {
     fakeBinding(join(dir, 'node_modules', BINDING_RELATIVE), 115);
-    expect(chooseNativeBinding({ appRoot: dir, packaged: false, abi: '143' })).toMatchObject({ ok: false, problem: expect.stringMatching(/ABI 143 \(node_modules has ABI 115.*npm run rebuild:electron/) });
+    expect(chooseNativeBinding({ appRoot: dir, packaged: false, abi: '143' })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/ABI 143 \(node_modules has ABI 115.*npm run rebuild:electron/),
+    });
     fakeBinding(join(dir, ELECTRON_NATIVE_DIR, BINDING_RELATIVE), 115);
-    expect(chooseNativeBinding({ appRoot: dir, packaged: false, abi: '143' })).toMatchObject({ ok: false, problem: expect.stringMatching(/built for ABI 115, this Electron needs ABI 143/) });
+    expect(chooseNativeBinding({ appRoot: dir, packaged: false, abi: '143' })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/built for ABI 115, this Electron needs ABI 143/),
+    });
     fakeBinding(join(dir, ELECTRON_NATIVE_DIR, BINDING_RELATIVE), 143, '12.0.0');
-    expect(chooseNativeBinding({ appRoot: dir, packaged: false, abi: '143' })).toMatchObject({ ok: false, problem: expect.stringMatching(/12\.0\.0, node_modules has 12\.6\.2/) });
+    expect(chooseNativeBinding({ appRoot: dir, packaged: false, abi: '143' })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/12\.0\.0, node_modules has 12\.6\.2/),
+    });
   });
 
   it('accepts node_modules rebuilt in place for Electron, and needs nothing when packaged', () => {

@@ -38,12 +38,15 @@ export interface BindingContext {
 export function chooseNativeBinding(c: BindingContext): BindingChoice {
   if (c.packaged) return { ok: true };
   const want = Number(c.abi);
-  const fix = 'run `npm run rebuild:electron` (needs internet access for Electron\'s headers the first time)';
+  const fix = "run `npm run rebuild:electron` (needs internet access for Electron's headers the first time)";
   const separate = join(c.appRoot, ELECTRON_NATIVE_DIR, BINDING_RELATIVE);
   if (existsSync(separate)) {
     const abi = moduleAbiOf(separate);
     if (abi !== want) return { ok: false, problem: `${separate} is built for ABI ${abi ?? 'unknown'}, this Electron needs ABI ${want}: ${fix}.` };
-    const versions = [join(c.appRoot, ELECTRON_NATIVE_DIR, 'better-sqlite3', 'package.json'), join(c.appRoot, 'node_modules', 'better-sqlite3', 'package.json')].map(versionOf);
+    const versions = [
+      join(c.appRoot, ELECTRON_NATIVE_DIR, 'better-sqlite3', 'package.json'),
+      join(c.appRoot, 'node_modules', 'better-sqlite3', 'package.json'),
+    ].map(versionOf);
     if (versions[0] !== versions[1]) return { ok: false, problem: `${separate} is better-sqlite3 ${versions[0]}, node_modules has ${versions[1]}: ${fix}.` };
     return { ok: true, nativeBinding: separate };
   }

@@ -11,11 +11,18 @@ export function nativeShell(window: () => BrowserWindow | undefined): NativeShel
   return {
     async saveDialog(o) {
       const w = parent();
-      const r = w ? await dialog.showSaveDialog(w, { ...o, properties: ['createDirectory', 'showOverwriteConfirmation'] }) : await dialog.showSaveDialog({ ...o, properties: ['createDirectory', 'showOverwriteConfirmation'] });
+      const r = w
+        ? await dialog.showSaveDialog(w, { ...o, properties: ['createDirectory', 'showOverwriteConfirmation'] })
+        : await dialog.showSaveDialog({ ...o, properties: ['createDirectory', 'showOverwriteConfirmation'] });
       return r.canceled || !r.filePath ? undefined : r.filePath;
     },
     async openDialog(o) {
-      const opts = { title: o.title, filters: o.filters, properties: ['openFile'] as Array<'openFile'>, ...(o.defaultPath ? { defaultPath: o.defaultPath } : {}) };
+      const opts = {
+        title: o.title,
+        filters: o.filters,
+        properties: ['openFile'] as Array<'openFile'>,
+        ...(o.defaultPath ? { defaultPath: o.defaultPath } : {}),
+      };
       const w = parent();
       const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
       return r.canceled ? undefined : r.filePaths[0];

@@ -5,7 +5,11 @@ import { Operations } from './operations';
 function setup(interval = 50) {
   const events: { type: keyof DossierEvents; payload: unknown }[] = [];
   let t = 0;
-  const ops = new Operations((type, payload) => events.push({ type, payload }), interval, () => t);
+  const ops = new Operations(
+    (type, payload) => events.push({ type, payload }),
+    interval,
+    () => t,
+  );
   return { ops, events, tick: (ms: number) => (t += ms) };
 }
 

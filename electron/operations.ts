@@ -90,7 +90,12 @@ export class Operations {
       return result;
     } catch (e) {
       const cancelled = isAbort(e) || controller.signal.aborted;
-      this.emit('operation:finished', { opId, kind, outcome: cancelled ? 'cancelled' : 'failed', message: cancelled ? 'Cancelled' : (e as Error)?.message ?? String(e) });
+      this.emit('operation:finished', {
+        opId,
+        kind,
+        outcome: cancelled ? 'cancelled' : 'failed',
+        message: cancelled ? 'Cancelled' : ((e as Error)?.message ?? String(e)),
+      });
       if (cancelled && !isAbort(e)) throw new OperationCancelled();
       throw e;
     } finally {

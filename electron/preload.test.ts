@@ -65,7 +65,7 @@ describe('the preload bridge', () => {
     expect(await api.call('tags:list')).toEqual({ ok: false, error: { code: 'internal', message: 'window closing' } });
   });
 
-  it('delivers events to listeners without Electron\'s event object, and unsubscribes', () => {
+  it("delivers events to listeners without Electron's event object, and unsubscribes", () => {
     const seen: unknown[] = [];
     const off = api.on('operation:progress', (p) => seen.push(p));
     const message = { type: 'operation:progress', payload: { opId: 'op-12345678', phase: 'Reading', done: 1 } };

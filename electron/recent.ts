@@ -20,7 +20,13 @@ export function isRecentLibrary(s: AppState, path: string, platform: NodeJS.Plat
   return s.libraries.some((l) => libraryKey(l.path, platform) === k);
 }
 
-export function withRecentBriefing(s: AppState, libraryPath: string, b: { id: string; title: string }, at: Date, platform: NodeJS.Platform = process.platform): AppState {
+export function withRecentBriefing(
+  s: AppState,
+  libraryPath: string,
+  b: { id: string; title: string },
+  at: Date,
+  platform: NodeJS.Platform = process.platform,
+): AppState {
   const k = libraryKey(libraryPath, platform);
   const list = (s.briefings[k] ?? []).filter((r) => r.id !== b.id);
   return { ...s, briefings: { ...s.briefings, [k]: [{ id: b.id, title: b.title, openedAt: at.toISOString() }, ...list].slice(0, MAX_RECENT_BRIEFINGS) } };

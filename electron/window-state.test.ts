@@ -10,7 +10,12 @@ describe('window bounds', () => {
   });
 
   it('puts the window back where it was when that place is on a screen', () => {
-    expect(restoreBounds({ x: 2000, y: 100, width: 1200, height: 800, maximized: false }, [screen, second])).toEqual({ x: 2000, y: 100, width: 1200, height: 800 });
+    expect(restoreBounds({ x: 2000, y: 100, width: 1200, height: 800, maximized: false }, [screen, second])).toEqual({
+      x: 2000,
+      y: 100,
+      width: 1200,
+      height: 800,
+    });
   });
 
   it('centres it instead when its screen is gone, and shrinks it to fit', () => {

@@ -21,7 +21,9 @@ export function restoreBounds(saved: WindowState | undefined, workAreas: readonl
   if (saved.x === undefined || saved.y === undefined) return { width, height };
   const rect = { x: saved.x, y: saved.y, width, height };
   // Visible enough: at least 100×50 px of the title-bar area on some display.
-  const visible = workAreas.some((a) => overlap(rect.x, rect.x + rect.width, a.x, a.x + a.width) >= 100 && overlap(rect.y, rect.y + 50, a.y, a.y + a.height) >= 50);
+  const visible = workAreas.some(
+    (a) => overlap(rect.x, rect.x + rect.width, a.x, a.x + a.width) >= 100 && overlap(rect.y, rect.y + 50, a.y, a.y + a.height) >= 50,
+  );
   return visible ? rect : { width, height };
 }
 

@@ -159,7 +159,11 @@ function build(
         const markFacts = new Map<string, Fact[]>();
         let k = 0;
         for (const seg of segments) {
-          if (seg.kind === 'cite') markFacts.set(markClusterId(item.id, k++), seg.cluster.cites.map((c) => facts.get(c.factId)!));
+          if (seg.kind === 'cite')
+            markFacts.set(
+              markClusterId(item.id, k++),
+              seg.cluster.cites.map((c) => facts.get(c.factId)!),
+            );
         }
         for (const pb of proseItemBlocks(segments, (n) => cite(markClusterId(item.id, n)))) {
           const cited = pb.inlines.flatMap((i) => (i.type === 'text' ? [] : (markFacts.get(i.clusterId) ?? [])));
@@ -171,7 +175,13 @@ function build(
       }
     }
     const heading = combineMarkings(scheme, sectionMarks);
-    return { key: section.key, heading: section.heading, ...(heading ? { headingPortion: portionText(scheme, heading) } : {}), showHeading: def?.showHeading ?? true, blocks };
+    return {
+      key: section.key,
+      heading: section.heading,
+      ...(heading ? { headingPortion: portionText(scheme, heading) } : {}),
+      showHeading: def?.showHeading ?? true,
+      blocks,
+    };
   });
 
   const doc: ResolvedDocument = {
@@ -196,7 +206,9 @@ function build(
   if (attachments && template.closing.attachments) doc.attachments = attachments;
   if (briefing.fields.preparedBy && template.closing.preparedBy) doc.preparedBy = briefing.fields.preparedBy;
   if (marking.banner) doc.banner = bannerText(scheme, marking.banner);
-  const block = marking.banner ? markingBlock({ scheme, banner: marking.banner, fields: briefing.fields, defaults: lib.markingDefaults(), facts: facts.values(), sources }) : undefined;
+  const block = marking.banner
+    ? markingBlock({ scheme, banner: marking.banner, fields: briefing.fields, defaults: lib.markingDefaults(), facts: facts.values(), sources })
+    : undefined;
   if (block) {
     doc.markingBlock = block.block;
     if (block.sources) doc.derivationSources = block.sources;

@@ -31,7 +31,11 @@ function footnotes(file: string): string[] {
     .map((m) => visibleText(m[2]).trim());
 }
 /** The id of the first placed fact item (the sample opens with prose). */
-const firstFactItem = () => lib.getBriefing(briefingId).sections.flatMap((s) => s.items).find((i) => i.kind === 'fact')!.id;
+const firstFactItem = () =>
+  lib
+    .getBriefing(briefingId)
+    .sections.flatMap((s) => s.items)
+    .find((i) => i.kind === 'fact')!.id;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('an export stores a version', () => {

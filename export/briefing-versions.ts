@@ -33,7 +33,6 @@ export function currentNotes(lib: Library, briefingRef: string, opts: AssembleOp
   return documentNotes(assembleBriefing(lib, briefingRef, opts).doc);
 }
 
-
 export interface EditSessionOptions extends AssembleOptions {
   /** The clock (tests inject one). */
   now?: () => Date;

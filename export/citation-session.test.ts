@@ -19,7 +19,13 @@ afterEach(() => done());
 
 /** Every note's number and text, and the sources list, as the writers receive them. */
 function citations(doc: ResolvedDocument): string[] {
-  const notes = doc.sections.flatMap((s) => s.blocks.flatMap((b) => b.inlines.flatMap((i) => (i.type === 'note' || i.type === 'cite' ? [`${i.type === 'note' ? i.noteNumber : ''} ${i.runs.map((r) => r.text).join('')}`] : []))));
+  const notes = doc.sections.flatMap((s) =>
+    s.blocks.flatMap((b) =>
+      b.inlines.flatMap((i) =>
+        i.type === 'note' || i.type === 'cite' ? [`${i.type === 'note' ? i.noteNumber : ''} ${i.runs.map((r) => r.text).join('')}`] : [],
+      ),
+    ),
+  );
   return [...notes, ...(doc.bibliography?.entries.map((e) => e.map((r) => r.text).join('')) ?? [])];
 }
 
@@ -56,7 +62,8 @@ describe('a warm citation session', () => {
       const items = lib.getBriefing(id).sections.find((s) => s.key === 'discussion')!.items;
       const op = r();
       if (op < 0.45 && items.length > 1) lib.moveItem(id, items[Math.floor(r() * items.length)].id, Math.floor(r() * items.length));
-      else if (op < 0.8) lib.addItems(id, [{ kind: 'fact', factId: factIds[Math.floor(r() * factIds.length)] }], 'discussion', Math.floor(r() * (items.length + 1)));
+      else if (op < 0.8)
+        lib.addItems(id, [{ kind: 'fact', factId: factIds[Math.floor(r() * factIds.length)] }], 'discussion', Math.floor(r() * (items.length + 1)));
       else if (items.length > 1) lib.removeItem(id, items[Math.floor(r() * items.length)].id);
       expect(citations(assembleBriefing(lib, id, { session, today }).doc), `step ${step}`).toEqual(citations(assembleBriefing(lib, id, { today }).doc));
     }
@@ -76,8 +83,14 @@ describe('a warm citation session', () => {
     };
     // Every use of one source's facts leaves: its notes go, and so does its sources entry.
     const uses = (sourceId: string) =>
-      lib.getBriefing(id).sections.flatMap((s) => s.items).filter((i) => i.kind === 'fact' && lib.getFact(i.factId).sourceId === sourceId);
-    const cited = lib.getBriefing(id).sections.flatMap((s) => s.items).find((i) => i.kind === 'fact')!;
+      lib
+        .getBriefing(id)
+        .sections.flatMap((s) => s.items)
+        .filter((i) => i.kind === 'fact' && lib.getFact(i.factId).sourceId === sourceId);
+    const cited = lib
+      .getBriefing(id)
+      .sections.flatMap((s) => s.items)
+      .find((i) => i.kind === 'fact')!;
     const dropped = lib.getFact(cited.kind === 'fact' ? cited.factId : '').sourceId;
     for (const item of uses(dropped)) lib.removeItem(id, item.id);
     check();
@@ -94,8 +107,12 @@ describe('a warm citation session', () => {
     const { marksBriefing } = await import('./testing/marks-fixture');
     const f = marksBriefing(lib);
     const session = new CitationSession();
-    const fields = (doc: ResolvedDocument) => doc.sections.flatMap((s) => s.blocks.flatMap((b) => b.inlines.flatMap((i) => (i.type === 'text' ? [] : [i.field.instruction]))));
-    const check = () => expect(fields(assembleBriefing(lib, f.briefingId, { session, today: new Date(0) }).doc)).toEqual(fields(assembleBriefing(lib, f.briefingId, { today: new Date(0) }).doc));
+    const fields = (doc: ResolvedDocument) =>
+      doc.sections.flatMap((s) => s.blocks.flatMap((b) => b.inlines.flatMap((i) => (i.type === 'text' ? [] : [i.field.instruction]))));
+    const check = () =>
+      expect(fields(assembleBriefing(lib, f.briefingId, { session, today: new Date(0) }).doc)).toEqual(
+        fields(assembleBriefing(lib, f.briefingId, { today: new Date(0) }).doc),
+      );
     check();
     lib.addItems(f.briefingId, [{ kind: 'prose', text: `First [@${f.facts.b}].` }], 'discussion', 0); // every note renumbers
     check();
@@ -118,10 +135,14 @@ describe('a warm citation session', () => {
         return real(...a);
       };
     }
-    lib.updateItem(f.briefingId, f.items.prose, { text: `Our own sentence, reworded [@${f.facts.a2}; @${f.facts.b}, p. 4] and continued [see @${f.facts.c}].` });
+    lib.updateItem(f.briefingId, f.items.prose, {
+      text: `Our own sentence, reworded [@${f.facts.a2}; @${f.facts.b}, p. 4] and continued [see @${f.facts.c}].`,
+    });
     assembleBriefing(lib, f.briefingId, { session });
     expect(calls).toEqual([]);
-    lib.updateItem(f.briefingId, f.items.prose, { text: `Our own sentence, reworded [@${f.facts.a2}; @${f.facts.b}, p. 5] and continued [see @${f.facts.c}].` });
+    lib.updateItem(f.briefingId, f.items.prose, {
+      text: `Our own sentence, reworded [@${f.facts.a2}; @${f.facts.b}, p. 5] and continued [see @${f.facts.c}].`,
+    });
     assembleBriefing(lib, f.briefingId, { session });
     expect(calls).toEqual([`updateCluster ${f.items.prose}#0`]);
   });

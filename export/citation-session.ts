@@ -1,4 +1,11 @@
-import { type Bibliography, type CitationEngine, type ClusterInput, type ClusterResult, type ZoteroCitationPayload, zoteroFieldInstruction } from '../citations/index';
+import {
+  type Bibliography,
+  type CitationEngine,
+  type ClusterInput,
+  type ClusterResult,
+  type ZoteroCitationPayload,
+  zoteroFieldInstruction,
+} from '../citations/index';
 import type { Source } from '../core/model';
 
 /** A note number no document reaches, marking where the number goes in a stored field. */
@@ -30,7 +37,10 @@ export class CitationSession {
     create: (lookup: (id: string) => Source | undefined) => CitationEngine,
     clusters: ClusterInput[],
   ): { engine: CitationEngine; results: Map<string, ClusterResult> } {
-    const version = [...sources.values()].map((s) => `${s.id}@${s.updatedAt}`).sort().join(',');
+    const version = [...sources.values()]
+      .map((s) => `${s.id}@${s.updatedAt}`)
+      .sort()
+      .join(',');
     if (!this.engine || key !== this.key) {
       this.sources = sources;
       this.engine = create((id) => this.sources.get(id));

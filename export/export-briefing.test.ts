@@ -40,7 +40,10 @@ describe('exporting a briefing from the library to Word', () => {
     const r = await exportBriefing(lib, briefingId, { out: join(dir, 'memo.docx'), today: TODAY, now: TODAY });
     expect(r.path).toBe(join(dir, 'memo.docx'));
     const docx = openDocx(readFileSync(r.path));
-    const cited = lib.getBriefing(briefingId).sections.flatMap((s) => s.items).filter((i) => i.kind === 'fact').length;
+    const cited = lib
+      .getBriefing(briefingId)
+      .sections.flatMap((s) => s.items)
+      .filter((i) => i.kind === 'fact').length;
     expect(count(docx.part('word/document.xml'), /<w:footnoteReference /)).toBe(cited);
     const notes = noteTexts(docx.part('word/footnotes.xml'), 'footnote');
     expect(notes).toHaveLength(cited);
@@ -50,7 +53,9 @@ describe('exporting a briefing from the library to Word', () => {
     expect(notes[3]).toBe('Ibid., 14.');
     expect(notes[6]).toMatch(/^Erik Lindqvist, “Insurers Return to Odesa Routes,” Harbour Wire/);
     // Secondary citation: the statement as quoted in the wire story, both already cited → short forms.
-    expect(notes[7]).toMatch(/^U\.S\. Department of State, “Remarks on Food Security in the Black Sea Region,” quoted in Lindqvist, “Insurers Return to Odesa Routes\.”$/);
+    expect(notes[7]).toMatch(
+      /^U\.S\. Department of State, “Remarks on Food Security in the Black Sea Region,” quoted in Lindqvist, “Insurers Return to Odesa Routes\.”$/,
+    );
     // The container title is italic in the note, as a Word run, not markup.
     expect(docx.part('word/footnotes.xml')).toMatch(/<w:i\/>[\s\S]{0,200}The Meridian Herald/);
     expect(docx.part('word/footnotes.xml')).not.toMatch(/&lt;i&gt;|<i>/);
@@ -93,7 +98,9 @@ describe('exporting a briefing from the library to Word', () => {
     const discussion = b.sections.find((s) => s.key === 'discussion')!;
     // Move the minister's quote (2nd) to the end: it can no longer be Ibid. of the first note.
     lib.moveItem(briefingId, discussion.items[1].id, 99);
-    const notes = assembleBriefing(lib, briefingId, { today: TODAY }).doc.sections.flatMap((s) => s.blocks.flatMap((bl) => bl.inlines.filter((i) => i.type === 'note')));
+    const notes = assembleBriefing(lib, briefingId, { today: TODAY }).doc.sections.flatMap((s) =>
+      s.blocks.flatMap((bl) => bl.inlines.filter((i) => i.type === 'note')),
+    );
     const texts = notes.map((n) => (n.type === 'note' ? n.runs.map((r) => r.text).join('') : ''));
     expect(notes.map((n) => (n.type === 'note' ? n.noteNumber : 0))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(texts[1]).toMatch(/^Institute for Trade Studies, “Black Sea Shipping/); // was note 3
@@ -176,7 +183,7 @@ describe('pre-flight: the decision date', () => {
 
   it('warns when the decide-by date is already behind the memo date, naming both', () => {
     expect(codesWith({ decideBy: 'January 15, 2025' })[0].message).toBe(
-      'The decision is requested by January 15, 2025, which is before the memo\'s date (February 1, 2025).',
+      "The decision is requested by January 15, 2025, which is before the memo's date (February 1, 2025).",
     );
     expect(codesWith({ decideBy: 'February 7, 2025', date: '1 March 2025' })[0].message).toMatch(/before the memo's date \(March 1, 2025\)/); // printed in the US template's own style
   });
@@ -208,13 +215,20 @@ describe('real clients', () => {
   };
   const soffice = has('soffice', ['--headless', '--version']);
   const pandoc = has('pandoc', ['--version']);
-  it.runIf(soffice && pandoc)(`LibreOffice renders the sample memo to PDF and pandoc reads its 9 footnotes${soffice && pandoc ? '' : ' — skipped: LibreOffice or pandoc not installed'}`, { timeout: 180_000 }, async () => {
-    const r = await exportBriefing(lib, briefingId, { out: join(dir, 'memo.docx'), today: TODAY });
-    const conv = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, r.path], { encoding: 'utf8', timeout: 150_000 });
-    expect(existsSync(join(dir, 'memo.pdf')), conv.stderr).toBe(true);
-    const md = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', r.path], { encoding: 'utf8' });
-    expect(md.stdout.match(/^\[\^\d+\]:/gm)).toHaveLength(9);
-  });
+  it.runIf(soffice && pandoc)(
+    `LibreOffice renders the sample memo to PDF and pandoc reads its 9 footnotes${soffice && pandoc ? '' : ' — skipped: LibreOffice or pandoc not installed'}`,
+    { timeout: 180_000 },
+    async () => {
+      const r = await exportBriefing(lib, briefingId, { out: join(dir, 'memo.docx'), today: TODAY });
+      const conv = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, r.path], {
+        encoding: 'utf8',
+        timeout: 150_000,
+      });
+      expect(existsSync(join(dir, 'memo.pdf')), conv.stderr).toBe(true);
+      const md = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', r.path], { encoding: 'utf8' });
+      expect(md.stdout.match(/^\[\^\d+\]:/gm)).toHaveLength(9);
+    },
+  );
 });
 
 describe('export phases and cancelling', () => {

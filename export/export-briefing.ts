@@ -76,7 +76,8 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
     opts.onPhase?.(p);
   };
   await phase('citations');
-  const assembled = opts.renderHelper && !opts.session ? await assembleBriefingSplit(lib, briefingRef, opts, opts.renderHelper) : assembleBriefing(lib, briefingRef, opts);
+  const assembled =
+    opts.renderHelper && !opts.session ? await assembleBriefingSplit(lib, briefingRef, opts, opts.renderHelper) : assembleBriefing(lib, briefingRef, opts);
   const format = opts.format ?? formatOf(opts.out);
   const path = targetPath(opts.out, assembled.briefing.title, format);
   await phase('document');

@@ -30,7 +30,11 @@ afterEach(() => done());
 
 function create(templateId: string, fields: Record<string, string>): string {
   const template = getTemplate(templateId, templateDir);
-  return lib.createBriefing({ title: 'Grain Corridor', templateId, fields }, template.sections.map((s) => ({ key: s.key, heading: s.heading })), dateRulesFor(templateDir)).id;
+  return lib.createBriefing(
+    { title: 'Grain Corridor', templateId, fields },
+    template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+    dateRulesFor(templateDir),
+  ).id;
 }
 
 /** The body's paragraphs as text, from the exported .docx. */
@@ -93,7 +97,9 @@ describe('optional header and closing lines', () => {
   it('print only with content: THROUGH, Attachments, Prepared by', async () => {
     const bare = await exported(create('info-memo', { for: 'SECRETARY OF STATE', from: 'Jane Doe', through: '  ' }));
     expect(bare.filter((p) => /^(THROUGH|Attachments|Prepared by):/.test(p))).toEqual([]);
-    const full = await exported(create('info-memo', { for: 'SECRETARY OF STATE', through: 'Deputy Secretary', attachments: 'Tab A: Port capacity table', preparedBy: 'Jane Doe' }));
+    const full = await exported(
+      create('info-memo', { for: 'SECRETARY OF STATE', through: 'Deputy Secretary', attachments: 'Tab A: Port capacity table', preparedBy: 'Jane Doe' }),
+    );
     expect(full).toEqual(expect.arrayContaining(['THROUGH:Deputy Secretary', 'Attachments:Tab A: Port capacity table', 'Prepared by:Jane Doe']));
   });
 });

@@ -22,7 +22,9 @@ describe('renderMarkdown', () => {
     const lines = md.trimEnd().split('\n');
     expect(lines[0]).toBe('**UNCLASSIFIED**');
     expect(lines.at(-1)).toBe('**UNCLASSIFIED**');
-    expect(md).toContain('# INFO MEMO\n\nMarch 3, 2025\n\n**FOR:** SECRETARY OF STATE\\\n**FROM:** Jane Doe, Director, Office of Global Food Security\\\n**SUBJECT:** (U) Black Sea Grain Corridor After the Ceasefire Talks');
+    expect(md).toContain(
+      '# INFO MEMO\n\nMarch 3, 2025\n\n**FOR:** SECRETARY OF STATE\\\n**FROM:** Jane Doe, Director, Office of Global Food Security\\\n**SUBJECT:** (U) Black Sea Grain Corridor After the Ceasefire Talks',
+    );
   });
 
   it('writes sections: run-in headings, bullets as a list, portion marks escaped from list syntax', () => {
@@ -81,7 +83,12 @@ describe('renderMarkdown', () => {
 
   it('formats runs: italics and bold outside spaces, small caps, superscript', () => {
     expect(runsMarkdown([{ text: 'See ' }, { text: ' Title ', italic: true }, { text: 'here' }])).toBe('See  *Title* here');
-    expect(runsMarkdown([{ text: 'a', italic: true }, { text: 'b', italic: true }])).toBe('*ab*');
+    expect(
+      runsMarkdown([
+        { text: 'a', italic: true },
+        { text: 'b', italic: true },
+      ]),
+    ).toBe('*ab*');
     expect(runsMarkdown([{ text: 'Name', smallCaps: true }])).toBe('[Name]{.smallcaps}');
     expect(runsMarkdown([{ text: '2 nd', superscript: true }])).toBe('^2\\ nd^');
     expect(runsMarkdown([{ text: 'x', bold: true, italic: true }])).toBe('***x***');

@@ -48,7 +48,13 @@ function escapeLineStart(md: string): string {
 }
 
 function sameFormat(a: Run, b: Run): boolean {
-  return !!a.italic === !!b.italic && !!a.bold === !!b.bold && !!a.smallCaps === !!b.smallCaps && !!a.superscript === !!b.superscript && !!a.subscript === !!b.subscript;
+  return (
+    !!a.italic === !!b.italic &&
+    !!a.bold === !!b.bold &&
+    !!a.smallCaps === !!b.smallCaps &&
+    !!a.superscript === !!b.superscript &&
+    !!a.subscript === !!b.subscript
+  );
 }
 
 /** Runs with the same formatting joined, so "*a**b*" never happens. */
@@ -208,7 +214,11 @@ export function renderMarkdown(doc: ResolvedDocument, template?: Template): stri
   if (closing.length) parts.push(closing.join('\\\n'));
   if (doc.derivedFrom?.trim()) {
     const v = doc.derivedFrom.trim();
-    parts.push(escapeLineStart(v.toLowerCase().startsWith(hints.derivedFromLabel.toLowerCase()) ? escapeMarkdown(v) : `${label2(hints.derivedFromLabel)} ${escapeMarkdown(v)}`));
+    parts.push(
+      escapeLineStart(
+        v.toLowerCase().startsWith(hints.derivedFromLabel.toLowerCase()) ? escapeMarkdown(v) : `${label2(hints.derivedFromLabel)} ${escapeMarkdown(v)}`,
+      ),
+    );
   }
   if (doc.bibliography && doc.bibliography.entries.length) {
     parts.push(`## ${escapeMarkdown(doc.bibliography.heading || 'Sources')}`);

@@ -67,12 +67,22 @@ describe('banner and portion marks', () => {
   it('a section heading carries its section\'s highest portion, "(U)" when it cites nothing marked', async () => {
     lib.updateFact(fx.facts.a1, { marking: 'S//REL TO USA, GBR' });
     lib.updateFact(fx.facts.c, { marking: 'C//REL TO USA, AUS, GBR' });
-    const b = lib.createBriefing({ title: 'Corridor background', templateId: 'background-brief', portionMarks: true, fields: { classifiedBy: 'J. Smith', declassifyOn: '20501231' } }, [
-      { key: 'purpose', heading: 'Purpose' },
-      { key: 'background', heading: 'Background' },
-    ]);
+    const b = lib.createBriefing(
+      { title: 'Corridor background', templateId: 'background-brief', portionMarks: true, fields: { classifiedBy: 'J. Smith', declassifyOn: '20501231' } },
+      [
+        { key: 'purpose', heading: 'Purpose' },
+        { key: 'background', heading: 'Background' },
+      ],
+    );
     lib.addItems(b.id, [{ kind: 'prose', text: 'To set out what changed.' }], 'purpose');
-    lib.addItems(b.id, [{ kind: 'fact', factId: fx.facts.a1 }, { kind: 'fact', factId: fx.facts.c }], 'background');
+    lib.addItems(
+      b.id,
+      [
+        { kind: 'fact', factId: fx.facts.a1 },
+        { kind: 'fact', factId: fx.facts.c },
+      ],
+      'background',
+    );
     const r = await exportBriefing(lib, b.id, { out: join(dir, 'bg.docx'), today: TODAY, now: TODAY });
     const body = paragraphs(openDocx(readFileSync(r.path)).part('word/document.xml')).map(visibleText);
     expect(body[0]).toBe('(U) Corridor background');
@@ -110,7 +120,7 @@ describe('the classification authority block (32 CFR 2001.21–22)', () => {
     expect(body).not.toContain('Sources used for derivative classification');
   });
 
-  it('Classified By comes from the user\'s default when the briefing has none', async () => {
+  it("Classified By comes from the user's default when the briefing has none", async () => {
     lib.setMarkingDefault('classifiedBy', 'K. Lee, Desk Officer');
     lib.updateBriefing(fx.briefingId, { fields: { declassifyOn: '20501231' } });
     expect((await exported('default')).body).toContain('Classified By: K. Lee, Desk Officer');
@@ -119,7 +129,9 @@ describe('the classification authority block (32 CFR 2001.21–22)', () => {
   it('a missing Classified By or Declassify On is a pre-flight error naming the field, not a blank line', async () => {
     const found = codes();
     expect(found.filter((c) => c === 'error:authority-block-missing')).toHaveLength(2);
-    const messages = preflight(assembleBriefing(lib, fx.briefingId, { today: TODAY }), { now: TODAY }).filter((w) => w.code === 'authority-block-missing').map((w) => w.message);
+    const messages = preflight(assembleBriefing(lib, fx.briefingId, { today: TODAY }), { now: TODAY })
+      .filter((w) => w.code === 'authority-block-missing')
+      .map((w) => w.message);
     expect(messages.join('\n')).toMatch(/"Classified By".*classifiedBy/);
     expect(messages.join('\n')).toMatch(/"Declassify On".*declassifyOn/);
     const { body } = await exported('missing');
@@ -158,7 +170,12 @@ describe('the CUI designation indicator (32 CFR 2002.20)', () => {
     const { body, hf } = await exported('cui');
     for (const t of hf) expect(t).toContain('CUI//SP-PRVCY//FEDCON');
     const at = body.indexOf('Controlled by: DoS/EB/TPN');
-    expect(body.slice(at, at + 4)).toEqual(['Controlled by: DoS/EB/TPN', 'CUI Category: SP-PRVCY', 'Distribution/Dissemination Control: FEDCON', 'POC: J. Smith, 202-555-0100']);
+    expect(body.slice(at, at + 4)).toEqual([
+      'Controlled by: DoS/EB/TPN',
+      'CUI Category: SP-PRVCY',
+      'Distribution/Dissemination Control: FEDCON',
+      'POC: J. Smith, 202-555-0100',
+    ]);
     expect(body.some((t) => /Derived From|Declassify On|Classified By/.test(t))).toBe(false);
     expect(body.some((t) => t.startsWith('(CUI//SP-PRVCY//FEDCON) Own sentence'))).toBe(true);
   });

@@ -8,7 +8,9 @@ describe('renderPlainText', () => {
     const doc = infoMemo();
     const text = renderPlainText(doc, getTemplate('info-memo'));
     expect(text).toContain('not shipping security.[1]');
-    expect(text).toContain('\nNotes\n[1] FAO, Black Sea Grain Shipments, 3.\n[2] Food and Agriculture Organization, Black Sea Grain Shipments: Quarterly Review (Rome: FAO, 2024), 12.');
+    expect(text).toContain(
+      '\nNotes\n[1] FAO, Black Sea Grain Shipments, 3.\n[2] Food and Agriculture Organization, Black Sea Grain Shipments: Quarterly Review (Rome: FAO, 2024), 12.',
+    );
     expect(text).toContain(`[${noteCount(doc)}] Ibid., 91.`);
     expect(text).not.toMatch(/[*_#`]|\[\^/);
   });
@@ -29,7 +31,9 @@ describe('renderPlainText', () => {
 
   it('writes the decision lines after the recommendation', () => {
     const text = renderPlainText(actionMemo(), getTemplate('action-memo'));
-    expect(text).toContain('That you approve Option B, with an automatic sunset after six months.\n\nDECISION:\nDecision requested by March 10, 2025\nApprove __________\nDisapprove __________\nOther __________');
+    expect(text).toContain(
+      'That you approve Option B, with an automatic sunset after six months.\n\nDECISION:\nDecision requested by March 10, 2025\nApprove __________\nDisapprove __________\nOther __________',
+    );
     expect(text).toContain('Derived From: Multiple Sources');
   });
 

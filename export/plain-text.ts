@@ -115,7 +115,8 @@ export function renderPlainText(doc: ResolvedDocument, template?: Template): str
   if (doc.bibliography && doc.bibliography.entries.length) {
     parts.push([clean(doc.bibliography.heading || 'Sources').trim(), ...doc.bibliography.entries.map((e) => runsText(e).trim())].join('\n'));
   }
-  if (doc.derivationSources?.entries.length) parts.push([clean(doc.derivationSources.heading).trim(), ...doc.derivationSources.entries.map((e) => clean(e).trim())].join('\n'));
+  if (doc.derivationSources?.entries.length)
+    parts.push([clean(doc.derivationSources.heading).trim(), ...doc.derivationSources.entries.map((e) => clean(e).trim())].join('\n'));
   if (banner) parts.push(banner);
   return `${parts.join('\n\n')}\n`;
 }

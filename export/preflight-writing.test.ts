@@ -37,7 +37,9 @@ describe('pre-flight on written briefings', () => {
     const [e, ...rest] = codes('item-marking-below-facts');
     expect(rest).toEqual([]);
     expect(e).toMatchObject({ severity: 'error', factId: f.facts.b, section: 'discussion' });
-    expect(e.message).toBe('A paragraph in "Discussion" is marked U but cites fact "Berths ran at 92 percent of capacity.", marked CUI; its portion mark shows (CUI).');
+    expect(e.message).toBe(
+      'A paragraph in "Discussion" is marked U but cites fact "Berths ran at 92 percent of capacity.", marked CUI; its portion mark shows (CUI).',
+    );
     // Raising is fine.
     lib.updateItem(f.briefingId, f.items.prose, { marking: 'C' });
     expect(codes('item-marking-below-facts')).toEqual([]);
@@ -51,7 +53,11 @@ describe('pre-flight on written briefings', () => {
     expect(codes('reworded-quote')).toEqual([]);
     lib.updateItem(f.briefingId, item.id, { wording: 'The minister promised to keep the corridor open.' });
     expect(codes('reworded-quote')).toEqual([
-      expect.objectContaining({ severity: 'warning', factId: q.id, message: expect.stringContaining('is reworded here and no longer matches its source: quotation marks stay only around words the source says') }),
+      expect.objectContaining({
+        severity: 'warning',
+        factId: q.id,
+        message: expect.stringContaining('is reworded here and no longer matches its source: quotation marks stay only around words the source says'),
+      }),
     ]);
   });
 
@@ -59,7 +65,11 @@ describe('pre-flight on written briefings', () => {
     expect(codes('fact-changed')).toEqual([]);
     lib.updateFact(f.facts.b, { text: 'Berths ran at 94 percent of capacity.' });
     expect(codes('fact-changed')).toEqual([
-      expect.objectContaining({ factId: f.facts.b, message: 'Fact "Berths ran at 94 percent of capacity." changed since this briefing used it: was "Berths ran at 92 percent of capacity.", now "Berths ran at 94 percent of capacity.".' }),
+      expect.objectContaining({
+        factId: f.facts.b,
+        message:
+          'Fact "Berths ran at 94 percent of capacity." changed since this briefing used it: was "Berths ran at 92 percent of capacity.", now "Berths ran at 94 percent of capacity.".',
+      }),
     ]);
     lib.acceptFactChanges(f.briefingId);
     expect(codes('fact-changed')).toEqual([]);

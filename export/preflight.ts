@@ -94,7 +94,11 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
     const weakInfo = fact.credibility !== undefined && fact.credibility >= 4;
     if ((weakSource || weakInfo) && !(opts.corroborated?.(fact.id) ?? false)) {
       const why = [weakSource ? `source graded ${source.reliability}` : '', weakInfo ? `credibility ${fact.credibility}` : ''].filter(Boolean).join(', ');
-      out.push({ code: 'single-weak-source', factId: fact.id, message: `Fact ${short(fact)} rests on a single low-reliability source (${why}) with no corroboration.` });
+      out.push({
+        code: 'single-weak-source',
+        factId: fact.id,
+        message: `Fact ${short(fact)} rests on a single low-reliability source (${why}) with no corroboration.`,
+      });
     }
     const quote = fact.kind === 'quote' && opts.quoteInSource ? quoteSourceFinding(fact, opts.quoteInSource(fact), short) : undefined;
     if (quote) out.push(quote);
@@ -104,7 +108,8 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
   for (const def of template.sections) {
     if (!def.required) continue;
     const section = briefing.sections.find((s) => s.key === def.key);
-    if (!section || section.items.length === 0) out.push({ code: 'empty-required-section', section: def.key, message: `Required section "${def.heading}" is empty.` });
+    if (!section || section.items.length === 0)
+      out.push({ code: 'empty-required-section', section: def.key, message: `Required section "${def.heading}" is empty.` });
   }
   for (const f of template.headerFields) {
     const value = f.key === 'subject' ? (briefing.fields.subject ?? briefing.title) : briefing.fields[f.key];
@@ -118,7 +123,8 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
   const bluf = doc.sections.find((s) => s.key === 'bluf');
   if (bluf && template.limits.blufLines !== undefined) {
     const lines = bluf.blocks.reduce((n, b) => n + Math.ceil(blockText(b).length / CHARS_PER_LINE), 0);
-    if (lines > template.limits.blufLines) out.push({ code: 'bluf-too-long', section: 'bluf', message: `The BLUF runs to about ${lines} lines; keep it to ${template.limits.blufLines}.` });
+    if (lines > template.limits.blufLines)
+      out.push({ code: 'bluf-too-long', section: 'bluf', message: `The BLUF runs to about ${lines} lines; keep it to ${template.limits.blufLines}.` });
   }
   if (template.limits.subjectNoAcronyms) {
     const subject = briefing.fields.subject ?? briefing.title;
@@ -215,7 +221,11 @@ function itemChecks(a: AssembledBriefing, short: (f: Fact) => string, now: Date)
       if (item.kind === 'prose' && (a.template.sections.find((t) => t.key === section.key)?.checkClaims ?? true)) {
         for (const claim of unsourcedClaims(a.prose.get(item.id) ?? [], today)) {
           const quoted = claim.sentence.length > 120 ? `${claim.sentence.slice(0, 117)}…` : claim.sentence;
-          out.push({ code: 'unsourced-claim', section: section.key, message: `Unsourced claim in "${name}": "${quoted}" states ${describeKinds(claim.kinds)} but cites nothing.` });
+          out.push({
+            code: 'unsourced-claim',
+            section: section.key,
+            message: `Unsourced claim in "${name}": "${quoted}" states ${describeKinds(claim.kinds)} but cites nothing.`,
+          });
         }
       }
     }
@@ -244,7 +254,10 @@ function unreadableDates(a: AssembledBriefing): Found[] {
   const { briefing, template } = a;
   return dateFieldKeys(template)
     .filter((key) => briefing.fields[key]?.trim() && !readHeaderDate(briefing.fields[key], template.locale))
-    .map((key) => ({ code: 'unreadable-date' as const, message: `Header field ${fieldLabel(template, key)} ("${briefing.fields[key].trim()}") is not a date Dossier can read; it prints as typed. ${DATE_EXAMPLE[0].toUpperCase()}${DATE_EXAMPLE.slice(1)}.` }));
+    .map((key) => ({
+      code: 'unreadable-date' as const,
+      message: `Header field ${fieldLabel(template, key)} ("${briefing.fields[key].trim()}") is not a date Dossier can read; it prints as typed. ${DATE_EXAMPLE[0].toUpperCase()}${DATE_EXAMPLE.slice(1)}.`,
+    }));
 }
 
 function fieldLabel(template: AssembledBriefing['template'], key: string): string {

@@ -61,7 +61,7 @@ function formattedRuns(text: string): Inline[] {
   for (const m of text.matchAll(re)) {
     if (m.index > last) runs.push({ text: text.slice(last, m.index) });
     if (m[1] !== undefined) runs.push({ text: m[1], bold: true });
-    else runs.push({ text: (m[2] ?? m[3]), italic: true });
+    else runs.push({ text: m[2] ?? m[3], italic: true });
     last = m.index + m[0].length;
   }
   if (last < text.length) runs.push({ text: text.slice(last) });

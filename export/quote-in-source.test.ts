@@ -24,8 +24,15 @@ beforeAll(async () => {
 
 function briefingWith(lib: Library, factIds: string[]): string {
   const template = getTemplate('info-memo');
-  const b = lib.createBriefing({ title: 'Corridor update', templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
-  lib.addItems(b.id, factIds.map((factId) => ({ kind: 'fact', factId })), 'discussion');
+  const b = lib.createBriefing(
+    { title: 'Corridor update', templateId: template.id },
+    template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+  );
+  lib.addItems(
+    b.id,
+    factIds.map((factId) => ({ kind: 'fact', factId })),
+    'discussion',
+  );
   return b.id;
 }
 
@@ -68,10 +75,14 @@ describe('a quote checked against its stored original', () => {
           code: 'quote-not-in-source',
           severity: 'warning',
           factId: quote.id,
-          message: expect.stringMatching(/^The quote “We will keep the corridor open for as long as the ships … cannot be checked: its source's stored original \(working-paper-12\.pdf, captured \d{4}-\d\d-\d\d\) is damaged/),
+          message: expect.stringMatching(
+            /^The quote “We will keep the corridor open for as long as the ships … cannot be checked: its source's stored original \(working-paper-12\.pdf, captured \d{4}-\d\d-\d\d\) is damaged/,
+          ),
         }),
       ]);
-      expect(lib.check().problems).toEqual([expect.objectContaining({ kind: 'original', message: expect.stringContaining('its extracted text no longer matches its SHA-256') })]);
+      expect(lib.check().problems).toEqual([
+        expect.objectContaining({ kind: 'original', message: expect.stringContaining('its extracted text no longer matches its SHA-256') }),
+      ]);
       expect(lib.factContext(quote.id)).toMatchObject({ status: 'damaged' });
     } finally {
       lib.close();
@@ -97,6 +108,8 @@ describe('a quote checked against its stored original', () => {
     const found = quoteWarnings(t.lib, briefing);
     expect(found.map((w) => w.factId)).toEqual([made.id, reordered.id]);
     expect(groupWarnings(found).map((g) => g.title)).toEqual(["2 quotations cannot be found in their sources' stored originals"]);
-    expect(found[0].message).toMatch(/does not appear in its source's stored original \(working-paper-12\.pdf, captured \d{4}-\d\d-\d\d\): check its words against the source\.$/);
+    expect(found[0].message).toMatch(
+      /does not appear in its source's stored original \(working-paper-12\.pdf, captured \d{4}-\d\d-\d\d\): check its words against the source\.$/,
+    );
   });
 });

@@ -6,7 +6,11 @@ import type { QuoteVerdict } from '../db/originals/quote-check';
  * whose original is damaged (it cannot vouch for them). A source with no stored original
  * raises nothing: there is nothing to compare with.
  */
-export function quoteSourceFinding(fact: Fact, verdict: QuoteVerdict, short: (f: Fact) => string): { code: 'quote-not-in-source'; factId: string; message: string } | undefined {
+export function quoteSourceFinding(
+  fact: Fact,
+  verdict: QuoteVerdict,
+  short: (f: Fact) => string,
+): { code: 'quote-not-in-source'; factId: string; message: string } | undefined {
   if (verdict.status === 'found' || verdict.status === 'none') return undefined;
   const o = verdict.original;
   const file = `${o.fileName ? `${o.fileName}, ` : ''}captured ${o.capturedAt.slice(0, 10)}`;

@@ -102,7 +102,11 @@ describe('text that once stalled an export or a check', () => {
     const words = tempLibrary();
     try {
       const id = loadSample(words.lib, TODAY);
-      words.lib.addItems(id, [{ kind: 'fact', factId: words.lib.addFact({ text: 'yyyyyyy '.repeat(1_125).trim(), sourceId: words.lib.listSources()[0].id }).id }], 'discussion');
+      words.lib.addItems(
+        id,
+        [{ kind: 'fact', factId: words.lib.addFact({ text: 'yyyyyyy '.repeat(1_125).trim(), sourceId: words.lib.listSources()[0].id }).id }],
+        'discussion',
+      );
       const other = preflight(assembleBriefing(words.lib, id, { today: TODAY }), { now: TODAY }).find((w) => w.code === 'page-limit')?.message;
       const count = (m: string | undefined) => Number(/about (\d+) pages/.exec(m ?? '')?.[1]);
       expect(count(pages)).toBeGreaterThanOrEqual(3);

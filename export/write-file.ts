@@ -32,7 +32,16 @@ export async function writeFileAtomic(path: string, data: Buffer | string, befor
     if (created) await rm(temp, { force: true }).catch(() => undefined);
     if ((e as Error)?.name === 'AbortError') throw e;
     const err = e as NodeJS.ErrnoException;
-    const reason = err.code === 'ENOENT' ? 'the folder does not exist' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EISDIR' ? 'a folder has that name' : (err.message ?? String(e));
+    const reason =
+      err.code === 'ENOENT'
+        ? 'the folder does not exist'
+        : err.code === 'EACCES' || err.code === 'EPERM'
+          ? 'permission denied'
+          : err.code === 'ENOSPC'
+            ? 'the disk is full'
+            : err.code === 'EISDIR'
+              ? 'a folder has that name'
+              : (err.message ?? String(e));
     throw new DossierError('io', `could not write ${path}: ${reason}`, 'path');
   }
   await syncDirectory(dir);

@@ -31,9 +31,7 @@ const NEEDS_ESCAPE = /[&<>"']/;
  * removed here: sanitizeXmlText does that, where text enters a document.
  */
 export function escapeXml(s: string): string {
-  return NEEDS_ESCAPE.test(s)
-    ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-    : s;
+  return NEEDS_ESCAPE.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;') : s;
 }
 
 /**

@@ -29,7 +29,12 @@ describe('capture with suggestions accepted', () => {
     const r = captureDocument(lib, importText(TEXT, {}), { source: { title: 'Grain bulletin', issued: '2024-01-19' }, acceptSuggestions: true });
     const [stat, resume, reopen] = r.facts;
     expect(r.facts).toHaveLength(3);
-    expect(stat).toMatchObject({ kind: 'statistic', viaSourceId: wire.id, figure: { stated: '30%', value: 30, unit: 'percent' }, attribution: { role: 'ministry spokesman' } });
+    expect(stat).toMatchObject({
+      kind: 'statistic',
+      viaSourceId: wire.id,
+      figure: { stated: '30%', value: 30, unit: 'percent' },
+      attribution: { role: 'ministry spokesman' },
+    });
     const afp = sourcesTitled('AFP');
     expect(afp).toHaveLength(1);
     expect(resume.viaSourceId).toBe(afp[0]);
@@ -37,7 +42,10 @@ describe('capture with suggestions accepted', () => {
     expect(lib.getSource(afp[0] as string).type).toBe('article-newspaper');
     expect(r.outletSourcesCreated?.map((s) => s.title)).toEqual(['AFP']);
     // A later capture reuses the AFP source made by this one.
-    const again = captureDocument(lib, importText('Talks will continue, a diplomat told afp.', {}), { source: { title: 'Second bulletin' }, acceptSuggestions: true });
+    const again = captureDocument(lib, importText('Talks will continue, a diplomat told afp.', {}), {
+      source: { title: 'Second bulletin' },
+      acceptSuggestions: true,
+    });
     expect(again.facts[0].viaSourceId).toBe(afp[0]);
     expect(again.outletSourcesCreated).toBeUndefined();
     expect(sourcesTitled('AFP')).toHaveLength(1);
@@ -75,7 +83,14 @@ describe('capture with suggestions accepted', () => {
   });
 
   it('keeps an event-date range, and leaves out a range that ends before it starts', () => {
-    const candidate = (index: number, text: string, more: Partial<Candidate>): Candidate => ({ index, text, paragraph: 1, kind: 'paraphrase', locator: { label: 'paragraph', value: '1' }, ...more });
+    const candidate = (index: number, text: string, more: Partial<Candidate>): Candidate => ({
+      index,
+      text,
+      paragraph: 1,
+      kind: 'paraphrase',
+      locator: { label: 'paragraph', value: '1' },
+      ...more,
+    });
     const candidates = [
       candidate(1, 'Fighting went on through late December and early January.', { eventDate: '2023-12', eventDateEnd: '2024-01' }),
       candidate(2, 'Talks ran from January into December.', { eventDate: '2024-01', eventDateEnd: '2023-12' }),

@@ -60,7 +60,13 @@ export function candidatesFromDocument(doc: ImportedDocument, opts: CandidateOpt
       const t = piece.replace(/\s+/g, ' ').trim();
       if (!t || !/[\p{L}\p{N}]/u.test(t)) continue;
       const s = suggestions.next(t);
-      const c: Candidate = { index: out.length + 1, text: t, paragraph, kind: s.kind, locator: block.locator ?? { label: 'paragraph', value: String(paragraph) } };
+      const c: Candidate = {
+        index: out.length + 1,
+        text: t,
+        paragraph,
+        kind: s.kind,
+        locator: block.locator ?? { label: 'paragraph', value: String(paragraph) },
+      };
       if (s.attribution) c.attribution = s.attribution;
       if (s.eventDate) c.eventDate = s.eventDate;
       if (s.eventDate && s.eventDateEnd) c.eventDateEnd = s.eventDateEnd;

@@ -89,8 +89,14 @@ export function planCapture(lib: Library, doc: ImportedDocument, opts: CaptureOp
   const published = opts.sourceId ? getSource(lib.db, opts.sourceId).issued : sourceInput!.issued;
   const { onProgress, signal } = opts;
   onProgress?.({ phase: 'Finding candidate facts', done: 0 });
-  const candidates = candidatesFromDocument(doc, { paragraphs: opts.paragraphs ?? false, ...(published ? { published } : {}), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
-  if (candidates.length === 0) throw invalid('text', doc.blocks.length ? 'the text has no sentences to import' : 'the text is empty; there is nothing to import');
+  const candidates = candidatesFromDocument(doc, {
+    paragraphs: opts.paragraphs ?? false,
+    ...(published ? { published } : {}),
+    ...(onProgress ? { onProgress } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  if (candidates.length === 0)
+    throw invalid('text', doc.blocks.length ? 'the text has no sentences to import' : 'the text is empty; there is nothing to import');
   const keep = parseSelection(opts.keep ?? 'all', candidates.length);
   markDuplicates(lib, candidates);
   const base = { format: doc.format, candidates, warnings: doc.warnings };
@@ -145,7 +151,11 @@ function* captureSteps(lib: Library, plan: CapturePlan, opts: CaptureOptions): G
     const rows = keep.slice(i, i + WRITE_BATCH).map((n) => {
       const c = candidates[n - 1];
       const suggested = opts.acceptSuggestions ? accepted(c, source.id, outlets) : {};
-      const data = checkFactInput(db, { text: c.text, kind: c.kind, sourceId: source.id, locator: c.locator, tags: opts.tags ?? [], ...suggested, ...verified }, `candidate ${n}`);
+      const data = checkFactInput(
+        db,
+        { text: c.text, kind: c.kind, sourceId: source.id, locator: c.locator, tags: opts.tags ?? [], ...suggested, ...verified },
+        `candidate ${n}`,
+      );
       return { data, position: first + n };
     });
     results.push(...insertFacts(db, rows));
@@ -195,7 +205,11 @@ function accepted(c: Candidate, sourceId: string, outlets: OutletSources): Recor
     if (via !== sourceId) out.viaSourceId = via;
   }
   if (c.statistic) {
-    const figure = figureSchema.safeParse({ stated: c.statistic.figure, ...(c.statistic.value !== undefined ? { value: c.statistic.value } : {}), ...(c.statistic.unit ? { unit: c.statistic.unit } : {}) });
+    const figure = figureSchema.safeParse({
+      stated: c.statistic.figure,
+      ...(c.statistic.value !== undefined ? { value: c.statistic.value } : {}),
+      ...(c.statistic.unit ? { unit: c.statistic.unit } : {}),
+    });
     if (figure.success) out.figure = figure.data;
   }
   return out;

@@ -11,7 +11,11 @@ export function decodeText(bytes: Uint8Array, name = 'input'): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   if (looksBinary(bytes)) {
-    throw new DossierError('validation', `${name}: this is not a text file (it contains binary data); import PDF, Word or HTML files with their own importer`, 'file');
+    throw new DossierError(
+      'validation',
+      `${name}: this is not a text file (it contains binary data); import PDF, Word or HTML files with their own importer`,
+      'file',
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

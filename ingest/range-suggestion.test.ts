@@ -11,7 +11,9 @@ vi.mock('./suggest/index', async (actual) => {
   return {
     ...real,
     suggestFor: (sentence: string, published?: string) =>
-      sentence.includes('late December and early January') ? { kind: 'paraphrase', eventDate: '2023-12', eventDateEnd: '2024-01' } : real.suggestFor(sentence, published),
+      sentence.includes('late December and early January')
+        ? { kind: 'paraphrase', eventDate: '2023-12', eventDateEnd: '2024-01' }
+        : real.suggestFor(sentence, published),
   };
 });
 

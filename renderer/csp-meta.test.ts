@@ -48,6 +48,8 @@ describe("the page's <meta> Content-Security-Policy", () => {
   it('refuses to build an index.html without the marker, so a page can never ship without the policy', () => {
     const plugin = (config.plugins ?? []).flat().find((p): p is Plugin => !!p && typeof p === 'object' && 'name' in p && p.name === 'dossier-csp-meta')!;
     const hook = plugin.transformIndexHtml as { handler: (html: string) => string };
-    expect(() => hook.handler('<!doctype html><html><head></head><body></body></html>')).toThrow(/renderer\/index\.html: the <!-- content-security-policy --> marker is missing/);
+    expect(() => hook.handler('<!doctype html><html><head></head><body></body></html>')).toThrow(
+      /renderer\/index\.html: the <!-- content-security-policy --> marker is missing/,
+    );
   });
 });

@@ -18,7 +18,8 @@ export function cspMeta(): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html) {
-        if (!html.includes(CSP_META_MARKER)) throw new Error(`renderer/index.html: the ${CSP_META_MARKER} marker is missing; put it first in <head> so the policy precedes every script`);
+        if (!html.includes(CSP_META_MARKER))
+          throw new Error(`renderer/index.html: the ${CSP_META_MARKER} marker is missing; put it first in <head> so the policy precedes every script`);
         // The policy has no quotes or angle brackets of its own beyond "'", which is safe in a double-quoted attribute.
         return html.replace(CSP_META_MARKER, `<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
       },

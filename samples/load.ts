@@ -15,12 +15,15 @@ export function loadSample(lib: Library, today = new Date()): string {
     const facts = new Map<string, string>();
     for (const f of sample.facts) {
       const { key, source, via, verified, ...rest } = f;
-      const fact = lib.addFact({
-        ...rest,
-        sourceId: sources.get(source)!,
-        ...(via ? { viaSourceId: sources.get(via)! } : {}),
-        ...(verified ? { verifiedAt: today.toISOString() } : {}),
-      }, { unreviewed: !verified }); // the sample shows a memo with some facts still to check
+      const fact = lib.addFact(
+        {
+          ...rest,
+          sourceId: sources.get(source)!,
+          ...(via ? { viaSourceId: sources.get(via)! } : {}),
+          ...(verified ? { verifiedAt: today.toISOString() } : {}),
+        },
+        { unreviewed: !verified },
+      ); // the sample shows a memo with some facts still to check
       facts.set(key, fact.id);
     }
     const b = sample.briefing;
@@ -40,7 +43,9 @@ export function loadSample(lib: Library, today = new Date()): string {
     for (const [section, items] of Object.entries(b.sections)) {
       lib.addItems(
         briefing.id,
-        items.map((i) => ('fact' in i ? { kind: 'fact', factId: facts.get(i.fact)!, ...('lead' in i ? { lead: i.lead } : {}) } : { kind: 'prose', text: i.prose })),
+        items.map((i) =>
+          'fact' in i ? { kind: 'fact', factId: facts.get(i.fact)!, ...('lead' in i ? { lead: i.lead } : {}) } : { kind: 'prose', text: i.prose },
+        ),
         section,
       );
     }

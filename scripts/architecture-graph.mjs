@@ -10,7 +10,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const ROOMS = ['core', 'db', 'ingest', 'citations', 'export', 'api', 'renderer', 'electron', 'cli', 'samples'];
 const json = execFileSync(
   process.execPath,
-  [`${root}node_modules/dependency-cruiser/bin/dependency-cruise.mjs`, ...ROOMS, '--config', '.dependency-cruiser.cjs', '--output-type', 'json', '--include-only', `^(${ROOMS.join('|')}|templates)/`],
+  [
+    `${root}node_modules/dependency-cruiser/bin/dependency-cruise.mjs`,
+    ...ROOMS,
+    '--config',
+    '.dependency-cruiser.cjs',
+    '--output-type',
+    'json',
+    '--include-only',
+    `^(${ROOMS.join('|')}|templates)/`,
+  ],
   { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
 );
 const room = (path) => path.split('/')[0];

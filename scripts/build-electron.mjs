@@ -76,7 +76,10 @@ export async function buildElectron({ quiet = false } = {}) {
   if (forbidden.length) throw new Error(`the preload requires ${forbidden.join(', ')}, which a sandboxed preload cannot load`);
 
   const size = (m) => Object.values(m.outputs).reduce((n, o) => n + o.bytes, 0);
-  if (!quiet) console.log(`built out/main/main.js (${Math.round(size(main.metafile) / 1024)} KiB with map) and out/preload/preload.cjs (${Math.round(size(preload.metafile) / 1024)} KiB with map)`);
+  if (!quiet)
+    console.log(
+      `built out/main/main.js (${Math.round(size(main.metafile) / 1024)} KiB with map) and out/preload/preload.cjs (${Math.round(size(preload.metafile) / 1024)} KiB with map)`,
+    );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

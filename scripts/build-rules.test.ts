@@ -57,7 +57,10 @@ describe('the dependency rules', () => {
   });
 
   it('fail on an import cycle between two files', () => {
-    const r = cruise({ 'ingest/a.ts': "import { b } from './b';\nexport const a = () => b;\n", 'ingest/b.ts': "import { a } from './a';\nexport const b = () => a;\n" });
+    const r = cruise({
+      'ingest/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
+      'ingest/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
+    });
     expect(r.code).not.toBe(0);
     expect(r.out).toContain('no-circular-files');
   });
@@ -84,6 +87,8 @@ describe('ESLint and Prettier with the repository configuration', () => {
   it('Prettier passes the file as it is and fails it unformatted', async () => {
     const options = { ...(await prettier.resolveConfig(file)), filepath: file };
     expect(await prettier.check(source, options)).toBe(true);
-    expect(await prettier.check(source.replace('export function errorCode(e: unknown): string {', 'export function errorCode( e : unknown ) : string{'), options)).toBe(false);
+    expect(
+      await prettier.check(source.replace('export function errorCode(e: unknown): string {', 'export function errorCode( e : unknown ) : string{'), options),
+    ).toBe(false);
   });
 });

@@ -21,7 +21,13 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { 'cli/dossier': 'cli/dossier.ts', 'cli/render-worker': 'cli/render-worker.ts', 'bench/run': 'bench/run.ts', 'bench/styles-coverage': 'bench/styles-coverage.ts', 'api/host/entry': 'api/host/entry.ts' },
+  entryPoints: {
+    'cli/dossier': 'cli/dossier.ts',
+    'cli/render-worker': 'cli/render-worker.ts',
+    'bench/run': 'bench/run.ts',
+    'bench/styles-coverage': 'bench/styles-coverage.ts',
+    'api/host/entry': 'api/host/entry.ts',
+  },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

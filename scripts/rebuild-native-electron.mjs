@@ -96,8 +96,22 @@ function main() {
 
   const devdir = process.env.ELECTRON_GYP_DIR || join(homedir(), '.electron-gyp');
   const nodedir = process.env.ELECTRON_HEADERS_DIR;
-  const args = [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.env.npm_config_arch || process.arch}`, `--dist-url=${DIST_URL}`, `--devdir=${devdir}`, ...(nodedir ? [`--nodedir=${nodedir}`] : [])];
-  const r = spawnSync(process.execPath, args, { cwd: work, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_runtime: 'electron', npm_config_target: electronVersion, npm_config_disturl: DIST_URL } });
+  const args = [
+    nodeGyp,
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    `--arch=${process.env.npm_config_arch || process.arch}`,
+    `--dist-url=${DIST_URL}`,
+    `--devdir=${devdir}`,
+    ...(nodedir ? [`--nodedir=${nodedir}`] : []),
+  ];
+  const r = spawnSync(process.execPath, args, {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, npm_config_runtime: 'electron', npm_config_target: electronVersion, npm_config_disturl: DIST_URL },
+  });
   writeFileSync(LOG, `$ node ${args.join(' ')}\n\n${r.stdout ?? ''}\n${r.stderr ?? ''}\n${r.error ? String(r.error) : ''}\n`);
 
   const what = `better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (ABI ${want.abi})`;
@@ -110,10 +124,19 @@ function main() {
     const headers = nodedir || existsSync(join(devdir, electronVersion, 'include', 'node', 'node_version.h'));
     if (!headers) {
       const out = `${r.stdout}\n${r.stderr}`;
-      const cause = /network connectivity/i.test(out) ? 'no network connection' : (/(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|self[- ]signed|certificate|40[34])/i.exec(out)?.[1] ?? 'download failed');
-      fail(`cannot build ${what}: Electron's headers could not be downloaded from ${DIST_URL} (${cause}). Run \`npm run rebuild:electron\` on a machine with internet access, or set ELECTRON_HEADERS_DIR to the unpacked node-v${electronVersion}-headers to build offline. Log: ${relative(root, LOG)}`);
+      const cause = /network connectivity/i.test(out)
+        ? 'no network connection'
+        : (/(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|self[- ]signed|certificate|40[34])/i.exec(out)?.[1] ?? 'download failed');
+      fail(
+        `cannot build ${what}: Electron's headers could not be downloaded from ${DIST_URL} (${cause}). Run \`npm run rebuild:electron\` on a machine with internet access, or set ELECTRON_HEADERS_DIR to the unpacked node-v${electronVersion}-headers to build offline. Log: ${relative(root, LOG)}`,
+      );
     }
-    const lastError = `${r.stderr}`.split('\n').filter((l) => /error/i.test(l)).slice(-1)[0]?.trim() ?? `exit ${r.status}`;
+    const lastError =
+      `${r.stderr}`
+        .split('\n')
+        .filter((l) => /error/i.test(l))
+        .slice(-1)[0]
+        ?.trim() ?? `exit ${r.status}`;
     fail(`node-gyp could not build ${what}: ${lastError.slice(0, 200)}. Log: ${relative(root, LOG)}`);
   }
 
@@ -121,7 +144,9 @@ function main() {
   const got = existsSync(built) ? moduleAbiOf(built) : undefined;
   if (got !== want.abi) {
     rmSync(work, { recursive: true, force: true });
-    fail(`the build reports success but ${relative(root, built)} has ABI ${got ?? 'unknown'}, not Electron's ${want.abi} (from ${want.from}); it was not installed. Log: ${relative(root, LOG)}`);
+    fail(
+      `the build reports success but ${relative(root, built)} has ABI ${got ?? 'unknown'}, not Electron's ${want.abi} (from ${want.from}); it was not installed. Log: ${relative(root, LOG)}`,
+    );
   }
 
   // Where the binary exists, load the module in Electron for real.
@@ -135,12 +160,25 @@ function main() {
   }
 
   // Install: only the package metadata, its JS and the one .node file are kept.
-  for (const dir of ['deps', 'src', join('build', 'Release', 'obj'), join('build', 'Release', 'obj.target'), join('build', 'Release', '.deps'), join('build', 'deps')]) rmSync(join(work, dir), { recursive: true, force: true });
+  for (const dir of [
+    'deps',
+    'src',
+    join('build', 'Release', 'obj'),
+    join('build', 'Release', 'obj.target'),
+    join('build', 'Release', '.deps'),
+    join('build', 'deps'),
+  ])
+    rmSync(join(work, dir), { recursive: true, force: true });
   const dest = join(OUT, 'better-sqlite3');
   rmSync(dest, { recursive: true, force: true });
   renameSync(work, dest);
-  writeFileSync(join(OUT, 'better-sqlite3.json'), `${JSON.stringify({ electron: electronVersion, abi: want.abi, abiFrom: want.from, betterSqlite3: sqliteVersion, builtAt: new Date().toISOString() }, null, 2)}\n`);
-  console.log(`rebuild-native-electron: built ${what} into ${relative(root, join(dest, 'build', 'Release', 'better_sqlite3.node'))} (ABI checked: ${want.abi}, from ${want.from}${binary ? '; loaded in Electron' : '; Electron binary not installed, so not test-loaded'}).`);
+  writeFileSync(
+    join(OUT, 'better-sqlite3.json'),
+    `${JSON.stringify({ electron: electronVersion, abi: want.abi, abiFrom: want.from, betterSqlite3: sqliteVersion, builtAt: new Date().toISOString() }, null, 2)}\n`,
+  );
+  console.log(
+    `rebuild-native-electron: built ${what} into ${relative(root, join(dest, 'build', 'Release', 'better_sqlite3.node'))} (ABI checked: ${want.abi}, from ${want.from}${binary ? '; loaded in Electron' : '; Electron binary not installed, so not test-loaded'}).`,
+  );
 }
 
 if (import.meta.url === new URL(`file://${process.argv[1]}`).href || fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -44,7 +44,9 @@ async function main() {
     console.warn('start-electron: out/renderer/index.html is missing: build the renderer (Vite) first, or the window stays empty.');
   }
   if (!existsSync(join(root, '.electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))) {
-    console.warn('start-electron: no Electron build of better-sqlite3 in .electron-native/: run `npm run rebuild:electron` (Dossier will say so and quit otherwise).');
+    console.warn(
+      'start-electron: no Electron build of better-sqlite3 in .electron-native/: run `npm run rebuild:electron` (Dossier will say so and quit otherwise).',
+    );
   }
 
   // `electron .` runs package.json's "main"; without one, the bundle itself.

@@ -28,8 +28,14 @@ export interface BackupEntry extends BackupInfo {
 
 export function backupFolderFor(backupRoot: string, libraryPath: string): string {
   const full = resolve(libraryPath);
-  const stem = basename(full, extname(full)).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 40) || 'library';
-  const hash = createHash('sha256').update(process.platform === 'linux' ? full : full.toLowerCase()).digest('hex').slice(0, 10);
+  const stem =
+    basename(full, extname(full))
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .slice(0, 40) || 'library';
+  const hash = createHash('sha256')
+    .update(process.platform === 'linux' ? full : full.toLowerCase())
+    .digest('hex')
+    .slice(0, 10);
   return join(backupRoot, `${stem}-${hash}`);
 }
 
@@ -113,7 +119,10 @@ export interface TakeBackupOptions {
 export async function takeBackup(lib: Library, dir: string, o: TakeBackupOptions = {}): Promise<BackupEntry> {
   const report = o.check ?? lib.check();
   if (!report.ok) {
-    throw new DossierError('library_corrupt', `The library failed its check (${describeProblems(report).join('; ')}), so no backup was taken and the earlier backups were kept.`);
+    throw new DossierError(
+      'library_corrupt',
+      `The library failed its check (${describeProblems(report).join('; ')}), so no backup was taken and the earlier backups were kept.`,
+    );
   }
   const now = o.now ?? new Date();
   mkdirSync(dir, { recursive: true });

@@ -166,8 +166,7 @@ export class CoreClient implements CoreLink {
       this.corePid = m.pid;
       this.lastPong = Date.now();
       started();
-    }
-    else if (m.t === 'progress') this.pending.get(m.id)?.progress?.(m.phase, m.done, m.total);
+    } else if (m.t === 'progress') this.pending.get(m.id)?.progress?.(m.phase, m.done, m.total);
     else if (m.t === 'res') {
       const p = this.pending.get(m.id);
       if (!p) return;

@@ -70,9 +70,15 @@ describe('the core in its own process', () => {
     core = started.core;
     expect(await core.request('open', [path])).toMatchObject({ state: 'open', healthy: true });
     const before = onDisk().facts;
-    const read = await core.request('readBytes', ['note.txt', new TextEncoder().encode('Grain exports rose by a third in March. Ports reopened after the storm.')]);
+    const read = await core.request('readBytes', [
+      'note.txt',
+      new TextEncoder().encode('Grain exports rose by a third in March. Ports reopened after the storm.'),
+    ]);
     expect(read).toMatchObject({ fileName: 'note.txt', format: 'text', originalId: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const saved = await core.request('call', ['capture:commit', [{ text: '', document: read.document, originalId: read.originalId, source: { type: 'report', title: 'Harbour note' } }]]);
+    const saved = await core.request('call', [
+      'capture:commit',
+      [{ text: '', document: read.document, originalId: read.originalId, source: { type: 'report', title: 'Harbour note' } }],
+    ]);
     expect(saved).toMatchObject({ ok: true, value: { sourceCreated: true, facts: [expect.anything(), expect.anything()] } });
     // A bad call is refused in words by the dispatcher in the core, as in process.
     expect(await core.request('call', ['facts:get', ['no-such-id']])).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -88,10 +94,17 @@ describe('the core in its own process', () => {
     let pages = 0;
     const kill = killWhen(core, () => ++pages >= 2);
     await expect(core.request('readBytes', ['working-paper-12.pdf', pdf], kill)).rejects.toMatchObject({
-      error: { code: 'core_restarted', message: expect.stringMatching(/^Dossier's core stopped \(signal SIGKILL\) while reading working-paper-12\.pdf and was restarted\. Your library and drafts are safe/) },
+      error: {
+        code: 'core_restarted',
+        message: expect.stringMatching(
+          /^Dossier's core stopped \(signal SIGKILL\) while reading working-paper-12\.pdf and was restarted\. Your library and drafts are safe/,
+        ),
+      },
     });
     await core.whenReady();
-    expect(started.restarts).toEqual([expect.objectContaining({ reason: 'crashed', during: 'reading working-paper-12.pdf', status: expect.objectContaining({ state: 'open', path }) })]);
+    expect(started.restarts).toEqual([
+      expect.objectContaining({ reason: 'crashed', during: 'reading working-paper-12.pdf', status: expect.objectContaining({ state: 'open', path }) }),
+    ]);
     // The new core serves the same library, and the same file reads in full now.
     expect(await core.request('call', ['facts:search', [{}]])).toMatchObject({ ok: true, value: { total: before.facts } });
     expect(await core.request('readBytes', ['working-paper-12.pdf', pdf])).toMatchObject({ format: 'pdf' });
@@ -108,7 +121,9 @@ describe('the core in its own process', () => {
     const out = join(dir, 'Corridor memo.docx');
     await core.request('grantWrite', [out]);
     const kill = killWhen(core, () => true);
-    await expect(core.request('call', ['briefings:export', [briefing, { format: 'docx', out }]], kill)).rejects.toMatchObject({ error: { code: 'core_restarted' } });
+    await expect(core.request('call', ['briefings:export', [briefing, { format: 'docx', out }]], kill)).rejects.toMatchObject({
+      error: { code: 'core_restarted' },
+    });
     expect(existsSync(out)).toBe(false);
     await core.whenReady();
     // The save-dialog grant outlives the core that had it.
@@ -122,7 +137,9 @@ describe('the core in its own process', () => {
     core = started.core;
     await core.request('open', [path]);
     const before = onDisk();
-    const text = Array.from({ length: 6000 }, (_, i) => `Shipment ${i} of grain left berth ${i % 40} on the morning tide with ${i * 7} tonnes aboard.`).join(' ');
+    const text = Array.from({ length: 6000 }, (_, i) => `Shipment ${i} of grain left berth ${i % 40} on the morning tide with ${i * 7} tonnes aboard.`).join(
+      ' ',
+    );
     const saving = core.request('call', ['capture:commit', [{ text, source: { type: 'report', title: 'Port log' } }]]);
     // Killed while the write runs: once its journal holds pages not yet committed.
     const wal = `${path}-wal`;
@@ -132,7 +149,10 @@ describe('the core in its own process', () => {
     await new Promise<void>((resolve) => {
       const poll = () => (size() > start + 64 * 1024 ? resolve() : setImmediate(poll));
       poll();
-      void saving.then(() => resolve(), () => resolve());
+      void saving.then(
+        () => resolve(),
+        () => resolve(),
+      );
     });
     process.kill(core.pid!, 'SIGKILL');
     const outcome = await saving.then(
@@ -155,7 +175,9 @@ describe('the core in its own process', () => {
       error: { code: 'core_restarted', message: expect.stringMatching(/^Dossier's core stopped responding while reading hostile\.pdf and was restarted/) },
     });
     await core.whenReady();
-    expect(started.restarts).toEqual([expect.objectContaining({ reason: 'hung', during: 'reading hostile.pdf', status: expect.objectContaining({ state: 'open' }) })]);
+    expect(started.restarts).toEqual([
+      expect.objectContaining({ reason: 'hung', during: 'reading hostile.pdf', status: expect.objectContaining({ state: 'open' }) }),
+    ]);
     expect(await core.request('readBytes', ['note.txt', new TextEncoder().encode('Talks resume on Monday.')])).toMatchObject({ format: 'text' });
   }, 60_000);
 
@@ -163,7 +185,9 @@ describe('the core in its own process', () => {
     const started = startCore({ backupRoot: join(dir, 'backups'), fault: 'crash-in-parser' });
     core = started.core;
     await core.request('open', [path]);
-    await expect(core.request('readBytes', ['hostile.docx', new Uint8Array([0x50, 0x4b, 3, 4])])).rejects.toMatchObject({ error: { code: 'core_restarted', message: expect.stringContaining('while reading hostile.docx') } });
+    await expect(core.request('readBytes', ['hostile.docx', new Uint8Array([0x50, 0x4b, 3, 4])])).rejects.toMatchObject({
+      error: { code: 'core_restarted', message: expect.stringContaining('while reading hostile.docx') },
+    });
     await core.whenReady();
     expect(started.restarts).toEqual([expect.objectContaining({ reason: 'crashed' })]);
     expect(onDisk().ok).toBe(true);
@@ -189,7 +213,10 @@ describe('the core in its own process', () => {
     const out = join(dir, 'memo.docx');
     await core.request('grantWrite', [out]);
     const exporting = new AbortController();
-    const r = await core.request('call', ['briefings:export', [listed.value[0].id, { format: 'docx', out }]], { signal: exporting.signal, progress: () => exporting.abort() });
+    const r = await core.request('call', ['briefings:export', [listed.value[0].id, { format: 'docx', out }]], {
+      signal: exporting.signal,
+      progress: () => exporting.abort(),
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(existsSync(out)).toBe(false);
     expect(started.restarts).toEqual([]);

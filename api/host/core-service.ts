@@ -88,7 +88,10 @@ export class CoreService {
       });
       this.dispatcher = { lib, dispatch };
     }
-    return this.dispatcher.dispatch(name, args, { ...(ctx.progress ? { progress: (p: string) => ctx.progress!(p) } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    return this.dispatcher.dispatch(name, args, {
+      ...(ctx.progress ? { progress: (p: string) => ctx.progress!(p) } : {}),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
   }
 
   // ── Backups ──────────────────────────────────────────────────────────────────────────
@@ -191,8 +194,20 @@ export function isCoreMethod(name: unknown): name is CoreMethod {
 
 /** How many arguments each method takes at most: a message with more is refused. */
 export const CORE_ARITY: Record<CoreMethod, number> = {
-  status: 0, open: 1, close: 0, grantWrite: 1, call: 2, backups: 0, backupDir: 1, backupNow: 0, backupIfDue: 0,
-  restore: 3, newestGoodBackup: 1, readFile: 1, readBytes: 2, setClockAhead: 1,
+  status: 0,
+  open: 1,
+  close: 0,
+  grantWrite: 1,
+  call: 2,
+  backups: 0,
+  backupDir: 1,
+  backupNow: 0,
+  backupIfDue: 0,
+  restore: 3,
+  newestGoodBackup: 1,
+  readFile: 1,
+  readBytes: 2,
+  setClockAhead: 1,
 };
 
 /** Runs one method of the service with its arguments, the call context in its place. */

@@ -13,8 +13,19 @@ const ctx = { signal: new AbortController().signal, progress: () => undefined };
 describe('importing a file', () => {
   it('reads text, Markdown and HTML into blocks', async () => {
     const md = await importBytes(new TextEncoder().encode('# Title\n\nFirst paragraph. Second sentence.\n'), 'a.md', defaultDocumentReader, ctx);
-    expect(md).toMatchObject({ fileName: 'a.md', format: 'markdown', document: { blocks: expect.arrayContaining([expect.objectContaining({ kind: 'heading' })]) } });
-    const html = await importBytes(new TextEncoder().encode('<!doctype html><html><head><title>T</title></head><body><p onclick="x()">Hello there, reader.</p><script>alert(1)</script></body></html>'), 'p.html', defaultDocumentReader, ctx);
+    expect(md).toMatchObject({
+      fileName: 'a.md',
+      format: 'markdown',
+      document: { blocks: expect.arrayContaining([expect.objectContaining({ kind: 'heading' })]) },
+    });
+    const html = await importBytes(
+      new TextEncoder().encode(
+        '<!doctype html><html><head><title>T</title></head><body><p onclick="x()">Hello there, reader.</p><script>alert(1)</script></body></html>',
+      ),
+      'p.html',
+      defaultDocumentReader,
+      ctx,
+    );
     expect(html.format).toBe('html');
     expect(JSON.stringify(html.document)).not.toContain('alert(1)');
   });

@@ -41,7 +41,11 @@ export async function importBytes(
 /** Reads a file the user chose: a regular file, at most MAX_IMPORT_BYTES, cancellable. */
 export async function readImportFile(path: string, signal: AbortSignal): Promise<Uint8Array> {
   const handle = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw new DossierError('io', `Cannot open ${basename(path)}: ${e.code === 'ENOENT' ? 'it no longer exists' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message}`, 'file');
+    throw new DossierError(
+      'io',
+      `Cannot open ${basename(path)}: ${e.code === 'ENOENT' ? 'it no longer exists' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message}`,
+      'file',
+    );
   });
   try {
     const st = await handle.stat();

@@ -5,7 +5,7 @@ import { Library } from '../../db/library';
 import { assertRestorable, restoreLibrary } from '../../db/restore';
 import { fileStamp } from '../../core/durable-file';
 import type { LibraryStatus } from './types';
-import { type BackupEntry, backupFolderFor, describeProblems, isBackupDue, listBackups, newestGoodBackup, takeBackup, } from './backups';
+import { type BackupEntry, backupFolderFor, describeProblems, isBackupDue, listBackups, newestGoodBackup, takeBackup } from './backups';
 
 /**
  * The open library of the desktop app and its lifecycle: open (with the integrity check),
@@ -142,7 +142,12 @@ export class LibraryHost {
     if (!path) throw new DossierError('not_found', 'No library to restore into');
     assertRestorable(backupPath, this.o.nativeBinding);
     this.close();
-    const { keptAs } = restoreLibrary(path, backupPath, { aside, now: this.now(), verified: true, ...(this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {}) });
+    const { keptAs } = restoreLibrary(path, backupPath, {
+      aside,
+      now: this.now(),
+      verified: true,
+      ...(this.o.nativeBinding ? { nativeBinding: this.o.nativeBinding } : {}),
+    });
     this.log.info(`restored ${backupPath} into ${path}${keptAs ? `; the previous file is at ${keptAs}` : ''}`);
     const status = this.open(path);
     return keptAs ? { ...status, keptAs } : status;
@@ -166,7 +171,8 @@ export class LibraryHost {
   private failure(path: string, e: unknown): LibraryStatus {
     const code = isDossierError(e) ? e.code : ((e as { code?: string })?.code ?? 'internal');
     const message = (e as Error)?.message ?? String(e);
-    if (code === 'library_corrupt' || code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || String(code).startsWith('SQLITE_CORRUPT')) return this.damaged(path, message);
+    if (code === 'library_corrupt' || code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || String(code).startsWith('SQLITE_CORRUPT'))
+      return this.damaged(path, message);
     return { state: 'unavailable', path, code, message };
   }
 }

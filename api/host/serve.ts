@@ -25,7 +25,12 @@ export function serveCore(port: MessageEnd<FromCore>, make: (options: CoreOption
     const id = m.id;
     if (!service) return port.post({ t: 'res', id, ok: false, error: { code: 'internal', message: 'The core was not started' } });
     if (!isCoreMethod(m.method) || !Array.isArray(m.args) || m.args.length > CORE_ARITY[m.method]) {
-      return port.post({ t: 'res', id, ok: false, error: { code: 'validation', message: `unknown core call or wrong arguments: ${String(m.method).slice(0, 40)}` } });
+      return port.post({
+        t: 'res',
+        id,
+        ok: false,
+        error: { code: 'validation', message: `unknown core call or wrong arguments: ${String(m.method).slice(0, 40)}` },
+      });
     }
     const abort = new AbortController();
     running.set(id, abort);

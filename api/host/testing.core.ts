@@ -31,7 +31,10 @@ export function coreEntryBundle(): string {
 }
 
 /** A core in a Node child process, as the app runs it in a utilityProcess; restarts are collected. */
-export function startCore(o: { backupRoot: string; fault?: string } & Partial<Omit<CoreClientOptions, 'spawn' | 'options'>>): { core: CoreClient; restarts: CoreRestart[] } {
+export function startCore(o: { backupRoot: string; fault?: string } & Partial<Omit<CoreClientOptions, 'spawn' | 'options'>>): {
+  core: CoreClient;
+  restarts: CoreRestart[];
+} {
   const entry = coreEntryBundle();
   const restarts: CoreRestart[] = [];
   const { backupRoot, fault, ...rest } = o;

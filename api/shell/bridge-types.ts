@@ -8,6 +8,4 @@ import type { DossierShellApi } from './contract';
  * `interface Window { dossier: DossierBridge }` from this type.
  */
 export type DossierBridge = DossierApi & DossierShellApi & DossierEventsApi;
-;
-;
 export type * from '../host/types';

@@ -21,7 +21,6 @@ const briefingId = z.string().min(1).max(200);
 const exportFormat = z.enum(['docx', 'markdown', 'text']);
 const path = z.string().min(1).max(4096);
 
-;
 import { MAX_IMPORT_BYTES } from '../host/limits';
 
 export const SHELL_CALLS = {

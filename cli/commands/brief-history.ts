@@ -53,7 +53,13 @@ export const briefHistoryCommand: Command = {
     const list = lib.listVersions(b.id);
     if (ctx.json) return { briefing: b.id, versions: list };
     if (!list.length) return ctx.out(`"${b.title}" has no stored versions yet: one is stored at each export and after each editing pause.`);
-    const rows = list.map((v) => [String(v.number), when(v.createdAt), v.reason, `${v.counts.items} items, ${v.counts.notes} notes`, v.exports.length ? `${v.exports.length} file(s)` : '']);
+    const rows = list.map((v) => [
+      String(v.number),
+      when(v.createdAt),
+      v.reason,
+      `${v.counts.items} items, ${v.counts.notes} notes`,
+      v.exports.length ? `${v.exports.length} file(s)` : '',
+    ]);
     ctx.out(`"${b.title}"\n` + table(['version', 'date (UTC)', 'reason', 'content', 'exported'], rows));
     const exports = list.flatMap((v) => v.exports);
     if (exports.length) {
@@ -151,7 +157,10 @@ export const briefRestoreCommand: Command = {
     if (ctx.json) return r;
     const title = lib.getBriefing(brief).title;
     if (!r.changed) ctx.out(`"${title}" already reads as version ${n}; nothing to restore (latest: version ${r.number}).`);
-    else ctx.out(`Restored version ${n} of "${title}" as version ${r.number}. What it replaced is version ${r.previous}: \`dossier brief restore ${JSON.stringify(title)} --version ${r.previous}\` undoes this.`);
+    else
+      ctx.out(
+        `Restored version ${n} of "${title}" as version ${r.number}. What it replaced is version ${r.previous}: \`dossier brief restore ${JSON.stringify(title)} --version ${r.previous}\` undoes this.`,
+      );
     return undefined;
   },
 };

@@ -116,7 +116,14 @@ export const briefListCommand: Command = {
     ctx.out(
       table(
         ['id', 'template', 'facts', 'changed', 'updated', 'title'],
-        list.map((b) => [shortId(b.id), b.templateId, String(b.factCount), b.changedFacts ? String(b.changedFacts) : '', b.updatedAt.slice(0, 16).replace('T', ' '), b.title]),
+        list.map((b) => [
+          shortId(b.id),
+          b.templateId,
+          String(b.factCount),
+          b.changedFacts ? String(b.changedFacts) : '',
+          b.updatedAt.slice(0, 16).replace('T', ' '),
+          b.title,
+        ]),
       ),
     );
     if (list.some((b) => b.changedFacts)) ctx.out('"changed": facts corrected since the briefing used them (see: dossier brief changes BRIEF)');
@@ -170,7 +177,10 @@ function renderOutline(b: Briefing, factText: (id: string) => string): string {
     if (!s.items.length) lines.push('   (empty)');
     for (const it of s.items) {
       n++;
-      const body = it.kind === 'prose' ? it.text : `${it.lead ? it.lead + ': ' : ''}${it.wording ?? factText(it.factId)}  [fact ${shortId(it.factId)}${it.wording ? ', reworded here' : ''}]`;
+      const body =
+        it.kind === 'prose'
+          ? it.text
+          : `${it.lead ? it.lead + ': ' : ''}${it.wording ?? factText(it.factId)}  [fact ${shortId(it.factId)}${it.wording ? ', reworded here' : ''}]`;
       lines.push(`${String(n).padStart(3)}. ${body}`);
     }
   }

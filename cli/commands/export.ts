@@ -9,12 +9,18 @@ import { Library } from '../../db/library';
 import { loadSample } from '../../samples/load';
 
 const EXPORT_FORMATS = ['docx', 'markdown', 'text'] as const;
-const PHASES: Record<ExportPhase, string> = { citations: 'Rendering citations', document: 'Laying out the document', writing: 'Writing the file', checks: 'Pre-flight checks' };
+const PHASES: Record<ExportPhase, string> = {
+  citations: 'Rendering citations',
+  document: 'Laying out the document',
+  writing: 'Writing the file',
+  checks: 'Pre-flight checks',
+};
 
 // The citation engine and the Word writer load on demand: listing facts needs neither.
 const exporting = () => import('../../export/export-briefing');
 const checking = async () => ({ ...(await import('../../export/assemble')), ...(await import('../../export/preflight')) });
-const citations = () => import('../../citations/index');import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
+const citations = () => import('../../citations/index');
+import { Cancelled, cancelOnSigint, isAbort } from '../cancel';
 import type { Command, Values } from '../command';
 import { checkNotes, checkStyle, checkTemplate } from '../choices';
 import { UsageError, flag, need, str } from '../command';
@@ -41,7 +47,15 @@ export const exportCommand: Command = {
 The pre-flight check runs too; its warnings are printed, never blocking.
 The file is written atomically: a failed export leaves any existing file untouched, and
 Ctrl+C stops it with nothing written (exit code 130).`,
-  options: { out: { type: 'string' }, style: { type: 'string' }, notes: { type: 'string' }, template: { type: 'string' }, format: { type: 'string' }, 'stale-days': { type: 'string' }, ...DIR_OPTIONS },
+  options: {
+    out: { type: 'string' },
+    style: { type: 'string' },
+    notes: { type: 'string' },
+    template: { type: 'string' },
+    format: { type: 'string' },
+    'stale-days': { type: 'string' },
+    ...DIR_OPTIONS,
+  },
   async run(ctx) {
     const v = ctx.values;
     const brief = need(ctx, 0, 'BRIEF (id or title)');
@@ -50,7 +64,8 @@ Ctrl+C stops it with nothing written (exit code 130).`,
     const notesGiven = str(v, 'notes');
     const notes = notesGiven === undefined ? undefined : checkNotes(notesGiven);
     const format = str(v, 'format');
-    if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    if (format !== undefined && !(EXPORT_FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const { styleDir, templateDir } = dirs(v);
     if (str(v, 'template') !== undefined) checkTemplate(str(v, 'template')!, templateDir);
     if (str(v, 'style') !== undefined) await checkStyle(str(v, 'style')!, styleDir);
@@ -84,7 +99,11 @@ Ctrl+C stops it with nothing written (exit code 130).`,
       });
     if (ctx.json) return r;
     ctx.out(`Wrote ${r.path} (${r.format}, ${(r.bytes / 1024).toFixed(0)} KiB, ${r.notes} citation(s)).`);
-    ctx.out(r.version === undefined ? `SHA-256 ${r.sha256} (not recorded in the briefing's history: the library is read-only)` : `Version ${r.version}, SHA-256 ${r.sha256} (see: dossier brief history)`);
+    ctx.out(
+      r.version === undefined
+        ? `SHA-256 ${r.sha256} (not recorded in the briefing's history: the library is read-only)`
+        : `Version ${r.version}, SHA-256 ${r.sha256} (see: dossier brief history)`,
+    );
     if (r.warnings.length) ctx.out(`\nPre-flight: ${warningSummary(r.warnings)}\nRun \`dossier brief check\` for the full list.`);
     return undefined;
   },
@@ -122,7 +141,7 @@ export const briefCheckCommand: Command = {
 
 export const stylesCommand: Command = {
   name: ['styles'],
-  summary: 'list citation styles, or add your office\'s own .csl style (styles add FILE.csl)',
+  summary: "list citation styles, or add your office's own .csl style (styles add FILE.csl)",
   usage: 'dossier styles [add FILE.csl]',
   options: DIR_OPTIONS,
   async run(ctx) {
@@ -145,7 +164,12 @@ export const stylesCommand: Command = {
     }
     const styles = listStyles(existsSync(styleDir) ? styleDir : undefined);
     if (ctx.json) return styles;
-    ctx.out(table(['id', 'class', 'ibid', 'source', 'title'], styles.map((s) => [s.id, s.class, s.ibid === undefined ? '' : s.ibid ? 'yes' : 'no', s.source, s.title])));
+    ctx.out(
+      table(
+        ['id', 'class', 'ibid', 'source', 'title'],
+        styles.map((s) => [s.id, s.class, s.ibid === undefined ? '' : s.ibid ? 'yes' : 'no', s.source, s.title]),
+      ),
+    );
     return undefined;
   },
 };
@@ -161,7 +185,12 @@ export const templatesCommand: Command = {
     const list = listTemplates(templateDir);
     const problems = templateProblems(templateDir);
     if (ctx.json) return { templates: list, problems };
-    ctx.out(table(['id', 'source', 'name — description'], list.map((t) => [t.id, t.source, `${t.name} — ${t.description}`])));
+    ctx.out(
+      table(
+        ['id', 'source', 'name — description'],
+        list.map((t) => [t.id, t.source, `${t.name} — ${t.description}`]),
+      ),
+    );
     for (const p of problems) ctx.out(`  ! ${p.message}`);
     return undefined;
   },

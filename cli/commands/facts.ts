@@ -65,7 +65,8 @@ function factFields(v: Values, lib: Library): Record<string, unknown> {
   if (s('event-date') !== undefined) out.eventDate = s('event-date') || undefined;
   if (s('event-date-end') !== undefined) out.eventDateEnd = s('event-date-end') || undefined;
   if (s('figure') !== undefined) out.figure = s('figure') === '' ? undefined : figureFromOptions(s('figure')!, s('figure-value'), s('figure-unit'));
-  else if (s('figure-value') !== undefined || s('figure-unit') !== undefined) throw new UsageError('--figure-value and --figure-unit go with --figure (the figure as stated)');
+  else if (s('figure-value') !== undefined || s('figure-unit') !== undefined)
+    throw new UsageError('--figure-value and --figure-unit go with --figure (the figure as stated)');
   if (s('credibility') !== undefined) {
     const c = s('credibility')!;
     if (c !== '' && !/^\d+$/.test(c)) throw invalid('fact.credibility', `"${c}" must be a whole number 1–6`);
@@ -181,7 +182,12 @@ export const factsCommand: Command = {
     if (flag(v, 'originals') && !q.text) throw new UsageError('--originals searches the stored originals for words: give them with --search');
     const r = lib.searchFacts(q);
     const originals = flag(v, 'originals') ? lib.searchOriginals(q.text!, { limit: q.limit }) : undefined;
-    if (ctx.json) return { total: r.total, facts: r.hits.map((h) => ({ ...h.fact, source: h.source, ...(h.highlights ? { highlights: h.highlights } : {}) })), ...(originals ? { originals } : {}) };
+    if (ctx.json)
+      return {
+        total: r.total,
+        facts: r.hits.map((h) => ({ ...h.fact, source: h.source, ...(h.highlights ? { highlights: h.highlights } : {}) })),
+        ...(originals ? { originals } : {}),
+      };
     const bold = process.stdout.isTTY ? (t: string) => `\x1b[1m${t}\x1b[22m` : (t: string) => t;
     if (originals) ctx.out(originalHitsText(originals, bold) + '\n');
     if (r.hits.length === 0) return ctx.out('No facts found.');
@@ -190,7 +196,8 @@ export const factsCommand: Command = {
       h.fact.kind,
       h.source.reliability ?? '',
       h.fact.tags.join(','),
-      (h.highlights ? h.highlights.map((x) => (x.match ? bold(x.text) : x.text)).join('') : h.fact.text) + `  — ${h.source.title}${h.fact.locator ? ', ' + locatorText(h.fact) : ''}`,
+      (h.highlights ? h.highlights.map((x) => (x.match ? bold(x.text) : x.text)).join('') : h.fact.text) +
+        `  — ${h.source.title}${h.fact.locator ? ', ' + locatorText(h.fact) : ''}`,
     ]);
     ctx.out(table(['id', 'kind', 'rel', 'tags', 'fact — source'], rows));
     ctx.out(`\n${r.hits.length} of ${r.total} fact(s)`);
@@ -235,11 +242,21 @@ export const factShowCommand: Command = {
     const corroborating = lib.corroboratingFacts(f.id);
     const independentSources = lib.independentSourceCount(f.id);
     const context = flag(ctx.values, 'context') ? lib.factContext(f.id) : undefined;
-    if (ctx.json) return { ...f, source: { id: src.id, title: src.title }, briefings: uses, corroboratedBy: corroborating.map((c) => c.id), independentSources, ...(context ? { context } : {}) };
+    if (ctx.json)
+      return {
+        ...f,
+        source: { id: src.id, title: src.title },
+        briefings: uses,
+        corroboratedBy: corroborating.map((c) => c.id),
+        independentSources,
+        ...(context ? { context } : {}),
+      };
     // The outlet that relayed the fact, by name: an id alone tells the reader nothing.
     const via = f.viaSourceId ? sourceLabel(lib.getSource(f.viaSourceId)) : undefined;
     ctx.out(showFact(f, sourceLabel(src), uses, via));
-    ctx.out(`${'support:'.padEnd(12)}  ${independentSources} independent source(s)${corroborating.length ? `; corroborated by ${corroborating.map((c) => shortId(c.id)).join(', ')}` : ''}`);
+    ctx.out(
+      `${'support:'.padEnd(12)}  ${independentSources} independent source(s)${corroborating.length ? `; corroborated by ${corroborating.map((c) => shortId(c.id)).join(', ')}` : ''}`,
+    );
     if (context) ctx.out(`\n${contextText(context)}`);
     return undefined;
   },
@@ -340,7 +357,12 @@ export const tagsCommand: Command = {
     const tags = ctx.library().listTags();
     if (ctx.json) return tags;
     if (!tags.length) return ctx.out('No tags.');
-    ctx.out(table(['facts', 'tag'], tags.map((t) => [String(t.count), t.name])));
+    ctx.out(
+      table(
+        ['facts', 'tag'],
+        tags.map((t) => [String(t.count), t.name]),
+      ),
+    );
     return undefined;
   },
 };

@@ -78,18 +78,33 @@ ${SOURCE_HELP}`,
         const skipped = r.skipped;
         const imported = r.created.length + r.merged.length;
         const counts = { created: r.created.length, merged: r.merged.length, skipped: skipped.length, failed: failed.length };
-        const summary = { format, dryRun, counts, created: r.created.map(sourceJson), merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })), skipped, failed, warnings: parsed.warnings };
+        const summary = {
+          format,
+          dryRun,
+          counts,
+          created: r.created.map(sourceJson),
+          merged: r.merged.map((m) => ({ id: m.existing.id, fieldsFilled: m.fieldsFilled })),
+          skipped,
+          failed,
+          warnings: parsed.warnings,
+        };
         if (imported === 0) throw nothingImported(fileName, failed, skipped, parsed.warnings);
         if (ctx.json) return summary;
-        ctx.out(`${dryRun ? 'Would import' : 'Imported'} ${counts.created} new source(s), merged ${counts.merged} with existing ones, skipped ${counts.skipped}, failed ${counts.failed}.${dryRun ? '' : tooLate(signal)}`);
+        ctx.out(
+          `${dryRun ? 'Would import' : 'Imported'} ${counts.created} new source(s), merged ${counts.merged} with existing ones, skipped ${counts.skipped}, failed ${counts.failed}.${dryRun ? '' : tooLate(signal)}`,
+        );
         for (const f of failed) ctx.out(`  ✗ ${f.problem}`);
         for (const w of [...parsed.warnings, ...skipped.map((s) => s.problem)]) ctx.out(`  ! ${w}`);
         return undefined;
       }
       const password = await pdfPassword(str(v, 'password-file'), ctx.env);
-      const doc = await readDocument(bytes, { fileName, signal, onProgress: bar.onProgress, ...(password !== undefined ? { password } : {}) }).catch((e: unknown) => {
-        throw e instanceof DossierError && e.code === 'password_required' ? new DossierError(e.code, `${e.message} (--password-file FILE, or ${PASSWORD_ENV})`, e.field) : e;
-      });
+      const doc = await readDocument(bytes, { fileName, signal, onProgress: bar.onProgress, ...(password !== undefined ? { password } : {}) }).catch(
+        (e: unknown) => {
+          throw e instanceof DossierError && e.code === 'password_required'
+            ? new DossierError(e.code, `${e.message} (--password-file FILE, or ${PASSWORD_ENV})`, e.field)
+            : e;
+        },
+      );
       if (format === 'text' && !flag(v, 'markdown')) doc.source.type = 'article-newspaper';
       if (file === '-') delete doc.source.title;
       const sourceId = str(v, 'source');
@@ -112,7 +127,10 @@ ${SOURCE_HELP}`,
       // Finding the candidates is the long part of a large import and writes nothing: a
       // Ctrl+C during it stops the import before the write begins.
       const plan = planCapture(lib, doc, options);
-      const r = 'result' in plan ? await afterTurn(signal, plan.result) : await commitUnlessCancelled(lib.db, signal, (between) => writeCaptureInBatches(lib, plan, options, between));
+      const r =
+        'result' in plan
+          ? await afterTurn(signal, plan.result)
+          : await commitUnlessCancelled(lib.db, signal, (between) => writeCaptureInBatches(lib, plan, options, between));
       bar.done();
       if (ctx.json) {
         const facts = dryRun ? r.candidates.map((c) => ({ ...c, tags: list(v, 'tag') })) : r.facts;
@@ -121,10 +139,22 @@ ${SOURCE_HELP}`,
         return { format: r.format, source: src, sourceCreated: r.sourceCreated, dryRun, facts, duplicates: r.duplicates, warnings: r.warnings, ...outlets };
       }
       for (const w of r.warnings) ctx.out(`! ${w}`);
-      const rows = r.candidates.map((c) => [String(c.index), `${c.locator.label === 'page' ? 'p.' : '¶'}${c.locator.value}`, c.kind, c.text + suggestionText(c)]);
-      if (dryRun) return ctx.out(`${table(['#', 'at', 'kind', 'candidate fact'], rows)}\n\n${r.candidates.length} candidate facts (dry run: nothing written). Keep some with --keep 1,3-5.`);
+      const rows = r.candidates.map((c) => [
+        String(c.index),
+        `${c.locator.label === 'page' ? 'p.' : '¶'}${c.locator.value}`,
+        c.kind,
+        c.text + suggestionText(c),
+      ]);
+      if (dryRun)
+        return ctx.out(
+          `${table(['#', 'at', 'kind', 'candidate fact'], rows)}\n\n${r.candidates.length} candidate facts (dry run: nothing written). Keep some with --keep 1,3-5.`,
+        );
       const where = r.sourceCreated ? 'new source' : 'existing source';
-      ctx.out(`Imported ${r.facts.length} fact(s) into ${where} "${r.source.title}" (${(r.source as { id: string }).id})` + (r.duplicates ? `; ${r.duplicates} already present, skipped.` : '.') + tooLate(signal));
+      ctx.out(
+        `Imported ${r.facts.length} fact(s) into ${where} "${r.source.title}" (${(r.source as { id: string }).id})` +
+          (r.duplicates ? `; ${r.duplicates} already present, skipped.` : '.') +
+          tooLate(signal),
+      );
       for (const o of r.outletSourcesCreated ?? []) ctx.out(`New source for the outlet "${o.title}" (${o.id}), which relayed some of them.`);
       return undefined;
     } catch (e) {
@@ -163,7 +193,10 @@ function nothingImported(fileName: string, failed: { problem: string }[], skippe
 /** The suggestions of a candidate, for the dry-run table: "  [who: … · when: … · figure: … · duplicate of …]". */
 function suggestionText(c: import('../../ingest/candidates').Candidate): string {
   const parts: string[] = [];
-  if (c.attribution) parts.push(`who: ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ') || '—'}${c.attribution.viaOutlet ? ` via ${c.attribution.viaOutlet}` : ''}`);
+  if (c.attribution)
+    parts.push(
+      `who: ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ') || '—'}${c.attribution.viaOutlet ? ` via ${c.attribution.viaOutlet}` : ''}`,
+    );
   if (c.eventDate) parts.push(`when: ${c.eventDate}${c.eventDateEnd ? ` to ${c.eventDateEnd}` : ''}`);
   if (c.statistic) parts.push(`figure: ${c.statistic.figure}`);
   if (c.duplicates?.length) parts.push(`restates fact ${c.duplicates[0].factId.slice(0, 8)} (${Math.round(c.duplicates[0].similarity * 100)}%)`);

@@ -83,7 +83,10 @@ OFFICIAL-SENSITIVE COMMERCIAL.`,
     let scheme = lib.markingScheme();
     if (ctx.positionals[0] === 'set') {
       const levels = ctx.values.levels;
-      scheme = lib.setMarkingScheme(oneOf('scheme', need(ctx, 1, 'scheme (us, uk or custom)'), [...BUILT_IN_SCHEMES.map((s) => s.id), 'custom']), typeof levels === 'string' ? levels : undefined);
+      scheme = lib.setMarkingScheme(
+        oneOf('scheme', need(ctx, 1, 'scheme (us, uk or custom)'), [...BUILT_IN_SCHEMES.map((s) => s.id), 'custom']),
+        typeof levels === 'string' ? levels : undefined,
+      );
     } else if (ctx.positionals[0] === 'default') {
       const field = oneOf('field', need(ctx, 1, `field (${MARKING_DEFAULT_FIELDS.join(', ')})`), [...MARKING_DEFAULT_FIELDS]);
       lib.setMarkingDefault(field, ctx.positionals.slice(2).join(' '));
@@ -94,7 +97,9 @@ OFFICIAL-SENSITIVE COMMERCIAL.`,
     ctx.out(
       [
         `${scheme.name} (${scheme.id}), lowest to highest:`,
-        ...scheme.levels.map((l) => `  ${l.id.padEnd(20)} banner "${l.banner}", portion (${l.portion})${l.descriptors ? `; descriptors: ${l.descriptors.join(', ')}` : ''}`),
+        ...scheme.levels.map(
+          (l) => `  ${l.id.padEnd(20)} banner "${l.banner}", portion (${l.portion})${l.descriptors ? `; descriptors: ${l.descriptors.join(', ')}` : ''}`,
+        ),
         ...(controls.length ? [`Controls: ${controls.join(', ')}`] : []),
         ...(scheme.categories ? [`CUI categories: ${scheme.categories.list.join(', ')}`] : []),
         ...Object.entries(defaults).map(([k, v]) => `Default ${k}: ${v}`),

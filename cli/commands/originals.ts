@@ -22,7 +22,12 @@ export function contextText(c: FactContext): string {
     case 'ok': {
       const where = c.locator ? `, ${locatorText(c)}` : '';
       const head = `From the stored original (${describeOriginal(c.original)})${where}`;
-      const note = c.found === 'elsewhere' ? ' — the fact\'s words are here, not at its own locator' : c.found === 'not-found' ? ' — the fact\'s words were not found in it' : '';
+      const note =
+        c.found === 'elsewhere'
+          ? " — the fact's words are here, not at its own locator"
+          : c.found === 'not-found'
+            ? " — the fact's words were not found in it"
+            : '';
       const body = c.match ? `${c.before}»${c.match}«${c.after}` : c.before;
       return `${head}${note}:\n${indent(body || '(nothing at this locator)')}`;
     }

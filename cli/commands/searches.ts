@@ -35,7 +35,12 @@ Run one with: dossier facts --saved NAME`,
     const list = lib.listSavedSearches();
     if (ctx.json) return list;
     if (!list.length) return ctx.out('No saved searches.');
-    ctx.out(table(['name', 'search'], list.map((s) => [s.name, JSON.stringify(s.query)])));
+    ctx.out(
+      table(
+        ['name', 'search'],
+        list.map((s) => [s.name, JSON.stringify(s.query)]),
+      ),
+    );
     return undefined;
   },
 };

@@ -14,10 +14,17 @@ export const sourcesCommand: Command = {
     const type = str(ctx.values, 'type');
     const search = str(ctx.values, 'search');
     const limit = str(ctx.values, 'limit');
-    const list = ctx.library().listSources({ ...(type ? { type: checkSourceType(type) } : {}), ...(search ? { search } : {}), ...(limit ? { limit: Number(limit) } : {}) });
+    const list = ctx
+      .library()
+      .listSources({ ...(type ? { type: checkSourceType(type) } : {}), ...(search ? { search } : {}), ...(limit ? { limit: Number(limit) } : {}) });
     if (ctx.json) return list.map(sourceJson);
     if (list.length === 0) return ctx.out('No sources.');
-    ctx.out(table(['id', 'type', 'issued', 'rel', 'facts', 'source'], list.map((s) => [shortId(s.id), s.type, s.issued ?? '', s.reliability ?? '', String(s.factCount), sourceLabel(s)])));
+    ctx.out(
+      table(
+        ['id', 'type', 'issued', 'rel', 'facts', 'source'],
+        list.map((s) => [shortId(s.id), s.type, s.issued ?? '', s.reliability ?? '', String(s.factCount), sourceLabel(s)]),
+      ),
+    );
     return undefined;
   },
 };
@@ -66,7 +73,14 @@ export const sourceShowCommand: Command = {
         ['facts', String(facts.length)],
       ]),
     );
-    if (facts.length) ctx.out('\n' + table(['id', 'kind', 'at', 'fact'], facts.map((f) => [shortId(f.id), f.kind, locatorText(f), f.text])));
+    if (facts.length)
+      ctx.out(
+        '\n' +
+          table(
+            ['id', 'kind', 'at', 'fact'],
+            facts.map((f) => [shortId(f.id), f.kind, locatorText(f), f.text]),
+          ),
+      );
     return undefined;
   },
 };

@@ -142,7 +142,7 @@ function zip64Sizes(
   length: number,
   v: { compressedSize: number; declaredSize: number; local: number },
 ): { compressedSize: number; declaredSize: number; local: number } {
-  for (let p = start; p + 4 <= start + length; ) {
+  for (let p = start; p + 4 <= start + length;) {
     const id = view.getUint16(p, true);
     const size = view.getUint16(p + 2, true);
     if (id === 1) {

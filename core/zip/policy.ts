@@ -92,7 +92,8 @@ function precheck(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
 function accept(entry: ZipEntry, size: number, limits: ZipLimits): number {
   if (!Number.isFinite(size)) throw bomb(`expands to more than ${mb(limits.maxTotalBytes)}`, limits);
   ratioCheck(entry, size, limits);
-  if (size !== entry.declaredSize) throw new ZipFormatError(`it is damaged or tampered with: "${entry.name}" declares ${entry.declaredSize} bytes but holds ${size}`);
+  if (size !== entry.declaredSize)
+    throw new ZipFormatError(`it is damaged or tampered with: "${entry.name}" declares ${entry.declaredSize} bytes but holds ${size}`);
   return size;
 }
 

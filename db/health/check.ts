@@ -49,7 +49,11 @@ export function checkLibrary(db: Db): CheckReport {
   const integrity = attempt('The pages', ['unreadable'], () => (db.prepare('PRAGMA integrity_check(200)').pluck().all() as string[]).filter((r) => r !== 'ok'));
   if (integrity.length && integrity[0] !== 'unreadable') problems.push(...describeIntegrity(db, integrity));
 
-  const foreignKeys = attempt('The references between rows', [] as CheckReport['foreignKeys'], () => db.prepare('PRAGMA foreign_key_check').all() as CheckReport['foreignKeys']);
+  const foreignKeys = attempt(
+    'The references between rows',
+    [] as CheckReport['foreignKeys'],
+    () => db.prepare('PRAGMA foreign_key_check').all() as CheckReport['foreignKeys'],
+  );
   problems.push(...describeReferences(foreignKeys));
 
   const counts = { sources: 0, facts: 0, tags: 0, briefings: 0 };

@@ -27,13 +27,31 @@ export function describeIntegrity(db: Db, lines: string[]): Problem[] {
 
   const problems: Problem[] = [];
   for (const [table, n] of damagedTables) {
-    problems.push({ kind: 'pages', remedy: 'restore', message: `Pages of the "${table}" table are damaged (${n} problem${n === 1 ? '' : 's'} found): its rows cannot all be trusted.` });
+    problems.push({
+      kind: 'pages',
+      remedy: 'restore',
+      message: `Pages of the "${table}" table are damaged (${n} problem${n === 1 ? '' : 's'} found): its rows cannot all be trusted.`,
+    });
   }
   for (const [name, n] of staleIndexes) {
-    problems.push({ kind: 'index', remedy: 'rebuild', message: `The index "${name}" is out of step with its table (${n} entr${n === 1 ? 'y' : 'ies'}); it is derived data and can be rebuilt.` });
+    problems.push({
+      kind: 'index',
+      remedy: 'rebuild',
+      message: `The index "${name}" is out of step with its table (${n} entr${n === 1 ? 'y' : 'ies'}); it is derived data and can be rebuilt.`,
+    });
   }
-  if (lostPages) problems.push({ kind: 'index', remedy: 'rebuild', message: `${lostPages} page${lostPages === 1 ? ' is' : 's are'} lost from the file's free list (space only, no rows); compacting the file recovers ${lostPages === 1 ? 'it' : 'them'}.` });
-  if (other) problems.push({ kind: 'pages', remedy: 'restore', message: `SQLite found ${other} other structural problem${other === 1 ? '' : 's'} (first: ${lines.find((l) => !/never used/.test(l))}).` });
+  if (lostPages)
+    problems.push({
+      kind: 'index',
+      remedy: 'rebuild',
+      message: `${lostPages} page${lostPages === 1 ? ' is' : 's are'} lost from the file's free list (space only, no rows); compacting the file recovers ${lostPages === 1 ? 'it' : 'them'}.`,
+    });
+  if (other)
+    problems.push({
+      kind: 'pages',
+      remedy: 'restore',
+      message: `SQLite found ${other} other structural problem${other === 1 ? '' : 's'} (first: ${lines.find((l) => !/never used/.test(l))}).`,
+    });
   return problems;
 }
 
@@ -46,7 +64,12 @@ interface Owners {
 function treeOwners(db: Db): Owners {
   const owners: Owners = { byRoot: new Map(), indexes: new Set() };
   try {
-    for (const row of db.prepare("SELECT name, type, tbl_name, rootpage FROM sqlite_schema WHERE rootpage > 0").all() as { name: string; type: string; tbl_name: string; rootpage: number }[]) {
+    for (const row of db.prepare('SELECT name, type, tbl_name, rootpage FROM sqlite_schema WHERE rootpage > 0').all() as {
+      name: string;
+      type: string;
+      tbl_name: string;
+      rootpage: number;
+    }[]) {
       owners.byRoot.set(row.rootpage, { name: row.type === 'index' ? row.name : row.tbl_name, type: row.type });
       if (row.type === 'index') owners.indexes.add(row.name);
     }

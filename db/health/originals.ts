@@ -22,7 +22,9 @@ export function damagedOriginals(db: Db): DamagedOriginal[] {
     passages: Buffer;
     text_sha256: string;
   }>;
-  const refs = db.prepare('SELECT s.title, so.file_name FROM source_originals so JOIN sources s ON s.id = so.source_id WHERE so.sha256 = ? ORDER BY so.captured_at');
+  const refs = db.prepare(
+    'SELECT s.title, so.file_name FROM source_originals so JOIN sources s ON s.id = so.source_id WHERE so.sha256 = ? ORDER BY so.captured_at',
+  );
   for (const r of rows) {
     const part = !inflateVerified(r.compressed, r.sha256) ? 'bytes' : !passagesVerified(r.passages, r.text_sha256) ? 'text' : undefined;
     if (!part) continue;

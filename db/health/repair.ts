@@ -62,7 +62,10 @@ function keepCopy(db: Db, path: string, now: Date): string {
     copyFileFlushed(path, dest);
     if (existsSync(`${path}-wal`)) copyFileFlushed(`${path}-wal`, `${dest}-wal`);
   } catch (e) {
-    throw new DossierError('io', `Could not keep a copy of the library before repairing it (${(e as Error).message}); nothing was repaired. Free some space, or ${RESTORE_HINT}.`);
+    throw new DossierError(
+      'io',
+      `Could not keep a copy of the library before repairing it (${(e as Error).message}); nothing was repaired. Free some space, or ${RESTORE_HINT}.`,
+    );
   }
   return dest;
 }

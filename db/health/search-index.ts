@@ -4,7 +4,14 @@ import type { Db } from '../open';
  * The full-text index is derived data: every row of it is computed from facts, tags and
  * sources, so a missing or damaged index is rebuilt from them, never restored from a backup.
  */
-export const SEARCH_INDEX_TABLES = ['fact_search', 'fact_search_data', 'fact_search_idx', 'fact_search_content', 'fact_search_docsize', 'fact_search_config'] as const;
+export const SEARCH_INDEX_TABLES = [
+  'fact_search',
+  'fact_search_data',
+  'fact_search_idx',
+  'fact_search_content',
+  'fact_search_docsize',
+  'fact_search_config',
+] as const;
 
 // Same definition and ranking as migration 0001 (a released migration is never edited, so the
 // rebuild keeps its own copy; db/health/repair.test.ts checks that the two agree).
@@ -42,9 +49,15 @@ export function searchIndexState(db: Db): SearchIndexState {
     readEveryTerm(db);
     const mismatch = missing + Math.max(0, indexed - (facts - missing));
     if (mismatch === 0) return { mismatch };
-    return { mismatch, problem: `The search index is out of step with the facts by ${mismatch} row${mismatch === 1 ? '' : 's'}; it can be rebuilt from the facts.` };
+    return {
+      mismatch,
+      problem: `The search index is out of step with the facts by ${mismatch} row${mismatch === 1 ? '' : 's'}; it can be rebuilt from the facts.`,
+    };
   } catch (e) {
-    return { mismatch: 0, problem: `The search index is damaged (${(e as { code?: string }).code ?? (e as Error).message}); it can be rebuilt from the facts.` };
+    return {
+      mismatch: 0,
+      problem: `The search index is damaged (${(e as { code?: string }).code ?? (e as Error).message}); it can be rebuilt from the facts.`,
+    };
   }
 }
 

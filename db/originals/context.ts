@@ -73,11 +73,17 @@ function findWords(text: string, words: readonly string[]): { start: number; end
 }
 
 function closest(passages: readonly Passage[], text: string): Passage {
-  const words = new Set(foldQuoteText(text).text.split(/\W+/u).filter((w) => w.length > 2));
+  const words = new Set(
+    foldQuoteText(text)
+      .text.split(/\W+/u)
+      .filter((w) => w.length > 2),
+  );
   let best = passages[0];
   let bestScore = -1;
   for (const p of passages) {
-    const score = foldQuoteText(p.text).text.split(/\W+/u).filter((w) => words.has(w)).length;
+    const score = foldQuoteText(p.text)
+      .text.split(/\W+/u)
+      .filter((w) => words.has(w)).length;
     if (score > bestScore) [best, bestScore] = [p, score];
   }
   return best;

@@ -160,7 +160,13 @@ describe('the original of a captured file', () => {
       const report = again.check();
       expect(report.ok).toBe(false);
       expect(report.problems).toEqual([
-        expect.objectContaining({ kind: 'original', remedy: 'restore', message: expect.stringMatching(/^The stored original of "Tariff Escalation and Regional Supply Chains" \(working-paper-12\.pdf, sha256 [0-9a-f]{12}…\) is damaged: its bytes no longer match/) }),
+        expect.objectContaining({
+          kind: 'original',
+          remedy: 'restore',
+          message: expect.stringMatching(
+            /^The stored original of "Tariff Escalation and Regional Supply Chains" \(working-paper-12\.pdf, sha256 [0-9a-f]{12}…\) is damaged: its bytes no longer match/,
+          ),
+        }),
       ]);
       expect(again.factContext(fact.id)).toMatchObject({ status: 'damaged' });
       expect(again.searchOriginals('committee')).toEqual([]);
@@ -176,7 +182,11 @@ describe('the original of a captured file', () => {
     lib.db.exec("DELETE FROM original_search WHERE rowid IN (SELECT rowid FROM original_search WHERE original_search MATCH 'committee OR summary')");
     expect(lib.searchOriginals('committee')).toEqual([]);
     expect(lib.check().problems).toEqual([
-      { kind: 'search-index', remedy: 'rebuild', message: 'The search index of the stored originals is out of step with them by 2 passage(s); it can be rebuilt from them.' },
+      {
+        kind: 'search-index',
+        remedy: 'rebuild',
+        message: 'The search index of the stored originals is out of step with them by 2 passage(s); it can be rebuilt from them.',
+      },
     ]);
     const r = lib.repair();
     expect(r.repaired).toEqual(['rebuilt the search index of the stored originals from them']);

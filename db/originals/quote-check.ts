@@ -8,7 +8,8 @@ import { type OriginalInfo, sourceTexts } from './store';
  * no original (nothing to check against: not flagged), `damaged` when every original it has
  * fails its hash (never trusted), `missing` when no original has the words.
  */
-export type QuoteVerdict = { status: 'found' } | { status: 'none' } | { status: 'missing'; original: OriginalInfo } | { status: 'damaged'; original: OriginalInfo };
+export type QuoteVerdict =
+  { status: 'found' } | { status: 'none' } | { status: 'missing'; original: OriginalInfo } | { status: 'damaged'; original: OriginalInfo };
 
 /** A checker for many facts: each source's originals are read (and verified) once. */
 export function quoteChecker(db: Db): (fact: Fact) => QuoteVerdict {

@@ -8,7 +8,13 @@ import { indexPassages } from './store';
  * each original records how many passages it has, so `check` counts the index against them,
  * and `check --repair` refills it from the stored (verified) text.
  */
-export const ORIGINAL_INDEX_TABLES = ['original_search', 'original_search_data', 'original_search_idx', 'original_search_docsize', 'original_search_config'] as const;
+export const ORIGINAL_INDEX_TABLES = [
+  'original_search',
+  'original_search_data',
+  'original_search_idx',
+  'original_search_docsize',
+  'original_search_config',
+] as const;
 
 export function originalIndexProblem(db: Db): string | undefined {
   if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'original_search'").get()) {
@@ -36,7 +42,12 @@ export function rebuildOriginalIndex(db: Db): void {
     const rows = db.prepare('SELECT sha256, passages, text_sha256 FROM originals').all() as { sha256: string; passages: Buffer; text_sha256: string }[];
     for (const r of rows) {
       const passages = passagesVerified(r.passages, r.text_sha256);
-      if (passages) indexPassages(db, r.sha256, passages.map((p) => p.text));
+      if (passages)
+        indexPassages(
+          db,
+          r.sha256,
+          passages.map((p) => p.text),
+        );
     }
   })();
 }

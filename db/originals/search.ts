@@ -37,15 +37,21 @@ export function searchOriginals(db: Db, text: string, opts: OriginalSearchOption
   if (!q.match) return [];
   const limit = Math.max(1, Math.min(opts.limit ?? 20, 200));
   // Row seq × 2^24 + n is passage n of original seq (store.ts, PASSAGE_ROWS).
-  const rows = stmt(db, `SELECT o.sha256, h.rowid & 16777215 AS position
+  const rows = stmt(
+    db,
+    `SELECT o.sha256, h.rowid & 16777215 AS position
     FROM (SELECT rowid, rank FROM original_search WHERE original_search MATCH @match ORDER BY rank LIMIT @limit) h
-    JOIN originals o ON o.seq = h.rowid >> 24 ORDER BY h.rank`).all({ match: q.match, limit }) as HitRow[];
+    JOIN originals o ON o.seq = h.rowid >> 24 ORDER BY h.rank`,
+  ).all({ match: q.match, limit }) as HitRow[];
   const read = new Map<string, { info: OriginalInfo; passages: Passage[] | undefined; sources: { id: string; title: string }[] }>();
   const out: OriginalHit[] = [];
   for (const r of rows) {
     let o = read.get(r.sha256);
     if (!o) {
-      const sources = stmt(db, 'SELECT s.id, s.title FROM source_originals so JOIN sources s ON s.id = so.source_id WHERE so.sha256 = ? ORDER BY so.captured_at').all(r.sha256) as { id: string; title: string }[];
+      const sources = stmt(
+        db,
+        'SELECT s.id, s.title FROM source_originals so JOIN sources s ON s.id = so.source_id WHERE so.sha256 = ? ORDER BY so.captured_at',
+      ).all(r.sha256) as { id: string; title: string }[];
       const info = originalsOfSource(db, sources[0].id).find((i) => i.sha256 === r.sha256)!;
       const t = originalText(db, info);
       o = { info, passages: t.status === 'ok' ? t.passages : undefined, sources };
@@ -55,7 +61,15 @@ export function searchOriginals(db: Db, text: string, opts: OriginalSearchOption
     const p = o.passages?.[r.position];
     if (!p) continue;
     const highlights = highlightWords(p.text, q.words, foldWord);
-    out.push({ kind: 'original', sha256: r.sha256, ...(p.locator ? { locator: p.locator } : {}), text: p.text, ...(highlights ? { highlights } : {}), sources: o.sources, original: o.info });
+    out.push({
+      kind: 'original',
+      sha256: r.sha256,
+      ...(p.locator ? { locator: p.locator } : {}),
+      text: p.text,
+      ...(highlights ? { highlights } : {}),
+      sources: o.sources,
+      original: o.info,
+    });
   }
   return out;
 }

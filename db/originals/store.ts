@@ -36,12 +36,28 @@ const INFO_SELECT = `SELECT o.sha256, o.media_type, o.byte_size, length(o.compre
  * records the reference (and its file name).
  */
 export function storeOriginal(db: Db, sourceId: string, original: PreparedOriginal, now = nowIso()): void {
-  const added = stmt(db, `INSERT OR IGNORE INTO originals (sha256, media_type, byte_size, compression, compressed, passages, passage_count, text_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    original.sha256, original.mediaType, original.byteSize, COMPRESSION, original.compressed, original.passages, Math.min(original.texts.length, PASSAGE_ROWS), original.textSha256, now,
+  const added = stmt(
+    db,
+    `INSERT OR IGNORE INTO originals (sha256, media_type, byte_size, compression, compressed, passages, passage_count, text_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    original.sha256,
+    original.mediaType,
+    original.byteSize,
+    COMPRESSION,
+    original.compressed,
+    original.passages,
+    Math.min(original.texts.length, PASSAGE_ROWS),
+    original.textSha256,
+    now,
   ).changes;
   if (added) indexPassages(db, original.sha256, original.texts);
   // The first capture of a file for a source is the one recorded; a repeat changes nothing.
-  stmt(db, 'INSERT INTO source_originals (source_id, sha256, file_name, captured_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(sourceId, original.sha256, original.fileName ?? null, now);
+  stmt(db, 'INSERT INTO source_originals (source_id, sha256, file_name, captured_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
+    sourceId,
+    original.sha256,
+    original.fileName ?? null,
+    now,
+  );
 }
 
 /** Search-index rows of an original: passage n of original `seq` is row seq × 2^24 + n. */
@@ -62,8 +78,7 @@ export function originalsOfSource(db: Db, sourceId: string): OriginalInfo[] {
 /** An original's extracted text, verified against its hashes (the bytes' too) before it is served. */
 export function originalText(db: Db, info: OriginalInfo): OriginalText {
   const row = stmt(db, 'SELECT compressed, passages, text_sha256 FROM originals WHERE sha256 = ?').get(info.sha256) as
-    | { compressed: Buffer; passages: Buffer; text_sha256: string }
-    | undefined;
+    { compressed: Buffer; passages: Buffer; text_sha256: string } | undefined;
   const passages = row && inflateVerified(row.compressed, info.sha256) ? passagesVerified(row.passages, row.text_sha256) : undefined;
   return passages ? { status: 'ok', original: info, passages } : { status: 'damaged', original: info };
 }

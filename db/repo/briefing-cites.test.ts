@@ -42,14 +42,20 @@ describe('citation marks in stored prose', () => {
 
   it('refuse a citation past the limits, naming the field, line and column, and write nothing', () => {
     const long = `Intro.\n\nSee [@${facts[0]}, p. {${'9'.repeat(10_000)}}].`;
-    expect(() => lib.addItems(briefingId, [{ kind: 'prose', text: 'kept' }, { kind: 'prose', text: long }])).toThrow(
-      /items\[1\]\.text: line 3, column 6: the locator of a cite is 10000 characters; at most 100/,
-    );
+    expect(() =>
+      lib.addItems(briefingId, [
+        { kind: 'prose', text: 'kept' },
+        { kind: 'prose', text: long },
+      ]),
+    ).toThrow(/items\[1\]\.text: line 3, column 6: the locator of a cite is 10000 characters; at most 100/);
     expect(lib.getBriefing(briefingId).sections[0].items).toEqual([]);
   });
 
   it('flag a fact corrected since the briefing took it, in a mark too, until the change is accepted', () => {
-    lib.addItems(briefingId, [{ kind: 'prose', text: `Claim [@${facts[0]}].` }, { kind: 'fact', factId: facts[1] }]);
+    lib.addItems(briefingId, [
+      { kind: 'prose', text: `Claim [@${facts[0]}].` },
+      { kind: 'fact', factId: facts[1] },
+    ]);
     lib.updateFact(facts[0], { text: 'First, corrected.' });
     const source = lib.getFact(facts[1]).sourceId;
     lib.updateSource(source, { title: 'A retitled report' });

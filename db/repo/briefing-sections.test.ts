@@ -42,8 +42,26 @@ describe('briefing sections', () => {
   });
 
   it('puts a removed section back with its key and its items in one step', () => {
-    const r = lib.addSection(b.id, { heading: 'Coordination 2', key: 'coord-2', items: [{ kind: 'prose', text: 'Cleared with legal.' }, { kind: 'fact', factId: facts[1], lead: 'Budget' }] }, 0);
-    expect(r.sections[0]).toMatchObject({ key: 'coord-2', heading: 'Coordination 2', items: [{ kind: 'prose', text: 'Cleared with legal.' }, { kind: 'fact', factId: facts[1], lead: 'Budget' }] });
+    const r = lib.addSection(
+      b.id,
+      {
+        heading: 'Coordination 2',
+        key: 'coord-2',
+        items: [
+          { kind: 'prose', text: 'Cleared with legal.' },
+          { kind: 'fact', factId: facts[1], lead: 'Budget' },
+        ],
+      },
+      0,
+    );
+    expect(r.sections[0]).toMatchObject({
+      key: 'coord-2',
+      heading: 'Coordination 2',
+      items: [
+        { kind: 'prose', text: 'Cleared with legal.' },
+        { kind: 'fact', factId: facts[1], lead: 'Budget' },
+      ],
+    });
   });
 
   it('refuses bad input naming the field, and writes nothing', () => {
@@ -55,7 +73,9 @@ describe('briefing sections', () => {
     expect(() => lib.addSection(b.id, { heading: 'Other', key: '1 bad' })).toThrow(/section\.key: must start with a letter/);
     expect(() => lib.addSection(b.id, { heading: 'Other', colour: 'red' })).toThrow(/section: unknown field "colour"/);
     // A bad item rolls back the section too.
-    expect(() => lib.addSection(b.id, { heading: 'Other', items: [{ kind: 'fact', factId: 'nope' }] })).toThrow(/section\.items\[0\]\.factId: no fact with id "nope"/);
+    expect(() => lib.addSection(b.id, { heading: 'Other', items: [{ kind: 'fact', factId: 'nope' }] })).toThrow(
+      /section\.items\[0\]\.factId: no fact with id "nope"/,
+    );
     expect(lib.getBriefing(b.id)).toEqual(before);
   });
 
@@ -83,7 +103,13 @@ describe('briefing sections', () => {
   });
 
   it('removes a section: never a required one, and one with items only when told to discard them', () => {
-    const custom = lib.addSection(b.id, { heading: 'Risks', items: [{ kind: 'fact', factId: facts[2] }, { kind: 'prose', text: 'Note.' }] }).sections[3];
+    const custom = lib.addSection(b.id, {
+      heading: 'Risks',
+      items: [
+        { kind: 'fact', factId: facts[2] },
+        { kind: 'prose', text: 'Note.' },
+      ],
+    }).sections[3];
     expect(() => lib.removeSection(b.id, 'bluf', {}, RULES)).toThrow(/^section: "BLUF" is required by the template and cannot be removed$/);
     expect(() => lib.removeSection(b.id, custom.id, {}, RULES)).toThrow(/section "Risks" still holds 2 items/);
     expect(lib.getBriefing(b.id).sections).toHaveLength(4);
@@ -105,7 +131,10 @@ describe('briefing sections', () => {
     const other = lib.createBriefing({ title: 'Other', templateId: 'info-memo' }, [{ key: 'body', heading: 'Body' }]);
     lib.db.prepare("UPDATE briefings SET updated_at = '2001-01-01T00:00:00.000Z' WHERE id = ?").run(other.id);
     bumpClock();
-    lib.addItems(b.id, [{ kind: 'fact', factId: facts[0] }, { kind: 'prose', text: 'x' }]);
+    lib.addItems(b.id, [
+      { kind: 'fact', factId: facts[0] },
+      { kind: 'prose', text: 'x' },
+    ]);
     expect(lib.listBriefings().map((x) => [x.title, x.factCount, x.itemCount])).toEqual([
       ['Sections', 1, 2],
       ['Other', 0, 0],

@@ -70,7 +70,8 @@ export function renameSection(db: Db, briefingIdOrTitle: string, sectionRef: str
     const briefingId = resolveBriefingId(db, briefingIdOrTitle);
     const rows = sectionRows(db, briefingId);
     const row = rows.find((r) => r.id === resolveSection(db, briefingId, sectionRef))!;
-    if (rules.templateKeys?.includes(row.key)) throw invalid('section.heading', `"${row.heading}" is a template section and keeps the template's heading; add a section of your own instead`);
+    if (rules.templateKeys?.includes(row.key))
+      throw invalid('section.heading', `"${row.heading}" is a template section and keeps the template's heading; add a section of your own instead`);
     assertHeadingFree(rows, data.heading, row.id);
     stmt(db, 'UPDATE briefing_sections SET heading = ? WHERE id = ?').run(data.heading, row.id);
     touch(db, briefingId);
@@ -97,7 +98,13 @@ export function moveSection(db: Db, briefingIdOrTitle: string, sectionRef: strin
  * Removes a section. A section the template requires stays; one that still holds items goes
  * only with `discardItems` (the app asks first, naming how many), so nothing is lost by accident.
  */
-export function removeSection(db: Db, briefingIdOrTitle: string, sectionRef: string, opts: { discardItems?: boolean } = {}, rules: SectionRules = {}): Briefing {
+export function removeSection(
+  db: Db,
+  briefingIdOrTitle: string,
+  sectionRef: string,
+  opts: { discardItems?: boolean } = {},
+  rules: SectionRules = {},
+): Briefing {
   return db.transaction(() => {
     const briefingId = resolveBriefingId(db, briefingIdOrTitle);
     const rows = sectionRows(db, briefingId);
@@ -106,7 +113,11 @@ export function removeSection(db: Db, briefingIdOrTitle: string, sectionRef: str
     if (rows.length === 1) throw invalid('section', 'a briefing keeps at least one section');
     const items = stmt(db, 'SELECT count(*) FROM briefing_items WHERE section_id = ?').pluck().get(row.id) as number;
     if (items > 0 && !opts.discardItems) {
-      throw new DossierError('conflict', `section "${row.heading}" still holds ${items} item${items === 1 ? '' : 's'}; remove them too (discardItems) or move them first`, 'section');
+      throw new DossierError(
+        'conflict',
+        `section "${row.heading}" still holds ${items} item${items === 1 ? '' : 's'}; remove them too (discardItems) or move them first`,
+        'section',
+      );
     }
     stmt(db, 'DELETE FROM briefing_sections WHERE id = ?').run(row.id); // items cascade
     renumberSections(

@@ -20,12 +20,14 @@ export interface FactChange {
 
 /** Records a baseline for facts the briefing newly uses and forgets facts it no longer uses. */
 export function syncSeen(db: Db, briefingId: string): void {
-  stmt(db,
+  stmt(
+    db,
     `INSERT OR IGNORE INTO briefing_fact_seen (briefing_id, fact_id, state, seen_at)
      SELECT DISTINCT u.briefing_id, u.fact_id, c.state, ? FROM (${FACT_USES_SQL}) u
      JOIN fact_citation_state c ON c.fact_id = u.fact_id WHERE u.briefing_id = ?`,
   ).run(nowIso(), briefingId);
-  stmt(db,
+  stmt(
+    db,
     `DELETE FROM briefing_fact_seen WHERE briefing_id = ?
      AND fact_id NOT IN (SELECT fact_id FROM (${FACT_USES_SQL}) WHERE briefing_id = ?)`,
   ).run(briefingId, briefingId);
@@ -33,7 +35,8 @@ export function syncSeen(db: Db, briefingId: string): void {
 
 /** The facts of a briefing that changed since it took them. */
 export function changedFacts(db: Db, briefingId: string): FactChange[] {
-  const rows = stmt(db,
+  const rows = stmt(
+    db,
     `SELECT s.fact_id AS factId, s.state AS old, c.state AS now, s.seen_at AS seenAt
      FROM briefing_fact_seen s JOIN fact_citation_state c ON c.fact_id = s.fact_id
      WHERE s.briefing_id = ? AND s.state <> c.state`,
@@ -43,7 +46,8 @@ export function changedFacts(db: Db, briefingId: string): FactChange[] {
 
 /** How many facts changed, per briefing (the briefing list's flag). */
 export function changedFactCounts(db: Db): Map<string, number> {
-  const rows = stmt(db,
+  const rows = stmt(
+    db,
     `SELECT s.briefing_id AS id, count(*) AS n FROM briefing_fact_seen s JOIN fact_citation_state c ON c.fact_id = s.fact_id
      WHERE s.state <> c.state GROUP BY s.briefing_id`,
   ).all() as { id: string; n: number }[];
@@ -53,7 +57,8 @@ export function changedFactCounts(db: Db): Map<string, number> {
 /** Takes the facts' current state as seen (all changed facts, or the ones named). */
 export function acceptChanges(db: Db, briefingId: string, factIds?: readonly string[]): number {
   const now = nowIso();
-  const update = stmt(db,
+  const update = stmt(
+    db,
     `UPDATE briefing_fact_seen SET state = (SELECT state FROM fact_citation_state WHERE fact_id = briefing_fact_seen.fact_id), seen_at = ?
      WHERE briefing_id = ? AND fact_id = ? AND state <> (SELECT state FROM fact_citation_state WHERE fact_id = briefing_fact_seen.fact_id)`,
   );

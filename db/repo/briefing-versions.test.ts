@@ -20,7 +20,10 @@ beforeEach(() => {
     { key: 'bluf', heading: 'BLUF' },
     { key: 'discussion', heading: 'Discussion' },
   ]).id;
-  lib.addItems(briefingId, [{ kind: 'prose', text: `The corridor is open [@${facts[0]}, p. 4].` }, { kind: 'fact', factId: facts[1], lead: 'Cost' }]);
+  lib.addItems(briefingId, [
+    { kind: 'prose', text: `The corridor is open [@${facts[0]}, p. 4].` },
+    { kind: 'fact', factId: facts[1], lead: 'Cost' },
+  ]);
   lib.addItems(briefingId, [{ kind: 'fact', factId: facts[2] }], 'discussion');
 });
 afterEach(() => done());
@@ -56,9 +59,15 @@ describe('storing and listing versions', () => {
     expect(lib.storeVersion(briefingId, 'edit', notesOf('other notes'), { unlessLatest: 'content' })).toEqual({ number: 1, stored: false });
     expect(lib.differsFromLatestVersion(briefingId)).toBe(false);
     const content = lib.briefingContent(briefingId);
-    expect(lib.recordExport(briefingId, { content, notes: notesOf('a'), format: 'docx', path: '/out/a.docx', sha256: 'aa' })).toEqual({ number: 1, stored: false });
+    expect(lib.recordExport(briefingId, { content, notes: notesOf('a'), format: 'docx', path: '/out/a.docx', sha256: 'aa' })).toEqual({
+      number: 1,
+      stored: false,
+    });
     // The same text with other notes (another style) is another version.
-    expect(lib.recordExport(briefingId, { content, notes: notesOf('apa'), format: 'docx', path: '/out/b.docx', sha256: 'bb' })).toEqual({ number: 2, stored: true });
+    expect(lib.recordExport(briefingId, { content, notes: notesOf('apa'), format: 'docx', path: '/out/b.docx', sha256: 'bb' })).toEqual({
+      number: 2,
+      stored: true,
+    });
     expect(lib.listVersions(briefingId).map((v) => [v.number, v.reason, v.exports.map((e) => e.path)])).toEqual([
       [1, 'edit', ['/out/a.docx']],
       [2, 'export', ['/out/b.docx']],

@@ -41,9 +41,9 @@ export function currentContent(db: Db, briefingRef: string): VersionContent {
 }
 
 function latestRow(db: Db, briefingId: string): VersionRow | undefined {
-  return stmt(db, 'SELECT number, reason, content, notes, created_at FROM briefing_versions WHERE briefing_id = ? ORDER BY number DESC LIMIT 1').get(briefingId) as
-    | VersionRow
-    | undefined;
+  return stmt(db, 'SELECT number, reason, content, notes, created_at FROM briefing_versions WHERE briefing_id = ? ORDER BY number DESC LIMIT 1').get(
+    briefingId,
+  ) as VersionRow | undefined;
 }
 
 export interface StoreOptions {
@@ -62,7 +62,13 @@ export interface Stored {
 }
 
 /** Stores a version of the given content (default: the briefing as it is now). */
-export function storeVersion(db: Db, briefingRef: string, reason: VersionReason, notes: readonly VersionNote[], opts: StoreOptions & { content?: VersionContent } = {}): Stored {
+export function storeVersion(
+  db: Db,
+  briefingRef: string,
+  reason: VersionReason,
+  notes: readonly VersionNote[],
+  opts: StoreOptions & { content?: VersionContent } = {},
+): Stored {
   return db.transaction(() => {
     const briefingId = resolveBriefingId(db, briefingRef);
     return insertVersion(db, briefingId, reason, opts.content ?? currentContent(db, briefingId), notes, opts);
@@ -96,7 +102,9 @@ export function differsFromLatest(db: Db, briefingRef: string): boolean {
 
 export function listVersions(db: Db, briefingRef: string): VersionSummary[] {
   const briefingId = resolveBriefingId(db, briefingRef);
-  const rows = stmt(db, 'SELECT number, reason, content, notes, created_at FROM briefing_versions WHERE briefing_id = ? ORDER BY number').all(briefingId) as VersionRow[];
+  const rows = stmt(db, 'SELECT number, reason, content, notes, created_at FROM briefing_versions WHERE briefing_id = ? ORDER BY number').all(
+    briefingId,
+  ) as VersionRow[];
   const exports = exportsByVersion(db, briefingId);
   return rows.map((r) => summaryOf(r, exports.get(r.number) ?? []));
 }
@@ -109,7 +117,10 @@ function summaryOf(r: VersionRow, exports: ExportRecord[]): VersionSummary {
 
 export function getVersion(db: Db, briefingRef: string, number: number): BriefingVersion {
   const briefingId = resolveBriefingId(db, briefingRef);
-  const r = stmt(db, 'SELECT number, reason, content, notes, created_at FROM briefing_versions WHERE briefing_id = ? AND number = ?').get(briefingId, number) as VersionRow | undefined;
+  const r = stmt(db, 'SELECT number, reason, content, notes, created_at FROM briefing_versions WHERE briefing_id = ? AND number = ?').get(
+    briefingId,
+    number,
+  ) as VersionRow | undefined;
   if (!r) throw notFound('Version', String(number));
   return {
     briefingId,
@@ -120,7 +131,9 @@ export function getVersion(db: Db, briefingRef: string, number: number): Briefin
 }
 
 function exportsByVersion(db: Db, briefingId: string): Map<number, ExportRecord[]> {
-  const rows = stmt(db, 'SELECT version, format, path, sha256, created_at AS createdAt FROM briefing_exports WHERE briefing_id = ? ORDER BY seq').all(briefingId) as ExportRecord[];
+  const rows = stmt(db, 'SELECT version, format, path, sha256, created_at AS createdAt FROM briefing_exports WHERE briefing_id = ? ORDER BY seq').all(
+    briefingId,
+  ) as ExportRecord[];
   const out = new Map<number, ExportRecord[]>();
   for (const r of rows) out.set(r.version, [...(out.get(r.version) ?? []), r]);
   return out;
@@ -203,7 +216,8 @@ function rewrite(db: Db, briefingId: string, c: VersionContent): void {
   stmt(db, 'DELETE FROM briefing_sections WHERE briefing_id = ?').run(briefingId);
   const taken = (table: 'briefing_sections' | 'briefing_items', id: string) => stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).pluck().get(id) !== undefined;
   const addSection = stmt(db, 'INSERT INTO briefing_sections (id, briefing_id, position, key, heading) VALUES (?, ?, ?, ?, ?)');
-  const addItem = stmt(db,
+  const addItem = stmt(
+    db,
     `INSERT INTO briefing_items (id, section_id, position, kind, text, fact_id, locator_label, locator_value, lead, wording, marking)
      VALUES (@id, @section, @position, @kind, @text, @fact, @ll, @lv, @lead, @wording, @marking)`,
   );
@@ -245,5 +259,7 @@ function rewrite(db: Db, briefingId: string, c: VersionContent): void {
 /** Files exported from the briefing, newest first. */
 export function listExports(db: Db, briefingRef: string): ExportRecord[] {
   const briefingId = resolveBriefingId(db, briefingRef);
-  return stmt(db, 'SELECT version, format, path, sha256, created_at AS createdAt FROM briefing_exports WHERE briefing_id = ? ORDER BY seq DESC').all(briefingId) as ExportRecord[];
+  return stmt(db, 'SELECT version, format, path, sha256, created_at AS createdAt FROM briefing_exports WHERE briefing_id = ? ORDER BY seq DESC').all(
+    briefingId,
+  ) as ExportRecord[];
 }

@@ -25,10 +25,26 @@ const order = (b: ReturnType<Library['getBriefing']>) =>
 describe('briefings', () => {
   it('create sections from the template and keep memo fields and settings', () => {
     const b = lib.createBriefing(
-      { title: 'Grain corridor', templateId: 'info-memo', styleId: 'apa', notePlacement: 'endnotes', marking: 'cui', portionMarks: true, fields: { for: 'Under Secretary', subject: 'Grain Corridor' } },
+      {
+        title: 'Grain corridor',
+        templateId: 'info-memo',
+        styleId: 'apa',
+        notePlacement: 'endnotes',
+        marking: 'cui',
+        portionMarks: true,
+        fields: { for: 'Under Secretary', subject: 'Grain Corridor' },
+      },
       SECTIONS,
     );
-    expect(b).toMatchObject({ title: 'Grain corridor', templateId: 'info-memo', styleId: 'apa', notePlacement: 'endnotes', marking: 'CUI', portionMarks: true, derivedFrom: false });
+    expect(b).toMatchObject({
+      title: 'Grain corridor',
+      templateId: 'info-memo',
+      styleId: 'apa',
+      notePlacement: 'endnotes',
+      marking: 'CUI',
+      portionMarks: true,
+      derivedFrom: false,
+    });
     expect(b.fields).toEqual({ for: 'Under Secretary', subject: 'Grain Corridor' });
     expect(b.sections.map((s) => s.key)).toEqual(['bluf', 'discussion']);
     const u = lib.updateBriefing(b.id, { fields: { from: 'Analyst' }, marking: '' });
@@ -41,7 +57,11 @@ describe('briefings', () => {
     const rules = (templateId: string) => ({ keys: ['date', 'decideBy'], locale: templateId === 'uk-memo' ? 'en-GB' : 'en-US' });
     const b = lib.createBriefing({ title: 'Dated', templateId: 'action-memo', fields: { date: 'January 18, 2024', for: '1/2/2024' } }, SECTIONS, rules);
     expect(b.fields).toEqual({ date: '2024-01-18', for: '1/2/2024' });
-    expect(lib.updateBriefing(b.id, { fields: { decideBy: '1/2/2024' } }, rules).fields).toEqual({ date: '2024-01-18', decideBy: '2024-01-02', for: '1/2/2024' });
+    expect(lib.updateBriefing(b.id, { fields: { decideBy: '1/2/2024' } }, rules).fields).toEqual({
+      date: '2024-01-18',
+      decideBy: '2024-01-02',
+      for: '1/2/2024',
+    });
     // A template change in the same patch reads the dates by the new template's locale.
     expect(lib.updateBriefing(b.id, { templateId: 'uk-memo', fields: { decideBy: '1/2/2024' } }, rules).fields.decideBy).toBe('2024-02-01');
     const before = lib.getBriefing(b.id);
@@ -51,20 +71,46 @@ describe('briefings', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toMatchObject({ code: 'validation', field: 'fields.decideBy', message: expect.stringContaining('cannot read "xyz" as a date; write e.g. 2024-01-18 or January 18, 2024') });
+    expect(error).toMatchObject({
+      code: 'validation',
+      field: 'fields.decideBy',
+      message: expect.stringContaining('cannot read "xyz" as a date; write e.g. 2024-01-18 or January 18, 2024'),
+    });
     expect(lib.getBriefing(b.id)).toEqual(before);
-    expect(() => lib.createBriefing({ title: 'Bad', templateId: 'action-memo', fields: { date: '31/31/2024' } }, SECTIONS, rules)).toThrow(/fields\.date|cannot read "31\/31\/2024"/);
+    expect(() => lib.createBriefing({ title: 'Bad', templateId: 'action-memo', fields: { date: '31/31/2024' } }, SECTIONS, rules)).toThrow(
+      /fields\.date|cannot read "31\/31\/2024"/,
+    );
     expect(lib.listBriefings().map((x) => x.title)).toEqual(['Dated']);
   });
 
   it('adds facts and prose in order, inserts at a position, moves and removes items', () => {
     const b = lib.createBriefing({ title: 'T', templateId: 'info-memo' }, SECTIONS);
-    lib.addItems(b.id, [{ kind: 'fact', factId: facts[0] }, { kind: 'fact', factId: facts[1] }], 'bluf');
-    lib.addItems(b.id, [{ kind: 'prose', text: 'Context.' }, { kind: 'fact', factId: facts[2] }], 'Discussion');
+    lib.addItems(
+      b.id,
+      [
+        { kind: 'fact', factId: facts[0] },
+        { kind: 'fact', factId: facts[1] },
+      ],
+      'bluf',
+    );
+    lib.addItems(
+      b.id,
+      [
+        { kind: 'prose', text: 'Context.' },
+        { kind: 'fact', factId: facts[2] },
+      ],
+      'Discussion',
+    );
     lib.addItems(b.id, [{ kind: 'fact', factId: facts[3].slice(0, 8) }], 'bluf', 1);
-    expect(order(lib.getBriefing(b.id))).toEqual([[1, 4, 2], ['p:Context.', 3]]);
+    expect(order(lib.getBriefing(b.id))).toEqual([
+      [1, 4, 2],
+      ['p:Context.', 3],
+    ]);
     lib.moveItem(b.id, '1', 2); // first item to the end of its section
-    expect(order(lib.getBriefing(b.id))).toEqual([[4, 2, 1], ['p:Context.', 3]]);
+    expect(order(lib.getBriefing(b.id))).toEqual([
+      [4, 2, 1],
+      ['p:Context.', 3],
+    ]);
     lib.moveItem(b.id, '5', 0, 'bluf'); // fact 3 to the top of the BLUF
     expect(order(lib.getBriefing(b.id))).toEqual([[3, 4, 2, 1], ['p:Context.']]);
     lib.removeItem(b.id, '2');

@@ -55,7 +55,8 @@ export function createBriefing(db: Db, input: unknown, sections: readonly Sectio
   return db.transaction(() => {
     const id = newId();
     const now = nowIso();
-    stmt(db, 
+    stmt(
+      db,
       `INSERT INTO briefings (id, title, template_id, style_id, note_placement, marking, portion_marks, derived_from, fields, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -96,11 +97,11 @@ export function getBriefing(db: Db, idOrTitle: string): Briefing {
     key: string;
     heading: string;
   }[];
-  const items = stmt(db, 
-      `SELECT i.* FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
+  const items = stmt(
+    db,
+    `SELECT i.* FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
        WHERE s.briefing_id = ? ORDER BY s.position, i.position`,
-    )
-    .all(id) as ItemRow[];
+  ).all(id) as ItemRow[];
   const bySection = new Map<string, BriefingItem[]>(sections.map((s) => [s.id, []]));
   for (const r of items) bySection.get(r.section_id)!.push(itemFromRow(r));
   const briefing: Briefing = {
@@ -135,15 +136,15 @@ function itemFromRow(r: ItemRow): BriefingItem {
 }
 
 export function listBriefings(db: Db): BriefingSummary[] {
-  const rows = stmt(db,
-      `WITH uses AS (${FACT_USES_SQL})
+  const rows = stmt(
+    db,
+    `WITH uses AS (${FACT_USES_SQL})
        SELECT b.id, b.title, b.template_id AS templateId, b.updated_at AS updatedAt,
          (SELECT count(DISTINCT u.fact_id) FROM uses u WHERE u.briefing_id = b.id) AS factCount,
          (SELECT count(*) FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
           WHERE s.briefing_id = b.id) AS itemCount
        FROM briefings b ORDER BY b.updated_at DESC, b.seq DESC`,
-    )
-    .all() as Omit<BriefingSummary, 'changedFacts'>[];
+  ).all() as Omit<BriefingSummary, 'changedFacts'>[];
   const changed = changedFactCounts(db);
   return rows.map((r) => ({ ...r, changedFacts: changed.get(r.id) ?? 0 }));
 }
@@ -212,7 +213,8 @@ export function addItems(db: Db, briefingIdOrTitle: string, items: readonly unkn
 /** Validates and inserts items into a section (positions set by the caller's renumber); returns their ids in order. */
 export function insertItems(db: Db, sectionId: string, items: readonly unknown[], field: string): string[] {
   const ids: string[] = [];
-  const insert = stmt(db, 
+  const insert = stmt(
+    db,
     `INSERT INTO briefing_items (id, section_id, position, kind, text, fact_id, locator_label, locator_value, lead, wording, marking)
      VALUES (@id, @section, -1, @kind, @text, @fact, @ll, @lv, @lead, @wording, @marking)`,
   );
@@ -258,11 +260,11 @@ export function clamp(n: number, lo: number, hi: number): number {
 
 /** Resolves an item by id, id prefix, or 1-based position in document order ("3"). */
 function resolveItem(db: Db, briefingId: string, ref: string): { id: string; sectionId: string } {
-  const rows = stmt(db, 
-      `SELECT i.id, i.section_id AS sectionId, i.fact_id AS factId FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
+  const rows = stmt(
+    db,
+    `SELECT i.id, i.section_id AS sectionId, i.fact_id AS factId FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id
        WHERE s.briefing_id = ? ORDER BY s.position, i.position`,
-    )
-    .all(briefingId) as { id: string; sectionId: string; factId: string | null }[];
+  ).all(briefingId) as { id: string; sectionId: string; factId: string | null }[];
   if (/^\d+$/.test(ref)) {
     const row = rows[Number(ref) - 1];
     if (!row) throw invalid('item', `the briefing has ${rows.length} item(s); there is no item ${ref}`);

@@ -2,14 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DossierError } from '../../core/errors';
 import type { Library } from '../library';
 import { SAMPLE_SOURCE, tempLibrary } from '../testing/temp-library';
-import {
-  corroborationLinks,
-  corroboratingFacts,
-  independentSourceCount,
-  linkCorroboration,
-  singleSourceFacts,
-  unlinkCorroboration,
-} from './corroboration';
+import { corroborationLinks, corroboratingFacts, independentSourceCount, linkCorroboration, singleSourceFacts, unlinkCorroboration } from './corroboration';
 
 let lib: Library;
 let done: () => void;

@@ -131,10 +131,7 @@ export function corroboratingFacts(db: Db, factId: string, opts: CorroboratingOp
 }
 
 function originCount(db: Db, id: string): number {
-  return stmt(
-    db,
-    `${COMPONENT} SELECT count(DISTINCT coalesce(f.via_source_id, f.source_id)) FROM facts f WHERE f.id IN (SELECT id FROM component)`,
-  )
+  return stmt(db, `${COMPONENT} SELECT count(DISTINCT coalesce(f.via_source_id, f.source_id)) FROM facts f WHERE f.id IN (SELECT id FROM component)`)
     .pluck()
     .get({ id }) as number;
 }

@@ -15,7 +15,12 @@ afterEach(() => done());
 /** Runs fn, expects a DossierError, and checks the library's row counts did not change. */
 function rejects(fn: () => unknown, code: string, message: RegExp): void {
   const count = () =>
-    lib.db.prepare(`SELECT (SELECT count(*) FROM sources) || '/' || (SELECT count(*) FROM facts) || '/' || (SELECT count(*) FROM tags) || '/' || (SELECT count(*) FROM fact_tags)`).pluck().get();
+    lib.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM sources) || '/' || (SELECT count(*) FROM facts) || '/' || (SELECT count(*) FROM tags) || '/' || (SELECT count(*) FROM fact_tags)`,
+      )
+      .pluck()
+      .get();
   const before = count();
   let err: unknown;
   try {
@@ -138,9 +143,9 @@ describe('facts', () => {
   it('cannot exist without a source', () => {
     rejects(() => lib.addFact({ text: 'Orphan claim.' }), 'validation', /^fact\.sourceId: is required: every fact needs a source/);
     rejects(() => lib.addFact({ text: 'Orphan claim.', sourceId: 'no-such-source' }), 'validation', /^fact\.sourceId: no source with id/);
-    expect(() => lib.db.prepare("INSERT INTO facts (id, text, text_hash, kind, source_id, created_at, updated_at) VALUES ('x','t',x'00','quote','nope','n','n')").run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      lib.db.prepare("INSERT INTO facts (id, text, text_hash, kind, source_id, created_at, updated_at) VALUES ('x','t',x'00','quote','nope','n','n')").run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('rejects empty text, bad credibility, unknown marking and bad dates with the field named', () => {
@@ -206,7 +211,12 @@ describe('facts', () => {
     const f = lib.addFact({ text: 'A fact.', sourceId: s.id });
     const b = lib.createBriefing({ title: 'B', templateId: 'info-memo' }, [{ key: 'bluf', heading: 'BLUF' }]);
     const before = lib.getBriefing(b.id);
-    expect(() => lib.addItems(b.id, [{ kind: 'fact', factId: f.id }, { kind: 'fact', factId: 'missing-fact' }])).toThrow(/items\[1\]\.factId: no fact/);
+    expect(() =>
+      lib.addItems(b.id, [
+        { kind: 'fact', factId: f.id },
+        { kind: 'fact', factId: 'missing-fact' },
+      ]),
+    ).toThrow(/items\[1\]\.factId: no fact/);
     expect(lib.getBriefing(b.id)).toEqual(before);
   });
 });
@@ -238,7 +248,13 @@ describe('merging duplicate sources', () => {
     lib.addItems(b.id, [{ kind: 'fact', factId: twin.id }]);
     const r = lib.mergeSources(keep.id, dup.id);
     expect(r).toMatchObject({ movedFacts: 1, mergedFacts: 1 });
-    expect(r.source).toMatchObject({ title: 'Grain corridor reopens', url: SAMPLE_SOURCE.url, containerTitle: SAMPLE_SOURCE.containerTitle, reliability: 'B', issued: '2024-01-19' });
+    expect(r.source).toMatchObject({
+      title: 'Grain corridor reopens',
+      url: SAMPLE_SOURCE.url,
+      containerTitle: SAMPLE_SOURCE.containerTitle,
+      reliability: 'B',
+      issued: '2024-01-19',
+    });
     expect(r.source.authors).toEqual(SAMPLE_SOURCE.authors);
     expect(() => lib.getSource(dup.id)).toThrow(/not found/);
     expect(lib.getFact(other.id).sourceId).toBe(keep.id);

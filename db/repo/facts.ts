@@ -80,12 +80,27 @@ function insertChunk(db: Db, items: readonly FactToInsert[], now: string): Inser
     seq++;
     for (const t of data.tags) links.push([seq, tagSeq(db, t)]);
     rows.push([
-      seq, id, data.text, hash.toString('hex'), data.kind, data.sourceId, position,
-      data.locator?.label ?? null, data.locator?.value ?? null,
-      data.attribution?.name || null, data.attribution?.role || null,
-      data.viaSourceId ?? null, data.eventDate ?? null, data.credibility ?? null, data.marking ?? null,
-      data.notes || null, data.verifiedAt ?? null, data.eventDateEnd ?? null,
-      data.figure?.stated ?? null, data.figure?.value ?? null, data.figure?.unit || null,
+      seq,
+      id,
+      data.text,
+      hash.toString('hex'),
+      data.kind,
+      data.sourceId,
+      position,
+      data.locator?.label ?? null,
+      data.locator?.value ?? null,
+      data.attribution?.name || null,
+      data.attribution?.role || null,
+      data.viaSourceId ?? null,
+      data.eventDate ?? null,
+      data.credibility ?? null,
+      data.marking ?? null,
+      data.notes || null,
+      data.verifiedAt ?? null,
+      data.eventDateEnd ?? null,
+      data.figure?.stated ?? null,
+      data.figure?.value ?? null,
+      data.figure?.unit || null,
     ]);
     return { id, duplicateOf: undefined };
   });
@@ -213,7 +228,8 @@ export function updateFact(db: Db, idOrPrefix: string, patch: unknown): Fact {
       } else {
         const col = PATCH_COLUMNS[key];
         let v: unknown = value === '' ? null : value;
-        if (key === 'sourceId' || key === 'viaSourceId') v = v === null ? null : sourceIdOrFail(db, typeof v === 'string' ? v : JSON.stringify(v), `fact.${key}`);
+        if (key === 'sourceId' || key === 'viaSourceId')
+          v = v === null ? null : sourceIdOrFail(db, typeof v === 'string' ? v : JSON.stringify(v), `fact.${key}`);
         if (key === 'marking' && v !== null) v = normaliseMarking(db, 'fact.marking', typeof v === 'string' ? v : JSON.stringify(v));
         if (key === 'sourceId' && v === null) throw invalid('fact.sourceId', 'is required: every fact needs a source');
         sets.push(`${col} = @${col}`);
@@ -303,12 +319,12 @@ export interface BriefingUse {
 /** Which briefings cite a fact, so a corrected fact can flag them. */
 export function briefingsUsingFact(db: Db, idOrPrefix: string): BriefingUse[] {
   const id = resolveFactId(db, idOrPrefix);
-  return stmt(db,
-      `SELECT b.id AS briefingId, b.title AS title, count(*) AS count FROM (${FACT_USES_SQL}) u
+  return stmt(
+    db,
+    `SELECT b.id AS briefingId, b.title AS title, count(*) AS count FROM (${FACT_USES_SQL}) u
        JOIN briefings b ON b.id = u.briefing_id
        WHERE u.fact_id = ? GROUP BY b.id ORDER BY b.updated_at DESC`,
-    )
-    .all(id) as BriefingUse[];
+  ).all(id) as BriefingUse[];
 }
 
 export function removeFact(db: Db, idOrPrefix: string): void {

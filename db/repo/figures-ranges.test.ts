@@ -93,7 +93,11 @@ describe('searching by figure and by date range', () => {
     const range = lib.addFact({ text: 'Fighting went on through the holidays.', sourceId: s.id, eventDate: '2023-12-20', eventDateEnd: '2024-01-05' });
     const day = lib.addFact({ text: 'Talks began.', sourceId: s.id, eventDate: '2023-12-20' });
     const fig = lib.addFact({ text: 'Exports rose 12%.', sourceId: s.id, figure: { stated: '12%' } });
-    const ids = (q: Parameters<Library['searchFacts']>[0]) => lib.searchFacts(q).hits.map((h) => h.fact.id).sort();
+    const ids = (q: Parameters<Library['searchFacts']>[0]) =>
+      lib
+        .searchFacts(q)
+        .hits.map((h) => h.fact.id)
+        .sort();
     expect(ids({ hasFigure: true })).toEqual([fig.id]);
     expect(ids({ hasFigure: true, text: 'exports' })).toEqual([fig.id]);
     expect(ids({ hasFigure: true, text: 'began' })).toEqual([]);

@@ -14,9 +14,13 @@ export { checkLibrary, libraryCounts, type CheckReport } from '../health/check';
  * and an existing file at `dest` is left as it was.
  */
 export async function backupLibrary(db: Db, dest: string, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<{ path: string; bytes: number }> {
-  if (existsSync(dest) && statSync(dest).isDirectory()) throw new DossierError('validation', `${dest} is a folder: give the backup a file name, e.g. ${dest}/library-backup.sqlite.`, 'path');
+  if (existsSync(dest) && statSync(dest).isDirectory())
+    throw new DossierError('validation', `${dest} is a folder: give the backup a file name, e.g. ${dest}/library-backup.sqlite.`, 'path');
   if (existsSync(dest) && !opts.force) {
-    throw new DossierError('conflict', `${dest} already exists: choose another name, or add --force to replace it (it is replaced only after the new backup has passed its check).`);
+    throw new DossierError(
+      'conflict',
+      `${dest} already exists: choose another name, or add --force to replace it (it is replaced only after the new backup has passed its check).`,
+    );
   }
   if (existsSync(dest) && db.name && existsSync(db.name) && sameFile(db.name, dest)) {
     throw new DossierError('validation', `${dest} is the library itself: a backup must be another file.`, 'path');

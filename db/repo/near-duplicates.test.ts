@@ -67,7 +67,10 @@ describe('content tokens and similarity', () => {
 describe('finding near-duplicates', () => {
   it('finds a restatement with other word order and punctuation', () => {
     const { ids, sourceId } = seed();
-    const hits = findNearDuplicates(lib.db, 'In December -- the port authority said -- ships carried 1.2 million tonnes of grain through the Black Sea corridor!');
+    const hits = findNearDuplicates(
+      lib.db,
+      'In December -- the port authority said -- ships carried 1.2 million tonnes of grain through the Black Sea corridor!',
+    );
     expect(hits[0]).toEqual({ factId: ids[0], sourceId, similarity: 1 });
     expect(hits).toHaveLength(1);
   });
@@ -140,7 +143,10 @@ describe('finding near-duplicates', () => {
     }
     lib.db.transaction(() => texts.forEach((text) => lib.addFact({ text, sourceId: s })))();
     const target = lib.factsOfSource(s)[1234];
-    const hits = findNearDuplicates(lib.db, `After talks with insurers and shipping firms, the ${target.text.match(/of (\w+)/)![1]} port authority ${target.text.match(/(\w+) grain/)![1]} grain terminal 1234.`);
+    const hits = findNearDuplicates(
+      lib.db,
+      `After talks with insurers and shipping firms, the ${target.text.match(/of (\w+)/)![1]} port authority ${target.text.match(/(\w+) grain/)![1]} grain terminal 1234.`,
+    );
     expect(hits[0]).toMatchObject({ factId: target.id, similarity: 1 });
 
     // The benchmark runs against whatever library it is given.

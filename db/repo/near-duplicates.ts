@@ -71,7 +71,7 @@ const STOPWORDS = new Set(
   (
     'a an the and or but nor so yet of in on at to for from by with without into onto upon over under about above below ' +
     'after before during while since until than then as that which who whom whose this these those there here ' +
-    'it its it\'s he she they we i you his her their our my your him them us me ' +
+    "it its it's he she they we i you his her their our my your him them us me " +
     'is are was were be been being am has have had having do does did will would shall should can could may might must ' +
     'said says say told also such other some any each more most very just only own same too'
   ).split(/\s+/),
@@ -84,7 +84,10 @@ const STOPWORDS = new Set(
  */
 export function contentTokens(text: string): string[] {
   const out = new Set<string>();
-  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   for (const t of folded.split(/[^\p{L}\p{N}]+/u)) {
     if (!t || STOPWORDS.has(t)) continue;
     if (t.length === 1 && !/\p{N}/u.test(t)) continue;
@@ -190,5 +193,7 @@ function candidateSeqs(db: Db, groups: readonly string[][], excludeSeq: number |
     ) x JOIN facts f ON f.seq = x.seq
     ORDER BY x.shared DESC, octet_length(f.text), x.seq DESC LIMIT ${CANDIDATES}`;
   const params = groups.flatMap((g) => [g.length, `text : (${g.map(phrase).join(' AND ')})`]);
-  return stmt(db, sql).pluck().all(...params, excludeSeq) as number[];
+  return stmt(db, sql)
+    .pluck()
+    .all(...params, excludeSeq) as number[];
 }

@@ -21,19 +21,48 @@ beforeAll(() => {
     issued: '2024-01-19',
     reliability: 'B',
   });
-  const report = lib.addSource({ type: 'report', title: 'Fertiliser markets outlook', authors: [{ literal: 'Institute for Trade Studies' }], issued: '2023', reliability: 'E' });
+  const report = lib.addSource({
+    type: 'report',
+    title: 'Fertiliser markets outlook',
+    authors: [{ literal: 'Institute for Trade Studies' }],
+    issued: '2023',
+    reliability: 'E',
+  });
   ids = {
     herald: herald.id,
     report: report.id,
-    quote: lib.addFact({ text: '"Shipments will resume on Jan. 22," the port authority said.', kind: 'quote', sourceId: herald.id, eventDate: '2024-01-22', tags: ['grain', 'shipping'], attribution: { name: 'Leda Marsh', role: 'port authority spokeswoman' } }, UNREVIEWED).id,
-    stat: lib.addFact({ text: 'Exports fell 30% to 3.2 million tonnes in December.', kind: 'statistic', sourceId: herald.id, eventDate: '2023-12', tags: ['grain'] }, UNREVIEWED).id,
-    prices: lib.addFact({ text: 'Fertiliser prices doubled after the sanctions (U.S. data).', sourceId: report.id, eventDate: '2023', notes: 'Compare with FAO index.', verifiedAt: '2024-02-01T00:00:00.000Z' }).id,
+    quote: lib.addFact(
+      {
+        text: '"Shipments will resume on Jan. 22," the port authority said.',
+        kind: 'quote',
+        sourceId: herald.id,
+        eventDate: '2024-01-22',
+        tags: ['grain', 'shipping'],
+        attribution: { name: 'Leda Marsh', role: 'port authority spokeswoman' },
+      },
+      UNREVIEWED,
+    ).id,
+    stat: lib.addFact(
+      { text: 'Exports fell 30% to 3.2 million tonnes in December.', kind: 'statistic', sourceId: herald.id, eventDate: '2023-12', tags: ['grain'] },
+      UNREVIEWED,
+    ).id,
+    prices: lib.addFact({
+      text: 'Fertiliser prices doubled after the sanctions (U.S. data).',
+      sourceId: report.id,
+      eventDate: '2023',
+      notes: 'Compare with FAO index.',
+      verifiedAt: '2024-02-01T00:00:00.000Z',
+    }).id,
     cafe: lib.addFact({ text: 'Café owners in the port city reported fewer sailors.', sourceId: report.id, tags: ['anecdote'] }, UNREVIEWED).id,
   };
 });
 afterAll(() => done());
 
-const found = (q: Parameters<Library['searchFacts']>[0]) => lib.searchFacts(q).hits.map((h) => Object.entries(ids).find(([, v]) => v === h.fact.id)![0]).sort();
+const found = (q: Parameters<Library['searchFacts']>[0]) =>
+  lib
+    .searchFacts(q)
+    .hits.map((h) => Object.entries(ids).find(([, v]) => v === h.fact.id)![0])
+    .sort();
 
 describe('search', () => {
   it('finds words in fact text, tags, notes, attribution and source metadata', () => {
@@ -48,7 +77,13 @@ describe('search', () => {
   it('ignores accents, supports prefixes, phrases, exclusion and OR', () => {
     expect(found({ text: 'cafe' })).toEqual(['cafe']);
     expect(lib.searchFacts({ text: 'cafe' }).hits[0].highlights).toContainEqual({ text: 'Café', match: true });
-    expect(lib.searchFacts({ text: 'fertil', prefixLast: true }).hits.flatMap((h) => h.highlights ?? []).filter((x) => x.match).map((x) => x.text)).toContain('Fertiliser');
+    expect(
+      lib
+        .searchFacts({ text: 'fertil', prefixLast: true })
+        .hits.flatMap((h) => h.highlights ?? [])
+        .filter((x) => x.match)
+        .map((x) => x.text),
+    ).toContain('Fertiliser');
     expect(found({ text: 'fertil*' })).toEqual(['cafe', 'prices']);
     expect(found({ text: 'fertil', prefixLast: true })).toEqual(['cafe', 'prices']);
     expect(found({ text: '"prices doubled"' })).toEqual(['prices']);
@@ -59,7 +94,29 @@ describe('search', () => {
   });
 
   it('never fails on FTS syntax typed by a user', () => {
-    for (const q of ['"', '"unclosed phrase', 'a AND', 'NOT', '(', ')', '*', 'col:value', 'U.S.', '-', '--', '^start', 'a + b', 'NEAR(a b)', '""', "'", '{}', 'grain*)', '\u0000', '🙂', 'AND OR NOT']) {
+    for (const q of [
+      '"',
+      '"unclosed phrase',
+      'a AND',
+      'NOT',
+      '(',
+      ')',
+      '*',
+      'col:value',
+      'U.S.',
+      '-',
+      '--',
+      '^start',
+      'a + b',
+      'NEAR(a b)',
+      '""',
+      "'",
+      '{}',
+      'grain*)',
+      '\u0000',
+      '🙂',
+      'AND OR NOT',
+    ]) {
       expect(() => lib.searchFacts({ text: q }), q).not.toThrow();
     }
     expect(found({ text: 'U.S.' })).toEqual(['prices']);

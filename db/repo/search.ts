@@ -83,7 +83,7 @@ function compileFilters(db: Db, q: FactQuery): Filters {
   (q.tags ?? []).forEach((t, i) => {
     where.push(`f.seq IN (SELECT ft.fact_seq FROM fact_tags ft WHERE ft.tag_seq = @tag${i})`);
     // Unknown tag: -1 matches nothing, which is the right answer.
-    params[`tag${i}`] = (stmt(db, 'SELECT seq FROM tags WHERE name = ?').pluck().get(t.trim())) ?? -1;
+    params[`tag${i}`] = stmt(db, 'SELECT seq FROM tags WHERE name = ?').pluck().get(t.trim()) ?? -1;
   });
   if (q.sourceId) {
     where.push('f.source_id = @sourceId');
@@ -181,7 +181,11 @@ function plan(q: FactQuery, f: Filters): Plan {
   const facts = needSource ? 'facts f JOIN sources s ON s.id = f.source_id' : 'facts f';
   const filters = f.where.join(' AND ');
   if (!f.match) {
-    return { body: `SELECT f.seq AS seq FROM ${facts}${filters ? ` WHERE ${filters}` : ''}`, order: ORDER[sort === 'relevance' ? 'newest' : sort], ranked: false };
+    return {
+      body: `SELECT f.seq AS seq FROM ${facts}${filters ? ` WHERE ${filters}` : ''}`,
+      order: ORDER[sort === 'relevance' ? 'newest' : sort],
+      ranked: false,
+    };
   }
   const ranked = sort === 'relevance';
   const rank = ranked ? ', fact_search.rank AS rank' : '';
@@ -211,7 +215,9 @@ export function searchFacts(db: Db, q: FactQuery = {}, options: { countTotal?: b
     const fact = factFromRow(factStmt.get(row.seq) as FactRow);
     // A fact whose source row is gone (a library damaged outside Dossier) is still listed,
     // under a title that says what is wrong, so the rest of the library stays readable.
-    const s = (sourceStmt.get(fact.sourceId) as { id: string; title: string; type: SourceType; issued: string | null; reliability: Reliability | null; authors: string; container_title: string | null } | undefined) ?? {
+    const s = (sourceStmt.get(fact.sourceId) as
+      | { id: string; title: string; type: SourceType; issued: string | null; reliability: Reliability | null; authors: string; container_title: string | null }
+      | undefined) ?? {
       id: fact.sourceId,
       title: '(source missing: run dossier check)',
       type: 'document' as SourceType,
@@ -232,7 +238,9 @@ export function searchFacts(db: Db, q: FactQuery = {}, options: { countTotal?: b
   let total = hits.length + (q.offset ?? 0);
   let capped = false;
   if (options.countTotal !== false) {
-    total = stmt(db, `SELECT count(*) FROM (${p.body} LIMIT ${TOTAL_CAP + 1})`).pluck().get(f.params) as number;
+    total = stmt(db, `SELECT count(*) FROM (${p.body} LIMIT ${TOTAL_CAP + 1})`)
+      .pluck()
+      .get(f.params) as number;
     capped = total > TOTAL_CAP;
     if (capped) total = TOTAL_CAP;
   }

@@ -34,7 +34,10 @@ export function setMarkingScheme(db: Db, id: string, customList?: string): Marki
     const used = stmt(db, 'SELECT DISTINCT marking FROM facts WHERE marking IS NOT NULL').pluck().all() as string[];
     const unknown = used.filter((m) => !tryParseMarking(scheme, m));
     if (unknown.length) {
-      throw new DossierError('conflict', `Facts are marked ${unknown.map((u) => `"${u}"`).join(', ')}, which scheme "${scheme.name}" does not have. Nothing changed.`);
+      throw new DossierError(
+        'conflict',
+        `Facts are marked ${unknown.map((u) => `"${u}"`).join(', ')}, which scheme "${scheme.name}" does not have. Nothing changed.`,
+      );
     }
     setSetting(db, 'marking_scheme', scheme.id);
     if (scheme.id === 'custom') setSetting(db, 'marking_custom', scheme.levels.map((l) => l.id).join(', '));
@@ -68,7 +71,8 @@ export function markingDefaults(db: Db): Partial<Record<MarkingDefaultField, str
 
 /** Sets (or, with an empty value, clears) one default; an unknown field changes nothing. */
 export function setMarkingDefault(db: Db, field: string, value: string): Partial<Record<MarkingDefaultField, string>> {
-  if (!(MARKING_DEFAULT_FIELDS as readonly string[]).includes(field)) throw invalid('field', `"${printable(field)}" is not a marking default; use ${MARKING_DEFAULT_FIELDS.join(', ')}`);
+  if (!(MARKING_DEFAULT_FIELDS as readonly string[]).includes(field))
+    throw invalid('field', `"${printable(field)}" is not a marking default; use ${MARKING_DEFAULT_FIELDS.join(', ')}`);
   db.transaction(() => {
     if (value.trim()) setSetting(db, `marking.${field}`, value.trim());
     else stmt(db, 'DELETE FROM settings WHERE key = ?').run(`marking.${field}`);

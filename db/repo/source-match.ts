@@ -12,8 +12,10 @@ export function findMatchingSource(db: Db, input: Pick<SourceInput, 'doi' | 'url
   if (input.doi) row = stmt(db, 'SELECT * FROM sources WHERE lower(doi) = lower(?)').get(input.doi) as SourceRow | undefined;
   if (!row && input.url) row = stmt(db, 'SELECT * FROM sources WHERE url = ?').get(input.url) as SourceRow | undefined;
   if (!row && input.title) {
-    row = stmt(db, "SELECT * FROM sources WHERE title = ? COLLATE NOCASE AND coalesce(issued, '') = ? ORDER BY created_at LIMIT 1")
-      .get(input.title, input.issued ?? '') as SourceRow | undefined;
+    row = stmt(db, "SELECT * FROM sources WHERE title = ? COLLATE NOCASE AND coalesce(issued, '') = ? ORDER BY created_at LIMIT 1").get(
+      input.title,
+      input.issued ?? '',
+    ) as SourceRow | undefined;
   }
   return row ? sourceFromRow(row) : undefined;
 }

@@ -16,7 +16,13 @@ afterEach(() => done());
 describe('getSources', () => {
   it('reads several sources in the order asked, each once, equal to reading them one by one', () => {
     const a = lib.addSource(SAMPLE_SOURCE);
-    const b = lib.addSource({ type: 'report', title: 'Black Sea Shipping After the Ceasefire', authors: [{ literal: 'Institute for Trade Studies' }], issued: '2024-12', extra: { note: 'x' } });
+    const b = lib.addSource({
+      type: 'report',
+      title: 'Black Sea Shipping After the Ceasefire',
+      authors: [{ literal: 'Institute for Trade Studies' }],
+      issued: '2024-12',
+      extra: { note: 'x' },
+    });
     const c = lib.addSource({ type: 'webpage', title: 'Port statistics', url: 'https://port.example/stats' });
     const got = lib.getSources([c.id, a.id, c.id, b.id]);
     expect([...got.keys()]).toEqual([c.id, a.id, b.id]);

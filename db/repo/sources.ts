@@ -109,18 +109,20 @@ export function listSources(db: Db, opts: SourceListOptions = {}): SourceWithCou
     where.push("(s.title LIKE @like ESCAPE '\\' OR s.container_title LIKE @like ESCAPE '\\' OR s.authors LIKE @like ESCAPE '\\')");
     params.like = `%${opts.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   }
-  const rows = stmt(db, 
-      `SELECT s.*, (SELECT count(*) FROM facts f WHERE f.source_id = s.id) AS fact_count FROM sources s
+  const rows = stmt(
+    db,
+    `SELECT s.*, (SELECT count(*) FROM facts f WHERE f.source_id = s.id) AS fact_count FROM sources s
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY coalesce(s.issued, '') DESC, s.title COLLATE NOCASE LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as (SourceRow & { fact_count: number })[];
+  ).all(params) as (SourceRow & { fact_count: number })[];
   return rows.map((r) => ({ ...sourceFromRow(r), factCount: r.fact_count }));
 }
 
 export function updateSource(db: Db, id: string, patch: unknown): Source {
   // An empty string typed for an optional field means "clear it".
-  const cleared = Object.fromEntries(Object.entries(patch as Record<string, unknown>).map(([k, v]) => [k, v === '' && k !== 'title' && k !== 'type' ? null : v]));
+  const cleared = Object.fromEntries(
+    Object.entries(patch as Record<string, unknown>).map(([k, v]) => [k, v === '' && k !== 'title' && k !== 'type' ? null : v]),
+  );
   const data = validate(sourcePatchSchema, cleared, 'source') as SourcePatch;
   return db.transaction(() => {
     const current = getSource(db, id);
@@ -162,11 +164,11 @@ export function removeSource(db: Db, id: string, opts: RemoveSourceOptions = {})
       );
     }
     if (n > 0) {
-      const cited = stmt(db, 
-          `SELECT DISTINCT b.title FROM (${FACT_USES_SQL}) u
+      const cited = stmt(
+        db,
+        `SELECT DISTINCT b.title FROM (${FACT_USES_SQL}) u
            JOIN briefings b ON b.id = u.briefing_id JOIN facts f ON f.id = u.fact_id WHERE f.source_id = ?`,
-        )
-        .all(source.id) as { title: string }[];
+      ).all(source.id) as { title: string }[];
       if (cited.length) {
         throw new DossierError(
           'conflict',
@@ -193,7 +195,10 @@ export function mergeSources(db: Db, keepId: string, duplicateId: string): { sou
     if (keep.id === dup.id) throw new DossierError('validation', 'a source cannot be merged into itself', 'source');
     let mergedFacts = 0;
     // Same words in both: keep the fact of the kept source, repoint briefings, drop the other.
-    const twins = stmt(db, `SELECT d.id AS dupId, k.id AS keepId FROM facts d JOIN facts k ON k.source_id = ? AND k.text_hash = d.text_hash WHERE d.source_id = ?`).all(keep.id, dup.id) as {
+    const twins = stmt(
+      db,
+      `SELECT d.id AS dupId, k.id AS keepId FROM facts d JOIN facts k ON k.source_id = ? AND k.text_hash = d.text_hash WHERE d.source_id = ?`,
+    ).all(keep.id, dup.id) as {
       dupId: string;
       keepId: string;
     }[];
@@ -211,7 +216,10 @@ export function mergeSources(db: Db, keepId: string, duplicateId: string): { sou
     }
     if (keep.authors.length === 0 && dup.authors.length) fill.authors = JSON.stringify(dup.authors);
     // The duplicate's captured files stay: they become the kept source's.
-    stmt(db, 'INSERT OR IGNORE INTO source_originals (source_id, sha256, file_name, captured_at) SELECT ?, sha256, file_name, captured_at FROM source_originals WHERE source_id = ?').run(keep.id, dup.id);
+    stmt(
+      db,
+      'INSERT OR IGNORE INTO source_originals (source_id, sha256, file_name, captured_at) SELECT ?, sha256, file_name, captured_at FROM source_originals WHERE source_id = ?',
+    ).run(keep.id, dup.id);
     stmt(db, 'DELETE FROM sources WHERE id = ?').run(dup.id);
     if (Object.keys(fill).length) {
       const sets = Object.keys(fill).map((c) => `${c} = @${c}`);

@@ -34,7 +34,9 @@ describe('text is stored exactly as typed, or refused with a message', () => {
   it('refuses an unpaired surrogate (it would come back as U+FFFD) but keeps paired ones', () => {
     const l = lib();
     const s = l.addSource(SAMPLE_SOURCE);
-    expect(refusal(() => l.addFact({ text: 'Bad \uD800 half.', sourceId: s.id })).message).toBe('fact.text: is not valid Unicode text (it has an unpaired surrogate)');
+    expect(refusal(() => l.addFact({ text: 'Bad \uD800 half.', sourceId: s.id })).message).toBe(
+      'fact.text: is not valid Unicode text (it has an unpaired surrogate)',
+    );
     const ok = l.addFact({ text: 'Flag 🇺🇦 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 kept.', sourceId: s.id });
     expect(l.getFact(ok.id).text).toBe('Flag 🇺🇦 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 kept.');
   });

@@ -31,11 +31,11 @@ export function cleanTags(tags: readonly unknown[], field = 'tags'): string[] {
 }
 
 export function listTags(db: Db): TagCount[] {
-  return stmt(db, 
-      `SELECT t.name AS name, count(ft.fact_seq) AS count FROM tags t LEFT JOIN fact_tags ft ON ft.tag_seq = t.seq
+  return stmt(
+    db,
+    `SELECT t.name AS name, count(ft.fact_seq) AS count FROM tags t LEFT JOIN fact_tags ft ON ft.tag_seq = t.seq
        GROUP BY t.seq HAVING count > 0 ORDER BY t.name COLLATE NOCASE`,
-    )
-    .all() as TagCount[];
+  ).all() as TagCount[];
 }
 
 export interface RenamedTag extends TagCount {

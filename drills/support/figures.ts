@@ -14,7 +14,11 @@ export interface Figures {
 }
 
 export function recordFigures(drill: string, f: Figures): void {
-  const notes = f.notes ? Object.entries(f.notes).map(([k, v]) => `, ${k} ${v}`).join('') : '';
+  const notes = f.notes
+    ? Object.entries(f.notes)
+        .map(([k, v]) => `, ${k} ${v}`)
+        .join('')
+    : '';
   console.log(`[drill] ${drill}: tried ${f.tried}, survived ${f.survived}, failed ${f.failed}${notes}`);
   const file = process.env.DOSSIER_DRILL_FIGURES;
   if (file) appendFileSync(file, JSON.stringify({ drill, long: process.env.DOSSIER_DRILL === 'long', ...f }) + '\n');

@@ -17,12 +17,19 @@ export async function hostileFile(kind: Importer, value: unknown): Promise<{ byt
       return { bytes: enc(`# ${v}\n\n${sentence(`**${v}**`)} See [${v}](${v}).\n\n- ${v}\n`), fileName: 'hostile.md' };
     case 'html':
       return {
-        bytes: enc(`<!doctype html><html><head><title>${v}</title><meta name="author" content="${v}"></head><body><article><h1>${v}</h1><p>${sentence(v)}</p><p><a href="${v}">${v}</a></p></article></body></html>`),
+        bytes: enc(
+          `<!doctype html><html><head><title>${v}</title><meta name="author" content="${v}"></head><body><article><h1>${v}</h1><p>${sentence(v)}</p><p><a href="${v}">${v}</a></p></article></body></html>`,
+        ),
         fileName: 'hostile.html',
       };
     case 'docx': {
       // The docx library writes what it is given; controls it cannot write are its refusal, not ours.
-      const doc = new Document({ title: v, creator: v, subject: v, sections: [{ children: [new Paragraph({ children: [new TextRun(sentence(v))] }), new Paragraph(v)] }] });
+      const doc = new Document({
+        title: v,
+        creator: v,
+        subject: v,
+        sections: [{ children: [new Paragraph({ children: [new TextRun(sentence(v))] }), new Paragraph(v)] }],
+      });
       return { bytes: new Uint8Array(await Packer.toBuffer(doc)), fileName: 'hostile.docx' };
     }
     case 'pdf': {
@@ -33,17 +40,37 @@ export async function hostileFile(kind: Importer, value: unknown): Promise<{ byt
       pdf.setSubject(v);
       const font = await pdf.embedFont(StandardFonts.Helvetica);
       const page = pdf.addPage([612, 792]);
-      const shown = sentence(v).replace(/[^\x20-\x7e]/g, '?').slice(0, 90);
+      const shown = sentence(v)
+        .replace(/[^\x20-\x7e]/g, '?')
+        .slice(0, 90);
       page.drawText(shown, { x: 50, y: 700, size: 10, font });
       page.drawText('Inspections took four hours on average, the port authority said.', { x: 50, y: 680, size: 10, font });
       return { bytes: await pdf.save(), fileName: 'hostile.pdf' };
     }
     case 'bibtex':
-      return { bytes: enc(`@article{hostile,\n  title = {${v}},\n  author = {${v} and Okafor, Ada},\n  journal = {${v}},\n  year = {2024},\n  url = {${v}}\n}\n`), fileName: 'hostile.bib' };
+      return {
+        bytes: enc(`@article{hostile,\n  title = {${v}},\n  author = {${v} and Okafor, Ada},\n  journal = {${v}},\n  year = {2024},\n  url = {${v}}\n}\n`),
+        fileName: 'hostile.bib',
+      };
     case 'ris':
       return { bytes: enc(`TY  - JOUR\nTI  - ${v}\nAU  - ${v}\nJO  - ${v}\nPY  - 2024\nUR  - ${v}\nER  - \n`), fileName: 'hostile.ris' };
     case 'csl-json':
       // The one importer whose input carries types: the value goes in as it is, whatever its type.
-      return { bytes: enc(JSON.stringify([{ id: 'hostile', type: 'article-journal', title: value, author: [{ family: value, given: 'Ada' }], 'container-title': value, issued: { 'date-parts': [[2024]] }, URL: value }])), fileName: 'hostile.json' };
+      return {
+        bytes: enc(
+          JSON.stringify([
+            {
+              id: 'hostile',
+              type: 'article-journal',
+              title: value,
+              author: [{ family: value, given: 'Ada' }],
+              'container-title': value,
+              issued: { 'date-parts': [[2024]] },
+              URL: value,
+            },
+          ]),
+        ),
+        fileName: 'hostile.json',
+      };
   }
 }

@@ -13,17 +13,22 @@ export function buildLibrary(path: string, o: { sources: number; facts: number; 
   const lib = Library.open(path);
   try {
     const families = ['Okafor', 'Lee', 'Petrov', 'Duarte', 'Lindqvist', 'Haddad'];
-    const sources = Array.from({ length: o.sources }, (_, i) =>
-      lib.addSource({
-        type: i % 3 === 0 ? 'report' : 'article-newspaper',
-        title: `Grain corridor report number ${i + 1}`,
-        authors: [{ family: families[i % families.length], given: i % 2 ? 'Ada' : 'Min-jun' }],
-        ...(i % 3 ? { containerTitle: 'The Harbour Times' } : { publisher: 'Institute for Trade Studies' }),
-        issued: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
-      }).id,
+    const sources = Array.from(
+      { length: o.sources },
+      (_, i) =>
+        lib.addSource({
+          type: i % 3 === 0 ? 'report' : 'article-newspaper',
+          title: `Grain corridor report number ${i + 1}`,
+          authors: [{ family: families[i % families.length], given: i % 2 ? 'Ada' : 'Min-jun' }],
+          ...(i % 3 ? { containerTitle: 'The Harbour Times' } : { publisher: 'Institute for Trade Studies' }),
+          issued: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+        }).id,
     );
     const template = getTemplate('background-brief');
-    const b = lib.createBriefing({ title: MEMO_TITLE, templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+    const b = lib.createBriefing(
+      { title: MEMO_TITLE, templateId: template.id },
+      template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+    );
     const items = [];
     for (let i = 0; i < o.facts; i++) {
       const f = lib.addFact({

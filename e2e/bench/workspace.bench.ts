@@ -11,7 +11,12 @@ import { ARTIFACTS, ORIGIN, test } from '../fixtures';
 const QUERIES = ['corridor', 'insurance', 'tonnes 2024'];
 
 function med(xs: number[]): number {
-  return Math.round(percentile([...xs].sort((a, b) => a - b), 0.5));
+  return Math.round(
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      0.5,
+    ),
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -22,9 +27,17 @@ test('workspace with 100,000 facts', async ({ page, app }) => {
   const seeded = performance.now();
   const words = ['grain', 'corridor', 'port', 'tonnes', 'insurance', 'rail', 'storage', 'ministry', 'vessel', 'convoy', 'tariff', 'harvest'];
   for (let s = 0; s < 20; s++) {
-    const src = app.lib.addSource({ type: 'report', title: `Synthetic report ${s + 1}`, issued: `2024-${String((s % 12) + 1).padStart(2, '0')}`, reliability: 'ABCDEF'[s % 6] });
+    const src = app.lib.addSource({
+      type: 'report',
+      title: `Synthetic report ${s + 1}`,
+      issued: `2024-${String((s % 12) + 1).padStart(2, '0')}`,
+      reliability: 'ABCDEF'[s % 6],
+    });
     const paras: string[] = [];
-    for (let i = 0; i < 5000; i++) paras.push(`Item ${s}-${i}: the ${words[i % 12]} ${words[(i * 5 + s) % 12]} figure reached ${(i * 7) % 1000} units in ${2015 + (i % 11)} in district ${s}.`);
+    for (let i = 0; i < 5000; i++)
+      paras.push(
+        `Item ${s}-${i}: the ${words[i % 12]} ${words[(i * 5 + s) % 12]} figure reached ${(i * 7) % 1000} units in ${2015 + (i % 11)} in district ${s}.`,
+      );
     app.core.importText(app.lib, { text: paras.join('\n\n'), sourceId: src.id, paragraphs: true });
   }
   const seedSeconds = (performance.now() - seeded) / 1000;
@@ -98,8 +111,7 @@ test('workspace with 100,000 facts', async ({ page, app }) => {
           return c ? { toCall: c.at - b.t0, call: c.took, after: b.last - (c.at + c.took) } : undefined;
         });
         if (parts) split.push(parts);
-      }
-      else unchanged += 1;
+      } else unchanged += 1;
     }
   }
   latencies.sort((a, b) => a - b);
@@ -129,7 +141,13 @@ test('workspace with 100,000 facts', async ({ page, app }) => {
     facts: 100_000,
     seedSeconds: Number(seedSeconds.toFixed(1)),
     firstRenderMs: Math.round(firstRender),
-    keystrokeToResultsMs: { keys: latencies.length, unchanged, p50: Math.round(percentile(latencies, 0.5)), p95: Math.round(percentile(latencies, 0.95)), max: Math.round(latencies[latencies.length - 1]) },
+    keystrokeToResultsMs: {
+      keys: latencies.length,
+      unchanged,
+      p50: Math.round(percentile(latencies, 0.5)),
+      p95: Math.round(percentile(latencies, 0.95)),
+      max: Math.round(latencies[latencies.length - 1]),
+    },
     rendererHeapMiB: Number(heapMiB.toFixed(1)),
     domNodes,
     coreProcessRssMiB: Math.round(coreRssMiB),

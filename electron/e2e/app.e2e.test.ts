@@ -44,7 +44,9 @@ describe.skipIf(!!skipReason)(`the Electron app${skipReason ? ` — ${skipReason
   const mainLog: string[] = [];
 
   beforeAll(async () => {
-    const { buildElectron } = (await import(/* @vite-ignore */ join(root, 'scripts', 'build-electron.mjs'))) as { buildElectron(o: { quiet: boolean }): Promise<void> };
+    const { buildElectron } = (await import(/* @vite-ignore */ join(root, 'scripts', 'build-electron.mjs'))) as {
+      buildElectron(o: { quiet: boolean }): Promise<void>;
+    };
     await buildElectron({ quiet: true });
     const t = tempDir();
     cleanup = t.cleanup;
@@ -81,7 +83,12 @@ describe.skipIf(!!skipReason)(`the Electron app${skipReason ? ` — ${skipReason
 
   it('exposes only the bridge: no require, no process, call/shell/on', async () => {
     const probe = await page.evaluate(() => (window as unknown as { __probe: Record<string, unknown> }).__probe);
-    expect(probe).toMatchObject({ bridgeKeys: ['call', 'on', 'shell'], requireType: 'undefined', processType: 'undefined', library: { ok: true, value: { state: 'open' } } });
+    expect(probe).toMatchObject({
+      bridgeKeys: ['call', 'on', 'shell'],
+      requireType: 'undefined',
+      processType: 'undefined',
+      library: { ok: true, value: { state: 'open' } },
+    });
   });
 
   it('makes no network request: everything loaded is app://dossier/', async () => {

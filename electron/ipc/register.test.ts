@@ -8,7 +8,12 @@ function setup() {
   const handlers = new Map<string, Handler>();
   const core = vi.fn(async (name: string, args: unknown) => ({ ok: true as const, value: { name, args } }));
   const shell = vi.fn(async (name: string, args: unknown) => ({ ok: true as const, value: { name, args } }));
-  registerIpc({ handle: (channel: string, h: Handler) => void handlers.set(channel, h) } as never, { windowId: () => 7, core, shell, log: { warn: () => undefined } });
+  registerIpc({ handle: (channel: string, h: Handler) => void handlers.set(channel, h) } as never, {
+    windowId: () => 7,
+    core,
+    shell,
+    log: { warn: () => undefined },
+  });
   return { handlers, core, shell };
 }
 

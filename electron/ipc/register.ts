@@ -36,7 +36,16 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: IpcDeps): vo
       }
     };
 
-  ipcMain.handle(CHANNELS.call, guarded(CHANNELS.call, ([name, args]) => deps.core(String(name).slice(0, 100), args)));
-  ipcMain.handle(CHANNELS.shell, guarded(CHANNELS.shell, ([name, args]) => deps.shell(String(name).slice(0, 100), args)));
-  ipcMain.handle(CHANNELS.cancel, guarded(CHANNELS.cancel, ([opId]) => deps.shell('operation:cancel', [opId])));
+  ipcMain.handle(
+    CHANNELS.call,
+    guarded(CHANNELS.call, ([name, args]) => deps.core(String(name).slice(0, 100), args)),
+  );
+  ipcMain.handle(
+    CHANNELS.shell,
+    guarded(CHANNELS.shell, ([name, args]) => deps.shell(String(name).slice(0, 100), args)),
+  );
+  ipcMain.handle(
+    CHANNELS.cancel,
+    guarded(CHANNELS.cancel, ([opId]) => deps.shell('operation:cancel', [opId])),
+  );
 }

@@ -148,7 +148,15 @@ describe('webContents hardening', () => {
 
   it('never opens anything but a well-formed http(s) link, even right after a click', () => {
     const { c, open } = hardened();
-    for (const url of ['javascript:alert(1)', 'file:///C:/x.exe', 'ms-msdt:/id x', 'search-ms:query=x', 'app://dossier/index.html', '\\\\server\\share', 'https://user:pw@example.org/']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///C:/x.exe',
+      'ms-msdt:/id x',
+      'search-ms:query=x',
+      'app://dossier/index.html',
+      '\\\\server\\share',
+      'https://user:pw@example.org/',
+    ]) {
       c.input('mouseUp');
       expect(c.openHandler!({ url })).toEqual({ action: 'deny' });
       c.input('mouseUp');

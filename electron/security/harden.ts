@@ -11,7 +11,10 @@ export interface HardenLog {
 }
 
 /** Permissions: Dossier needs none (no camera, notifications, geolocation, clipboard-read…). */
-export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'webRequest' | 'on'>, log: HardenLog): void {
+export function hardenSession(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'webRequest' | 'on'>,
+  log: HardenLog,
+): void {
   session.setPermissionRequestHandler((_wc, permission, callback) => {
     log.warn(`denied permission request: ${permission}`);
     callback(false);

@@ -41,7 +41,9 @@ export function spellcheckAllowed(platform: NodeJS.Platform): boolean {
   return platform === 'darwin' || platform === 'win32';
 }
 
-export function windowOptions(o: WebPreferenceOptions & { bounds: { x?: number; y?: number; width: number; height: number } }): BrowserWindowConstructorOptions {
+export function windowOptions(
+  o: WebPreferenceOptions & { bounds: { x?: number; y?: number; width: number; height: number } },
+): BrowserWindowConstructorOptions {
   return {
     ...o.bounds,
     minWidth: 800,

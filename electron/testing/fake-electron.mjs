@@ -33,15 +33,25 @@ export class BrowserWindow extends EventEmitter {
     app.emit('web-contents-created', {}, this.webContents);
     report('window', options);
   }
-  isDestroyed() { return false; }
-  isMinimized() { return false; }
-  isMaximized() { return false; }
-  isFullScreen() { return false; }
+  isDestroyed() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
+  isMaximized() {
+    return false;
+  }
+  isFullScreen() {
+    return false;
+  }
   maximize() {}
   show() {}
   focus() {}
   restore() {}
-  getNormalBounds() { return { x: 0, y: 0, width: 1280, height: 820 }; }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1280, height: 820 };
+  }
   async loadURL(url) {
     report('loadURL', url);
     const handler = protocols.get('app');
@@ -107,17 +117,40 @@ async function scenario(win) {
 class App extends EventEmitter {
   isPackaged = false;
   paths = {};
-  enableSandbox() { report('enableSandbox', true); }
-  setName(n) { this.name = n; }
+  enableSandbox() {
+    report('enableSandbox', true);
+  }
+  setName(n) {
+    this.name = n;
+  }
   setAppUserModelId() {}
-  getName() { return this.name ?? 'Electron'; }
-  getVersion() { return '0.0.0-test'; }
-  setPath(k, v) { this.paths[k] = v; report('setPath', [k, v]); }
-  getPath(k) { return this.paths[k] ?? process.env.DOSSIER_USER_DATA; }
-  requestSingleInstanceLock(data) { report('singleInstance', data); return true; }
-  whenReady() { return Promise.resolve(); }
-  quit() { report('quit', true); }
-  exit(code) { report('exit', code); process.exit(code); }
+  getName() {
+    return this.name ?? 'Electron';
+  }
+  getVersion() {
+    return '0.0.0-test';
+  }
+  setPath(k, v) {
+    this.paths[k] = v;
+    report('setPath', [k, v]);
+  }
+  getPath(k) {
+    return this.paths[k] ?? process.env.DOSSIER_USER_DATA;
+  }
+  requestSingleInstanceLock(data) {
+    report('singleInstance', data);
+    return true;
+  }
+  whenReady() {
+    return Promise.resolve();
+  }
+  quit() {
+    report('quit', true);
+  }
+  exit(code) {
+    report('exit', code);
+    process.exit(code);
+  }
 }
 export const app = new App();
 
@@ -135,7 +168,14 @@ export const session = {
   },
 };
 export const ipcMain = { handle: (channel, h) => handlers.set(channel, h) };
-export const Menu = { buildFromTemplate: (t) => t, setApplicationMenu: (m) => report('menu', m.map((i) => i.label ?? i.role)) };
+export const Menu = {
+  buildFromTemplate: (t) => t,
+  setApplicationMenu: (m) =>
+    report(
+      'menu',
+      m.map((i) => i.label ?? i.role),
+    ),
+};
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
 export const dialog = {
   showErrorBox: (title, body) => report('errorBox', { title, body }),

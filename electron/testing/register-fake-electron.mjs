@@ -2,8 +2,11 @@
 // fake-electron.mjs, so out/main/main.js runs under plain Node without Electron's binary.
 import { register } from 'node:module';
 
-register('data:text/javascript,' + encodeURIComponent(`
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(`
 export async function resolve(specifier, context, next) {
   if (specifier === 'electron') return { url: ${JSON.stringify(new URL('./fake-electron.mjs', import.meta.url).href)}, shortCircuit: true };
   return next(specifier, context);
-}`));
+}`),
+);

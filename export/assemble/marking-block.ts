@@ -50,7 +50,10 @@ function derivation(scheme: MarkingScheme, facts: Iterable<Fact>, sources: Map<s
   for (const f of facts) {
     if (tryParseMarking(scheme, f.marking)?.level.kind === 'classified') ids.add(f.sourceId);
   }
-  const list = [...ids].map((id) => sources.get(id)).filter((s): s is Source => s !== undefined).map(sourceLine);
+  const list = [...ids]
+    .map((id) => sources.get(id))
+    .filter((s): s is Source => s !== undefined)
+    .map(sourceLine);
   return { line: list.length === 1 ? list[0] : list.length > 1 ? 'Multiple Sources' : '', list };
 }
 

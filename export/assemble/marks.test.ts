@@ -22,17 +22,27 @@ const blockText = (b: Block) =>
   b.inlines.map((i) => (i.type === 'text' ? i.run.text : i.type === 'note' ? `[${i.noteNumber}]` : `{${i.runs.map((r) => r.text).join('')}}`)).join('');
 const discussion = (doc: ResolvedDocument) => doc.sections.find((s) => s.key === 'discussion')!.blocks;
 const notes = (doc: ResolvedDocument) =>
-  doc.sections.flatMap((s) => s.blocks.flatMap((b) => b.inlines.flatMap((i) => (i.type === 'note' ? [`${i.noteNumber} ${i.clusterId} ${i.runs.map((r) => r.text).join('')}`] : []))));
+  doc.sections.flatMap((s) =>
+    s.blocks.flatMap((b) => b.inlines.flatMap((i) => (i.type === 'note' ? [`${i.noteNumber} ${i.clusterId} ${i.runs.map((r) => r.text).join('')}`] : []))),
+  );
 const setProse = (text: string) => lib.updateItem(f.briefingId, f.items.prose, { text });
 
 describe('citation marks in prose', () => {
   it('become notes at their places, numbered, shortened and Ibid.-ed in document order with the placed facts', () => {
     const a = assembleBriefing(lib, f.briefingId);
-    expect(discussion(a.doc).map(blockText)).toEqual(['Ships carrying grain left Odesa on Jan. 18.[1]', 'Own sentence[2] continues.[3]', 'Two insurers returned to the route.[4]']);
+    expect(discussion(a.doc).map(blockText)).toEqual([
+      'Ships carrying grain left Odesa on Jan. 18.[1]',
+      'Own sentence[2] continues.[3]',
+      'Two insurers returned to the route.[4]',
+    ]);
     const n = notes(a.doc);
-    expect(n[0]).toMatch(new RegExp(`^1 ${f.items.placedA1} Adaeze Okafor, “Grain Corridor Reopens as Talks Resume,” The Meridian Herald, January 19, 2025, para\\. 1\\.$`));
+    expect(n[0]).toMatch(
+      new RegExp(`^1 ${f.items.placedA1} Adaeze Okafor, “Grain Corridor Reopens as Talks Resume,” The Meridian Herald, January 19, 2025, para\\. 1\\.$`),
+    );
     // One note, two cites: the mark's own locator (p. 4) overrides the fact's (p. 14).
-    expect(n[1]).toBe(`2 ${f.items.prose}#0 Ibid., para. 3; Institute for Trade Studies, “Black Sea Shipping After the Ceasefire” (Institute for Trade Studies, December 2024), 4.`);
+    expect(n[1]).toBe(
+      `2 ${f.items.prose}#0 Ibid., para. 3; Institute for Trade Studies, “Black Sea Shipping After the Ceasefire” (Institute for Trade Studies, December 2024), 4.`,
+    );
     expect(n[2]).toBe(`3 ${f.items.prose}#1 See Erik Lindqvist, “Insurers Return to Odesa Routes,” Harbour Wire, January 22, 2025, para. 2.`);
     expect(n[3]).toBe(`4 ${f.items.placedC} Ibid.`);
     expect(a.clusters.map((c) => c.id)).toEqual([f.items.placedA1, `${f.items.prose}#0`, `${f.items.prose}#1`, f.items.placedC]);
@@ -53,12 +63,21 @@ describe('citation marks in prose', () => {
     const cite = discussion(a.doc)[1].inlines.find((i) => i.type === 'cite')!;
     expect(cite.type === 'cite' && cite.runs.map((r) => r.text).join('')).toBe('(see 2024, Section 2.1, emphasis added)');
     const payload = JSON.parse(cite.type === 'cite' ? cite.field.instruction.replace(/^ADDIN ZOTERO_ITEM CSL_CITATION /, '') : '{}');
-    expect(payload.citationItems[0]).toMatchObject({ id: f.sources.b, locator: '2.1', label: 'section', prefix: 'see ', suffix: ', emphasis added', 'suppress-author': true });
+    expect(payload.citationItems[0]).toMatchObject({
+      id: f.sources.b,
+      locator: '2.1',
+      label: 'section',
+      prefix: 'see ',
+      suffix: ', emphasis added',
+      'suppress-author': true,
+    });
     expect(payload.citationID).toBe(`${f.items.prose}#0`);
   });
 
   it('work inside bold and italic runs, bullets and numbered lines', () => {
-    setProse(`**Bold claim [@${f.facts.a2}]** and *italic [@${f.facts.b}]*.\n\n- A bullet [@${f.facts.c}].\n1. A numbered line [@${f.facts.a1}], mid-sentence.`);
+    setProse(
+      `**Bold claim [@${f.facts.a2}]** and *italic [@${f.facts.b}]*.\n\n- A bullet [@${f.facts.c}].\n1. A numbered line [@${f.facts.a1}], mid-sentence.`,
+    );
     const blocks = discussion(assembleBriefing(lib, f.briefingId).doc);
     expect(blocks.map((b) => [b.kind, blockText(b)])).toEqual([
       ['bullet', 'Ships carrying grain left Odesa on Jan. 18.[1]'],
@@ -118,7 +137,9 @@ describe('citation marks in prose', () => {
     expect(renderMarkdown(a.doc, a.template)).toMatch(/^\[\^3\]: See Erik Lindqvist/m);
     expect(renderPlainText(a.doc, a.template)).toContain('Own sentence[2] continues.[3]');
     a = assembleBriefing(lib, f.briefingId, { styleId: 'apa' });
-    expect(renderMarkdown(a.doc, a.template)).toContain('Own sentence (Institute for Trade Studies, 2024, p. 4; Okafor, 2025, para. 3) continues (see Lindqvist, 2025, para. 2).');
+    expect(renderMarkdown(a.doc, a.template)).toContain(
+      'Own sentence (Institute for Trade Studies, 2024, p. 4; Okafor, 2025, para. 3) continues (see Lindqvist, 2025, para. 2).',
+    );
     expect(renderPlainText(a.doc, a.template)).toContain('continues (see Lindqvist, 2025, para. 2).');
   });
 });
@@ -132,7 +153,11 @@ describe('reworded facts and portion marks', () => {
   });
 
   it('drop the quotation marks of a reworded quote around words its source did not say', () => {
-    const q = lib.addFact({ sourceId: f.sources.a, kind: 'quote', text: '“We will keep the corridor open as long as the guarantees hold,” the minister said.' });
+    const q = lib.addFact({
+      sourceId: f.sources.a,
+      kind: 'quote',
+      text: '“We will keep the corridor open as long as the guarantees hold,” the minister said.',
+    });
     lib.addItems(f.briefingId, [{ kind: 'fact', factId: q.id }], 'discussion');
     const item = lib.getBriefing(f.briefingId).sections.find((s) => s.key === 'discussion')!.items[3];
     const shown = () => blockText(discussion(assembleBriefing(lib, f.briefingId).doc)[3]);

@@ -51,7 +51,7 @@ describe('where a citation stands against punctuation', () => {
     expect(placeCitations([t('Bold ', true), n(1), t('.', true)], after)).toEqual([t('Bold', true), t('.', true), n(1)]);
   });
 
-  it('is the template\'s choice (citation.notesAfterPunctuation), for placed facts and marks alike', () => {
+  it("is the template's choice (citation.notesAfterPunctuation), for placed facts and marks alike", () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-punct-'));
     const lib = tempLibrary();
     try {

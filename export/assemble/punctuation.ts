@@ -55,7 +55,7 @@ export function placeCitations(inlines: readonly Inline[], rule: PunctuationRule
         i++;
       } else break;
     }
-    const next = isText(src[i]) ? src[i] as TextInline : undefined;
+    const next = isText(src[i]) ? (src[i] as TextInline) : undefined;
     const setNext = (text: string) => {
       if (next) src[i] = withText(next, text);
     };

@@ -46,7 +46,9 @@ describe('a briefing file that is wrong, or odd', () => {
     const long = '9'.repeat(10_000);
     expect(() => importing(`Fine.\n\nSee [@${f[0]}, p. {${long}}].\n`)).toThrow(/^line 10, column 6: the locator of a cite is 10000 characters; at most 100/);
     expect(() => importing(`Said @${f[0]} [p. {${long}}].\n`)).toThrow(/^line 8, column 44: the locator of a cite is 10000 characters/);
-    expect(() => importing(`::: {.fact fact=${f[0]} locator="page ${long}"}\n:::\n`)).toThrow(/^line 8, column 54: the locator is 10000 characters; at most 100/);
+    expect(() => importing(`::: {.fact fact=${f[0]} locator="page ${long}"}\n:::\n`)).toThrow(
+      /^line 8, column 54: the locator is 10000 characters; at most 100/,
+    );
     expect(lib.listBriefings()).toEqual([]);
   });
 
@@ -70,7 +72,9 @@ describe('a briefing file that is wrong, or odd', () => {
     const set = lib.db.prepare('UPDATE facts SET id = ? WHERE id = ?');
     set.run('abcdef01-0000-4000-8000-000000000001', f[1]);
     set.run('abcdef02-0000-4000-8000-000000000002', f[2]);
-    expect(() => importing(`Good [@${f[0]}].\n\nTwo match [see @abcdef, p. 3].\n`)).toThrow(/^line 10, column 17: fact id "abcdef" matches more than one fact; type more of it/);
+    expect(() => importing(`Good [@${f[0]}].\n\nTwo match [see @abcdef, p. 3].\n`)).toThrow(
+      /^line 10, column 17: fact id "abcdef" matches more than one fact; type more of it/,
+    );
     expect(() => importing(`::: {.fact fact=0123456789}\n:::\n`)).toThrow(/^line 8, column 17: no fact has the id "0123456789"/);
     expect(importing('One [@abcdef01].\n').sections[0].items[0]).toMatchObject({ text: 'One [@abcdef01-0000-4000-8000-000000000001].' });
   });

@@ -65,7 +65,11 @@ export function importBriefingMarkdown(lib: Library, input: string, opts: Import
   return lib.db.transaction(() => {
     let b: Briefing;
     try {
-      b = lib.createBriefing(input_, sections.map((s) => ({ key: s.key, heading: s.heading })), opts.dates);
+      b = lib.createBriefing(
+        input_,
+        sections.map((s) => ({ key: s.key, heading: s.heading })),
+        opts.dates,
+      );
     } catch (e) {
       throw frontMatterError(src, e, at);
     }
@@ -73,7 +77,11 @@ export function importBriefingMarkdown(lib: Library, input: string, opts: Import
       const items = sections[i].items;
       if (!items.length) return;
       try {
-        lib.addItems(b.id, items.map((it) => storedItem(it, ids)), section.id);
+        lib.addItems(
+          b.id,
+          items.map((it) => storedItem(it, ids)),
+          section.id,
+        );
       } catch (e) {
         throw itemError(src, e, items);
       }
@@ -113,7 +121,10 @@ function planSections(parsed: ParsedBriefing, template: TemplateSections): Plann
   // Required sections the file leaves out, each after the nearest earlier template section present.
   template.sections.forEach((t, i) => {
     if (!t.required || out.some((s) => s.key === t.key)) return;
-    const before = template.sections.slice(0, i).reverse().find((p) => out.some((s) => s.key === p.key));
+    const before = template.sections
+      .slice(0, i)
+      .reverse()
+      .find((p) => out.some((s) => s.key === p.key));
     const at = before ? out.findIndex((s) => s.key === before.key) + 1 : 0;
     out.splice(at, 0, { key: t.key, heading: t.heading, items: [] });
   });
@@ -151,7 +162,8 @@ export function resolveRefs(lib: Library, src: string, refs: readonly KeyRef[]):
       ids.set(ref.key, lib.getFact(ref.key).id);
     } catch (e) {
       if (!(e instanceof DossierError)) throw e;
-      const why = e.code === 'not_found' ? `no fact has the id "${printable(ref.key)}"` : `fact id "${printable(ref.key)}" matches more than one fact; type more of it`;
+      const why =
+        e.code === 'not_found' ? `no fact has the id "${printable(ref.key)}"` : `fact id "${printable(ref.key)}" matches more than one fact; type more of it`;
       throw locatedError(src, ref.at, why);
     }
   }
@@ -171,7 +183,14 @@ function storedItem(it: ParsedItem, ids: ReadonlyMap<string, string>): Record<st
   return out;
 }
 
-const FRONT_KEY_OF: Record<string, string> = { title: 'title', templateId: 'template', styleId: 'style', notePlacement: 'notes', marking: 'marking', fields: 'fields' };
+const FRONT_KEY_OF: Record<string, string> = {
+  title: 'title',
+  templateId: 'template',
+  styleId: 'style',
+  notePlacement: 'notes',
+  marking: 'marking',
+  fields: 'fields',
+};
 
 /** A refusal of the briefing's own values, pointed at its front-matter line. */
 function frontMatterError(src: string, e: unknown, at: (key: string) => number): unknown {

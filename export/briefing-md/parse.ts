@@ -104,7 +104,11 @@ function lineAt(src: string, pos: number): Line {
 function readHeading(src: string, pos: number, text: string): ParsedSection {
   const level = /^#+/.exec(text)![0].length;
   if (level !== 2) {
-    failAt(src, pos, `a level-${level} heading: sections are "## Heading {#key}" (the title goes in the front matter); write "\\#" for a "#" at the start of a line`);
+    failAt(
+      src,
+      pos,
+      `a level-${level} heading: sections are "## Heading {#key}" (the title goes in the front matter); write "\\#" for a "#" at the start of a line`,
+    );
   }
   const m = /^##[ \t]*(.*?)(?:[ \t]*\{#([^{}]*)\})?[ \t]*$/.exec(text)!;
   const heading = m[1].trim();
@@ -131,8 +135,10 @@ function readFenced(src: string, pos: number, open: Line): { item: ParsedItem; n
       closeAt = k;
       break;
     }
-    if (FENCE.test(l.text)) failAt(src, k, `a fenced block inside another (opened on line ${lineNo(src, pos)}): close that one with ":::" first, or write "\\:::" for words`);
-    if (ANY_HEADING.test(l.text)) failAt(src, k, `a heading inside the fenced block opened on line ${lineNo(src, pos)}: close it with ":::" first, or write "\\#" for words`);
+    if (FENCE.test(l.text))
+      failAt(src, k, `a fenced block inside another (opened on line ${lineNo(src, pos)}): close that one with ":::" first, or write "\\:::" for words`);
+    if (ANY_HEADING.test(l.text))
+      failAt(src, k, `a heading inside the fenced block opened on line ${lineNo(src, pos)}: close it with ":::" first, or write "\\#" for words`);
     k = l.next;
   }
   if (!close) failAt(src, pos, 'this fenced block is never closed: add a ":::" line after its text');
@@ -140,7 +146,10 @@ function readFenced(src: string, pos: number, open: Line): { item: ParsedItem; n
   const raw = closeAt > bodyStart ? src.slice(bodyStart, closeAt - 1) : '';
   const next = close.next;
   if (attrs.kind === 'prose') {
-    return { item: { kind: 'prose', pieces: readProse(src, raw, bodyStart), ...(attrs.marking !== undefined ? { marking: attrs.marking } : {}), at: pos }, next };
+    return {
+      item: { kind: 'prose', pieces: readProse(src, raw, bodyStart), ...(attrs.marking !== undefined ? { marking: attrs.marking } : {}), at: pos },
+      next,
+    };
   }
   // A comment line opening the body quotes the library's text for the reader: not wording.
   const { text: wording } = unescapeLineStarts(raw.replace(/^<!--.*-->[ \t]*(?:\n|$)/, ''));
@@ -158,9 +167,7 @@ function lineNo(src: string, pos: number): number {
   return n;
 }
 
-type FenceAttrs =
-  | { kind: 'prose'; marking?: string }
-  | { kind: 'fact'; fact: KeyRef; locator?: Locator; lead?: string; marking?: string };
+type FenceAttrs = { kind: 'prose'; marking?: string } | { kind: 'fact'; fact: KeyRef; locator?: Locator; lead?: string; marking?: string };
 
 const ALLOWED: Record<'prose' | 'fact', readonly string[]> = { prose: ['marking'], fact: ['fact', 'locator', 'lead', 'marking'] };
 

@@ -10,6 +10,10 @@ import { type KeyRef, readProse } from './read-prose';
  */
 export function proseWithFullIds(lib: Library, text: string): string {
   const pieces = readProse(text, text, 0);
-  const ids = resolveRefs(lib, text, pieces.filter((p): p is KeyRef => typeof p !== 'string'));
+  const ids = resolveRefs(
+    lib,
+    text,
+    pieces.filter((p): p is KeyRef => typeof p !== 'string'),
+  );
   return pieces.map((p) => (typeof p === 'string' ? p : ids.get(p.key)!)).join('');
 }

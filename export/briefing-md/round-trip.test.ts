@@ -20,7 +20,9 @@ describe('a briefing written as Markdown and read back', () => {
   it.each(builtInTemplates().map((t) => t.id))('is the same briefing for the built-in template %s, every section filled', (templateId) => {
     const template = builtInTemplates().find((t) => t.id === templateId)!;
     // Date fields hold dates (stored as YYYY-MM-DD); the others any text.
-    const fields = Object.fromEntries(template.headerFields.map((h, i) => [h.key, h.type === 'date' ? '2024-01-18' : `Value ${i}: "quoted", with: colons # and a hash`]));
+    const fields = Object.fromEntries(
+      template.headerFields.map((h, i) => [h.key, h.type === 'date' ? '2024-01-18' : `Value ${i}: "quoted", with: colons # and a hash`]),
+    );
     const b = lib.createBriefing(
       { title: `A ${template.name}`, templateId, styleId: 'apa', notePlacement: 'endnotes', marking: 'CUI', portionMarks: true, derivedFrom: true, fields },
       template.sections.map((s) => ({ key: s.key, heading: s.heading })),
@@ -46,7 +48,10 @@ describe('a briefing written as Markdown and read back', () => {
 
   it('keeps clusters, prefixes, suffixes, suppressed authors, locators of every label, rewordings, leads and markings', () => {
     const template = builtInTemplates().find((t) => t.id === 'background-brief')!;
-    const b = lib.createBriefing({ title: 'Corridor', templateId: template.id }, template.sections.map((s) => ({ key: s.key, heading: s.heading })));
+    const b = lib.createBriefing(
+      { title: 'Corridor', templateId: template.id },
+      template.sections.map((s) => ({ key: s.key, heading: s.heading })),
+    );
     const [s1, s2] = template.sections;
     const prose = [
       `The corridor reopened [see @${f[0]}, p. 4; @${f[1]}, para. 3, emphasis added] and insurers returned [-@${f[2]}, sec. 2].`,
@@ -59,11 +64,22 @@ describe('a briefing written as Markdown and read back', () => {
       `Not citations: mail x@deadbeef.org, [@press_office], [see @facade] and \\@cafe12 with a backslash, [unbalanced @${f[3].slice(0, 8)}`,
       `Link syntax around a citation: [the report [@${f[4]}]](https://example.org) and \\[escaped [@${f[5]}]](x)`,
     ];
-    lib.addItems(b.id, prose.map((text, i) => ({ kind: 'prose', text, ...(i === 3 ? { marking: 'CUI' } : {}) })), s1.key);
+    lib.addItems(
+      b.id,
+      prose.map((text, i) => ({ kind: 'prose', text, ...(i === 3 ? { marking: 'CUI' } : {}) })),
+      s1.key,
+    );
     lib.addItems(
       b.id,
       [
-        { kind: 'fact', factId: f[0], locator: { label: 'paragraph', value: '12' }, lead: 'Insurance "quoted" \\ lead', wording: 'Reworded here.\n\nWith a second paragraph\n# and a hash line.', marking: 'C' },
+        {
+          kind: 'fact',
+          factId: f[0],
+          locator: { label: 'paragraph', value: '12' },
+          lead: 'Insurance "quoted" \\ lead',
+          wording: 'Reworded here.\n\nWith a second paragraph\n# and a hash line.',
+          marking: 'C',
+        },
         { kind: 'fact', factId: f[1], locator: { label: 'timestamp', value: '01:02:03' } },
         { kind: 'prose', text: 'Between facts.' },
         { kind: 'fact', factId: f[2], wording: '<!-- a wording that looks like a comment -->' },
@@ -82,14 +98,22 @@ describe('a briefing written as Markdown and read back', () => {
     expect(md).toContain('mail x\\@deadbeef.org, [@press_office]');
     expect(md).toContain('[see \\@facade] and \\\\\\@cafe12');
     expect(md).toContain(`\\[the report [@${f[4]}]](https://example.org) and \\\\\\[escaped`);
-    expect(md).toContain(`::: {.fact fact=${f[0]} locator="paragraph 12" lead="Insurance \\"quoted\\" \\\\ lead" marking="C"}\n<!-- library: Finding number 1. -->\nReworded here.`);
+    expect(md).toContain(
+      `::: {.fact fact=${f[0]} locator="paragraph 12" lead="Insurance \\"quoted\\" \\\\ lead" marking="C"}\n<!-- library: Finding number 1. -->\nReworded here.`,
+    );
     expect(md).toContain(`::: {.fact fact=${f[2]}}\n<!-- library: Finding number 3. -->\n\\<!-- a wording that looks like a comment -->\n:::`);
   });
 
   it('keeps the boundaries between consecutive prose items', () => {
-    const b = lib.createBriefing({ title: 'Items', templateId: 'info-memo' }, [{ key: 'bluf', heading: 'BLUF' }, { key: 'discussion', heading: 'Discussion' }]);
+    const b = lib.createBriefing({ title: 'Items', templateId: 'info-memo' }, [
+      { key: 'bluf', heading: 'BLUF' },
+      { key: 'discussion', heading: 'Discussion' },
+    ]);
     const texts = ['One.', 'Two,\nsame paragraph.', 'Three.\n\nStill three.', '- four\n- four too', 'Five.'];
-    lib.addItems(b.id, texts.map((text) => ({ kind: 'prose', text })));
+    lib.addItems(
+      b.id,
+      texts.map((text) => ({ kind: 'prose', text })),
+    );
     const { md, back } = roundTrip(lib, b.id);
     expect(back.sections.find((s) => s.key === 'bluf')!.items.map((i) => (i.kind === 'prose' ? i.text : ''))).toEqual(texts);
     expect(md).toContain('One.\n\nTwo,\nsame paragraph.\n\n::: prose\nThree.\n\nStill three.\n:::\n\n- four\n- four too\n\nFive.\n');
@@ -122,7 +146,13 @@ describe('a briefing written as Markdown and read back', () => {
       'Mine.',
     ].join('\r\n');
     const b = importBriefingMarkdown(lib, `\ufeff${md}`, builtIn);
-    expect(b).toMatchObject({ title: "It's a draft", templateId: 'info-memo', portionMarks: true, derivedFrom: false, fields: { subject: 'Grain exports', 'decide by': '2025-03-01' } });
+    expect(b).toMatchObject({
+      title: "It's a draft",
+      templateId: 'info-memo',
+      portionMarks: true,
+      derivedFrom: false,
+      fields: { subject: 'Grain exports', 'decide by': '2025-03-01' },
+    });
     expect(b.sections.map((s) => [s.key, s.heading])).toEqual([
       ['bluf', 'BLUF'],
       ['discussion', 'Discussion'],
@@ -141,7 +171,10 @@ describe('a briefing written as Markdown and read back', () => {
   });
 
   it('takes a cluster of 50 cites', () => {
-    const b = lib.createBriefing({ title: 'Fifty', templateId: 'info-memo' }, [{ key: 'bluf', heading: 'BLUF' }, { key: 'discussion', heading: 'Discussion' }]);
+    const b = lib.createBriefing({ title: 'Fifty', templateId: 'info-memo' }, [
+      { key: 'bluf', heading: 'BLUF' },
+      { key: 'discussion', heading: 'Discussion' },
+    ]);
     const cluster = `[${Array.from({ length: 50 }, (_, i) => `@${f[i % 12]}, p. ${i + 1}`).join('; ')}]`;
     lib.addItems(b.id, [{ kind: 'prose', text: `Fifty notes' worth ${cluster}.` }]);
     const { back } = roundTrip(lib, b.id);

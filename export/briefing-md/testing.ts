@@ -31,5 +31,8 @@ export function roundTrip(lib: Library, briefingId: string): { md: string; back:
 export function addFacts(lib: Library, n: number): string[] {
   const a = lib.addSource(SAMPLE_SOURCE).id;
   const b = lib.addSource({ type: 'report', title: 'Black Sea Grain Shipments', authors: [{ literal: 'FAO' }], issued: '2024-11' }).id;
-  return Array.from({ length: n }, (_, i) => lib.addFact({ text: `Finding number ${i + 1}.`, sourceId: i % 2 ? a : b, locator: { label: 'page', value: String(i + 1) } }).id);
+  return Array.from(
+    { length: n },
+    (_, i) => lib.addFact({ text: `Finding number ${i + 1}.`, sourceId: i % 2 ? a : b, locator: { label: 'page', value: String(i + 1) } }).id,
+  );
 }

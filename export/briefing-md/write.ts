@@ -72,7 +72,8 @@ export function briefingToMarkdown(b: Briefing, opts: WriteOptions): string {
     ]),
   ];
   for (const s of b.sections) {
-    if (/[\r\n]/.test(s.heading)) throw new DossierError('validation', `section "${s.key}": its heading has a line break, which a Markdown heading cannot hold`, 'section.heading');
+    if (/[\r\n]/.test(s.heading))
+      throw new DossierError('validation', `section "${s.key}": its heading has a line break, which a Markdown heading cannot hold`, 'section.heading');
     parts.push(`## ${s.heading} {#${s.key}}`);
     for (const item of s.items) parts.push(writeItem(item, opts));
   }
@@ -125,5 +126,10 @@ function escapeProse(text: string, isStoredKey: (key: string) => boolean): strin
     }
     pos = end;
   }
-  return escapeLineStarts(escapeRunsBefore(text, [...positions].sort((a, b) => a - b)));
+  return escapeLineStarts(
+    escapeRunsBefore(
+      text,
+      [...positions].sort((a, b) => a - b),
+    ),
+  );
 }

@@ -1,14 +1,4 @@
-import {
-  EndnoteReferenceRun,
-  FootnoteReferenceRun,
-  LeaderType,
-  Paragraph,
-  Tab,
-  TabStopType,
-  TextRun,
-  type IParagraphOptions,
-  type ParagraphChild,
-} from 'docx';
+import { EndnoteReferenceRun, FootnoteReferenceRun, LeaderType, Paragraph, Tab, TabStopType, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
 import type { Block, DocSection, Inline, ResolvedDocument } from '../document';
 import type { Template, TemplateSection } from '../template/types';
 import { sanitizeXmlText } from '../xml-text';
@@ -331,7 +321,9 @@ export function numberColumnWidth(entries: number, sizePt: number): number {
 export function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx: BodyContext): Paragraph[] {
   const bib = doc.bibliography;
   if (!bib || bib.entries.length === 0) return [];
-  const out: Paragraph[] = [new Paragraph({ style: styleId(template, 'sourcesHeading'), children: textRuns(bib.heading || template.citation.bibliographyHeading) })];
+  const out: Paragraph[] = [
+    new Paragraph({ style: styleId(template, 'sourcesHeading'), children: textRuns(bib.heading || template.citation.bibliographyHeading) }),
+  ];
   const indent = entryIndent(bib, template);
   for (const [i, entry] of bib.entries.entries()) {
     ctx.links.push(...linksOf(entry, 'document', `B${i + 1}`));
@@ -363,7 +355,8 @@ export function mainBlock(doc: ResolvedDocument, template: Template, ctx: BodyCo
   let decisionPlaced = false;
   const hasDecision = (doc.decision?.lines.length ?? 0) > 0;
   for (const section of doc.sections) {
-    const here = decisionAfter !== undefined && doc.sections.some((s) => s.key === decisionAfter) ? section.key === decisionAfter : section.key === lastWithBlocks;
+    const here =
+      decisionAfter !== undefined && doc.sections.some((s) => s.key === decisionAfter) ? section.key === decisionAfter : section.key === lastWithBlocks;
     out.push(...sectionParagraphs(section, template, ctx, hasDecision && here && !decisionPlaced));
     if (here && !decisionPlaced) {
       out.push(...decisionBlock(doc, template));

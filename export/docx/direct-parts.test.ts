@@ -13,7 +13,10 @@ import type { ZoteroFieldPlacement } from './body';
  * exactly what `docx` writes for the same briefing: the whole package is produced both ways
  * from one document and every part compared as text.
  */
-function bothWays(doc: ResolvedDocument, zoteroField: ZoteroFieldPlacement = 'in-note'): { viaDocx: Map<string, string>; direct: Map<string, string>; noteKind: string } {
+function bothWays(
+  doc: ResolvedDocument,
+  zoteroField: ZoteroFieldPlacement = 'in-note',
+): { viaDocx: Map<string, string>; direct: Map<string, string>; noteKind: string } {
   const template = getTemplate(doc.templateId);
   const reference = buildDocument(doc, template, '1', { zoteroField });
   const fast = buildDocument(doc, template, '1', { zoteroField }, true);
@@ -36,11 +39,18 @@ function expectSame(ways: { viaDocx: Map<string, string>; direct: Map<string, st
 function awkwardNotes(): ResolvedDocument {
   const base = infoMemo();
   const runSets: Run[][] = [
-    [{ text: 'Plain, ' }, { text: 'Italic Title', italic: true }, { text: ' bold', bold: true }, { text: ' Caps', smallCaps: true }, { text: '2', superscript: true }, { text: '0', subscript: true }],
+    [
+      { text: 'Plain, ' },
+      { text: 'Italic Title', italic: true },
+      { text: ' bold', bold: true },
+      { text: ' Caps', smallCaps: true },
+      { text: '2', superscript: true },
+      { text: '0', subscript: true },
+    ],
     [{ text: HOSTILE.controls }],
     [{ text: `${HOSTILE.markup} "quoted" 'single'` }],
     [{ text: HOSTILE.arabic }, { text: ' (Ankara) ' }, { text: HOSTILE.korean, italic: true }],
-    [{ text: `Line one\nline two\r\nthree\tafter a tab` , bold: true, italic: true }],
+    [{ text: `Line one\nline two\r\nthree\tafter a tab`, bold: true, italic: true }],
     [{ text: HOSTILE.emoji }, { text: HOSTILE.combining, italic: true }],
     [{ text: '' }],
     [],
@@ -57,7 +67,20 @@ function awkwardNotes(): ResolvedDocument {
           kind: 'paragraph' as const,
           inlines: [
             { type: 'text' as const, run: { text: `Fact ${i}.` } },
-            { type: 'note' as const, noteNumber: i + 1, runs, field: { instruction: zoteroInstruction({ ...ITEMS.lee, title: `${ITEMS.lee.title} ${HOSTILE.markup} ${HOSTILE.emoji}` }, runs.map((r) => r.text).join(''), i + 1, '88') }, clusterId: `n${i}` },
+            {
+              type: 'note' as const,
+              noteNumber: i + 1,
+              runs,
+              field: {
+                instruction: zoteroInstruction(
+                  { ...ITEMS.lee, title: `${ITEMS.lee.title} ${HOSTILE.markup} ${HOSTILE.emoji}` },
+                  runs.map((r) => r.text).join(''),
+                  i + 1,
+                  '88',
+                ),
+              },
+              clusterId: `n${i}`,
+            },
           ],
         })),
       },
@@ -93,7 +116,12 @@ describe('direct writers', () => {
     const doc: ResolvedDocument = {
       ...base,
       sections: [
-        { key: 'a', heading: 'First', showHeading: true, blocks: [numbered(1), numbered(2), { kind: 'bullet', inlines: [{ type: 'text', run: { text: 'Bullet' } }] }] },
+        {
+          key: 'a',
+          heading: 'First',
+          showHeading: true,
+          blocks: [numbered(1), numbered(2), { kind: 'bullet', inlines: [{ type: 'text', run: { text: 'Bullet' } }] }],
+        },
         { key: 'b', heading: 'Second', showHeading: true, blocks: [numbered(3), numbered(4)] },
         { key: 'c', heading: '', showHeading: false, blocks: [] },
       ],
@@ -139,7 +167,12 @@ describe('renderDocx with the fast paths on and off (core/fast-paths.ts)', () =>
   async function rendered(doc: ResolvedDocument, on: boolean): Promise<Map<string, string>> {
     setFastPaths(on);
     const docx = openDocx(await renderDocx(doc, getTemplate(doc.templateId)));
-    return new Map(docx.parts(/\.(xml|rels)$/).filter((p) => p.name !== 'docProps/core.xml').map((p) => [p.name, p.xml]));
+    return new Map(
+      docx
+        .parts(/\.(xml|rels)$/)
+        .filter((p) => p.name !== 'docProps/core.xml')
+        .map((p) => [p.name, p.xml]),
+    );
   }
 
   it('writes the same package either way, for every built-in template', async () => {
@@ -151,4 +184,3 @@ describe('renderDocx with the fast paths on and off (core/fast-paths.ts)', () =>
     }
   });
 });
-

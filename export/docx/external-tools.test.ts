@@ -24,7 +24,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function sample(name: string): Promise<{ path: string; notes: number }> {
   const doc = name === 'action' ? actionMemo() : name === 'talking-points' ? talkingPoints() : name === 'hostile' ? hostileDoc() : infoMemo();
-  const buf = name === 'letterhead' ? await renderIntoLetterhead(doc, getTemplate(doc.templateId), await buildLetterhead()) : await renderDocx(doc, getTemplate(doc.templateId));
+  const buf =
+    name === 'letterhead'
+      ? await renderIntoLetterhead(doc, getTemplate(doc.templateId), await buildLetterhead())
+      : await renderDocx(doc, getTemplate(doc.templateId));
   const path = join(dir, `${name}.docx`);
   writeFileSync(path, buf);
   return { path, notes: noteCount(doc) };
@@ -35,7 +38,10 @@ describe('LibreOffice', () => {
     for (const name of ['info', 'action', 'talking-points', 'hostile', 'letterhead']) {
       const { path } = await sample(name);
       const profile = pathToFileURL(join(dir, 'lo-profile')).href;
-      const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path], { timeout: 120_000, encoding: 'utf8' });
+      const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path], {
+        timeout: 120_000,
+        encoding: 'utf8',
+      });
       // soffice exits 0 even when it fails: the PDF is what counts.
       const pdf = path.replace(/\.docx$/, '.pdf');
       expect(existsSync(pdf), `${name}: ${r.stderr}`).toBe(true);

@@ -27,7 +27,9 @@ describe('renderIntoLetterhead', () => {
     for (const h of headers) expect(visibleText(paragraphs(h.xml)[0])).toBe('UNCLASSIFIED');
     for (const f of footers) expect(visibleText(paragraphs(f.xml).at(-1)!)).toBe('UNCLASSIFIED');
     // The letterhead's own PAGE field gets a cached result.
-    expect(footers.some((f) => /> ?PAGE ?<\/w:instrText>[\s\S]*?fldCharType="separate"\/><\/w:r><w:r>(?:<w:rPr>[\s\S]*?<\/w:rPr>)?<w:t>1<\/w:t>/.test(f.xml))).toBe(true);
+    expect(
+      footers.some((f) => /> ?PAGE ?<\/w:instrText>[\s\S]*?fldCharType="separate"\/><\/w:r><w:r>(?:<w:rPr>[\s\S]*?<\/w:rPr>)?<w:t>1<\/w:t>/.test(f.xml)),
+    ).toBe(true);
 
     const texts = paragraphs(body).map(visibleText);
     expect(texts[0]).toBe('INFO MEMO');

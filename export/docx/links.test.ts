@@ -37,7 +37,8 @@ describe('addresses in notes and the bibliography are hyperlinks', () => {
     expect(link).not.toBeNull();
     expect(visibleText(link![2])).toBe(URL);
     expect(link![2]).toContain('<w:rStyle w:val="Hyperlink"/>');
-    const rel = (part: string, id: string) => new RegExp(`<Relationship Id="rId${id}" Type="[^"]+/hyperlink" Target="([^"]+)" TargetMode="External"/>`).exec(d.part(part))?.[1];
+    const rel = (part: string, id: string) =>
+      new RegExp(`<Relationship Id="rId${id}" Type="[^"]+/hyperlink" Target="([^"]+)" TargetMode="External"/>`).exec(d.part(part))?.[1];
     expect(rel('word/_rels/footnotes.xml.rels', link![1])).toBe(URL.replace('&', '&amp;'));
     const body = d.part('word/document.xml');
     const bib = /<w:hyperlink w:history="1" r:id="rId(B\d+L1)">([\s\S]*?)<\/w:hyperlink>/.exec(body);

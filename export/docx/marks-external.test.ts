@@ -77,9 +77,14 @@ describe('citation marks in a Word export', () => {
       'Two insurers returned to the route.{Ibid.}',
     ]);
     // Each note carries a Zotero field naming its cluster, with the mark's prefix and locator.
-    const fields = fieldInstructions(openDocx(readFileSync(path)).part('word/footnotes.xml')).map((i) => JSON.parse(i.trim().replace(/^ADDIN ZOTERO_ITEM CSL_CITATION /, '')));
+    const fields = fieldInstructions(openDocx(readFileSync(path)).part('word/footnotes.xml')).map((i) =>
+      JSON.parse(i.trim().replace(/^ADDIN ZOTERO_ITEM CSL_CITATION /, '')),
+    );
     expect(fields.map((p) => p.citationID)).toEqual([f.items.placedA1, `${f.items.prose}#0`, `${f.items.prose}#1`, f.items.placedC]);
-    expect(fields[1].citationItems.map((c: { id: string; locator: string }) => [c.id, c.locator])).toEqual([[f.sources.a, '3'], [f.sources.b, '4']]);
+    expect(fields[1].citationItems.map((c: { id: string; locator: string }) => [c.id, c.locator])).toEqual([
+      [f.sources.a, '3'],
+      [f.sources.b, '4'],
+    ]);
     expect(fields[2].citationItems[0]).toMatchObject({ id: f.sources.c, prefix: 'See ' });
     expect(fields.map((p) => p.properties.noteIndex)).toEqual([1, 2, 3, 4]);
   });
@@ -112,22 +117,28 @@ describe('citation marks in a Word export', () => {
     expect(hostile).toBe(`Hostile{Cf. <w:p> & “q” ‘a’ وزارة 🌾 ${LINDQVIST_FULL.replace(/\.$/, '')}, ]]> &amp; bold مرحبا 👍🏽.} text.`);
     expect(openDocx(readFileSync(path)).part('word/footnotes.xml')).toMatch(/<w:b\/>[^]{0,200}>bold</);
     const field = fieldInstructions(openDocx(readFileSync(path)).part('word/footnotes.xml')).find((i) => i.includes('Hostile') || i.includes('وزارة'))!;
-    expect(JSON.parse(field.trim().replace(/^ADDIN ZOTERO_ITEM CSL_CITATION /, '')).citationItems[0]).toMatchObject({ prefix: 'Cf. <w:p> & "q" \'a\' وزارة 🌾 ', suffix });
+    expect(JSON.parse(field.trim().replace(/^ADDIN ZOTERO_ITEM CSL_CITATION /, '')).citationItems[0]).toMatchObject({
+      prefix: 'Cf. <w:p> & "q" \'a\' وزارة 🌾 ',
+      suffix,
+    });
     if (hasOoxmlValidator) expect((await (await ooxmlValidator()).validateFile(path)).errors).toEqual([]);
   });
 
-  it.runIf(hasOoxmlValidator)(`pass the Open XML SDK validator, a 50-cite note included${skipped(hasOoxmlValidator, 'the Open XML SDK validator')}`, async () => {
-    const ids = Array.from({ length: 50 }, (_, i) => {
-      const s = lib.addSource({ type: 'report', title: `Report ${i + 1}`, authors: [{ literal: `Office ${i + 1}` }], issued: '2024' });
-      return lib.addFact({ sourceId: s.id, text: `Finding ${i + 1}.` }).id;
-    });
-    lib.addItems(f.briefingId, [{ kind: 'prose', text: `Fifty reports agree [${ids.map((id) => `@${id}`).join('; ')}].` }], 'discussion');
-    const { validateFile } = await ooxmlValidator();
-    for (const styleId of [undefined, 'apa']) {
-      const path = await exportDocx(`valid-${styleId ?? 'notes'}`, styleId ? { styleId } : {});
-      expect((await validateFile(path)).errors, styleId).toEqual([]);
-    }
-  });
+  it.runIf(hasOoxmlValidator)(
+    `pass the Open XML SDK validator, a 50-cite note included${skipped(hasOoxmlValidator, 'the Open XML SDK validator')}`,
+    async () => {
+      const ids = Array.from({ length: 50 }, (_, i) => {
+        const s = lib.addSource({ type: 'report', title: `Report ${i + 1}`, authors: [{ literal: `Office ${i + 1}` }], issued: '2024' });
+        return lib.addFact({ sourceId: s.id, text: `Finding ${i + 1}.` }).id;
+      });
+      lib.addItems(f.briefingId, [{ kind: 'prose', text: `Fifty reports agree [${ids.map((id) => `@${id}`).join('; ')}].` }], 'discussion');
+      const { validateFile } = await ooxmlValidator();
+      for (const styleId of [undefined, 'apa']) {
+        const path = await exportDocx(`valid-${styleId ?? 'notes'}`, styleId ? { styleId } : {});
+        expect((await validateFile(path)).errors, styleId).toEqual([]);
+      }
+    },
+  );
 
   it.runIf(hasPandoc)(`read back by pandoc with each note at its mark${skipped(hasPandoc, 'pandoc')}`, async () => {
     const r = spawnSync('pandoc', ['-f', 'docx', '-t', 'markdown', '--wrap=none', await exportDocx('pandoc')], { encoding: 'utf8', timeout: 60_000 });
@@ -138,17 +149,24 @@ describe('citation marks in a Word export', () => {
     expect(r.stdout).toMatch(/^\[\^4\]: Ibid\.$/m);
   });
 
-  it.runIf(hasSoffice && hasPdftotext)(`rendered by LibreOffice with the note numbers at the marks${skipped(hasSoffice && hasPdftotext, 'LibreOffice or pdftotext')}`, { timeout: 180_000 }, async () => {
-    const path = await exportDocx('lo');
-    const profile = pathToFileURL(join(dir, 'lo-profile')).href;
-    spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path], { encoding: 'utf8', timeout: 150_000 });
-    const pdf = path.replace(/\.docx$/, '.pdf');
-    expect(existsSync(pdf)).toBe(true);
-    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-    expect(text).toContain('Own sentence2 continues.3');
-    // pdftotext lists a page's note numbers apart from their texts; the texts come in order.
-    const at = ['Adaeze Okafor, “Grain Corridor', 'Ibid., para. 3; Institute for Trade Studies', 'See Erik Lindqvist', '4 Ibid.'].map((s) => text.indexOf(s));
-    expect(at.every((x) => x >= 0)).toBe(true);
-    expect([...at].sort((x, y) => x - y)).toEqual(at);
-  });
+  it.runIf(hasSoffice && hasPdftotext)(
+    `rendered by LibreOffice with the note numbers at the marks${skipped(hasSoffice && hasPdftotext, 'LibreOffice or pdftotext')}`,
+    { timeout: 180_000 },
+    async () => {
+      const path = await exportDocx('lo');
+      const profile = pathToFileURL(join(dir, 'lo-profile')).href;
+      spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path], {
+        encoding: 'utf8',
+        timeout: 150_000,
+      });
+      const pdf = path.replace(/\.docx$/, '.pdf');
+      expect(existsSync(pdf)).toBe(true);
+      const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain('Own sentence2 continues.3');
+      // pdftotext lists a page's note numbers apart from their texts; the texts come in order.
+      const at = ['Adaeze Okafor, “Grain Corridor', 'Ibid., para. 3; Institute for Trade Studies', 'See Erik Lindqvist', '4 Ibid.'].map((s) => text.indexOf(s));
+      expect(at.every((x) => x >= 0)).toBe(true);
+      expect([...at].sort((x, y) => x - y)).toEqual(at);
+    },
+  );
 });

@@ -23,5 +23,10 @@ export function compileParts(document: Document): Map<string, string | Uint8Arra
 }
 
 export function zipParts(parts: Map<string, string | Uint8Array>): Buffer {
-  return writeZip([...parts].map(([name, data]) => ({ name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength) })));
+  return writeZip(
+    [...parts].map(([name, data]) => ({
+      name,
+      data: typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+    })),
+  );
 }

@@ -52,7 +52,15 @@ export function layoutCopy(doc: ResolvedDocument): ResolvedDocument {
     date: breakable(doc.date),
     fields: doc.fields.map((f) => ({ ...f, label: breakable(f.label), value: breakable(f.value) })),
     sections: doc.sections.map((s) => ({ ...s, heading: breakable(s.heading), blocks: s.blocks.map(block) })),
-    ...(decision ? { decision: { ...decision, lines: decision.lines.map(breakable), ...(decision.decideBy !== undefined ? { decideBy: breakable(decision.decideBy) } : {}) } } : {}),
+    ...(decision
+      ? {
+          decision: {
+            ...decision,
+            lines: decision.lines.map(breakable),
+            ...(decision.decideBy !== undefined ? { decideBy: breakable(decision.decideBy) } : {}),
+          },
+        }
+      : {}),
     ...(bibliography ? { bibliography: { ...bibliography, entries: bibliography.entries.map(runs) } } : {}),
     ...(banner !== undefined ? { banner: breakable(banner) } : {}),
     ...(attachments !== undefined ? { attachments: breakable(attachments) } : {}),
@@ -61,7 +69,8 @@ export function layoutCopy(doc: ResolvedDocument): ResolvedDocument {
   };
 }
 
-const inlineLength = (i: Inline): number => (i.type === 'text' ? i.run.text.length : i.runs.reduce((n, r) => n + r.text.length, 0) + (i.type === 'note' ? 40 : 0));
+const inlineLength = (i: Inline): number =>
+  i.type === 'text' ? i.run.text.length : i.runs.reduce((n, r) => n + r.text.length, 0) + (i.type === 'note' ? 40 : 0);
 const entryLength = (e: readonly Run[]): number => e.reduce((n, r) => n + r.text.length, 0) + 40;
 
 /** The body's characters, with 40 for each note and bibliography entry (their number and spacing). */

@@ -45,7 +45,14 @@ describe('pagination', () => {
     const to = paras.findIndex((p) => visibleText(p).startsWith('Other'));
     expect(from).toBeGreaterThan(0);
     const block = paras.slice(from, to + 1);
-    expect(block.map(visibleText).map((t) => t.replace(/^\(\w+\) /, '').split(/[:\s]/)[0])).toEqual(['RECOMMENDATION', 'DECISION', 'Decision', 'Approve', 'Disapprove', 'Other']);
+    expect(block.map(visibleText).map((t) => t.replace(/^\(\w+\) /, '').split(/[:\s]/)[0])).toEqual([
+      'RECOMMENDATION',
+      'DECISION',
+      'Decision',
+      'Approve',
+      'Disapprove',
+      'Other',
+    ]);
     for (const p of block) expect(pPr(p)).toContain('<w:keepLines/>');
     for (const p of block.slice(0, -1)) expect(pPr(p), visibleText(p)).toMatch(/<w:keepNext\/>/);
     // The last line overrides the decision style's keep-with-next.

@@ -55,7 +55,9 @@ describe('renderDocx: notes and citations', () => {
     const d = openDocx(await renderDocx(doc, getTemplate('info-memo'), { zoteroField: 'around-reference' }));
     const body = d.part('word/document.xml');
     expect(citationFields(body).map(zoteroJson)).toHaveLength(noteCount(doc));
-    expect(body).toMatch(/fldCharType="separate"\/><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r><w:r><w:fldChar w:fldCharType="end"\/>/);
+    expect(body).toMatch(
+      /fldCharType="separate"\/><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r><w:r><w:fldChar w:fldCharType="end"\/>/,
+    );
     expect(fieldInstructions(d.part('word/footnotes.xml'))).toEqual([]);
     expect(visibleText(d.part('word/footnotes.xml'))).toContain('Corridors of Power');
   });
@@ -166,7 +168,15 @@ describe('renderDocx: memo layout', () => {
     for (const s of Object.values(template.styles)) {
       expect(styles).toMatch(new RegExp(`<w:style w:type="(paragraph|character)" w:styleId="${s.id}"[^>]*><w:name w:val="${s.name}"/>`));
     }
-    for (const name of ['Dossier Memo Title', 'Dossier Header Field', 'Dossier BLUF', 'Dossier Bullet', 'Dossier Body', 'Dossier Heading', 'Dossier Sources Entry']) {
+    for (const name of [
+      'Dossier Memo Title',
+      'Dossier Header Field',
+      'Dossier BLUF',
+      'Dossier Bullet',
+      'Dossier Body',
+      'Dossier Heading',
+      'Dossier Sources Entry',
+    ]) {
       expect(styles).toContain(`<w:name w:val="${name}"/>`);
     }
     // Body font and size from the template, language from the briefing.
@@ -194,7 +204,9 @@ describe('renderDocx: headers, footers and page setup', () => {
     const footers = d.parts(/^word\/footer\d+\.xml$/);
     const withPage = footers.filter((f) => fieldInstructions(f.xml).some((i) => i.trim() === 'PAGE'));
     expect(withPage).toHaveLength(1);
-    expect(withPage[0].xml).toMatch(/<w:instrText xml:space="preserve"> PAGE <\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r><w:r><w:t xml:space="preserve">2<\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="end"\/>/);
+    expect(withPage[0].xml).toMatch(
+      /<w:instrText xml:space="preserve"> PAGE <\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r><w:r><w:t xml:space="preserve">2<\/w:t><\/w:r><w:r><w:fldChar w:fldCharType="end"\/>/,
+    );
     expect(withPage[0].xml).toContain('<w:pStyle w:val="DossierPageNumber"/>');
     // The first page's footer has the banner but no number.
     const first = footers.find((f) => f !== withPage[0])!;
@@ -262,7 +274,12 @@ describe('renderDocx: headers, footers and page setup', () => {
           key: 'discussion',
           heading: 'Discussion',
           showHeading: false,
-          blocks: Array.from({ length: n }, (_, i) => ({ kind: 'bullet' as const, inlines: [{ type: 'text' as const, run: { text: `Point ${i}, long enough to wrap onto a second line in a memo like this one, with a little more.` } }] })),
+          blocks: Array.from({ length: n }, (_, i) => ({
+            kind: 'bullet' as const,
+            inlines: [
+              { type: 'text' as const, run: { text: `Point ${i}, long enough to wrap onto a second line in a memo like this one, with a little more.` } },
+            ],
+          })),
         },
       ],
     });

@@ -177,7 +177,10 @@ function endnotesAtSectionEnd(settingsXml: string): string {
   if (/<w:endnotePr\b/.test(settingsXml)) throw new Error('settings.xml already has endnote properties; endnotesAtSectionEnd needs updating');
   const pr = '<w:endnotePr><w:pos w:val="sectEnd"/></w:endnotePr>';
   // CT_Settings order: endnotePr comes right before compat (or what follows it).
-  const at = /<w:(?:compat|docVars|rsids|mathPr|attachedSchema|themeFontLang|clrSchemeMapping|doNotIncludeSubdocsInStats|doNotAutoCompressPictures|forceUpgrade|captions|readModeInkLockDown|smartTagType|schemaLibrary|shapeDefaults|doNotEmbedSmartTags|decimalSymbol|listSeparator)\b/.exec(settingsXml);
+  const at =
+    /<w:(?:compat|docVars|rsids|mathPr|attachedSchema|themeFontLang|clrSchemeMapping|doNotIncludeSubdocsInStats|doNotAutoCompressPictures|forceUpgrade|captions|readModeInkLockDown|smartTagType|schemaLibrary|shapeDefaults|doNotEmbedSmartTags|decimalSymbol|listSeparator)\b/.exec(
+      settingsXml,
+    );
   if (at) return settingsXml.slice(0, at.index) + pr + settingsXml.slice(at.index);
   return settingsXml.replace(/<\/w:settings>\s*$/, `${pr}</w:settings>`);
 }
@@ -254,4 +257,3 @@ export function renderDocx(doc: ResolvedDocument, template: Template, options: R
   // A promise, as the exporters await it: the layout work is synchronous today.
   return Promise.resolve(zipParts(parts));
 }
-

@@ -28,7 +28,10 @@ beforeEach(() => {
   dir = tl.dir;
   done = tl.cleanup;
   briefingId = loadSample(lib, TODAY);
-  const fact = lib.getBriefing(briefingId).sections.flatMap((s) => s.items).find((i) => i.kind === 'fact');
+  const fact = lib
+    .getBriefing(briefingId)
+    .sections.flatMap((s) => s.items)
+    .find((i) => i.kind === 'fact');
   factId = (fact as { factId: string }).factId;
 });
 afterEach(() => done());
@@ -61,15 +64,27 @@ describe('a French document', () => {
     const m = /^Le ministre a dit «\u00a0c’est un tournant\u00a0» ?(\(.*?\))(.*)$/u.exec(para);
     expect(m, para).not.toBeNull();
     expect(m![1]).toMatch(/\d{4}\)$/);
-    expect(m![2]).toBe(`${NNBSP}; la suite${NBSP}: voir https://example.org/a?b=c${NNBSP}; ou écrire à jean@example.fr… Vraiment${NNBSP}? Oui — enfin${NNBSP}! Il est 10:30.`);
+    expect(m![2]).toBe(
+      `${NNBSP}; la suite${NBSP}: voir https://example.org/a?b=c${NNBSP}; ou écrire à jean@example.fr… Vraiment${NNBSP}? Oui — enfin${NNBSP}! Il est 10:30.`,
+    );
 
-    const md = await exportBriefing(lib, briefingId, { out: join(dir, 'note.md'), format: 'markdown', styleId: 'maison-fr', styleDir: styles, today: TODAY, now: TODAY });
+    const md = await exportBriefing(lib, briefingId, {
+      out: join(dir, 'note.md'),
+      format: 'markdown',
+      styleId: 'maison-fr',
+      styleDir: styles,
+      today: TODAY,
+      now: TODAY,
+    });
     const mdText = readFileSync(md.path, 'utf8');
     expect(mdText).toContain(`"c'est un tournant"`);
     // (Markdown escapes the @ of the address: jean\@example.fr.)
     expect(mdText).toContain(` ; la suite: voir https://example.org/a?b=c; ou écrire à jean`);
     expect(mdText).toContain(`@example.fr... Vraiment ? Oui - enfin ! Il est 10:30.`);
-    const stored = lib.getBriefing(briefingId).sections.flatMap((s) => s.items).find((i) => i.kind === 'prose' && i.text.startsWith('Le ministre'));
+    const stored = lib
+      .getBriefing(briefingId)
+      .sections.flatMap((s) => s.items)
+      .find((i) => i.kind === 'prose' && i.text.startsWith('Le ministre'));
     expect((stored as { text: string }).text).toBe(PROSE.replace('FACT', factId));
   });
 });
@@ -78,6 +93,8 @@ describe('a US English document', () => {
   it('prints an ellipsis and an em dash for a spaced hyphen, and no space before ; : ! ?', async () => {
     addProse('The minister said "enough"; then: wait... really? Yes - at 10:30 - well-known, 2019 - 2020!');
     const r = await exportBriefing(lib, briefingId, { out: join(dir, 'memo.docx'), today: TODAY, now: TODAY });
-    expect(bodyParagraph(readFileSync(r.path), 'The minister said')).toBe('The minister said “enough”; then: wait… really? Yes — at 10:30 — well-known, 2019 - 2020!');
+    expect(bodyParagraph(readFileSync(r.path), 'The minister said')).toBe(
+      'The minister said “enough”; then: wait… really? Yes — at 10:30 — well-known, 2019 - 2020!',
+    );
   });
 });

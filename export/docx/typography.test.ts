@@ -38,14 +38,21 @@ describe('typography in the .docx body', () => {
     const docx = openDocx(readFileSync(r.path));
     const body = docx.part('word/document.xml');
     const para = paragraphs(body).find((p) => visibleText(p).includes('The minister called it'))!;
-    expect(visibleText(para)).toContain('The minister called it “a turning point” — but ‘rock ’n’ roll’ isn’t dead; he’s 5′ 10″. See https://example.org/a--b.');
+    expect(visibleText(para)).toContain(
+      'The minister called it “a turning point” — but ‘rock ’n’ roll’ isn’t dead; he’s 5′ 10″. See https://example.org/a--b.',
+    );
     // The quote opens in a plain run, closes after the bold one, and the note marker follows the closing mark.
-    expect(para).toMatch(/“a <\/w:t><\/w:r><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">turning point<\/w:t><\/w:r><w:r><w:t xml:space="preserve">”<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/>/);
+    expect(para).toMatch(
+      /“a <\/w:t><\/w:r><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">turning point<\/w:t><\/w:r><w:r><w:t xml:space="preserve">”<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/>/,
+    );
     // Fact text captured with straight marks is curled too; no straight quote is left in body text.
     expect(paragraphs(body).map(visibleText).join('\n')).not.toMatch(/["']/);
 
     // Stored text unchanged; the Markdown export keeps the author's characters.
-    const stored = lib.getBriefing(briefingId).sections.flatMap((s) => s.items).find((i) => i.kind === 'prose' && i.text.includes('minister'));
+    const stored = lib
+      .getBriefing(briefingId)
+      .sections.flatMap((s) => s.items)
+      .find((i) => i.kind === 'prose' && i.text.includes('minister'));
     expect((stored as { text: string }).text).toContain(`"a **turning point**"`);
     const md = await exportBriefing(lib, briefingId, { out: join(dir, 'memo.md'), format: 'markdown', today: TODAY, now: TODAY });
     const mdText = readFileSync(md.path, 'utf8');

@@ -9,7 +9,6 @@ import { runPieces } from './runs';
  * same content, which note-part.test.ts and body-xml.test.ts check byte for byte.
  */
 
-
 /** A run's properties in the element order `docx` (and the schema) uses. */
 function runProperties(run: Run, rtl: boolean, charStyle: string | undefined): string {
   let p = charStyle ? `<w:rStyle w:val="${escapeXml(charStyle)}"/>` : '';

@@ -26,7 +26,9 @@ describe('zip', () => {
     expect(() => readZip(Buffer.from('hello'))).toThrow(DossierError);
     const big = writeZip([{ name: 'a.xml', data: Buffer.alloc(2_000_000, 0x41) }]);
     expect(big.length).toBeLessThan(20_000);
-    expect(() => readZip(big, { ...ZIP_LIMITS, maxTotalBytes: 1_000_000 })).toThrow(/^not a readable \.docx \(zip\): refused: the archive would expand to 1\.9 MB/);
+    expect(() => readZip(big, { ...ZIP_LIMITS, maxTotalBytes: 1_000_000 })).toThrow(
+      /^not a readable \.docx \(zip\): refused: the archive would expand to 1\.9 MB/,
+    );
   });
 
   it('applies the one zip-bomb policy (core/zip/policy.ts): a high-ratio entry, too many entries', () => {

@@ -74,14 +74,27 @@ describe('Zotero citation fields against the CSL citation schema', () => {
 
   it('validate with locators, prefixes and suppress-author cites in prose', async () => {
     const f = marksBriefing(lib);
-    lib.addItems(f.briefingId, [{ kind: 'prose', text: `As the paper put it [-@${f.facts.a1}, para. 2], and others [cf. @${f.facts.c}, p. 7].` }], 'discussion');
+    lib.addItems(
+      f.briefingId,
+      [{ kind: 'prose', text: `As the paper put it [-@${f.facts.a1}, para. 2], and others [cf. @${f.facts.c}, p. 7].` }],
+      'discussion',
+    );
     for (const styleId of ['chicago-fullnote-bibliography-with-ibid', 'apa']) {
       const all = await payloads(f.briefingId, styleId, { styleId });
       const items = all.flatMap((p) => p.citationItems);
       // The cases the schema has to cover really occur.
-      expect(items.some((i) => i['suppress-author'] === true), styleId).toBe(true);
-      expect(items.some((i) => typeof i.prefix === 'string'), styleId).toBe(true);
-      expect(items.some((i) => typeof i.locator === 'string' && typeof i.label === 'string'), styleId).toBe(true);
+      expect(
+        items.some((i) => i['suppress-author'] === true),
+        styleId,
+      ).toBe(true);
+      expect(
+        items.some((i) => typeof i.prefix === 'string'),
+        styleId,
+      ).toBe(true);
+      expect(
+        items.some((i) => typeof i.locator === 'string' && typeof i.label === 'string'),
+        styleId,
+      ).toBe(true);
       for (const p of all) expectValid(p, styleId);
     }
   });

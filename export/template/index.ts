@@ -1,7 +1,3 @@
 export { builtInTemplates, getTemplate, listTemplates, templateProblems } from './load';
-export type {
-  Template,
-  TemplateSection,
-  TemplateSummary,
-} from './types';
+export type { Template, TemplateSection, TemplateSummary } from './types';
 export { dateFieldKeys, dateRulesFor } from './date-fields';

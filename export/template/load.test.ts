@@ -123,7 +123,16 @@ describe('user templates', () => {
     expect(t.page).toEqual({ size: 'letter', margins: { top: 1, right: 1, bottom: 1, left: 1, header: 0.5, footer: 0.5 } });
     expect(t.fonts.notes).toEqual({ family: 'Times New Roman', size: 10 });
     expect(t.styles.bullet.id).toBe('DossierBullet');
-    expect(t.sections[0]).toEqual({ key: 'body', heading: 'Body', guidance: '', required: false, layout: 'paragraphs', showHeading: true, runIn: false, checkClaims: true });
+    expect(t.sections[0]).toEqual({
+      key: 'body',
+      heading: 'Body',
+      guidance: '',
+      required: false,
+      layout: 'paragraphs',
+      showHeading: true,
+      runIn: false,
+      checkClaims: true,
+    });
     expect(t.closing).toEqual({ derivedFromLabel: 'Derived From' });
   });
 
@@ -147,10 +156,14 @@ describe('user templates', () => {
     ['duplicate section key', (t: any) => (t.sections[1].key = 'bluf'), 'sections[1].key: "bluf" is already the key of sections[0]'],
     ['duplicate style id', (t: any) => (t.styles.body.id = 'DossierBullet'), 'styles.bullet.id: "DossierBullet" is already the id of styles.body'],
     ['page number format', (t: any) => (t.pageNumbers.format = 'Page'), 'pageNumbers.format: must contain {PAGE}'],
-    ['huge margins', (t: any) => {
-      t.page.margins.left = 4;
-      t.page.margins.right = 4;
-    }, 'page.margins: left and right margins leave less than 1 inch'],
+    [
+      'huge margins',
+      (t: any) => {
+        t.page.margins.left = 4;
+        t.page.margins.right = 4;
+      },
+      'page.margins: left and right margins leave less than 1 inch',
+    ],
     ['format version', (t: any) => (t.formatVersion = 2), 'formatVersion: must be 1'],
     ['no sections', (t: any) => (t.sections = []), 'sections: must have at least one section'],
     ['bad decision anchor', (t: any) => (t.decision = { lines: ['Approve'], after: 'nowhere' }), 'decision.after: "nowhere" is not the key of any section'],

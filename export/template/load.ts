@@ -184,7 +184,10 @@ export function parseTemplate(data: unknown, file: string, source: 'built-in' | 
     closing: { ...t.closing },
     citation: { ...t.citation },
     page: { size: t.page.size, margins: { ...t.page.margins }, ...(t.page.firstPageTop !== undefined ? { firstPageTop: t.page.firstPageTop } : {}) },
-    fonts: { body: { ...t.fonts.body }, notes: t.fonts.notes ? { ...t.fonts.notes } : { family: t.fonts.body.family, size: Math.max(8, t.fonts.body.size - 2) } },
+    fonts: {
+      body: { ...t.fonts.body },
+      notes: t.fonts.notes ? { ...t.fonts.notes } : { family: t.fonts.body.family, size: Math.max(8, t.fonts.body.size - 2) },
+    },
     styles,
     pageNumbers: { ...t.pageNumbers },
     limits: { ...t.limits },

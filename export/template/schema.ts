@@ -134,7 +134,10 @@ export const templateFileSchema = strict({
    * "18 January 2024" in en-GB) and how a typed "1/2/2024" is read (M/D or D/M). The citation
    * style keeps its own locale for the notes.
    */
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag such as en-US or en-GB').default('en-US'),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag such as en-US or en-GB')
+    .default('en-US'),
   /** How header dates print: "long" (January 18, 2024) or "military" (18 Jan 24). */
   dateFormat: z.enum(DATE_FORMATS, { error: `must be one of ${DATE_FORMATS.join(', ')}` }).default('long'),
   headerFields: z.array(headerFieldSchema).max(20, 'must have at most 20 fields').default([]),
@@ -187,7 +190,11 @@ export const templateFileSchema = strict({
     /** The first page that shows its number: 2 leaves the first page of a memo unnumbered. */
     fromPage: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' }).default(2),
     /** "{PAGE}", "Page {PAGE} of {NUMPAGES}", "- {PAGE} -" … */
-    format: z.string().max(60).regex(/\{PAGE\}/, 'must contain {PAGE}').default('{PAGE}'),
+    format: z
+      .string()
+      .max(60)
+      .regex(/\{PAGE\}/, 'must contain {PAGE}')
+      .default('{PAGE}'),
   }).default({ position: 'bottom-center', fromPage: 2, format: '{PAGE}' }),
   limits: strict({
     pages: z.number().int('must be a whole number').min(1).max(500).optional(),

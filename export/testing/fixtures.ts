@@ -70,7 +70,13 @@ let noteCounter = 0;
 export function note(item: CslItemLike, runs: Run[], locator?: string): Inline {
   noteCounter += 1;
   const plain = runs.map((r) => r.text).join('');
-  return { type: 'note', noteNumber: noteCounter, runs, field: { instruction: zoteroInstruction(item, plain, noteCounter, locator) }, clusterId: `n${noteCounter}` };
+  return {
+    type: 'note',
+    noteNumber: noteCounter,
+    runs,
+    field: { instruction: zoteroInstruction(item, plain, noteCounter, locator) },
+    clusterId: `n${noteCounter}`,
+  };
 }
 
 function resetNotes(): void {
@@ -97,7 +103,9 @@ export function infoMemo(): ResolvedDocument {
     kind: 'paragraph',
     portion: 'U',
     inlines: [
-      t('Grain exports through the Black Sea corridor have recovered to pre-suspension levels; the main risk to further growth is port capacity, not shipping security.'),
+      t(
+        'Grain exports through the Black Sea corridor have recovered to pre-suspension levels; the main risk to further growth is port capacity, not shipping security.',
+      ),
       note(ITEMS.fao, [{ text: 'FAO, ' }, { text: 'Black Sea Grain Shipments', italic: true }, { text: ', 3.' }], '3'),
     ],
   };
@@ -115,7 +123,11 @@ export function infoMemo(): ResolvedDocument {
       portion: 'U',
       inlines: [
         t('War-risk premiums fell from 3 % to 1.25 % of hull value after two insurers returned to the route.'),
-        note(ITEMS.reuters, [{ text: 'Ada Okafor, “Insurers Return to Odesa Routes as Talks Resume,” ' }, { text: 'Reuters', italic: true }, { text: ', February 27, 2025.' }]),
+        note(ITEMS.reuters, [
+          { text: 'Ada Okafor, “Insurers Return to Odesa Routes as Talks Resume,” ' },
+          { text: 'Reuters', italic: true },
+          { text: ', February 27, 2025.' },
+        ]),
       ],
     },
     {
@@ -188,7 +200,11 @@ export function actionMemo(): ResolvedDocument {
       inlines: [
         t(p),
         i % 2 === 0
-          ? note(ITEMS.reuters, [{ text: 'Ada Okafor, “Insurers Return to Odesa Routes as Talks Resume,” ' }, { text: 'Reuters', italic: true }, { text: `, February 27, 2025, para. ${i + 2}.` }])
+          ? note(ITEMS.reuters, [
+              { text: 'Ada Okafor, “Insurers Return to Odesa Routes as Talks Resume,” ' },
+              { text: 'Reuters', italic: true },
+              { text: `, February 27, 2025, para. ${i + 2}.` },
+            ])
           : note(ITEMS.fao, fullNote(ITEMS.fao, 'Food and Agriculture Organization, ', ` (Rome: FAO, 2024), ${20 + i}.`), String(20 + i)),
       ],
     });
@@ -260,14 +276,31 @@ export function talkingPoints(): ResolvedDocument {
       { key: 'subject', label: 'SUBJECT', value: 'Keeping the Black Sea Grain Corridor Open' },
     ],
     sections: [
-      { key: 'objective', heading: 'Objective', showHeading: true, blocks: [{ kind: 'paragraph', inlines: [t('Secure support for a shared reinsurance facility.')] }] },
+      {
+        key: 'objective',
+        heading: 'Objective',
+        showHeading: true,
+        blocks: [{ kind: 'paragraph', inlines: [t('Secure support for a shared reinsurance facility.')] }],
+      },
       {
         key: 'points',
         heading: 'Talking points',
         showHeading: false,
         blocks: [
-          point('Volumes', 'Corridor shipments are back to 4.1 million tonnes a quarter.', note(ITEMS.fao, fullNote(ITEMS.fao, 'Food and Agriculture Organization, ', ' (Rome: FAO, 2024), 12.'), '12')),
-          point('Insurance', 'Premiums have halved since insurers returned.', note(ITEMS.reuters, [{ text: 'Ada Okafor, “Insurers Return to Odesa Routes,” ' }, { text: 'Reuters', italic: true }, { text: ', February 27, 2025.' }])),
+          point(
+            'Volumes',
+            'Corridor shipments are back to 4.1 million tonnes a quarter.',
+            note(ITEMS.fao, fullNote(ITEMS.fao, 'Food and Agriculture Organization, ', ' (Rome: FAO, 2024), 12.'), '12'),
+          ),
+          point(
+            'Insurance',
+            'Premiums have halved since insurers returned.',
+            note(ITEMS.reuters, [
+              { text: 'Ada Okafor, “Insurers Return to Odesa Routes,” ' },
+              { text: 'Reuters', italic: true },
+              { text: ', February 27, 2025.' },
+            ]),
+          ),
           point('Ask', 'We would welcome Türkiye joining a six-month facility.'),
         ],
       },
@@ -285,13 +318,30 @@ export function backgroundBrief(): ResolvedDocument {
   const para = (text: string, cite?: Inline): Block => ({ kind: 'paragraph', inlines: [t(text), ...(cite ? [cite] : [])] });
   const purpose = para('Prepares the Deputy Secretary for the March 12 meeting with Black Sea exporters on keeping the grain corridor open.');
   const keyPoints: Block[] = [
-    { kind: 'bullet', inlines: [t('Volumes are back to pre-suspension levels.'), note(ITEMS.fao, fullNote(ITEMS.fao, 'Food and Agriculture Organization, ', ' (Rome: FAO, 2024), 12.'), '12')] },
-    { kind: 'bullet', inlines: [t('Insurance costs have halved since January.'), note(ITEMS.reuters, [{ text: 'Okafor, “Insurers Return,” ' }, { text: 'Reuters', italic: true }, { text: '.' }])] },
+    {
+      kind: 'bullet',
+      inlines: [
+        t('Volumes are back to pre-suspension levels.'),
+        note(ITEMS.fao, fullNote(ITEMS.fao, 'Food and Agriculture Organization, ', ' (Rome: FAO, 2024), 12.'), '12'),
+      ],
+    },
+    {
+      kind: 'bullet',
+      inlines: [
+        t('Insurance costs have halved since January.'),
+        note(ITEMS.reuters, [{ text: 'Okafor, “Insurers Return,” ' }, { text: 'Reuters', italic: true }, { text: '.' }]),
+      ],
+    },
     { kind: 'bullet', inlines: [t('Port capacity is the next bottleneck.')] },
   ];
   const background = [
-    para('The corridor opened in August 2023 after the collapse of the earlier grain initiative. Shipments grew steadily through 2024 as naval escorts and war-risk cover made the route predictable.', note(ITEMS.lee, fullNote(ITEMS.lee, 'Min-jun Lee, ', ' (Baltimore: Harbor Press, 2024), 41–44.'), '41-44')),
-    para('Exporters now plan on the corridor staying open; their main complaints concern berth allocation and rail congestion inland rather than security at sea.'),
+    para(
+      'The corridor opened in August 2023 after the collapse of the earlier grain initiative. Shipments grew steadily through 2024 as naval escorts and war-risk cover made the route predictable.',
+      note(ITEMS.lee, fullNote(ITEMS.lee, 'Min-jun Lee, ', ' (Baltimore: Harbor Press, 2024), 41–44.'), '41-44'),
+    ),
+    para(
+      'Exporters now plan on the corridor staying open; their main complaints concern berth allocation and rail congestion inland rather than security at sea.',
+    ),
   ];
   return {
     templateId: 'background-brief',
@@ -306,7 +356,12 @@ export function backgroundBrief(): ResolvedDocument {
       { key: 'purpose', heading: 'Purpose', showHeading: true, blocks: [purpose] },
       { key: 'keyPoints', heading: 'Key points', showHeading: true, blocks: keyPoints },
       { key: 'background', heading: 'Background', showHeading: true, blocks: background },
-      { key: 'outlook', heading: 'Outlook', showHeading: true, blocks: [para('Expect exporters to ask for help with berth capacity at Chornomorsk and for an extension of war-risk cover beyond the summer.')] },
+      {
+        key: 'outlook',
+        heading: 'Outlook',
+        showHeading: true,
+        blocks: [para('Expect exporters to ask for help with berth capacity at Chornomorsk and for an extension of war-risk cover beyond the summer.')],
+      },
     ],
     preparedBy: 'John Roe, Office of Global Food Security',
     banner: 'UNCLASSIFIED',
@@ -331,18 +386,46 @@ export function situationReport(): ResolvedDocument {
       { key: 'asOf', label: 'AS OF', value: '0600 EST, March 6, 2025', portion: 'U' },
     ],
     sections: [
-      { key: 'situation', heading: 'Situation', showHeading: true, blocks: [{ kind: 'paragraph', portion: 'U', inlines: [t('Traffic through the corridor resumed at 0400 after a six-hour pause following a reported mine sighting.'), note(ITEMS.reuters, [{ text: 'Okafor, “Insurers Return,” ' }, { text: 'Reuters', italic: true }, { text: '.' }])] }] },
+      {
+        key: 'situation',
+        heading: 'Situation',
+        showHeading: true,
+        blocks: [
+          {
+            kind: 'paragraph',
+            portion: 'U',
+            inlines: [
+              t('Traffic through the corridor resumed at 0400 after a six-hour pause following a reported mine sighting.'),
+              note(ITEMS.reuters, [{ text: 'Okafor, “Insurers Return,” ' }, { text: 'Reuters', italic: true }, { text: '.' }]),
+            ],
+          },
+        ],
+      },
       {
         key: 'keyDevelopments',
         heading: 'Key developments',
         showHeading: true,
         blocks: [
           dev('Naval authorities cleared the reported object; it was a navigation buoy.'),
-          dev('Eleven vessels waiting at anchor began moving at 0415.', note(ITEMS.fao, fullNote(ITEMS.fao, 'Food and Agriculture Organization, ', ' (Rome: FAO, 2024), 7.'), '7')),
+          dev(
+            'Eleven vessels waiting at anchor began moving at 0415.',
+            note(ITEMS.fao, fullNote(ITEMS.fao, 'Food and Agriculture Organization, ', ' (Rome: FAO, 2024), 7.'), '7'),
+          ),
           dev('Two insurers briefly suspended new cover and reinstated it at 0530.'),
         ],
       },
-      { key: 'assessment', heading: 'Assessment', showHeading: true, blocks: [{ kind: 'paragraph', portion: 'U', inlines: [t('The pause was precautionary; we judge with moderate confidence that it will not affect weekly volumes.')] }] },
+      {
+        key: 'assessment',
+        heading: 'Assessment',
+        showHeading: true,
+        blocks: [
+          {
+            kind: 'paragraph',
+            portion: 'U',
+            inlines: [t('The pause was precautionary; we judge with moderate confidence that it will not affect weekly volumes.')],
+          },
+        ],
+      },
       { key: 'nextReport', heading: 'Next report', showHeading: true, blocks: [{ kind: 'paragraph', inlines: [t('1800 EST, March 6.')] }] },
     ],
     preparedBy: 'Duty officer, Black Sea Task Force',
@@ -390,7 +473,12 @@ export function hostileDoc(): ResolvedDocument {
             inlines: [
               t(HOSTILE.markup),
               t(' '),
-              { type: 'cite', runs: [{ text: '(Lee 2024, 88)' }], field: { instruction: zoteroInstruction(ITEMS.lee, '(Lee 2024, 88)', 0, '88') }, clusterId: 'c1' },
+              {
+                type: 'cite',
+                runs: [{ text: '(Lee 2024, 88)' }],
+                field: { instruction: zoteroInstruction(ITEMS.lee, '(Lee 2024, 88)', 0, '88') },
+                clusterId: 'c1',
+              },
             ],
           },
         ],

@@ -28,7 +28,13 @@ export function variant(doc: ResolvedDocument, marking: MarkingMode, notes: 'foo
   return { ...rest, fields, sections, notes, ...(marking !== 'none' ? { banner: banner ?? 'UNCLASSIFIED' } : {}) };
 }
 
-export const MATRIX_DOCS = { 'info-memo': infoMemo, 'action-memo': actionMemo, 'talking-points': talkingPoints, 'background-brief': backgroundBrief, 'situation-report': situationReport };
+export const MATRIX_DOCS = {
+  'info-memo': infoMemo,
+  'action-memo': actionMemo,
+  'talking-points': talkingPoints,
+  'background-brief': backgroundBrief,
+  'situation-report': situationReport,
+};
 
 async function main(): Promise<void> {
   const out = process.argv[2] ?? 'matrix';

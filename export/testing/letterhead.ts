@@ -1,17 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  ImageRun,
-  Packer,
-  Paragraph,
-  PageNumber,
-  Tab,
-  TabStopType,
-  TextRun,
-} from 'docx';
+import { AlignmentType, Document, Footer, Header, ImageRun, Packer, Paragraph, PageNumber, Tab, TabStopType, TextRun } from 'docx';
 import { crc32 } from '../docx/zip';
 
 /**
@@ -40,7 +28,16 @@ function sealPng(size = 96): Buffer {
     const row = Buffer.alloc(1 + size * 4);
     for (let x = 0; x < size; x++) {
       const d = Math.hypot(x - c, y - c) / c;
-      const [r, g, b, a] = d > 1 ? [0, 0, 0, 0] : d > 0.86 ? [191, 155, 48, 255] : d > 0.8 ? [255, 255, 255, 255] : d > 0.35 || Math.abs(x - c) < 4 ? [20, 40, 90, 255] : [191, 155, 48, 255];
+      const [r, g, b, a] =
+        d > 1
+          ? [0, 0, 0, 0]
+          : d > 0.86
+            ? [191, 155, 48, 255]
+            : d > 0.8
+              ? [255, 255, 255, 255]
+              : d > 0.35 || Math.abs(x - c) < 4
+                ? [20, 40, 90, 255]
+                : [191, 155, 48, 255];
       row.writeUInt8(r, 1 + x * 4);
       row.writeUInt8(g, 2 + x * 4);
       row.writeUInt8(b, 3 + x * 4);
@@ -90,7 +87,14 @@ export async function buildLetterhead(options: LetterheadOptions = {}): Promise<
               ...(options.withBannerPlaceholder ? [bannerPara()] : []),
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new ImageRun({ type: 'png', data: sealPng(), transformation: { width: 48, height: 48 }, altText: { name: 'Seal', description: 'Ministry seal', title: 'Seal' } })],
+                children: [
+                  new ImageRun({
+                    type: 'png',
+                    data: sealPng(),
+                    transformation: { width: 48, height: 48 },
+                    altText: { name: 'Seal', description: 'Ministry seal', title: 'Seal' },
+                  }),
+                ],
               }),
               new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: LETTERHEAD_NAME, bold: true, size: 26, color: '14285A' })] }),
             ],

@@ -17,16 +17,39 @@ export interface MarksFixture {
 }
 
 export function marksBriefing(lib: Library, opts: { styleId?: string; portionMarks?: boolean } = {}): MarksFixture {
-  const a = lib.addSource({ type: 'article-newspaper', title: 'Grain Corridor Reopens as Talks Resume', authors: [{ family: 'Okafor', given: 'Adaeze' }], containerTitle: 'The Meridian Herald', issued: '2025-01-19' }).id;
-  const b = lib.addSource({ type: 'report', title: 'Black Sea Shipping After the Ceasefire', authors: [{ literal: 'Institute for Trade Studies' }], publisher: 'Institute for Trade Studies', issued: '2024-12' }).id;
-  const c = lib.addSource({ type: 'article-newspaper', title: 'Insurers Return to Odesa Routes', authors: [{ family: 'Lindqvist', given: 'Erik' }], containerTitle: 'Harbour Wire', issued: '2025-01-22' }).id;
+  const a = lib.addSource({
+    type: 'article-newspaper',
+    title: 'Grain Corridor Reopens as Talks Resume',
+    authors: [{ family: 'Okafor', given: 'Adaeze' }],
+    containerTitle: 'The Meridian Herald',
+    issued: '2025-01-19',
+  }).id;
+  const b = lib.addSource({
+    type: 'report',
+    title: 'Black Sea Shipping After the Ceasefire',
+    authors: [{ literal: 'Institute for Trade Studies' }],
+    publisher: 'Institute for Trade Studies',
+    issued: '2024-12',
+  }).id;
+  const c = lib.addSource({
+    type: 'article-newspaper',
+    title: 'Insurers Return to Odesa Routes',
+    authors: [{ family: 'Lindqvist', given: 'Erik' }],
+    containerTitle: 'Harbour Wire',
+    issued: '2025-01-22',
+  }).id;
   const a1 = lib.addFact({ sourceId: a, text: 'Ships carrying grain left Odesa on Jan. 18.', locator: { label: 'paragraph', value: '1' } }).id;
   const a2 = lib.addFact({ sourceId: a, text: 'Talks on guarantees resume next week.', locator: { label: 'paragraph', value: '3' } }).id;
   const bf = lib.addFact({ sourceId: b, text: 'Berths ran at 92 percent of capacity.', locator: { label: 'page', value: '14' }, marking: 'CUI' }).id;
   const cf = lib.addFact({ sourceId: c, text: 'Two insurers returned to the route.', locator: { label: 'paragraph', value: '2' } }).id;
   const template = getTemplate('info-memo');
   const briefing = lib.createBriefing(
-    { title: 'Corridor update', templateId: template.id, styleId: opts.styleId ?? 'chicago-fullnote-bibliography-with-ibid', portionMarks: opts.portionMarks ?? false },
+    {
+      title: 'Corridor update',
+      templateId: template.id,
+      styleId: opts.styleId ?? 'chicago-fullnote-bibliography-with-ibid',
+      portionMarks: opts.portionMarks ?? false,
+    },
     template.sections.map((s) => ({ key: s.key, heading: s.heading })),
   );
   lib.addItems(

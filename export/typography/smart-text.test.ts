@@ -67,6 +67,14 @@ describe('smartenText', () => {
   });
 
   it('closes a quotation opened in one piece in another', () => {
-    expect(smartenPieces([{ text: '"We will', editable: true }, { text: ' win,"', editable: true }], en)).toEqual(['“We will', ' win,”']);
+    expect(
+      smartenPieces(
+        [
+          { text: '"We will', editable: true },
+          { text: ' win,"', editable: true },
+        ],
+        en,
+      ),
+    ).toEqual(['“We will', ' win,”']);
   });
 });

@@ -140,7 +140,6 @@ function curlQuotes({ text, frozen, out }: Draft, style: QuoteStyle): void {
     }
     trackCurly(c, opensHere, next, stack);
   }
-
 }
 
 /** Curly marks the author typed: kept as they are, but followed so a straight quote can close its own. */

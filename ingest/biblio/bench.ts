@@ -41,11 +41,20 @@ export function benchBibtex(entries: number): BibtexBenchResult {
   }
 }
 
-const FAMILIES = ['Okafor', 'M{\\"u}ller', 'Nakamura', 'Jos{\\\'e} Garc{\\\'i}a', '{\\O}stergaard', 'Kowalczyk', 'Haddad', 'Chen', 'van der Berg', 'Ivanova'];
-const GIVEN = ['Adaeze', 'Jos{\\\'e}', 'Yuki', 'Mar{\\\'i}a', 'S{\\o}ren', 'Anna', 'Karim', 'Wei', 'Jan', 'Olga'];
+const FAMILIES = ['Okafor', 'M{\\"u}ller', 'Nakamura', "Jos{\\'e} Garc{\\'i}a", '{\\O}stergaard', 'Kowalczyk', 'Haddad', 'Chen', 'van der Berg', 'Ivanova'];
+const GIVEN = ['Adaeze', "Jos{\\'e}", 'Yuki', "Mar{\\'i}a", 'S{\\o}ren', 'Anna', 'Karim', 'Wei', 'Jan', 'Olga'];
 const ORGS = ['U.S. Department of State', 'World Bank', 'NATO Parliamentary Assembly', 'International Crisis Group', 'European Commission'];
-const TOPICS = ['grain corridor', 'sanctions enforcement', 'energy security', 'maritime traffic', 'refugee flows', 'cyber norms', 'arms control', 'food prices'];
-const PLACES = ['the Black Sea', 'the Sahel', '{NATO}\'s eastern flank', 'the Red Sea', 'Central Asia', 'the {EU}'];
+const TOPICS = [
+  'grain corridor',
+  'sanctions enforcement',
+  'energy security',
+  'maritime traffic',
+  'refugee flows',
+  'cyber norms',
+  'arms control',
+  'food prices',
+];
+const PLACES = ['the Black Sea', 'the Sahel', "{NATO}'s eastern flank", 'the Red Sea', 'Central Asia', 'the {EU}'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** A realistic mixed bibliography: reports, news, web pages, articles, chapters, books. */

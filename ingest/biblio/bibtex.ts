@@ -34,7 +34,10 @@ export function parseBibtex(text: string, opts: ImportOptions): { items: CslItem
     const keyless = chunk.key === '';
     const body = keyless ? chunk.text.replace(/^(@\s*\w+\s*[{(])/, `$1entry-line-${chunk.line}`) : chunk.text;
     const prefix = macros.size ? macrosFor(body, macros) : '';
-    const read = (entry: string) => parseBibRaw((macros.size ? macrosFor(entry, macros) : '') + entry).filter(Boolean).pop();
+    const read = (entry: string) =>
+      parseBibRaw((macros.size ? macrosFor(entry, macros) : '') + entry)
+        .filter(Boolean)
+        .pop();
     try {
       const raw = read(body);
       if (raw) raws.push({ raw, chunk, keyless });

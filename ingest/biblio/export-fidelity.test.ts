@@ -74,7 +74,14 @@ function exported(): Source[] {
 function kept(sources: Source[]) {
   return sources
     .map(sourceToExportCsl)
-    .map((i) => ({ type: i.type, title: i.title, 'title-short': i['title-short'], abstract: i.abstract, keyword: typeof i.keyword === 'string' ? i.keyword.split(/\s*,\s*/) : i.keyword, language: i.language }))
+    .map((i) => ({
+      type: i.type,
+      title: i.title,
+      'title-short': i['title-short'],
+      abstract: i.abstract,
+      keyword: typeof i.keyword === 'string' ? i.keyword.split(/\s*,\s*/) : i.keyword,
+      language: i.language,
+    }))
     .sort((a, b) => String(a.title).localeCompare(String(b.title)));
 }
 
@@ -130,8 +137,12 @@ describe('RIS export', () => {
 
   it('loses no source a CSL-JSON export has', () => {
     const before = exported();
-    const fromRis = reimported(exportRis(before), 'ris').map((s) => s.title).sort();
-    const fromJson = reimported(exportCslJson(before), 'csl-json').map((s) => s.title).sort();
+    const fromRis = reimported(exportRis(before), 'ris')
+      .map((s) => s.title)
+      .sort();
+    const fromJson = reimported(exportCslJson(before), 'csl-json')
+      .map((s) => s.title)
+      .sort();
     expect(fromRis).toEqual(fromJson);
   });
 });

@@ -30,7 +30,10 @@ function populated(): Library {
   lib.addSource({
     type: 'article-journal',
     title: 'Everything at once',
-    authors: [{ family: 'Kowalczyk', given: 'Anna', suffix: 'Jr.' }, { family: 'Berg', given: 'Jan', 'non-dropping-particle': 'van der' }],
+    authors: [
+      { family: 'Kowalczyk', given: 'Anna', suffix: 'Jr.' },
+      { family: 'Berg', given: 'Jan', 'non-dropping-particle': 'van der' },
+    ],
     editors: [{ family: 'Haddad', given: 'Karim' }],
     containerTitle: 'Journal of Policy Studies',
     publisher: 'Atlas',
@@ -48,8 +51,19 @@ function populated(): Library {
     reliability: 'B',
     extra: { custom: { project: 'corridor' }, ISSN: '1234-5678', 'citation-key': 'kowalczyk2021everything' },
   });
-  lib.addSource({ type: 'speech', title: 'Заявление о зерновом коридоре', authors: [{ family: 'Лавров', given: 'Сергей' }], issued: '2023-07-18', reliability: 'E' });
-  lib.addSource({ type: 'document', title: 'R&D spending: 50% of $ budgets_#1 {draft} ~ ^ \\ path', authors: [{ literal: 'Meridian R&D Unit' }], issued: '2022' });
+  lib.addSource({
+    type: 'speech',
+    title: 'Заявление о зерновом коридоре',
+    authors: [{ family: 'Лавров', given: 'Сергей' }],
+    issued: '2023-07-18',
+    reliability: 'E',
+  });
+  lib.addSource({
+    type: 'document',
+    title: 'R&D spending: 50% of $ budgets_#1 {draft} ~ ^ \\ path',
+    authors: [{ literal: 'Meridian R&D Unit' }],
+    issued: '2022',
+  });
   lib.addSource({ type: 'report', title: 'Annual review of the alliance', authors: [{ literal: 'NATO' }, { family: 'Plato' }], issued: '2023' });
   // Two sources nothing tells apart but their ids: they must stay two.
   lib.addSource({ type: 'document', title: 'Talking points' });
@@ -102,7 +116,12 @@ describe('CSL-JSON export', () => {
     const lib = fresh();
     const zotero = parseBibliography(ZOTERO_CSL_JSON, 'csl-json').items;
     const created = importSources(lib, zotero).created;
-    expect(created[0].extra).toMatchObject({ 'collection-title': 'Policy Reports', source: 'meridian.example', abstract: 'How the corridor changed freight costs.', genre: 'Policy report' });
+    expect(created[0].extra).toMatchObject({
+      'collection-title': 'Policy Reports',
+      source: 'meridian.example',
+      abstract: 'How the corridor changed freight costs.',
+      genre: 'Policy report',
+    });
     const back = JSON.parse(exportCslJson(created)) as Record<string, unknown>[];
     for (const [i, original] of zotero.entries()) {
       const { id: _id, ...fields } = original;
@@ -127,7 +146,17 @@ describe('BibTeX export', () => {
   });
 
   it('gives readable keys, unique in the file, reusing imported keys', () => {
-    const base = { id: 'x', type: 'report', title: 'Grain corridor costs', authors: [{ family: 'Okafor', given: 'A' }], editors: [], issued: '2024-01', extra: {}, createdAt: '', updatedAt: '' } as Source;
+    const base = {
+      id: 'x',
+      type: 'report',
+      title: 'Grain corridor costs',
+      authors: [{ family: 'Okafor', given: 'A' }],
+      editors: [],
+      issued: '2024-01',
+      extra: {},
+      createdAt: '',
+      updatedAt: '',
+    } as Source;
     const keys = citationKeys([
       base,
       { ...base, title: 'The grain question' },

@@ -49,7 +49,11 @@ export function exportRis(sources: Source[]): string {
   if (sources.length === 0) return '';
   const items = sources.map((s) => {
     const item = sourceToExportCsl(s);
-    if (typeof item.keyword === 'string') item.keyword = item.keyword.split(/\s*,\s*/).filter(Boolean).join(',');
+    if (typeof item.keyword === 'string')
+      item.keyword = item.keyword
+        .split(/\s*,\s*/)
+        .filter(Boolean)
+        .join(',');
     return item;
   });
   return cslToRis(items);
@@ -60,7 +64,9 @@ export function exportRis(sources: Source[]): string {
 /** What BibTeX, biber and LaTeX's \cite accept in a key without trouble. */
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9_:.+/-]*$/;
 const STOP_WORDS = new Set(
-  'a an the of on in at to for and or but with from by about as into over under after before between against during is are was were be its their this that these those how why what when where who which'.split(' '),
+  'a an the of on in at to for and or but with from by about as into over under after before between against during is are was were be its their this that these those how why what when where who which'.split(
+    ' ',
+  ),
 );
 
 /** One unique key per source, in order: its imported key if it is safe and free, else a new one. */
@@ -152,7 +158,12 @@ function escapeItem(item: CslItem): CslItem {
   for (const [key, value] of Object.entries(item)) {
     if (VERBATIM.has(key)) continue;
     if (typeof value === 'string') out[key] = escapeLatex(value);
-    else if (Array.isArray(value) && (value as unknown[]).every((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) && value.length && isNameList(value as Record<string, unknown>[])) {
+    else if (
+      Array.isArray(value) &&
+      (value as unknown[]).every((v) => typeof v === 'object' && v !== null && !Array.isArray(v)) &&
+      value.length &&
+      isNameList(value as Record<string, unknown>[])
+    ) {
       out[key] = value.map((n: Record<string, unknown>) =>
         Object.fromEntries(Object.entries(n).map(([k, v]) => [k, typeof v === 'string' ? escapeLatex(v) : v])),
       );
@@ -179,9 +190,40 @@ function protectOneWordInstitutions(value: string, names: CslName[]): string {
 
 /** Conventional field order; anything else follows alphabetically. */
 const ORDER = [
-  'author', 'editor', 'title', 'shorttitle', 'journal', 'journaltitle', 'booktitle', 'series', 'edition', 'volume', 'number', 'pages', 'chapter',
-  'institution', 'organization', 'school', 'publisher', 'address', 'location', 'howpublished', 'type', 'entrysubtype', 'year', 'month', 'date', 'doi', 'url',
-  'urldate', 'isbn', 'issn', 'language', 'note', 'abstract', 'keywords',
+  'author',
+  'editor',
+  'title',
+  'shorttitle',
+  'journal',
+  'journaltitle',
+  'booktitle',
+  'series',
+  'edition',
+  'volume',
+  'number',
+  'pages',
+  'chapter',
+  'institution',
+  'organization',
+  'school',
+  'publisher',
+  'address',
+  'location',
+  'howpublished',
+  'type',
+  'entrysubtype',
+  'year',
+  'month',
+  'date',
+  'doi',
+  'url',
+  'urldate',
+  'isbn',
+  'issn',
+  'language',
+  'note',
+  'abstract',
+  'keywords',
 ];
 const RANK = new Map(ORDER.map((f, i) => [f, i]));
 

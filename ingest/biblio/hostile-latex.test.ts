@@ -58,7 +58,8 @@ describe('BibTeX with LaTeX in every field', () => {
   });
 
   it('fails an entry whose title cannot be read, rather than import it without one', () => {
-    const bib = '@article{t1,\n  title = {A \\verb|a}b| title},\n  year = {2020},\n}\n@article{t2,\n  title = {Fine},\n  note = {\\verb|a}b|},\n  year = {2021},\n}\n';
+    const bib =
+      '@article{t1,\n  title = {A \\verb|a}b| title},\n  year = {2020},\n}\n@article{t2,\n  title = {Fine},\n  note = {\\verb|a}b|},\n  year = {2021},\n}\n';
     const r = parseBibliography(bib, 'bibtex');
     expect(r.items.map((i) => i.id)).toEqual(['t2']);
     expect(r.skipped).toMatchObject([{ key: 't1', line: 1 }]);

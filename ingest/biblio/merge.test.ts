@@ -55,7 +55,12 @@ describe('importSources', () => {
   });
 
   it('skips an invalid item with a message naming it and the field, and imports the rest', () => {
-    const items = [report(), report({ id: 'bad-url', title: 'Bad link', URL: 'www.example.org/x' }), report({ id: 'untitled', title: '  ' }), report({ id: 'r3', title: 'Other', DOI: 'not a doi' })];
+    const items = [
+      report(),
+      report({ id: 'bad-url', title: 'Bad link', URL: 'www.example.org/x' }),
+      report({ id: 'untitled', title: '  ' }),
+      report({ id: 'r3', title: 'Other', DOI: 'not a doi' }),
+    ];
     const r = importSources(lib, items);
     expect(r.created.map((s) => s.title)).toEqual(['Grain Corridor: Costs and Benefits']);
     expect(r.skipped).toEqual([
@@ -68,7 +73,14 @@ describe('importSources', () => {
   it('merges a duplicate by DOI (any case, with a doi.org prefix) and fills only empty fields', () => {
     const existing = lib.addSource({ ...SAMPLE_SOURCE, type: 'report', title: 'My own title', doi: '10.5555/ABC.1', notes: 'my notes', issued: '2024-01-19' });
     const r = importSources(lib, [
-      report({ DOI: 'https://doi.org/10.5555/abc.1', title: 'Their title', note: 'their note', issued: { 'date-parts': [[2023]] }, page: '1-20', abstract: 'Abs' }),
+      report({
+        DOI: 'https://doi.org/10.5555/abc.1',
+        title: 'Their title',
+        note: 'their note',
+        issued: { 'date-parts': [[2023]] },
+        page: '1-20',
+        abstract: 'Abs',
+      }),
     ]);
     expect(r.created).toEqual([]);
     expect(r.merged).toHaveLength(1);
@@ -112,8 +124,21 @@ describe('importSources', () => {
     const s = lib.addSource({ type: 'speech', title: 'Statement on Ukraine', authors: state, issued: '2024-03-07', url: 'https://state.example/s/1' });
     const r = importSources(lib, [
       { id: 'other-day', type: 'speech', title: 'Statement on Ukraine', author: state, issued: { 'date-parts': [[2024, 3, 9]] } },
-      { id: 'other-author', type: 'speech', title: 'Statement on Ukraine', author: [{ literal: 'Ministry of Foreign Affairs' }], issued: { 'date-parts': [[2024, 3, 7]] } },
-      { id: 'other-url', type: 'speech', title: 'Statement on Ukraine', author: state, issued: { 'date-parts': [[2024, 3, 7]] }, URL: 'https://state.example/s/2' },
+      {
+        id: 'other-author',
+        type: 'speech',
+        title: 'Statement on Ukraine',
+        author: [{ literal: 'Ministry of Foreign Affairs' }],
+        issued: { 'date-parts': [[2024, 3, 7]] },
+      },
+      {
+        id: 'other-url',
+        type: 'speech',
+        title: 'Statement on Ukraine',
+        author: state,
+        issued: { 'date-parts': [[2024, 3, 7]] },
+        URL: 'https://state.example/s/2',
+      },
       { id: 'same', type: 'speech', title: 'Statement on Ukraine.', author: state, issued: { 'date-parts': [[2024, 3]] }, note: 'Read out at the briefing' },
     ]);
     expect(r.created.map((c) => c.issued)).toEqual(['2024-03-09', '2024-03-07', '2024-03-07']);

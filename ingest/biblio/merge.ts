@@ -151,7 +151,8 @@ function fillEmpty(source: Source, input: SourceInput): { patch: Partial<SourceI
 }
 
 function itemName(item: CslItem, index: number): string {
-  const key = typeof item['citation-key'] === 'string' ? item['citation-key'] : typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : undefined;
+  const key =
+    typeof item['citation-key'] === 'string' ? item['citation-key'] : typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : undefined;
   const title = typeof item.title === 'string' && item.title.trim() ? item.title.trim() : undefined;
   const short = title && title.length > 60 ? title.slice(0, 57) + '…' : title;
   return `Item ${index + 1}${key ? ` "${key}"` : ''}${short ? ` ("${short}")` : ''}`;

@@ -84,7 +84,9 @@ function cleanNames(v: unknown, what: string, warn: Warn): CslName[] {
     }
     if (!raw || typeof raw !== 'object') continue;
     const src = raw as Record<string, unknown>;
-    const clean = NAME_PARTS.every((k) => src[k] === undefined || typeof src[k] === 'string') && Object.keys(src).every((k) => (NAME_PARTS as readonly string[]).includes(k));
+    const clean =
+      NAME_PARTS.every((k) => src[k] === undefined || typeof src[k] === 'string') &&
+      Object.keys(src).every((k) => (NAME_PARTS as readonly string[]).includes(k));
     let name: CslName;
     if (clean) name = src;
     else {

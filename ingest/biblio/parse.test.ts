@@ -167,7 +167,9 @@ describe('BibTeX', () => {
       { key: 'outer2024', line: 1 },
       { key: 'oneline2022', line: 7 },
     ]);
-    expect(r.skipped[0].problem).toBe('Entry "outer2024" (@article, line 1) is not closed: a "{" has no matching "}" before the next entry at line 4; it was skipped.');
+    expect(r.skipped[0].problem).toBe(
+      'Entry "outer2024" (@article, line 1) is not closed: a "{" has no matching "}" before the next entry at line 4; it was skipped.',
+    );
     expect(r.skipped[1].problem).toMatch(/^Entry "oneline2022" \(line 7\) could not be read \(invalid syntax at line 7, column \d+\); it was skipped\.$/);
     expect(r.warnings).toEqual(['Entry "inner2023" (@inproceedings, line 4): text after its closing "}" was ignored; is there a "}" too many inside it?']);
   });
@@ -239,7 +241,7 @@ describe('RIS', () => {
     });
   });
 
-  it('makes a newspaper record\'s AU its author, and reads a full DA with a trailing slash', () => {
+  it("makes a newspaper record's AU its author, and reads a full DA with a trailing slash", () => {
     expect(items[1]).toMatchObject({
       author: [{ family: 'Lee', given: 'Kim' }],
       'container-title': 'The Meridian Herald',

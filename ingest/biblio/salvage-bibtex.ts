@@ -44,7 +44,10 @@ export function salvageRawEntry(text: string, parse: (entry: string) => RawBibEn
   const properties: RawBibEntry['properties'] = {};
   const dropped: string[] = [];
   for (const [i, field] of starts.entries()) {
-    const segment = body.slice(field.at, starts[i + 1]?.at ?? body.length).trim().replace(/,$/, '');
+    const segment = body
+      .slice(field.at, starts[i + 1]?.at ?? body.length)
+      .trim()
+      .replace(/,$/, '');
     let read: RawBibEntry | undefined;
     try {
       read = parse(`@${type}{${key},\n${segment}\n}`);
@@ -62,7 +65,11 @@ export function salvageRawEntry(text: string, parse: (entry: string) => RawBibEn
  * Converts a raw entry whose conversion threw, leaving out each field that cannot be converted
  * on its own. Undefined when a needed field is among them, or the rest still fails.
  */
-export function salvageConversion(raw: RawBibEntry, parents: RawBibEntry[], convert: (entries: RawBibEntry[]) => CslItem | undefined): Salvaged<CslItem> | undefined {
+export function salvageConversion(
+  raw: RawBibEntry,
+  parents: RawBibEntry[],
+  convert: (entries: RawBibEntry[]) => CslItem | undefined,
+): Salvaged<CslItem> | undefined {
   const dropped = Object.keys(raw.properties).filter((name) => {
     try {
       convert([{ ...raw, properties: { [name]: raw.properties[name] } }]);

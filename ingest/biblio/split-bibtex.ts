@@ -152,7 +152,10 @@ export function splitBibtex(text: string): BibSplit {
       chunks.push(full);
       if (full.kind === 'entry') previous = full;
     } else if (cutAt >= 0) {
-      skip(chunk, `${describe(chunk)} is not closed: a "${parens ? '(' : '{'}" has no matching "${parens ? ')' : '}'}" before the next entry at line ${line}; it was skipped.`);
+      skip(
+        chunk,
+        `${describe(chunk)} is not closed: a "${parens ? '(' : '{'}" has no matching "${parens ? ')' : '}'}" before the next entry at line ${line}; it was skipped.`,
+      );
       i = cutAt;
     } else if (type === 'comment') {
       // An unclosed @comment: read on after its head instead of dropping the rest of the file.
@@ -160,7 +163,10 @@ export function splitBibtex(text: string): BibSplit {
       for (let k = at; k < HEAD.lastIndex; k++) if (text.charCodeAt(k) === NEWLINE) line++;
       i = HEAD.lastIndex;
     } else {
-      skip(chunk, `${describe(chunk)} is not closed: a "${parens ? '(' : '{'}" has no matching "${parens ? ')' : '}'}" before the end of the file; it was skipped.`);
+      skip(
+        chunk,
+        `${describe(chunk)} is not closed: a "${parens ? '(' : '{'}" has no matching "${parens ? ')' : '}'}" before the end of the file; it was skipped.`,
+      );
       i = n;
     }
   }

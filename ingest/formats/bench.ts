@@ -38,7 +38,9 @@ export function* benchParagraphs(): Generator<string> {
     const sentences: string[] = [];
     for (let j = 0; j < 4 + (i % 3); j++) {
       const k = i * 7 + j;
-      sentences.push(`${subjects[k % subjects.length]} ${verbs[k % verbs.length]} by ${(k % 17) + 1}.${k % 10} per cent in quarter ${(k % 4) + 1} ${causes[k % causes.length]}.`);
+      sentences.push(
+        `${subjects[k % subjects.length]} ${verbs[k % verbs.length]} by ${(k % 17) + 1}.${k % 10} per cent in quarter ${(k % 4) + 1} ${causes[k % causes.length]}.`,
+      );
     }
     yield sentences.join(' ');
   }

@@ -14,7 +14,15 @@ import { cleanMeta } from './text-clean';
 export function bylineNames(raw: string, outlets: string[] = []): CslName[] {
   const s = cleanMeta(raw);
   if (!s) return [];
-  const text = untilOutlet(untilDate(s.replace(BY, '').replace(/\(\s*(?:avec|with|con|mit|et|and)\s/gi, ', ').replace(/[()]/g, ' ')), outlets)
+  const text = untilOutlet(
+    untilDate(
+      s
+        .replace(BY, '')
+        .replace(/\(\s*(?:avec|with|con|mit|et|and)\s/gi, ', ')
+        .replace(/[()]/g, ' '),
+    ),
+    outlets,
+  )
     .split(/\s+(?:[|•·–—]|-)\s+|\s@|\b(?:updated|published|posted)\b/i)[0]
     .replace(/[\s|•·–—-]+$/, '')
     .replace(/\s+(?:on|at)$/i, '');
@@ -57,7 +65,11 @@ const CREDENTIAL = /^(?:ma|ms|msc|mba|md|phd|dphil|jd|rn|mph|ba|bsc|frcp|obe|mbe
  */
 function personPart(raw: string, afterComma: boolean, firstShouting: boolean): CslName | undefined {
   // An address is not a name: "https://example.org/authors/jd", "jd@example.org".
-  const words = raw.replace(BY, '').trim().split(/\s+/).filter((w) => w && !/[/@]|^www\./i.test(w));
+  const words = raw
+    .replace(BY, '')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w && !/[/@]|^www\./i.test(w));
   const cut = words.findIndex((w) => ROLE.test(w.replace(/[.,:]$/, '')));
   const kept = (cut >= 0 ? words.slice(0, cut) : words).join(' ').replace(/\s+in\s+\p{Lu}[\p{L}\s]*$/u, '');
   // "Verge Staff", "TMZ Staff": an outlet's word before a title is no person.

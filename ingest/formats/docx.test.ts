@@ -91,12 +91,14 @@ describe('importDocx: a government statement', () => {
   it('keeps the words of a hyperlink whose address is javascript: (the address is never kept)', async () => {
     const link = (href: string, text: string) => new ExternalHyperlink({ link: href, children: [new TextRun(text)] });
     const word = new Document({
-      sections: [{
-        children: [
-          new Paragraph({ children: [new TextRun('The ministry confirmed the '), link('javascript:alert(1)', 'port'), new TextRun(' will stay open.')] }),
-          new Paragraph({ children: [new TextRun('Talks resume in '), link('vbscript:msgbox(1)', 'Valletta'), new TextRun(' on 2 April.')] }),
-        ],
-      }],
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun('The ministry confirmed the '), link('javascript:alert(1)', 'port'), new TextRun(' will stay open.')] }),
+            new Paragraph({ children: [new TextRun('Talks resume in '), link('vbscript:msgbox(1)', 'Valletta'), new TextRun(' on 2 April.')] }),
+          ],
+        },
+      ],
     });
     const doc = await importDocx(new Uint8Array(await Packer.toBuffer(word)), { fileName: 'links.docx' });
     expect(doc.blocks.map((b) => b.text)).toEqual(['The ministry confirmed the port will stay open.', 'Talks resume in Valletta on 2 April.']);

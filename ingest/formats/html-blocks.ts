@@ -13,17 +13,84 @@ import { makeBlock } from './blocks';
  * belong to the sentence around them.
  */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-  'svg', 'math', 'canvas', 'video', 'audio', 'picture', 'img', 'map', 'button', 'input', 'select',
-  'textarea', 'option', 'datalist', 'dialog', 'head', 'title', 'meta', 'link', 'base',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'map',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'option',
+  'datalist',
+  'dialog',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
 ]);
 
 /** Elements that end the running line of inline text; everything else is inline. */
 const BLOCK_LEVEL = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'html', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
-  'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 const HEADING = /^h[1-6]$/;
@@ -95,7 +162,14 @@ function tableRows(table: Element, ctx: Context, out: ImportedBlock[]): void {
   for (const row of Array.from(table.querySelectorAll('tr'))) {
     if (row.closest('table') !== table) continue; // rows of nested tables are read with those tables
     const cells = Array.from(row.children).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
-    push(out, kindOf(ctx), cells.map((c) => inlineText(c).replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | '));
+    push(
+      out,
+      kindOf(ctx),
+      cells
+        .map((c) => inlineText(c).replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join(' | '),
+    );
   }
   const caption = Array.from(table.children).find((c) => tagOf(c) === 'caption');
   if (caption) push(out, 'caption', inlineText(caption));

@@ -116,7 +116,8 @@ export function composeSource(
   const byline = (text: string) => bylineNames(text, outlets);
   const printedPeople = page.visible.bylines.flatMap(byline).some((n) => !n.literal);
   const notAuthors = printedPeople ? outlets : siteName ? [siteName] : [];
-  const people = (names: (CslName | undefined)[]) => names.filter((n) => n && !isSiteName(n.literal ?? [n.given, n.family].filter(Boolean).join(' '), notAuthors));
+  const people = (names: (CslName | undefined)[]) =>
+    names.filter((n) => n && !isSiteName(n.literal ?? [n.given, n.family].filter(Boolean).join(' '), notAuthors));
   const raw = (values: string[]) => values.filter((v) => !isSiteName(v, notAuthors));
   const authors = firstNonEmpty(
     people(all('citation_author').map((a) => personName(a))),
@@ -237,7 +238,17 @@ function savedFromComment(doc: Document): string | undefined {
 /** Meta tags that news systems fill with the byline (Sailthru, Parse.ly, CNBC's search tags, TIME). */
 const BYLINE_META = ['sailthru.author', 'parsely-author', 'search.byline', 'byline', 'dc.creator.personalname'];
 /** Publication dates under the names content systems give them, after the standard ones. */
-const DATE_META = ['article:publicationdate', 'publishdate', 'publish_date', 'publish-date', 'pub_date', 'publication_date', 'parsely-pub-date', 'pubdate', 'dc.date.created'];
+const DATE_META = [
+  'article:publicationdate',
+  'publishdate',
+  'publish_date',
+  'publish-date',
+  'pub_date',
+  'publication_date',
+  'parsely-pub-date',
+  'pubdate',
+  'dc.date.created',
+];
 
 /** og:site_name is sometimes the site's address: "http://www.tmz.com" → "tmz.com"; "www.liberation.fr" → "liberation.fr". */
 function siteLabel(v: string | null | undefined): string | undefined {

@@ -16,7 +16,8 @@ const SEPARATOR = /^ (?:[|–—:·•»/-]|::) /;
 export function headlineOf(title: string, headings: string[], siteName: string | undefined): string {
   const flat = collapse(title);
   for (const h of headings.map(collapse)) {
-    if (h.length >= MIN_HEADLINE && h.length < flat.length && flat.toLowerCase().startsWith(h.toLowerCase()) && decoration(flat.slice(h.length)) !== undefined) return h;
+    if (h.length >= MIN_HEADLINE && h.length < flat.length && flat.toLowerCase().startsWith(h.toLowerCase()) && decoration(flat.slice(h.length)) !== undefined)
+      return h;
   }
   if (siteName) {
     const site = collapse(siteName);
@@ -46,7 +47,10 @@ function decoration(rest: string): string | undefined {
   const bracket = /^ \[([^\]]+)\]$/.exec(rest);
   if (bracket) return bracket[1].trim();
   if (!SEPARATOR.test(rest)) return undefined;
-  const parts = rest.split(/ (?:[|–—:·•»/-]|::) /).map((p) => p.trim()).filter(Boolean);
+  const parts = rest
+    .split(/ (?:[|–—:·•»/-]|::) /)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const last = parts[parts.length - 1];
   return last && last.length <= MAX_SITE_NAME ? last : undefined;
 }

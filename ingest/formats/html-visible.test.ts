@@ -51,17 +51,25 @@ describe('titles decorated with the site name', () => {
     const headings = ['Democrats to use Social Security against GOP this fall'];
     expect(headlineOf('Democrats to use Social Security against GOP this fall - CNN.com', headings, undefined)).toBe(headings[0]);
     expect(siteFromTitle('Democrats to use Social Security against GOP this fall - CNN.com', headings)).toBe('CNN.com');
-    expect(siteFromTitle('How to Save Money on Groceries - Your Money Today - Your Life - MSN Lifestyle', ['How to Save Money on Groceries'])).toBe('MSN Lifestyle');
+    expect(siteFromTitle('How to Save Money on Groceries - Your Money Today - Your Life - MSN Lifestyle', ['How to Save Money on Groceries'])).toBe(
+      'MSN Lifestyle',
+    );
     expect(siteFromTitle('LWN.net Weekly Edition for March 26, 2015 [LWN.net]', ['LWN.net Weekly Edition for March 26, 2015'])).toBe('LWN.net');
-    expect(headlineOf('TechCrunch | 2005 Zuckerberg Didn’t Want To Take Over The World', [], 'TechCrunch')).toBe('2005 Zuckerberg Didn’t Want To Take Over The World');
+    expect(headlineOf('TechCrunch | 2005 Zuckerberg Didn’t Want To Take Over The World', [], 'TechCrunch')).toBe(
+      '2005 Zuckerberg Didn’t Want To Take Over The World',
+    );
   });
 
   it('leaves a headline with a colon whole, and a logo heading is not the headline', () => {
     expect(headlineOf('Brexit: what happens next', ['Brexit'], undefined)).toBe('Brexit: what happens next');
-    expect(headlineOf('Analysis - Why the harbour stayed closed for two whole days', ['Analysis'], undefined)).toBe('Analysis - Why the harbour stayed closed for two whole days');
+    expect(headlineOf('Analysis - Why the harbour stayed closed for two whole days', ['Analysis'], undefined)).toBe(
+      'Analysis - Why the harbour stayed closed for two whole days',
+    );
     expect(siteFromTitle('Port closures - what the ministry decided about the fishing fleet after the storm', ['Port closures'])).toBeUndefined();
     expect(siteFromTitle('Climate change: the cost of waiting', ['Climate change'])).toBeUndefined();
-    expect(headlineOf('Facebook offers explanation | The Verge', ['The Verge', 'Facebook offers explanation'], 'The Verge')).toBe('Facebook offers explanation');
+    expect(headlineOf('Facebook offers explanation | The Verge', ['The Verge', 'Facebook offers explanation'], 'The Verge')).toBe(
+      'Facebook offers explanation',
+    );
   });
 });
 
@@ -111,15 +119,21 @@ describe('importHtml: the page’s own metadata when its tags mislead', () => {
       <script type="application/ld+json">{"@type":"Article","headline":"LD headline","author":{"@type":"Person","name":"Ld Author"},"datePublished":"2024-02-02"}</script>
       <meta property="og:title" content="OG headline"><meta property="article:published_time" content="2024-03-03"></head>
       <body><h1>Printed headline</h1><p class="byline">By Printed Author</p><p>Body.</p></body></html>`;
-    const dc = importHtml(head('<meta name="DC.title" content="DC headline"><meta name="DC.creator" content="Dc Author"><meta name="DC.date" content="2024-01-01">'), {}).source;
+    const dc = importHtml(
+      head('<meta name="DC.title" content="DC headline"><meta name="DC.creator" content="Dc Author"><meta name="DC.date" content="2024-01-01">'),
+      {},
+    ).source;
     expect([dc.title, dc.authors, dc.issued]).toEqual(['DC headline', [{ given: 'Dc', family: 'Author' }], '2024-01-01']);
     const ld = importHtml(head(''), {}).source;
     expect([ld.title, ld.authors, ld.issued]).toEqual(['LD headline', [{ given: 'Ld', family: 'Author' }], '2024-02-02']);
   });
 
-  it.each(['By Staff', 'Posted 18 January 2024, 10:32', 'https://example.org/authors/jd', 'The Harbour Times'])('takes no author from the byline %j', (printed) => {
-    const html = `<html><head><meta property="og:site_name" content="The Harbour Times"></head>
+  it.each(['By Staff', 'Posted 18 January 2024, 10:32', 'https://example.org/authors/jd', 'The Harbour Times'])(
+    'takes no author from the byline %j',
+    (printed) => {
+      const html = `<html><head><meta property="og:site_name" content="The Harbour Times"></head>
       <body><h1>Storm closes the port for two days</h1><p class="byline">${printed}</p><p>${'The port closed. '.repeat(30)}</p></body></html>`;
-    expect(importHtml(html, {}).source.authors).toBeUndefined();
-  });
+      expect(importHtml(html, {}).source.authors).toBeUndefined();
+    },
+  );
 });

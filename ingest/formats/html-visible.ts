@@ -40,11 +40,19 @@ const BYLINE = [
 
 const MACHINE_DATE = 'time[datetime], [itemprop~="datePublished"], abbr.published[title]';
 // Substrings of class names: "post_byline", "article-posted-date", "asset-metabar-time".
-const PRINTED_DATE = ['time', '.dateline', '.timestamp', '.published', '.pubdate', ...['date', 'Date', 'posted', 'byline', 'Byline', 'metabar-time', 'post-time', 'fecha'].map((c) => `[class*="${c}"]`)].join(', ');
+const PRINTED_DATE = [
+  'time',
+  '.dateline',
+  '.timestamp',
+  '.published',
+  '.pubdate',
+  ...['date', 'Date', 'posted', 'byline', 'Byline', 'metabar-time', 'post-time', 'fecha'].map((c) => `[class*="${c}"]`),
+].join(', ');
 
 /** Comments, related links and the page chrome: their bylines and dates belong to other texts. */
 // References cite other works, with their own dates ("Retrieved 2010-01-25").
-const ELSEWHERE = /\b(?:comments?|reply|replies|related|sidebar|widget|footer|nav|menu|promo|recommend|most-?read|popular|trending|references?|reflist|citation|accessdate)\b/i;
+const ELSEWHERE =
+  /\b(?:comments?|reply|replies|related|sidebar|widget|footer|nav|menu|promo|recommend|most-?read|popular|trending|references?|reflist|citation|accessdate)\b/i;
 
 export function readVisible(doc: Document): VisibleFacts {
   const headings = take(doc.querySelectorAll('h1'), (el) => cleanMeta(el.textContent));

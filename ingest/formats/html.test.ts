@@ -4,9 +4,23 @@ import { readPastedHtml } from './index';
 import { ARTICLE_PARAGRAPHS, LIST_ITEMS, newsPageHtml, QUOTE } from './testing/news-page';
 
 const FORBIDDEN = [
-  'cookies', 'Accept all', 'Manage preferences', 'ADVERTISEMENT', 'Share on X', 'Print this article', 'INJECTED',
-  'SCRIPT IN ARTICLE', 'IFRAME FALLBACK', 'NOSCRIPT', 'STYLE TEXT', 'Most read', 'Storm closes port', 'All rights reserved',
-  'Home', '__dossierPwned', 'trawler in the harbour',
+  'cookies',
+  'Accept all',
+  'Manage preferences',
+  'ADVERTISEMENT',
+  'Share on X',
+  'Print this article',
+  'INJECTED',
+  'SCRIPT IN ARTICLE',
+  'IFRAME FALLBACK',
+  'NOSCRIPT',
+  'STYLE TEXT',
+  'Most read',
+  'Storm closes port',
+  'All rights reserved',
+  'Home',
+  '__dossierPwned',
+  'trawler in the harbour',
 ];
 
 afterEach(() => {
@@ -199,7 +213,15 @@ describe('importHtml: MHTML web archives', () => {
       '',
     ].join('\r\n');
     const d = importHtml(new TextEncoder().encode(mhtml), { fileName: 'fisheries.mhtml' });
-    expect(d.blocks.map((b) => b.text)).toEqual([ARTICLE_PARAGRAPHS[0], ARTICLE_PARAGRAPHS[1], ...LIST_ITEMS, ARTICLE_PARAGRAPHS[2], QUOTE, ARTICLE_PARAGRAPHS[3], ARTICLE_PARAGRAPHS[4]]);
+    expect(d.blocks.map((b) => b.text)).toEqual([
+      ARTICLE_PARAGRAPHS[0],
+      ARTICLE_PARAGRAPHS[1],
+      ...LIST_ITEMS,
+      ARTICLE_PARAGRAPHS[2],
+      QUOTE,
+      ARTICLE_PARAGRAPHS[3],
+      ARTICLE_PARAGRAPHS[4],
+    ]);
     expect(d.source.url).toBe('https://www.harbour-times.example/world/fisheries-moratorium');
     expect(d.source.accessed).toBe('2024-03-13');
     expect(d.source.authors?.[1]).toEqual({ given: 'Tomás', family: 'Ó Briain' });

@@ -53,7 +53,9 @@ export async function readDocument(bytes: Uint8Array, opts: ReadDocumentOptions 
   const claimed = formatFromExtension(opts.fileName);
   const doc = await importAs(format, claimed, bytes, opts, name);
   if (claimed && claimed !== format && !(isText(claimed) && isText(format))) {
-    doc.warnings.unshift(`${name}: the file name says ${FORMAT_NAMES[claimed]}, but the content is ${FORMAT_NAMES[format]}; it was read as ${FORMAT_NAMES[format]}`);
+    doc.warnings.unshift(
+      `${name}: the file name says ${FORMAT_NAMES[claimed]}, but the content is ${FORMAT_NAMES[format]}; it was read as ${FORMAT_NAMES[format]}`,
+    );
   }
   return doc;
 }
@@ -81,7 +83,13 @@ function withoutNameAsTitle(doc: ImportedDocument): ImportedDocument {
   return doc;
 }
 
-async function importAs(format: SniffedFormat, claimed: SniffedFormat | undefined, bytes: Uint8Array, opts: ReadDocumentOptions, name: string): Promise<ImportedDocument> {
+async function importAs(
+  format: SniffedFormat,
+  claimed: SniffedFormat | undefined,
+  bytes: Uint8Array,
+  opts: ReadDocumentOptions,
+  name: string,
+): Promise<ImportedDocument> {
   switch (format) {
     case 'pdf':
       return importPdf(bytes, opts);

@@ -51,13 +51,24 @@ export function readJsonLd(scripts: string[]): LdArticle | undefined {
     nameOf(resolve(m.publisher), resolve) ??
     nameOf(resolve(m.provider), resolve) ??
     nameOf(resolve(m.serviceOperator), resolve) ??
-    nameOf(nodes.find((n) => types(n).includes('GovernmentOrganization')), resolve);
+    nameOf(
+      nodes.find((n) => types(n).includes('GovernmentOrganization')),
+      resolve,
+    );
   if (publisher) out.publisher = publisher;
-  const site = nameOf(resolve(m.isPartOf), resolve) ?? nameOf(nodes.find((n) => types(n).includes('WebSite')), resolve);
+  const site =
+    nameOf(resolve(m.isPartOf), resolve) ??
+    nameOf(
+      nodes.find((n) => types(n).includes('WebSite')),
+      resolve,
+    );
   if (site) out.siteName = site;
   const url = text(m.url) ?? text(isNode(m.mainEntityOfPage) ? m.mainEntityOfPage['@id'] : m.mainEntityOfPage);
   if (url) out.url = url;
-  const doi = [m.identifier, m.sameAs, m.doi].flat().map((v) => doiFrom(typeof v === 'string' ? v : isNode(v) ? text(v.value) : undefined)).find(Boolean);
+  const doi = [m.identifier, m.sameAs, m.doi]
+    .flat()
+    .map((v) => doiFrom(typeof v === 'string' ? v : isNode(v) ? text(v.value) : undefined))
+    .find(Boolean);
   if (doi) out.doi = doi;
   const language = text(m.inLanguage);
   if (language) out.language = language;

@@ -40,7 +40,10 @@ describe('names', () => {
   });
 
   it('reads author lists and bylines', () => {
-    expect(namesFromList('Amara Okafor; Institute for Trade Studies')).toEqual([{ given: 'Amara', family: 'Okafor' }, { literal: 'Institute for Trade Studies' }]);
+    expect(namesFromList('Amara Okafor; Institute for Trade Studies')).toEqual([
+      { given: 'Amara', family: 'Okafor' },
+      { literal: 'Institute for Trade Studies' },
+    ]);
     expect(namesFromList('Jane Doe, John Roe and Ann Poe')).toEqual([
       { given: 'Jane', family: 'Doe' },
       { given: 'John', family: 'Roe' },
@@ -105,11 +108,17 @@ describe('pdfSource', () => {
 
   it('takes the publication date the document states over the date the file was created', () => {
     const created = { CreationDate: "D:20240611093000+02'00'" };
-    const date = (xmp: [string, unknown][], titlePageLines: string[] = []) => pdfSource({ info: created, xmp: new Map(xmp), titlePageLines, firstPagesText: '' }).issued;
+    const date = (xmp: [string, unknown][], titlePageLines: string[] = []) =>
+      pdfSource({ info: created, xmp: new Map(xmp), titlePageLines, firstPagesText: '' }).issued;
     expect(date([])).toBe('2024-06-11');
     expect(date([['xmp:createdate', '2024-06-10T09:00:00Z']])).toBe('2024-06-11');
     expect(date([['prism:publicationdate', '2024-03-12']])).toBe('2024-03-12');
-    expect(date([['dc:date', ['2024-03']], ['prism:publicationdate', '2024-03-12']])).toBe('2024-03-12');
+    expect(
+      date([
+        ['dc:date', ['2024-03']],
+        ['prism:publicationdate', '2024-03-12'],
+      ]),
+    ).toBe('2024-03-12');
     expect(date([['dc:date', ['2024-03']]], ['Published 1 May 2024'])).toBe('2024-03');
     expect(date([], ['Grain Corridors', 'Published 12 March 2024'])).toBe('2024-03-12');
     expect(date([], ['Working Paper 12 | March 2024'])).toBe('2024-03');
@@ -120,6 +129,8 @@ describe('pdfSource', () => {
   });
 
   it('falls back to the file name for the title', () => {
-    expect(pdfSource({ info: { Title: 'untitled' }, xmp: new Map(), firstPagesText: '', fileName: '/home/ana/Downloads/EU_trade_brief.pdf' }).title).toBe('EU trade brief');
+    expect(pdfSource({ info: { Title: 'untitled' }, xmp: new Map(), firstPagesText: '', fileName: '/home/ana/Downloads/EU_trade_brief.pdf' }).title).toBe(
+      'EU trade brief',
+    );
   });
 });

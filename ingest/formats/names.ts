@@ -10,8 +10,58 @@ import { cleanMeta } from './text-clean';
 // Words that make a name an institution rather than a person.
 const INSTITUTION =
   /\b(?:institute|institut|department|dept|ministry|office|agency|cent(?:er|re)|council|university|college|school|foundation|bank|committee|commission|organi[sz]ation|association|inc|ltd|llc|plc|gmbh|group|service|services|government|embassy|programme|program|fund|forum|society|corporation|company|staff|team|desk|editors|editorial|board|news|press|bureau|parliament|senate|congress|secretariat|mission|authority|union|network|initiative|project|laborator(?:y|ies)|research|reuters|associated|nations|federation|ministerio|minist[eè]re|world|international|national|federal|state of|republic|kingdom|administration|directorate|police|army|navy|court|tribunal|party|journal|herald|gazette|tribune|telegraph|guardian)\b/i;
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'st.']);
-const FAMILY_PREFIXES = new Set(['Ó', 'Ní', 'Nic', 'Mac', 'Mc', 'Ua', 'Uí', 'Van', 'Von', 'De', 'Di', 'Da', 'Du', 'Del', 'Della', 'La', 'Le', 'Al', 'El', 'Bin', 'Ibn', 'Abu', 'St.', 'San', 'Santa', 'Dos', 'Das']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'st.',
+]);
+const FAMILY_PREFIXES = new Set([
+  'Ó',
+  'Ní',
+  'Nic',
+  'Mac',
+  'Mc',
+  'Ua',
+  'Uí',
+  'Van',
+  'Von',
+  'De',
+  'Di',
+  'Da',
+  'Du',
+  'Del',
+  'Della',
+  'La',
+  'Le',
+  'Al',
+  'El',
+  'Bin',
+  'Ibn',
+  'Abu',
+  'St.',
+  'San',
+  'Santa',
+  'Dos',
+  'Das',
+]);
 const SUFFIXES = /^(?:jr\.?|sr\.?|ii|iii|iv|v)$/i;
 
 /** A name string that may be a person or an institution. */

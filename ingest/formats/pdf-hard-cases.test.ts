@@ -76,7 +76,10 @@ describe('importPdf: tables', { timeout: 30_000 }, () => {
 describe('pageLayout: tables found on whole rows', () => {
   const frag = (text: string, x: number, y: number, size = 10): Fragment => ({ text, x, y, width: text.length * 5, size });
   const twoColumns = (from: number, to: number) =>
-    Array.from({ length: to - from }, (_, i) => [frag(`left column prose line ${from + i} goes here`, 54, 100 + (from + i) * 12), frag(`right column prose line ${from + i} here`, 320, 100 + (from + i) * 12)]).flat();
+    Array.from({ length: to - from }, (_, i) => [
+      frag(`left column prose line ${from + i} goes here`, 54, 100 + (from + i) * 12),
+      frag(`right column prose line ${from + i} here`, 320, 100 + (from + i) * 12),
+    ]).flat();
 
   it('takes out a full-width table that crosses the gutter of a two-column page', () => {
     const table = [
@@ -97,7 +100,8 @@ describe('pageLayout: tables found on whole rows', () => {
   });
 
   it('needs three rows of three aligned columns', () => {
-    const rows = (n: number, cols: number) => Array.from({ length: n }, (_, r) => Array.from({ length: cols }, (_, c) => frag(`c${r}${c}`, 72 + c * 120, 100 + r * 12))).flat();
+    const rows = (n: number, cols: number) =>
+      Array.from({ length: n }, (_, r) => Array.from({ length: cols }, (_, c) => frag(`c${r}${c}`, 72 + c * 120, 100 + r * 12))).flat();
     expect(pageLayout(rows(2, 4), 612).tables).toEqual([]);
     expect(pageLayout(rows(5, 2), 612).tables).toEqual([]);
     expect(pageLayout(rows(3, 3), 612).tables).toEqual([{ top: 100, rows: 3 }]);
@@ -107,7 +111,12 @@ describe('pageLayout: tables found on whole rows', () => {
 describe('importPdf: the publication date', { timeout: 30_000 }, () => {
   const created = new Date('2024-06-11T09:30:00Z');
   const issued = async (extra: Parameters<typeof buildReportPdf>[0] extends infer O ? Partial<O> : never) =>
-    (await importPdf(await buildReportPdf({ paragraphs: [SUMMARY, 'Second paragraph of the brief.'], title: REPORT_TITLE, byline: 'Amara Okafor', created, ...extra }), { fileName: 'dated.pdf' })).source.issued;
+    (
+      await importPdf(
+        await buildReportPdf({ paragraphs: [SUMMARY, 'Second paragraph of the brief.'], title: REPORT_TITLE, byline: 'Amara Okafor', created, ...extra }),
+        { fileName: 'dated.pdf' },
+      )
+    ).source.issued;
 
   it('is the creation date when nothing else says', async () => {
     expect(await issued({})).toBe('2024-06-11');

@@ -56,7 +56,11 @@ export interface TableRegion {
 export function pageLayout(fragments: Fragment[], pageWidth: number): { lines: Line[]; tables: TableRegion[] } {
   const tables: TableRegion[] = [];
   let rows = withoutTables(toRows(fragments), tables, FULL_WIDTH_CELL * pageWidth);
-  const gutter = findGutter(rows.flatMap((r) => r.items), rows.length, pageWidth);
+  const gutter = findGutter(
+    rows.flatMap((r) => r.items),
+    rows.length,
+    pageWidth,
+  );
   if (gutter) {
     const removed = new Set<Fragment>();
     for (const which of [0, 1] as const) {
@@ -137,7 +141,7 @@ function findGutter(fragments: Fragment[], rowCount: number, pageWidth: number):
   let best: Gutter | undefined;
   const lo = Math.floor(pageWidth * 0.3);
   const hi = Math.ceil(pageWidth * 0.7);
-  for (let i = lo; i <= hi; ) {
+  for (let i = lo; i <= hi;) {
     if (coverage[i] > allowed) {
       i++;
       continue;

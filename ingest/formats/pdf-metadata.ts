@@ -26,7 +26,7 @@ export interface PdfMetadataInput {
 }
 
 export function pdfSource(m: PdfMetadataInput): Partial<SourceInput> {
-  const info = (k: string) => (typeof m.info[k] === 'string' ? (m.info[k]) : undefined);
+  const info = (k: string) => (typeof m.info[k] === 'string' ? m.info[k] : undefined);
   const xmp = (k: string) => m.xmp.get(k);
   const source: Partial<SourceInput> = { type: 'report' };
 

@@ -63,7 +63,10 @@ export function pdfParagraphs(pages: PageLines[]): ImportedBlock[] {
   const evidence = hyphenEvidence(pages);
   const blocks: ImportedBlock[] = [];
   for (const para of paragraphs) {
-    const raw = joinLines(para.lines.map((l) => l.text), evidence);
+    const raw = joinLines(
+      para.lines.map((l) => l.text),
+      evidence,
+    );
     const kind = kindOf(para, raw, stats);
     const b = makeBlock(kind, kind === 'list-item' ? raw.replace(BULLET, '') : raw);
     if (!b) continue;
@@ -124,7 +127,13 @@ function measure(pages: PageLines[]): Stats {
       const e = edges.get(key);
       edges.set(key, e ? { left: Math.min(e.left, l.x), right: Math.max(e.right, l.right) } : { left: l.x, right: l.right });
       const next = page.lines[i + 1];
-      if (next && next.column === l.column && next.band === l.band && Math.abs(l.size - bodySize) < 0.1 * bodySize && Math.abs(next.size - bodySize) < 0.1 * bodySize) {
+      if (
+        next &&
+        next.column === l.column &&
+        next.band === l.band &&
+        Math.abs(l.size - bodySize) < 0.1 * bodySize &&
+        Math.abs(next.size - bodySize) < 0.1 * bodySize
+      ) {
         const gap = next.y - l.y;
         if (gap > 0 && gap < 3 * bodySize) gaps.push(gap);
       }
@@ -162,9 +171,46 @@ function hyphenEvidence(pages: PageLines[]): HyphenEvidence {
 
 /** First parts that are words in their own right and usually form compounds. */
 const COMPOUND_PREFIXES = new Set([
-  'self', 'non', 'well', 'long', 'short', 'high', 'low', 'cross', 'full', 'part', 'state', 'year', 'one', 'two',
-  'three', 'four', 'five', 'six', 'ten', 'first', 'second', 'third', 'half', 'cost', 'time', 'decision', 'policy',
-  'trade', 'law', 'rule', 'mid', 'post', 'pre', 'anti', 'pro', 'co', 'ex', 'vice', 'all', 'x',
+  'self',
+  'non',
+  'well',
+  'long',
+  'short',
+  'high',
+  'low',
+  'cross',
+  'full',
+  'part',
+  'state',
+  'year',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'ten',
+  'first',
+  'second',
+  'third',
+  'half',
+  'cost',
+  'time',
+  'decision',
+  'policy',
+  'trade',
+  'law',
+  'rule',
+  'mid',
+  'post',
+  'pre',
+  'anti',
+  'pro',
+  'co',
+  'ex',
+  'vice',
+  'all',
+  'x',
 ]);
 
 /** Pieces, not a growing string, so joining stays linear even for a damaged PDF whose whole text is one "paragraph". */

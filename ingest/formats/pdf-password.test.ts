@@ -17,7 +17,10 @@ const ENCRYPTED = readFileSync(new URL('./testing/encrypted-report.pdf', import.
 const ENCRYPTED_PASSWORD = 'grain-2024';
 
 async function failure(p: Promise<unknown>): Promise<DossierError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(DossierError);
   return e as DossierError;
 }
@@ -25,7 +28,11 @@ async function failure(p: Promise<unknown>): Promise<DossierError> {
 describe('password-protected PDFs', { timeout: 20_000 }, () => {
   it('without a password: a password_required error naming the file', async () => {
     const e = await failure(importPdf(ENCRYPTED, { fileName: 'corridor.pdf' }));
-    expect(e).toMatchObject({ code: 'password_required', field: 'password', message: 'corridor.pdf: this PDF is password-protected; give its password to import it' });
+    expect(e).toMatchObject({
+      code: 'password_required',
+      field: 'password',
+      message: 'corridor.pdf: this PDF is password-protected; give its password to import it',
+    });
   });
 
   it('with a wrong password: the same code, saying the password is wrong', async () => {

@@ -33,7 +33,8 @@ export function removeRunningText(pages: PageText[]): { pages: Line[][]; removed
   const edges = pages.map((page) => new Set([...edgeLines(page)].filter((l) => isPageNumber(l.text) || setApart(l, page.lines))));
   const body = bodySize(pages);
   const short = pages.length <= 3;
-  const numbered = (line: Line, page: PageText) => isPageNumber(line.text) || (page.label !== undefined && carriesPageNumber(line.text, page.label) && setApart(line, page.lines));
+  const numbered = (line: Line, page: PageText) =>
+    isPageNumber(line.text) || (page.label !== undefined && carriesPageNumber(line.text, page.label) && setApart(line, page.lines));
   const smallHead = (line: Line, page: PageText) => short && line.size <= 0.85 * body && line === topLine(page) && setApart(line, page.lines);
   const seen = new Map<string, number>();
   for (const edge of edges) {

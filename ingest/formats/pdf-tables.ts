@@ -83,7 +83,9 @@ function continues(anchor: Cell[], row: Cell[]): boolean {
 
 function alignedCells(a: Cell, b: Cell): boolean {
   const tolerance = 3;
-  return Math.abs(a.left - b.left) <= tolerance || Math.abs(a.right - b.right) <= tolerance || Math.abs((a.left + a.right) / 2 - (b.left + b.right) / 2) <= tolerance;
+  return (
+    Math.abs(a.left - b.left) <= tolerance || Math.abs(a.right - b.right) <= tolerance || Math.abs((a.left + a.right) / 2 - (b.left + b.right) / 2) <= tolerance
+  );
 }
 
 function cellsOf(row: RowOfFragments): Cell[] {

@@ -22,7 +22,14 @@ async function workingPaper(labels = true): Promise<Uint8Array> {
     runningHeader: RUNNING_HEADER,
     byline: 'Amara Okafor',
     // Printed numbering: front matter iii, iv, then the body from 1.
-    ...(labels ? { labels: [{ from: 0, style: 'r' as const, start: 3 }, { from: 2, style: 'D' as const, start: 1 }] } : {}),
+    ...(labels
+      ? {
+          labels: [
+            { from: 0, style: 'r' as const, start: 3 },
+            { from: 2, style: 'D' as const, start: 1 },
+          ],
+        }
+      : {}),
   });
 }
 
@@ -112,7 +119,11 @@ describe('importPdf: files it must refuse clearly', { timeout: 20_000 }, () => {
 
   it('a password-protected PDF', async () => {
     const e = await rejection(importPdf(await buildPasswordPdf(), { fileName: 'secret.pdf' }));
-    expect(e).toMatchObject({ code: 'password_required', field: 'password', message: 'secret.pdf: this PDF is password-protected; give its password to import it' });
+    expect(e).toMatchObject({
+      code: 'password_required',
+      field: 'password',
+      message: 'secret.pdf: this PDF is password-protected; give its password to import it',
+    });
   });
 
   it('a truncated PDF', async () => {
@@ -169,7 +180,11 @@ describe('pageLines: reading order', () => {
 
   it('keeps a single-column page in line order and joins a line split into fragments', () => {
     const lines = pageLines(
-      [frag('The first line runs across', 72, 100), frag('the whole page width.', 72 + 26 * 5 + 3, 100), frag('A second line also runs across the whole page width.', 72, 114)],
+      [
+        frag('The first line runs across', 72, 100),
+        frag('the whole page width.', 72 + 26 * 5 + 3, 100),
+        frag('A second line also runs across the whole page width.', 72, 114),
+      ],
       612,
     );
     expect(lines.map((l) => [l.text, l.column])).toEqual([
@@ -194,6 +209,8 @@ describe('removeRunningText', () => {
   it('drops headers and page numbers but never body lines that merely repeat', () => {
     const { pages, removed } = removeRunningText([page(1), page(2), page(3)]);
     expect(removed).toBe(6);
-    expect(pages.map((p) => p.map((l) => l.text))).toEqual([1, 2, 3].map((n) => ['The same opening line on every page', `followed by text that differs on page ${n}.`]));
+    expect(pages.map((p) => p.map((l) => l.text))).toEqual(
+      [1, 2, 3].map((n) => ['The same opening line on every page', `followed by text that differs on page ${n}.`]),
+    );
   });
 });

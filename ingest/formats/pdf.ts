@@ -41,7 +41,11 @@ export async function importPdf(bytes: Uint8Array, opts: ImportOptions = {}): Pr
   throwIfAborted(opts.signal);
   const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of the buffer it is given (and may detach it): give it a copy.
-  const task = pdfjs.getDocument({ ...safeDocumentOptions(), data: new Uint8Array(bytes), ...(opts.password !== undefined ? { password: opts.password } : {}) });
+  const task = pdfjs.getDocument({
+    ...safeDocumentOptions(),
+    data: new Uint8Array(bytes),
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+  });
   try {
     const pdf = await open(task, name, opts);
     const pages = await readPages(pdf, name, opts);
@@ -86,7 +90,8 @@ async function readPages(pdf: PDFDocumentProxy, name: string, opts: ImportOption
   opts.onProgress?.({ phase: 'Joining lines into paragraphs', done: total, total });
 
   if (pages.every((p) => p.failed)) throw unreadable(name, 'the PDF is damaged: none of its pages can be read');
-  if (pages.every((p) => p.lines.length === 0 && p.tables === 0)) throw unreadable(name, 'the PDF has no text layer (scanned image?); run OCR first, then import the OCRed PDF');
+  if (pages.every((p) => p.lines.length === 0 && p.tables === 0))
+    throw unreadable(name, 'the PDF has no text layer (scanned image?); run OCR first, then import the OCRed PDF');
   return pages;
 }
 
@@ -130,7 +135,10 @@ async function metadata(pdf: PDFDocumentProxy, pages: PageText[], fileName: stri
     xmp,
     printedTitle: printedTitle(pages[0]?.lines ?? []),
     titlePageLines: (pages[0]?.lines ?? []).map((l) => l.text),
-    firstPagesText: pages.slice(0, 2).flatMap((p) => p.lines.map((l) => l.text)).join('\n'),
+    firstPagesText: pages
+      .slice(0, 2)
+      .flatMap((p) => p.lines.map((l) => l.text))
+      .join('\n'),
     fileName,
   });
 }
@@ -162,7 +170,9 @@ function warnings(name: string, bytes: Uint8Array, pages: PageText[]): string[] 
   const tables = pages.filter((p) => p.tables > 0);
   if (tables.length) {
     const n = tables.reduce((sum, p) => sum + p.tables, 0);
-    out.push(`${name}: ${count(n, 'table')} left out (${tables.length === 1 ? 'page' : 'pages'} ${list(tables.map((p) => p.label))}): a table's cells are not sentences; see the page for its figures`);
+    out.push(
+      `${name}: ${count(n, 'table')} left out (${tables.length === 1 ? 'page' : 'pages'} ${list(tables.map((p) => p.label))}): a table's cells are not sentences; see the page for its figures`,
+    );
   }
   const textless = pages.filter((p) => !p.failed && p.lines.length === 0 && p.tables === 0).map((p) => p.label);
   if (textless.length) out.push(`${name}: ${count(textless.length, 'page')} had no text layer (scanned images?) and need OCR: ${list(textless)}`);
@@ -193,7 +203,9 @@ function openError(e: unknown, name: string, passwordGiven: boolean): unknown {
   const kind = e instanceof Error ? e.name : '';
   const detail = e instanceof Error ? e.message : String(e);
   if (kind === 'PasswordException') {
-    const problem = passwordGiven ? 'the password given for this password-protected PDF is wrong' : 'this PDF is password-protected; give its password to import it';
+    const problem = passwordGiven
+      ? 'the password given for this password-protected PDF is wrong'
+      : 'this PDF is password-protected; give its password to import it';
     return new DossierError('password_required', `${name}: ${problem}`, 'password');
   }
   if (kind === 'InvalidPDFException') return unreadable(name, `the PDF is damaged or truncated and cannot be read (${detail})`);

@@ -14,7 +14,9 @@ describe('sniffFormat', () => {
     expect(sniffFormat(text('<!DOCTYPE html><html><body><p>x</p></body></html>'))).toBe('html');
     expect(sniffFormat(text('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'))).toBe('html');
     expect(sniffFormat(text('<meta charset="utf-8"><title>Saved</title><p>Body</p>'))).toBe('html');
-    expect(sniffFormat(text('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>x</p>'))).toBe('html');
+    expect(sniffFormat(text('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>x</p>'))).toBe(
+      'html',
+    );
     expect(sniffFormat(text('[{"id":"a","type":"report","title":"Tariffs","issued":{"date-parts":[[2023]]}}]'))).toBe('csl-json');
     expect(sniffFormat(text('% exported\n@article{key2023,\n title={A}}'))).toBe('bibtex');
     expect(sniffFormat(text('TY  - RPRT\nTI  - Tariffs\nER  - \n'))).toBe('ris');

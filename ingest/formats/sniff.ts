@@ -55,7 +55,8 @@ export function describeUnknown(bytes: Uint8Array): string {
   const b = bytes;
   const starts = (...sig: number[]) => sig.every((v, i) => b[i] === v);
   if (b.length === 0) return 'the file is empty';
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'this is an old-style Office file (.doc/.xls) or a password-protected Office file; save it as .docx without a password and import that';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0))
+    return 'this is an old-style Office file (.doc/.xls) or a password-protected Office file; save it as .docx without a password and import that';
   if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'this is an RTF file; save it as .docx or PDF and import that';
   if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46) || starts(0x49, 0x49, 0x2a) || starts(0x4d, 0x4d, 0x00, 0x2a)) {
     return 'this is an image; run OCR on it (or save it as a searchable PDF) and import the text';

@@ -12,7 +12,8 @@ describe('textLayout: what a single newline means, from the text itself', () => 
   });
 
   it('reads lines that end sentences, of any length, as one paragraph each', () => {
-    const text = 'Talks resumed.\nThe minister, speaking to reporters in Istanbul after a long night of talks, said the corridor would stay open.\nNo date was set.';
+    const text =
+      'Talks resumed.\nThe minister, speaking to reporters in Istanbul after a long night of talks, said the corridor would stay open.\nNo date was set.';
     expect(textLayout(text)).toMatchObject({ form: 'line-per-paragraph' });
     expect(paragraphs(text)).toHaveLength(3);
   });
@@ -35,7 +36,8 @@ describe('textLayout: what a single newline means, from the text itself', () => 
   });
 
   it('keeps a paragraph whose last line is long enough to have been wrapped together with the next (the text gives no evidence)', () => {
-    const text = 'The ministry confirmed that inspections in Istanbul will take no more than\n36 hours per vessel, down from five days in the autumn; so said the memo.\nBrokers agreed.';
+    const text =
+      'The ministry confirmed that inspections in Istanbul will take no more than\n36 hours per vessel, down from five days in the autumn; so said the memo.\nBrokers agreed.';
     expect(paragraphs(text)).toHaveLength(1);
   });
 
@@ -63,7 +65,10 @@ describe('textLayout: what a single newline means, from the text itself', () => 
   });
 
   it('leaves Markdown to CommonMark: a single newline there is a soft wrap', () => {
-    expect(importText('# Notes\n\nTalks resumed.\nNo date was set.', {}, 'markdown').blocks.map((b) => b.text)).toEqual(['Notes', 'Talks resumed. No date was set.']);
+    expect(importText('# Notes\n\nTalks resumed.\nNo date was set.', {}, 'markdown').blocks.map((b) => b.text)).toEqual([
+      'Notes',
+      'Talks resumed. No date was set.',
+    ]);
   });
 
   it('decides a large text in linear time', () => {

@@ -102,7 +102,10 @@ function decideForm(pairs: Pair[]): Form {
   // Lines of prose only: list items and their continuations are short by nature and say nothing.
   const prose = pairs.filter((p) => !p.upper.list && !p.listContinuation);
   if (prose.length === 0) return pairs.length ? { form: 'line-per-paragraph' } : { form: 'blank-lines' };
-  const width = percentile(prose.map((p) => p.upper.length), WIDTH_PERCENTILE);
+  const width = percentile(
+    prose.map((p) => p.upper.length),
+    WIDTH_PERCENTILE,
+  );
   const share = (test: (p: Pair) => boolean) => prose.filter(test).length / prose.length;
   const midSentence = share((p) => !endsSentence(p.upper));
   const full = share((p) => !nextWordFits(p, width));

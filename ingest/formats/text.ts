@@ -31,8 +31,14 @@ export function importText(input: Uint8Array | string, opts: ImportOptions, form
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   if (size > MAX_TEXT_BYTES) {
     // Just over the limit both round to "5.0 MB": then say it in bytes.
-    const [is, limit] = megabytes(size) === megabytes(MAX_TEXT_BYTES) ? [size, MAX_TEXT_BYTES].map((n) => `${n.toLocaleString('en')} bytes`) : [megabytes(size), megabytes(MAX_TEXT_BYTES)];
-    throw unreadable(name, `the text is ${is}; plain text and Markdown are imported up to ${limit} at a time. Split it into smaller files (by chapter or section) and import each`);
+    const [is, limit] =
+      megabytes(size) === megabytes(MAX_TEXT_BYTES)
+        ? [size, MAX_TEXT_BYTES].map((n) => `${n.toLocaleString('en')} bytes`)
+        : [megabytes(size), megabytes(MAX_TEXT_BYTES)];
+    throw unreadable(
+      name,
+      `the text is ${is}; plain text and Markdown are imported up to ${limit} at a time. Split it into smaller files (by chapter or section) and import each`,
+    );
   }
   const raw = typeof input === 'string' ? input : repairC1(decodeText(input, name));
   const { body, fields } = format === 'markdown' ? splitFrontMatter(raw) : { body: separateParagraphs(raw), fields: new Map<string, string[]>() };

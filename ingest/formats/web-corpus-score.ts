@@ -63,7 +63,9 @@ function readLabels(dir = CORPUS_DIR): Record<string, Label> {
 
 export async function scoreWebCorpus(dir = CORPUS_DIR): Promise<CorpusScore> {
   const labels = readLabels(dir);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const zero = (): Record<Field, number> => ({ title: 0, byline: 0, siteName: 0, date: 0 });
   const score: CorpusScore = {
     pages: files.length,
@@ -79,7 +81,11 @@ export async function scoreWebCorpus(dir = CORPUS_DIR): Promise<CorpusScore> {
     const label = labels[file];
     if (!label) throw new Error(`${file}: no entry in labels.json`);
     const bytes = new Uint8Array(readFileSync(join(dir, file)));
-    const result: PageResult = { file, dossier: await attempt(() => dossierMetadata(bytes, file)), readability: await attempt(() => readabilityMetadata(bytes, file)) };
+    const result: PageResult = {
+      file,
+      dossier: await attempt(() => dossierMetadata(bytes, file)),
+      readability: await attempt(() => readabilityMetadata(bytes, file)),
+    };
     score.results.push(result);
     if ('error' in result.dossier) score.dossierFailed.push(`${file}: ${result.dossier.error}`);
     if ('error' in result.readability) score.readabilityFailed.push(`${file}: ${result.readability.error}`);

@@ -1,11 +1,4 @@
-import {
-  classifyWord,
-  continuesTime,
-  isCaptionWord,
-  isExclamationName,
-  isSentenceStarter,
-  isTemporalIntroWord,
-} from './abbreviations';
+import { classifyWord, continuesTime, isCaptionWord, isExclamationName, isSentenceStarter, isTemporalIntroWord } from './abbreviations';
 import { isLower, isUpper, isWhitespace } from './chars';
 import type { Cluster } from './cluster';
 import type { NextWord, WordBefore } from './context';

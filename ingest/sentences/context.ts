@@ -92,6 +92,9 @@ export function onlyOpeningBetween(text: string, from: number, to: number): bool
 /** The words between `from` and `to`, or null when there are more than `max` of them. */
 export function wordsBetween(text: string, from: number, to: number, max: number): string[] | null {
   if (to - from > max * 16) return null;
-  const words = text.slice(from, to).split(/\s+/).filter((w) => w.length > 0);
+  const words = text
+    .slice(from, to)
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   return words.length > max ? null : words;
 }

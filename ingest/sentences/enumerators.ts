@@ -22,8 +22,31 @@ const MARKER = /(?:^|(?<=\s))([•‣⁃◦▪▫●○∙]\s?)?(?:(\d{1,3}|[a-z
 
 // A number after these words is a quantity, not the next item: "1. Costs rose from 1 to 2. Then…".
 const QUANTITY_WORDS = new Set([
-  'to', 'from', 'and', 'or', 'of', 'by', 'than', 'between', 'at', 'about', 'in', 'on', 'for',
-  'with', 'over', 'under', 'nearly', 'almost', 'only', 'just', 'no', 'nos', 'p', 'pp', 'fig',
+  'to',
+  'from',
+  'and',
+  'or',
+  'of',
+  'by',
+  'than',
+  'between',
+  'at',
+  'about',
+  'in',
+  'on',
+  'for',
+  'with',
+  'over',
+  'under',
+  'nearly',
+  'almost',
+  'only',
+  'just',
+  'no',
+  'nos',
+  'p',
+  'pp',
+  'fig',
 ]);
 
 interface Marker {
@@ -53,12 +76,7 @@ function toMarker(text: string, m: RegExpExecArray): Marker {
 }
 
 function continues(prev: Marker, next: Marker): boolean {
-  return (
-    next.numeric === prev.numeric &&
-    next.style === prev.style &&
-    next.bulleted === prev.bulleted &&
-    next.value === prev.value + 1
-  );
+  return next.numeric === prev.numeric && next.style === prev.style && next.bulleted === prev.bulleted && next.value === prev.value + 1;
 }
 
 /** An inline list found at the start of a block: where its items begin and where their text does. */

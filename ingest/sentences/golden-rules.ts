@@ -22,7 +22,12 @@ export const GOLDEN_RULES: GoldenRule[] = [
   { id: 3, name: 'Exclamation point to end sentence', input: 'There it is! I found it.', expected: ['There it is!', 'I found it.'] },
   { id: 4, name: 'One letter upper case abbreviations', input: 'My name is Jonas E. Smith.', expected: ['My name is Jonas E. Smith.'] },
   { id: 5, name: 'One letter lower case abbreviations', input: 'Please turn to p. 55.', expected: ['Please turn to p. 55.'] },
-  { id: 6, name: 'Two letter lower case abbreviations in the middle of a sentence', input: 'Were Jane and co. at the party?', expected: ['Were Jane and co. at the party?'] },
+  {
+    id: 6,
+    name: 'Two letter lower case abbreviations in the middle of a sentence',
+    input: 'Were Jane and co. at the party?',
+    expected: ['Were Jane and co. at the party?'],
+  },
   {
     id: 7,
     name: 'Two letter upper case abbreviations in the middle of a sentence',
@@ -49,7 +54,12 @@ export const GOLDEN_RULES: GoldenRule[] = [
     expected: ["St. Michael's Church is on 5th st. near the light."],
   },
   { id: 12, name: 'Possesive two letter abbreviations', input: "That is JFK Jr.'s book.", expected: ["That is JFK Jr.'s book."] },
-  { id: 13, name: 'Multi-period abbreviations in the middle of a sentence', input: 'I visited the U.S.A. last year.', expected: ['I visited the U.S.A. last year.'] },
+  {
+    id: 13,
+    name: 'Multi-period abbreviations in the middle of a sentence',
+    input: 'I visited the U.S.A. last year.',
+    expected: ['I visited the U.S.A. last year.'],
+  },
   {
     id: 14,
     name: 'Multi-period abbreviations at the end of a sentence',

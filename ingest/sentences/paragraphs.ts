@@ -94,11 +94,7 @@ export function findBlocks(text: string): Block[] {
   return blocks;
 }
 
-function startsListItem(
-  open: { block: Block; quote: boolean } | null,
-  list: { bullet: boolean; ordinal: number },
-  quote: boolean,
-): boolean {
+function startsListItem(open: { block: Block; quote: boolean } | null, list: { bullet: boolean; ordinal: number }, quote: boolean): boolean {
   if (open === null || open.block.kind === 'list-item' || open.quote !== quote) return true;
   return list.bullet || list.ordinal === 1;
 }

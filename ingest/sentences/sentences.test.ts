@@ -121,7 +121,7 @@ const CASES: Record<string, Array<[string, string[]]>> = {
     ['"We won. We always do," he said.', ['"We won. We always do," he said.']],
     ['"Prices will rise. Wages will not," the minister said. Markets fell.', ['"Prices will rise. Wages will not," the minister said.', 'Markets fell.']],
     ['“Prices will rise. Wages will not. Savers lose,” Ms. Lane said.', ['“Prices will rise. Wages will not. Savers lose,” Ms. Lane said.']],
-    ["‘Prices will rise. Wages won’t,’ the minister said.", ["‘Prices will rise. Wages won’t,’ the minister said."]],
+    ['‘Prices will rise. Wages won’t,’ the minister said.', ['‘Prices will rise. Wages won’t,’ the minister said.']],
     ['"Will prices rise? Will wages?" she asked.', ['"Will prices rise? Will wages?" she asked.']],
     // Closed by a full stop, or never closed: the quoted sentences stand alone.
     ['"Prices will rise. Wages will not." The minister left.', ['"Prices will rise.', 'Wages will not."', 'The minister left.']],
@@ -155,7 +155,10 @@ const CASES: Record<string, Array<[string, string[]]>> = {
     ['See 42 U.S.C. § 1983 and 85 Fed. Reg. 1234. Both apply.', ['See 42 U.S.C. § 1983 and 85 Fed. Reg. 1234.', 'Both apply.']],
     ['He holds a Ph.D. in law. He joined the I.M.F. in 2001.', ['He holds a Ph.D. in law.', 'He joined the I.M.F. in 2001.']],
     ['Gen. (ret.) David H. Petraeus and Asst. Sec. Mary Smith spoke.', ['Gen. (ret.) David H. Petraeus and Asst. Sec. Mary Smith spoke.']],
-    ['Table 2. Funding by year. Figure 3.1. Exports fell. He read Section 2. It was long.', ['Table 2. Funding by year.', 'Figure 3.1. Exports fell.', 'He read Section 2.', 'It was long.']],
+    [
+      'Table 2. Funding by year. Figure 3.1. Exports fell. He read Section 2. It was long.',
+      ['Table 2. Funding by year.', 'Figure 3.1. Exports fell.', 'He read Section 2.', 'It was long.'],
+    ],
   ],
   'U.S. and other country abbreviations': [
     ['I live in the U.S. How about you?', ['I live in the U.S.', 'How about you?']],
@@ -224,7 +227,10 @@ const CASES: Record<string, Array<[string, string[]]>> = {
   ],
   dates: [
     ["Saint Patrick's Day is on March 17. It is a holiday.", ["Saint Patrick's Day is on March 17.", 'It is a holiday.']],
-    ['The vote is set for Nov. 3. Polls open at 7 a.m. Voters must bring ID.', ['The vote is set for Nov. 3.', 'Polls open at 7 a.m.', 'Voters must bring ID.']],
+    [
+      'The vote is set for Nov. 3. Polls open at 7 a.m. Voters must bring ID.',
+      ['The vote is set for Nov. 3.', 'Polls open at 7 a.m.', 'Voters must bring ID.'],
+    ],
     ['It ended in Jan. The next round began in Feb. It failed.', ['It ended in Jan.', 'The next round began in Feb.', 'It failed.']],
   ],
 };

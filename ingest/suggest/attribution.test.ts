@@ -108,7 +108,10 @@ describe('another outlet credited: viaOutlet', () => {
     // A pronoun is no name, but the outlet is still worth knowing.
     ['The corridor will stay open, she told the Meridian Herald.', { viaOutlet: 'Meridian Herald' }],
     ['She told Reuters that no decision had been made.', { viaOutlet: 'Reuters' }],
-    ['Ships carried 1.2 million tonnes of grain, the port authority said, according to the Meridian Herald.', { role: 'port authority', viaOutlet: 'Meridian Herald' }],
+    [
+      'Ships carried 1.2 million tonnes of grain, the port authority said, according to the Meridian Herald.',
+      { role: 'port authority', viaOutlet: 'Meridian Herald' },
+    ],
   ]);
 });
 
@@ -132,13 +135,16 @@ describe('no one named: undefined, never a pronoun', () => {
 describe('stance verbs, negations, ranks and documents', () => {
   check([
     ["Japan's envoy, Hiroyuki Namazu, condemned the launch.", { name: 'Hiroyuki Namazu', role: "Japan's envoy" }],
-    ['Dr. Tedros Adhanom Ghebreyesus, the WHO director-general, called the situation "catastrophic".', { name: 'Tedros Adhanom Ghebreyesus', role: 'WHO director-general' }],
+    [
+      'Dr. Tedros Adhanom Ghebreyesus, the WHO director-general, called the situation "catastrophic".',
+      { name: 'Tedros Adhanom Ghebreyesus', role: 'WHO director-general' },
+    ],
     ['Moscow denies targeting civilian infrastructure.', { name: 'Moscow' }],
     ['The army denied that its soldiers had fired on civilians.', { role: 'army' }],
     ['Russia rejected the accusations as "absurd".', { name: 'Russia' }],
     ['The Government Accountability Office found that the Pentagon could not account for its assets.', { name: 'Government Accountability Office' }],
     ['Charities warned that the bill could breach international law.', { role: 'charities' }],
-    ["Cleverly's predecessor, Suella Braverman, had described the plan as \"unstoppable\".", { name: 'Suella Braverman', role: "Cleverly's predecessor" }],
+    ['Cleverly\'s predecessor, Suella Braverman, had described the plan as "unstoppable".', { name: 'Suella Braverman', role: "Cleverly's predecessor" }],
     // Acts, not words.
     ['The court rejected the appeal on Monday.', undefined],
     ['Border guards denied entry to 40 people.', undefined],

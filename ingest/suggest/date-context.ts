@@ -11,18 +11,99 @@ import { type Token, tokenize } from './tokens';
 
 /** Words that put a clause in the future (or the hypothetical, which is never the past). */
 const FUTURE = new Set([
-  'will', 'would', "'ll", 'shall', 'could', 'might', 'should', 'must', 'due', 'scheduled', 'expected', 'planned', 'plans', 'plan',
-  'aims', 'likely', 'going', 'next', 'upcoming', 'coming', 'intends', 'hopes', 'wants', 'seeks', 'promised', 'pledged', 'vowed',
+  'will',
+  'would',
+  "'ll",
+  'shall',
+  'could',
+  'might',
+  'should',
+  'must',
+  'due',
+  'scheduled',
+  'expected',
+  'planned',
+  'plans',
+  'plan',
+  'aims',
+  'likely',
+  'going',
+  'next',
+  'upcoming',
+  'coming',
+  'intends',
+  'hopes',
+  'wants',
+  'seeks',
+  'promised',
+  'pledged',
+  'vowed',
 ]);
 
 /** Present tense of events that are on a calendar: "The summit opens on Nov. 18". */
 const SCHEDULED = new Set(['opens', 'begins', 'starts', 'ends', 'closes', 'meets', 'convenes', 'resumes', 'expires', 'arrives', 'departs', 'visits', 'takes']);
 
 const IRREGULAR_PAST = new Set([
-  'said', 'told', 'began', 'met', 'held', 'made', 'struck', 'fell', 'rose', 'took', 'went', 'came', 'hit', 'shot', 'left', 'saw',
-  'won', 'lost', 'spoke', 'sent', 'flew', 'gave', 'led', 'fought', 'broke', 'ran', 'paid', 'sold', 'bought', 'brought', 'built',
-  'caught', 'drew', 'fled', 'found', 'froze', 'grew', 'kept', 'knew', 'laid', 'meant', 'sank', 'sought', 'shut', 'stood', 'stole',
-  'threw', 'wrote', 'withdrew', 'was', 'were', 'had', 'did', 'became', 'got', 'overtook', 'slid', 'swept', 'spent', 'wept',
+  'said',
+  'told',
+  'began',
+  'met',
+  'held',
+  'made',
+  'struck',
+  'fell',
+  'rose',
+  'took',
+  'went',
+  'came',
+  'hit',
+  'shot',
+  'left',
+  'saw',
+  'won',
+  'lost',
+  'spoke',
+  'sent',
+  'flew',
+  'gave',
+  'led',
+  'fought',
+  'broke',
+  'ran',
+  'paid',
+  'sold',
+  'bought',
+  'brought',
+  'built',
+  'caught',
+  'drew',
+  'fled',
+  'found',
+  'froze',
+  'grew',
+  'kept',
+  'knew',
+  'laid',
+  'meant',
+  'sank',
+  'sought',
+  'shut',
+  'stood',
+  'stole',
+  'threw',
+  'wrote',
+  'withdrew',
+  'was',
+  'were',
+  'had',
+  'did',
+  'became',
+  'got',
+  'overtook',
+  'slid',
+  'swept',
+  'spent',
+  'wept',
 ]);
 
 /** After these an "-ed" word is a participle of the clause's own tense: "would be published". */
@@ -70,10 +151,12 @@ export function tenseAt(sentence: string, start: number, end: number): Tense | u
 const NAMED_BY_DATE = /^\s*(?:attacks?|bombings?|riots?|raid|massacre|accords?|uprising|revolution|protests?|incident|shooting|coup|crackdown)\b/i;
 
 /** Clauses that describe someone or something in passing: what they date is not the event. */
-const ASIDE = /,\s*(?:who|which|whose|founded|established|born|created|appointed|elected|built|launched|set up|formed|originally|initially|previously|once|first)\b[^,]*$/i;
+const ASIDE =
+  /,\s*(?:who|which|whose|founded|established|born|created|appointed|elected|built|launched|set up|formed|originally|initially|previously|once|first)\b[^,]*$/i;
 
 /** A run of time, not a date: "within 30 days", "last four days", "for two weeks". */
-const DURATION = /^(?:(?:within|in|for|over|after|during|last|the|past|next|another)\s+)*(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|many)\s+(?:days?|weeks?|months?|years?|hours?|decades?)$/i;
+const DURATION =
+  /^(?:(?:within|in|for|over|after|during|last|the|past|next|another)\s+)*(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|many)\s+(?:days?|weeks?|months?|years?|hours?|decades?)$/i;
 
 /**
  * Whether the date at [start, end) of the sentence (reading `words`) is not the sentence's
@@ -83,7 +166,12 @@ export function notTheEvent(sentence: string, start: number, end: number, words:
   const before = sentence.slice(0, start);
   if (/\b(?:every|each|since|not|before|until|till)\s+(?:the\s+)?$/i.test(before)) return true;
   // "the fiscal year to June", "the June quarter": a period named by the month it ends.
-  if (/\b(?:year|months)\s+to\s+$/i.test(before) || /\b(?:year|months)\s+to\b/i.test(words) || (/^\s*quarter\b/i.test(sentence.slice(end)) && !/[-–]|\bto\b/.test(words))) return true;
+  if (
+    /\b(?:year|months)\s+to\s+$/i.test(before) ||
+    /\b(?:year|months)\s+to\b/i.test(words) ||
+    (/^\s*quarter\b/i.test(sentence.slice(end)) && !/[-–]|\bto\b/.test(words))
+  )
+    return true;
   if (NAMED_BY_DATE.test(sentence.slice(end))) return true;
   if (ASIDE.test(before) && sentence.slice(start).includes(',')) return true;
   // "in the week after the plan was announced": which week, the sentence does not say.

@@ -113,7 +113,7 @@ describe('several dates', () => {
   check([['The ceasefire agreed on Dec. 24 collapsed on Jan. 3.', PUB, '2023-12-24']]);
 });
 
-describe('the tense of the date\'s own clause', () => {
+describe("the tense of the date's own clause", () => {
   check([
     // A "next week" elsewhere in the sentence does not move the day it was said.
     ['Duarte said on Tuesday that the talks would resume next week.', PUB, '2024-01-16'],

@@ -61,7 +61,8 @@ export interface EventDates {
 }
 
 /** What joins two dates into a range: "and", "to", "until", "-", "and end in early". */
-const CONNECTOR = /^\s*(?:(?:and|to|until|till|through|thru)(?:\s+(?:end|ends|ending|finish|finishes|run|runs|last|lasts|continue)(?:\s+(?:in|on|by|until))?)?|[-–])\s*(?:(?:the\s+)?(?:early|late|mid|end\s+of|start\s+of|beginning\s+of)[\s-]*)?$/i;
+const CONNECTOR =
+  /^\s*(?:(?:and|to|until|till|through|thru)(?:\s+(?:end|ends|ending|finish|finishes|run|runs|last|lasts|continue)(?:\s+(?:in|on|by|until))?)?|[-–])\s*(?:(?:the\s+)?(?:early|late|mid|end\s+of|start\s+of|beginning\s+of)[\s-]*)?$/i;
 
 /** The end of a range, a year later if its year was taken for the start's ("December and January"). */
 function rangeEnd(start: PartialDate, end: PartialDate): { end?: PartialDate } {
@@ -106,17 +107,22 @@ function reference(published: string | undefined): Reference | undefined {
  * would otherwise become "tonight"; "now" is the present, not an event date.
  */
 function prepare(sentence: string): string {
-  return sentence
-    .replace(/\b(?:night|morning|evening|afternoon|early hours)\s+of\b/gi, (m) => ' '.repeat(m.length))
-    .replace(/\b(?:now|right now|currently)\b/gi, (m) => ' '.repeat(m.length))
-    // chrono reads "late December" but not "early May": the month alone is what it gives anyway.
-    .replace(/\b(?:early|late|mid)[\s-]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/g, (m) => ' '.repeat(m.length));
+  return (
+    sentence
+      .replace(/\b(?:night|morning|evening|afternoon|early hours)\s+of\b/gi, (m) => ' '.repeat(m.length))
+      .replace(/\b(?:now|right now|currently)\b/gi, (m) => ' '.repeat(m.length))
+      // chrono reads "late December" but not "early May": the month alone is what it gives anyway.
+      .replace(/\b(?:early|late|mid)[\s-]+(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/g, (m) =>
+        ' '.repeat(m.length),
+      )
+  );
 }
 
 const DAY_MS = 86_400_000;
 const FUTURE = /\b(?:will|shall|'ll|is due|are due|due to|scheduled|set to|plans? to|planning to|is to|are to|next|coming|upcoming)\b/i;
 const WEEK = /\bweek(?:s|end)?\b/i;
-const MONTH_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi;
+const MONTH_WORDS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi;
 /** Alone, these are far more often something else: "the Sun", "Sat down", "Wed", "Mar". */
 const AMBIGUOUS = /^(?:sat|sun|wed|mar)$/i;
 
@@ -133,7 +139,14 @@ function chronoDates(text: string, ref: Reference | undefined, original: string)
     const end = r.index + r.text.length;
     if (notTheEvent(original, r.index, end, r.text)) continue;
     const twin = second.find((s) => s.index === r.index && s.text === r.text);
-    const reading: Reading = { words: r.text.trim(), tags: r.tags(), ref, original, index: r.index, future: (tenseAt(original, r.index, end) ?? (FUTURE.test(original) ? 'future' : 'past')) === 'future' };
+    const reading: Reading = {
+      words: r.text.trim(),
+      tags: r.tags(),
+      ref,
+      original,
+      index: r.index,
+      future: (tenseAt(original, r.index, end) ?? (FUTURE.test(original) ? 'future' : 'past')) === 'future',
+    };
     const date = resolve(r.start, twin?.start, reading);
     if (!date) continue;
     // A week's end is no help ("the week to Jan. 14" is read as a range from next week).
@@ -230,7 +243,8 @@ function ymd(at: number): [number, number, number] {
  * "the end of 2022", "Q3 2023", "the 2019 election". Only after these words: "the 2019
  * agreement" names a thing, "since 2014" starts a period, "by 2030" sets a target.
  */
-const YEAR = /(?:\b(?:in|during|throughout|of|early|late|mid|Q[1-4])\s+|\bmid-)((?:1[89]|20)\d\d)\b(?![-–/]\d|,\d|\.\d|\s*(?:%|percent|per cent))|\bthe\s+((?:1[89]|20)\d\d)(?=\s+(?:(?:general|presidential|parliamentary|local|national)\s+)?(?:elections?|vote|referendum|census)\b)/gi;
+const YEAR =
+  /(?:\b(?:in|during|throughout|of|early|late|mid|Q[1-4])\s+|\bmid-)((?:1[89]|20)\d\d)\b(?![-–/]\d|,\d|\.\d|\s*(?:%|percent|per cent))|\bthe\s+((?:1[89]|20)\d\d)(?=\s+(?:(?:general|presidential|parliamentary|local|national)\s+)?(?:elections?|vote|referendum|census)\b)/gi;
 
 /** "from 2019 to 2021", "between 2019 and 2021": a range of years. */
 const YEAR_RANGE = /\b(?:from|between)\s+((?:1[89]|20)\d\d)\s+(?:to|and|until|through)\s+((?:1[89]|20)\d\d)\b/gi;
@@ -241,7 +255,7 @@ function yearDates(text: string, original: string): Candidate[] {
     if (m[2] > m[1]) out.push({ index: m.index + m[0].indexOf(m[1]), end: m.index + m[0].length, date: m[1], endDate: m[2] });
   }
   for (const m of text.matchAll(YEAR)) {
-    const year = (m[1] ?? m[2]);
+    const year = m[1] ?? m[2];
     const index = m.index + m[0].lastIndexOf(year);
     if (out.some((c) => c.index <= index && index < c.end) || notTheEvent(original, index, index + 4, year)) continue;
     out.push({ index, end: index + 4, date: year });

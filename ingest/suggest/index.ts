@@ -5,10 +5,10 @@ import { type StatisticSuggestion, suggestStatistic } from './statistic';
 import { NamesInDocument } from './names-in-document';
 import { tokenize } from './tokens';
 
-export { suggestAttribution,  } from './attribution';
-export { suggestEventDate,   } from './event-date';
-export { suggestStatistic,  } from './statistic';
-export { tokenize,  } from './tokens';
+export { suggestAttribution } from './attribution';
+export { suggestEventDate } from './event-date';
+export { suggestStatistic } from './statistic';
+export { tokenize } from './tokens';
 
 /**
  * Everything Dossier can suggest for a candidate sentence before the analyst files it as a

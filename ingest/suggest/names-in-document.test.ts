@@ -35,11 +35,18 @@ describe('a later surname resolves to the full name and role given earlier in th
         'Anna Lindqvist, the deputy negotiator, said a deal was close.',
         'Lindqvist added that the corridor was open.',
       ]),
-    ).toEqual([{ name: 'Lindqvist' }, { name: 'Erik Lindqvist', role: 'chief negotiator' }, { name: 'Anna Lindqvist', role: 'deputy negotiator' }, { name: 'Lindqvist' }]);
+    ).toEqual([
+      { name: 'Lindqvist' },
+      { name: 'Erik Lindqvist', role: 'chief negotiator' },
+      { name: 'Anna Lindqvist', role: 'deputy negotiator' },
+      { name: 'Lindqvist' },
+    ]);
   });
 
   it('does not take a place for the first name of a two-word name', () => {
-    expect(attributions(['Israel Katz, the defence minister, said the strikes would continue.', 'Israel said the strikes would continue.'])[1]).toEqual({ name: 'Israel' });
+    expect(attributions(['Israel Katz, the defence minister, said the strikes would continue.', 'Israel said the strikes would continue.'])[1]).toEqual({
+      name: 'Israel',
+    });
   });
 
   it('does not carry names from one document to the next', () => {

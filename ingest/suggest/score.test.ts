@@ -11,6 +11,9 @@ describe('suggestions measured against the labelled sentences (issue 13 §2)', (
   it.each(['name', 'role', 'via', 'eventDate', 'figure'] as const)('%s: precision >= 0.95, recall >= 0.85', (field) => {
     const f = score.fields.find((x) => x.field === field)!;
     const wrong = score.disagreements.filter((d) => d.field === field);
-    expect({ precision: f.precision >= 0.95, recall: f.recall >= 0.85, table: formatScoreTable(score), wrong }).toMatchObject({ precision: true, recall: true });
+    expect({ precision: f.precision >= 0.95, recall: f.recall >= 0.85, table: formatScoreTable(score), wrong }).toMatchObject({
+      precision: true,
+      recall: true,
+    });
   });
 });

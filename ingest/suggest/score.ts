@@ -78,7 +78,8 @@ export function scoreSuggestions(items: readonly LabelledSentence[] = LABELLED):
         else {
           if (g !== undefined) t.wrong++;
           if (w !== undefined) t.missed++;
-          if (g !== undefined || w !== undefined) disagreements.push({ text: item.text, field, ...(w !== undefined ? { expected: w } : {}), ...(g !== undefined ? { suggested: g } : {}) });
+          if (g !== undefined || w !== undefined)
+            disagreements.push({ text: item.text, field, ...(w !== undefined ? { expected: w } : {}), ...(g !== undefined ? { suggested: g } : {}) });
         }
       }
     });

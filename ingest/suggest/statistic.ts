@@ -113,9 +113,11 @@ function notAQuantity(toks: readonly Token[], i: number): boolean {
   if (next?.text === '-' && glued(t, next) && toks[i + 2]?.kind === 'word' && glued(next, toks[i + 2])) return true;
   // A measure naming a kind of thing: "155mm shells", "a 20km stretch", "5G networks".
   const after = toks[i + 2];
-  if (next && glued(t, next) && next.kind === 'word' && !(next.lower in SCALES) && after?.kind === 'word' && !after.cap && !NOT_UNIT.has(after.lower)) return true;
+  if (next && glued(t, next) && next.kind === 'word' && !(next.lower in SCALES) && after?.kind === 'word' && !after.cap && !NOT_UNIT.has(after.lower))
+    return true;
   // Times: 10:30, 3 p.m., 0400 GMT.
-  if ((next?.text === ':' && glued(t, next) && toks[i + 2]?.kind === 'number') || (prev?.text === ':' && glued(prev, t) && toks[i - 2]?.kind === 'number')) return true;
+  if ((next?.text === ':' && glued(t, next) && toks[i + 2]?.kind === 'number') || (prev?.text === ':' && glued(prev, t) && toks[i - 2]?.kind === 'number'))
+    return true;
   if (next && TIME_WORDS.has(next.lower)) return true;
   // Dates: Jan. 15, 15 January, March 3, 2021.
   if ((prev && MONTHS.test(prev.lower)) || (next && MONTHS.test(next.lower))) return true;
@@ -126,7 +128,12 @@ function notAQuantity(toks: readonly Token[], i: number): boolean {
   if (i === 0 && next && (next.text === '.' || next.text === ')') && glued(t, next)) return true;
   if (prev?.text === '(' && next?.text === ')') return true;
   // Scores and ranges not followed by a unit are handled by the caller; years here.
-  if (/^(?:1[89]|20)\d\d$/.test(t.text) && !(prev && CURRENCY_SYMBOLS[prev.text]) && !(next && (next.lower in SCALES || next.text === '%' || phraseAt(toks, i + 1, PERCENT_WORDS)))) return true;
+  if (
+    /^(?:1[89]|20)\d\d$/.test(t.text) &&
+    !(prev && CURRENCY_SYMBOLS[prev.text]) &&
+    !(next && (next.lower in SCALES || next.text === '%' || phraseAt(toks, i + 1, PERCENT_WORDS)))
+  )
+    return true;
   return false;
 }
 
@@ -152,7 +159,16 @@ function unitAfter(toks: readonly Token[], i: number): { unit: string; to: numbe
   }
   // "police officers", "dock workers": a noun naming the kind of the plural noun after it.
   const n = toks[to + 1];
-  if (to === i && n?.kind === 'word' && !n.cap && /[a-z]s$/.test(n.lower) && !/s$/.test(w.lower) && !NOT_UNIT.has(n.lower) && !VERBS_AFTER_NUMBERS.has(n.lower) && !NOUN_THEN_VERB.has(n.lower)) {
+  if (
+    to === i &&
+    n?.kind === 'word' &&
+    !n.cap &&
+    /[a-z]s$/.test(n.lower) &&
+    !/s$/.test(w.lower) &&
+    !NOT_UNIT.has(n.lower) &&
+    !VERBS_AFTER_NUMBERS.has(n.lower) &&
+    !NOUN_THEN_VERB.has(n.lower)
+  ) {
     to = i + 1;
     unit = `${w.lower} ${n.lower}`;
   }
@@ -185,7 +201,12 @@ function scan(toks: readonly Token[]): Match[] {
       // Ranges and scores: "10-15 percent" is a figure, "a 3-1 vote" is not.
       const dash = toks[i + 1];
       const between = dash?.lower === 'and' && toks[i - 1]?.lower === 'between';
-      if (dash && (dash.text === '-' || dash.text === '–' || dash.lower === 'to' || between) && toks[i + 2]?.kind === 'number' && (dash.lower === 'to' || between || glued(t, dash))) {
+      if (
+        dash &&
+        (dash.text === '-' || dash.text === '–' || dash.lower === 'to' || between) &&
+        toks[i + 2]?.kind === 'number' &&
+        (dash.lower === 'to' || between || glued(t, dash))
+      ) {
         const after = toks[i + 3];
         // "between 2,000 and 3,000 people" counts something; "a 3-1 vote" is a score.
         const counted = between && !notAQuantity(toks, i + 2) && !!unitAfter(toks, i + 3);
@@ -207,7 +228,12 @@ function scan(toks: readonly Token[]): Match[] {
         continue;
       }
       // "a third of the budget", "rose by a third"
-      if ((t.lower === 'a' || t.lower === 'one') && toks[i + 1] && /^(half|third|quarter|fifth|tenth)$/.test(toks[i + 1].lower) && (toks[i + 2]?.lower === 'of' || toks[i - 1]?.lower === 'by')) {
+      if (
+        (t.lower === 'a' || t.lower === 'one') &&
+        toks[i + 1] &&
+        /^(half|third|quarter|fifth|tenth)$/.test(toks[i + 1].lower) &&
+        (toks[i + 2]?.lower === 'of' || toks[i - 1]?.lower === 'by')
+      ) {
         out.push({ from: qualifierBefore(toks, i), to: i + 1, value: roundShare(FRACTIONS[toks[i + 1].lower] * 100), unit: 'percent', score: 3 });
         i++;
         continue;
@@ -219,7 +245,8 @@ function scan(toks: readonly Token[]): Match[] {
       }
       // "a million", "half a million", "one million", "forty-five"
       const v = wordValue(t.lower);
-      const aScale = (t.lower === 'a' || t.lower === 'half') && toks[i + 1] && ['hundred', 'thousand', 'million', 'billion', 'trillion'].includes(toks[i + 1].lower);
+      const aScale =
+        (t.lower === 'a' || t.lower === 'half') && toks[i + 1] && ['hundred', 'thousand', 'million', 'billion', 'trillion'].includes(toks[i + 1].lower);
       if (v === undefined && !aScale) continue;
       if (t.lower === 'half' && toks[i + 1]?.lower === 'a') continue;
       value = aScale ? 1 : v;
@@ -264,7 +291,10 @@ function scan(toks: readonly Token[]): Match[] {
       } else {
         const n = phraseAt(toks, to + 1, PERCENT_WORDS);
         if (n && !(toks[to + 1].lower === 'points' && !strong)) {
-          const words = toks.slice(to + 1, to + 1 + n).map((w) => w.lower).join(' ');
+          const words = toks
+            .slice(to + 1, to + 1 + n)
+            .map((w) => w.lower)
+            .join(' ');
           unit = words === 'per cent' || words === 'pc' ? 'percent' : words === 'points' ? 'points' : words.replace(/ point$/, ' points');
           to += n;
           strong = true;
@@ -281,7 +311,12 @@ function scan(toks: readonly Token[]): Match[] {
       }
     }
     // A price or a cost over time: "$67.40 a barrel", "5 rupees a litre", "$120 million a year".
-    if (unit && unit !== 'percent' && RATE.has(toks[to + 1]?.lower ?? '') && (MEASURES.has(toks[to + 2]?.lower ?? '') || PERIODS.has(toks[to + 2]?.lower ?? ''))) {
+    if (
+      unit &&
+      unit !== 'percent' &&
+      RATE.has(toks[to + 1]?.lower ?? '') &&
+      (MEASURES.has(toks[to + 2]?.lower ?? '') || PERIODS.has(toks[to + 2]?.lower ?? ''))
+    ) {
       unit = `${unit} ${toks[to + 1].lower} ${toks[to + 2].lower}`;
       to += 2;
     }

@@ -33,15 +33,31 @@ export function Sidebar({ onNewBriefing }: { onNewBriefing(): void }) {
   return (
     <nav className="sidebar" aria-label="Workspace">
       <div className="sidebar-brand">
-        <span className="brand-mark" aria-hidden="true">D</span>
+        <span className="brand-mark" aria-hidden="true">
+          D
+        </span>
         <span className="brand-name">Dossier</span>
       </div>
       <div className="sidebar-scroll">
         <ul className="nav-list">
           <NavItem icon="library" label="Library" count={app.counts?.facts} current={isAll} onClick={() => app.setFilters(EMPTY_FILTERS)} />
           <NavItem icon="capture" label="Capture" current={view.name === 'capture'} onClick={() => app.navigate({ name: 'capture' })} shortcut="Ctrl+Shift+I" />
-          <NavItem icon="source" label="Sources" count={app.counts?.sources} title="Manage sources: edit, merge duplicates, delete" current={view.name === 'sources'} onClick={() => app.navigate({ name: 'sources' })} />
-          <NavItem icon="tag" label="Tags" count={app.counts?.tags} title="Manage tags: rename, merge" current={view.name === 'tags'} onClick={() => app.navigate({ name: 'tags' })} />
+          <NavItem
+            icon="source"
+            label="Sources"
+            count={app.counts?.sources}
+            title="Manage sources: edit, merge duplicates, delete"
+            current={view.name === 'sources'}
+            onClick={() => app.navigate({ name: 'sources' })}
+          />
+          <NavItem
+            icon="tag"
+            label="Tags"
+            count={app.counts?.tags}
+            title="Manage tags: rename, merge"
+            current={view.name === 'tags'}
+            onClick={() => app.navigate({ name: 'tags' })}
+          />
           <NavItem icon="clock" label="Recently added" current={isRecent} onClick={() => app.setFilters({ ...EMPTY_FILTERS, sort: 'newest' })} />
           <NavItem
             icon="alert"
@@ -54,7 +70,14 @@ export function Sidebar({ onNewBriefing }: { onNewBriefing(): void }) {
           />
         </ul>
 
-        <Group title="Briefings" action={<button type="button" className="icon-button" aria-label="New briefing (Ctrl+N)" title="New briefing (Ctrl+N)" onClick={onNewBriefing}><Icon name="plus" /></button>}>
+        <Group
+          title="Briefings"
+          action={
+            <button type="button" className="icon-button" aria-label="New briefing (Ctrl+N)" title="New briefing (Ctrl+N)" onClick={onNewBriefing}>
+              <Icon name="plus" />
+            </button>
+          }
+        >
           {app.briefings.length === 0 && <li className="nav-empty">No briefings yet</li>}
           {app.briefings.map((b) => (
             <NavItem
@@ -62,7 +85,11 @@ export function Sidebar({ onNewBriefing }: { onNewBriefing(): void }) {
               icon="doc"
               label={b.title}
               count={b.factCount}
-              flag={b.changedFacts > 0 ? `${b.changedFacts} fact${b.changedFacts === 1 ? '' : 's'} changed since you used ${b.changedFacts === 1 ? 'it' : 'them'}` : undefined}
+              flag={
+                b.changedFacts > 0
+                  ? `${b.changedFacts} fact${b.changedFacts === 1 ? '' : 's'} changed since you used ${b.changedFacts === 1 ? 'it' : 'them'}`
+                  : undefined
+              }
               title={`${b.title} — ${b.factCount} fact${b.factCount === 1 ? '' : 's'}${b.changedFacts > 0 ? ` · ${b.changedFacts} changed since you used ${b.changedFacts === 1 ? 'it' : 'them'}` : ''}`}
               current={view.name === 'briefing' && view.id === b.id}
               onClick={() => app.navigate({ name: 'briefing', id: b.id })}
@@ -88,7 +115,9 @@ export function Sidebar({ onNewBriefing }: { onNewBriefing(): void }) {
                 className="icon-button nav-row-action"
                 aria-label={`Delete saved search ${s.name}`}
                 title="Delete saved search"
-                onClick={() => void app.removeSavedSearch(s.id).catch((e: unknown) => app.notify(`Could not delete the saved search: ${errorMessage(e)}`, 'error'))}
+                onClick={() =>
+                  void app.removeSavedSearch(s.id).catch((e: unknown) => app.notify(`Could not delete the saved search: ${errorMessage(e)}`, 'error'))
+                }
               >
                 <Icon name="x" />
               </button>
@@ -131,7 +160,17 @@ export function Sidebar({ onNewBriefing }: { onNewBriefing(): void }) {
   );
 }
 
-function NavItem(props: { icon: string; label: string; count?: number | undefined; flag?: string | undefined; capped?: boolean | undefined; current: boolean; onClick(): void; title?: string; shortcut?: string }) {
+function NavItem(props: {
+  icon: string;
+  label: string;
+  count?: number | undefined;
+  flag?: string | undefined;
+  capped?: boolean | undefined;
+  current: boolean;
+  onClick(): void;
+  title?: string;
+  shortcut?: string;
+}) {
   return (
     <li>
       <button
@@ -159,7 +198,14 @@ function NavItem(props: { icon: string; label: string; count?: number | undefine
   );
 }
 
-function Group(props: { title: string; action?: ReactNode; collapsible?: boolean; limit?: number; total?: number; children: ReactNode | ((all: boolean) => ReactNode) }) {
+function Group(props: {
+  title: string;
+  action?: ReactNode;
+  collapsible?: boolean;
+  limit?: number;
+  total?: number;
+  children: ReactNode | ((all: boolean) => ReactNode);
+}) {
   const [open, setOpen] = useState(true);
   const [all, setAll] = useState(false);
   const id = `group-${props.title.toLowerCase().replace(/\W+/g, '-')}`;

@@ -5,7 +5,14 @@ export function StatusBar() {
   const app = useApp();
   const c = app.counts;
   const s = app.saving;
-  const saveText = s.pending > 0 ? 'Saving…' : s.lastError ? `Not saved: ${s.lastError}` : s.lastSaved ? `All changes saved ${s.lastSaved.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : 'Ready';
+  const saveText =
+    s.pending > 0
+      ? 'Saving…'
+      : s.lastError
+        ? `Not saved: ${s.lastError}`
+        : s.lastSaved
+          ? `All changes saved ${s.lastSaved.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+          : 'Ready';
   return (
     <footer className="statusbar" aria-label="Status">
       <span className="status-item" title={app.info?.path}>

@@ -43,7 +43,7 @@ export function shortAuthors(names: readonly CslName[] | undefined): string {
 /** A one-line citation for lists: "Okafor, The Meridian Herald, 19 Jan. 2025". */
 export function shortCitation(source: Pick<Source, 'title' | 'issued'> & Partial<Pick<Source, 'authors' | 'containerTitle' | 'publisher'>>): string {
   const who = shortAuthors(source.authors);
-  const where = source.containerTitle ?? (who ? '' : source.publisher ?? '');
+  const where = source.containerTitle ?? (who ? '' : (source.publisher ?? ''));
   return [who, where, formatPartialDate(source.issued)].filter(Boolean).join(', ');
 }
 

@@ -200,7 +200,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   const sourceMap = useMemo(() => new Map(sources.map((s) => [s.id, s])), [sources]);
   const counts = useMemo(
-    () => (loaded ? { facts: sources.reduce((n, s) => n + s.factCount, 0), sources: sources.length, briefings: briefings.length, tags: tags.length } : undefined),
+    () =>
+      loaded ? { facts: sources.reduce((n, s) => n + s.factCount, 0), sources: sources.length, briefings: briefings.length, tags: tags.length } : undefined,
     [loaded, sources, briefings, tags],
   );
 

@@ -147,10 +147,7 @@ export const ZOTERO_CSL_JSON = JSON.stringify(
       abstract: 'How the corridor changed freight costs.',
       language: 'en',
       'citation-key': 'okafor2024grain',
-      author: [
-        { family: 'Okafor', given: 'Adaeze' },
-        { literal: 'Meridian Institute Research Team' },
-      ],
+      author: [{ family: 'Okafor', given: 'Adaeze' }, { literal: 'Meridian Institute Research Team' }],
       accessed: { 'date-parts': [['2024', 3, 5]] },
       issued: { 'date-parts': [['2024', '1']] },
     },

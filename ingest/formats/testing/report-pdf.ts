@@ -67,7 +67,13 @@ export async function buildReportPdf(o: ReportPdfOptions): Promise<Uint8Array> {
     const index = doc.getPageCount() - 1;
     const even = index % 2 === 1;
     const header = Array.isArray(o.runningHeader) ? o.runningHeader[even ? 1 : 0] : o.runningHeader;
-    if (header) page.drawText(header, { x: even && Array.isArray(o.runningHeader) ? WIDTH - MARGIN - body.widthOfTextAtSize(header, 8) : MARGIN, y: 756, size: 8, font: body });
+    if (header)
+      page.drawText(header, {
+        x: even && Array.isArray(o.runningHeader) ? WIDTH - MARGIN - body.widthOfTextAtSize(header, 8) : MARGIN,
+        y: 756,
+        size: 8,
+        font: body,
+      });
     const label = labelFor(index, labels);
     const footer = o.footer ? o.footer(label, index) : label;
     const footerX = o.footer ? (even ? MARGIN : WIDTH - MARGIN - body.widthOfTextAtSize(footer, 9)) : WIDTH / 2 - body.widthOfTextAtSize(footer, 9) / 2;
@@ -167,7 +173,21 @@ function labelFor(index: number, labels: { from: number; style: 'D' | 'r' | 'R';
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const table: [number, string][] = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let s = '';
   for (const [v, r] of table) {
     while (n >= v) {
@@ -185,7 +205,9 @@ function setPageLabels(doc: PDFDocument, labels: { from: number; style: 'D' | 'r
 
 /** An XMP packet with the given simple properties (dc:, xmp:, prism: namespaces), as the catalog's /Metadata stream. */
 function setXmp(doc: PDFDocument, props: Record<string, string>): void {
-  const fields = Object.entries(props).map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`).join('\n');
+  const fields = Object.entries(props)
+    .map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`)
+    .join('\n');
   const xml = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/">

@@ -142,7 +142,12 @@ export function cues(sentence: string, toks: readonly Token[]): Found[] {
       continue;
     }
     // "a report by X", "The report, published by X, estimates …": the author speaks.
-    if (t.lower === 'by' && (PUBLISHED.has(toks[i - 1]?.lower ?? '') || DOCUMENT_NOUNS.has(toks[i - 1]?.lower ?? '') || (toks[i - 1]?.kind === 'comma' && DOCUMENT_NOUNS.has(toks[i - 2]?.lower ?? '')))) {
+    if (
+      t.lower === 'by' &&
+      (PUBLISHED.has(toks[i - 1]?.lower ?? '') ||
+        DOCUMENT_NOUNS.has(toks[i - 1]?.lower ?? '') ||
+        (toks[i - 1]?.kind === 'comma' && DOCUMENT_NOUNS.has(toks[i - 2]?.lower ?? '')))
+    ) {
       out.push(relayedFrom(sentence, toks, i + 1));
       continue;
     }
@@ -232,8 +237,25 @@ const REFUTING = new Set(['denied', 'denies', 'rejected', 'dismissed']);
 
 /** What a refutation refutes, when it is words: "rejected the accusations". */
 const CLAIMS = new Set([
-  'accusation', 'accusations', 'allegation', 'allegations', 'claim', 'claims', 'charge', 'charges', 'report', 'reports',
-  'suggestion', 'suggestions', 'criticism', 'responsibility', 'involvement', 'wrongdoing', 'assertion', 'assertions', 'speculation',
+  'accusation',
+  'accusations',
+  'allegation',
+  'allegations',
+  'claim',
+  'claims',
+  'charge',
+  'charges',
+  'report',
+  'reports',
+  'suggestion',
+  'suggestions',
+  'criticism',
+  'responsibility',
+  'involvement',
+  'wrongdoing',
+  'assertion',
+  'assertions',
+  'speculation',
 ]);
 
 /** Appositive clauses skipped on the way to the subject: ", who …,", ", 54,", ", speaking …,". */
@@ -241,7 +263,27 @@ function skippable(toks: readonly Token[], from: number, to: number): boolean {
   const first = toks[from];
   if (!first) return false;
   if (from === to && first.kind === 'number') return true;
-  if (['who', 'which', 'whose', 'speaking', 'writing', 'asked', 'citing', 'however', 'meanwhile', 'though', 'too', 'also', 'in', 'on', 'at', 'for', 'according'].includes(first.lower)) {
+  if (
+    [
+      'who',
+      'which',
+      'whose',
+      'speaking',
+      'writing',
+      'asked',
+      'citing',
+      'however',
+      'meanwhile',
+      'though',
+      'too',
+      'also',
+      'in',
+      'on',
+      'at',
+      'for',
+      'according',
+    ].includes(first.lower)
+  ) {
     return true;
   }
   return /ing$/.test(first.lower) && !first.cap;

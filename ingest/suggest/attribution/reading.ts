@@ -1,14 +1,24 @@
 import { span, type Token } from '../tokens';
-import { ARTICLES, COMMON_INITIALS, HONORIFICS, KNOWN_OUTLETS, NAME_PARTICLES, OUTLET_HEADS, OUTLET_NOUNS, POSSESSIVE_PRONOUNS, PRONOUNS, RANKS, ROLE_NOUNS, TITLE_COMPLEMENTS, TITLES } from './lexicons';
+import {
+  ARTICLES,
+  COMMON_INITIALS,
+  HONORIFICS,
+  KNOWN_OUTLETS,
+  NAME_PARTICLES,
+  OUTLET_HEADS,
+  OUTLET_NOUNS,
+  POSSESSIVE_PRONOUNS,
+  PRONOUNS,
+  RANKS,
+  ROLE_NOUNS,
+  TITLE_COMPLEMENTS,
+  TITLES,
+} from './lexicons';
 import type { Phrase } from './phrases';
 
 /** What a speaker's phrase is: a person or body (its name and/or role), an outlet, or a pronoun. */
 
-export type Reading =
-  | { kind: 'person'; name?: string; role?: string }
-  | { kind: 'outlet'; outlet: string }
-  | { kind: 'pronoun' }
-  | { kind: 'none' };
+export type Reading = { kind: 'person'; name?: string; role?: string } | { kind: 'outlet'; outlet: string } | { kind: 'pronoun' } | { kind: 'none' };
 
 /**
  * Capitalised for our purposes: a capital that is not just the sentence's first letter on an
@@ -36,7 +46,10 @@ function outletOf(sentence: string, toks: readonly Token[], from: number, to: nu
   if (toks[from].lower === 'the' && !capital(toks[from])) from++;
   if (from > to) return undefined;
   const words = toks.slice(from, to + 1);
-  const key = words.map((t) => t.lower).join(' ').replace(/^the /, '');
+  const key = words
+    .map((t) => t.lower)
+    .join(' ')
+    .replace(/^the /, '');
   const last = words[words.length - 1].lower;
   const named = words.every((t) => capital(t) || NAME_PARTICLES.has(t.lower) || t.kind === 'number');
   const outlet =
@@ -124,4 +137,3 @@ function personOfBody(sentence: string, toks: readonly Token[], from: number, to
   if (body > to || !toks.slice(body, to + 1).some((t) => ROLE_NOUNS.has(t.lower))) return undefined;
   return { kind: 'person', name: text(sentence, toks, from, of - 1), role: span(sentence, toks, body, to) };
 }
-

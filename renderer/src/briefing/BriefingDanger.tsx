@@ -15,16 +15,18 @@ export function BriefingDanger({ briefing }: { briefing: Briefing }) {
           <button
             type="button"
             className="button danger"
-            onClick={() => void (async () => {
-              try {
-                await app.track(call('briefings:remove', briefing.id));
-                await app.refresh();
-                app.navigate({ name: 'library' });
-                app.notify('Briefing deleted');
-              } catch (e) {
-                app.notify(errorMessage(e), 'error');
-              }
-            })()}
+            onClick={() =>
+              void (async () => {
+                try {
+                  await app.track(call('briefings:remove', briefing.id));
+                  await app.refresh();
+                  app.navigate({ name: 'library' });
+                  app.notify('Briefing deleted');
+                } catch (e) {
+                  app.notify(errorMessage(e), 'error');
+                }
+              })()
+            }
           >
             Delete briefing
           </button>

@@ -32,7 +32,15 @@ import { useLivePreview } from './useLivePreview';
  * `request`: a menu command for this editor (File ▸ Export…, File ▸ Open Briefing…), taken
  * once the briefing has loaded and reported back through `onRequestTaken`.
  */
-export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefingId: string; request?: ViewRequest | undefined; onRequestTaken?(seq: number): void }) {
+export function BriefingEditor({
+  briefingId,
+  request,
+  onRequestTaken,
+}: {
+  briefingId: string;
+  request?: ViewRequest | undefined;
+  onRequestTaken?(seq: number): void;
+}) {
   const app = useApp();
   const doc = useBriefingDocument(briefingId);
   const { briefing, loadError, template, styles, stack, show, cmds, exec, record } = doc;
@@ -111,9 +119,22 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
 
         <section className="editor" aria-label="Briefing editor">
           <div className="editor-scroll">
-            <DocumentSettings briefing={briefing} styles={styles} isNoteStyle={isNoteStyle} onChange={(before, after, label) => void updateBriefing(before, after, label)} />
-            <HeaderFields briefing={briefing} template={template} onSave={(key, v, before, leaving) => updateBriefing({ fields: { [key]: before } }, { fields: { [key]: v } }, `Edit ${key}`, leaving)} />
-            <MarkingBlockFields briefing={briefing} block={live.preview?.doc.markingBlock} onSave={(key, v, before, leaving) => updateBriefing({ fields: { [key]: before } }, { fields: { [key]: v } }, `Edit ${key}`, leaving)} />
+            <DocumentSettings
+              briefing={briefing}
+              styles={styles}
+              isNoteStyle={isNoteStyle}
+              onChange={(before, after, label) => void updateBriefing(before, after, label)}
+            />
+            <HeaderFields
+              briefing={briefing}
+              template={template}
+              onSave={(key, v, before, leaving) => updateBriefing({ fields: { [key]: before } }, { fields: { [key]: v } }, `Edit ${key}`, leaving)}
+            />
+            <MarkingBlockFields
+              briefing={briefing}
+              block={live.preview?.doc.markingBlock}
+              onSave={(key, v, before, leaving) => updateBriefing({ fields: { [key]: before } }, { fields: { [key]: v } }, `Edit ${key}`, leaving)}
+            />
 
             {briefing.sections.map((section, sIndex) => {
               const def = template?.sections.find((t) => t.key === section.key);
@@ -166,7 +187,11 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
                 />
               );
             })}
-            <AddSection sections={briefing.sections} missing={(template?.sections ?? []).filter((t) => !briefing.sections.some((s) => s.key === t.key))} onAdd={actions.addSection} />
+            <AddSection
+              sections={briefing.sections}
+              missing={(template?.sections ?? []).filter((t) => !briefing.sections.some((s) => s.key === t.key))}
+              onAdd={actions.addSection}
+            />
             <BriefingDanger briefing={briefing} />
           </div>
         </section>
@@ -205,5 +230,3 @@ export function BriefingEditor({ briefingId, request, onRequestTaken }: { briefi
     </div>
   );
 }
-
-;

@@ -113,7 +113,9 @@ export function BriefingSwitcher({ currentId, onClose }: { currentId?: string | 
         )}
         <ul className="palette-list switcher-list" id="switcher-list" role="listbox" aria-label="Briefings">
           {list === undefined && !error && <li className="palette-empty">Reading briefings…</li>}
-          {list && shown.length === 0 && <li className="palette-empty">{list.length === 0 ? 'No briefings yet. Press Ctrl+N to start one.' : 'No briefing matches.'}</li>}
+          {list && shown.length === 0 && (
+            <li className="palette-empty">{list.length === 0 ? 'No briefings yet. Press Ctrl+N to start one.' : 'No briefing matches.'}</li>
+          )}
           {shown.map((b, i) => (
             <li
               key={b.id}
@@ -137,7 +139,8 @@ export function BriefingSwitcher({ currentId, onClose }: { currentId?: string | 
                   {b.id === currentId && <span className="switcher-current"> · open</span>}
                 </span>
                 <span className="switcher-meta line-1">
-                  {templates.get(b.templateId) ?? b.templateId} · {formatCount(b.itemCount)} item{b.itemCount === 1 ? '' : 's'}, {formatCount(b.factCount)} fact{b.factCount === 1 ? '' : 's'}
+                  {templates.get(b.templateId) ?? b.templateId} · {formatCount(b.itemCount)} item{b.itemCount === 1 ? '' : 's'}, {formatCount(b.factCount)} fact
+                  {b.factCount === 1 ? '' : 's'}
                   {b.changedFacts > 0 && (
                     <span className="changed-flag">
                       {' '}
@@ -171,7 +174,14 @@ export function BriefingSwitcher({ currentId, onClose }: { currentId?: string | 
               This cannot be undone.
             </span>
             <span className="switcher-confirm-actions">
-              <button type="button" className="button small" onClick={() => { setConfirm(undefined); inputRef.current?.focus(); }}>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => {
+                  setConfirm(undefined);
+                  inputRef.current?.focus();
+                }}
+              >
                 Cancel
               </button>
               <button type="button" className="button danger small" autoFocus onClick={() => void remove(confirm)}>

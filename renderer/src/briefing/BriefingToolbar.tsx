@@ -27,10 +27,24 @@ export function BriefingToolbar(p: Props) {
     <header className="toolbar briefing-toolbar">
       <span className="doc-type">{p.template?.name ?? p.briefing.templateId}</span>
       <DraftInput className="title-input" label="Briefing title" value={p.briefing.title} onSave={p.onTitle} />
-      <button type="button" className="icon-button" aria-label={stack.undoLabel ? `Undo ${stack.undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'} title={stack.undoLabel ? `Undo ${stack.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} disabled={!stack.canUndo} onClick={p.onUndo}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={stack.undoLabel ? `Undo ${stack.undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}
+        title={stack.undoLabel ? `Undo ${stack.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+        disabled={!stack.canUndo}
+        onClick={p.onUndo}
+      >
         <Icon name="undo" />
       </button>
-      <button type="button" className="icon-button" aria-label={stack.redoLabel ? `Redo ${stack.redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'} title={stack.redoLabel ? `Redo ${stack.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} disabled={!stack.canRedo} onClick={p.onRedo}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={stack.redoLabel ? `Redo ${stack.redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'}
+        title={stack.redoLabel ? `Redo ${stack.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        disabled={!stack.canRedo}
+        onClick={p.onRedo}
+      >
         <Icon name="redo" />
       </button>
       <button type="button" className="button" aria-pressed={p.showPicker} onClick={p.onTogglePicker} title="Show or hide the fact list">

@@ -3,7 +3,17 @@ import type { Briefing } from '../../../core/model';
 import { useApp } from '../state';
 import type { BriefingPatch } from './commands';
 
-export function DocumentSettings({ briefing, styles, isNoteStyle, onChange }: { briefing: Briefing; styles: StyleSummary[]; isNoteStyle: boolean; onChange(before: BriefingPatch, after: BriefingPatch, label: string): void }) {
+export function DocumentSettings({
+  briefing,
+  styles,
+  isNoteStyle,
+  onChange,
+}: {
+  briefing: Briefing;
+  styles: StyleSummary[];
+  isNoteStyle: boolean;
+  onChange(before: BriefingPatch, after: BriefingPatch, label: string): void;
+}) {
   const app = useApp();
   const levels = app.info?.markingScheme.levels ?? [];
   return (
@@ -11,7 +21,8 @@ export function DocumentSettings({ briefing, styles, isNoteStyle, onChange }: { 
       <summary>
         <span>Document settings</span>
         <span className="settings-summary">
-          {styles.find((s) => s.id === briefing.styleId)?.title ?? 'Template citation style'} · {isNoteStyle ? (briefing.notePlacement ?? 'template notes') : 'in-text citations'} ·{' '}
+          {styles.find((s) => s.id === briefing.styleId)?.title ?? 'Template citation style'} ·{' '}
+          {isNoteStyle ? (briefing.notePlacement ?? 'template notes') : 'in-text citations'} ·{' '}
           {briefing.marking ? `marked at least ${briefing.marking}` : 'marking from facts'}
           {briefing.portionMarks ? ' · portion marks' : ''}
         </span>
@@ -19,7 +30,10 @@ export function DocumentSettings({ briefing, styles, isNoteStyle, onChange }: { 
       <div className="settings-grid">
         <label>
           <span>Citation style</span>
-          <select value={briefing.styleId ?? ''} onChange={(e) => onChange({ styleId: briefing.styleId ?? '' }, { styleId: e.target.value }, 'Change citation style')}>
+          <select
+            value={briefing.styleId ?? ''}
+            onChange={(e) => onChange({ styleId: briefing.styleId ?? '' }, { styleId: e.target.value }, 'Change citation style')}
+          >
             <option value="">Template default</option>
             {styles.map((s) => (
               <option key={s.id} value={s.id}>
@@ -34,7 +48,9 @@ export function DocumentSettings({ briefing, styles, isNoteStyle, onChange }: { 
             value={briefing.notePlacement ?? ''}
             disabled={!isNoteStyle}
             title={isNoteStyle ? undefined : 'This style cites in the text'}
-            onChange={(e) => e.target.value && onChange({ notePlacement: briefing.notePlacement ?? 'footnotes' }, { notePlacement: e.target.value }, 'Change note placement')}
+            onChange={(e) =>
+              e.target.value && onChange({ notePlacement: briefing.notePlacement ?? 'footnotes' }, { notePlacement: e.target.value }, 'Change note placement')
+            }
           >
             {!briefing.notePlacement && <option value="">Template default</option>}
             <option value="footnotes">Footnotes</option>
@@ -53,7 +69,12 @@ export function DocumentSettings({ briefing, styles, isNoteStyle, onChange }: { 
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={briefing.portionMarks} onChange={(e) => onChange({ portionMarks: briefing.portionMarks }, { portionMarks: e.target.checked }, 'Toggle portion marks')} /> Portion marks
+          <input
+            type="checkbox"
+            checked={briefing.portionMarks}
+            onChange={(e) => onChange({ portionMarks: briefing.portionMarks }, { portionMarks: e.target.checked }, 'Toggle portion marks')}
+          />{' '}
+          Portion marks
         </label>
         <label className="check">
           <input

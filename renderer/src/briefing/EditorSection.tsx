@@ -86,7 +86,16 @@ export function EditorSection(p: Props) {
         if (e.target === e.currentTarget) p.onInsertAt({ section: section.id, index: section.items.length });
       }}
     >
-      <SectionHead section={section} index={p.index} count={p.count} def={p.def} renamable={p.renamable} onMove={p.onSection.move} onRename={p.onSection.rename} onRemove={p.onSection.remove} />
+      <SectionHead
+        section={section}
+        index={p.index}
+        count={p.count}
+        def={p.def}
+        renamable={p.renamable}
+        onMove={p.onSection.move}
+        onRename={p.onSection.rename}
+        onRemove={p.onSection.remove}
+      />
       {p.def?.guidance && <p className="guidance">{p.def.guidance}</p>}
       <div className="section-items">
         {section.items.map((item, index) => (

@@ -145,7 +145,8 @@ export function ExportPanel({ briefing, onClose }: { briefing: Briefing; onClose
     }
   };
 
-  const fileAction = (name: 'file:open' | 'file:showInFolder', path: string) => void shellCall(name, path).catch((e: unknown) => app.notify(errorMessage(e), 'error'));
+  const fileAction = (name: 'file:open' | 'file:showInFolder', path: string) =>
+    void shellCall(name, path).catch((e: unknown) => app.notify(errorMessage(e), 'error'));
 
   return (
     <div ref={ref} className="popover export-panel" role="dialog" aria-label="Export briefing" aria-busy={busy}>
@@ -171,7 +172,10 @@ export function ExportPanel({ briefing, onClose }: { briefing: Briefing; onClose
             aria-valuemax={100}
             {...(running.fraction !== undefined ? { 'aria-valuenow': Math.round(running.fraction * 100) } : {})}
           >
-            <div className={`progress-bar${running.fraction === undefined ? ' indeterminate' : ''}`} style={running.fraction !== undefined ? { width: `${running.fraction * 100}%` } : undefined} />
+            <div
+              className={`progress-bar${running.fraction === undefined ? ' indeterminate' : ''}`}
+              style={running.fraction !== undefined ? { width: `${running.fraction * 100}%` } : undefined}
+            />
           </div>
           <div className="export-progress-actions">
             {running.opId ? (
@@ -215,12 +219,28 @@ export function ExportPanel({ briefing, onClose }: { briefing: Briefing; onClose
           <div className="export-hash">
             SHA-256 <code data-testid="export-sha256">{result.sha256}</code>
           </div>
-          {result.warnings.length > 0 && <div className="muted">{result.warnings.length} pre-flight warning{result.warnings.length === 1 ? '' : 's'} — see Checks.</div>}
+          {result.warnings.length > 0 && (
+            <div className="muted">
+              {result.warnings.length} pre-flight warning{result.warnings.length === 1 ? '' : 's'} — see Checks.
+            </div>
+          )}
           <div className="export-actions">
-            <button type="button" className="button small" disabled={!shell} aria-describedby={shell ? undefined : 'export-noshell'} onClick={() => fileAction('file:open', result.path)}>
+            <button
+              type="button"
+              className="button small"
+              disabled={!shell}
+              aria-describedby={shell ? undefined : 'export-noshell'}
+              onClick={() => fileAction('file:open', result.path)}
+            >
               <Icon name="open" /> Open
             </button>
-            <button type="button" className="button small" disabled={!shell} aria-describedby={shell ? undefined : 'export-noshell'} onClick={() => fileAction('file:showInFolder', result.path)}>
+            <button
+              type="button"
+              className="button small"
+              disabled={!shell}
+              aria-describedby={shell ? undefined : 'export-noshell'}
+              onClick={() => fileAction('file:showInFolder', result.path)}
+            >
               <Icon name="folder" /> Show in folder
             </button>
           </div>

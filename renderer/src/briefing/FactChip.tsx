@@ -27,7 +27,13 @@ export function FactChip({ item, fact, citation, onNote, details, onItemPatch }:
         {item.lead && <strong className="lead">{item.lead} </strong>}
         {item.wording ?? (fact ? fact.fact.text : <span className="muted">Loading fact…</span>)}
         {citation?.type === 'note' && (
-          <button type="button" className="note-ref" aria-label={`Note ${citation.noteNumber}: show in preview`} onClick={() => onNote(citation.noteNumber)} tabIndex={-1}>
+          <button
+            type="button"
+            className="note-ref"
+            aria-label={`Note ${citation.noteNumber}: show in preview`}
+            onClick={() => onNote(citation.noteNumber)}
+            tabIndex={-1}
+          >
             {citation.noteNumber}
           </button>
         )}
@@ -39,9 +45,15 @@ export function FactChip({ item, fact, citation, onNote, details, onItemPatch }:
             {fact.source.title}
             {shortCitation(fact.source) ? ` — ${shortCitation(fact.source)}` : ''}
             {locator ? ` · ${locator.label} ${locator.value}` : ''}
-            {fact.fact.eventDate ? ` · event ${formatPartialDate(fact.fact.eventDate)}${fact.fact.eventDateEnd ? ` – ${formatPartialDate(fact.fact.eventDateEnd)}` : ''}` : ''}
+            {fact.fact.eventDate
+              ? ` · event ${formatPartialDate(fact.fact.eventDate)}${fact.fact.eventDateEnd ? ` – ${formatPartialDate(fact.fact.eventDateEnd)}` : ''}`
+              : ''}
           </span>
-          {item.wording !== undefined && <span className="reworded-tag" title="Reworded for this briefing; the library keeps the fact as captured">Reworded</span>}
+          {item.wording !== undefined && (
+            <span className="reworded-tag" title="Reworded for this briefing; the library keeps the fact as captured">
+              Reworded
+            </span>
+          )}
           {!fact.fact.verifiedAt && <span className="unverified-tag">Unverified</span>}
         </div>
       )}
@@ -49,7 +61,12 @@ export function FactChip({ item, fact, citation, onNote, details, onItemPatch }:
         <div className="fact-chip-details">
           <label>
             <span>Lead-in</span>
-            <DraftInput label="Lead-in" value={item.lead ?? ''} placeholder="Bold topic before the fact" onSave={(v, before, leaving) => onItemPatch({ lead: before }, { lead: v }, 'Edit lead-in', leaving)} />
+            <DraftInput
+              label="Lead-in"
+              value={item.lead ?? ''}
+              placeholder="Bold topic before the fact"
+              onSave={(v, before, leaving) => onItemPatch({ lead: before }, { lead: v }, 'Edit lead-in', leaving)}
+            />
           </label>
           <label>
             <span>Locator for this use</span>
@@ -87,7 +104,11 @@ function WordingHere({ item, fact, onItemPatch }: { item: FactItem; fact: FactDe
         </div>
         <DraftInput multiline label="Wording here" value={item.wording ?? library} placeholder={library} onSave={save} />
         {item.wording !== undefined && (
-          <button type="button" className="button link small wording-reset" onClick={() => void onItemPatch({ wording: item.wording ?? null }, { wording: null }, 'Use library wording')}>
+          <button
+            type="button"
+            className="button link small wording-reset"
+            onClick={() => void onItemPatch({ wording: item.wording ?? null }, { wording: null }, 'Use library wording')}
+          >
             Use the library’s wording
           </button>
         )}

@@ -18,7 +18,14 @@ export function FactPicker({ onInsert }: { onInsert(factId: string): void }) {
       <div className="picker-head">
         <div className="search-field small">
           <Icon name="search" />
-          <input type="search" aria-label="Search facts to insert" placeholder="Search facts…" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'ArrowDown' && document.getElementById('picker-list')?.focus()} />
+          <input
+            type="search"
+            aria-label="Search facts to insert"
+            placeholder="Search facts…"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => e.key === 'ArrowDown' && document.getElementById('picker-list')?.focus()}
+          />
         </div>
         <div className="muted small picker-hint">Drag into a section, or Enter to insert</div>
       </div>

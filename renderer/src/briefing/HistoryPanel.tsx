@@ -87,7 +87,11 @@ export function HistoryPanel({ briefing, onRestored }: { briefing: Briefing; onR
       setRestoring(true);
       try {
         const r = await app.track(call('briefings:restoreVersion', briefing.id, n));
-        app.notify(r.changed ? `Restored version ${n} as version ${r.number}; what it replaced is version ${r.previous}.` : `The briefing already reads as version ${n}.`);
+        app.notify(
+          r.changed
+            ? `Restored version ${n} as version ${r.number}; what it replaced is version ${r.previous}.`
+            : `The briefing already reads as version ${n}.`,
+        );
         setPicked([]);
         onRestored(r.briefing);
         app.touchData();
@@ -101,8 +105,18 @@ export function HistoryPanel({ briefing, onRestored }: { briefing: Briefing; onR
     [app, briefing.id, onRestored],
   );
 
-  if (error) return <div className="history" role="tabpanel" id="panel-history" aria-labelledby="tab-history"><p className="error-text">{error}</p></div>;
-  if (!versions) return <div className="history" role="tabpanel" id="panel-history" aria-labelledby="tab-history" aria-busy><p className="muted list-empty">Reading the history…</p></div>;
+  if (error)
+    return (
+      <div className="history" role="tabpanel" id="panel-history" aria-labelledby="tab-history">
+        <p className="error-text">{error}</p>
+      </div>
+    );
+  if (!versions)
+    return (
+      <div className="history" role="tabpanel" id="panel-history" aria-labelledby="tab-history" aria-busy>
+        <p className="muted list-empty">Reading the history…</p>
+      </div>
+    );
 
   return (
     <div className="history" role="tabpanel" id="panel-history" aria-labelledby="tab-history" data-testid="history">
@@ -116,7 +130,12 @@ export function HistoryPanel({ briefing, onRestored }: { briefing: Briefing; onR
               <li key={v.number} className={`version${picked.includes(v.number) ? ' picked' : ''}`} data-version={v.number}>
                 <div className="version-head">
                   <label className="version-pick">
-                    <input type="checkbox" checked={picked.includes(v.number)} onChange={() => setPicked((p) => togglePick(p, v.number))} aria-label={`Compare version ${v.number}`} />
+                    <input
+                      type="checkbox"
+                      checked={picked.includes(v.number)}
+                      onChange={() => setPicked((p) => togglePick(p, v.number))}
+                      aria-label={`Compare version ${v.number}`}
+                    />
                     <span className="version-number">v{v.number}</span>
                   </label>
                   <span className={`version-reason reason-${v.reason}`}>{REASONS[v.reason]}</span>
@@ -172,7 +191,11 @@ function DiffView({ from, to, diff }: { from: number; to?: number; diff: Version
       <h3 className="version-diff-title">
         Version {from} → {to === undefined ? 'now' : `version ${to}`}
       </h3>
-      {diff.unchanged && <p className="checks-ok"><Icon name="check" /> No changes.</p>}
+      {diff.unchanged && (
+        <p className="checks-ok">
+          <Icon name="check" /> No changes.
+        </p>
+      )}
       {diff.settings.length > 0 && (
         <ul className="diff-list" aria-label="Settings">
           {diff.settings.map((s) => (
@@ -195,13 +218,7 @@ function DiffView({ from, to, diff }: { from: number; to?: number; diff: Version
                 <span className="diff-at" aria-hidden>
                   {c.kind === 'added' ? '+' : c.kind === 'removed' ? '−' : '~'}
                 </span>
-                {c.kind === 'changed' ? (
-                  <Changed before={c.before} after={c.after} />
-                ) : c.kind === 'added' ? (
-                  <ins>{c.after}</ins>
-                ) : (
-                  <del>{c.before}</del>
-                )}
+                {c.kind === 'changed' ? <Changed before={c.before} after={c.after} /> : c.kind === 'added' ? <ins>{c.after}</ins> : <del>{c.before}</del>}
               </li>
             ))}
           </ul>
@@ -251,7 +268,15 @@ function Changed({ before, after, label }: { before: string; after: string; labe
 }
 
 function Parts({ parts }: { parts: WordPart[] }) {
-  return parts.map((p, i) => (p.changed ? <span key={i} className="diff-word">{p.text}</span> : p.text));
+  return parts.map((p, i) =>
+    p.changed ? (
+      <span key={i} className="diff-word">
+        {p.text}
+      </span>
+    ) : (
+      p.text
+    ),
+  );
 }
 
 function noteLabel(before?: { number?: number }, after?: { number?: number }): string {

@@ -63,7 +63,10 @@ export function ItemRow(p: ItemRowProps) {
   };
 
   const note = p.citation?.type === 'note' ? p.citation.noteNumber : undefined;
-  const label = item.kind === 'fact' ? `Fact ${note !== undefined ? `note ${note}` : ''}: ${(item.wording ?? p.fact?.fact.text ?? '').slice(0, 80)}` : `Text in ${p.section.heading}`;
+  const label =
+    item.kind === 'fact'
+      ? `Fact ${note !== undefined ? `note ${note}` : ''}: ${(item.wording ?? p.fact?.fact.text ?? '').slice(0, 80)}`
+      : `Text in ${p.section.heading}`;
 
   return (
     <div
@@ -111,9 +114,18 @@ export function ItemRow(p: ItemRowProps) {
         )}
       </div>
       <div className="ed-item-actions">
-        {p.portionMarks && <PortionSelect value={item.marking} onChange={(v) => void p.onItemPatch({ marking: item.marking ?? null }, { marking: v }, 'Change portion mark')} />}
+        {p.portionMarks && (
+          <PortionSelect value={item.marking} onChange={(v) => void p.onItemPatch({ marking: item.marking ?? null }, { marking: v }, 'Change portion mark')} />
+        )}
         {item.kind === 'fact' && (
-          <button type="button" className="icon-button" aria-label="Lead-in, locator and wording" aria-expanded={details} title="Lead-in, locator and wording here" onClick={() => setDetails(!details)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Lead-in, locator and wording"
+            aria-expanded={details}
+            title="Lead-in, locator and wording here"
+            onClick={() => setDetails(!details)}
+          >
             <Icon name="note" />
           </button>
         )}
@@ -136,7 +148,13 @@ function PortionSelect({ value, onChange }: { value: string | undefined; onChang
   const app = useApp();
   const levels = app.info?.markingScheme.levels ?? [];
   return (
-    <select className="portion-select" aria-label="Portion mark" title="Portion mark: from the facts, or raised" value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+    <select
+      className="portion-select"
+      aria-label="Portion mark"
+      title="Portion mark: from the facts, or raised"
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value || null)}
+    >
       <option value="">Auto</option>
       {levels.map((l) => (
         <option key={l.id} value={l.id}>

@@ -8,7 +8,15 @@ import { DraftInput } from './DraftInput';
  * needs one. Empty inputs show what the export will print: the user's default or what the
  * document says (its sources, categories, controls); "required" when nothing would be printed.
  */
-export function MarkingBlockFields({ briefing, block, onSave }: { briefing: Briefing; block: MarkingBlock | undefined; onSave(key: string, value: string, before: string, leaving: boolean): unknown }) {
+export function MarkingBlockFields({
+  briefing,
+  block,
+  onSave,
+}: {
+  briefing: Briefing;
+  block: MarkingBlock | undefined;
+  onSave(key: string, value: string, before: string, leaving: boolean): unknown;
+}) {
   if (!block) return null;
   const title = block.kind === 'classified' ? 'Classification authority block' : 'CUI designation indicator';
   return (
@@ -21,9 +29,20 @@ export function MarkingBlockFields({ briefing, block, onSave }: { briefing: Brie
           <div key={l.field} className="hf-row">
             <label htmlFor={`mb-${l.field}`}>
               {l.label}
-              {l.required && <span className="required" aria-label="required"> *</span>}
+              {l.required && (
+                <span className="required" aria-label="required">
+                  {' '}
+                  *
+                </span>
+              )}
             </label>
-            <DraftInput id={`mb-${l.field}`} label={l.label} value={own} placeholder={placeholder} onSave={(v, before, leaving) => onSave(l.field, v, before, leaving)} />
+            <DraftInput
+              id={`mb-${l.field}`}
+              label={l.label}
+              value={own}
+              placeholder={placeholder}
+              onSave={(v, before, leaving) => onSave(l.field, v, before, leaving)}
+            />
           </div>
         );
       })}

@@ -58,13 +58,27 @@ export function NewBriefingDialog({ onClose }: { onClose(): void }) {
         <h2 id="new-briefing-h">New briefing</h2>
         <div className="field">
           <label htmlFor="new-briefing-title">Title</label>
-          <input id="new-briefing-title" ref={titleRef} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Funding Storage for Danube Grain Ports" />
+          <input
+            id="new-briefing-title"
+            ref={titleRef}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder="e.g. Funding Storage for Danube Grain Ports"
+          />
         </div>
         <fieldset className="template-choice">
           <legend>Template</legend>
           {templates.map((t) => (
             <div key={t.id} className={`template-option${t.id === templateId ? ' is-on' : ''}`} onClick={() => setTemplateId(t.id)}>
-              <input type="radio" id={`tpl-${t.id}`} name="template" value={t.id} checked={t.id === templateId} onChange={() => setTemplateId(t.id)} aria-describedby={`tpl-${t.id}-desc`} />
+              <input
+                type="radio"
+                id={`tpl-${t.id}`}
+                name="template"
+                value={t.id}
+                checked={t.id === templateId}
+                onChange={() => setTemplateId(t.id)}
+                aria-describedby={`tpl-${t.id}-desc`}
+              />
               <label className="template-name" htmlFor={`tpl-${t.id}`}>
                 {t.name}
               </label>

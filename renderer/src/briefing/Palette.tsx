@@ -100,7 +100,9 @@ export function Palette({ mode = 'place', sections, section, onSection, onInsert
                 </span>
                 <span className="palette-meta">
                   <GradeBadge reliability={h.source.reliability} credibility={h.fact.credibility} />
-                  <span className="muted line-1">{shortCitation({ title: h.source.title, issued: h.source.issued, authors: src?.authors ?? [] }) || h.source.title}</span>
+                  <span className="muted line-1">
+                    {shortCitation({ title: h.source.title, issued: h.source.issued, authors: src?.authors ?? [] }) || h.source.title}
+                  </span>
                 </span>
               </li>
             );
@@ -110,27 +112,27 @@ export function Palette({ mode = 'place', sections, section, onSection, onInsert
           {mode === 'cite' ? (
             <span>Cites the fact at the cursor; right after a citation, it joins that note.</span>
           ) : (
-          <label>
-            Insert into{' '}
-            <select
-              id="palette-section"
-              value={section}
-              onChange={(e) => onSection(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') onClose();
-                if (e.key === 'Tab') {
-                  e.preventDefault();
-                  inputRef.current?.focus();
-                }
-              }}
-            >
-              {sections.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.heading}
-                </option>
-              ))}
-            </select>
-          </label>
+            <label>
+              Insert into{' '}
+              <select
+                id="palette-section"
+                value={section}
+                onChange={(e) => onSection(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') onClose();
+                  if (e.key === 'Tab') {
+                    e.preventDefault();
+                    inputRef.current?.focus();
+                  }
+                }}
+              >
+                {sections.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.heading}
+                  </option>
+                ))}
+              </select>
+            </label>
           )}
           <span className="muted">↑↓ choose · Enter {mode === 'cite' ? 'cite' : 'insert'} · Esc close</span>
         </div>

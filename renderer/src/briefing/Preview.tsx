@@ -6,7 +6,17 @@ import type { Run, PreviewBlock as Block, PreviewDocument, PreviewInline as Inli
  * header block, portion marks, bullets, note numbers, notes with Ibid., the sources list.
  * Everything is rendered as React text nodes: no HTML from the document is ever parsed.
  */
-export function Preview({ doc, template, activeNote, onNoteClick }: { doc: PreviewDocument; template: Template | undefined; activeNote?: number | undefined; onNoteClick?(n: number): void }) {
+export function Preview({
+  doc,
+  template,
+  activeNote,
+  onNoteClick,
+}: {
+  doc: PreviewDocument;
+  template: Template | undefined;
+  activeNote?: number | undefined;
+  onNoteClick?(n: number): void;
+}) {
   const notes: { n: number; runs: Run[] }[] = [];
   for (const s of doc.sections) for (const b of s.blocks) for (const i of b.inlines) if (i.type === 'note') notes.push({ n: i.noteNumber, runs: i.runs });
   const runIn = new Set(template?.sections.filter((s) => s.runIn).map((s) => s.key));
@@ -129,7 +139,17 @@ export function Preview({ doc, template, activeNote, onNoteClick }: { doc: Previ
   );
 }
 
-function BlockList({ blocks, runInHeading, activeNote, onNoteClick }: { blocks: Block[]; runInHeading: string | undefined; activeNote: number | undefined; onNoteClick: ((n: number) => void) | undefined }) {
+function BlockList({
+  blocks,
+  runInHeading,
+  activeNote,
+  onNoteClick,
+}: {
+  blocks: Block[];
+  runInHeading: string | undefined;
+  activeNote: number | undefined;
+  onNoteClick: ((n: number) => void) | undefined;
+}) {
   const out: ReactElement[] = [];
   let i = 0;
   while (i < blocks.length) {
@@ -155,7 +175,12 @@ function BlockList({ blocks, runInHeading, activeNote, onNoteClick }: { blocks: 
         <Inlines inlines={g.inlines} activeNote={activeNote} onNoteClick={onNoteClick} />
       </li>
     ));
-    const head = start === 0 && runInHeading ? <p className="pv-p"><strong className="pv-runin">{runInHeading}:</strong></p> : null;
+    const head =
+      start === 0 && runInHeading ? (
+        <p className="pv-p">
+          <strong className="pv-runin">{runInHeading}:</strong>
+        </p>
+      ) : null;
     out.push(
       <div key={start}>
         {head}
@@ -163,7 +188,12 @@ function BlockList({ blocks, runInHeading, activeNote, onNoteClick }: { blocks: 
       </div>,
     );
   }
-  if (blocks.length === 0 && runInHeading) out.push(<p key="empty" className="pv-p"><strong className="pv-runin">{runInHeading}: </strong></p>);
+  if (blocks.length === 0 && runInHeading)
+    out.push(
+      <p key="empty" className="pv-p">
+        <strong className="pv-runin">{runInHeading}: </strong>
+      </p>,
+    );
   return <>{out}</>;
 }
 
@@ -178,7 +208,12 @@ function Inlines({ inlines, activeNote, onNoteClick }: { inlines: Inline[]; acti
         if (inl.type === 'text') return <RunSpan key={k} run={inl.run} />;
         if (inl.type === 'note') {
           return (
-            <sup key={k} className={`pv-ref${inl.noteNumber === activeNote ? ' is-active' : ''}`} data-note-ref={inl.noteNumber} onClick={() => onNoteClick?.(inl.noteNumber)}>
+            <sup
+              key={k}
+              className={`pv-ref${inl.noteNumber === activeNote ? ' is-active' : ''}`}
+              data-note-ref={inl.noteNumber}
+              onClick={() => onNoteClick?.(inl.noteNumber)}
+            >
               {inl.noteNumber}
             </sup>
           );

@@ -33,13 +33,37 @@ export function PreviewPane(p: Props) {
   return (
     <section className="preview-pane" aria-label="Preview and checks">
       <div className="tabs" role="tablist" aria-label="Preview and checks">
-        <button type="button" role="tab" id="tab-preview" aria-selected={p.tab === 'preview'} aria-controls="panel-preview" className="tab" onClick={() => p.onTab('preview')}>
+        <button
+          type="button"
+          role="tab"
+          id="tab-preview"
+          aria-selected={p.tab === 'preview'}
+          aria-controls="panel-preview"
+          className="tab"
+          onClick={() => p.onTab('preview')}
+        >
           Preview
         </button>
-        <button type="button" role="tab" id="tab-checks" aria-selected={p.tab === 'checks'} aria-controls="panel-checks" className="tab" onClick={() => p.onTab('checks')}>
+        <button
+          type="button"
+          role="tab"
+          id="tab-checks"
+          aria-selected={p.tab === 'checks'}
+          aria-controls="panel-checks"
+          className="tab"
+          onClick={() => p.onTab('checks')}
+        >
           Checks {problems > 0 && <span className="badge warn">{problems}</span>}
         </button>
-        <button type="button" role="tab" id="tab-history" aria-selected={p.tab === 'history'} aria-controls="panel-history" className="tab" onClick={() => p.onTab('history')}>
+        <button
+          type="button"
+          role="tab"
+          id="tab-history"
+          aria-selected={p.tab === 'history'}
+          aria-controls="panel-history"
+          className="tab"
+          onClick={() => p.onTab('history')}
+        >
           History
         </button>
         <span className="toolbar-spacer" />
@@ -52,7 +76,11 @@ export function PreviewPane(p: Props) {
       {p.tab === 'preview' ? (
         <div className="preview-scroll" role="tabpanel" id="panel-preview" aria-labelledby="tab-preview" aria-busy={p.busy} data-testid="preview">
           {p.error && <p className="error-text">{p.error}</p>}
-          {p.preview ? <Preview doc={p.preview.doc} template={p.template} activeNote={p.activeNote} onNoteClick={p.onActiveNote} /> : !p.error && <p className="muted list-empty">Preparing preview…</p>}
+          {p.preview ? (
+            <Preview doc={p.preview.doc} template={p.template} activeNote={p.activeNote} onNoteClick={p.onActiveNote} />
+          ) : (
+            !p.error && <p className="muted list-empty">Preparing preview…</p>
+          )}
         </div>
       ) : p.tab === 'checks' ? (
         <ChecksPanel warnings={warnings} changes={p.changes} busy={p.busy} onAccept={p.onAcceptChanges} />

@@ -172,7 +172,14 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     editorProps: {
-      attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', class: 'prose-editor', 'data-placeholder': placeholder, spellcheck: 'true' },
+      attributes: {
+        'aria-label': label,
+        'aria-multiline': 'true',
+        role: 'textbox',
+        class: 'prose-editor',
+        'data-placeholder': placeholder,
+        spellcheck: 'true',
+      },
       handlePaste: (_view: EditorView, event: ClipboardEvent) => {
         const data = event.clipboardData;
         const ours = data?.getData(PROSE_MIME);
@@ -337,7 +344,12 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
     const pos = editing;
     setEditing(undefined);
     const node = pos !== undefined && editor ? editor.state.doc.nodeAt(pos) : null;
-    if (editor && !editor.isDestroyed) editor.chain().focus().setTextSelection(node ? pos! + node.nodeSize : editor.state.selection.from).run();
+    if (editor && !editor.isDestroyed)
+      editor
+        .chain()
+        .focus()
+        .setTextSelection(node ? pos! + node.nodeSize : editor.state.selection.from)
+        .run();
   };
 
   return (
@@ -350,13 +362,27 @@ export function ProseEditor({ value, itemId, lookup, label, placeholder, onSave,
       </div>
       <EditorContent editor={editor} />
       {trigger && editor?.isFocused && (
-        <CiteSearch at={editor.view.coordsAtPos(trigger.from)} query={trigger.query} hits={search.hits} error={search.error} active={active} onHover={setActive} onChoose={chooseHit} />
+        <CiteSearch
+          at={editor.view.coordsAtPos(trigger.from)}
+          query={trigger.query}
+          hits={search.hits}
+          error={search.error}
+          active={active}
+          onHover={setActive}
+          onChoose={chooseHit}
+        />
       )}
       {chip?.type.name === 'citation' && chipDom && (
         <ClusterEditor
           cites={chip.attrs.cites as Cite[]}
           facts={lookup.facts}
-          face={chipDom.classList.contains('is-note') ? `Note ${chipDom.textContent}` : chipDom.classList.contains('is-pending') ? 'Citation' : `Citation ${chipDom.textContent}`}
+          face={
+            chipDom.classList.contains('is-note')
+              ? `Note ${chipDom.textContent}`
+              : chipDom.classList.contains('is-pending')
+                ? 'Citation'
+                : `Citation ${chipDom.textContent}`
+          }
           anchor={chipDom.getBoundingClientRect()}
           onChange={(cites) => {
             if (!editor || editing === undefined) return;
@@ -381,7 +407,16 @@ function pastable(doc: PMNode): PMNode[] {
 
 function ToolButton({ label, icon, active, onClick }: { label: string; icon: string; active: boolean | undefined; onClick(): void }) {
   return (
-    <button type="button" className={`tool${active ? ' is-on' : ''}`} aria-label={label} aria-pressed={active ?? false} title={label} tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+    <button
+      type="button"
+      className={`tool${active ? ' is-on' : ''}`}
+      aria-label={label}
+      aria-pressed={active ?? false}
+      title={label}
+      tabIndex={-1}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
       <Icon name={icon} size={14} />
     </button>
   );

@@ -77,17 +77,42 @@ export function SectionHead({ section, index, count, def, renamable, onMove, onR
             )}
           </h2>
         )}
-        {!renaming && (def ? <span className="layout-tag">{def.layout === 'bullets' ? 'Bullets' : def.layout === 'numbered' ? 'Numbered' : 'Paragraphs'}</span> : <span className="layout-tag own-tag">Your section</span>)}
+        {!renaming &&
+          (def ? (
+            <span className="layout-tag">{def.layout === 'bullets' ? 'Bullets' : def.layout === 'numbered' ? 'Numbered' : 'Paragraphs'}</span>
+          ) : (
+            <span className="layout-tag own-tag">Your section</span>
+          ))}
         {!renaming && <span className="toolbar-spacer" />}
         <div className="section-tools" role="group" aria-label={`Section ${section.heading}`}>
-          <button type="button" className="icon-button" aria-label={`Move section ${section.heading} up (Alt+Shift+Up)`} title="Move section up (Alt+Shift+↑)" disabled={index === 0} onClick={() => onMove(-1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move section ${section.heading} up (Alt+Shift+Up)`}
+            title="Move section up (Alt+Shift+↑)"
+            disabled={index === 0}
+            onClick={() => onMove(-1)}
+          >
             <Icon name="chevron-up" />
           </button>
-          <button type="button" className="icon-button" aria-label={`Move section ${section.heading} down (Alt+Shift+Down)`} title="Move section down (Alt+Shift+↓)" disabled={index === count - 1} onClick={() => onMove(1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move section ${section.heading} down (Alt+Shift+Down)`}
+            title="Move section down (Alt+Shift+↓)"
+            disabled={index === count - 1}
+            onClick={() => onMove(1)}
+          >
             <Icon name="chevron-down" />
           </button>
           {renamable && (
-            <button type="button" className="icon-button" aria-label={`Rename section ${section.heading} (F2)`} title="Rename (F2)" onClick={() => setRenaming(true)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Rename section ${section.heading} (F2)`}
+              title="Rename (F2)"
+              onClick={() => setRenaming(true)}
+            >
               <Icon name="pencil" />
             </button>
           )}

@@ -18,7 +18,12 @@ describe('prose edits on the undo stack', () => {
   });
 
   it('keeps a placed fact’s wording and raised mark when an undone removal puts it back', () => {
-    expect(itemInput({ id: 'i', kind: 'fact', factId: 'f', wording: 'Reworded.', marking: 'cui' })).toEqual({ kind: 'fact', factId: 'f', wording: 'Reworded.', marking: 'cui' });
+    expect(itemInput({ id: 'i', kind: 'fact', factId: 'f', wording: 'Reworded.', marking: 'cui' })).toEqual({
+      kind: 'fact',
+      factId: 'f',
+      wording: 'Reworded.',
+      marking: 'cui',
+    });
     expect(itemInput({ id: 'p', kind: 'prose', text: 'x', marking: 'cui' })).toEqual({ kind: 'prose', text: 'x', marking: 'cui' });
   });
 });

@@ -11,13 +11,21 @@ export interface Place {
   index: number;
 }
 
-export type ItemInput = { kind: 'prose'; text: string; marking?: string } | { kind: 'fact'; factId: string; lead?: string; locator?: Locator; wording?: string; marking?: string };
+export type ItemInput =
+  { kind: 'prose'; text: string; marking?: string } | { kind: 'fact'; factId: string; lead?: string; locator?: Locator; wording?: string; marking?: string };
 
 /** What re-creates the item as it was (an undone removal): its text or fact, lead-in, locator, wording here and raised mark. */
 export function itemInput(item: BriefingItem): ItemInput {
   const marking = item.marking ? { marking: item.marking } : {};
   if (item.kind === 'prose') return { kind: 'prose', text: item.text, ...marking };
-  return { kind: 'fact', factId: item.factId, ...(item.lead ? { lead: item.lead } : {}), ...(item.locator ? { locator: item.locator } : {}), ...(item.wording ? { wording: item.wording } : {}), ...marking };
+  return {
+    kind: 'fact',
+    factId: item.factId,
+    ...(item.lead ? { lead: item.lead } : {}),
+    ...(item.locator ? { locator: item.locator } : {}),
+    ...(item.wording ? { wording: item.wording } : {}),
+    ...marking,
+  };
 }
 
 export function findItem(b: Briefing, itemId: string): (Place & { item: BriefingItem }) | undefined {
@@ -44,7 +52,11 @@ export function briefingCommands(briefingId: string, show: (b: Briefing) => void
   };
 
   return {
-    add(items: ItemInput[], at: Place, label = items.length > 1 ? `Insert ${items.length} items` : items[0]?.kind === 'fact' ? 'Insert fact' : 'Add text'): Command & { keys: string[] } {
+    add(
+      items: ItemInput[],
+      at: Place,
+      label = items.length > 1 ? `Insert ${items.length} items` : items[0]?.kind === 'fact' ? 'Insert fact' : 'Add text',
+    ): Command & { keys: string[] } {
       const cmd = {
         label,
         keys: [] as string[],

@@ -5,7 +5,7 @@ describe('modifiedLabel', () => {
   const now = new Date(2026, 10, 28, 15, 30);
   const at = (...a: [number, number, number, number, number]) => new Date(...a).toISOString();
   it('says how recent a change is in local time', () => {
-    expect(modifiedLabel(at(2026, 10, 28, 15, 29, ) , now)).toBe('1 min ago');
+    expect(modifiedLabel(at(2026, 10, 28, 15, 29), now)).toBe('1 min ago');
     expect(modifiedLabel(new Date(now.getTime() - 20_000).toISOString(), now)).toBe('Just now');
     expect(modifiedLabel(at(2026, 10, 28, 9, 5), now)).toBe('Today 09:05');
     expect(modifiedLabel(at(2026, 10, 27, 23, 59), now)).toBe('Yesterday 23:59');

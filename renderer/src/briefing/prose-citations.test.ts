@@ -9,7 +9,20 @@ import { docToMarkdown, markdownToDoc, normaliseMarkdown, type PMNode } from './
 const A = '7f3e1c2a-0b9a-4c1e-9d2f-1a2b3c4d5e6f';
 const B = '0b9a7f3e-1c2a-4e1c-8d2f-6f5e4d3c2b1a';
 
-const schema = getSchema([StarterKit.configure({ heading: false, codeBlock: false, code: false, blockquote: false, strike: false, underline: false, horizontalRule: false, link: false, hardBreak: false }), Citation]);
+const schema = getSchema([
+  StarterKit.configure({
+    heading: false,
+    codeBlock: false,
+    code: false,
+    blockquote: false,
+    strike: false,
+    underline: false,
+    horizontalRule: false,
+    link: false,
+    hardBreak: false,
+  }),
+  Citation,
+]);
 
 describe('citation marks in the editor’s Markdown', () => {
   it('reads a cluster as one citation node, with prefix, locator, suffix and suppressed author', () => {

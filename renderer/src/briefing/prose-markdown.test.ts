@@ -11,8 +11,20 @@ describe('markdown → TipTap JSON', () => {
     expect(d).toEqual(
       doc(
         p(t('Intro with '), t('bold', 'bold'), t(' and '), t('italic', 'italic'), t('. Same paragraph.')),
-        { type: 'bulletList', content: [{ type: 'listItem', content: [p(t('one'))] }, { type: 'listItem', content: [p(t('two', 'italic'))] }] },
-        { type: 'orderedList', content: [{ type: 'listItem', content: [p(t('first'))] }, { type: 'listItem', content: [p(t('second'))] }] },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [p(t('one'))] },
+            { type: 'listItem', content: [p(t('two', 'italic'))] },
+          ],
+        },
+        {
+          type: 'orderedList',
+          content: [
+            { type: 'listItem', content: [p(t('first'))] },
+            { type: 'listItem', content: [p(t('second'))] },
+          ],
+        },
       ),
     );
   });
@@ -53,7 +65,14 @@ describe('TipTap JSON → markdown', () => {
   });
 
   it('numbers ordered lists from their start', () => {
-    const list: PMNode = { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [p(t('c'))] }, { type: 'listItem', content: [p(t('d'))] }] };
+    const list: PMNode = {
+      type: 'orderedList',
+      attrs: { start: 3 },
+      content: [
+        { type: 'listItem', content: [p(t('c'))] },
+        { type: 'listItem', content: [p(t('d'))] },
+      ],
+    };
     expect(docToMarkdown(doc(list))).toBe('3. c\n4. d');
   });
 

@@ -159,11 +159,11 @@ export function markdownToDoc(text: string, opts: ReadOptions = {}): PMNode {
     } else if (bullet || numbered) {
       flushPara();
       const type = bullet ? 'bulletList' : 'orderedList';
-      if (!list || (list).type !== type) {
+      if (!list || list.type !== type) {
         flushList();
         list = { type, content: [] };
       }
-      (list).content!.push({ type: 'listItem', content: [paragraph((bullet ?? numbered)![1], cites)] });
+      list.content!.push({ type: 'listItem', content: [paragraph((bullet ?? numbered)![1], cites)] });
     } else {
       flushList();
       para.push(line);
@@ -208,7 +208,7 @@ function inlineNodes(text: string, cites = true): PMNode[] {
   for (const m of masked.matchAll(re)) {
     if (m.index > last) push(masked.slice(last, m.index));
     if (m[1] !== undefined) push(m[1], [{ type: 'bold' }]);
-    else push((m[2] ?? m[3]), [{ type: 'italic' }]);
+    else push(m[2] ?? m[3], [{ type: 'italic' }]);
     last = m.index + m[0].length;
   }
   if (last < masked.length) push(masked.slice(last));

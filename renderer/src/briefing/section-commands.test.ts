@@ -38,7 +38,8 @@ afterEach(() => {
 });
 
 const show = (x: Briefing) => (shown = x);
-const outline = () => lib.getBriefing(b.id).sections.map((s) => `${s.heading}${s.items.length ? `(${s.items.map((i) => (i.kind === 'fact' ? 'f' : i.text)).join(',')})` : ''}`);
+const outline = () =>
+  lib.getBriefing(b.id).sections.map((s) => `${s.heading}${s.items.length ? `(${s.items.map((i) => (i.kind === 'fact' ? 'f' : i.text)).join(',')})` : ''}`);
 
 describe('section commands with undo and redo', () => {
   it('adds a section, undoes and redoes it under the same key', async () => {
@@ -96,7 +97,15 @@ describe('section commands with undo and redo', () => {
     const add = sections.add('Risks', 1);
     await stack.execute(add);
     // Items added into the new section, then one moved within it: commands that name the section and items by their first ids.
-    await stack.execute(items.add([{ kind: 'fact', factId: fact }, { kind: 'prose', text: 'Watch prices.' }], { section: add.sectionId, index: 0 }));
+    await stack.execute(
+      items.add(
+        [
+          { kind: 'fact', factId: fact },
+          { kind: 'prose', text: 'Watch prices.' },
+        ],
+        { section: add.sectionId, index: 0 },
+      ),
+    );
     const current = lib.getBriefing(b.id).sections[1];
     await stack.execute(items.move(current.items[1].id, { section: current.id, index: 1 }, { section: current.id, index: 0 }));
     expect(outline()).toEqual(['BLUF', 'Risks(Watch prices.,f)', 'Discussion', 'COORDINATION']);

@@ -84,7 +84,9 @@ export function sectionCommands(briefingId: string, show: (b: Briefing) => void)
           await run(call('briefings:removeSection', briefingId, ctx.id(section.id), { discardItems: items.length > 0 }));
         },
         async revert(ctx) {
-          const b = await run(call('briefings:addSection', briefingId, { heading: section.heading, key: section.key, ...(items.length ? { items } : {}) }, index));
+          const b = await run(
+            call('briefings:addSection', briefingId, { heading: section.heading, key: section.key, ...(items.length ? { items } : {}) }, index),
+          );
           const back = b.sections.find((s) => s.key === section.key);
           if (!back) return;
           ctx.alias(section.id, back.id);

@@ -29,7 +29,12 @@ export function useItemActions(doc: BriefingDocument, template: Template | undef
       if (!place || !briefing) return;
       const section = briefing.sections.find((s) => s.id === place.section);
       const index = Math.min(place.index, section?.items.length ?? 0);
-      void exec(cmds.add(factIdsToAdd.map((factId) => ({ kind: 'fact', factId })), { section: place.section, index })).then(() => {
+      void exec(
+        cmds.add(
+          factIdsToAdd.map((factId) => ({ kind: 'fact', factId })),
+          { section: place.section, index },
+        ),
+      ).then(() => {
         setInsertAt({ section: place.section, index: index + factIdsToAdd.length });
       });
     },

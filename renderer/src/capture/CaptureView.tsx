@@ -25,7 +25,17 @@ interface Meta {
   tags: string;
 }
 
-const EMPTY_META: Meta = { title: '', authors: '', containerTitle: '', publisher: '', issued: '', url: '', type: 'article-newspaper', reliability: '', tags: '' };
+const EMPTY_META: Meta = {
+  title: '',
+  authors: '',
+  containerTitle: '',
+  publisher: '',
+  issued: '',
+  url: '',
+  type: 'article-newspaper',
+  reliability: '',
+  tags: '',
+};
 const MAX_FILE = 20 * 1024 * 1024;
 
 function sourceFromMeta(m: Meta): Record<string, unknown> {
@@ -89,7 +99,14 @@ export function CaptureView() {
   fileNow.current = file;
   const { notify } = app;
   useEffect(() => {
-    const r = JSON.parse(request) as { text: string; markdown: boolean; paragraphs: boolean; source: Record<string, unknown>; fileKey: string; password?: string };
+    const r = JSON.parse(request) as {
+      text: string;
+      markdown: boolean;
+      paragraphs: boolean;
+      source: Record<string, unknown>;
+      fileKey: string;
+      password?: string;
+    };
     const file = fileNow.current;
     const withPassword = r.password !== undefined && file && 'base64' in file ? { password: r.password } : {};
     if (!r.text.trim() && !file) {
@@ -99,7 +116,14 @@ export function CaptureView() {
       return;
     }
     let live = true;
-    call('capture:preview', { text: r.text, markdown: r.markdown, paragraphs: r.paragraphs, source: r.source, ...(file ? captureFileArg(file) : {}), ...withPassword })
+    call('capture:preview', {
+      text: r.text,
+      markdown: r.markdown,
+      paragraphs: r.paragraphs,
+      source: r.source,
+      ...(file ? captureFileArg(file) : {}),
+      ...withPassword,
+    })
       .then((p) => {
         if (!live) return;
         if (file && prefilled.current !== r.fileKey) {
@@ -170,7 +194,14 @@ export function CaptureView() {
       setMarkdown(md);
       setFileName(stripInvisibles(file.name));
       const firstLine = read.split('\n').find((l) => l.trim());
-      if (!meta.title && firstLine) setMeta((m) => ({ ...m, title: firstLine.replace(/^#+\s*/, '').trim().slice(0, 300) }));
+      if (!meta.title && firstLine)
+        setMeta((m) => ({
+          ...m,
+          title: firstLine
+            .replace(/^#+\s*/, '')
+            .trim()
+            .slice(0, 300),
+        }));
     };
     reader.onerror = () => app.notify(`Could not read ${stripInvisibles(file.name)}.`, 'error');
     reader.readAsText(file);
@@ -209,13 +240,28 @@ export function CaptureView() {
     if (!preview || selected.size === 0) return;
     setBusy(true);
     try {
-      const tags = meta.tags.split(',').map((t) => t.trim()).filter(Boolean);
+      const tags = meta.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
       const r = await app.track(
-        call('capture:commit', { text, markdown, paragraphs, source, keep: selectionString(selected), acceptSuggestions, ...(file ? captureFileArg(file) : {}), ...withPassword, ...(tags.length ? { tags } : {}) }),
+        call('capture:commit', {
+          text,
+          markdown,
+          paragraphs,
+          source,
+          keep: selectionString(selected),
+          acceptSuggestions,
+          ...(file ? captureFileArg(file) : {}),
+          ...withPassword,
+          ...(tags.length ? { tags } : {}),
+        }),
       );
       app.notify(
         `Saved ${r.facts.length} fact${r.facts.length === 1 ? '' : 's'}${r.duplicates ? ` (${r.duplicates} already in the library)` : ''}${r.sourceCreated ? '' : ' to an existing source'}.` +
-          (r.outletSources.length ? ` Added ${r.outletSources.map((o) => `“${o.title}”`).join(', ')} as the source${r.outletSources.length === 1 ? '' : 's'} that relayed some of them.` : ''),
+          (r.outletSources.length
+            ? ` Added ${r.outletSources.map((o) => `“${o.title}”`).join(', ')} as the source${r.outletSources.length === 1 ? '' : 's'} that relayed some of them.`
+            : ''),
       );
       app.touchData();
       setText('');
@@ -277,7 +323,14 @@ export function CaptureView() {
               </label>
               {fileName && <span className="file-pill">{fileName}</span>}
               {file && (
-                <button type="button" className="button link small" onClick={() => { setFile(undefined); setFileName(undefined); }}>
+                <button
+                  type="button"
+                  className="button link small"
+                  onClick={() => {
+                    setFile(undefined);
+                    setFileName(undefined);
+                  }}
+                >
                   Remove file
                 </button>
               )}
@@ -308,7 +361,11 @@ export function CaptureView() {
             <textarea
               id="capture-text"
               className="capture-textarea"
-              placeholder={file ? `The text comes from ${file.name}; its sentences are listed on the right.` : 'Paste the article here, or drop a file: text, Markdown, PDF, Word or a saved web page…'}
+              placeholder={
+                file
+                  ? `The text comes from ${file.name}; its sentences are listed on the right.`
+                  : 'Paste the article here, or drop a file: text, Markdown, PDF, Word or a saved web page…'
+              }
               disabled={Boolean(file)}
               value={text}
               onChange={(e) => setText(e.target.value)}
@@ -316,7 +373,9 @@ export function CaptureView() {
               onBlur={() => setText((t) => (t.includes('\r') ? tidyText(t) : t))}
               spellCheck={false}
             />
-            <div className="drop-foot muted">{text ? `${formatCount(text.length)} characters` : 'Formatting is removed when you paste; only the text is kept.'}</div>
+            <div className="drop-foot muted">
+              {text ? `${formatCount(text.length)} characters` : 'Formatting is removed when you paste; only the text is kept.'}
+            </div>
           </div>
         </section>
 
@@ -384,7 +443,11 @@ export function CaptureView() {
             </button>
           </div>
           {general && needsPassword && <PasswordPrompt key={general} message={general} onSubmit={setPassword} />}
-          {general && !needsPassword && <p className="error-text" role="alert">{general}</p>}
+          {general && !needsPassword && (
+            <p className="error-text" role="alert">
+              {general}
+            </p>
+          )}
           {!preview && !general && <p className="muted list-empty">Sentences found in the text appear here.</p>}
           {preview && (
             <ol className="candidates" aria-label="Candidate facts">
@@ -433,7 +496,10 @@ type CandidateRow = CapturePreview['candidates'][number];
 /** "Said by … · 2025-01-18 · figure 30% · restates a fact in the library": what the importer suggests. */
 function suggestionLine(c: CandidateRow): string {
   const parts: string[] = [];
-  if (c.attribution && (c.attribution.name || c.attribution.role)) parts.push(`Said by ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ')}${c.attribution.viaOutlet ? ` (via ${c.attribution.viaOutlet})` : ''}`);
+  if (c.attribution && (c.attribution.name || c.attribution.role))
+    parts.push(
+      `Said by ${[c.attribution.name, c.attribution.role].filter(Boolean).join(', ')}${c.attribution.viaOutlet ? ` (via ${c.attribution.viaOutlet})` : ''}`,
+    );
   if (c.eventDate) parts.push(`event ${c.eventDate}${c.eventDateEnd ? ` to ${c.eventDateEnd}` : ''}`);
   if (c.statistic) parts.push(`figure ${c.statistic.figure}`);
   if (c.duplicates?.length) parts.push(`restates a fact already in the library (${Math.round(c.duplicates[0].similarity * 100)}% alike)`);

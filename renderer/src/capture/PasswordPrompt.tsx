@@ -18,8 +18,7 @@ export function PasswordPrompt({ message, onSubmit }: { message: string; onSubmi
     >
       <p className="error-text">{message}</p>
       <label>
-        Password{' '}
-        <input type="password" autoComplete="off" aria-label="PDF password" value={value} onChange={(e) => setValue(e.target.value)} autoFocus />
+        Password <input type="password" autoComplete="off" aria-label="PDF password" value={value} onChange={(e) => setValue(e.target.value)} autoFocus />
       </label>{' '}
       <button type="submit" className="button" disabled={!value}>
         Open

@@ -12,7 +12,8 @@ describe('htmlToText', () => {
   });
 
   it('never keeps scripts, styles or handlers, and shows tags written as text literally', () => {
-    const html = '<p onclick="x()">Hello<script>window.__pwned=1</script><style>p{}</style> &lt;img src=x onerror=alert(1)&gt;</p><img src=x onerror="window.__pwned=1">';
+    const html =
+      '<p onclick="x()">Hello<script>window.__pwned=1</script><style>p{}</style> &lt;img src=x onerror=alert(1)&gt;</p><img src=x onerror="window.__pwned=1">';
     const text = htmlToText(html, parser);
     expect(text).toBe('Hello <img src=x onerror=alert(1)>');
   });

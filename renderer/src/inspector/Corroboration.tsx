@@ -66,7 +66,11 @@ export function CorroborationSection({ factId, originId, onChanged }: Props) {
           </span>
         )}
       </div>
-      {group && members.length === 0 && <p className="muted small">No other fact is linked. Link facts from other sources that report the same, so the briefing check knows it is corroborated.</p>}
+      {group && members.length === 0 && (
+        <p className="muted small">
+          No other fact is linked. Link facts from other sources that report the same, so the briefing check knows it is corroborated.
+        </p>
+      )}
       {members.length > 0 && (
         <ul className="corrob-list" aria-label="Corroborating facts">
           {members.map((m) => (
@@ -135,7 +139,11 @@ function Member({ m, ownOrigin, onOpen, onUnlink }: { m: CorroborationMember; ow
       </div>
       <div className="corrob-status">
         <span className={`origin-flag${m.independent ? ' is-independent' : ''}`}>{status}</span>
-        {m.note && <span className="muted line-1" title={m.note}>“{m.note}”</span>}
+        {m.note && (
+          <span className="muted line-1" title={m.note}>
+            “{m.note}”
+          </span>
+        )}
         <span className="toolbar-spacer" />
         {m.direct ? (
           <button type="button" className="button link small" aria-label={`Unlink “${short}”`} onClick={onUnlink}>

@@ -46,7 +46,11 @@ function ContextBody({ context }: { context: FactContext }) {
   const o = context.original;
   const file = `${o.fileName ?? 'the captured file'}, captured ${o.capturedAt.slice(0, 10)}`;
   if (context.status === 'damaged') {
-    return <p className="field-error">The stored original ({file}) is damaged: its hash no longer matches, so it is not shown. Check the library and restore a backup.</p>;
+    return (
+      <p className="field-error">
+        The stored original ({file}) is damaged: its hash no longer matches, so it is not shown. Check the library and restore a backup.
+      </p>
+    );
   }
   const where = context.locator ? ` · ${LABELS[context.locator.label] ?? context.locator.label} ${context.locator.value}` : '';
   return (

@@ -124,15 +124,35 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
           <span className="muted">
             Added {formatDateTime(fact.createdAt)} · {fact.verifiedAt ? `verified ${formatDateTime(fact.verifiedAt)}` : 'never verified'}
           </span>
-          <button type="button" className="button small" onClick={() => void saveFact('verifiedAt', () => call('facts:verify', factId))} title="Record that you checked this fact against its source today">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void saveFact('verifiedAt', () => call('facts:verify', factId))}
+            title="Record that you checked this fact against its source today"
+          >
             <Icon name="verified" /> Mark verified
           </button>
         </div>
         {factErrors._ && <p className="error-text">{factErrors._}</p>}
 
-        <TextField id="inspector-text" label="Text" multiline rows={4} value={fact.text} error={factErrors.text} onCommit={(v) => patchFact('text', { text: v })} />
+        <TextField
+          id="inspector-text"
+          label="Text"
+          multiline
+          rows={4}
+          value={fact.text}
+          error={factErrors.text}
+          onCommit={(v) => patchFact('text', { text: v })}
+        />
         <FieldRow>
-          <SelectField id="inspector-kind" label="Kind" value={fact.kind} options={FACT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} error={factErrors.kind} onCommit={(v) => patchFact('kind', { kind: v })} />
+          <SelectField
+            id="inspector-kind"
+            label="Kind"
+            value={fact.kind}
+            options={FACT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            error={factErrors.kind}
+            onCommit={(v) => patchFact('kind', { kind: v })}
+          />
           <SelectField
             id="inspector-credibility"
             label="Credibility"
@@ -167,19 +187,44 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
             value={fact.attribution?.name ?? ''}
             placeholder="Name"
             error={factErrors.attribution}
-            onCommit={(name) => patchFact('attribution', { attribution: name.trim() || fact.attribution?.role ? { name, ...(fact.attribution?.role ? { role: fact.attribution.role } : {}) } : null })}
+            onCommit={(name) =>
+              patchFact('attribution', {
+                attribution: name.trim() || fact.attribution?.role ? { name, ...(fact.attribution?.role ? { role: fact.attribution.role } : {}) } : null,
+              })
+            }
           />
           <TextField
             id="inspector-attr-role"
             label="Role"
             value={fact.attribution?.role ?? ''}
             placeholder="e.g. foreign minister"
-            onCommit={(role) => patchFact('attribution', { attribution: role.trim() || fact.attribution?.name ? { role, ...(fact.attribution?.name ? { name: fact.attribution.name } : {}) } : null })}
+            onCommit={(role) =>
+              patchFact('attribution', {
+                attribution: role.trim() || fact.attribution?.name ? { role, ...(fact.attribution?.name ? { name: fact.attribution.name } : {}) } : null,
+              })
+            }
           />
         </FieldRow>
         <FieldRow>
-          <TextField id="inspector-event-date" label="Event date" value={fact.eventDate ?? ''} placeholder="YYYY-MM-DD" hint="The date the fact is about" error={factErrors.eventDate} onCommit={(v) => patchFact('eventDate', { eventDate: v.trim() === '' ? null : v })} />
-          <TextField id="inspector-event-date-end" label="Until" value={fact.eventDateEnd ?? ''} placeholder="YYYY-MM-DD" hint="The end of a date range (optional)" error={factErrors.eventDateEnd} disabled={!fact.eventDate} onCommit={(v) => patchFact('eventDateEnd', { eventDateEnd: v.trim() === '' ? null : v })} />
+          <TextField
+            id="inspector-event-date"
+            label="Event date"
+            value={fact.eventDate ?? ''}
+            placeholder="YYYY-MM-DD"
+            hint="The date the fact is about"
+            error={factErrors.eventDate}
+            onCommit={(v) => patchFact('eventDate', { eventDate: v.trim() === '' ? null : v })}
+          />
+          <TextField
+            id="inspector-event-date-end"
+            label="Until"
+            value={fact.eventDateEnd ?? ''}
+            placeholder="YYYY-MM-DD"
+            hint="The end of a date range (optional)"
+            error={factErrors.eventDateEnd}
+            disabled={!fact.eventDate}
+            onCommit={(v) => patchFact('eventDateEnd', { eventDateEnd: v.trim() === '' ? null : v })}
+          />
         </FieldRow>
         <FieldRow>
           <SelectField
@@ -213,7 +258,10 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
           placeholder="Comma-separated, e.g. grain, shipping"
           error={factErrors.tags}
           onCommit={(v) => {
-            const next = v.split(',').map((t) => t.trim()).filter(Boolean);
+            const next = v
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean);
             const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
             const had = lower(fact.tags);
             const want = lower(next);
@@ -227,15 +275,37 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
         />
         <div className={`field${factErrors.sourceId ? ' has-error' : ''}`}>
           <label htmlFor="inspector-source">Source</label>
-          <SourcePicker id="inspector-source" sources={app.sources} value={fact.sourceId} label="Source" placeholder="Choose a source" onChange={(id) => id && id !== fact.sourceId && void patchFact('sourceId', { sourceId: id })} />
+          <SourcePicker
+            id="inspector-source"
+            sources={app.sources}
+            value={fact.sourceId}
+            label="Source"
+            placeholder="Choose a source"
+            onChange={(id) => id && id !== fact.sourceId && void patchFact('sourceId', { sourceId: id })}
+          />
           {factErrors.sourceId && <div className="field-error">{factErrors.sourceId}</div>}
         </div>
         <div className={`field${factErrors.viaSourceId ? ' has-error' : ''}`}>
           <label htmlFor="inspector-via">Reported via</label>
-          <SourcePicker id="inspector-via" sources={app.sources} value={fact.viaSourceId} label="Reported via" placeholder="Source that relayed it (optional)" onChange={(id) => id && void patchFact('viaSourceId', { viaSourceId: id })} />
+          <SourcePicker
+            id="inspector-via"
+            sources={app.sources}
+            value={fact.viaSourceId}
+            label="Reported via"
+            placeholder="Source that relayed it (optional)"
+            onChange={(id) => id && void patchFact('viaSourceId', { viaSourceId: id })}
+          />
           {factErrors.viaSourceId && <div className="field-error">{factErrors.viaSourceId}</div>}
         </div>
-        <TextField id="inspector-notes" label="Notes" multiline rows={2} value={fact.notes ?? ''} error={factErrors.notes} onCommit={(v) => patchFact('notes', { notes: v })} />
+        <TextField
+          id="inspector-notes"
+          label="Notes"
+          multiline
+          rows={2}
+          value={fact.notes ?? ''}
+          error={factErrors.notes}
+          onCommit={(v) => patchFact('notes', { notes: v })}
+        />
 
         <section className="inspector-section" aria-labelledby="used-in-h">
           <h3 id="used-in-h">Used in</h3>
@@ -271,7 +341,12 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
           errors={sourceErrors}
           onSave={saveSource}
           headingAction={
-            <button type="button" className="button link small" onClick={() => app.navigate({ name: 'sources', id: source.id })} title="Open this source in the sources manager: merge a duplicate, see all its facts">
+            <button
+              type="button"
+              className="button link small"
+              onClick={() => app.navigate({ name: 'sources', id: source.id })}
+              title="Open this source in the sources manager: merge a duplicate, see all its facts"
+            >
               Manage source…
             </button>
           }
@@ -284,18 +359,20 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
               <button
                 type="button"
                 className="button danger"
-                onClick={() => void (async () => {
-                  try {
-                    await app.track(call('facts:remove', factId));
-                    app.notify('Fact deleted');
-                    onChanged();
-                    app.touchData();
-                    onClose();
-                  } catch (e) {
-                    app.notify(errorMessage(e), 'error');
-                    setConfirmDelete(false);
-                  }
-                })()}
+                onClick={() =>
+                  void (async () => {
+                    try {
+                      await app.track(call('facts:remove', factId));
+                      app.notify('Fact deleted');
+                      onChanged();
+                      app.touchData();
+                      onClose();
+                    } catch (e) {
+                      app.notify(errorMessage(e), 'error');
+                      setConfirmDelete(false);
+                    }
+                  })()
+                }
               >
                 Delete
               </button>

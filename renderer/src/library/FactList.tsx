@@ -159,16 +159,30 @@ function FullRow({ hit, src }: { hit: FactHit; src: SourceWithCount | undefined 
       </div>
       <div className="cell cell-source">
         <span className="line-1 source-title">{source.title}</span>
-        <span className="line-1 muted">{shortCitation({ title: source.title, issued: source.issued, authors: src?.authors ?? [], ...(src?.containerTitle ? { containerTitle: src.containerTitle } : {}) })}</span>
+        <span className="line-1 muted">
+          {shortCitation({
+            title: source.title,
+            issued: source.issued,
+            authors: src?.authors ?? [],
+            ...(src?.containerTitle ? { containerTitle: src.containerTitle } : {}),
+          })}
+        </span>
       </div>
       <div className="cell cell-grade">
         <GradeBadge reliability={source.reliability} credibility={fact.credibility} />
         <span className="grade-line">
-          <span className={`verified-flag${fact.verifiedAt ? ' is-verified' : ''}`} title={fact.verifiedAt ? `Verified ${formatDateTime(fact.verifiedAt)}` : 'Not verified'}>
+          <span
+            className={`verified-flag${fact.verifiedAt ? ' is-verified' : ''}`}
+            title={fact.verifiedAt ? `Verified ${formatDateTime(fact.verifiedAt)}` : 'Not verified'}
+          >
             {fact.verifiedAt ? 'Verified' : 'Unverified'}
           </span>
           {hit.corroboration > 0 && (
-            <span className="corrob-count" title={`Corroborated by ${hit.corroboration} other fact${hit.corroboration === 1 ? '' : 's'}`} data-testid="corroboration-count">
+            <span
+              className="corrob-count"
+              title={`Corroborated by ${hit.corroboration} other fact${hit.corroboration === 1 ? '' : 's'}`}
+              data-testid="corroboration-count"
+            >
               <Icon name="link" size={11} />
               <span className="visually-hidden">corroborated by </span>
               {hit.corroboration}

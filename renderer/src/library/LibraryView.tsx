@@ -109,11 +109,23 @@ export function LibraryView({ request, onRequestTaken }: { request?: ViewRequest
               ))}
             </select>
           </label>
-          <button type="button" className={`button${nFilters ? ' has-badge' : ''}`} aria-expanded={showFilters} aria-controls="filter-bar" onClick={() => setShowFilters(!showFilters)}>
+          <button
+            type="button"
+            className={`button${nFilters ? ' has-badge' : ''}`}
+            aria-expanded={showFilters}
+            aria-controls="filter-bar"
+            onClick={() => setShowFilters(!showFilters)}
+          >
             <Icon name="filter" /> Filters{nFilters ? <span className="badge">{nFilters}</span> : null}
           </button>
           {saving === null ? (
-            <button type="button" className="button" onClick={() => setSaving(defaultName(filters))} disabled={!text && nFilters === 0} title="Save this search in the sidebar">
+            <button
+              type="button"
+              className="button"
+              onClick={() => setSaving(defaultName(filters))}
+              disabled={!text && nFilters === 0}
+              title="Save this search in the sidebar"
+            >
               <Icon name="star" /> Save search
             </button>
           ) : (
@@ -132,7 +144,13 @@ export function LibraryView({ request, onRequestTaken }: { request?: ViewRequest
                 );
               }}
             >
-              <input aria-label="Name of the saved search" autoFocus value={saving} onChange={(e) => setSaving(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setSaving(null)} />
+              <input
+                aria-label="Name of the saved search"
+                autoFocus
+                value={saving}
+                onChange={(e) => setSaving(e.target.value)}
+                onKeyDown={(e) => e.key === 'Escape' && setSaving(null)}
+              />
               <button type="submit" className="button primary">
                 Save
               </button>
@@ -168,7 +186,11 @@ export function LibraryView({ request, onRequestTaken }: { request?: ViewRequest
             window.setTimeout(() => document.getElementById('inspector-text')?.focus(), 0);
           }}
           draggable
-          empty={text || nFilters ? 'No facts match. Try fewer words or clear the filters.' : 'The library is empty. Use Capture to add facts from an article or report.'}
+          empty={
+            text || nFilters
+              ? 'No facts match. Try fewer words or clear the filters.'
+              : 'The library is empty. Use Capture to add facts from an article or report.'
+          }
         />
       </section>
       {app.selectedFactId && (
@@ -195,7 +217,10 @@ function describe(f: LibraryFilters, sourceTitle: string | undefined): string {
 }
 
 function defaultName(f: LibraryFilters): string {
-  return [f.text.trim() && `"${f.text.trim()}"`, ...f.tags.map((t) => `#${t}`), ...f.reliability.map((r) => `grade ${r}`)].filter(Boolean).join(' ') || 'Saved search';
+  return (
+    [f.text.trim() && `"${f.text.trim()}"`, ...f.tags.map((t) => `#${t}`), ...f.reliability.map((r) => `grade ${r}`)].filter(Boolean).join(' ') ||
+    'Saved search'
+  );
 }
 
 function FilterBar({ filters, onChange }: { filters: LibraryFilters; onChange(f: LibraryFilters): void }) {
@@ -234,28 +259,56 @@ function FilterBar({ filters, onChange }: { filters: LibraryFilters; onChange(f:
           </select>
         </label>
         {filters.tags.map((t) => (
-          <button key={t} type="button" className="chip is-on" aria-label={`Remove tag filter ${t}`} onClick={() => onChange({ ...filters, tags: filters.tags.filter((x) => x !== t) })}>
+          <button
+            key={t}
+            type="button"
+            className="chip is-on"
+            aria-label={`Remove tag filter ${t}`}
+            onClick={() => onChange({ ...filters, tags: filters.tags.filter((x) => x !== t) })}
+          >
             #{t} <span aria-hidden="true">×</span>
           </button>
         ))}
         <label className="filter-select filter-source">
           <span>Source</span>
-          <SourcePicker sources={app.sources} value={filters.sourceId} label="Source filter" allowClear onChange={(id) => onChange({ ...filters, ...(id ? { sourceId: id } : { sourceId: undefined }) })} />
+          <SourcePicker
+            sources={app.sources}
+            value={filters.sourceId}
+            label="Source filter"
+            allowClear
+            onChange={(id) => onChange({ ...filters, ...(id ? { sourceId: id } : { sourceId: undefined }) })}
+          />
         </label>
         <label className="filter-select">
           <span>Type</span>
-          <select aria-label="Source type filter" value={filters.sourceTypes[0] ?? ''} onChange={(e) => onChange({ ...filters, sourceTypes: e.target.value ? [e.target.value] : [] })}>
+          <select
+            aria-label="Source type filter"
+            value={filters.sourceTypes[0] ?? ''}
+            onChange={(e) => onChange({ ...filters, sourceTypes: e.target.value ? [e.target.value] : [] })}
+          >
             <SourceTypeOptions any />
           </select>
         </label>
         <fieldset className="chip-group">
           <legend>Kind</legend>
           {FACT_KINDS.map((k: FactKind) => (
-            <button key={k} type="button" className={`chip${filters.kinds.includes(k) ? ' is-on' : ''}`} aria-pressed={filters.kinds.includes(k)} onClick={() => onChange({ ...filters, kinds: toggle(filters.kinds, k) })}>
+            <button
+              key={k}
+              type="button"
+              className={`chip${filters.kinds.includes(k) ? ' is-on' : ''}`}
+              aria-pressed={filters.kinds.includes(k)}
+              onClick={() => onChange({ ...filters, kinds: toggle(filters.kinds, k) })}
+            >
               {KIND_LABELS[k]}
             </button>
           ))}
-          <button type="button" className={`chip${filters.hasFigure ? ' is-on' : ''}`} aria-pressed={Boolean(filters.hasFigure)} title="Facts that carry a figure (e.g. 3.2 bn)" onClick={() => onChange({ ...filters, hasFigure: !filters.hasFigure })}>
+          <button
+            type="button"
+            className={`chip${filters.hasFigure ? ' is-on' : ''}`}
+            aria-pressed={Boolean(filters.hasFigure)}
+            title="Facts that carry a figure (e.g. 3.2 bn)"
+            onClick={() => onChange({ ...filters, hasFigure: !filters.hasFigure })}
+          >
             With figure
           </button>
         </fieldset>
@@ -284,7 +337,12 @@ function FilterBar({ filters, onChange }: { filters: LibraryFilters; onChange(f:
         {date('issuedTo', 'Issued to')}
         {date('notVerifiedSince', 'Not verified since')}
         <span className="toolbar-spacer" />
-        <button type="button" className="button link" onClick={() => onChange({ ...EMPTY_FILTERS, text: filters.text, sort: filters.sort })} disabled={activeFilterCount(filters) === 0}>
+        <button
+          type="button"
+          className="button link"
+          onClick={() => onChange({ ...EMPTY_FILTERS, text: filters.text, sort: filters.sort })}
+          disabled={activeFilterCount(filters) === 0}
+        >
           Clear filters
         </button>
       </div>

@@ -39,7 +39,18 @@ const full: LibraryFilters = {
 describe('saved searches: filter bar ↔ library', () => {
   it('stores what the search sends, less search-as-you-type, and reads it back to the same filters', () => {
     const q = toStoredQuery(full);
-    expect(q).toEqual({ text: 'grain corridor', tags: ['grain'], sourceId: 'src1', sourceTypes: ['report'], kinds: ['statistic'], reliability: ['A', 'B'], eventFrom: '2024', issuedTo: '2025-02-01', notVerifiedSince: '2025-01', sort: 'newest' });
+    expect(q).toEqual({
+      text: 'grain corridor',
+      tags: ['grain'],
+      sourceId: 'src1',
+      sourceTypes: ['report'],
+      kinds: ['statistic'],
+      reliability: ['A', 'B'],
+      eventFrom: '2024',
+      issuedTo: '2025-02-01',
+      notVerifiedSince: '2025-01',
+      sort: 'newest',
+    });
     const back = fromStored({ id: 'x', name: 'n', query: q as StoredSearch['query'] }).filters;
     expect(back).toEqual({ ...full, text: 'grain corridor' });
     expect(toQuery(back)).toEqual(toQuery(full));
@@ -85,7 +96,9 @@ describe('moving searches out of localStorage', () => {
 
   it('keeps the key when a save fails, so the move is tried again', async () => {
     const storage = memoryStorage({ [LEGACY_KEY]: JSON.stringify([{ id: 'a', name: 'Grain', filters: { tags: ['grain'] } }]) });
-    await expect(moveLegacySearches(storage, { list: async () => [], save: async () => Promise.reject(new Error('library is read-only')) })).rejects.toThrow('read-only');
+    await expect(moveLegacySearches(storage, { list: async () => [], save: async () => Promise.reject(new Error('library is read-only')) })).rejects.toThrow(
+      'read-only',
+    );
     expect(storage.has(LEGACY_KEY)).toBe(true);
   });
 

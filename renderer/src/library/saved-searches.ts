@@ -51,7 +51,10 @@ function readLegacySearches(storage: Pick<Storage, 'getItem'>): { name: string; 
     const raw = JSON.parse(storage.getItem(LEGACY_KEY) ?? '[]') as unknown;
     if (!Array.isArray(raw)) return [];
     return raw
-      .filter((s): s is { name: string; filters?: Partial<LibraryFilters> } => !!s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string' && (s as { name: string }).name.trim() !== '')
+      .filter(
+        (s): s is { name: string; filters?: Partial<LibraryFilters> } =>
+          !!s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string' && (s as { name: string }).name.trim() !== '',
+      )
       .map((s) => ({ name: s.name.trim().slice(0, 200), filters: { ...EMPTY_FILTERS, ...(s.filters && typeof s.filters === 'object' ? s.filters : {}) } }));
   } catch {
     return []; // unreadable: nothing to move

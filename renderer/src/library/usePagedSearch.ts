@@ -33,7 +33,15 @@ export function usePagedSearch(query: FactQuery | null, deps: unknown = 0, exact
   const gen = useRef(0);
   const pages = useRef(new Map<number, FactHit[]>());
   const inflight = useRef(new Set<number>());
-  const [state, setState] = useState({ total: 0, totalCapped: false, end: undefined as number | undefined, furthest: 0, loading: true, error: undefined as string | undefined, version: 0 });
+  const [state, setState] = useState({
+    total: 0,
+    totalCapped: false,
+    end: undefined as number | undefined,
+    furthest: 0,
+    loading: true,
+    error: undefined as string | undefined,
+    version: 0,
+  });
   const queryRef = useRef(query);
   queryRef.current = query;
   /**
@@ -54,14 +62,30 @@ export function usePagedSearch(query: FactQuery | null, deps: unknown = 0, exact
           replacing.current = false;
           pages.current = new Map([[page, r.hits]]);
           const got = page * PAGE_SIZE + r.hits.length;
-          setState((s) => ({ total: r.total, totalCapped: r.totalCapped, end: r.hits.length < PAGE_SIZE ? got : undefined, furthest: got, loading: false, error: undefined, version: s.version + 1 }));
+          setState((s) => ({
+            total: r.total,
+            totalCapped: r.totalCapped,
+            end: r.hits.length < PAGE_SIZE ? got : undefined,
+            furthest: got,
+            loading: false,
+            error: undefined,
+            version: s.version + 1,
+          }));
           return;
         }
         pages.current.set(page, r.hits);
         setState((s) => {
           const got = page * PAGE_SIZE + r.hits.length;
           const end = r.hits.length < PAGE_SIZE ? got : s.end !== undefined && got > s.end ? undefined : s.end;
-          return { total: r.total, totalCapped: r.totalCapped, end, furthest: Math.max(s.furthest, got), loading: false, error: undefined, version: s.version + 1 };
+          return {
+            total: r.total,
+            totalCapped: r.totalCapped,
+            end,
+            furthest: Math.max(s.furthest, got),
+            loading: false,
+            error: undefined,
+            version: s.version + 1,
+          };
         });
       })
       .catch((e: unknown) => {
@@ -129,5 +153,15 @@ export function usePagedSearch(query: FactQuery | null, deps: unknown = 0, exact
   else count = state.total;
 
   const exact = exactTotal !== undefined && !state.loading;
-  return { count, total: exact ? exactTotal : state.total, totalCapped: exact ? false : state.totalCapped, loading: state.loading, error: state.error, row, ensure, reload, version: state.version };
+  return {
+    count,
+    total: exact ? exactTotal : state.total,
+    totalCapped: exact ? false : state.totalCapped,
+    loading: state.loading,
+    error: state.error,
+    row,
+    ensure,
+    reload,
+    version: state.version,
+  };
 }

@@ -16,7 +16,12 @@ export function fileFromImportEvent(payload: unknown): CaptureFile | undefined {
   if (typeof p.fileName !== 'string' || !doc || typeof doc !== 'object' || !Array.isArray(doc.blocks) || typeof doc.format !== 'string') return undefined;
   return {
     name: p.fileName,
-    document: { format: doc.format, source: doc.source && typeof doc.source === 'object' ? doc.source : {}, blocks: doc.blocks, warnings: Array.isArray(doc.warnings) ? doc.warnings : [] },
+    document: {
+      format: doc.format,
+      source: doc.source && typeof doc.source === 'object' ? doc.source : {},
+      blocks: doc.blocks,
+      warnings: Array.isArray(doc.warnings) ? doc.warnings : [],
+    },
     // The file the shell keeps for the capture to store as the source's original.
     ...(typeof p.originalId === 'string' && /^[0-9a-f]{64}$/.test(p.originalId) ? { originalId: p.originalId } : {}),
   };

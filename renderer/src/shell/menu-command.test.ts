@@ -11,7 +11,17 @@ describe('menu commands from the desktop shell', () => {
   });
 
   it('refuses malformed and unknown commands', () => {
-    for (const bad of [undefined, null, 'find', 3, {}, { command: 'quit' }, { command: 'briefing:open' }, { command: 'briefing:open', briefingId: ' ' }, { command: 'briefing:open', briefingId: 7 }]) {
+    for (const bad of [
+      undefined,
+      null,
+      'find',
+      3,
+      {},
+      { command: 'quit' },
+      { command: 'briefing:open' },
+      { command: 'briefing:open', briefingId: ' ' },
+      { command: 'briefing:open', briefingId: 7 },
+    ]) {
       expect(parseMenuCommand(bad)).toBeUndefined();
     }
   });
@@ -20,7 +30,10 @@ describe('menu commands from the desktop shell', () => {
 describe('library:changed', () => {
   it('reloads for an open library and explains any other state', () => {
     expect(libraryChange({ state: 'open', path: '/x.sqlite', healthy: true, problems: [] })).toEqual({ reload: true });
-    expect(libraryChange({ state: 'damaged', path: '/x.sqlite', message: 'file is not a database' })).toEqual({ reload: false, message: 'The library could not be opened: file is not a database' });
+    expect(libraryChange({ state: 'damaged', path: '/x.sqlite', message: 'file is not a database' })).toEqual({
+      reload: false,
+      message: 'The library could not be opened: file is not a database',
+    });
     expect(libraryChange({ state: 'closed' })).toEqual({ reload: false, message: 'The library was closed.' });
     expect(libraryChange(null)).toEqual({ reload: false, message: 'The library could not be opened: no library is open' });
   });

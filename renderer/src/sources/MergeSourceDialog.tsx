@@ -59,7 +59,14 @@ export function MergeSourceDialog({ duplicate, factCount, onClose, onMerged }: P
       </p>
       <div className="field">
         <label htmlFor="merge-keep">Keep</label>
-        <SourcePicker id="merge-keep" sources={others} value={keepId} label="Source to keep" placeholder="Type part of its title, author or outlet" onChange={setKeepId} />
+        <SourcePicker
+          id="merge-keep"
+          sources={others}
+          value={keepId}
+          label="Source to keep"
+          placeholder="Type part of its title, author or outlet"
+          onChange={setKeepId}
+        />
       </div>
       {keep && (
         <div className="confirm-summary" role="status" data-testid="merge-summary">
@@ -69,12 +76,14 @@ export function MergeSourceDialog({ duplicate, factCount, onClose, onMerged }: P
             ) : (
               <>
                 <strong>{plural(factCount, 'fact')}</strong> will move from “{duplicate.title}” to “{keep.title}”
-                {keep.factCount ? ` (which has ${plural(keep.factCount, 'fact')})` : ''}. Facts with the same words in both become one, and briefings citing them follow.
+                {keep.factCount ? ` (which has ${plural(keep.factCount, 'fact')})` : ''}. Facts with the same words in both become one, and briefings citing
+                them follow.
               </>
             )}
           </p>
           <p className="muted small">
-            Empty fields of “{keep.title}”{shortCitation(keep) ? ` (${shortCitation(keep)})` : ''} are filled from the duplicate; then “{duplicate.title}” is deleted.
+            Empty fields of “{keep.title}”{shortCitation(keep) ? ` (${shortCitation(keep)})` : ''} are filled from the duplicate; then “{duplicate.title}” is
+            deleted.
           </p>
         </div>
       )}

@@ -58,8 +58,8 @@ export function RemoveSourceDialog({ source, factCount, onClose, onRemoved }: Pr
       ) : (
         <>
           <p className="dialog-text">
-            <strong>“{source.title}”</strong> has <strong>{n}</strong>. Deleting the source deletes {factCount === 1 ? 'that fact' : `all ${n}`} too; this cannot be undone.
-            If it is a duplicate, merge it into the source you keep instead.
+            <strong>“{source.title}”</strong> has <strong>{n}</strong>. Deleting the source deletes {factCount === 1 ? 'that fact' : `all ${n}`} too; this
+            cannot be undone. If it is a duplicate, merge it into the source you keep instead.
           </p>
           <label className="check confirm-check">
             <input type="checkbox" checked={cascade} onChange={(e) => setCascade(e.target.checked)} /> Also delete its {n}

@@ -90,10 +90,21 @@ export function SourceEditor({ sourceId, notice, onRemoved, onMerged }: Props) {
           </span>
         </div>
         <div className="source-actions">
-          <button type="button" className="button small" disabled={facts === 0} onClick={() => app.setFilters({ ...EMPTY_FILTERS, sourceId: source.id })} title="Open the library filtered to this source">
+          <button
+            type="button"
+            className="button small"
+            disabled={facts === 0}
+            onClick={() => app.setFilters({ ...EMPTY_FILTERS, sourceId: source.id })}
+            title="Open the library filtered to this source"
+          >
             <Icon name="library" /> Show facts<span className="visually-hidden"> from this source</span>
           </button>
-          <button type="button" className="button small" onClick={() => setDialog('merge')} title="This source is a duplicate: move its facts to another source and delete it">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => setDialog('merge')}
+            title="This source is a duplicate: move its facts to another source and delete it"
+          >
             <Icon name="source" /> Merge into…
           </button>
           <button type="button" className="button small danger-outline" onClick={() => setDialog('remove')}>
@@ -116,7 +127,9 @@ export function SourceEditor({ sourceId, notice, onRemoved, onMerged }: Props) {
           onMerged={(kept, r) => {
             setDialog(undefined);
             const moved = plural(r.movedFacts, 'fact');
-            const merged = r.mergedFacts ? `; ${plural(r.mergedFacts, 'fact')} with the same words merged into ${r.mergedFacts === 1 ? 'its twin' : 'their twins'}` : '';
+            const merged = r.mergedFacts
+              ? `; ${plural(r.mergedFacts, 'fact')} with the same words merged into ${r.mergedFacts === 1 ? 'its twin' : 'their twins'}`
+              : '';
             const message = `Merged “${source.title}” into this source: ${moved} moved${merged}.`;
             app.notify(`Merged “${source.title}” into “${kept.title}”: ${moved} moved${merged}.`);
             // A fact merged into its twin no longer exists: do not leave it open in the library.

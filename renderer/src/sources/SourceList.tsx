@@ -34,7 +34,13 @@ const COLUMNS: { key: SourceSortKey; label: string; className: string }[] = [
 export function SourceList(props: Props) {
   const { sources, selectedId } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: sources.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10, useFlushSync: false });
+  const virtualizer = useVirtualizer({
+    count: sources.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 10,
+    useFlushSync: false,
+  });
   const index = sources.findIndex((s) => s.id === selectedId);
 
   // Keep the selected row in view (after a sort, or when chosen from elsewhere).
@@ -67,7 +73,8 @@ export function SourceList(props: Props) {
     }
   };
 
-  const sortBy = (key: SourceSortKey) => props.onSort(props.sort.key === key ? { key, descending: !props.sort.descending } : { key, descending: FIRST_DIRECTION[key] });
+  const sortBy = (key: SourceSortKey) =>
+    props.onSort(props.sort.key === key ? { key, descending: !props.sort.descending } : { key, descending: FIRST_DIRECTION[key] });
 
   return (
     <>

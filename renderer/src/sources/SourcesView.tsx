@@ -102,7 +102,13 @@ export function SourcesView({ selectedId }: { selectedId: string | undefined }) 
             }}
             sort={sort}
             onSort={setSort}
-            empty={found === undefined ? '' : filtered ? 'No source matches. Try other words or any type.' : 'No sources yet. Capture an article or report to add one.'}
+            empty={
+              found === undefined
+                ? ''
+                : filtered
+                  ? 'No source matches. Try other words or any type.'
+                  : 'No sources yet. Capture an article or report to add one.'
+            }
           />
         </div>
       </section>

@@ -16,7 +16,9 @@ type Mode = { kind: 'view' } | { kind: 'rename'; draft: string } | { kind: 'merg
 
 /** The core's refusal, without the command-line hint ("--merge"): the button next to it is the way here. */
 function conflictText(e: unknown): string {
-  return errorMessage(e).replace(/;? ?merge the two with --merge\.?/, '.').replace(/\.\./g, '.');
+  return errorMessage(e)
+    .replace(/;? ?merge the two with --merge\.?/, '.')
+    .replace(/\.\./g, '.');
 }
 
 /** One tag: its count, and inline forms to rename it or merge it into another tag. */
@@ -47,9 +49,14 @@ export function TagRow({ tag, others, onShow, onRenamed }: Props) {
     }
     setBusy(true);
     try {
-      const r = await app.track(call('tags:rename', tag.name, target, merge ? { merge: true } : {}), { expected: (e) => e instanceof ApiError && e.code === 'conflict' });
+      const r = await app.track(call('tags:rename', tag.name, target, merge ? { merge: true } : {}), {
+        expected: (e) => e instanceof ApiError && e.code === 'conflict',
+      });
       const searches = r.savedSearches.length ? ` Saved searches now filtering by it: ${r.savedSearches.map((n) => `“${n}”`).join(', ')}.` : '';
-      app.notify((merge ? `Merged “${tag.name}” into “${r.name}”: ${plural(r.count, 'fact')} now tagged “${r.name}”.` : `Renamed “${tag.name}” to “${r.name}”.`) + searches);
+      app.notify(
+        (merge ? `Merged “${tag.name}” into “${r.name}”: ${plural(r.count, 'fact')} now tagged “${r.name}”.` : `Renamed “${tag.name}” to “${r.name}”.`) +
+          searches,
+      );
       reset();
       onRenamed(tag.name, r);
     } catch (e) {
@@ -74,10 +81,21 @@ export function TagRow({ tag, others, onShow, onRenamed }: Props) {
           <button type="button" className="button link small" aria-label={`Show facts tagged ${tag.name}`} onClick={onShow}>
             Show facts
           </button>
-          <button type="button" className="button link small tag-rename" aria-label={`Rename tag ${tag.name}`} onClick={() => setMode({ kind: 'rename', draft: tag.name })}>
+          <button
+            type="button"
+            className="button link small tag-rename"
+            aria-label={`Rename tag ${tag.name}`}
+            onClick={() => setMode({ kind: 'rename', draft: tag.name })}
+          >
             Rename
           </button>
-          <button type="button" className="button link small" aria-label={`Merge tag ${tag.name} into another tag`} disabled={others.length === 0} onClick={() => setMode({ kind: 'merge', target: '' })}>
+          <button
+            type="button"
+            className="button link small"
+            aria-label={`Merge tag ${tag.name} into another tag`}
+            disabled={others.length === 0}
+            onClick={() => setMode({ kind: 'merge', target: '' })}
+          >
             Merge into…
           </button>
         </span>

@@ -66,7 +66,13 @@ export function TagsView() {
         ) : (
           <ul className="tag-table" aria-label="Tags">
             {shown.map((t) => (
-              <TagRow key={t.name} tag={t} others={app.tags.filter((o) => o.name !== t.name)} onShow={() => app.setFilters({ ...EMPTY_FILTERS, tags: [t.name] })} onRenamed={followRename} />
+              <TagRow
+                key={t.name}
+                tag={t}
+                others={app.tags.filter((o) => o.name !== t.name)}
+                onShow={() => app.setFilters({ ...EMPTY_FILTERS, tags: [t.name] })}
+                onRenamed={followRename}
+              />
             ))}
           </ul>
         )}

@@ -27,7 +27,10 @@ export function Dialog({ title, onClose, children, actions, className, busy }: D
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const el = ref.current;
-    const first = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>('input:not(:disabled), select:not(:disabled), textarea:not(:disabled)') ?? el?.querySelector<HTMLElement>(FOCUSABLE);
+    const first =
+      el?.querySelector<HTMLElement>('[data-autofocus]') ??
+      el?.querySelector<HTMLElement>('input:not(:disabled), select:not(:disabled), textarea:not(:disabled)') ??
+      el?.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     return () => {
       if (before && document.contains(before)) before.focus();

@@ -45,7 +45,14 @@ export function SourceFields({ source, errors, onSave, idPrefix = 'source', head
       </div>
       {text('title', 'Title', { multiline: true })}
       <FieldRow>
-        <SelectField id={`${idPrefix}-type`} label="Type" value={source.type} options={SOURCE_TYPES.map((t) => ({ value: t, label: SOURCE_TYPE_LABELS[t] ?? t }))} error={errors.type} onCommit={(v) => onSave('type', { type: v })} />
+        <SelectField
+          id={`${idPrefix}-type`}
+          label="Type"
+          value={source.type}
+          options={SOURCE_TYPES.map((t) => ({ value: t, label: SOURCE_TYPE_LABELS[t] ?? t }))}
+          error={errors.type}
+          onCommit={(v) => onSave('type', { type: v })}
+        />
         <SelectField
           id={`${idPrefix}-reliability`}
           label="Reliability"
@@ -95,12 +102,28 @@ interface NameDraft {
   literal: string;
 }
 
-const toDraft = (n: CslName): NameDraft => ({ kind: n.literal ? 'institution' : 'person', family: n.family ?? '', given: n.given ?? '', literal: n.literal ?? '' });
-const fromDraft = (d: NameDraft): CslName => (d.kind === 'institution' ? { literal: d.literal.trim() } : d.given.trim() ? { family: d.family.trim(), given: d.given.trim() } : { family: d.family.trim() });
+const toDraft = (n: CslName): NameDraft => ({
+  kind: n.literal ? 'institution' : 'person',
+  family: n.family ?? '',
+  given: n.given ?? '',
+  literal: n.literal ?? '',
+});
+const fromDraft = (d: NameDraft): CslName =>
+  d.kind === 'institution' ? { literal: d.literal.trim() } : d.given.trim() ? { family: d.family.trim(), given: d.given.trim() } : { family: d.family.trim() };
 const isEmpty = (d: NameDraft) => (d.kind === 'institution' ? !d.literal.trim() : !d.family.trim() && !d.given.trim());
 
 /** Authors as persons (family, given) or institutions; saved together when focus leaves the group. */
-function AuthorsEditor({ legend, names, error, onCommit }: { legend: string; names: CslName[]; error: string | undefined; onCommit(names: CslName[]): Promise<void> }) {
+function AuthorsEditor({
+  legend,
+  names,
+  error,
+  onCommit,
+}: {
+  legend: string;
+  names: CslName[];
+  error: string | undefined;
+  onCommit(names: CslName[]): Promise<void>;
+}) {
   const one = legend === 'Authors' ? 'Author' : 'Editor';
   const [drafts, setDrafts] = useState<NameDraft[]>(() => names.map(toDraft));
   const key = JSON.stringify(names);
@@ -127,13 +150,29 @@ function AuthorsEditor({ legend, names, error, onCommit }: { legend: string; nam
           </select>
           {d.kind === 'person' ? (
             <>
-              <input aria-label={`${one} ${i + 1} family name`} placeholder="Family name" value={d.family} onChange={(e) => set(i, { family: e.target.value })} />
+              <input
+                aria-label={`${one} ${i + 1} family name`}
+                placeholder="Family name"
+                value={d.family}
+                onChange={(e) => set(i, { family: e.target.value })}
+              />
               <input aria-label={`${one} ${i + 1} given name`} placeholder="Given name" value={d.given} onChange={(e) => set(i, { given: e.target.value })} />
             </>
           ) : (
-            <input className="wide" aria-label={`${one} ${i + 1} institution`} placeholder="Institution" value={d.literal} onChange={(e) => set(i, { literal: e.target.value })} />
+            <input
+              className="wide"
+              aria-label={`${one} ${i + 1} institution`}
+              placeholder="Institution"
+              value={d.literal}
+              onChange={(e) => set(i, { literal: e.target.value })}
+            />
           )}
-          <button type="button" className="icon-button" aria-label={`Remove ${one.toLowerCase()} ${i + 1}`} onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Remove ${one.toLowerCase()} ${i + 1}`}
+            onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}
+          >
             <Icon name="x" />
           </button>
         </div>
@@ -141,7 +180,11 @@ function AuthorsEditor({ legend, names, error, onCommit }: { legend: string; nam
       <button type="button" className="button link small" onClick={() => setDrafts((ds) => [...ds, { kind: 'person', family: '', given: '', literal: '' }])}>
         <Icon name="plus" /> Add {one.toLowerCase()}
       </button>
-      {error && <div className="field-error" role="alert">{error}</div>}
+      {error && (
+        <div className="field-error" role="alert">
+          {error}
+        </div>
+      )}
     </fieldset>
   );
 }
@@ -150,7 +193,17 @@ function AuthorsEditor({ legend, names, error, onCommit }: { legend: string; nam
  * The CSL fields Dossier keeps without a column of their own (imported data round-trips through
  * them), edited as a JSON object. Text that is not a JSON object never reaches the core.
  */
-function ExtraField({ id, extra, error, onCommit }: { id: string; extra: Record<string, unknown>; error: string | undefined; onCommit(extra: Record<string, unknown>): Promise<void> }) {
+function ExtraField({
+  id,
+  extra,
+  error,
+  onCommit,
+}: {
+  id: string;
+  extra: Record<string, unknown>;
+  error: string | undefined;
+  onCommit(extra: Record<string, unknown>): Promise<void>;
+}) {
   const stored = Object.keys(extra).length ? JSON.stringify(extra, null, 2) : '';
   const [local, setLocal] = useState<string>();
   useEffect(() => setLocal(undefined), [stored]);

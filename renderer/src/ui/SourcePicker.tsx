@@ -29,7 +29,12 @@ export function SourcePicker(props: Props) {
     const q = query.trim().toLowerCase();
     const out: SourceWithCount[] = [];
     for (const s of props.sources) {
-      if (!q || s.title.toLowerCase().includes(q) || (s.containerTitle ?? '').toLowerCase().includes(q) || s.authors.some((a) => (a.family ?? a.literal ?? '').toLowerCase().includes(q))) {
+      if (
+        !q ||
+        s.title.toLowerCase().includes(q) ||
+        (s.containerTitle ?? '').toLowerCase().includes(q) ||
+        s.authors.some((a) => (a.family ?? a.literal ?? '').toLowerCase().includes(q))
+      ) {
         out.push(s);
         if (out.length >= 12) break;
       }

@@ -5,11 +5,7 @@ import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../format';
 /** Search highlights as text pieces: matches in <mark>, never parsed as HTML. */
 export function Highlighted({ text, highlights }: { text: string; highlights?: Highlight[] | undefined }) {
   if (!highlights || highlights.length === 0) return <>{text}</>;
-  return (
-    <>
-      {highlights.map((h, i) => (h.match ? <mark key={i}>{h.text}</mark> : <span key={i}>{h.text}</span>))}
-    </>
-  );
+  return <>{highlights.map((h, i) => (h.match ? <mark key={i}>{h.text}</mark> : <span key={i}>{h.text}</span>))}</>;
 }
 
 /** Admiralty grade: source reliability letter plus information credibility digit ("B2"). */
@@ -18,7 +14,7 @@ export function GradeBadge({ reliability, credibility }: { reliability?: Reliabi
     .filter(Boolean)
     .join('; ');
   return (
-    <span className={`grade grade-${(reliability ?? "none").toLowerCase()}`} title={label} role="img" aria-label={`Grade: ${label}`}>
+    <span className={`grade grade-${(reliability ?? 'none').toLowerCase()}`} title={label} role="img" aria-label={`Grade: ${label}`}>
       {reliability ?? '–'}
       {credibility ?? ''}
     </span>

@@ -104,7 +104,13 @@ export function SelectField(p: SelectFieldProps) {
   return (
     <div className={`field${p.error ? ' has-error' : ''}${p.className ? ` ${p.className}` : ''}`}>
       <label htmlFor={p.id}>{p.label}</label>
-      <select id={p.id} value={p.value} aria-invalid={p.error ? true : undefined} aria-describedby={p.error ? errId : undefined} onChange={(e) => void p.onCommit(e.target.value)}>
+      <select
+        id={p.id}
+        value={p.value}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={p.error ? errId : undefined}
+        onChange={(e) => void p.onCommit(e.target.value)}
+      >
         {p.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

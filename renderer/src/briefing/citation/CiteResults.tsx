@@ -37,7 +37,9 @@ export function CiteResults({ id, optionPrefix, hits, active, onHover, onChoose 
             </span>
             <span className="cite-results-meta">
               <GradeBadge reliability={h.source.reliability} credibility={h.fact.credibility} />
-              <span className="muted line-1">{shortCitation({ title: h.source.title, issued: h.source.issued, authors: src?.authors ?? [] }) || h.source.title}</span>
+              <span className="muted line-1">
+                {shortCitation({ title: h.source.title, issued: h.source.issued, authors: src?.authors ?? [] }) || h.source.title}
+              </span>
             </span>
           </li>
         );

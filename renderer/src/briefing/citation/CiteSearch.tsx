@@ -24,7 +24,9 @@ export function CiteSearch({ at, query, hits, error, active, onHover, onChoose }
       <div className="cite-search-head muted">{query ? `Facts matching “${query}”` : 'Type to search facts'}</div>
       {error && <div className="cite-search-empty">{error}</div>}
       {!error && hits.length === 0 && <div className="cite-search-empty muted">No facts match.</div>}
-      {hits.length > 0 && <CiteResults id="cite-search-list" optionPrefix="cite-search-opt" hits={hits} active={active} onHover={onHover} onChoose={onChoose} />}
+      {hits.length > 0 && (
+        <CiteResults id="cite-search-list" optionPrefix="cite-search-opt" hits={hits} active={active} onHover={onHover} onChoose={onChoose} />
+      )}
       <div className="cite-search-foot muted">↑↓ choose · Enter cite · Esc keep as text</div>
     </div>,
     document.body,

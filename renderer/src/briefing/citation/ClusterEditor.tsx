@@ -100,17 +100,38 @@ export function ClusterEditor({ cites, facts, face, anchor, onChange, onClose }:
           const fact = facts.get(c.factId);
           const label = c.locator?.label ?? labels[i] ?? 'page';
           return (
-            <li key={`${c.factId}-${i}`} ref={(el) => void (rows.current[i] = el)} className="ce-cite" tabIndex={0} aria-label={`Cite ${i + 1} of ${cites.length}: ${factSnippet(fact, 60)}`} onKeyDown={(e) => rowKeys(e, i)}>
+            <li
+              key={`${c.factId}-${i}`}
+              ref={(el) => void (rows.current[i] = el)}
+              className="ce-cite"
+              tabIndex={0}
+              aria-label={`Cite ${i + 1} of ${cites.length}: ${factSnippet(fact, 60)}`}
+              onKeyDown={(e) => rowKeys(e, i)}
+            >
               <div className="ce-fact">
                 <span className="ce-n">{i + 1}</span>
                 <span className="ce-text" title={fact?.fact.text}>
                   {factSnippet(fact, 110)}
                 </span>
                 <span className="ce-actions">
-                  <button type="button" className="icon-button small" aria-label="Move cite up (Alt+Up)" title="Move up (Alt+↑)" disabled={i === 0} onClick={() => move(i, -1)}>
+                  <button
+                    type="button"
+                    className="icon-button small"
+                    aria-label="Move cite up (Alt+Up)"
+                    title="Move up (Alt+↑)"
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="icon-button small" aria-label="Move cite down (Alt+Down)" title="Move down (Alt+↓)" disabled={i === cites.length - 1} onClick={() => move(i, 1)}>
+                  <button
+                    type="button"
+                    className="icon-button small"
+                    aria-label="Move cite down (Alt+Down)"
+                    title="Move down (Alt+↓)"
+                    disabled={i === cites.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
                     ↓
                   </button>
                   <button type="button" className="icon-button small" aria-label="Remove cite" title="Remove from this note" onClick={() => remove(i)}>
@@ -126,7 +147,9 @@ export function ClusterEditor({ cites, facts, face, anchor, onChange, onClose }:
                 </label>
                 <label className="ce-locator">
                   <span>Locator</span>
-                  <select aria-label="Locator label" value={label}
+                  <select
+                    aria-label="Locator label"
+                    value={label}
                     onChange={(e) => {
                       const l = e.target.value as LocatorLabel;
                       setLabels({ ...labels, [i]: l });
