@@ -7,10 +7,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
+    // What .gitignore leaves out (ESLint does not read it), and built or saved-as-is files.
     ignores: [
       'node_modules/',
       'dist/',
       'out/',
+      'release/',
+      '.tools/',
+      '.electron-native/',
+      'playwright-report/',
+      'dossier-sample/',
       'e2e/.cache/',
       'e2e/artifacts/',
       'test-results/',
