@@ -22,6 +22,7 @@ import { briefCheckCommand, exportCommand, sampleCommand, stylesCommand, templat
 import { briefDiffCommand, briefHistoryCommand, briefRestoreCommand } from './brief-history';
 import { importCommand } from './import';
 import { searchesCommand } from './searches';
+import { serveCommand } from './serve';
 import { backupCommand, checkCommand, markingsCommand } from './maintenance';
 import { sourceAddCommand, sourceEditCommand, sourceMergeCommand, sourceRmCommand, sourceShowCommand, sourcesCommand, sourcesExportCommand } from './sources';
 
@@ -96,6 +97,7 @@ export const COMMANDS: Command[] = withAccess([
   backupCommand,
   restoreCommand,
   checkCommand,
+  serveCommand,
   initCommand,
 ]);
 
