@@ -93,7 +93,7 @@ describe('pre-flight on written briefings', () => {
     expect(found).toEqual([
       'Unsourced claim in "Discussion": "Exports fell 40 percent in the quarter." states a figure but cites nothing.',
       'Unsourced claim in "Discussion": "The corridor reopened on January 18, 2025." states a date but cites nothing.',
-      'Unsourced claim in "Discussion": "The minister called it “a test of whether guarantees can hold” in public." states a quotation but cites nothing.',
+      'Unsourced claim in "Discussion": "The minister called it “a test of whether guarantees can hold” in public." states a quotation and an attribution but cites nothing.',
       'Unsourced claim in "Discussion": "Ines Duarte, the foreign minister, said the talks would go on." states an attribution but cites nothing.',
       'Unsourced claim in "Discussion": "Insurance premiums fell to 1.25 percent." states a figure but cites nothing.',
     ]);
