@@ -76,6 +76,7 @@ export class CoreClient implements CoreLink {
   private pingN = 0;
   private heartbeat: NodeJS.Timeout | undefined;
   private stopping = false;
+  private stopped = false;
   private restarts: number[] = [];
   private killReason: CoreRestart['reason'] | undefined;
   private killDuring: string | undefined;
@@ -99,6 +100,7 @@ export class CoreClient implements CoreLink {
   /** A request posted once `gate` opens: callers wait for a restarted core to have its library back; the restart itself does not. */
   private send<M extends CoreMethod>(method: M, args: CoreArgs<M>, ctx: CoreCallContext & { label?: string }, gate: Promise<void>): Promise<CoreResult<M>> {
     if (this.gaveUp) return Promise.reject(new CoreCallError({ code: 'core_unavailable', message: this.gaveUp }));
+    if (this.stopped) return Promise.reject(new CoreCallError({ code: 'core_unavailable', message: "Dossier's core has stopped (Dossier is closing)." }));
     if (ctx.signal?.aborted) return Promise.reject(new CoreCallError({ code: 'cancelled', message: 'Cancelled' }));
     const id = this.nextId++;
     return new Promise<CoreResult<M>>((resolve, reject) => {
@@ -128,6 +130,8 @@ export class CoreClient implements CoreLink {
   async stop(timeoutMs = 5000): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
     const closing = this.request('close', []).catch(() => null);
+    // Nothing more is posted to a core that is closing its library and exiting.
+    this.stopped = true;
     await Promise.race([closing, new Promise((r) => setTimeout(r, timeoutMs).unref?.())]);
     this.stopping = true;
     this.channel.kill();

@@ -86,6 +86,28 @@ describe('the core in its own process', () => {
     expect(started.restarts).toEqual([]);
   });
 
+  it('stopped (the app quits) while the window still calls: each later call is refused in words, nothing is posted to the dead core', async () => {
+    const started = startCore({ backupRoot: join(dir, 'backups') });
+    const c = started.core;
+    await c.request('open', [path]);
+    const errors: unknown[] = [];
+    const onError = (e: unknown) => errors.push(e);
+    process.on('uncaughtException', onError);
+    try {
+      const stopping = c.stop();
+      // The renderer keeps polling during shutdown (the CI failure this guards: EPIPE from a send to the exiting child).
+      const late = Promise.allSettled([c.request('call', ['library:status', []]), c.request('call', ['facts:count', []])]);
+      await stopping;
+      for (const r of await late) expect(r).toMatchObject({ status: 'rejected', reason: { error: { code: 'core_unavailable' } } });
+      await expect(c.request('call', ['library:status', []])).rejects.toMatchObject({ error: { code: 'core_unavailable' } });
+      // Give an EPIPE from a late send its turn on the event loop.
+      await new Promise((r) => setImmediate(r));
+      expect(errors).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+  });
+
   it('killed mid-import: the read fails with one line naming the file, a new core has the library open, nothing is lost', async () => {
     const started = startCore({ backupRoot: join(dir, 'backups') });
     core = started.core;

@@ -10,13 +10,16 @@ export function nodeCoreChannel(entry: string, env: NodeJS.ProcessEnv = process.
   const child = fork(entry, [], { serialization: 'advanced', env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let exitListener: ((how: string) => void) | undefined;
   let exited: string | undefined;
+  // A message sent while the child is dying fails with EPIPE; its exit is what the client acts on,
+  // so the send error is not a second failure (unhandled, it would end the parent).
+  child.on('error', () => undefined);
   child.once('exit', (code, signal) => {
     exited = signal ? `signal ${signal}` : `exit code ${code}`;
     exitListener?.(exited);
   });
   return {
     post: (m) => {
-      if (child.connected) child.send(m);
+      if (child.connected) child.send(m, () => undefined);
     },
     onMessage: (l) => child.on('message', l),
     onExit: (l) => {
