@@ -20,27 +20,44 @@ const STYLE = 'chicago-fullnote-bibliography-with-ibid';
 
 export interface ExportBenchRow {
   citations: number;
+  sources: number;
+  template: string;
   /** The command line as this machine runs it (one engine below 4 cores, see cli/render-thread.ts). */
-  dossierColdMs: number;
-  /** Forced: one citation engine, and two engines on two threads. */
-  oneEngineColdMs: number;
-  twoEnginesColdMs: number;
+  dossier: Timing;
+  /** Forced: one citation engine, and two engines on two threads (500 citations and more). */
+  oneEngine?: Timing;
+  twoEngines?: Timing;
   cores: number;
-  pandocMs?: number;
-  /** Re-export after moving one fact, with the engine kept warm (CitationSession); median of five. */
-  warmReexportMs: number;
+  pandoc?: Timing;
+  /** Re-export after moving one fact, with the engine kept warm (CitationSession); five edits. */
+  warmReexport: Timing & { maxMs: number };
   /** Citation update after inserting / moving one cluster in a warm engine; medians of five. */
   insertMs: number;
   moveMs: number;
 }
 
-/** Builds a library of 200 sources and a briefing citing them `citations` times (Chicago notes). */
-function buildBriefing(dir: string, citations: number): { path: string; briefingId: string } {
+/** The briefings the export rows time: an info memo of 12 notes on one source up to a 2,000-note brief. */
+export interface ExportSize {
+  citations: number;
+  sources: number;
+  template: 'info-memo' | 'background-brief';
+}
+
+export const EXPORT_SIZES: readonly ExportSize[] = [
+  { citations: 12, sources: 1, template: 'info-memo' },
+  { citations: 50, sources: 20, template: 'background-brief' },
+  { citations: 500, sources: 200, template: 'background-brief' },
+  { citations: 2000, sources: 200, template: 'background-brief' },
+];
+
+/** Builds a library of `size.sources` sources and a briefing citing them `size.citations` times (Chicago notes). */
+export function buildBriefing(dir: string, size: ExportSize): { path: string; briefingId: string } {
+  const { citations } = size;
   const path = join(dir, `export-${citations}.sqlite`);
   const lib = Library.open(path);
   const r = rng(citations);
-  const sources = Array.from({ length: 200 }, (_, i) => lib.addSource(source(r, i)).id);
-  const template = getTemplate('background-brief');
+  const sources = Array.from({ length: size.sources }, (_, i) => lib.addSource(source(r, i)).id);
+  const template = getTemplate(size.template);
   const b = lib.createBriefing(
     { title: `Benchmark brief (${citations} citations)`, templateId: template.id, styleId: STYLE },
     template.sections.map((s) => ({ key: s.key, heading: s.heading })),
@@ -48,7 +65,7 @@ function buildBriefing(dir: string, citations: number): { path: string; briefing
   const items = [];
   for (let i = 0; i < citations; i++) {
     // Runs of the same source now and then, so Ibid. and short forms occur as in real briefs.
-    const src = sources[r() < 0.3 && i > 0 ? Math.floor((i - 1) / 2) % 200 : Math.floor(r() * 200)];
+    const src = sources[r() < 0.3 && i > 0 ? Math.floor((i - 1) / 2) % sources.length : Math.floor(r() * sources.length)];
     const f = lib.addFact({ text: sentence(r), sourceId: src, locator: { label: 'page', value: String(1 + Math.floor(r() * 300)) } });
     items.push({ kind: 'fact', factId: f.id });
   }
@@ -107,36 +124,50 @@ function hasPandoc(): boolean {
   return !r.error && r.status === 0;
 }
 
-export async function benchExport(dir: string, sizes = [500, 2000]): Promise<ExportBenchRow[]> {
+/** Best and median of a set of timings. */
+export interface Timing {
+  bestMs: number;
+  medianMs: number;
+}
+
+const timing = (values: number[]): Timing => ({ bestMs: Math.min(...values), medianMs: median(values) });
+
+export async function benchExport(dir: string, sizes: readonly ExportSize[] = EXPORT_SIZES, rounds = 7): Promise<ExportBenchRow[]> {
   mkdirSync(dir, { recursive: true });
   const cli = fileURLToPath(new URL('../../bin/dossier.js', import.meta.url));
   const rows: ExportBenchRow[] = [];
-  for (const n of sizes) {
-    const { path, briefingId } = buildBriefing(dir, n);
+  for (const size of sizes) {
+    const n = size.citations;
+    const { path, briefingId } = buildBriefing(dir, size);
     // Cold: a fresh process, as a user running the command line, and pandoc on the same
-    // document. The runs take turns (ours, forced one engine, forced two, pandoc; five rounds)
-    // so a burst of load from the machine's neighbours falls on all of them; best of five each.
-    const exportArgs = [cli, '--library', path, 'export', briefingId, '--out', join(dir, `cold-${n}.docx`)];
-    const withThreads = (threads: '1' | '2') => ({ ...process.env, DOSSIER_RENDER_THREADS: threads });
+    // document. The runs take turns (ours, forced one engine, forced two, pandoc; `rounds`
+    // rounds) so a burst of load from the machine's neighbours falls on all of them.
+    // Each run writes a new file: the briefing has never been exported by that process, and
+    // (with DOSSIER_NO_NOTE_CACHE) no rendered note is taken from the library either.
+    const exportArgs = (k: number) => [cli, '--library', path, 'export', briefingId, '--out', join(dir, `cold-${n}-${k}.docx`)];
+    const env = (threads?: '1' | '2') => ({ ...withoutThreads(), DOSSIER_NO_NOTE_CACHE: '1', ...(threads ? { DOSSIER_RENDER_THREADS: threads } : {}) });
     const p = hasPandoc() ? pandocInputs(dir, path, briefingId) : undefined;
     const runs = { dossier: [] as number[], one: [] as number[], two: [] as number[], pandoc: [] as number[] };
-    for (let round = 0; round < 5; round++) {
-      runs.dossier.push(timeCommand(process.execPath, exportArgs, withoutThreads()));
-      runs.one.push(timeCommand(process.execPath, exportArgs, withThreads('1')));
-      runs.two.push(timeCommand(process.execPath, exportArgs, withThreads('2')));
+    const big = n >= 500;
+    for (let round = 0; round < rounds; round++) {
+      runs.dossier.push(timeCommand(process.execPath, exportArgs(round), env()));
+      // One engine or two matters only where there are notes enough to share.
+      if (big) runs.one.push(timeCommand(process.execPath, exportArgs(round), env('1')));
+      if (big) runs.two.push(timeCommand(process.execPath, exportArgs(round), env('2')));
       if (p) runs.pandoc.push(timeCommand('pandoc', [p.md, '--citeproc', '--csl', p.csl, '--bibliography', p.bib, '-o', join(dir, `pandoc-${n}.docx`)]));
     }
     const row: ExportBenchRow = {
       citations: n,
-      dossierColdMs: Math.min(...runs.dossier),
-      oneEngineColdMs: Math.min(...runs.one),
-      twoEnginesColdMs: Math.min(...runs.two),
+      sources: size.sources,
+      template: size.template,
+      dossier: timing(runs.dossier),
+      ...(big ? { oneEngine: timing(runs.one), twoEngines: timing(runs.two) } : {}),
       cores: availableParallelism(),
-      warmReexportMs: 0,
+      warmReexport: { bestMs: 0, medianMs: 0, maxMs: 0 },
       insertMs: 0,
       moveMs: 0,
     };
-    if (p) row.pandocMs = Math.min(...runs.pandoc);
+    if (p) row.pandoc = timing(runs.pandoc);
     // Warm, as in the app: one export with a citation session, then move one fact and export
     // again — citeproc re-renders only the notes the move changes.
     // Each is the median of five edits (a different fact each time): one sample on a shared
@@ -152,12 +183,12 @@ export async function benchExport(dir: string, sizes = [500, 2000]): Promise<Exp
       await exportBriefing(lib, briefingId, { out: join(dir, `warm-${n}.docx`), session });
       reexports.push(performance.now() - t);
     }
-    row.warmReexportMs = median(reexports);
+    row.warmReexport = { ...timing(reexports), maxMs: Math.max(...reexports) };
     // Citation updates with the engine kept current: insert one fact, move one fact.
     const a = assembleBriefing(lib, briefingId);
     const inserts: number[] = [];
     const moves: number[] = [];
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < 5 && n >= 50; k++) {
       const cluster = { ...a.clusters[10 + k], id: `bench-inserted-${k}` };
       let s = performance.now();
       a.engine.insertCluster(cluster, 5 + k);
@@ -166,8 +197,8 @@ export async function benchExport(dir: string, sizes = [500, 2000]): Promise<Exp
       a.engine.moveCluster(a.clusters[20 + k].id, n - 1 - k);
       moves.push(performance.now() - s);
     }
-    row.insertMs = median(inserts);
-    row.moveMs = median(moves);
+    if (inserts.length) row.insertMs = median(inserts);
+    if (moves.length) row.moveMs = median(moves);
     lib.close();
     rows.push(row);
   }
