@@ -227,7 +227,7 @@ export interface PreviewBenchRow {
  * A briefing as an analyst writes it: paragraphs of their own words citing facts in the middle
  * of sentences (some marks cite two facts), between placed facts; `citations` clusters in all.
  */
-function buildWrittenBriefing(dir: string, citations: number): { path: string; briefingId: string; proseIds: string[]; facts: string[] } {
+export function buildWrittenBriefing(dir: string, citations: number): { path: string; briefingId: string; proseIds: string[]; facts: string[] } {
   const path = join(dir, `written-${citations}.sqlite`);
   const lib = Library.open(path);
   const r = rng(citations + 7);
