@@ -1,9 +1,9 @@
 /**
- * Writes export/docx/font-widths.json: the average widths of each class of character (lower-
- * case, capitals, digits, punctuation, the space) and the line height of the fonts templates
- * use, regular and bold, in ems, as docx's layout engine measures them from its width tables
- * (Word's metrics). The page estimate (export/docx/page-lines.ts) reads them so it need not
- * load the engine. Run after updating docx:
+ * Writes export/docx/font-widths.json: for the fonts templates use, regular and bold, as
+ * docx's layout engine measures them from its width tables (Word's metrics): the width of each
+ * printable ASCII character, the average widths of other letters and punctuation (weighted as
+ * in English text), and the single line height. The page estimate (export/docx/line-wrap.ts)
+ * reads them so it need not load the engine. Run after updating docx:
  *
  *   node scripts/measure-font-widths.mjs
  */
@@ -48,20 +48,22 @@ const weighted = (entries, font, bold) => {
 function measure(font, bold) {
   const letters = Object.entries(LETTERS);
   const round = (x) => Math.round(x * 10_000) / 10_000;
+  // "a a" less "aa": the space between two words (a run of spaces alone is not measured).
+  const space = ((lines('a a', font, bold)[0].textWidth - lines('aa', font, bold)[0].textWidth) * 0.75) / SIZE;
+  const ascii = Array.from({ length: 95 }, (_, i) => (i === 0 ? space : width(String.fromCharCode(32 + i), font, bold)));
   return {
+    // Thousandths of an em, for the characters U+0020 to U+007E in order.
+    ascii: ascii.map((w) => Math.round(w * 1000)).join(' '),
     lower: round(weighted(letters, font, bold)),
     upper: round(weighted(letters.map(([c, w]) => [c.toUpperCase(), w]), font, bold)),
-    digit: round(weighted([...'0123456789'].map((d) => [d, 1]), font, bold)),
     punctuation: round(weighted(PUNCTUATION.map((p) => [p, 1]), font, bold)),
-    // "a a" less "aa": the space between two words.
-    space: round(((lines('a a', font, bold)[0].textWidth - lines('aa', font, bold)[0].textWidth) * 0.75) / SIZE),
     lineHeight: round((lines('a', font, bold)[0].height * 0.75) / SIZE),
   };
 }
 
 const fonts = Object.fromEntries(FONTS.map((f) => [f, { regular: measure(f, false), bold: measure(f, true) }]));
 const out = {
-  $comment: 'Written by scripts/measure-font-widths.mjs from docx/layout width tables: ems per character class, single line height in ems.',
+  $comment: 'Written by scripts/measure-font-widths.mjs from docx/layout width tables: ASCII widths in thousandths of an em, other letters and punctuation as averages in ems, single line height in ems.',
   default: 'Times New Roman',
   aliases: ALIASES,
   fonts,

@@ -1,12 +1,20 @@
 import WIDTHS from './font-widths.json';
 
 /**
- * How many lines a paragraph's text takes, from the average width of each class of character
- * in its font (font-widths.json, measured once from docx's layout engine's width tables, that
- * is Word's metrics). Cheap enough to run on every edit: no layout engine, no font files.
+ * How many lines a paragraph's text takes, from the widths of its characters in its font
+ * (font-widths.json, measured once from docx's layout engine's width tables, that is Word's
+ * metrics): each ASCII character's own, other letters and punctuation an average of their
+ * kind. Cheap enough to run on every edit: no layout engine, no font files.
  */
 
-type Face = (typeof WIDTHS.fonts)['Times New Roman']['regular'];
+interface Face {
+  /** Ems of U+0020–U+007E. */
+  ascii: number[];
+  lower: number;
+  upper: number;
+  punctuation: number;
+  lineHeight: number;
+}
 
 export interface FontSpec {
   family: string;
@@ -15,12 +23,15 @@ export interface FontSpec {
   bold?: boolean;
 }
 
-const FONTS: Record<string, { regular: Face; bold: Face } | undefined> = WIDTHS.fonts;
+type StoredFace = (typeof WIDTHS.fonts)['Times New Roman']['regular'];
+
+const face = (f: StoredFace): Face => ({ ...f, ascii: f.ascii.split(' ').map((w) => Number(w) / 1000) });
+const FONTS = new Map(Object.entries(WIDTHS.fonts).map(([name, f]) => [name, { regular: face(f.regular), bold: face(f.bold) }]));
 const ALIASES: Record<string, string | undefined> = WIDTHS.aliases;
 
 /** The font's widths; a font not in the table is measured as the default (Times New Roman), as docx's layout guesses too. */
 function faceOf(font: FontSpec): Face {
-  const family = FONTS[font.family] ?? FONTS[ALIASES[font.family] ?? ''] ?? FONTS[WIDTHS.default]!;
+  const family = FONTS.get(font.family) ?? FONTS.get(ALIASES[font.family] ?? '') ?? FONTS.get(WIDTHS.default)!;
   return font.bold ? family.bold : family.regular;
 }
 
@@ -29,13 +40,11 @@ export function lineHeight(font: FontSpec): number {
   return faceOf(font).lineHeight * font.size;
 }
 
-/** Ems of one character: its class's average width (wide East Asian characters are a full em). */
+/** Ems of one character: its own width, or its kind's average (wide East Asian characters are a full em). */
 function charEms(ch: string, face: Face): number {
-  if (ch === ' ' || ch === '\u00A0') return face.space;
-  if (ch >= 'a' && ch <= 'z') return face.lower;
-  if (ch >= 'A' && ch <= 'Z') return face.upper;
-  if (ch >= '0' && ch <= '9') return face.digit;
   const code = ch.codePointAt(0)!;
+  if (code >= 0x20 && code <= 0x7e) return face.ascii[code - 0x20];
+  if (code === 0xa0) return face.ascii[0];
   if (code >= 0x2e80 && code <= 0xffdc) return 1;
   if (/\p{L}/u.test(ch)) return ch === ch.toLowerCase() ? face.lower : face.upper;
   return face.punctuation;
@@ -98,7 +107,7 @@ export function wrap(pieces: readonly Piece[], first: number, rest: number): Wra
     for (const ch of piece.text) {
       if (ch === ' ') {
         if (word > 0) endWord();
-        space += face.space * size;
+        space += face.ascii[0] * size;
       } else word += charEms(ch, face) * size;
     }
   }

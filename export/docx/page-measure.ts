@@ -22,21 +22,23 @@ const height = (b: Box, from = 0, to = b.lines.length): number => b.lines.slice(
 
 /** What must stand together on one page from box `i`: a keep-with-next chain and the start of what it keeps with. */
 function keptHeight(boxes: readonly Box[], i: number): number {
-  let total = 0;
+  let total = boxes[i].before;
   let j = i;
   while (j < boxes.length - 1 && boxes[j].keepNext) {
-    total += boxes[j].before + height(boxes[j]) + boxes[j].after;
+    total += height(boxes[j]) + Math.max(boxes[j].after, boxes[j + 1].before);
     j += 1;
   }
   const last = boxes[j];
   const start = last.keepLines ? last.lines.length : Math.min(2, last.lines.length);
-  return total + last.before + height(last, 0, start);
+  return total + height(last, 0, start);
 }
 
 class Pages {
   count = 1;
   used = 0;
   notes = 0;
+  /** The space after the paragraph last placed, already in `used`. */
+  after = 0;
   constructor(
     private readonly room: number,
     private readonly separator: number,
@@ -48,6 +50,7 @@ class Pages {
     this.count += 1;
     this.used = 0;
     this.notes = 0;
+    this.after = 0;
   }
   /** The room a line needs: itself and its notes, with the separator above the page's first note. */
   need(line: number, notes: readonly number[]): number {
@@ -69,8 +72,10 @@ function place(b: Box, boxes: readonly Box[], i: number, pages: Pages, first: bo
     // Orphan control: the first line does not stand alone at the foot of a page.
     pages.next();
   }
-  // Space before is dropped at the top of a page the text flowed onto, kept on the first.
-  if (pages.used > 0 || first) pages.used += b.before;
+  // Between two paragraphs the larger of the space after and the space before, as Word and
+  // LibreOffice lay out; none at the top of a page the text flowed onto, but on the first.
+  if (pages.used > 0) pages.used += Math.max(b.before - pages.after, 0);
+  else if (first) pages.used += b.before;
   for (let k = 0; k < b.lines.length; k++) {
     const widow = k === b.lines.length - 2 && b.lines.length >= 3;
     const needed = pages.need(b.lines[k], b.notes[k]) + (widow ? pages.need(b.lines[k + 1], b.notes[k + 1]) : 0);
@@ -78,7 +83,8 @@ function place(b: Box, boxes: readonly Box[], i: number, pages: Pages, first: bo
     pages.put(b.lines[k], b.notes[k]);
   }
   // Space after at a page's foot is not carried over.
-  pages.used = Math.min(pages.used + b.after, pages.left() + pages.used);
+  pages.after = Math.min(b.after, pages.left());
+  pages.used += pages.after;
 }
 
 export function measurePages(doc: ResolvedDocument, template: Template): PageMeasure {
