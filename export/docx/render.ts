@@ -33,7 +33,7 @@ function bannerParagraph(banner: string, template: Template): Paragraph {
  * Both are fields with a cached result, so readers that do not update fields still show a
  * number: PAGE caches the number of the first page the footer appears on (one footer part
  * serves many pages, so it cannot hold each page's own; Word and LibreOffice recompute it per
- * page), NUMPAGES the page count estimated from docx's layout.
+ * page), NUMPAGES the page count (pageCount: the document's measure, laid out near a page end).
  */
 function pageNumberParagraph(template: Template, firstNumber: number, totalPages: () => string): Paragraph {
   const pos = template.pageNumbers.position;
@@ -279,6 +279,9 @@ export function writeDirectParts(parts: Map<string, string | Uint8Array>, docume
 }
 
 export function renderDocx(doc: ResolvedDocument, template: Template, options: RenderOptions = {}): Promise<Buffer> {
+  // NUMPAGES's cached value: Word and LibreOffice count the pages again on opening, so it shows
+  // only in readers that do not lay pages out (pandoc, python-docx, previews); the measure
+  // gives it, laid out only when the last page is nearly empty or nearly full.
   const needsTotal = template.pageNumbers.position !== 'none' && template.pageNumbers.format.includes('{NUMPAGES}');
   const total = needsTotal ? estimatePageCount(doc, template) : undefined;
   const { document, direct, noteKind, endnotesAtSectionEnd: atSectionEnd } = buildDocument(doc, template, String(total ?? 1), options, directPartsOn());
