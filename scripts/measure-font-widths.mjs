@@ -16,12 +16,43 @@ const { layoutDocument } = require('docx/layout');
 
 const FONTS = ['Times New Roman', 'Arial', 'Calibri', 'Cambria', 'Georgia', 'Aptos', 'Verdana', 'Tahoma', 'Book Antiqua', 'Century Gothic', 'Courier New'];
 /** Fonts drawn with another's widths (metric-compatible), as Word and LibreOffice substitute them. */
-const ALIASES = { 'Liberation Serif': 'Times New Roman', 'Liberation Sans': 'Arial', Helvetica: 'Arial', Carlito: 'Calibri', Caladea: 'Cambria', 'Liberation Mono': 'Courier New' };
+const ALIASES = {
+  'Liberation Serif': 'Times New Roman',
+  'Liberation Sans': 'Arial',
+  Helvetica: 'Arial',
+  Carlito: 'Calibri',
+  Caladea: 'Cambria',
+  'Liberation Mono': 'Courier New',
+};
 
 /** English letter frequencies (per cent), so a class's average is the average of running text. */
 const LETTERS = {
-  e: 12.7, t: 9.1, a: 8.2, o: 7.5, i: 7.0, n: 6.7, s: 6.3, h: 6.1, r: 6.0, d: 4.3, l: 4.0, c: 2.8, u: 2.8,
-  m: 2.4, w: 2.4, f: 2.2, g: 2.0, y: 2.0, p: 1.9, b: 1.5, v: 1.0, k: 0.8, j: 0.15, x: 0.15, q: 0.1, z: 0.07,
+  e: 12.7,
+  t: 9.1,
+  a: 8.2,
+  o: 7.5,
+  i: 7.0,
+  n: 6.7,
+  s: 6.3,
+  h: 6.1,
+  r: 6.0,
+  d: 4.3,
+  l: 4.0,
+  c: 2.8,
+  u: 2.8,
+  m: 2.4,
+  w: 2.4,
+  f: 2.2,
+  g: 2.0,
+  y: 2.0,
+  p: 1.9,
+  b: 1.5,
+  v: 1.0,
+  k: 0.8,
+  j: 0.15,
+  x: 0.15,
+  q: 0.1,
+  z: 0.07,
 };
 const PUNCTUATION = ['.', ',', ';', ':', '(', ')', '-', '–', '’', '“', '”', '"', "'", '/', '%', '&'];
 const SIZE = 12;
@@ -55,15 +86,28 @@ function measure(font, bold) {
     // Thousandths of an em, for the characters U+0020 to U+007E in order.
     ascii: ascii.map((w) => Math.round(w * 1000)).join(' '),
     lower: round(weighted(letters, font, bold)),
-    upper: round(weighted(letters.map(([c, w]) => [c.toUpperCase(), w]), font, bold)),
-    punctuation: round(weighted(PUNCTUATION.map((p) => [p, 1]), font, bold)),
+    upper: round(
+      weighted(
+        letters.map(([c, w]) => [c.toUpperCase(), w]),
+        font,
+        bold,
+      ),
+    ),
+    punctuation: round(
+      weighted(
+        PUNCTUATION.map((p) => [p, 1]),
+        font,
+        bold,
+      ),
+    ),
     lineHeight: round((lines('a', font, bold)[0].height * 0.75) / SIZE),
   };
 }
 
 const fonts = Object.fromEntries(FONTS.map((f) => [f, { regular: measure(f, false), bold: measure(f, true) }]));
 const out = {
-  $comment: 'Written by scripts/measure-font-widths.mjs from docx/layout width tables: ASCII widths in thousandths of an em, other letters and punctuation as averages in ems, single line height in ems.',
+  $comment:
+    'Written by scripts/measure-font-widths.mjs from docx/layout width tables: ASCII widths in thousandths of an em, other letters and punctuation as averages in ems, single line height in ems.',
   default: 'Times New Roman',
   aliases: ALIASES,
   fonts,

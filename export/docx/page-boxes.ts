@@ -77,8 +77,8 @@ function box(p: Para, ctx: Context): Box {
   return {
     lines: Array.from({ length: wrapped.lines }, () => height),
     notes,
-    before: p.before ?? (s.spaceBefore ?? 0),
-    after: p.after ?? (s.spaceAfter ?? 0),
+    before: p.before ?? s.spaceBefore ?? 0,
+    after: p.after ?? s.spaceAfter ?? 0,
     keepNext: p.keepNext ?? s.keepNext ?? false,
     keepLines: p.keepLines ?? s.keepLines ?? false,
   };
@@ -135,7 +135,8 @@ function sectionParas(section: ResolvedDocument['sections'][number], ctx: Contex
   const heading = section.heading.trim();
   const runIn = section.showHeading && heading !== '' && t.sections.find((s) => s.key === section.key)?.runIn === true;
   const out: Para[] = [];
-  if (section.showHeading && heading && !runIn) out.push({ role: 'heading', pieces: [{ text: portion(section.headingPortion) + heading, font: fontOf(t, 'heading') }] });
+  if (section.showHeading && heading && !runIn)
+    out.push({ role: 'heading', pieces: [{ text: portion(section.headingPortion) + heading, font: fontOf(t, 'heading') }] });
   section.blocks.forEach((b, i) => {
     const role = blockRole(b, section.key, t);
     const font = fontOf(t, role);
@@ -151,7 +152,13 @@ function decisionParas(doc: ResolvedDocument, t: Template): Para[] {
   const d = doc.decision;
   if (!d || d.lines.length === 0) return [];
   const font = fontOf(t, 'decision');
-  const line = (text: string, keepNext: boolean, after?: number): Para => ({ role: 'decision', pieces: [{ text, font }], keepNext, keepLines: true, ...(after !== undefined ? { after } : {}) });
+  const line = (text: string, keepNext: boolean, after?: number): Para => ({
+    role: 'decision',
+    pieces: [{ text, font }],
+    keepNext,
+    keepLines: true,
+    ...(after !== undefined ? { after } : {}),
+  });
   const out: Para[] = [];
   const heading = t.decision?.heading ?? 'DECISION:';
   if (heading.trim()) out.push(line(heading.trim(), true, 6));
@@ -215,7 +222,14 @@ function endnoteBoxes(all: readonly number[], ctx: Context): Box[] {
   const line = lineHeight(t.fonts.notes);
   const notes = all.map((h) => {
     const lines = Math.round(h / line);
-    return { lines: Array.from({ length: lines }, () => line), notes: Array.from({ length: lines }, () => []), before: 0, after: 0, keepNext: false, keepLines: false };
+    return {
+      lines: Array.from({ length: lines }, () => line),
+      notes: Array.from({ length: lines }, () => []),
+      before: 0,
+      after: 0,
+      keepNext: false,
+      keepLines: false,
+    };
   });
   return [heading, ...notes];
 }
@@ -227,7 +241,8 @@ function bibliographyParas(doc: ResolvedDocument, t: Template): Para[] {
   if (bib && bib.entries.length > 0) {
     out.push({ role: 'sourcesHeading', pieces: [{ text: bib.heading || t.citation.bibliographyHeading, font: fontOf(t, 'sourcesHeading') }] });
     const flush = !bib.secondFieldAlign && !bib.hangingIndent;
-    for (const e of bib.entries) out.push({ role: 'sourcesEntry', pieces: [{ text: runsText(e), font }], ...(flush ? { indent: { left: 0, hanging: 0 } } : {}) });
+    for (const e of bib.entries)
+      out.push({ role: 'sourcesEntry', pieces: [{ text: runsText(e), font }], ...(flush ? { indent: { left: 0, hanging: 0 } } : {}) });
   }
   const list = doc.derivationSources;
   if (list && list.entries.length > 0) {
@@ -249,7 +264,11 @@ export function pageBoxes(doc: ResolvedDocument, template: Template): Measures {
   const ctx: Context = { template, width: pageWidth - (m.left + m.right) * PT, footnotes, notes: [] };
   ctx.notes = noteRuns(doc).map((runs, i) => noteHeight(runs, i, ctx));
   const paras = [...headerParas(doc, template), ...mainParas(doc, ctx)];
-  const boxes = [...paras.map((p) => box(p, ctx)), ...(footnotes ? [] : endnoteBoxes(ctx.notes, ctx)), ...bibliographyParas(doc, template).map((p) => box(p, ctx))];
+  const boxes = [
+    ...paras.map((p) => box(p, ctx)),
+    ...(footnotes ? [] : endnoteBoxes(ctx.notes, ctx)),
+    ...bibliographyParas(doc, template).map((p) => box(p, ctx)),
+  ];
   const banner = doc.banner?.trim() ? lineHeight(fontOf(template, 'banner')) : 0;
   const pageNumber = template.pageNumbers.position !== 'none' ? lineHeight(fontOf(template, 'pageNumber')) : 0;
   const top = reach(m.top, m.header, banner);
