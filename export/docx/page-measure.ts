@@ -40,7 +40,7 @@ class Pages {
   /** The space after the paragraph last placed, already in `used`. */
   after = 0;
   constructor(
-    private readonly room: number,
+    readonly room: number,
     private readonly separator: number,
   ) {}
   left(): number {
@@ -66,7 +66,9 @@ class Pages {
 }
 
 function place(b: Box, boxes: readonly Box[], i: number, pages: Pages, first: boolean): void {
-  if (pages.used > 0 && (b.keepNext || b.keepLines) && keptHeight(boxes, i) > pages.left() && keptHeight(boxes, i) <= pages.left() + pages.used + pages.notes) {
+  const kept = b.keepNext || b.keepLines ? keptHeight(boxes, i) : 0;
+  if (pages.used > 0 && kept > pages.left() && kept <= pages.room) {
+    // What must stay together does not fit here but fits on a page: it starts the next.
     pages.next();
   } else if (pages.used > 0 && b.lines.length > 1 && pages.need(b.before + b.lines[0] + b.lines[1], [...b.notes[0], ...b.notes[1]]) > pages.left()) {
     // Orphan control: the first line does not stand alone at the foot of a page.
