@@ -116,8 +116,10 @@ export function preflight(a: AssembledBriefing, opts: PreflightOptions = {}): Pr
     if (f.required && !value?.trim()) out.push({ code: 'missing-header-field', message: `Header field ${f.label} is empty.` });
   }
 
-  const pages = template.limits.pages !== undefined ? estimatePageCount(doc, template) : undefined;
-  if (pages !== undefined && template.limits.pages !== undefined && pages > template.limits.pages) {
+  // Counted from the document's own measure; laid out only when that ends close to the limit.
+  const limit = template.limits.pages;
+  const pages = limit !== undefined ? estimatePageCount(doc, template, limit) : undefined;
+  if (pages !== undefined && limit !== undefined && pages > limit) {
     out.push({ code: 'page-limit', message: `The briefing runs to about ${pages} pages; ${template.name} should be at most ${template.limits.pages}.` });
   }
   const bluf = doc.sections.find((s) => s.key === 'bluf');

@@ -13,7 +13,8 @@ import { withNotes } from './note-part';
 import { derivationSourceParagraphs } from './authority-block';
 import { directPartsOn } from './docx-fast-paths';
 import { compileParts, zipParts } from './package';
-import { layoutCopy, roughPageCount, tooLongToLayOut } from './page-estimate';
+import { layoutCopy, PAGE_ESTIMATE_MARGIN, tooLongToLayOut } from './page-estimate';
+import { measurePages, type PageMeasure } from './page-measure';
 import { typesetDocument } from '../typography/typeset-document';
 import { textRuns } from './runs';
 import { alignmentOf, numberingFor, styleId, stylesFor, twip } from './styles';
@@ -32,7 +33,7 @@ function bannerParagraph(banner: string, template: Template): Paragraph {
  * Both are fields with a cached result, so readers that do not update fields still show a
  * number: PAGE caches the number of the first page the footer appears on (one footer part
  * serves many pages, so it cannot hold each page's own; Word and LibreOffice recompute it per
- * page), NUMPAGES the page count estimated from docx's layout.
+ * page), NUMPAGES the page count (pageCount: the document's measure, laid out near a page end).
  */
 function pageNumberParagraph(template: Template, firstNumber: number, totalPages: () => string): Paragraph {
   const pos = template.pageNumbers.position;
@@ -189,24 +190,24 @@ type LayoutModule = typeof import('docx/layout');
 let layoutModule: LayoutModule | undefined;
 
 /**
- * docx's layout engine, loaded the first time a page count is wanted: it is 1.7 MB of code
- * and font metrics, which every export used to compile on start even when it never laid a
- * page out (long briefings are counted roughly, see page-estimate.ts). Its CommonJS build loads
- * synchronously and reads the Document by its structure, so the ES module's objects suit it.
+ * docx's layout engine, loaded the first time a page count is wanted near a page's end: it is
+ * 1.7 MB of code and font metrics, a quarter of a second to compile and run, so a briefing
+ * whose measure is clear of the limit never loads it (see pageCount).
+ * Its CommonJS build loads synchronously and reads the Document by its structure, so the ES
+ * module's objects suit it.
  */
 function layoutEngine(): LayoutModule {
   layoutModule ??= createRequire(import.meta.url)('docx/layout') as LayoutModule;
   return layoutModule;
 }
 
-/**
- * How many pages the briefing will have, from docx's own layout of the document (Word's
- * rules with the metrics of common fonts, guessing past what it cannot lay out); for very long
- * briefings a rough count from their length. Useful for a page-limit check before export, and
- * for the cached result of NUMPAGES. Undefined when it cannot tell.
- */
-export function estimatePageCount(doc: ResolvedDocument, template: Template): number | undefined {
-  if (tooLongToLayOut(doc)) return roughPageCount(doc, template);
+/** Whether this process has loaded docx's layout engine (for tests that it was not needed). */
+export function layoutEngineLoaded(): boolean {
+  return layoutModule !== undefined;
+}
+
+/** The page count from docx's own layout (Word's rules with the metrics of common fonts); undefined when it cannot tell. */
+export function laidOutPageCount(doc: ResolvedDocument, template: Template): number | undefined {
   try {
     const { document } = buildDocument(layoutCopy(doc), template, '1');
     const pages = layoutEngine().layoutDocument(document, { guess: true }).pages.length;
@@ -214,6 +215,37 @@ export function estimatePageCount(doc: ResolvedDocument, template: Template): nu
   } catch {
     return undefined;
   }
+}
+
+export interface PageCount {
+  pages: number;
+  /** The document's own measure (page-measure.ts), always taken. */
+  measure: PageMeasure;
+  /** Whether docx's layout engine settled the count, the measure being too close to call. */
+  laidOut: boolean;
+}
+
+/**
+ * How many pages the briefing will have. The document's own measure answers unless it ends
+ * within PAGE_ESTIMATE_MARGIN of the page end that matters — the limit's, when `limit` is
+ * given (pre-flight), else the nearest (the cached NUMPAGES) — where docx's layout settles it.
+ * Very long briefings are never laid out (tooLongToLayOut): past a few pages a limit is long
+ * exceeded and the layout costs seconds.
+ */
+export function pageCount(doc: ResolvedDocument, template: Template, limit?: number): PageCount {
+  const measure = measurePages(doc, template);
+  const near =
+    limit !== undefined
+      ? Math.abs(measure.length - limit) < PAGE_ESTIMATE_MARGIN
+      : measure.lastPageFill < PAGE_ESTIMATE_MARGIN || measure.lastPageFill > 1 - PAGE_ESTIMATE_MARGIN;
+  if (!near || tooLongToLayOut(doc)) return { pages: measure.pages, measure, laidOut: false };
+  const laidOut = laidOutPageCount(doc, template);
+  return laidOut === undefined ? { pages: measure.pages, measure, laidOut: false } : { pages: laidOut, measure, laidOut: true };
+}
+
+/** pageCount's number of pages. */
+export function estimatePageCount(doc: ResolvedDocument, template: Template, limit?: number): number {
+  return pageCount(doc, template, limit).pages;
 }
 
 /**
@@ -247,6 +279,9 @@ export function writeDirectParts(parts: Map<string, string | Uint8Array>, docume
 }
 
 export function renderDocx(doc: ResolvedDocument, template: Template, options: RenderOptions = {}): Promise<Buffer> {
+  // NUMPAGES's cached value: Word and LibreOffice count the pages again on opening, so it shows
+  // only in readers that do not lay pages out (pandoc, python-docx, previews); the measure
+  // gives it, laid out only when the last page is nearly empty or nearly full.
   const needsTotal = template.pageNumbers.position !== 'none' && template.pageNumbers.format.includes('{NUMPAGES}');
   const total = needsTotal ? estimatePageCount(doc, template) : undefined;
   const { document, direct, noteKind, endnotesAtSectionEnd: atSectionEnd } = buildDocument(doc, template, String(total ?? 1), options, directPartsOn());
