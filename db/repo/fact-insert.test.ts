@@ -110,7 +110,7 @@ beforeAll(() => {
   const idOf = new Map(normalIds.map((id, i) => [id, bulkIds[i]]));
   bulk.db.transaction(() => {
     for (let i = 0; i < inputs.length; i += 500) {
-      const batch: FactToInsert[] = inputs.slice(i, i + 500).map((input, k) => ({
+      const batch: FactToInsert[] = inputs.slice(i, i + 500).map((input) => ({
         data: checkFactInput(bulk.db, { ...input, sourceId: idOf.get(input.sourceId as string) }),
         position: null,
       }));
