@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DossierError } from '../../core/errors';
-import type { SourceInput } from '../../core/model';
 import { Library } from '../library';
 import { SAMPLE_SOURCE, tempLibrary } from '../testing/temp-library';
-import { insertSource, updateSource, withSearchTextDeferred } from './sources';
 
 let lib: Library;
 let path: string;
@@ -64,34 +62,5 @@ describe('getSources', () => {
     expect(got.size).toBe(n);
     expect([...got.keys()].slice(0, 2)).toEqual(['bulk-33000', 'bulk-32999']);
     expect(got.get('bulk-00001')).toMatchObject({ id: 'bulk-00001', title: 'Report 1', type: 'report' });
-  });
-});
-
-describe('withSearchTextDeferred', () => {
-  it('gives sources added (and changed) inside it the search text the triggers give, and puts the trigger back', () => {
-    const inputs: SourceInput[] = [
-      { ...SAMPLE_SOURCE, authors: [...SAMPLE_SOURCE.authors] },
-      { type: 'report', title: 'Fertiliser outlook', authors: [{ literal: 'Institute for Trade Studies' }], publisher: 'ITS' },
-      { type: 'webpage', title: 'Port notices', authors: [{ family: 'Müller', given: 'Jürgen' }, { family: 'Okafor' }] },
-    ];
-    const searchText = (l: Library) => l.db.prepare('SELECT title, search_text FROM sources ORDER BY seq').all();
-    const trigger = () => lib.db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'sources_search_ai'").pluck().get();
-    const before = trigger();
-    lib.db.transaction(() =>
-      withSearchTextDeferred(lib.db, () => {
-        const ids = inputs.map((s) => insertSource(lib.db, s).id);
-        updateSource(lib.db, ids[1], { containerTitle: 'Quarterly Review' });
-      }),
-    )();
-    const other = tempLibrary();
-    try {
-      const ids = inputs.map((s) => other.lib.addSource(s).id);
-      other.lib.updateSource(ids[1], { containerTitle: 'Quarterly Review' });
-      expect(searchText(lib)).toEqual(searchText(other.lib));
-      expect((searchText(lib) as { search_text: string }[])[2].search_text).toContain('Müller');
-    } finally {
-      other.cleanup();
-    }
-    expect(trigger()).toBe(before);
   });
 });

@@ -4,7 +4,7 @@ import type { Source, SourceInput } from '../../core/model';
 import { sourceInputSchema, validate } from '../../core/validate';
 import type { Library } from '../../db/library';
 import { writeOnceImmediate } from '../../db/repo/capture-write';
-import { getSource, insertSource, updateSource, withSearchTextDeferred } from '../../db/repo/sources';
+import { getSource, insertSource, updateSource } from '../../db/repo/sources';
 import type { ImportOptions } from '../document';
 import { cslItemToSourceInput } from './csl-source';
 import { SourceMatcher } from './match';
@@ -51,8 +51,7 @@ export function importSources(lib: Library, items: CslItem[], opts: ImportSource
   throwIfAborted(opts.signal);
   // IMMEDIATE: the import reads the library's keys, then writes; taking the write lock
   // first means another writer cannot invalidate what was read halfway through.
-  // Search text of the new sources in one statement at the end: nothing reads it meanwhile.
-  return writeOnceImmediate(lib.db, () => withSearchTextDeferred(lib.db, () => run(lib, items, opts)), { dryRun: opts.dryRun ?? false });
+  return writeOnceImmediate(lib.db, () => run(lib, items, opts), { dryRun: opts.dryRun ?? false });
 }
 
 const FILLABLE = [
