@@ -7,7 +7,7 @@ import { sourceInputSchema, sourcePatchSchema, validate } from '../../core/valid
 import type { Db } from '../open';
 import { type SourceRow, sourceFromRow } from './rows';
 import { FACT_USES_SQL, repointFact } from './briefing-cites';
-import { withoutTrigger } from './without-trigger';
+import { withTriggerDroppable } from './without-trigger';
 
 const COLUMNS: Record<keyof Omit<SourceInput, 'authors' | 'editors' | 'extra'>, string> = {
   type: 'type',
@@ -46,27 +46,43 @@ function sourceRow(input: SourceInput, id: string, now: string): unknown[] {
 
 /**
  * Inserts many validated sources inside the caller's transaction and returns their ids, in
- * order. What search sees of each (`search_text`) is computed for all of them by one UPDATE,
- * the expression of the `sources_search_ai` trigger (db/migrations/0001-initial.ts), which is
- * dropped meanwhile and put back inside the transaction (db/repo/without-trigger.ts). Through
- * the trigger, every insert was also an update of the row just written, with a statement
- * journal: about 70 % of a source's insert time.
+ * order, with their search text computed once for all of them (`withSearchTextDeferred`).
  */
 export function insertSources(db: Db, inputs: readonly SourceInput[], now = nowIso()): string[] {
   if (!db.inTransaction) return db.transaction(() => insertSources(db, inputs, now))();
   const ids = inputs.map(() => newId());
   const insertAll = () => inputs.forEach((input, i) => stmt(db, INSERT_SOURCE).run(sourceRow(input, ids[i], now)));
-  if (inputs.length < 16) {
-    insertAll();
-    return ids;
-  }
+  if (inputs.length < 16) insertAll();
+  else
+    withSearchTextDeferred(db, (beforeInsert) => {
+      beforeInsert();
+      insertAll();
+    });
+  return ids;
+}
+
+/**
+ * Runs `work` — which adds sources (calling `beforeInsert` before each), and may change them —
+ * with what search sees of each new source (`search_text`) computed by one UPDATE at the end:
+ * the expression of the `sources_search_ai` trigger (db/migrations/0001-initial.ts), which is
+ * dropped at the first insert and put back inside the caller's transaction
+ * (db/repo/without-trigger.ts). Through the trigger, every insert was also an update of the
+ * row just written, with a statement journal: about 70 % of a source's insert time. A `work`
+ * that inserts nothing changes nothing, not even the schema. Nothing may read a new source's
+ * `search_text` inside `work` (only fact inserts and search do).
+ */
+export function withSearchTextDeferred<T>(db: Db, work: (beforeInsert: () => void) => T): T {
   // New rows take the seqs after the largest (no AUTOINCREMENT): they are the ones above it.
   const before = stmt(db, 'SELECT coalesce(max(seq), 0) FROM sources').pluck().get() as number;
-  withoutTrigger(db, 'sources_search_ai', () => {
-    insertAll();
-    stmt(db, SET_SEARCH_TEXT).run(before);
+  let inserted = false;
+  return withTriggerDroppable(db, 'sources_search_ai', (drop) => {
+    const result = work(() => {
+      inserted = true;
+      drop();
+    });
+    if (inserted) stmt(db, SET_SEARCH_TEXT).run(before);
+    return result;
   });
-  return ids;
 }
 
 const SET_SEARCH_TEXT = `UPDATE sources SET search_text = trim(title || ' ' || coalesce(container_title, '') || ' ' || coalesce(publisher, '') || ' ' ||
