@@ -32,7 +32,8 @@ const BULK_MIN = 16;
 /**
  * Inserts validated facts in document order inside the caller's transaction, skipping any
  * whose words the source already has (one probe of the source-and-hash index per fact, and a
- * map for repeats within the batch). Nothing is written before every fact has been checked.
+ * map for repeats within the batch). Duplicates are found and tags resolved (new tags created)
+ * before the first fact row is written; the caller's transaction makes the whole all or nothing.
  */
 export function insertFacts(db: Db, items: readonly FactToInsert[], now = nowIso()): InsertResult[] {
   if (!db.inTransaction) return db.transaction(() => insertFacts(db, items, now))();
@@ -91,7 +92,7 @@ interface RowPlan {
   firstSeq: number;
 }
 
-/** Assigns ids and seqs, finds duplicates and resolves tags: every read before any write. */
+/** Assigns ids and seqs, finds duplicates and resolves tags, before any fact row is written. */
 function planRows(db: Db, items: readonly FactToInsert[]): RowPlan {
   const findDup = stmt(db, 'SELECT id FROM facts WHERE source_id = ? AND text_hash = ?').pluck();
   const firstSeq = (stmt(db, 'SELECT coalesce(max(seq), 0) FROM facts').pluck().get() as number) + 1;
