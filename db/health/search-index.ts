@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { stmt } from '../statements';
 
 /**
  * The full-text index is derived data: every row of it is computed from facts, tags and
@@ -23,13 +24,24 @@ const CREATE_INDEX = `
   );
   INSERT INTO fact_search(fact_search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 2.0, 4.0, 1.5)');`;
 
-const FILL_INDEX = `
-  INSERT INTO fact_search(rowid, text, tags, notes, attribution, source)
+/**
+ * The search index entries of a range of facts, written in one statement in rowid order (so
+ * FTS5 builds them in memory and writes few, large segments). The columns are exactly what
+ * the `facts_ai` trigger (db/migrations/0001-initial.ts) writes for one fact;
+ * db/repo/fact-insert.test.ts compares the two (bulk inserts index through it) on a varied library.
+ */
+const FILL_SEARCH_INDEX = `INSERT INTO fact_search(rowid, text, tags, notes, attribution, source)
   SELECT f.seq, f.text,
-    coalesce((SELECT group_concat(t.name, ' ') FROM fact_tags ft JOIN tags t ON t.seq = ft.tag_seq WHERE ft.fact_seq = f.seq), ''),
-    coalesce(f.notes, ''), concat_ws(' ', f.attribution_name, f.attribution_role),
-    (SELECT search_text FROM sources WHERE id = f.source_id)
-  FROM facts f;`;
+         coalesce((SELECT group_concat(t.name, ' ') FROM fact_tags ft JOIN tags t ON t.seq = ft.tag_seq WHERE ft.fact_seq = f.seq), ''),
+         coalesce(f.notes, ''),
+         concat_ws(' ', f.attribution_name, f.attribution_role),
+         (SELECT search_text FROM sources WHERE id = f.source_id)
+  FROM facts f WHERE f.seq BETWEEN ? AND ? ORDER BY f.seq`;
+
+/** Indexes the facts `firstSeq`…`lastSeq` (all of them by default: a rebuilt index). */
+export function fillSearchIndex(db: Db, firstSeq = 0, lastSeq = Number.MAX_SAFE_INTEGER): void {
+  stmt(db, FILL_SEARCH_INDEX).run(firstSeq, lastSeq);
+}
 
 export interface SearchIndexState {
   /** Facts missing from the index plus index rows with no fact. */
@@ -65,7 +77,8 @@ export function searchIndexState(db: Db): SearchIndexState {
 export function rebuildSearchIndex(db: Db): void {
   db.transaction(() => {
     try {
-      db.exec(`DELETE FROM fact_search; ${FILL_INDEX}`);
+      db.exec('DELETE FROM fact_search');
+      fillSearchIndex(db);
       readEveryTerm(db);
       return;
     } catch {
@@ -73,7 +86,7 @@ export function rebuildSearchIndex(db: Db): void {
     }
     db.exec('DROP TABLE IF EXISTS fact_search');
     db.exec(CREATE_INDEX);
-    db.exec(FILL_INDEX);
+    fillSearchIndex(db);
   })();
 }
 

@@ -2,7 +2,7 @@ import { stmt } from '../statements';
 import { FACT_USES_SQL } from './briefing-cites';
 import { dateRangeProblem, nowIso } from '../../core/dates';
 import { DossierError, invalid, notFound, printable } from '../../core/errors';
-import { isIdPrefix, newId } from '../../core/ids';
+import { isIdPrefix } from '../../core/ids';
 import type { Fact, FactInput } from '../../core/model';
 import { textHash } from '../../core/text-key';
 import { factInputSchema, factPatchSchema, validate } from '../../core/validate';
@@ -11,8 +11,9 @@ import { FACT_SELECT, type FactRow, factFromRow } from './rows';
 import { normaliseMarking } from './settings';
 import { resolveSourceId } from './sources';
 import { cleanTags, tagSeq } from './tags';
+import { type InsertResult, insertFacts, type ValidFactInput } from './fact-insert';
 
-export type ValidFactInput = FactInput & { kind: NonNullable<FactInput['kind']>; tags: string[] };
+export { type FactToInsert, insertFacts } from './fact-insert';
 
 /** Validates a fact against the schema and the library (source exists, marking in scheme). */
 export function checkFactInput(db: Db, input: unknown, field = 'fact'): ValidFactInput {
@@ -33,93 +34,9 @@ function sourceIdOrFail(db: Db, id: string, field: string): string {
   }
 }
 
-export interface InsertResult {
-  /** The new fact's id, when one was inserted. */
-  id: string | undefined;
-  /** Set when the source already has a fact with the same words: nothing was inserted. */
-  duplicateOf: string | undefined;
-}
-
 /** Inserts a validated fact inside the caller's transaction; an existing same-text fact wins. */
 function insertFact(db: Db, data: ValidFactInput, position: number | null = null, now = nowIso()): InsertResult {
   return insertFacts(db, [{ data, position }], now)[0];
-}
-
-export interface FactToInsert {
-  data: ValidFactInput;
-  position: number | null;
-}
-
-const CHUNK = 500;
-
-/**
- * Inserts validated facts in document order inside the caller's transaction, skipping any
- * whose words the source already has. Rows go in as one multi-row statement per chunk: FTS5
- * writes its pending index data at every statement savepoint, so one statement per fact would
- * flush the search index 100,000 times on a large import.
- */
-export function insertFacts(db: Db, items: readonly FactToInsert[], now = nowIso()): InsertResult[] {
-  const results: InsertResult[] = [];
-  for (let i = 0; i < items.length; i += CHUNK) results.push(...insertChunk(db, items.slice(i, i + CHUNK), now));
-  return results;
-}
-
-function insertChunk(db: Db, items: readonly FactToInsert[], now: string): InsertResult[] {
-  const findDup = stmt(db, 'SELECT id FROM facts WHERE source_id = ? AND text_hash = ?').pluck();
-  let seq = stmt(db, 'SELECT coalesce(max(seq), 0) FROM facts').pluck().get() as number;
-  const seen = new Map<string, string>();
-  const rows: unknown[] = [];
-  const links: [number, number][] = [];
-  const results = items.map(({ data, position }): InsertResult => {
-    const hash = textHash(data.text);
-    const key = `${data.sourceId}:${hash.toString('hex')}`;
-    const dup = (findDup.get(data.sourceId, hash) as string | undefined) ?? seen.get(key);
-    if (dup) return { id: undefined, duplicateOf: dup };
-    const id = newId();
-    seen.set(key, id);
-    seq++;
-    for (const t of data.tags) links.push([seq, tagSeq(db, t)]);
-    rows.push([
-      seq,
-      id,
-      data.text,
-      hash.toString('hex'),
-      data.kind,
-      data.sourceId,
-      position,
-      data.locator?.label ?? null,
-      data.locator?.value ?? null,
-      data.attribution?.name || null,
-      data.attribution?.role || null,
-      data.viaSourceId ?? null,
-      data.eventDate ?? null,
-      data.credibility ?? null,
-      data.marking ?? null,
-      data.notes || null,
-      data.verifiedAt ?? null,
-      data.eventDateEnd ?? null,
-      data.figure?.stated ?? null,
-      data.figure?.value ?? null,
-      data.figure?.unit || null,
-    ]);
-    return { id, duplicateOf: undefined };
-  });
-  if (rows.length === 0) return results;
-  // Tags first: their foreign key is deferred, and the facts' insert trigger then indexes each
-  // fact once with its tags instead of rewriting the index row for every tag.
-  if (links.length) {
-    stmt(db, 'INSERT INTO fact_tags (fact_seq, tag_seq) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(JSON.stringify(links));
-  }
-  stmt(
-    db,
-    `INSERT INTO facts (seq, id, text, text_hash, kind, source_id, position, locator_label, locator_value, attribution_name,
-       attribution_role, via_source_id, event_date, credibility, marking, notes, verified_at, event_date_end,
-       figure_stated, figure_value, figure_unit, created_at, updated_at)
-     SELECT r ->> 0, r ->> 1, r ->> 2, unhex(r ->> 3), r ->> 4, r ->> 5, r ->> 6, r ->> 7, r ->> 8, r ->> 9,
-       r ->> 10, r ->> 11, r ->> 12, r ->> 13, r ->> 14, r ->> 15, r ->> 16, r ->> 17, r ->> 18, r ->> 19, r ->> 20, @now, @now
-     FROM (SELECT value AS r FROM json_each(@rows) ORDER BY key)`,
-  ).run({ rows: JSON.stringify(rows), now });
-  return results;
 }
 
 export interface AddFactOptions {

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DossierError } from '../../core/errors';
+import type { SourceInput } from '../../core/model';
 import { Library } from '../library';
 import { SAMPLE_SOURCE, tempLibrary } from '../testing/temp-library';
+import { insertSource, updateSource, withSearchTextDeferred } from './sources';
 
 let lib: Library;
 let path: string;
@@ -62,5 +64,45 @@ describe('getSources', () => {
     expect(got.size).toBe(n);
     expect([...got.keys()].slice(0, 2)).toEqual(['bulk-33000', 'bulk-32999']);
     expect(got.get('bulk-00001')).toMatchObject({ id: 'bulk-00001', title: 'Report 1', type: 'report' });
+  });
+});
+
+describe('withSearchTextDeferred', () => {
+  const inputs: SourceInput[] = [
+    { ...SAMPLE_SOURCE, authors: [...SAMPLE_SOURCE.authors] },
+    { type: 'report', title: 'Fertiliser outlook', authors: [{ literal: 'Institute for Trade Studies' }], publisher: 'ITS' },
+    { type: 'webpage', title: 'Port notices', authors: [{ family: 'Müller', given: 'Jürgen' }, { family: 'Okafor' }] },
+  ];
+  const searchText = (l: Library) => l.db.prepare('SELECT title, search_text FROM sources ORDER BY seq').all();
+  const schema = () => lib.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
+
+  it('gives sources added (and changed) inside it the search text the triggers give, and puts the trigger back', () => {
+    const before = schema();
+    lib.db.transaction(() =>
+      withSearchTextDeferred(lib.db, (beforeInsert) => {
+        const ids = inputs.map((s) => {
+          beforeInsert();
+          return insertSource(lib.db, s).id;
+        });
+        updateSource(lib.db, ids[1], { containerTitle: 'Quarterly Review' });
+      }),
+    )();
+    const other = tempLibrary();
+    try {
+      const ids = inputs.map((s) => other.lib.addSource(s).id);
+      other.lib.updateSource(ids[1], { containerTitle: 'Quarterly Review' });
+      expect(searchText(lib)).toEqual(searchText(other.lib));
+      expect((searchText(lib) as { search_text: string }[])[2].search_text).toContain('Müller');
+    } finally {
+      other.cleanup();
+    }
+    expect(schema()).toEqual(before);
+  });
+
+  it('leaves the schema untouched when nothing is inserted', () => {
+    const version = () => lib.db.pragma('schema_version', { simple: true });
+    const before = version();
+    lib.db.transaction(() => withSearchTextDeferred(lib.db, () => undefined))();
+    expect(version()).toBe(before);
   });
 });

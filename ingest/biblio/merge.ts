@@ -4,7 +4,7 @@ import type { Source, SourceInput } from '../../core/model';
 import { sourceInputSchema, validate } from '../../core/validate';
 import type { Library } from '../../db/library';
 import { writeOnceImmediate } from '../../db/repo/capture-write';
-import { getSource, insertSource, updateSource } from '../../db/repo/sources';
+import { getSource, insertSource, updateSource, withSearchTextDeferred } from '../../db/repo/sources';
 import type { ImportOptions } from '../document';
 import { cslItemToSourceInput } from './csl-source';
 import { SourceMatcher } from './match';
@@ -51,7 +51,10 @@ export function importSources(lib: Library, items: CslItem[], opts: ImportSource
   throwIfAborted(opts.signal);
   // IMMEDIATE: the import reads the library's keys, then writes; taking the write lock
   // first means another writer cannot invalidate what was read halfway through.
-  return writeOnceImmediate(lib.db, () => run(lib, items, opts), { dryRun: opts.dryRun ?? false });
+  // New sources' search text in one statement at the end (nothing reads it meanwhile); an
+  // import that only merges, or a dry run that creates nothing, leaves the schema untouched.
+  const write = () => withSearchTextDeferred(lib.db, (beforeInsert) => run(lib, items, opts, beforeInsert));
+  return writeOnceImmediate(lib.db, write, { dryRun: opts.dryRun ?? false });
 }
 
 const FILLABLE = [
@@ -71,7 +74,7 @@ const FILLABLE = [
   'reliability',
 ] as const satisfies readonly (keyof SourceInput)[];
 
-function run(lib: Library, items: CslItem[], opts: ImportSourcesOptions): ImportSourcesResult {
+function run(lib: Library, items: CslItem[], opts: ImportSourcesOptions, beforeInsert: () => void): ImportSourcesResult {
   const db = lib.db;
   const matcher = SourceMatcher.fromLibrary(db);
   const current = new Map<string, Source>();
@@ -105,6 +108,7 @@ function run(lib: Library, items: CslItem[], opts: ImportSourcesOptions): Import
       current.set(source.id, source);
       merged.push({ existing: source, fieldsFilled: filled });
     } else {
+      beforeInsert();
       const source = insertSource(db, input);
       current.set(source.id, source);
       matcher.addSource(source, typeof item.id === 'string' ? item.id : undefined);
