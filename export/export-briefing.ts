@@ -6,6 +6,7 @@ import type { Library } from '../db/library';
 import type { RenderHelper } from '../citations/split-render';
 import { versionContent } from '../core/versions';
 import { type AssembleOptions, type AssembledBriefing, assembleBriefing, assembleBriefingSplit } from './assemble';
+import type { NotesFrom } from './assemble/cited-notes';
 import { documentNotes } from './briefing-versions';
 import { renderDocx, renderIntoLetterhead } from './docx/index';
 import { safeFileName } from '../core/file-name';
@@ -53,6 +54,8 @@ export interface ExportResult {
   warnings: PreflightWarning[];
   /** How many citation engines rendered the notes: 2 when a render helper shared the work. */
   citationEngines: 1 | 2;
+  /** Whether the notes were rendered now or taken from those the library kept (export/note-cache.ts). */
+  notesFrom: NotesFrom;
   /** SHA-256 of the file's bytes, hex. */
   sha256: string;
   /**
@@ -98,6 +101,7 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
     notes: countNotes(assembled),
     warnings: preflight(assembled, withCorroboration(lib, assembled, opts)),
     citationEngines: assembled.citationEngines ?? 1,
+    notesFrom: assembled.notesFrom,
   };
 }
 

@@ -1,0 +1,136 @@
+/**
+ * Rendered notes kept with the briefing in the library (issue 15), so a later export in any
+ * process re-renders only what changed.
+ *
+ * Two levels, both keyed so that a key which misses an input cannot give a wrong citation:
+ *
+ * - The document: `globalKey` digests everything every note depends on (style tree, locales,
+ *   citeproc's version, Dossier's output version, fast paths on or off: citations/note-inputs.ts;
+ *   and the CSL data of every cited item, as disambiguation reads them all); `docKey` adds the
+ *   clusters in document order (items, locators, labels, prefixes, suffixes, via). Positions
+ *   (Ibid., subsequent, note numbers) are a function of that order, so an equal `docKey` means
+ *   every note and the bibliography are what citeproc would render now: nothing is run at all.
+ * - The clusters: when only the clusters differ (a fact moved, a locator changed), citeproc
+ *   must run to place the document (positions, disambiguation), but a cluster whose render-cache
+ *   key is among the kept ones is not rendered again. That key is citeproc's own description of
+ *   everything the cluster's rendering reads (its cites with their position data, the items'
+ *   disambiguation, citation numbers; citations/citeproc-fast.ts) and is valid across processes
+ *   because the global key, which holds what it leaves out, is equal. The bibliography is
+ *   likewise reused when citeproc registered the same items in the same order with the same
+ *   disambiguation.
+ *
+ * Why not reuse the notes before the first changed cluster without running citeproc: a change
+ * can reach back (a new item can make an earlier note's author ambiguous, a year suffix), so a
+ * prefix is not safe; citeproc's key is, and running citeproc's registration and position pass
+ * costs a fraction of rendering every note.
+ *
+ * `DOSSIER_NO_NOTE_CACHE=1` turns reading off (the benchmark's cold rows, a suspected cache
+ * bug); the notes are still written, as a first export writes them.
+ */
+import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Bibliography, ClusterInput } from '../citations/index';
+import type { Library } from '../db/library';
+import type { NoteCacheRow } from '../db/repo/note-cache';
+
+/** The layout of a row's data below; a row of another format is ignored and rewritten. */
+export const NOTE_CACHE_FORMAT = 1;
+
+/** The bibliography as kept: entries as html (runs are made again), with what it was made from. */
+export interface StoredBibliography {
+  /** CitationEngine.bibliographyInputs() of the document it was made for. */
+  inputs: string;
+  html: string[];
+  hangingIndent: boolean;
+  entrySpacing?: number;
+  lineSpacing?: number;
+  secondFieldAlign?: 'flush' | 'margin';
+}
+
+export interface StoredNotes {
+  /** The locale citeproc rendered with (the document's language). */
+  locale: string;
+  /** Each cluster's html, in document order. */
+  notes: string[];
+  bibliography?: StoredBibliography;
+  /** Render-cache keys and renderings of the document's clusters (citations/citeproc-fast.ts). */
+  renders: Array<[key: string, html: string]>;
+}
+
+export interface NoteCacheKeys {
+  global: string;
+  doc: string;
+}
+
+/** Whether kept notes may be read (DOSSIER_NO_NOTE_CACHE unset, empty or 0). */
+export function noteCacheReadable(): boolean {
+  const env = process.env.DOSSIER_NO_NOTE_CACHE;
+  return env === undefined || env === '' || env === '0';
+}
+
+export function noteCacheKeys(inputsDigest: string, itemsDigest: string, clusters: readonly ClusterInput[]): NoteCacheKeys {
+  const global = createHash('sha256').update(`${inputsDigest}\n${itemsDigest}`).digest('hex');
+  const hash = createHash('sha256').update(global);
+  // Every field of every cite, in order; JSON keeps each cluster's boundary and each field's name.
+  for (const c of clusters) hash.update(JSON.stringify(c)).update('\n');
+  return { global, doc: hash.digest('hex') };
+}
+
+/** What the library holds for the briefing under these keys: all of it, or the global part. */
+export interface KeptNotes {
+  /** The whole document matches: its notes are the ones to print. */
+  document: boolean;
+  notes: StoredNotes;
+}
+
+/** The briefing's kept notes if their format and global key match, else undefined (ignored, rewritten later). */
+export function readNoteCache(lib: Library, briefingId: string, keys: NoteCacheKeys): KeptNotes | undefined {
+  if (!noteCacheReadable()) return undefined;
+  const row = lib.noteCache(briefingId);
+  if (!row || row.format !== NOTE_CACHE_FORMAT || row.globalKey !== keys.global) return undefined;
+  const notes = decode(row.data);
+  return notes && { document: row.docKey === keys.doc, notes };
+}
+
+/**
+ * Keeps the notes just rendered, unless the library already holds this document's (or is
+ * read-only). Never fails the render that asked: the cache is derived data, a write refused
+ * (a busy or full disk) is only a slower next export.
+ */
+export function writeNoteCache(lib: Library, briefingId: string, keys: NoteCacheKeys, notes: () => StoredNotes): boolean {
+  if (lib.readOnly) return false;
+  try {
+    const row = lib.noteCache(briefingId);
+    if (row && row.format === NOTE_CACHE_FORMAT && row.docKey === keys.doc) return false;
+    const data: NoteCacheRow = { format: NOTE_CACHE_FORMAT, globalKey: keys.global, docKey: keys.doc, data: encode(notes()) };
+    return lib.saveNoteCache(briefingId, data);
+  } catch {
+    return false;
+  }
+}
+
+export function storedBibliography(inputs: string, b: Bibliography): StoredBibliography {
+  return {
+    inputs,
+    html: b.entries.map((e) => e.html),
+    hangingIndent: b.hangingIndent,
+    ...(b.entrySpacing === undefined ? {} : { entrySpacing: b.entrySpacing }),
+    ...(b.lineSpacing === undefined ? {} : { lineSpacing: b.lineSpacing }),
+    ...(b.secondFieldAlign === undefined ? {} : { secondFieldAlign: b.secondFieldAlign }),
+  };
+}
+
+// Deflated JSON: render keys repeat item ids and cite fields, and shrink about tenfold.
+function encode(notes: StoredNotes): Buffer {
+  return deflateRawSync(JSON.stringify(notes), { level: 1 });
+}
+
+/** undefined for data that cannot be read back (the row is then ignored and rewritten). */
+function decode(data: Buffer): StoredNotes | undefined {
+  try {
+    const parsed = JSON.parse(inflateRawSync(data).toString('utf8')) as StoredNotes;
+    return Array.isArray(parsed.notes) && Array.isArray(parsed.renders) && typeof parsed.locale === 'string' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
