@@ -28,6 +28,11 @@ export interface RenderVersions {
   output: number;
 }
 
+/** The citeproc installed and this Dossier's output version. */
+export function runningVersions(): RenderVersions {
+  return { citeproc: citeprocVersion(), output: CITATION_OUTPUT_VERSION };
+}
+
 export interface NoteInputs {
   /** SHA-256 (hex) of the style tree, the locales it renders with, the versions and whether the fast paths run. */
   digest: string;
@@ -50,7 +55,7 @@ function digestOf(tree: CslNode): string {
  */
 export function noteInputs(
   options: { styleId: string; userStyleDir?: string },
-  versions: RenderVersions = { citeproc: citeprocVersion(), output: CITATION_OUTPUT_VERSION },
+  versions: RenderVersions = runningVersions(),
 ): NoteInputs {
   const { tree, info } = resolveStyle(options);
   const lang = tree.attrs['default-locale'] || 'en-US';

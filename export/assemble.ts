@@ -4,7 +4,7 @@ import { sourceToCsl } from '../core/csl-map';
 import { bannerText, combineMarkings, type Marking, portionText } from '../core/marking-string';
 import type { MarkingScheme } from '../core/markings';
 import type { Briefing, Fact, Source } from '../core/model';
-import { CitationEngine, type ClusterInput, itemsDigest, type NoteInputs, noteInputs } from '../citations/index';
+import { CitationEngine, type ClusterInput, itemsDigest, type NoteInputs, noteInputs, type RenderVersions } from '../citations/index';
 import { type RenderHelper, renderDocumentSplit } from '../citations/split-render';
 import type { Library } from '../db/library';
 import { documentClusters, loadCitedFacts, markClusterId } from './assemble/clusters';
@@ -33,6 +33,8 @@ export interface AssembleOptions {
   today?: Date;
   /** A warm engine kept between renders of the same briefing (the app keeps one per briefing). */
   session?: CitationSession;
+  /** The citeproc and output versions the note cache keys on (default: the running ones; tests pass others). */
+  renderVersions?: RenderVersions;
 }
 
 export interface AssembledBriefing {
@@ -70,9 +72,9 @@ export function assembleBriefing(lib: Library, briefingRef: string, opts: Assemb
   const cache = lookUpNotes(lib, p, opts);
   const sessionKey = `${p.styleId}|${opts.styleDir ?? ''}`;
   // A warm session re-renders only what changed and keeps its Zotero fields: quicker than the kept notes.
-  if (cache.kept?.document && !opts.session?.warm(sessionKey)) return finish(lib, p, opts, cache, fromCache(p, opts, cache, sessionKey));
-  const seed = cache.kept?.notes.renders;
-  const kept = cache.kept?.notes.bibliography;
+  if (cache.kept.document && !opts.session?.warm(sessionKey)) return finish(lib, p, opts, cache, fromCache(p, opts, cache, sessionKey));
+  const seed = cache.kept.notes?.renders;
+  const kept = cache.kept.notes?.bibliography;
   if (opts.session) {
     const session = opts.session;
     const before = session.warm(sessionKey) ? undefined : 0;
@@ -94,8 +96,8 @@ export async function assembleBriefingSplit(lib: Library, briefingRef: string, o
   const p = prepare(lib, briefingRef, opts);
   const cache = lookUpNotes(lib, p, opts);
   // Kept notes are cheaper than any sharing: all of them, or most (one engine seeded with them).
-  if (cache.kept?.document) return finish(lib, p, opts, cache, fromCache(p, opts, cache, ''));
-  if (cache.kept) return assembleBriefing(lib, briefingRef, opts);
+  if (cache.kept.document) return finish(lib, p, opts, cache, fromCache(p, opts, cache, ''));
+  if (cache.kept.notes) return assembleBriefing(lib, briefingRef, opts);
   const engine = createEngine(p, opts, (id) => p.sources.get(id));
   const items = [...p.sources.values()].map(sourceToCsl);
   const split = await renderDocumentSplit(engine, engineOptions(p, opts), items, p.clusters, helper, p.template.citation.bibliography);
@@ -112,21 +114,23 @@ function notesFrom(reused: number): NotesFrom {
 interface NoteCacheLookup {
   inputs: NoteInputs;
   keys: NoteCacheKeys;
-  kept: KeptNotes | undefined;
+  kept: KeptNotes;
 }
 
 /** The keys of this document's notes (see export/note-cache.ts) and what the library keeps under them. */
 function lookUpNotes(lib: Library, p: Prepared, opts: AssembleOptions): NoteCacheLookup {
-  const inputs = noteInputs(engineOptions(p, opts));
+  const inputs = noteInputs(engineOptions(p, opts), opts.renderVersions);
   const keys = noteCacheKeys(inputs.digest, itemsDigest([...p.sources.values()].map(sourceToCsl)), p.clusters);
   const kept = readNoteCache(lib, p.briefing.id, keys);
-  // Kept notes for another number of clusters would be a broken row: never used.
-  return { inputs, keys, kept: kept?.document && kept.notes.notes.length !== p.clusters.length ? undefined : kept };
+  // Kept notes for another number of clusters would be a broken row: never used, rewritten.
+  const broken = kept.document && kept.notes!.notes.length !== p.clusters.length;
+  return { inputs, keys, kept: broken ? { current: false, document: false } : kept };
 }
 
 function fromCache(p: Prepared, opts: AssembleOptions, cache: NoteCacheLookup, sessionKey: string): CitedNotes {
   const csl = new Map([...p.sources.values()].map((s) => [s.id, sourceToCsl(s)]));
-  const seed = cache.kept!.notes.renders;
+  const notes = cache.kept.notes!;
+  const seed = notes.renders;
   // Asked for only by callers that edit the document further (and for a bibliography not kept).
   const makeEngine = () =>
     opts.session
@@ -136,14 +140,16 @@ function fromCache(p: Prepared, opts: AssembleOptions, cache: NoteCacheLookup, s
           engine.renderDocument(p.clusters, { seed });
           return engine;
         })();
-  return cachedNotes(cache.inputs, cache.kept!.notes, p.clusters, (id) => csl.get(id), makeEngine);
+  return cachedNotes(cache.inputs, notes, p.clusters, (id) => csl.get(id), makeEngine);
 }
 
 /** Lays the document out and keeps its notes in the library (when they are new there). */
 function finish(lib: Library, p: Prepared, opts: AssembleOptions, cache: NoteCacheLookup, notes: CitedNotes): AssembledBriefing {
   const assembled = build(lib, p, opts, notes);
-  const store = notes.toStore();
-  if (store) writeNoteCache(lib, p.briefing.id, cache.keys, () => store);
+  if (!cache.kept.current) {
+    const store = notes.toStore();
+    if (store) writeNoteCache(lib, p.briefing.id, cache.keys, store);
+  }
   return assembled;
 }
 

@@ -31,7 +31,6 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Bibliography, ClusterInput } from '../citations/index';
 import type { Library } from '../db/library';
-import type { NoteCacheRow } from '../db/repo/note-cache';
 
 /** The layout of a row's data below; a row of another format is ignored and rewritten. */
 export const NOTE_CACHE_FORMAT = 1;
@@ -76,34 +75,36 @@ export function noteCacheKeys(inputsDigest: string, itemsDigest: string, cluster
   return { global, doc: hash.digest('hex') };
 }
 
-/** What the library holds for the briefing under these keys: all of it, or the global part. */
+/** What the library holds for the briefing under these keys. */
 export interface KeptNotes {
-  /** The whole document matches: its notes are the ones to print. */
+  /** The row holds exactly this document, readable: nothing to write. */
+  current: boolean;
+  /** Its notes when they may be used (same format and global key, reading not switched off). */
+  notes?: StoredNotes;
+  /** The notes are this document's: they are the ones to print. */
   document: boolean;
-  notes: StoredNotes;
 }
 
-/** The briefing's kept notes if their format and global key match, else undefined (ignored, rewritten later). */
-export function readNoteCache(lib: Library, briefingId: string, keys: NoteCacheKeys): KeptNotes | undefined {
-  if (!noteCacheReadable()) return undefined;
+/** The briefing's kept notes; a row of another format or global key is ignored (and rewritten after the render). */
+export function readNoteCache(lib: Library, briefingId: string, keys: NoteCacheKeys): KeptNotes {
   const row = lib.noteCache(briefingId);
-  if (!row || row.format !== NOTE_CACHE_FORMAT || row.globalKey !== keys.global) return undefined;
+  if (!row || row.format !== NOTE_CACHE_FORMAT || row.globalKey !== keys.global) return { current: false, document: false };
+  const sameDocument = row.docKey === keys.doc;
+  if (!noteCacheReadable()) return { current: sameDocument, document: false };
   const notes = decode(row.data);
-  return notes && { document: row.docKey === keys.doc, notes };
+  if (!notes) return { current: false, document: false };
+  return { current: sameDocument, notes, document: sameDocument };
 }
 
 /**
- * Keeps the notes just rendered, unless the library already holds this document's (or is
- * read-only). Never fails the render that asked: the cache is derived data, a write refused
- * (a busy or full disk) is only a slower next export.
+ * Keeps the notes just rendered (not on a read-only library). Never fails the render that
+ * asked: the cache is derived data, a write refused (a busy or full disk) is only a slower
+ * next export.
  */
-export function writeNoteCache(lib: Library, briefingId: string, keys: NoteCacheKeys, notes: () => StoredNotes): boolean {
+export function writeNoteCache(lib: Library, briefingId: string, keys: NoteCacheKeys, notes: StoredNotes): boolean {
   if (lib.readOnly) return false;
   try {
-    const row = lib.noteCache(briefingId);
-    if (row && row.format === NOTE_CACHE_FORMAT && row.docKey === keys.doc) return false;
-    const data: NoteCacheRow = { format: NOTE_CACHE_FORMAT, globalKey: keys.global, docKey: keys.doc, data: encode(notes()) };
-    return lib.saveNoteCache(briefingId, data);
+    return lib.saveNoteCache(briefingId, { format: NOTE_CACHE_FORMAT, globalKey: keys.global, docKey: keys.doc, data: encode(notes) });
   } catch {
     return false;
   }
