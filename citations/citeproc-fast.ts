@@ -39,6 +39,7 @@
  * documents, processCitationCluster for edits) on random documents and edit sequences in
  * note, Ibid., author-date, numeric and legal styles.
  */
+import { createHash } from 'node:crypto';
 import { type CitationRef, type CiteprocCitation, type CiteprocEngine, citeproc } from './citeproc';
 import { type CslNode, someNode } from './csl-tree';
 
@@ -66,6 +67,11 @@ export function positionSensitivity(style: CslNode): PositionSensitivity {
  */
 const ALWAYS_SKIPPED = new Set(['sortkeys', 'index', 'noteIndex', 'item', 'section_form_override']);
 const CACHE_LIMIT = 20_000;
+
+/** A key as kept between processes: keys run to hundreds of characters, the digest to 44. */
+function keyDigest(key: string): string {
+  return createHash('sha256').update(key).digest('base64');
+}
 
 export class RenderCache {
   private readonly cache = new Map<string, string>();
@@ -100,7 +106,8 @@ export class RenderCache {
     this.keyOf.clear();
   }
 
-  seed(entries: ReadonlyArray<readonly [key: string, html: string]>): void {
+  /** Renderings by key digest (entries()). */
+  seed(entries: ReadonlyArray<readonly [keyDigest: string, html: string]>): void {
     this.seeded = new Map(entries);
   }
 
@@ -113,13 +120,13 @@ export class RenderCache {
     this.keyOf.set(citationID, key);
   }
 
-  /** The key and rendering of each of these citations that has both still (in their order). */
-  entries(citationIDs: readonly string[]): Array<[key: string, html: string]> {
+  /** The key digest and rendering of each of these citations that has both still (in their order), for seed(). */
+  entries(citationIDs: readonly string[]): Array<[keyDigest: string, html: string]> {
     const out: Array<[string, string]> = [];
     for (const id of citationIDs) {
       const key = this.keyOf.get(id);
       const html = key === undefined ? undefined : this.cache.get(key);
-      if (html !== undefined) out.push([key!, html]);
+      if (html !== undefined) out.push([keyDigest(key!), html]);
     }
     return out;
   }
@@ -145,7 +152,7 @@ export class RenderCache {
 
   get(key: string): string | undefined {
     let hit = this.cache.get(key);
-    if (hit === undefined && (hit = this.seeded?.get(key)) !== undefined) {
+    if (hit === undefined && this.seeded && (hit = this.seeded.get(keyDigest(key))) !== undefined) {
       this.seededHits++;
       this.set(key, hit);
     }

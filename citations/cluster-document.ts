@@ -338,7 +338,7 @@ export class ClusterDocument {
    * Each current cluster's render-cache key and rendering, for a later renderDocument's `seed`
    * (clusters citeproc renders uncached, such as legal cases, have none).
    */
-  renderedEntries(): Array<[key: string, html: string]> {
+  renderedEntries(): Array<[keyDigest: string, html: string]> {
     this.ensureConsistent();
     return this.renderCache.entries(this.order.map((e) => e.citation.citationID));
   }

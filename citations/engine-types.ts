@@ -62,9 +62,9 @@ export interface RenderDocumentOptions {
   render?: (index: number) => boolean;
   /**
    * Renderings of an earlier document with the same style, items and citeproc, by render-cache
-   * key (renderedEntries): a cluster whose key is among them is not rendered again.
+   * key digest (renderedEntries): a cluster whose key is among them is not rendered again.
    */
-  seed?: ReadonlyArray<readonly [key: string, html: string]>;
+  seed?: ReadonlyArray<readonly [keyDigest: string, html: string]>;
 }
 
 export type ItemLookup = (id: string) => CslItem | undefined;

@@ -170,7 +170,7 @@ export class CitationEngine {
   }
 
   /** The current clusters' renderings by render-cache key, to seed a later renderDocument with (note cache). */
-  renderedEntries(): Array<[key: string, html: string]> {
+  renderedEntries(): Array<[keyDigest: string, html: string]> {
     return this.doc.renderedEntries();
   }
 

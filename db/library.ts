@@ -117,7 +117,8 @@ export class Library {
   recordExport = (id: string, input: briefingVersions.ExportInput) => briefingVersions.recordExport(this.db, id, input);
   listExports = (id: string) => briefingVersions.listExports(this.db, id);
   /** The notes last rendered for a briefing (by id), kept so a later export re-renders only what changed. */
-  noteCache = (briefingId: string) => noteCache.getNoteCache(this.db, briefingId);
+  noteCacheKeys = (briefingId: string) => noteCache.getNoteCacheKeys(this.db, briefingId);
+  noteCache = (briefingId: string, docKey: string) => noteCache.getNoteCache(this.db, briefingId, docKey);
   saveNoteCache = (briefingId: string, row: noteCache.NoteCacheRow) => noteCache.putNoteCache(this.db, briefingId, row);
 
   // Originals: the captured files, kept with their sources (db/originals)

@@ -321,9 +321,9 @@ describe('migrations', () => {
         ).run();
       },
       verify(lib) {
-        expect(lib.noteCache('b-1')).toBeUndefined();
+        expect(lib.noteCacheKeys('b-1')).toBeUndefined();
         expect(assembleBriefing(lib, 'b-1').notesFrom.cache).toBe('none');
-        expect(lib.noteCache('b-1')).toMatchObject({ format: 1 });
+        expect(lib.noteCacheKeys('b-1')).toMatchObject({ format: 1 });
         expect(assembleBriefing(lib, 'b-1').notesFrom.cache).toBe('document');
         expect(lib.saveNoteCache('no-such-briefing', { format: 1, globalKey: 'g', docKey: 'd', data: Buffer.from('x') })).toBe(false);
         lib.removeBriefing('b-1');

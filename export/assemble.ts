@@ -17,7 +17,7 @@ import { proseItemBlocks } from './assemble/prose-inlines';
 import type { Block, BlockKind, DocSection, HeaderField, Inline, NoteMode, ResolvedDocument } from './document';
 import type { CitationSession } from './citation-session';
 import { type CitedNotes, cachedNotes, engineNotes, type NotesFrom } from './assemble/cited-notes';
-import { type KeptNotes, type NoteCacheKeys, noteCacheKeys, readNoteCache, writeNoteCache } from './note-cache';
+import { type KeptNotes, type NoteCacheKeys, noteCacheKeys, readNoteCache, writeNoteCache, writeNoteCacheSoon } from './note-cache';
 import { getTemplate, type Template, type TemplateSection } from './template/index';
 
 export { clusterFor, markClusterId } from './assemble/clusters';
@@ -69,10 +69,11 @@ export interface AssembledBriefing {
  */
 export function assembleBriefing(lib: Library, briefingRef: string, opts: AssembleOptions = {}): AssembledBriefing {
   const p = prepare(lib, briefingRef, opts);
-  const cache = lookUpNotes(lib, p, opts);
   const sessionKey = `${p.styleId}|${opts.styleDir ?? ''}`;
   // A warm session re-renders only what changed and keeps its Zotero fields: quicker than the kept notes.
-  if (cache.kept.document && !opts.session?.warm(sessionKey)) return finish(lib, p, opts, cache, fromCache(p, opts, cache, sessionKey));
+  const warm = opts.session?.warm(sessionKey) ?? false;
+  const cache = lookUpNotes(lib, p, opts, !warm);
+  if (cache.kept.document) return finish(lib, p, opts, cache, fromCache(p, opts, cache, sessionKey));
   const seed = cache.kept.notes?.renders;
   const kept = cache.kept.notes?.bibliography;
   if (opts.session) {
@@ -118,10 +119,10 @@ interface NoteCacheLookup {
 }
 
 /** The keys of this document's notes (see export/note-cache.ts) and what the library keeps under them. */
-function lookUpNotes(lib: Library, p: Prepared, opts: AssembleOptions): NoteCacheLookup {
+function lookUpNotes(lib: Library, p: Prepared, opts: AssembleOptions, wanted = true): NoteCacheLookup {
   const inputs = noteInputs(engineOptions(p, opts), opts.renderVersions);
   const keys = noteCacheKeys(inputs.digest, itemsDigest([...p.sources.values()].map(sourceToCsl)), p.clusters);
-  const kept = readNoteCache(lib, p.briefing.id, keys);
+  const kept = readNoteCache(lib, p.briefing.id, keys, wanted);
   // Kept notes for another number of clusters would be a broken row: never used, rewritten.
   const broken = kept.document && kept.notes!.notes.length !== p.clusters.length;
   return { inputs, keys, kept: broken ? { current: false, document: false } : kept };
@@ -148,7 +149,9 @@ function finish(lib: Library, p: Prepared, opts: AssembleOptions, cache: NoteCac
   const assembled = build(lib, p, opts, notes);
   if (!cache.kept.current) {
     const store = notes.toStore();
-    if (store) writeNoteCache(lib, p.briefing.id, cache.keys, store);
+    // The app's session writes after answering; a one-off export (a process about to end) now.
+    if (store && opts.session) writeNoteCacheSoon(lib, p.briefing.id, cache.keys, store);
+    else if (store) writeNoteCache(lib, p.briefing.id, cache.keys, store);
   }
   return assembled;
 }

@@ -53,7 +53,7 @@ export interface StoredNotes {
   notes: string[];
   bibliography?: StoredBibliography;
   /** Render-cache keys and renderings of the document's clusters (citations/citeproc-fast.ts). */
-  renders: Array<[key: string, html: string]>;
+  renders: Array<[keyDigest: string, html: string]>;
 }
 
 export interface NoteCacheKeys {
@@ -85,13 +85,18 @@ export interface KeptNotes {
   document: boolean;
 }
 
-/** The briefing's kept notes; a row of another format or global key is ignored (and rewritten after the render). */
-export function readNoteCache(lib: Library, briefingId: string, keys: NoteCacheKeys): KeptNotes {
-  const row = lib.noteCache(briefingId);
-  if (!row || row.format !== NOTE_CACHE_FORMAT || row.globalKey !== keys.global) return { current: false, document: false };
-  const sameDocument = row.docKey === keys.doc;
-  if (!noteCacheReadable()) return { current: sameDocument, document: false };
-  const notes = decode(row.data);
+/**
+ * The briefing's kept notes; a row of another format or global key is ignored (and rewritten
+ * after the render). `wanted`: whether the notes will be used at all (a warm session needs
+ * only to know whether the row is current), so their data is read only then.
+ */
+export function readNoteCache(lib: Library, briefingId: string, keys: NoteCacheKeys, wanted = true): KeptNotes {
+  const head = lib.noteCacheKeys(briefingId);
+  if (!head || head.format !== NOTE_CACHE_FORMAT || head.globalKey !== keys.global) return { current: false, document: false };
+  const sameDocument = head.docKey === keys.doc;
+  if (!wanted || !noteCacheReadable()) return { current: sameDocument, document: false };
+  const row = lib.noteCache(briefingId, head.docKey);
+  const notes = row && decode(row.data);
   if (!notes) return { current: false, document: false };
   return { current: sameDocument, notes, document: sameDocument };
 }
@@ -108,6 +113,27 @@ export function writeNoteCache(lib: Library, briefingId: string, keys: NoteCache
   } catch {
     return false;
   }
+}
+
+const pending = new WeakMap<Library, Map<string, () => void>>();
+
+/**
+ * The same, on the next turn of the event loop, for the app's warm session: the preview after
+ * an edit answers first (encoding and a synchronous commit take tens of milliseconds for 2,000
+ * notes), and of several renders queued before it runs only the last is written.
+ */
+export function writeNoteCacheSoon(lib: Library, briefingId: string, keys: NoteCacheKeys, notes: StoredNotes): void {
+  let queue = pending.get(lib);
+  if (!queue) pending.set(lib, (queue = new Map()));
+  const first = !queue.has(briefingId);
+  queue.set(briefingId, () => writeNoteCache(lib, briefingId, keys, notes));
+  if (!first) return;
+  setImmediate(() => {
+    const write = queue.get(briefingId);
+    queue.delete(briefingId);
+    // A library closed meanwhile (the app quitting) has nowhere to keep them: the next render does.
+    if (write && lib.db.open) write();
+  });
 }
 
 export function storedBibliography(inputs: string, b: Bibliography): StoredBibliography {

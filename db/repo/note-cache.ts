@@ -12,11 +12,21 @@ export interface NoteCacheRow {
   data: Buffer;
 }
 
-export function getNoteCache(db: Db, briefingId: string): NoteCacheRow | undefined {
+/** The briefing's row without its data (which can be a megabyte: read only when it will be used). */
+export function getNoteCacheKeys(db: Db, briefingId: string): Omit<NoteCacheRow, 'data'> | undefined {
+  const row = stmt<{ format: number; global_key: string; doc_key: string }>(
+    db,
+    'SELECT format, global_key, doc_key FROM briefing_note_cache WHERE briefing_id = ?',
+  ).get(briefingId);
+  return row && { format: row.format, globalKey: row.global_key, docKey: row.doc_key };
+}
+
+/** The briefing's row, data included, only if it still has the document key `docKey` (it may have been rewritten since the keys were read). */
+export function getNoteCache(db: Db, briefingId: string, docKey: string): NoteCacheRow | undefined {
   const row = stmt<{ format: number; global_key: string; doc_key: string; data: Buffer }>(
     db,
-    'SELECT format, global_key, doc_key, data FROM briefing_note_cache WHERE briefing_id = ?',
-  ).get(briefingId);
+    'SELECT format, global_key, doc_key, data FROM briefing_note_cache WHERE briefing_id = ? AND doc_key = ?',
+  ).get(briefingId, docKey);
   return row && { format: row.format, globalKey: row.global_key, docKey: row.doc_key, data: row.data };
 }
 
