@@ -20,7 +20,7 @@ import { buildZoteroPayload, type ZoteroCitationPayload } from './zotero';
  * and string shortcuts' output...). Bump it with any change to code under citations/ that can
  * change a note or the bibliography: notes kept from an earlier version are then rendered again.
  */
-export const CITATION_OUTPUT_VERSION = 1;
+const CITATION_OUTPUT_VERSION = 1;
 
 /** The versions that go into the digest; tests pass others to check a change is noticed. */
 export interface RenderVersions {
@@ -53,10 +53,7 @@ function digestOf(tree: CslNode): string {
  * (a user style edited in place, a dependent style's parent, all count); the locale is the
  * style's default-locale as citeproc picks it, with en-US, which citeproc always loads.
  */
-export function noteInputs(
-  options: { styleId: string; userStyleDir?: string },
-  versions: RenderVersions = runningVersions(),
-): NoteInputs {
+export function noteInputs(options: { styleId: string; userStyleDir?: string }, versions: RenderVersions = runningVersions()): NoteInputs {
   const { tree, info } = resolveStyle(options);
   const lang = tree.attrs['default-locale'] || 'en-US';
   const hash = createHash('sha256');

@@ -81,7 +81,13 @@ export function assembleBriefing(lib: Library, briefingRef: string, opts: Assemb
     const before = session.warm(sessionKey) ? undefined : 0;
     const { engine, results } = session.render(sessionKey, p.sources, (lookup) => createEngine(p, opts, lookup), p.clusters, seed);
     const from = notesFrom(before === undefined ? 0 : engine.cacheStats().seeded);
-    return finish(lib, p, opts, cache, engineNotes(engine, results, p.clusters, { bibliography: () => session.bibliography(), session, from, ...(kept ? { kept } : {}) }));
+    return finish(
+      lib,
+      p,
+      opts,
+      cache,
+      engineNotes(engine, results, p.clusters, { bibliography: () => session.bibliography(), session, from, ...(kept ? { kept } : {}) }),
+    );
   }
   const engine = createEngine(p, opts, (id) => p.sources.get(id));
   const results = new Map(engine.renderDocument(p.clusters, seed ? { seed } : {}).map((r) => [r.id, r]));

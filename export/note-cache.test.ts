@@ -172,7 +172,7 @@ describe('notes kept with the briefing', () => {
     const inserted = await checkedExport();
     expect(inserted.from.cache).toBe('clusters');
     expect(inserted.notes).toMatch(/^See /);
-    const prose = lib.getBriefing(id).sections.find((s) => s.key === section.key)!.items[0]!;
+    const prose = lib.getBriefing(id).sections.find((s) => s.key === section.key)!.items[0];
     const texts = [`[cf. @${fact}, p. 4]`, `[cf. @${fact}, p. 4, emphasis added]`, `[cf. @${fact}, p. 5, emphasis added]`];
     let previous = inserted.notes;
     for (const mark of texts) {
@@ -187,7 +187,10 @@ describe('notes kept with the briefing', () => {
 
   it('re-renders what changed in a citation-number style when a move renumbers the sources (bibliography order)', async () => {
     const ieee = { styleId: 'ieee' };
-    const bibliography = (path: string) => visibleText(openDocx(readFileSync(path)).part('word/document.xml')).split(/Bibliography|References/i).pop()!;
+    const bibliography = (path: string) =>
+      visibleText(openDocx(readFileSync(path)).part('word/document.xml'))
+        .split(/Bibliography|References/i)
+        .pop()!;
     const first = await exportNow(ieee);
     const facts = factItems();
     const firstSource = lib.getFact(facts[0].factId).sourceId;
@@ -203,7 +206,7 @@ describe('notes kept with the briefing', () => {
     const facts = factItems().map((i) => lib.getFact(i.factId));
     const [keep, duplicate] = [...new Set(facts.map((f) => f.sourceId))];
     const before = await checkedExport();
-    lib.mergeSources(keep!, duplicate!);
+    lib.mergeSources(keep, duplicate);
     const merged = await checkedExport();
     expect(merged.from.cache).toBe('none');
     expect(merged.notes).not.toBe(before.notes);

@@ -62,7 +62,7 @@ export interface NoteCacheKeys {
 }
 
 /** Whether kept notes may be read (DOSSIER_NO_NOTE_CACHE unset, empty or 0). */
-export function noteCacheReadable(): boolean {
+function noteCacheReadable(): boolean {
   const env = process.env.DOSSIER_NO_NOTE_CACHE;
   return env === undefined || env === '' || env === '0';
 }
@@ -124,7 +124,7 @@ const pending = new WeakMap<Library, Map<string, () => void>>();
  */
 export function writeNoteCacheSoon(lib: Library, briefingId: string, keys: NoteCacheKeys, notes: StoredNotes): void {
   let queue = pending.get(lib);
-  if (!queue) pending.set(lib, (queue = new Map()));
+  if (!queue) pending.set(lib, (queue = new Map<string, () => void>()));
   const first = !queue.has(briefingId);
   queue.set(briefingId, () => writeNoteCache(lib, briefingId, keys, notes));
   if (!first) return;

@@ -87,7 +87,7 @@ export function cachedNotes(
 ): CitedNotes {
   const results = new Map<string, ClusterResult>();
   clusters.forEach((c, i) => {
-    const html = stored.notes[i]!;
+    const html = stored.notes[i];
     results.set(c.id, { id: c.id, html, runs: htmlToRuns(html), ...(inputs.isNoteStyle ? { noteNumber: i + 1 } : {}) });
   });
   const index = new Map(clusters.map((c, i) => [c.id, i]));
