@@ -322,9 +322,9 @@ describe('migrations', () => {
       },
       verify(lib) {
         expect(lib.noteCacheKeys('b-1')).toBeUndefined();
-        expect(assembleBriefing(lib, 'b-1').notesFrom.cache).toBe('none');
+        expect(assembleBriefing(lib, 'b-1', { keepNotes: true }).notesFrom.cache).toBe('none');
         expect(lib.noteCacheKeys('b-1')).toMatchObject({ format: 1 });
-        expect(assembleBriefing(lib, 'b-1').notesFrom.cache).toBe('document');
+        expect(assembleBriefing(lib, 'b-1', { keepNotes: true }).notesFrom.cache).toBe('document');
         expect(lib.saveNoteCache('no-such-briefing', { format: 1, globalKey: 'g', docKey: 'd', data: Buffer.from('x') })).toBe(false);
         lib.removeBriefing('b-1');
         expect(lib.db.prepare('SELECT count(*) FROM briefing_note_cache').pluck().get()).toBe(0);

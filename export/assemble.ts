@@ -33,6 +33,11 @@ export interface AssembleOptions {
   today?: Date;
   /** A warm engine kept between renders of the same briefing (the app keeps one per briefing). */
   session?: CitationSession;
+  /**
+   * Keep the notes rendered in the library for a later export (export/note-cache.ts): exports
+   * do, and the app's session (its preview); a check or another read does not write.
+   */
+  keepNotes?: boolean;
   /** The citeproc and output versions the note cache keys on (default: the running ones; tests pass others). */
   renderVersions?: RenderVersions;
 }
@@ -153,7 +158,7 @@ function fromCache(p: Prepared, opts: AssembleOptions, cache: NoteCacheLookup, s
 /** Lays the document out and keeps its notes in the library (when they are new there). */
 function finish(lib: Library, p: Prepared, opts: AssembleOptions, cache: NoteCacheLookup, notes: CitedNotes): AssembledBriefing {
   const assembled = build(lib, p, opts, notes);
-  if (!cache.kept.current) {
+  if (!cache.kept.current && (opts.keepNotes || opts.session)) {
     const store = notes.toStore();
     // The app's session writes after answering; a one-off export (a process about to end) now.
     if (store && opts.session) writeNoteCacheSoon(lib, p.briefing.id, cache.keys, store);

@@ -80,7 +80,9 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
   };
   await phase('citations');
   const assembled =
-    opts.renderHelper && !opts.session ? await assembleBriefingSplit(lib, briefingRef, opts, opts.renderHelper) : assembleBriefing(lib, briefingRef, opts);
+    opts.renderHelper && !opts.session
+      ? await assembleBriefingSplit(lib, briefingRef, { ...opts, keepNotes: true }, opts.renderHelper)
+      : assembleBriefing(lib, briefingRef, { ...opts, keepNotes: true });
   const format = opts.format ?? formatOf(opts.out);
   const path = targetPath(opts.out, assembled.briefing.title, format);
   await phase('document');

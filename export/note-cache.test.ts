@@ -225,6 +225,13 @@ describe('notes kept with the briefing', () => {
     expect((await checkedExport()).from.cache).toBe('document');
   });
 
+  it('is not written by a check, which only reads', async () => {
+    const call = createDispatcher(lib, { allowWrite: () => false });
+    expect((await call('briefings:check', [id, {}])).ok).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lib.noteCacheKeys(id)).toBeUndefined();
+  });
+
   it('is written by the live preview, read by a later export, and removed with the briefing', async () => {
     const call = createDispatcher(lib, { allowWrite: () => false });
     const preview = await call('briefings:preview', [id, {}]);
