@@ -11,6 +11,7 @@ import { tempLibrary } from '../db/testing/temp-library';
 import { loadSample } from '../samples/load';
 import { CitationSession } from './citation-session';
 import { exportBriefing } from './export-briefing';
+import { flushNoteCacheWrites } from './note-cache';
 import { openDocx } from './testing/docx-parts';
 
 const TODAY = new Date('2025-02-01T12:00:00Z');
@@ -33,7 +34,6 @@ afterEach(() => done());
 const exportNow = (session?: CitationSession) =>
   exportBriefing(lib, id, { out: join(dir, `export-${count++}.docx`), today: TODAY, now: TODAY, ...(session ? { session } : {}) });
 const notes = (path: string) => openDocx(readFileSync(path)).part('word/footnotes.xml');
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 function moveSecondFactToEnd(): void {
   const facts = lib
@@ -54,7 +54,7 @@ describe('notes kept with the briefing, in the app', () => {
     moveSecondFactToEnd();
     const warm = await exportNow(session);
     expect(warm.notesFrom).toEqual({ cache: 'none', reused: 0 });
-    await nextTurn();
+    flushNoteCacheWrites(lib);
     // What the warm session rendered is what a one-off export takes from the library, and what citeproc renders.
     const oneOff = await exportNow();
     expect(oneOff.notesFrom).toEqual({ cache: 'document', reused: oneOff.notes });

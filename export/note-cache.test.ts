@@ -13,7 +13,7 @@ import { createDispatcher } from '../api/handlers';
 import { loadSample } from '../samples/load';
 import type { NotesFrom } from './assemble/cited-notes';
 import { type ExportOptions, exportBriefing } from './export-briefing';
-import { NOTE_CACHE_FORMAT } from './note-cache';
+import { flushNoteCacheWrites, NOTE_CACHE_FORMAT } from './note-cache';
 import { openDocx, visibleText } from './testing/docx-parts';
 
 const TODAY = new Date('2025-02-01T12:00:00Z');
@@ -228,7 +228,7 @@ describe('notes kept with the briefing', () => {
   it('is not written by a check, which only reads', async () => {
     const call = createDispatcher(lib, { allowWrite: () => false });
     expect((await call('briefings:check', [id, {}])).ok).toBe(true);
-    await new Promise((resolve) => setImmediate(resolve));
+    flushNoteCacheWrites(lib);
     expect(lib.noteCacheKeys(id)).toBeUndefined();
   });
 
@@ -236,7 +236,7 @@ describe('notes kept with the briefing', () => {
     const call = createDispatcher(lib, { allowWrite: () => false });
     const preview = await call('briefings:preview', [id, {}]);
     expect(preview.ok).toBe(true);
-    await new Promise((resolve) => setImmediate(resolve)); // the session writes once it has answered
+    flushNoteCacheWrites(lib); // the session writes once it has been idle for a while
     const r = await checkedExport({ today: TODAY });
     expect(r.from.cache).toBe('document');
     lib.removeBriefing(id);

@@ -115,27 +115,38 @@ export function writeNoteCache(lib: Library, briefingId: string, keys: NoteCache
   }
 }
 
-const pending = new WeakMap<Library, Map<string, () => void>>();
+/** How long the app's session waits after its last render before keeping the notes. */
+const SESSION_WRITE_DELAY_MS = 1000;
+
+const pending = new WeakMap<Library, Map<string, { write: () => void; timer: NodeJS.Timeout }>>();
 
 /**
- * The same, on the next turn of the event loop, for the app's warm session: the preview after
- * an edit answers first (encoding and a synchronous commit take tens of milliseconds for 2,000
- * notes), and of several renders queued before it runs only the last is written.
+ * The same, for the app's warm session, once it has been idle for a second: encoding and a
+ * synchronous commit take tens of milliseconds for 2,000 notes, which a preview after every
+ * edit (or an export) should not wait for, and of renders in quick succession only the last
+ * is worth keeping. A process that ends first keeps nothing: the next export re-renders.
  */
 export function writeNoteCacheSoon(lib: Library, briefingId: string, keys: NoteCacheKeys, notes: StoredNotes): void {
   let queue = pending.get(lib);
-  if (!queue) pending.set(lib, (queue = new Map<string, () => void>()));
-  const first = !queue.has(briefingId);
-  queue.set(briefingId, () => writeNoteCache(lib, briefingId, keys, notes));
-  if (!first) return;
-  setImmediate(() => {
-    const write = queue.get(briefingId);
+  if (!queue) pending.set(lib, (queue = new Map<string, { write: () => void; timer: NodeJS.Timeout }>()));
+  clearTimeout(queue.get(briefingId)?.timer);
+  const write = () => {
     queue.delete(briefingId);
-    // A library closed meanwhile (the app quitting) has nowhere to keep them: the next render does.
-    if (write && lib.db.open) write();
-  });
+    // A library closed meanwhile (the app quitting) has nowhere to keep them.
+    if (lib.db.open) writeNoteCache(lib, briefingId, keys, notes);
+  };
+  const timer = setTimeout(write, SESSION_WRITE_DELAY_MS);
+  timer.unref();
+  queue.set(briefingId, { write, timer });
 }
 
+/** Writes what the sessions have waiting now (tests; a caller about to close the library). */
+export function flushNoteCacheWrites(lib: Library): void {
+  for (const { write, timer } of [...(pending.get(lib)?.values() ?? [])]) {
+    clearTimeout(timer);
+    write();
+  }
+}
 export function storedBibliography(inputs: string, b: Bibliography): StoredBibliography {
   return {
     inputs,
