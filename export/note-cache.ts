@@ -95,8 +95,7 @@ export function readNoteCache(lib: Library, briefingId: string, keys: NoteCacheK
   if (!head || head.format !== NOTE_CACHE_FORMAT || head.globalKey !== keys.global) return { current: false, document: false };
   const sameDocument = head.docKey === keys.doc;
   if (!wanted || !noteCacheReadable()) return { current: sameDocument, document: false };
-  const row = lib.noteCache(briefingId, head.docKey);
-  const notes = row && decode(row.data);
+  const notes = readData(lib, briefingId, head.docKey);
   if (!notes) return { current: false, document: false };
   return { current: sameDocument, notes, document: sameDocument };
 }
@@ -147,6 +146,19 @@ export function flushNoteCacheWrites(lib: Library): void {
     write();
   }
 }
+/**
+ * The row's notes, or undefined when they cannot be read: a damaged page under the cache (its
+ * blob spans many) must not fail an export that can render the notes itself.
+ */
+function readData(lib: Library, briefingId: string, docKey: string): StoredNotes | undefined {
+  try {
+    const row = lib.noteCache(briefingId, docKey);
+    return row && decode(row.data);
+  } catch {
+    return undefined;
+  }
+}
+
 export function storedBibliography(inputs: string, b: Bibliography): StoredBibliography {
   return {
     inputs,
