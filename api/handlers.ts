@@ -248,7 +248,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'briefings:removeItem': write((id: string, item: string) => lib.removeItem(id, item)),
     'briefings:preview': (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) => {
       const a = assembleBriefing(lib, id, { ...o, ...dirs(opts), session: session(id) });
-      return { doc: toPreviewDocument(a.doc), warnings: preflight(a, withCorroboration(lib, a)), styleId: a.engine.styleId, isNoteStyle: a.engine.isNoteStyle };
+      return { doc: toPreviewDocument(a.doc), warnings: preflight(a, withCorroboration(lib, a)), styleId: a.styleId, isNoteStyle: a.isNoteStyle };
     },
     'briefings:check': (id: string, o: { staleDays?: number }) => {
       const a = assembleBriefing(lib, id, dirs(opts));

@@ -29,6 +29,10 @@ export interface ExportBenchRow {
   twoEngines?: Timing;
   cores: number;
   pandoc?: Timing;
+  /** A new process exporting the unchanged briefing again: every note from the note cache (export/note-cache.ts). */
+  keptNotes: Timing;
+  /** A new process exporting after one fact was moved: citeproc places the document, renders only what changed. */
+  keptNotesAfterEdit: Timing;
   /** Re-export after moving one fact, with the engine kept warm (CitationSession); five edits. */
   warmReexport: Timing & { maxMs: number };
   /** Citation update after inserting / moving one cluster in a warm engine; medians of five. */
@@ -156,6 +160,18 @@ export async function benchExport(dir: string, sizes: readonly ExportSize[] = EX
       if (big) runs.two.push(timeCommand(process.execPath, exportArgs(round), env('2')));
       if (p) runs.pandoc.push(timeCommand('pandoc', [p.md, '--citeproc', '--csl', p.csl, '--bibliography', p.bib, '-o', join(dir, `pandoc-${n}.docx`)]));
     }
+    // The notes the cold runs kept in the library, read by new processes: the briefing as it
+    // was, then after each of `rounds` moves of one fact (made in this process, not timed).
+    const kept: number[] = [];
+    const afterEdit: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      kept.push(timeCommand(process.execPath, exportArgs(round), withoutThreads()));
+      const edit = Library.open(path);
+      const section = edit.getBriefing(briefingId).sections.find((s) => s.items.length)!;
+      edit.moveItem(briefingId, section.items[2 + round].id, Math.floor(n / 3) + round);
+      edit.close();
+      afterEdit.push(timeCommand(process.execPath, exportArgs(round), withoutThreads()));
+    }
     const row: ExportBenchRow = {
       citations: n,
       sources: size.sources,
@@ -163,6 +179,8 @@ export async function benchExport(dir: string, sizes: readonly ExportSize[] = EX
       dossier: timing(runs.dossier),
       ...(big ? { oneEngine: timing(runs.one), twoEngines: timing(runs.two) } : {}),
       cores: availableParallelism(),
+      keptNotes: timing(kept),
+      keptNotesAfterEdit: timing(afterEdit),
       warmReexport: { bestMs: 0, medianMs: 0, maxMs: 0 },
       insertMs: 0,
       moveMs: 0,

@@ -97,6 +97,7 @@ async function benchExportPart(): Promise<void> {
     console.log(`  ${String(e.citations).padStart(5)} citations, ${e.sources} sources (${e.template})   dossier ${t(e.dossier)}${vs}`);
     if (e.oneEngine && e.twoEngines)
       console.log(`                    one engine ${t(e.oneEngine)}, two engines on two threads ${t(e.twoEngines)} (${e.cores} cores; two are used from 4)`);
+    console.log(`                    notes kept in the library, new process: unchanged ${t(e.keptNotes)}, after moving one fact ${t(e.keptNotesAfterEdit)}`);
     const w = e.warmReexport;
     console.log(
       `                    warm re-export ${w.bestMs.toFixed(0)} / ${w.medianMs.toFixed(0)} / max ${w.maxMs.toFixed(0)} ms (target < 300 every run)${e.insertMs ? `   insert one fact ${e.insertMs.toFixed(1)} ms, move one fact ${e.moveMs.toFixed(1)} ms (target < 50)` : ''}`,

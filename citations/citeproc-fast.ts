@@ -39,6 +39,7 @@
  * documents, processCitationCluster for edits) on random documents and edit sequences in
  * note, Ibid., author-date, numeric and legal styles.
  */
+import { createHash } from 'node:crypto';
 import { type CitationRef, type CiteprocCitation, type CiteprocEngine, citeproc } from './citeproc';
 import { type CslNode, someNode } from './csl-tree';
 
@@ -74,11 +75,26 @@ export function positionSensitivity(style: CslNode): PositionSensitivity {
 const ALWAYS_SKIPPED = new Set(['sortkeys', 'index', 'noteIndex', 'item', 'section_form_override']);
 const CACHE_LIMIT = 20_000;
 
+/** A key as kept between processes: keys run to hundreds of characters, the digest to 44. */
+function keyDigest(key: string): string {
+  return createHash('sha256').update(key).digest('base64');
+}
+
 export class RenderCache {
   private readonly cache = new Map<string, string>();
   private readonly skipped: Set<string>;
+  /**
+   * Renderings an earlier process made of a document with the same style, items and citeproc
+   * (export/note-cache.ts), looked up on a miss while one document loads. They survive clear():
+   * they belong to the document being loaded, whose items are the ones just registered.
+   */
+  private seeded: Map<string, string> | undefined;
+  /** The key each citation was last rendered under: what a note cache keeps of the document. */
+  private readonly keyOf = new Map<string, string>();
   hits = 0;
   misses = 0;
+  /** Hits answered from the seeded renderings. */
+  seededHits = 0;
 
   constructor(
     private readonly engine: CiteprocEngine,
@@ -94,6 +110,32 @@ export class RenderCache {
 
   clear(): void {
     this.cache.clear();
+    this.keyOf.clear();
+  }
+
+  /** Renderings by key digest (entries()). */
+  seed(entries: ReadonlyArray<readonly [keyDigest: string, html: string]>): void {
+    this.seeded = new Map(entries);
+  }
+
+  unseed(): void {
+    this.seeded = undefined;
+  }
+
+  /** Notes that `citationID` was rendered under `key` (whether from the cache or not). */
+  renderedAs(citationID: string, key: string): void {
+    this.keyOf.set(citationID, key);
+  }
+
+  /** The key digest and rendering of each of these citations that has both still (in their order), for seed(). */
+  entries(citationIDs: readonly string[]): Array<[keyDigest: string, html: string]> {
+    const out: Array<[string, string]> = [];
+    for (const id of citationIDs) {
+      const key = this.keyOf.get(id);
+      const html = key === undefined ? undefined : this.cache.get(key);
+      if (html !== undefined) out.push([keyDigest(key!), html]);
+    }
+    return out;
   }
 
   /** undefined when the cluster must not be cached (legal-case locator juggling, parallels). */
@@ -116,7 +158,11 @@ export class RenderCache {
   }
 
   get(key: string): string | undefined {
-    const hit = this.cache.get(key);
+    let hit = this.cache.get(key);
+    if (hit === undefined && this.seeded && (hit = this.seeded.get(keyDigest(key))) !== undefined) {
+      this.seededHits++;
+      this.set(key, hit);
+    }
     if (hit !== undefined) this.hits++;
     else this.misses++;
     return hit;
@@ -154,6 +200,7 @@ export function installRenderCache(engine: CiteprocEngine, cache: RenderCache): 
     if (engine.opt.parallel.enable) return render.call(this, sortedItems, citation);
     const key = cache.key(sortedItems, citation);
     if (key === undefined) return render.call(this, sortedItems, citation);
+    cache.renderedAs(citation.citationID, key);
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const out = render.call(this, sortedItems, citation);

@@ -18,7 +18,7 @@ import { installCaseShortcut, installEscapeShortcut } from './citeproc-string-sh
 export type * from './citeproc-types';
 
 let loaded: CiteprocModule | undefined;
-let loadedVersion: string | undefined;
+let packageVersion: { read: string | undefined } | undefined;
 
 /** Where citeproc is looked for: next to this module, else the working folder's node_modules (bundles). */
 function requireFromEither<T>(id: string): T {
@@ -40,17 +40,27 @@ export function citeproc(): CiteprocModule {
   } catch (e) {
     throw new Error(`citeproc-js is not installed: ${String(e)}`, { cause: e });
   }
-  try {
-    loadedVersion = requireFromEither<{ version?: string }>('citeproc/package.json').version;
-  } catch {
-    loadedVersion = undefined; // unreadable: the fast paths stay off
-  }
   installCaseShortcut(loaded, citeprocFastPaths);
   installEscapeShortcut(loaded, citeprocFastPaths);
   return loaded;
 }
 
+/**
+ * The installed citeproc's version, from its package.json (undefined when unreadable), read
+ * without loading citeproc itself: a note cache key needs it before any engine is built.
+ */
+export function citeprocVersion(): string | undefined {
+  if (!packageVersion) {
+    try {
+      packageVersion = { read: requireFromEither<{ version?: string }>('citeproc/package.json').version };
+    } catch {
+      packageVersion = { read: undefined }; // unreadable: the fast paths stay off
+    }
+  }
+  return packageVersion.read;
+}
+
 /** Whether the citeproc fast paths run: the installed citeproc is the one they were checked against, and nobody switched them off. */
 export function citeprocFastPaths(): boolean {
-  return fastPathsOn('citeproc', () => (citeproc(), loadedVersion));
+  return fastPathsOn('citeproc', citeprocVersion);
 }

@@ -89,12 +89,16 @@ export class ClusterDocument {
     this.resetCiteproc();
     this.fresh = false;
     let html: Array<string | undefined>;
+    if (options.seed) this.renderCache.seed(options.seed);
     try {
       html = this.fast ? loadDocument(this.engine, citations, options.render) : this.plainLoad(citations, options.render);
     } catch (e) {
       // The previous document stays the engine's document; the next call rebuilds from it.
       this.broken = true;
       throw asError(e);
+    } finally {
+      // Seeded renderings belong to this document's items: the ones used are in the cache now.
+      this.renderCache.unseed();
     }
     this.order.length = 0;
     this.byId.clear();
@@ -325,8 +329,27 @@ export class ClusterDocument {
     return this.positions.get(clusterId) ?? -1;
   }
 
-  /** Render-cache counters (for benchmarks and diagnostics). */
-  cacheStats(): { hits: number; misses: number } {
-    return { hits: this.renderCache.hits, misses: this.renderCache.misses };
+  /** Render-cache counters (for benchmarks and diagnostics); `seeded`: hits from renderings given to renderDocument. */
+  cacheStats(): { hits: number; misses: number; seeded: number } {
+    return { hits: this.renderCache.hits, misses: this.renderCache.misses, seeded: this.renderCache.seededHits };
+  }
+
+  /**
+   * Each current cluster's render-cache key and rendering, for a later renderDocument's `seed`
+   * (clusters citeproc renders uncached, such as legal cases, have none).
+   */
+  renderedEntries(): Array<[keyDigest: string, html: string]> {
+    this.ensureConsistent();
+    return this.renderCache.entries(this.order.map((e) => e.citation.citationID));
+  }
+
+  /**
+   * What the bibliography is made from besides the items' data and the style: the registered
+   * items in citeproc's order with their sequence numbers (citation-number styles) and their
+   * disambiguation (year suffixes, added names).
+   */
+  bibliographyInputs(): string {
+    const { registry, reflist } = this.registry().registry;
+    return JSON.stringify(reflist.map(({ id }) => [id, registry[id]?.seq, registry[id]?.disambig]));
   }
 }

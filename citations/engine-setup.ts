@@ -30,7 +30,7 @@ export interface StyleFacts {
 const ZOTERO_STYLE_BASE = 'http://www.zotero.org/styles/';
 
 /** The style tree and facts for the options' styleId or styleXml (exactly one of them). */
-export function resolveStyle(options: CitationEngineOptions): { tree: CslNode; info: StyleFacts } {
+export function resolveStyle(options: Pick<CitationEngineOptions, 'styleId' | 'styleXml' | 'userStyleDir' | 'viaPhrase'>): { tree: CslNode; info: StyleFacts } {
   if (!options.styleId === !options.styleXml) throw new Error('CitationEngine.create needs exactly one of styleId or styleXml');
   let tree: CslNode;
   let info: StyleFacts;

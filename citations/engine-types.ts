@@ -60,6 +60,11 @@ export interface RenderDocumentOptions {
    * adoptRendered, from another engine that rendered them (split-render.ts). Default: all.
    */
   render?: (index: number) => boolean;
+  /**
+   * Renderings of an earlier document with the same style, items and citeproc, by render-cache
+   * key digest (renderedEntries): a cluster whose key is among them is not rendered again.
+   */
+  seed?: ReadonlyArray<readonly [keyDigest: string, html: string]>;
 }
 
 export type ItemLookup = (id: string) => CslItem | undefined;

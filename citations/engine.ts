@@ -165,8 +165,18 @@ export class CitationEngine {
   // ---------------------------------------------------------------------------- stats
 
   /** Render-cache counters (for benchmarks and diagnostics). */
-  cacheStats(): { hits: number; misses: number } {
+  cacheStats(): { hits: number; misses: number; seeded: number } {
     return this.doc.cacheStats();
+  }
+
+  /** The current clusters' renderings by render-cache key, to seed a later renderDocument with (note cache). */
+  renderedEntries(): Array<[keyDigest: string, html: string]> {
+    return this.doc.renderedEntries();
+  }
+
+  /** A digest-ready string of what the bibliography depends on besides the style and the items' data. */
+  bibliographyInputs(): string {
+    return this.doc.bibliographyInputs();
   }
 
   /** The citeproc citation items a cluster expands to (after via expansion); for exporters. */

@@ -30,6 +30,7 @@ export {
 } from './style-catalog';
 export type { UserStyleInfo } from './user-style';
 export { hasLocale, loadLocale } from './locales';
+export { detachedZoteroPayload, itemsDigest, noteInputs, runningVersions, type NoteInputs, type RenderVersions } from './note-inputs';
 export { cslLocatorLabel } from './locator-label';
 export { repositoryLocales, repositoryStyleIds, repositoryStyleTitle } from './repository-styles';
 export { buildZoteroPayload, CSL_CITATION_SCHEMA, runsToRtf, zoteroFieldInstruction, type ZoteroCitationItem, type ZoteroCitationPayload } from './zotero';

@@ -55,7 +55,7 @@ describe('reading never writes', () => {
     expect(sha(path)).toBe(before);
   });
 
-  it('an export writes only its record: the version it was and the file’s hash, nothing else', async () => {
+  it('an export writes only its record (the version it was and the file’s hash) and the notes it rendered', async () => {
     seed();
     const tables = () => {
       const db = new Database(path, { readonly: true });
@@ -72,7 +72,8 @@ describe('reading never writes', () => {
     expect(existsSync(join(dir, 'memo.docx'))).toBe(true);
     const after = tables();
     const changed = Object.keys(after).filter((n) => after[n] !== before[n]);
-    expect(changed.sort()).toEqual(['briefing_exports', 'briefing_versions']);
+    // …and the notes it rendered, kept for the next export (derived data, export/note-cache.ts).
+    expect(changed.sort()).toEqual(['briefing_exports', 'briefing_note_cache', 'briefing_versions']);
   });
 
   it('a read command on a missing or empty path is an error and creates nothing', async () => {

@@ -6,6 +6,7 @@ import * as briefingSeen from './repo/briefing-seen';
 import * as briefingVersions from './repo/briefing-versions';
 import * as corroboration from './repo/corroboration';
 import * as nearDuplicates from './repo/near-duplicates';
+import * as noteCache from './repo/note-cache';
 import * as facts from './repo/facts';
 import * as maintenance from './repo/maintenance';
 import * as search from './repo/search';
@@ -115,6 +116,10 @@ export class Library {
   restoreVersion = (id: string, number: number, notes: () => VersionNote[]) => briefingVersions.restoreVersion(this.db, id, number, notes);
   recordExport = (id: string, input: briefingVersions.ExportInput) => briefingVersions.recordExport(this.db, id, input);
   listExports = (id: string) => briefingVersions.listExports(this.db, id);
+  /** The notes last rendered for a briefing (by id), kept so a later export re-renders only what changed. */
+  noteCacheKeys = (briefingId: string) => noteCache.getNoteCacheKeys(this.db, briefingId);
+  noteCache = (briefingId: string, docKey: string) => noteCache.getNoteCache(this.db, briefingId, docKey);
+  saveNoteCache = (briefingId: string, row: noteCache.NoteCacheRow) => noteCache.putNoteCache(this.db, briefingId, row);
 
   // Originals: the captured files, kept with their sources (db/originals)
   originalsOfSource = (sourceId: string) => originals.originalsOfSource(this.db, this.getSource(sourceId).id);

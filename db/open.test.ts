@@ -11,6 +11,7 @@ import { APPLICATION_ID, openDatabase, schemaVersion } from './open';
 import { corroboratingFacts, independentSourceCount, linkCorroboration } from './repo/corroboration';
 import { tempDir } from './testing/temp-library';
 import { importText } from '../ingest/import-text';
+import { assembleBriefing } from '../export/assemble';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -293,6 +294,40 @@ describe('migrations', () => {
         expect(lib.searchFacts({ eventFrom: '2024-01-15' }).total).toBe(1);
         // The schema itself refuses a range end without a start, whoever writes it.
         expect(() => lib.db.prepare('UPDATE facts SET event_date = NULL WHERE id = ?').run(id)).toThrow(/CHECK constraint/);
+      },
+    },
+    8: {
+      // A version 7 briefing citing a fact: it has no kept notes; its first render keeps them, and they go with it.
+      seed(db) {
+        const now = '2024-01-19T10:00:00.000Z';
+        db.prepare("INSERT INTO sources (id, type, title, created_at, updated_at) VALUES ('s-1', 'report', 'Corridor report', ?, ?)").run(now, now);
+        db.prepare('INSERT INTO facts (id, text, text_hash, kind, source_id, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          '7f3e0d2a-aaaa-4c1b-8e5f-000000000001',
+          'Grain moved.',
+          textHash('Grain moved.'),
+          'paraphrase',
+          's-1',
+          1,
+          now,
+          now,
+        );
+        db.prepare("INSERT INTO briefings (id, title, template_id, fields, created_at, updated_at) VALUES ('b-1', 'Memo', 'info-memo', '{}', ?, ?)").run(
+          now,
+          now,
+        );
+        db.prepare("INSERT INTO briefing_sections (id, briefing_id, position, key, heading) VALUES ('sec-1', 'b-1', 0, 'bluf', 'BLUF')").run();
+        db.prepare(
+          "INSERT INTO briefing_items (id, section_id, position, kind, fact_id) VALUES ('i-1', 'sec-1', 0, 'fact', '7f3e0d2a-aaaa-4c1b-8e5f-000000000001')",
+        ).run();
+      },
+      verify(lib) {
+        expect(lib.noteCacheKeys('b-1')).toBeUndefined();
+        expect(assembleBriefing(lib, 'b-1', { keepNotes: true }).notesFrom.cache).toBe('none');
+        expect(lib.noteCacheKeys('b-1')).toMatchObject({ format: 1 });
+        expect(assembleBriefing(lib, 'b-1', { keepNotes: true }).notesFrom.cache).toBe('document');
+        expect(lib.saveNoteCache('no-such-briefing', { format: 1, globalKey: 'g', docKey: 'd', data: Buffer.from('x') })).toBe(false);
+        lib.removeBriefing('b-1');
+        expect(lib.db.prepare('SELECT count(*) FROM briefing_note_cache').pluck().get()).toBe(0);
       },
     },
   };

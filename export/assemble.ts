@@ -4,7 +4,7 @@ import { sourceToCsl } from '../core/csl-map';
 import { bannerText, combineMarkings, type Marking, portionText } from '../core/marking-string';
 import type { MarkingScheme } from '../core/markings';
 import type { Briefing, Fact, Source } from '../core/model';
-import { type Bibliography, CitationEngine, type ClusterInput, type ClusterResult, runsToPlain, zoteroFieldInstruction } from '../citations/index';
+import { CitationEngine, type ClusterInput, itemsDigest, type NoteInputs, noteInputs, type RenderVersions } from '../citations/index';
 import { type RenderHelper, renderDocumentSplit } from '../citations/split-render';
 import type { Library } from '../db/library';
 import { documentClusters, loadCitedFacts, markClusterId } from './assemble/clusters';
@@ -16,6 +16,8 @@ import { placeCitations, type PunctuationRule } from './assemble/punctuation';
 import { proseItemBlocks } from './assemble/prose-inlines';
 import type { Block, BlockKind, DocSection, HeaderField, Inline, NoteMode, ResolvedDocument } from './document';
 import type { CitationSession } from './citation-session';
+import { type CitedNotes, cachedNotes, engineNotes, type NotesFrom } from './assemble/cited-notes';
+import { type KeptNotes, type NoteCacheKeys, noteCacheKeys, readNoteCache, writeNoteCache, writeNoteCacheSoon } from './note-cache';
 import { getTemplate, type Template, type TemplateSection } from './template/index';
 
 export { clusterFor, markClusterId } from './assemble/clusters';
@@ -31,13 +33,23 @@ export interface AssembleOptions {
   today?: Date;
   /** A warm engine kept between renders of the same briefing (the app keeps one per briefing). */
   session?: CitationSession;
+  /**
+   * Keep the notes rendered in the library for a later export (export/note-cache.ts): exports
+   * do, and the app's session (its preview); a check or another read does not write.
+   */
+  keepNotes?: boolean;
+  /** The citeproc and output versions the note cache keys on (default: the running ones; tests pass others). */
+  renderVersions?: RenderVersions;
 }
 
 export interface AssembledBriefing {
   briefing: Briefing;
   doc: ResolvedDocument;
   template: Template;
-  engine: CitationEngine;
+  /** The engine holding the document's citations (built when first asked for if the notes came from the note cache). */
+  readonly engine: CitationEngine;
+  styleId: string;
+  isNoteStyle: boolean;
   /** Every fact placed or cited in prose. */
   facts: Map<string, Fact>;
   sources: Map<string, Source>;
@@ -49,22 +61,43 @@ export interface AssembledBriefing {
   clusters: ClusterInput[];
   /** 2 when a second engine rendered part of the citations (assembleBriefingSplit). */
   citationEngines?: 1 | 2;
+  /** Whether the notes were rendered now or taken from the note cache. */
+  notesFrom: NotesFrom;
 }
 
 /**
  * Resolves a briefing for the writers: places every fact, renders every citation with
  * citeproc-js in document order (so notes number, shorten and become Ibid. as the style
  * says), computes the banner and portion marks, and fills the memo header from the template.
+ * Notes the library kept for this document (export/note-cache.ts) are taken as they are, and
+ * the ones just rendered are kept.
  */
 export function assembleBriefing(lib: Library, briefingRef: string, opts: AssembleOptions = {}): AssembledBriefing {
   const p = prepare(lib, briefingRef, opts);
+  const sessionKey = `${p.styleId}|${opts.styleDir ?? ''}`;
+  // A warm session re-renders only what changed and keeps its Zotero fields: quicker than the kept notes.
+  const warm = opts.session?.warm(sessionKey) ?? false;
+  const cache = lookUpNotes(lib, p, opts, !warm);
+  if (cache.kept.document) return finish(lib, p, opts, cache, fromCache(p, opts, cache, sessionKey));
+  const seed = cache.kept.notes?.renders;
+  const kept = cache.kept.notes?.bibliography;
   if (opts.session) {
-    const { engine, results } = opts.session.render(`${p.styleId}|${opts.styleDir ?? ''}`, p.sources, (lookup) => createEngine(p, opts, lookup), p.clusters);
-    return build(lib, p, opts, engine, results, () => opts.session!.bibliography());
+    const session = opts.session;
+    const before = session.warm(sessionKey) ? undefined : 0;
+    const { engine, results } = session.render(sessionKey, p.sources, (lookup) => createEngine(p, opts, lookup), p.clusters, seed);
+    const from = notesFrom(before === undefined ? 0 : engine.cacheStats().seeded);
+    return finish(
+      lib,
+      p,
+      opts,
+      cache,
+      engineNotes(engine, results, p.clusters, { bibliography: () => session.bibliography(), session, from, ...(kept ? { kept } : {}) }),
+    );
   }
   const engine = createEngine(p, opts, (id) => p.sources.get(id));
-  const results = new Map(engine.renderDocument(p.clusters).map((r) => [r.id, r]));
-  return build(lib, p, opts, engine, results, () => engine.bibliography());
+  const results = new Map(engine.renderDocument(p.clusters, seed ? { seed } : {}).map((r) => [r.id, r]));
+  const from = notesFrom(engine.cacheStats().seeded);
+  return finish(lib, p, opts, cache, engineNotes(engine, results, p.clusters, { bibliography: () => engine.bibliography(), from, ...(kept ? { kept } : {}) }));
 }
 
 /**
@@ -73,12 +106,65 @@ export function assembleBriefing(lib: Library, briefingRef: string, opts: Assemb
  */
 export async function assembleBriefingSplit(lib: Library, briefingRef: string, opts: AssembleOptions, helper: RenderHelper): Promise<AssembledBriefing> {
   const p = prepare(lib, briefingRef, opts);
+  const cache = lookUpNotes(lib, p, opts);
+  // Kept notes are cheaper than any sharing: all of them, or most (one engine seeded with them).
+  if (cache.kept.document) return finish(lib, p, opts, cache, fromCache(p, opts, cache, ''));
+  if (cache.kept.notes) return assembleBriefing(lib, briefingRef, opts);
   const engine = createEngine(p, opts, (id) => p.sources.get(id));
   const items = [...p.sources.values()].map(sourceToCsl);
   const split = await renderDocumentSplit(engine, engineOptions(p, opts), items, p.clusters, helper, p.template.citation.bibliography);
   const results = new Map(split.results.map((r) => [r.id, r]));
-  const assembled = build(lib, p, opts, engine, results, () => split.bibliography ?? engine.bibliography());
-  return split.shared ? { ...assembled, citationEngines: 2 } : assembled;
+  const notes = engineNotes(engine, results, p.clusters, { bibliography: () => split.bibliography ?? engine.bibliography(), from: notesFrom(0) });
+  const assembled = finish(lib, p, opts, cache, notes);
+  return split.shared ? Object.defineProperty(assembled, 'citationEngines', { value: 2, enumerable: true }) : assembled;
+}
+
+function notesFrom(reused: number): NotesFrom {
+  return { cache: reused ? 'clusters' : 'none', reused };
+}
+
+interface NoteCacheLookup {
+  inputs: NoteInputs;
+  keys: NoteCacheKeys;
+  kept: KeptNotes;
+}
+
+/** The keys of this document's notes (see export/note-cache.ts) and what the library keeps under them. */
+function lookUpNotes(lib: Library, p: Prepared, opts: AssembleOptions, wanted = true): NoteCacheLookup {
+  const inputs = noteInputs(engineOptions(p, opts), opts.renderVersions);
+  const keys = noteCacheKeys(inputs.digest, itemsDigest([...p.sources.values()].map(sourceToCsl)), p.clusters);
+  const kept = readNoteCache(lib, p.briefing.id, keys, wanted);
+  // Kept notes for another number of clusters would be a broken row: never used, rewritten.
+  const broken = kept.document && kept.notes!.notes.length !== p.clusters.length;
+  return { inputs, keys, kept: broken ? { current: false, document: false } : kept };
+}
+
+function fromCache(p: Prepared, opts: AssembleOptions, cache: NoteCacheLookup, sessionKey: string): CitedNotes {
+  const csl = new Map([...p.sources.values()].map((s) => [s.id, sourceToCsl(s)]));
+  const notes = cache.kept.notes!;
+  const seed = notes.renders;
+  // Asked for only by callers that edit the document further (and for a bibliography not kept).
+  const makeEngine = () =>
+    opts.session
+      ? opts.session.render(sessionKey, p.sources, (lookup) => createEngine(p, opts, lookup), p.clusters, seed).engine
+      : (() => {
+          const engine = createEngine(p, opts, (id) => p.sources.get(id));
+          engine.renderDocument(p.clusters, { seed });
+          return engine;
+        })();
+  return cachedNotes(cache.inputs, notes, p.clusters, (id) => csl.get(id), makeEngine);
+}
+
+/** Lays the document out and keeps its notes in the library (when they are new there). */
+function finish(lib: Library, p: Prepared, opts: AssembleOptions, cache: NoteCacheLookup, notes: CitedNotes): AssembledBriefing {
+  const assembled = build(lib, p, opts, notes);
+  if (!cache.kept.current && (opts.keepNotes || opts.session)) {
+    const store = notes.toStore();
+    // The app's session writes after answering; a one-off export (a process about to end) now.
+    if (store && opts.session) writeNoteCacheSoon(lib, p.briefing.id, cache.keys, store);
+    else if (store) writeNoteCache(lib, p.briefing.id, cache.keys, store);
+  }
+  return assembled;
 }
 
 interface Prepared {
@@ -121,22 +207,15 @@ function createEngine(p: Prepared, opts: AssembleOptions, lookup: (id: string) =
 }
 
 /** Lays the briefing out once its citations are rendered: sections, marking, header, sources. */
-function build(
-  lib: Library,
-  p: Prepared,
-  opts: AssembleOptions,
-  engine: CitationEngine,
-  rendered: Map<string, ClusterResult>,
-  bibliography: () => Bibliography,
-): AssembledBriefing {
+function build(lib: Library, p: Prepared, opts: AssembleOptions, notes: CitedNotes): AssembledBriefing {
   const { briefing, template, facts, sources, clusters } = p;
-  const noteMode: NoteMode = engine.isNoteStyle ? (opts.notes ?? briefing.notePlacement ?? template.citation.notes) : 'in-text';
+  const noteMode: NoteMode = notes.isNoteStyle ? (opts.notes ?? briefing.notePlacement ?? template.citation.notes) : 'in-text';
   const rule: PunctuationRule = { mode: noteMode, notesAfterPunctuation: template.citation.notesAfterPunctuation };
 
   const scheme = lib.markingScheme();
   const marking = documentMarking(scheme, briefing, facts.values());
   const clusterById = new Map(clusters.map((c) => [c.id, c]));
-  const cite = (id: string): Inline => citationInline(engine, clusterById.get(id)!, rendered.get(id)!, noteMode, opts.session);
+  const cite = (id: string): Inline => citationInline(notes, clusterById.get(id)!, noteMode);
   // Each section's portion markings, combined into its heading's mark.
   let sectionMarks: Marking[] = [];
   const portion = (block: Block, cited: Fact[], raised: Marking | undefined): Block => {
@@ -192,8 +271,8 @@ function build(
     fields: headerFields(template, briefing, briefing.portionMarks ? scheme : undefined),
     sections,
     notes: noteMode,
-    language: engine.locale,
-    zotero: { styleUri: engine.styleUri, locale: engine.locale, noteType: noteMode, hasBibliography: engine.styleHasBibliography },
+    language: notes.locale,
+    zotero: { styleUri: notes.styleUri, locale: notes.locale, noteType: noteMode, hasBibliography: notes.hasBibliography },
   };
   // A title is a portion too (ISOO booklet); a memo's "INFO MEMO" line is the form's name, not a title.
   if (briefing.portionMarks && !template.heading && scheme.levels[0]) doc.headingPortion = scheme.levels[0].portion;
@@ -216,7 +295,7 @@ function build(
     doc.derivedFrom = derivedFrom(facts, sources);
   }
   if (template.citation.bibliography) {
-    const bib = bibliography();
+    const bib = notes.bibliography();
     if (bib.entries.length) {
       doc.bibliography = {
         heading: template.citation.bibliographyHeading,
@@ -226,7 +305,22 @@ function build(
       };
     }
   }
-  return { briefing, doc, template, engine, facts, sources, prose: p.prose, marking, clusters };
+  return {
+    briefing,
+    doc,
+    template,
+    get engine() {
+      return notes.engine();
+    },
+    styleId: notes.styleId,
+    isNoteStyle: notes.isNoteStyle,
+    facts,
+    sources,
+    prose: p.prose,
+    marking,
+    clusters,
+    notesFrom: notes.from,
+  };
 }
 
 /** Every source the cited facts name (their own and any via source), read in one query. */
@@ -240,9 +334,9 @@ function loadSources(lib: Library, facts: Map<string, Fact>): Map<string, Source
 }
 
 /** A note reference (note styles) or an in-text citation, with its Zotero field; placed by assemble/punctuation.ts. */
-function citationInline(engine: CitationEngine, cluster: ClusterInput, r: ClusterResult, mode: NoteMode, session?: CitationSession): Inline {
-  const payload = () => engine.zoteroCitationPayload(cluster, runsToPlain(r.runs), r.runs);
-  const field = { instruction: session ? session.field(cluster, engine.noteIndexOf(cluster.id), r.html, payload) : zoteroFieldInstruction(payload()) };
+function citationInline(notes: CitedNotes, cluster: ClusterInput, mode: NoteMode): Inline {
+  const r = notes.results.get(cluster.id)!;
+  const field = { instruction: notes.field(cluster, r) };
   if (mode !== 'in-text') return { type: 'note', noteNumber: r.noteNumber ?? 0, runs: r.runs, field, clusterId: cluster.id };
   return { type: 'cite', runs: r.runs, field, clusterId: cluster.id };
 }

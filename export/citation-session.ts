@@ -30,12 +30,21 @@ export class CitationSession {
   private fields = new Map<string, { key: string; before: string; after: string }>();
   private fieldsVersion = '';
 
-  /** Renders `clusters` in document order; `create` builds an engine whose lookup calls `lookup`. */
+  /** Whether an engine is kept (a render has been made since the session began or last changed style). */
+  warm(key: string): boolean {
+    return this.engine !== undefined && key === this.key;
+  }
+
+  /**
+   * Renders `clusters` in document order; `create` builds an engine whose lookup calls `lookup`.
+   * `seed`: renderings kept in the library (export/note-cache.ts), used when a new engine loads the document.
+   */
   render(
     key: string,
     sources: Map<string, Source>,
     create: (lookup: (id: string) => Source | undefined) => CitationEngine,
     clusters: ClusterInput[],
+    seed?: ReadonlyArray<readonly [string, string]>,
   ): { engine: CitationEngine; results: Map<string, ClusterResult> } {
     const version = [...sources.values()]
       .map((s) => `${s.id}@${s.updatedAt}`)
@@ -44,7 +53,7 @@ export class CitationSession {
     if (!this.engine || key !== this.key) {
       this.sources = sources;
       this.engine = create((id) => this.sources.get(id));
-      this.engine.renderDocument(clusters);
+      this.engine.renderDocument(clusters, seed ? { seed } : {});
       this.key = key;
       this.order = [...clusters];
     } else {

@@ -6,6 +6,7 @@ import type { Library } from '../db/library';
 import type { RenderHelper } from '../citations/split-render';
 import { versionContent } from '../core/versions';
 import { type AssembleOptions, type AssembledBriefing, assembleBriefing, assembleBriefingSplit } from './assemble';
+import type { NotesFrom } from './assemble/cited-notes';
 import { documentNotes } from './briefing-versions';
 import { renderDocx, renderIntoLetterhead } from './docx/index';
 import { safeFileName } from '../core/file-name';
@@ -53,6 +54,8 @@ export interface ExportResult {
   warnings: PreflightWarning[];
   /** How many citation engines rendered the notes: 2 when a render helper shared the work. */
   citationEngines: 1 | 2;
+  /** Whether the notes were rendered now or taken from those the library kept (export/note-cache.ts). */
+  notesFrom: NotesFrom;
   /** SHA-256 of the file's bytes, hex. */
   sha256: string;
   /**
@@ -77,7 +80,9 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
   };
   await phase('citations');
   const assembled =
-    opts.renderHelper && !opts.session ? await assembleBriefingSplit(lib, briefingRef, opts, opts.renderHelper) : assembleBriefing(lib, briefingRef, opts);
+    opts.renderHelper && !opts.session
+      ? await assembleBriefingSplit(lib, briefingRef, { ...opts, keepNotes: true }, opts.renderHelper)
+      : assembleBriefing(lib, briefingRef, { ...opts, keepNotes: true });
   const format = opts.format ?? formatOf(opts.out);
   const path = targetPath(opts.out, assembled.briefing.title, format);
   await phase('document');
@@ -98,6 +103,7 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
     notes: countNotes(assembled),
     warnings: preflight(assembled, withCorroboration(lib, assembled, opts)),
     citationEngines: assembled.citationEngines ?? 1,
+    notesFrom: assembled.notesFrom,
   };
 }
 

@@ -6,9 +6,10 @@ import { writing } from './0004-writing';
 import { headerDates } from './0005-header-dates';
 import { originals } from './0006-originals';
 import { figuresRanges } from './0007-figures-ranges';
+import { noteCache } from './0008-note-cache';
 
 /** Every schema version in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, corroboration, libraryId, writing, headerDates, originals, figuresRanges];
+export const MIGRATIONS: readonly Migration[] = [initial, corroboration, libraryId, writing, headerDates, originals, figuresRanges, noteCache];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -1,0 +1,79 @@
+/**
+ * The note cache and the app's warm citation session: a new session (the app started again)
+ * loads the document with the kept renderings, a warm one reads no kept data, and what a
+ * session renders is kept once it has answered.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Library } from '../db/library';
+import { tempLibrary } from '../db/testing/temp-library';
+import { loadSample } from '../samples/load';
+import { CitationSession } from './citation-session';
+import { exportBriefing } from './export-briefing';
+import { flushNoteCacheWrites } from './note-cache';
+import { openDocx } from './testing/docx-parts';
+
+const TODAY = new Date('2025-02-01T12:00:00Z');
+
+let lib: Library;
+let dir: string;
+let done: () => void;
+let id: string;
+let count = 0;
+
+beforeEach(() => {
+  const t = tempLibrary();
+  lib = t.lib;
+  dir = t.dir;
+  done = t.cleanup;
+  id = loadSample(lib, TODAY);
+});
+afterEach(() => done());
+
+const exportNow = (session?: CitationSession) =>
+  exportBriefing(lib, id, { out: join(dir, `export-${count++}.docx`), today: TODAY, now: TODAY, ...(session ? { session } : {}) });
+const notes = (path: string) => openDocx(readFileSync(path)).part('word/footnotes.xml');
+
+function moveSecondFactToEnd(): void {
+  const facts = lib
+    .getBriefing(id)
+    .sections.flatMap((s) => s.items)
+    .filter((i) => i.kind === 'fact');
+  lib.moveItem(id, facts[1].id, facts.length - 1);
+}
+
+describe('notes kept with the briefing, in the app', () => {
+  it('a new session starts from the kept renderings; a warm one re-renders what changed; both are kept', async () => {
+    await exportNow();
+    moveSecondFactToEnd();
+    const session = new CitationSession();
+    const restarted = await exportNow(session);
+    expect(restarted.notesFrom.cache).toBe('clusters');
+    expect(restarted.notesFrom.reused).toBeGreaterThan(restarted.notes / 2);
+    moveSecondFactToEnd();
+    const warm = await exportNow(session);
+    expect(warm.notesFrom).toEqual({ cache: 'none', reused: 0 });
+    flushNoteCacheWrites(lib);
+    // What the warm session rendered is what a one-off export takes from the library, and what citeproc renders.
+    const oneOff = await exportNow();
+    expect(oneOff.notesFrom).toEqual({ cache: 'document', reused: oneOff.notes });
+    process.env.DOSSIER_NO_NOTE_CACHE = '1';
+    const fresh = await exportNow().finally(() => delete process.env.DOSSIER_NO_NOTE_CACHE);
+    expect(notes(warm.path)).toBe(notes(fresh.path));
+    expect(notes(oneOff.path)).toBe(notes(fresh.path));
+  });
+
+  it('a new session given an unchanged briefing takes every note, and builds its engine only for an edit', async () => {
+    await exportNow();
+    const session = new CitationSession();
+    const opened = await exportNow(session);
+    expect(opened.notesFrom).toEqual({ cache: 'document', reused: opened.notes });
+    moveSecondFactToEnd();
+    const edited = await exportNow(session);
+    expect(edited.notesFrom.cache).toBe('clusters');
+    process.env.DOSSIER_NO_NOTE_CACHE = '1';
+    const fresh = await exportNow().finally(() => delete process.env.DOSSIER_NO_NOTE_CACHE);
+    expect(notes(edited.path)).toBe(notes(fresh.path));
+  });
+});
