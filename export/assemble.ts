@@ -37,7 +37,7 @@ export interface AssembleOptions {
    * Keep the notes rendered in the library for a later export (export/note-cache.ts): exports
    * do, and the app's session (its preview); a check or another read does not write.
    */
-  keepNotes?: boolean;
+  keepNotes?: boolean | 'after';
   /** The citeproc and output versions the note cache keys on (default: the running ones; tests pass others). */
   renderVersions?: RenderVersions;
 }
@@ -48,6 +48,12 @@ export interface AssembledBriefing {
   template: Template;
   /** The engine holding the document's citations (built when first asked for if the notes came from the note cache). */
   readonly engine: CitationEngine;
+  /**
+   * Keeps the rendered notes in the library, when the caller asked for that to wait
+   * (`keepNotes: 'after'`): an export records the file it wrote first, and only then keeps
+   * its notes, best effort — a library that cannot take the cache still records the export.
+   */
+  keepNotes?: () => boolean;
   styleId: string;
   isNoteStyle: boolean;
   /** Every fact placed or cited in prose. */
@@ -162,6 +168,7 @@ function finish(lib: Library, p: Prepared, opts: AssembleOptions, cache: NoteCac
     const store = notes.toStore();
     // The app's session writes after answering; a one-off export (a process about to end) now.
     if (store && opts.session) writeNoteCacheSoon(lib, p.briefing.id, cache.keys, store);
+    else if (store && opts.keepNotes === 'after') assembled.keepNotes = () => writeNoteCache(lib, p.briefing.id, cache.keys, store);
     else if (store) writeNoteCache(lib, p.briefing.id, cache.keys, store);
   }
   return assembled;

@@ -81,8 +81,8 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
   await phase('citations');
   const assembled =
     opts.renderHelper && !opts.session
-      ? await assembleBriefingSplit(lib, briefingRef, { ...opts, keepNotes: true }, opts.renderHelper)
-      : assembleBriefing(lib, briefingRef, { ...opts, keepNotes: true });
+      ? await assembleBriefingSplit(lib, briefingRef, { ...opts, keepNotes: 'after' }, opts.renderHelper)
+      : assembleBriefing(lib, briefingRef, { ...opts, keepNotes: 'after' });
   const format = opts.format ?? formatOf(opts.out);
   const path = targetPath(opts.out, assembled.briefing.title, format);
   await phase('document');
@@ -93,6 +93,7 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
   });
   const sha256 = createHash('sha256').update(data).digest('hex');
   const version = lib.readOnly ? undefined : recordExport(lib, assembled, format, path, sha256);
+  assembled.keepNotes?.();
   opts.onPhase?.('checks');
   return {
     sha256,

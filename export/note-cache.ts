@@ -91,7 +91,7 @@ export interface KeptNotes {
  * only to know whether the row is current), so their data is read only then.
  */
 export function readNoteCache(lib: Library, briefingId: string, keys: NoteCacheKeys, wanted = true): KeptNotes {
-  const head = lib.noteCacheKeys(briefingId);
+  const head = readKeys(lib, briefingId);
   if (!head || head.format !== NOTE_CACHE_FORMAT || head.globalKey !== keys.global) return { current: false, document: false };
   const sameDocument = head.docKey === keys.doc;
   if (!wanted || !noteCacheReadable()) return { current: sameDocument, document: false };
@@ -146,6 +146,15 @@ export function flushNoteCacheWrites(lib: Library): void {
     write();
   }
 }
+/** The row's keys, or undefined when they cannot be read (a damaged page): the export renders its notes itself. */
+function readKeys(lib: Library, briefingId: string): ReturnType<Library['noteCacheKeys']> {
+  try {
+    return lib.noteCacheKeys(briefingId);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The row's notes, or undefined when they cannot be read: a damaged page under the cache (its
  * blob spans many) must not fail an export that can render the notes itself.
