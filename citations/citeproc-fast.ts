@@ -41,7 +41,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type CitationRef, type CiteprocCitation, type CiteprocEngine, citeproc } from './citeproc';
-import { type CslNode, someNode } from './csl-tree';
+import { childElements, type CslNode, firstChild, someNode } from './csl-tree';
 
 type Renderer = CiteprocEngine['process_CitationCluster'];
 
@@ -65,6 +65,14 @@ export function positionSensitivity(style: CslNode): PositionSensitivity {
     // position="near-note" and CSL-M's "far-note" are the only readers of the near-note flag
     nearNote: mentions('near-note') || mentions('far-note'),
   };
+}
+
+/** Whether the style's bibliography lists sources in the order they are first cited. */
+export function bibliographyInCitationOrder(style: CslNode): boolean {
+  const bibliography = firstChild(style, 'bibliography');
+  if (!bibliography) return false;
+  const sort = firstChild(bibliography, 'sort');
+  return !sort || childElements(sort, 'key').some((k) => k.attrs.variable === 'citation-number');
 }
 
 /**

@@ -15,7 +15,7 @@
 import type { CslItem } from '../core/csl';
 import { makeBibliography } from './bibliography';
 import type { CiteprocCiteItem } from './citeproc';
-import { positionSensitivity } from './citeproc-fast';
+import { bibliographyInCitationOrder, positionSensitivity } from './citeproc-fast';
 import { CitationBuilder } from './cluster-citation';
 import { ClusterDocument } from './cluster-document';
 import type { CslNode } from './csl-tree';
@@ -44,6 +44,11 @@ export class CitationEngine {
   /** The style's CSL id URI (Zotero's document preferences name the style by it). */
   readonly styleUri: string;
   readonly styleHasBibliography: boolean;
+  /**
+   * Whether the sources list follows the order sources are first cited (no sort, or a sort by
+   * citation number: IEEE, Vancouver…): a move then reorders the list as well as the notes.
+   */
+  readonly bibliographyInCitationOrder: boolean;
   /** The locale citeproc renders with (e.g. "en-US", "en-GB"). */
   readonly locale: string;
   readonly viaPhrase: string;
@@ -63,6 +68,7 @@ export class CitationEngine {
     this.styleClass = info.class;
     this.styleUri = info.uri;
     this.styleHasBibliography = info.hasBibliography;
+    this.bibliographyInCitationOrder = bibliographyInCitationOrder(tree);
     this.viaPhrase = info.via;
     const sensitivity = positionSensitivity(tree);
     this.citations = new CitationBuilder(this.isNoteStyle, this.viaPhrase, lookup);

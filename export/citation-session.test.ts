@@ -52,6 +52,20 @@ describe('a warm citation session', () => {
     check();
   });
 
+  it('a numbered style: the sources list follows citation order after a move (it is not reused stale)', () => {
+    const session = new CitationSession();
+    const today = new Date('2025-02-01T00:00:00Z');
+    const opts = { today, styleId: 'ieee' };
+    const check = () => expect(citations(assembleBriefing(lib, id, { ...opts, session }).doc)).toEqual(citations(assembleBriefing(lib, id, opts).doc));
+    check();
+    const discussion = () => lib.getBriefing(id).sections.find((s) => s.key === 'discussion')!;
+    // The last fact first: its source becomes [1] and every other number moves.
+    lib.moveItem(id, discussion().items.at(-1)!.id, 0);
+    check();
+    lib.moveItem(id, discussion().items[0].id, discussion().items.length - 1);
+    check();
+  });
+
   it('stays equal to a fresh render through a random run of moves, inserts and removals', async () => {
     const { rng } = await import('../bench/random');
     const r = rng(42);

@@ -73,12 +73,15 @@ export class CitationSession {
 
   /**
    * The bibliography, reused while the same sources (same versions) are cited: moving or
-   * re-citing facts does not change it, and citeproc takes a fifth of a second to build it.
+   * re-citing facts does not change it — unless the style lists sources in citation order —
+   * and citeproc takes a fifth of a second to build it.
    */
   bibliography(): Bibliography {
     const engine = this.engine!;
     const cited = new Set(this.order.flatMap((c) => c.cites.flatMap((x) => [x.itemId, ...(x.via ? [x.via.itemId] : [])])));
-    const key = `${this.key}|${this.sourcesVersion}|${[...cited].sort().join(',')}`;
+    // A list in citation order (numbered styles) changes with the order of first citations too.
+    const ids = engine.bibliographyInCitationOrder ? [...cited] : [...cited].sort();
+    const key = `${this.key}|${this.sourcesVersion}|${ids.join(',')}`;
     if (this.bib?.key !== key) this.bib = { key, value: engine.bibliography() };
     return this.bib.value;
   }
