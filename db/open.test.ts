@@ -330,6 +330,31 @@ describe('migrations', () => {
         expect(lib.db.prepare('SELECT count(*) FROM briefing_note_cache').pluck().get()).toBe(0);
       },
     },
+    9: {
+      // A version 8 library with a fact: after the migration it is linked to no team, shares nothing, and its edits queue nothing.
+      seed(db) {
+        const now = '2024-01-19T10:00:00.000Z';
+        db.prepare("INSERT INTO sources (id, type, title, created_at, updated_at) VALUES ('s-1', 'report', 'Corridor report', ?, ?)").run(now, now);
+        db.prepare('INSERT INTO facts (id, text, text_hash, kind, source_id, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+          '7f3e0d2a-aaaa-4c1b-8e5f-000000000009',
+          'Grain moved.',
+          textHash('Grain moved.'),
+          'paraphrase',
+          's-1',
+          1,
+          now,
+          now,
+        );
+      },
+      verify(lib) {
+        const count = (table: string) => lib.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+        expect(count('team_link')).toBe(0);
+        expect(count('sync_rows')).toBe(0);
+        lib.updateFact('7f3e0d2a-aaaa-4c1b-8e5f-000000000009', { notes: 'Checked against the port log.' });
+        expect(count('sync_outbox')).toBe(0);
+        expect(lib.db.prepare('SELECT active FROM sync_applying').pluck().get()).toBe(0);
+      },
+    },
   };
 
   for (const m of MIGRATIONS) {

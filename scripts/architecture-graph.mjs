@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ROOMS = ['core', 'db', 'ingest', 'citations', 'export', 'api', 'renderer', 'electron', 'cli', 'samples'];
+const ROOMS = ['core', 'db', 'ingest', 'citations', 'export', 'team', 'api', 'renderer', 'electron', 'cli', 'samples'];
 const json = execFileSync(
   process.execPath,
   [

