@@ -10,7 +10,11 @@ export type ErrorCode =
   | 'library_corrupt' // the file is not a readable Dossier library
   | 'library_future' // written by a newer Dossier; refused, never modified
   | 'io' // the file system said no
-  | 'password_required'; // the file is encrypted: ask for its password (again, when the one given was wrong) and retry
+  | 'password_required' // the file is encrypted: ask for its password (again, when the one given was wrong) and retry
+  | 'server_unreachable' // the team server could not be reached (or stopped answering); nothing local changed
+  | 'server_auth' // the team server refused the user name or password
+  | 'server_future' // the team server's schema (or a pack) is from a newer Dossier; refused, never modified
+  | 'forbidden'; // the team server refused: not a member (any more), or the role or clearance does not allow it
 
 export class DossierError extends Error {
   readonly code: ErrorCode;
