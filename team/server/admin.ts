@@ -1,0 +1,104 @@
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { DossierError, invalid, printable } from '../../core/errors';
+import type { TeamServer } from './connection';
+
+/**
+ * Teams and their members. Creating a team is the server owner's job (only the owner may
+ * insert into dossier.teams). Members are managed through the schema's SECURITY DEFINER
+ * functions, which let the owner and a team's admins create login roles without giving every
+ * admin CREATEROLE on the whole server.
+ */
+export type TeamRole = 'reader' | 'editor' | 'admin';
+
+const ROLES: readonly TeamRole[] = ['reader', 'editor', 'admin'];
+
+/** A user name is a PostgreSQL role: lower-case so it never needs quoting. */
+const USER_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export async function createTeam(s: TeamServer, name: string, scheme: 'us' | 'uk'): Promise<{ id: string }> {
+  if (!name.trim()) throw invalid('team', 'a team needs a name');
+  if (scheme !== 'us' && scheme !== 'uk') throw invalid('scheme', `${printable(String(scheme))} is not us or uk`);
+  const existing = await s.query('SELECT 1 FROM dossier.teams WHERE name = $1', [name]);
+  if (existing.rowCount) throw new DossierError('conflict', `team ${printable(name)} already exists`);
+  const r = await s.query<{ id: string }>('INSERT INTO dossier.teams (name, scheme) VALUES ($1, $2) RETURNING id', [name, scheme]);
+  return { id: r.rows[0]!.id };
+}
+
+export interface NewMember {
+  name: string;
+  team: string;
+  role: TeamRole;
+  clearance: string;
+  password: string;
+}
+
+/** Creates the login role if new, then adds or updates the membership (a revoked one returns). */
+export async function addUser(s: TeamServer, u: NewMember): Promise<void> {
+  if (!USER_NAME.test(u.name)) {
+    throw invalid('name', `${printable(u.name)} is not a user name: lower-case letters, digits and _, a letter or _ first, at most 63`);
+  }
+  if (!ROLES.includes(u.role)) throw invalid('role', `${printable(String(u.role))} is not reader, editor or admin`);
+  if (u.password.length < 8) throw invalid('password', 'a team password needs at least 8 characters');
+  await s.query('SELECT dossier.add_member($1, $2, $3, $4, $5)', [u.team, u.name, u.role, u.clearance, scramVerifier(u.password)]);
+}
+
+export async function revokeUser(s: TeamServer, u: { name: string; team: string }): Promise<void> {
+  await s.query('SELECT dossier.revoke_member($1, $2)', [u.team, u.name]);
+}
+
+export interface Membership {
+  teamId: string;
+  teamName: string;
+  scheme: string;
+  user: string;
+  role: string;
+  clearance: string;
+}
+
+/** The connected user's active membership of `team` (its name); forbidden if there is none. */
+export async function whoAmI(s: TeamServer, team: string): Promise<Membership> {
+  const r = await s.query<Membership>(
+    `SELECT t.id AS "teamId", t.name AS "teamName", t.scheme, m.user_name AS "user", m.role, m.clearance
+       FROM dossier.members m JOIN dossier.teams t ON t.id = m.team_id
+      WHERE t.name = $1 AND m.user_name = current_user AND m.revoked_at IS NULL`,
+    [team],
+  );
+  const row = r.rows[0];
+  if (!row) throw new DossierError('forbidden', `you are not a member of team ${printable(team)} on this server (or no longer)`);
+  return row;
+}
+
+/** The same, by team id: what push and pull check first. */
+export async function membershipById(s: TeamServer, teamId: string): Promise<{ role: string; clearanceRank: number }> {
+  const r = await s.query<{ role: string; rank: number }>(
+    `SELECT role, clearance_rank AS rank FROM dossier.members
+      WHERE team_id::text = $1 AND user_name = current_user AND revoked_at IS NULL`,
+    [teamId],
+  );
+  const row = r.rows[0];
+  if (!row) throw new DossierError('forbidden', 'you are not a member of this team on the server (or no longer)');
+  return { role: row.role, clearanceRank: row.rank };
+}
+
+/**
+ * A SCRAM-SHA-256 verifier (RFC 5802/7677, PostgreSQL's stored form), made here so the
+ * password itself never reaches the server or its statement log. The password is prepared
+ * as the login prepares it (node-postgres and libpq: SASLprep's mapping steps and NFKC), or a
+ * password with such characters would be stored in one form and sent in another.
+ */
+export function scramVerifier(password: string, iterations = 4096): string {
+  const salt = randomBytes(16);
+  const salted = pbkdf2Sync(saslPrepare(password), salt, iterations, 32, 'sha256');
+  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = createHash('sha256').update(clientKey).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
+/** RFC 4013's mappings: non-ASCII spaces become spaces, "mapped to nothing" goes, then NFKC. */
+function saslPrepare(password: string): string {
+  return password
+    .replace(/[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
+    .replace(/\u00ad|\u034f|\u1806|[\u180b-\u180d]|\u200c|\u200d|\u2060|[\ufe00-\ufe0f]|\ufeff/g, '')
+    .normalize('NFKC');
+}

@@ -1,0 +1,10 @@
+/**
+ * The team server on PostgreSQL (issue 16): connection, schema, teams and members, push and
+ * pull. Who sees what is enforced by PostgreSQL's row-level security on the user's own login;
+ * this module merges fields and maps errors. See schema/001-team.ts for the tables and policies.
+ */
+export { openServer, TeamServer, type OpenOptions } from './connection';
+export { initSchema } from './schema';
+export { createTeam, addUser, revokeUser, whoAmI, type Membership, type NewMember, type TeamRole } from './admin';
+export { push, type PushResult } from './push';
+export { pull, type PullResult } from './pull';

@@ -1,0 +1,138 @@
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type PgCluster } from '../testing/pg-cluster';
+import { initSchema, openServer, whoAmI } from '.';
+import { SERVER_MIGRATIONS, serverVersion } from './schema';
+
+let cluster: PgCluster;
+beforeAll(async () => {
+  cluster = await startCluster();
+});
+afterAll(() => cluster?.stop());
+
+async function tables(url: string): Promise<string[]> {
+  const s = await openServer({ url });
+  try {
+    const r = await s.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'dossier' ORDER BY 1");
+    return r.rows.map((x) => x.t);
+  } finally {
+    await s.close();
+  }
+}
+
+describe('initSchema', () => {
+  it('creates the schema once, then finds it current', async () => {
+    const url = await cluster.createDatabase('init');
+    const s = await openServer({ url });
+    try {
+      expect(await initSchema(s)).toEqual({ from: 0, to: 1 });
+      expect(await initSchema(s)).toEqual({ from: 1, to: 1 });
+      expect(await tables(url)).toEqual(
+        expect.arrayContaining(['teams', 'members', 'rows', 'history', 'change_log', 'applied_mutations', 'conflicts', 'marking_levels']),
+      );
+      const ranks = await s.query<{ token: string; rank: number }>(
+        "SELECT token, rank FROM dossier.marking_levels WHERE scheme = 'uk' AND token IN ('OFFICIAL', 'OFFICIAL-SENSITIVE PERSONAL', 'TOP SECRET') ORDER BY rank",
+      );
+      expect(ranks.rows).toEqual([
+        { token: 'OFFICIAL', rank: 0 },
+        { token: 'OFFICIAL-SENSITIVE PERSONAL', rank: 1 },
+        { token: 'TOP SECRET', rank: 3 },
+      ]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('upgrades a server from an older version in one step', async () => {
+    const url = await cluster.createDatabase('upgrade');
+    const s = await openServer({ url });
+    try {
+      expect(await initSchema(s, SERVER_MIGRATIONS)).toEqual({ from: 0, to: 1 });
+      const next = [...SERVER_MIGRATIONS, { version: 2, sql: 'ALTER TABLE dossier.teams ADD COLUMN motto text' }];
+      expect(await initSchema(s, next)).toEqual({ from: 1, to: 2 });
+      expect(await serverVersion(s)).toBe(2);
+      await s.query("UPDATE dossier.teams SET motto = 'x' WHERE false");
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses a server whose schema is newer, and leaves it untouched', async () => {
+    const url = await cluster.createDatabase('future');
+    const s = await openServer({ url });
+    try {
+      await initSchema(s);
+      await s.query('UPDATE dossier.schema_version SET version = 99');
+      await s.query('DELETE FROM dossier.marking_levels');
+      const before = await tables(url);
+      await expect(initSchema(s)).rejects.toMatchObject({ code: 'server_future', message: expect.stringContaining('version 99') });
+      expect(await serverVersion(s)).toBe(99);
+      expect(await tables(url)).toEqual(before);
+      // A re-seed would have filled the level table again.
+      expect((await s.query('SELECT 1 FROM dossier.marking_levels')).rowCount).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses to install as a role without the owner rights the schema needs', async () => {
+    const url = await cluster.createDatabase('weak');
+    const s = await openServer({ url });
+    try {
+      await s.query("CREATE ROLE weak_owner LOGIN PASSWORD 'weak-password' CREATEROLE");
+      await s.query(`GRANT CREATE ON DATABASE ${new URL(url).pathname.slice(1)} TO weak_owner`);
+      const weak = await openServer({ url: cluster.urlFor(new URL(url).pathname.slice(1), 'weak_owner', 'weak-password') });
+      await expect(initSchema(weak)).rejects.toMatchObject({ code: 'forbidden' });
+      await weak.close();
+      expect(await serverVersion(s)).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('openServer', () => {
+  it('reports a wrong password as server_auth', async () => {
+    const url = cluster.urlFor('postgres', cluster.adminUser, 'not-the-password');
+    await expect(openServer({ url })).rejects.toMatchObject({ code: 'server_auth' });
+    await expect(openServer({ url: cluster.url, password: 'also-wrong' })).rejects.toMatchObject({ code: 'server_auth' });
+  });
+
+  it('reports a closed port as server_unreachable, quickly, naming host and port', async () => {
+    const probe = createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
+    await new Promise((resolve) => probe.close(resolve));
+    const started = Date.now();
+    await expect(openServer({ url: `postgres://dossier:x@127.0.0.1:${port}/postgres` })).rejects.toMatchObject({
+      code: 'server_unreachable',
+      message: expect.stringContaining(`127.0.0.1:${port}`),
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('gives up on a server that never answers after the connect timeout', async () => {
+    // Accepts the TCP connection and says nothing, like a wedged server or a black-holing firewall.
+    const silent: Server = createServer(() => undefined);
+    const port = await new Promise<number>((resolve) => silent.listen(0, '127.0.0.1', () => resolve((silent.address() as { port: number }).port)));
+    try {
+      const started = Date.now();
+      await expect(openServer({ url: `postgres://dossier:x@127.0.0.1:${port}/postgres`, connectTimeoutMs: 300 })).rejects.toMatchObject({
+        code: 'server_unreachable',
+      });
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('reports a login to a team it is not a member of as forbidden', async () => {
+    const url = await cluster.createDatabase('who');
+    const s = await openServer({ url });
+    try {
+      await initSchema(s);
+      await expect(whoAmI(s, 'Nobody')).rejects.toMatchObject({ code: 'forbidden' });
+    } finally {
+      await s.close();
+    }
+  });
+});
