@@ -59,8 +59,9 @@ export interface OpenOptions {
 export async function openServer(opts: OpenOptions): Promise<TeamServer> {
   const where = hostPort(opts.url);
   const client = new pg.Client({
-    // node-postgres lets a password in the connection string win over `password`: drop it.
-    ...(opts.password !== undefined ? { connectionString: withoutPassword(opts.url), password: opts.password } : { connectionString: opts.url }),
+    // node-postgres lets the connection string's password (even an empty one) win over a
+    // `password` option: the password given goes into the string instead.
+    connectionString: opts.password !== undefined ? withPassword(opts.url, opts.password) : opts.url,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
     application_name: 'dossier',
   });
@@ -86,9 +87,9 @@ function hostPort(url: string): string {
   }
 }
 
-function withoutPassword(url: string): string {
+function withPassword(url: string, password: string): string {
   const u = new URL(url);
-  u.password = '';
+  u.password = encodeURIComponent(password);
   return u.toString();
 }
 

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type PgCluster } from '../testing/pg-cluster';
+import { mutation, teamFixture, type TeamFixture } from '../testing/team-fixture';
+import { addUser, openServer, pull, push, revokeUser, whoAmI, type TeamServer } from '.';
+
+/**
+ * Who sees what is PostgreSQL's decision: these tests connect with each user's own role and
+ * run plain SQL, as a modified client could.
+ */
+let cluster: PgCluster;
+let fx: TeamFixture;
+let secretEditor: TeamServer;
+let cuiEditor: TeamServer;
+let reader: TeamServer;
+const SECRET_ID = 'f-s1';
+
+beforeAll(async () => {
+  cluster = await startCluster();
+  fx = await teamFixture(cluster);
+  secretEditor = (await fx.member('sam', 'editor', 'S')).s;
+  cuiEditor = (await fx.member('cora', 'editor', 'CUI')).s;
+  reader = (await fx.member('rita', 'reader', 'TS')).s;
+  // A SECRET fact with two versions (history) and a conflict recorded for its editor.
+  const [a] = await push(secretEditor, fx.teamId, 'lib-s1', [mutation('fact', SECRET_ID, { text: 'Hidden text', marking: 'S//NF' }, 0)]);
+  expect(a!.status).toBe('applied');
+  await push(secretEditor, fx.teamId, 'lib-s1', [mutation('fact', SECRET_ID, { text: 'Hidden text, v2' }, 1)]);
+  const [c] = await push(secretEditor, fx.teamId, 'lib-s2', [mutation('fact', SECRET_ID, { text: 'Other hidden' }, 1)]);
+  expect(c!.status).toBe('conflict');
+  await push(cuiEditor, fx.teamId, 'lib-c', [mutation('fact', 'f-cui', { text: 'CUI text', marking: 'CUI' }, 0)]);
+});
+afterAll(async () => {
+  await fx?.close();
+  cluster?.stop();
+});
+
+const TABLES_WITH_CONTENT = ['rows', 'history', 'conflicts'];
+
+describe('clearance, enforced by PostgreSQL', () => {
+  it('a SECRET-cleared user sees the SECRET row, its history and its conflict', async () => {
+    for (const t of TABLES_WITH_CONTENT) {
+      const col = t === 'conflicts' ? 'entity_id' : 'id';
+      const r = await secretEditor.query(`SELECT * FROM dossier.${t} WHERE ${col} = $1`, [SECRET_ID]);
+      expect(r.rowCount, t).toBeGreaterThan(0);
+    }
+  });
+
+  it('a CUI-cleared user running plain SELECTs sees none of the SECRET rows, history or conflicts', async () => {
+    for (const t of TABLES_WITH_CONTENT) {
+      const all = await cuiEditor.query<Record<string, unknown>>(`SELECT * FROM dossier.${t}`);
+      expect(JSON.stringify(all.rows), t).not.toContain('idden');
+    }
+    const rows = await cuiEditor.query<{ id: string }>('SELECT id FROM dossier.rows');
+    expect(rows.rows.map((r) => r.id)).toEqual(['f-cui']);
+    // Even asking by key, or by a wide-open predicate, gives nothing.
+    expect((await cuiEditor.query('SELECT * FROM dossier.rows WHERE id = $1 OR true', [SECRET_ID])).rows.map((r) => r.id)).toEqual(['f-cui']);
+    // A pull says the SECRET row's id is not for them (ids only, never content).
+    const p = await pull(cuiEditor, fx.teamId, '', 100);
+    expect(p.rows.map((r) => r.id)).toEqual(['f-cui']);
+    expect(JSON.stringify(p)).not.toContain('idden');
+  });
+
+  it('a CUI-cleared user cannot INSERT or UPDATE a SECRET row, in SQL or by push', async () => {
+    await expect(
+      cuiEditor.query(`INSERT INTO dossier.rows (team_id, entity, id, data) VALUES ($1, 'fact', 'f-new', '{"marking":"SECRET"}')`, [fx.teamId]),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const upd = await cuiEditor.query(`UPDATE dossier.rows SET data = '{"text":"overwritten"}' WHERE id = $1`, [SECRET_ID]);
+    expect(upd.rowCount).toBe(0);
+    // Raising a row they can see above their clearance is refused too.
+    await expect(cuiEditor.query(`UPDATE dossier.rows SET data = data || '{"marking":"S"}' WHERE id = 'f-cui'`)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const results = await push(cuiEditor, fx.teamId, 'lib-c', [
+      mutation('fact', SECRET_ID, { text: 'overwritten' }, 2),
+      mutation('fact', 'f-new', { text: 'new', marking: 'TS' }, 0),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['refused', 'refused']);
+    // The same words for a hidden row that exists and for a new row above clearance: no leak.
+    expect(results[0]!.reason).toBe(results[1]!.reason);
+    const seen = await secretEditor.query<{ text: string }>("SELECT data->>'text' AS text FROM dossier.rows WHERE id = $1", [SECRET_ID]);
+    expect(seen.rows[0]!.text).toBe('Hidden text, v2');
+  });
+
+  it('cannot forge history, the change log, versions or another user', async () => {
+    await expect(
+      cuiEditor.query(
+        `INSERT INTO dossier.history (team_id, entity, id, version, data, deleted, marking_rank, changed_by, changed_at) VALUES ($1, 'fact', 'x', 1, '{}', false, 0, 'sam', now())`,
+        [fx.teamId],
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(cuiEditor.query(`INSERT INTO dossier.change_log (team_id, entity, id) VALUES ($1, 'fact', 'x')`, [fx.teamId])).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(cuiEditor.query(`UPDATE dossier.rows SET version = 99, updated_by = 'sam' WHERE id = 'f-cui'`)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(cuiEditor.query(`DELETE FROM dossier.rows WHERE id = 'f-cui'`)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('ranks a marking on the server, whatever the client sends', async () => {
+    await expect(
+      cuiEditor.query(`INSERT INTO dossier.rows (team_id, entity, id, data, marking_rank) VALUES ($1, 'fact', 'f-lie', '{"marking":"TOP SECRET"}', 0)`, [
+        fx.teamId,
+      ]),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const cases: [string | null, number][] = [
+      ['S//NF', 3],
+      ['secret', 3],
+      [' ts ', 4],
+      ['', 0],
+      [null, 0],
+      ['COSMIC', 1000],
+    ];
+    for (const [marking, rank] of cases) {
+      const id = `f-rank-${marking ?? 'null'}`;
+      await push(secretEditor, fx.teamId, 'lib-s1', [mutation('fact', id, { text: 'x', marking, marking_rank: 0 }, 0)]);
+      const r = await fx.admin.query<{ marking_rank: number }>('SELECT marking_rank FROM dossier.rows WHERE id = $1', [id]);
+      // Above their clearance (TS, unknown) is refused: no row at all.
+      expect(r.rows[0]?.marking_rank ?? 'refused', String(marking)).toBe(rank <= 3 ? rank : 'refused');
+    }
+  });
+});
+
+describe('roles and membership', () => {
+  it('a reader cannot push, and PostgreSQL refuses its writes', async () => {
+    await expect(push(reader, fx.teamId, 'lib-r', [mutation('fact', 'f-r', { text: 'x' }, 0)])).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(reader.query(`INSERT INTO dossier.rows (team_id, entity, id, data) VALUES ($1, 'fact', 'f-r', '{}')`, [fx.teamId])).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(reader.query(`UPDATE dossier.rows SET data = '{}' WHERE id = 'f-cui'`)).rejects.toMatchObject({ code: 'forbidden' });
+    // ...while it reads every row of its clearance (TS).
+    expect((await reader.query('SELECT 1 FROM dossier.rows')).rowCount).toBeGreaterThan(1);
+  });
+
+  it('a revoked member sees nothing and is forbidden', async () => {
+    const { s, name } = await fx.member('rex', 'editor', 'TS');
+    expect((await whoAmI(s, fx.teamName)).role).toBe('editor');
+    await revokeUser(fx.admin, { name, team: fx.teamName });
+    for (const t of ['rows', 'history', 'conflicts', 'change_log', 'teams']) {
+      expect((await s.query(`SELECT 1 FROM dossier.${t}`)).rowCount, t).toBe(0);
+    }
+    await expect(whoAmI(s, fx.teamName)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(pull(s, fx.teamId, '', 10)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(push(s, fx.teamId, 'lib-x', [mutation('fact', 'f-x', {}, 0)])).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('only the owner or a team admin manages members; clearance and names are checked', async () => {
+    const { s: teamAdmin } = await fx.member('ada', 'admin', 'S');
+    await addUser(teamAdmin, { name: `newbie_${Date.now()}`, team: fx.teamName, role: 'reader', clearance: 'cui', password: 'long-enough-1' });
+    await expect(addUser(cuiEditor, { name: 'sneaky', team: fx.teamName, role: 'admin', clearance: 'TS', password: 'long-enough-1' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      addUser(fx.admin, { name: 'bob_uk', team: fx.teamName, role: 'reader', clearance: 'OFFICIAL', password: 'long-enough-1' }),
+    ).rejects.toMatchObject({ code: 'validation', field: 'clearance' });
+    await expect(addUser(fx.admin, { name: 'Bad Name', team: fx.teamName, role: 'reader', clearance: 'U', password: 'long-enough-1' })).rejects.toMatchObject({
+      code: 'validation',
+      field: 'name',
+    });
+    // A team admin cannot take over a server role that is not a Dossier user.
+    await expect(addUser(teamAdmin, { name: 'dossier', team: fx.teamName, role: 'admin', clearance: 'TS', password: 'long-enough-1' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('a new user logs in with the password given (the verifier is made client-side)', async () => {
+    const name = `pat_${Date.now()}`;
+    await addUser(fx.admin, { name, team: fx.teamName, role: 'reader', clearance: 'U', password: 'pässwörd with spaces' });
+    const dbName = new URL(fx.dbUrl).pathname.slice(1);
+    const s = await openServer({ url: cluster.urlFor(dbName, name, 'x'), password: 'pässwörd with spaces' });
+    expect((await whoAmI(s, fx.teamName)).clearance).toBe('U');
+    await s.close();
+  });
+});
