@@ -21,7 +21,7 @@ export async function createTeam(s: TeamServer, name: string, scheme: 'us' | 'uk
   const existing = await s.query('SELECT 1 FROM dossier.teams WHERE name = $1', [name]);
   if (existing.rowCount) throw new DossierError('conflict', `team ${printable(name)} already exists`);
   const r = await s.query<{ id: string }>('INSERT INTO dossier.teams (name, scheme) VALUES ($1, $2) RETURNING id', [name, scheme]);
-  return { id: r.rows[0]!.id };
+  return { id: r.rows[0].id };
 }
 
 export interface NewMember {
@@ -86,7 +86,7 @@ export async function membershipById(s: TeamServer, teamId: string): Promise<{ r
  * as the login prepares it (node-postgres and libpq: SASLprep's mapping steps and NFKC), or a
  * password with such characters would be stored in one form and sent in another.
  */
-export function scramVerifier(password: string, iterations = 4096): string {
+function scramVerifier(password: string, iterations = 4096): string {
   const salt = randomBytes(16);
   const salted = pbkdf2Sync(saslPrepare(password), salt, iterations, 32, 'sha256');
   const clientKey = createHmac('sha256', salted).update('Client Key').digest();

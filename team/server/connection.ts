@@ -96,7 +96,7 @@ function withPassword(url: string, password: string): string {
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE']);
 
 /** Maps a `pg` or socket error to the DossierError a person is shown. */
-export function serverError(where: string, e: unknown): Error {
+function serverError(where: string, e: unknown): Error {
   if (e instanceof DossierError) return e;
   const code = errorCode(e);
   const message = e instanceof Error ? e.message : String(e);

@@ -3,8 +3,8 @@
  * pull. Who sees what is enforced by PostgreSQL's row-level security on the user's own login;
  * this module merges fields and maps errors. See schema/001-team.ts for the tables and policies.
  */
-export { openServer, TeamServer, type OpenOptions } from './connection';
+export { openServer, TeamServer } from './connection';
 export { initSchema } from './schema';
-export { createTeam, addUser, revokeUser, whoAmI, type Membership, type NewMember, type TeamRole } from './admin';
+export { createTeam, addUser, revokeUser, whoAmI, type TeamRole } from './admin';
 export { push, type PushResult } from './push';
 export { pull, type PullResult } from './pull';

@@ -68,7 +68,7 @@ export function decide(row: StoredRow, m: Mutation, libraryId: string): Decision
 }
 
 /** JSON equality regardless of key order (jsonb reorders object keys). */
-export function sameJson(a: JsonValue, b: JsonValue): boolean {
+function sameJson(a: JsonValue, b: JsonValue): boolean {
   return canonical(a) === canonical(b);
 }
 

@@ -70,7 +70,7 @@ function parseCursor(cursor: string): [string, string] {
   if (cursor === '') return ['0', '0'];
   const m = /^(\d{1,20}):(\d{1,19})$/.exec(cursor);
   if (!m) throw invalid('cursor', 'not a cursor this server gave out: pull again from the start');
-  return [m[1]!, m[2]!];
+  return [m[1], m[2]];
 }
 
 function toRemote(c: ChangeRow): RemoteRow {

@@ -79,7 +79,7 @@ async function write(s: TeamServer, teamId: string, m: Mutation, d: Decision | n
       `INSERT INTO dossier.rows (team_id, entity, id, data) VALUES ($1, $2, $3, $4::jsonb) RETURNING version::text`,
       [teamId, m.entity, m.id, JSON.stringify(m.fields)],
     );
-    return { ...base, status: 'applied', version: Number(r.rows[0]!.version) };
+    return { ...base, status: 'applied', version: Number(r.rows[0].version) };
   }
   let version = d.version;
   if (d.patch || d.markDeleted) {
@@ -88,7 +88,7 @@ async function write(s: TeamServer, teamId: string, m: Mutation, d: Decision | n
         WHERE team_id = $1 AND entity = $2 AND id = $3 RETURNING version::text`,
       [teamId, m.entity, m.id, JSON.stringify(d.patch ?? {}), d.markDeleted],
     );
-    version = Number(r.rows[0]!.version);
+    version = Number(r.rows[0].version);
   }
   return { ...base, status: d.conflicts.length ? 'conflict' : 'applied', version };
 }

@@ -22,10 +22,10 @@ beforeAll(async () => {
   reader = (await fx.member('rita', 'reader', 'TS')).s;
   // A SECRET fact with two versions (history) and a conflict recorded for its editor.
   const [a] = await push(secretEditor, fx.teamId, 'lib-s1', [mutation('fact', SECRET_ID, { text: 'Hidden text', marking: 'S//NF' }, 0)]);
-  expect(a!.status).toBe('applied');
+  expect(a.status).toBe('applied');
   await push(secretEditor, fx.teamId, 'lib-s1', [mutation('fact', SECRET_ID, { text: 'Hidden text, v2' }, 1)]);
   const [c] = await push(secretEditor, fx.teamId, 'lib-s2', [mutation('fact', SECRET_ID, { text: 'Other hidden' }, 1)]);
-  expect(c!.status).toBe('conflict');
+  expect(c.status).toBe('conflict');
   await push(cuiEditor, fx.teamId, 'lib-c', [mutation('fact', 'f-cui', { text: 'CUI text', marking: 'CUI' }, 0)]);
 });
 afterAll(async () => {
@@ -75,9 +75,9 @@ describe('clearance, enforced by PostgreSQL', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['refused', 'refused']);
     // The same words for a hidden row that exists and for a new row above clearance: no leak.
-    expect(results[0]!.reason).toBe(results[1]!.reason);
+    expect(results[0].reason).toBe(results[1].reason);
     const seen = await secretEditor.query<{ text: string }>("SELECT data->>'text' AS text FROM dossier.rows WHERE id = $1", [SECRET_ID]);
-    expect(seen.rows[0]!.text).toBe('Hidden text, v2');
+    expect(seen.rows[0].text).toBe('Hidden text, v2');
   });
 
   it('cannot forge history, the change log, versions or another user', async () => {

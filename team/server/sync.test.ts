@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type PgCluster } from '../testing/pg-cluster';
 import { mutation, teamFixture, type TeamFixture } from '../testing/team-fixture';
-import { pull, push, type TeamServer } from '.';
+import { pull, push, type PullResult, type PushResult, type TeamServer } from '.';
 
 let cluster: PgCluster;
 let fx: TeamFixture;
@@ -37,15 +37,15 @@ async function serverRow(id: string): Promise<{ data: Record<string, unknown>; v
     'SELECT data, version::text AS version, deleted FROM dossier.rows WHERE id = $1',
     [id],
   );
-  return r.rows[0]!;
+  return r.rows[0];
 }
 
 describe('push', () => {
   it('applies each mutation once: a repeat returns the stored result as duplicate', async () => {
     const id = await shared();
     const m = mutation('fact', id, { text: 'Edited' }, 1);
-    const [first] = await push(ann, fx.teamId, 'lib-ann', [m]);
-    const [again] = await push(ann, fx.teamId, 'lib-ann', [m]);
+    const [first]: PushResult[] = await push(ann, fx.teamId, 'lib-ann', [m]);
+    const [again]: PushResult[] = await push(ann, fx.teamId, 'lib-ann', [m]);
     expect(first).toMatchObject({ status: 'applied', version: 2 });
     expect(again).toMatchObject({ mutationId: m.mutationId, status: 'duplicate', version: 2 });
     expect((await serverRow(id)).version).toBe('2');
@@ -57,7 +57,7 @@ describe('push', () => {
     const id = await shared();
     const [a] = await push(ann, fx.teamId, 'lib-ann', [mutation('fact', id, { text: 'Ann text' }, 1)]);
     const [b] = await push(ben, fx.teamId, 'lib-ben', [mutation('fact', id, { note: 'Ben note' }, 1)]);
-    expect([a!.status, b!.status]).toEqual(['applied', 'applied']);
+    expect([a.status, b.status]).toEqual(['applied', 'applied']);
     expect((await serverRow(id)).data).toMatchObject({ text: 'Ann text', note: 'Ben note' });
   });
 
@@ -67,7 +67,7 @@ describe('push', () => {
     const m = mutation('fact', id, { text: 'Ben loses', note: 'Ben note' }, 1);
     const [b] = await push(ben, fx.teamId, 'lib-ben', [m]);
     expect(b).toMatchObject({ status: 'conflict', version: 3 });
-    expect(b!.conflicts).toEqual([
+    expect(b.conflicts).toEqual([
       { entity: 'fact', entityId: id, kind: 'field', field: 'text', mine: 'Ben loses', theirs: 'Ann wins', serverVersion: 2, byUser: annName },
     ]);
     // The other field of the same mutation still applied.
@@ -81,11 +81,11 @@ describe('push', () => {
     const id = await shared();
     const results = await push(ann, fx.teamId, 'lib-ann', [mutation('fact', id, { text: 'one' }, 1), mutation('fact', id, { text: 'two' }, 1)]);
     const [third] = await push(ann, fx.teamId, 'lib-ann', [mutation('fact', id, { text: 'three' }, 1)]);
-    expect([...results, third!].map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect([...results, third].map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     expect((await serverRow(id)).data['text']).toBe('three');
     // The same person on another laptop is another library: that does conflict.
     const [other] = await push(ann, fx.teamId, 'lib-ann-laptop', [mutation('fact', id, { text: 'laptop' }, 1)]);
-    expect(other!.status).toBe('conflict');
+    expect(other.status).toBe('conflict');
   });
 
   it('an edit of a row deleted elsewhere is a conflict, never a resurrection', async () => {
@@ -94,7 +94,7 @@ describe('push', () => {
     expect(del).toMatchObject({ status: 'applied', version: 2 });
     const [b] = await push(ben, fx.teamId, 'lib-ben', [mutation('fact', id, { text: 'Ben edit' }, 1)]);
     expect(b).toMatchObject({ status: 'conflict', version: 2 });
-    expect(b!.conflicts[0]).toMatchObject({ kind: 'edited_deleted', mine: { text: 'Ben edit' }, theirs: null });
+    expect(b.conflicts[0]).toMatchObject({ kind: 'edited_deleted', mine: { text: 'Ben edit' }, theirs: null });
     expect(await serverRow(id)).toMatchObject({ deleted: true, version: '2', data: { text: 'Original' } });
   });
 
@@ -103,7 +103,7 @@ describe('push', () => {
     await push(ann, fx.teamId, 'lib-ann', [mutation('fact', id, { text: 'Ann edit' }, 1)]);
     const [b] = await push(ben, fx.teamId, 'lib-ben', [mutation('fact', id, {}, 1, 'delete')]);
     expect(b).toMatchObject({ status: 'conflict', version: 2 });
-    expect(b!.conflicts[0]).toMatchObject({ kind: 'deleted_edited', mine: null, theirs: { text: 'Ann edit' } });
+    expect(b.conflicts[0]).toMatchObject({ kind: 'deleted_edited', mine: null, theirs: { text: 'Ann edit' } });
     expect(await serverRow(id)).toMatchObject({ deleted: false, data: { text: 'Ann edit' } });
     // Based on the latest version, the delete goes through.
     const [again] = await push(ben, fx.teamId, 'lib-ben', [mutation('fact', id, {}, 2, 'delete')]);
@@ -125,7 +125,7 @@ describe('pull', () => {
   it('returns the latest state per row, in pages, with an opaque cursor', async () => {
     const { s: cat } = await fx.member('cat', 'reader', 'U');
     const ids = [await shared(), await shared(), await shared()];
-    await push(ann, fx.teamId, 'lib-ann', [mutation('fact', ids[0]!, { text: 'Changed' }, 1)]);
+    await push(ann, fx.teamId, 'lib-ann', [mutation('fact', ids[0], { text: 'Changed' }, 1)]);
     const seen = new Map<string, { version: number; text: unknown }>();
     let cursor = '';
     for (let more = true, pages = 0; more; pages++) {
@@ -134,9 +134,9 @@ describe('pull', () => {
       for (const r of p.rows) seen.set(r.id, { version: r.version, text: r.data['text'] });
       ({ cursor, more } = p);
     }
-    expect(seen.get(ids[0]!)).toEqual({ version: 2, text: 'Changed' });
-    expect(seen.get(ids[2]!)).toEqual({ version: 1, text: 'Original' });
-    const after = await pull(cat, fx.teamId, cursor, 10);
+    expect(seen.get(ids[0])).toEqual({ version: 2, text: 'Changed' });
+    expect(seen.get(ids[2])).toEqual({ version: 1, text: 'Original' });
+    const after: PullResult = await pull(cat, fx.teamId, cursor, 10);
     expect(after).toEqual({ rows: [], gone: [], cursor, more: false });
     await expect(pull(cat, fx.teamId, 'garbage', 10)).rejects.toMatchObject({ code: 'validation', field: 'cursor' });
   });

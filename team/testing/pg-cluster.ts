@@ -49,7 +49,7 @@ export async function startCluster(): Promise<PgCluster> {
       execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
     } catch (e) {
       const err = e as { stderr?: Buffer; stdout?: Buffer; message: string };
-      throw new Error(`${tool} failed: ${err.stderr?.toString() || err.stdout?.toString() || err.message}`);
+      throw new Error(`${tool} failed: ${err.stderr?.toString() || err.stdout?.toString() || err.message}`, { cause: e });
     }
   };
 
