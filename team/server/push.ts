@@ -1,5 +1,5 @@
 import { DossierError, errorCode, invalid } from '../../core/errors';
-import { SYNC_ENTITIES, type JsonValue, type Mutation, type SyncConflict } from '../../core/sync-types';
+import { SYNC_ENTITIES, type Mutation, type SyncConflict } from '../../core/sync-types';
 import { membershipById } from './admin';
 import type { TeamServer } from './connection';
 import { decide, type Decision, type StoredRow } from './merge';
@@ -25,6 +25,10 @@ const NO_ROW = 'the server has no row by this id that you may see';
  * Applies a batch of mutations in one server transaction, each once by mutation id, as the
  * connected user: PostgreSQL's row-level security decides what they may read and write, this
  * code only merges fields. A failing batch changes nothing (the client sends it again).
+ *
+ * Round trips are what a push costs: the batch's earlier results and its rows are read in one
+ * query each, and the writes run without savepoints. Only when PostgreSQL refuses a write does
+ * the batch start over, one savepoint per mutation, so the refusal is that mutation's alone.
  */
 export async function push(s: TeamServer, teamId: string, libraryId: string, mutations: Mutation[]): Promise<PushResult[]> {
   mutations.forEach(checkMutation);
@@ -35,82 +39,146 @@ export async function push(s: TeamServer, teamId: string, libraryId: string, mut
     if (me.role === 'reader') throw new DossierError('forbidden', 'a reader cannot change team rows: ask a team admin for the editor role');
     // Read by the row trigger: which library changed which field.
     await s.query("SELECT set_config('dossier.library_id', $1, true)", [libraryId]);
-    const results: PushResult[] = [];
-    for (const m of mutations) results.push(await applyOnce(s, teamId, libraryId, m));
-    return results;
+    await s.query('SAVEPOINT batch');
+    try {
+      return await applyAll(s, teamId, libraryId, mutations, false);
+    } catch (e) {
+      if (!isRefusal(e)) throw e;
+      await s.query('ROLLBACK TO SAVEPOINT batch');
+      return applyAll(s, teamId, libraryId, mutations, true);
+    }
   });
 }
 
-async function applyOnce(s: TeamServer, teamId: string, libraryId: string, m: Mutation): Promise<PushResult> {
-  const prior = await s.query<{ result: PushResult }>('SELECT result FROM dossier.applied_mutations WHERE mutation_id = $1', [m.mutationId]);
-  if (prior.rows[0]) return { ...prior.rows[0].result, status: 'duplicate' };
+async function applyAll(s: TeamServer, teamId: string, libraryId: string, mutations: Mutation[], guarded: boolean): Promise<PushResult[]> {
+  const done = await priorResults(s, mutations);
+  const rows = await lockRows(s, teamId, mutations);
+  const results: PushResult[] = [];
+  const fresh: { m: Mutation; result: PushResult; rank: number }[] = [];
+  for (const m of mutations) {
+    const prior = done.get(m.mutationId);
+    if (prior) {
+      results.push({ ...prior, status: 'duplicate' });
+      continue;
+    }
+    const key = rowKey(m.entity, m.id);
+    const row = rows.get(key) ?? null;
+    const decision = row ? decide(row, m, libraryId) : null;
+    const outcome = guarded ? await guardedWrite(s, teamId, m, decision) : await write(s, teamId, m, decision);
+    if (outcome.row) rows.set(key, outcome.row);
+    results.push(outcome.result);
+    if (outcome.result.status !== 'refused') {
+      done.set(m.mutationId, outcome.result);
+      fresh.push({ m, result: outcome.result, rank: outcome.row?.marking_rank ?? row?.marking_rank ?? 0 });
+    }
+  }
+  await record(s, teamId, fresh);
+  return results;
+}
+
+function isRefusal(e: unknown): boolean {
+  // Row-level security said no (42501), or the id exists above the user's clearance (23505).
+  return (e instanceof DossierError && e.code === 'forbidden') || errorCode(e) === '23505';
+}
+
+async function guardedWrite(s: TeamServer, teamId: string, m: Mutation, d: Decision | null): Promise<Written> {
   await s.query('SAVEPOINT mutation');
   try {
-    const row = await readRow(s, teamId, m);
-    const result = await write(s, teamId, m, row ? decide(row, m, libraryId) : null);
-    if (result.status !== 'refused') await record(s, teamId, m, result, row?.marking_rank ?? 0);
+    const written = await write(s, teamId, m, d);
     await s.query('RELEASE SAVEPOINT mutation');
-    return result;
+    return written;
   } catch (e) {
-    // Row-level security said no (42501), or the id exists above the user's clearance (23505).
-    const refused = (e instanceof DossierError && e.code === 'forbidden') || errorCode(e) === '23505';
-    if (!refused) throw e;
+    if (!isRefusal(e)) throw e;
     await s.query('ROLLBACK TO SAVEPOINT mutation');
-    return { mutationId: m.mutationId, status: 'refused', version: 0, conflicts: [], reason: REFUSED };
+    return { result: { mutationId: m.mutationId, status: 'refused', version: 0, conflicts: [], reason: REFUSED }, row: null };
   }
 }
 
-async function readRow(s: TeamServer, teamId: string, m: Mutation): Promise<StoredRow | null> {
-  const r = await s.query<StoredRow & { version: string }>(
-    `SELECT data, version::text AS version, field_versions, deleted, updated_by, marking_rank
-       FROM dossier.rows WHERE team_id = $1 AND entity = $2 AND id = $3 FOR UPDATE`,
-    [teamId, m.entity, m.id],
+async function priorResults(s: TeamServer, mutations: Mutation[]): Promise<Map<string, PushResult>> {
+  const r = await s.query<{ mutation_id: string; result: PushResult }>(
+    'SELECT mutation_id, result FROM dossier.applied_mutations WHERE mutation_id = ANY($1::text[])',
+    [mutations.map((m) => m.mutationId)],
   );
-  const row = r.rows[0];
-  return row ? { ...row, version: Number(row.version) } : null;
+  return new Map(r.rows.map((x) => [x.mutation_id, x.result]));
+}
+
+const ROW_COLUMNS = 'entity, id, data, version::text AS version, field_versions, deleted, updated_by, marking_rank';
+type RowRecord = StoredRow & { entity: string; id: string; version: string };
+
+/** The rows the batch touches that the user may see, locked until the transaction ends. */
+async function lockRows(s: TeamServer, teamId: string, mutations: Mutation[]): Promise<Map<string, StoredRow>> {
+  const r = await s.query<RowRecord>(
+    `SELECT ${ROW_COLUMNS} FROM dossier.rows
+      WHERE team_id = $1 AND (entity, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+      ORDER BY entity, id FOR UPDATE`,
+    [teamId, mutations.map((m) => m.entity), mutations.map((m) => m.id)],
+  );
+  return new Map(r.rows.map((x) => [rowKey(x.entity, x.id), stored(x)]));
+}
+
+function rowKey(entity: string, id: string): string {
+  return `${entity}\u0000${id}`;
+}
+
+function stored(x: RowRecord): StoredRow {
+  return {
+    data: x.data,
+    version: Number(x.version),
+    field_versions: x.field_versions,
+    deleted: x.deleted,
+    updated_by: x.updated_by,
+    marking_rank: x.marking_rank,
+  };
+}
+
+interface Written {
+  result: PushResult;
+  /** The row as written (null when nothing was). */
+  row: StoredRow | null;
 }
 
 /** Carries out a decision (null: the user sees no such row). */
-async function write(s: TeamServer, teamId: string, m: Mutation, d: Decision | null): Promise<PushResult> {
+async function write(s: TeamServer, teamId: string, m: Mutation, d: Decision | null): Promise<Written> {
   const base = { mutationId: m.mutationId, conflicts: d?.conflicts ?? [] };
   if (!d) {
-    if (m.op === 'delete') return { ...base, status: 'refused', version: 0, reason: NO_ROW };
-    const r = await s.query<{ version: string }>(
-      `INSERT INTO dossier.rows (team_id, entity, id, data) VALUES ($1, $2, $3, $4::jsonb) RETURNING version::text`,
-      [teamId, m.entity, m.id, JSON.stringify(m.fields)],
-    );
-    return { ...base, status: 'applied', version: Number(r.rows[0].version) };
+    if (m.op === 'delete') return { result: { ...base, status: 'refused', version: 0, reason: NO_ROW }, row: null };
+    const r = await s.query<RowRecord>(`INSERT INTO dossier.rows (team_id, entity, id, data) VALUES ($1, $2, $3, $4::jsonb) RETURNING ${ROW_COLUMNS}`, [
+      teamId,
+      m.entity,
+      m.id,
+      JSON.stringify(m.fields),
+    ]);
+    const row = stored(r.rows[0]);
+    return { result: { ...base, status: 'applied', version: row.version }, row };
   }
-  let version = d.version;
-  if (d.patch || d.markDeleted) {
-    const r = await s.query<{ version: string }>(
-      `UPDATE dossier.rows SET data = data || $4::jsonb, deleted = deleted OR $5
-        WHERE team_id = $1 AND entity = $2 AND id = $3 RETURNING version::text`,
-      [teamId, m.entity, m.id, JSON.stringify(d.patch ?? {}), d.markDeleted],
-    );
-    version = Number(r.rows[0].version);
-  }
-  return { ...base, status: d.conflicts.length ? 'conflict' : 'applied', version };
+  const status = d.conflicts.length ? 'conflict' : 'applied';
+  if (!d.patch && !d.markDeleted) return { result: { ...base, status, version: d.version }, row: null };
+  const r = await s.query<RowRecord>(
+    `UPDATE dossier.rows SET data = data || $4::jsonb, deleted = deleted OR $5
+      WHERE team_id = $1 AND entity = $2 AND id = $3 RETURNING ${ROW_COLUMNS}`,
+    [teamId, m.entity, m.id, JSON.stringify(d.patch ?? {}), d.markDeleted],
+  );
+  const row = stored(r.rows[0]);
+  return { result: { ...base, status, version: row.version }, row };
 }
 
-/** The mutation id (idempotency) and its conflicts, kept on the server for this user. */
-async function record(s: TeamServer, teamId: string, m: Mutation, result: PushResult, markingRank: number): Promise<void> {
-  await s.query('INSERT INTO dossier.applied_mutations (mutation_id, team_id, result) VALUES ($1, $2, $3::jsonb)', [
-    m.mutationId,
-    teamId,
-    JSON.stringify(result),
-  ]);
-  for (const c of result.conflicts) {
-    await s.query(
-      `INSERT INTO dossier.conflicts (team_id, mutation_id, entity, entity_id, kind, field, mine, theirs, marking_rank, server_version, by_user)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11)`,
-      [teamId, m.mutationId, c.entity, c.entityId, c.kind, c.field, json(c.mine), json(c.theirs), markingRank, c.serverVersion, c.byUser],
-    );
-  }
-}
-
-function json(v: JsonValue): string {
-  return JSON.stringify(v);
+/** The mutation ids (idempotency) and their conflicts, kept on the server for this user. */
+async function record(s: TeamServer, teamId: string, fresh: { m: Mutation; result: PushResult; rank: number }[]): Promise<void> {
+  if (fresh.length === 0) return;
+  await s.query(
+    `INSERT INTO dossier.applied_mutations (mutation_id, team_id, result)
+     SELECT id, $1, result FROM unnest($2::text[], $3::jsonb[]) AS t(id, result)`,
+    [teamId, fresh.map((f) => f.m.mutationId), fresh.map((f) => JSON.stringify(f.result))],
+  );
+  const conflicts = fresh.flatMap((f) => f.result.conflicts.map((c) => ({ ...c, mutationId: f.m.mutationId, rank: f.rank })));
+  if (conflicts.length === 0) return;
+  await s.query(
+    `INSERT INTO dossier.conflicts (team_id, mutation_id, entity, entity_id, kind, field, mine, theirs, marking_rank, server_version, by_user)
+     SELECT $1, c."mutationId", c.entity, c."entityId", c.kind, c.field, c.mine, c.theirs, c.rank, c."serverVersion", c."byUser"
+       FROM jsonb_to_recordset($2::jsonb) AS c("mutationId" text, entity text, "entityId" text, kind text, field text,
+            mine jsonb, theirs jsonb, rank int, "serverVersion" bigint, "byUser" name)`,
+    [teamId, JSON.stringify(conflicts)],
+  );
 }
 
 function checkMutation(m: Mutation, i: number): void {

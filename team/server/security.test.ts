@@ -76,6 +76,14 @@ describe('clearance, enforced by PostgreSQL', () => {
     expect(results.map((r) => r.status)).toEqual(['refused', 'refused']);
     // The same words for a hidden row that exists and for a new row above clearance: no leak.
     expect(results[0].reason).toBe(results[1].reason);
+    // A refusal is that mutation's alone: the rest of its batch applies.
+    const mixed = await push(cuiEditor, fx.teamId, 'lib-c', [
+      mutation('fact', 'f-ok1', { text: 'fine' }, 0),
+      mutation('fact', SECRET_ID, { text: 'overwritten' }, 2),
+      mutation('fact', 'f-ok2', { text: 'fine too', marking: 'cui' }, 0),
+    ]);
+    expect(mixed.map((r) => r.status)).toEqual(['applied', 'refused', 'applied']);
+    expect((await cuiEditor.query("SELECT 1 FROM dossier.rows WHERE id IN ('f-ok1', 'f-ok2')")).rowCount).toBe(2);
     const seen = await secretEditor.query<{ text: string }>("SELECT data->>'text' AS text FROM dossier.rows WHERE id = $1", [SECRET_ID]);
     expect(seen.rows[0].text).toBe('Hidden text, v2');
   });
