@@ -58,13 +58,17 @@ export interface OpenOptions {
 
 export async function openServer(opts: OpenOptions): Promise<TeamServer> {
   const where = hostPort(opts.url);
-  const client = new pg.Client({
-    // node-postgres lets the connection string's password (even an empty one) win over a
-    // `password` option: the password given goes into the string instead.
-    connectionString: opts.password !== undefined ? withPassword(opts.url, opts.password) : opts.url,
-    connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
-    application_name: 'dossier',
-  });
+  let client: pg.Client;
+  try {
+    client = new pg.Client({
+      connectionString: connectionString(opts.url, opts.password),
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+      application_name: 'dossier',
+    });
+  } catch (e) {
+    // node-postgres reads sslrootcert, sslcert and sslkey files as it parses the URL.
+    throw new DossierError('validation', `server: ${e instanceof Error ? e.message : String(e)}`, 'server');
+  }
   // Errors during connect are also emitted; connect() rejects with them and we map them there.
   client.on('error', () => undefined);
   try {
@@ -87,11 +91,29 @@ function hostPort(url: string): string {
   }
 }
 
-function withPassword(url: string, password: string): string {
+/**
+ * The URL as node-postgres should read it. sslmode means what libpq (psql, pg_dump) takes it to
+ * mean, so one connection string serves the admin's tools and Dossier alike: require encrypts,
+ * verify-ca checks the certificate against sslrootcert, verify-full also the host name.
+ * (node-postgres 8 otherwise treats require as verify-full and warns; its next major version
+ * adopts libpq's meaning.) A password given separately replaces one in the URL: node-postgres
+ * lets the URL's, even an empty one, win over its `password` option.
+ */
+function connectionString(url: string, password: string | undefined): string {
   const u = new URL(url);
-  u.password = encodeURIComponent(password);
+  if (u.searchParams.has('sslmode') && !u.searchParams.has('uselibpqcompat')) u.searchParams.set('uselibpqcompat', 'true');
+  if (password !== undefined) u.password = encodeURIComponent(password);
   return u.toString();
 }
+
+const TLS_TRUST_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+]);
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE']);
 
@@ -113,8 +135,14 @@ function serverError(where: string, e: unknown): Error {
     const field = /^(\w+): /.exec(message)?.[1];
     return new DossierError('validation', message, field);
   }
+  if (TLS_TRUST_CODES.has(code)) {
+    return new DossierError(
+      'server_unreachable',
+      `the team server at ${where} presented a certificate this computer does not trust (${code}): name its CA with sslrootcert, or check the host name`,
+    );
+  }
   if (code === '3D000') return new DossierError('server_unreachable', `the team server at ${where} has no such database (${message})`);
-  if (UNREACHABLE_CODES.has(code) || code.startsWith('08') || code === '57P01' || (fromClient && /timeout|terminated|connection/i.test(message))) {
+  if (UNREACHABLE_CODES.has(code) || code.startsWith('08') || code === '57P01' || (fromClient && /timeout|terminated|connection|SSL/i.test(message))) {
     return unreachable(where, e);
   }
   return e instanceof Error ? e : new Error(message);

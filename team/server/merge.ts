@@ -1,4 +1,4 @@
-import type { JsonValue, Mutation, SyncConflict } from '../../core/sync-types';
+import type { ConflictKind, JsonValue, Mutation, SyncConflict } from '../../core/sync-types';
 
 /** A row as push reads it (FOR UPDATE) before deciding. */
 export interface StoredRow {
@@ -32,7 +32,7 @@ export function decide(row: StoredRow, m: Mutation, libraryId: string): Decision
     const fv = row.field_versions[field];
     return !!fv && fv.v > m.baseVersion && fv.lib !== libraryId;
   };
-  const conflict = (kind: SyncConflict['kind'], field: string | null, mine: JsonValue, theirs: JsonValue, byUser: string | null): SyncConflict => ({
+  const conflict = (kind: ConflictKind, field: string | null, mine: JsonValue, theirs: JsonValue, byUser: string | null): SyncConflict => ({
     entity: m.entity,
     entityId: m.id,
     kind,

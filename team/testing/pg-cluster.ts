@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -21,6 +21,8 @@ export interface PgCluster {
   adminUser: string;
   password: string;
   port: number;
+  /** With `tls`: the server's self-signed certificate (CN and IP 127.0.0.1), to trust as sslrootcert. */
+  certFile?: string;
   /** A connection string to `database` on this cluster, as `user` (the superuser by default). */
   urlFor(database: string, user?: string, password?: string): string;
   /** CREATE DATABASE with a fresh name; returns the superuser's connection string to it. */
@@ -30,7 +32,7 @@ export interface PgCluster {
 
 const ADMIN = 'dossier';
 
-export async function startCluster(): Promise<PgCluster> {
+export async function startCluster(opts: { tls?: boolean } = {}): Promise<PgCluster> {
   const bin = findBinaries();
   const asPostgres = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'dossier-pg-'));
@@ -71,7 +73,9 @@ export async function startCluster(): Promise<PgCluster> {
     // --no-sync and fsync=off: a test cluster is thrown away, durability buys nothing here.
     run('initdb', ['-D', data, '-A', 'scram-sha-256', '--pwfile', pwfile, '-U', ADMIN, '--no-sync', '-E', 'UTF8', '--locale=C']);
     const port = await freePort();
-    const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=60`;
+    let options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=60`;
+    const certFile = opts.tls ? selfSignedCert(dir, asPostgres) : undefined;
+    if (certFile) options += ` -c ssl=on -c ssl_cert_file=${certFile} -c ssl_key_file=${join(dir, 'server.key')}`;
     // -w waits until the server accepts connections: no sleeping and hoping.
     run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
     const urlFor = (database: string, user = ADMIN, pw = password): string =>
@@ -82,6 +86,7 @@ export async function startCluster(): Promise<PgCluster> {
       adminUser: ADMIN,
       password,
       port,
+      ...(certFile ? { certFile } : {}),
       urlFor,
       async createDatabase(prefix = 'test') {
         made += 1;
@@ -101,6 +106,42 @@ export async function startCluster(): Promise<PgCluster> {
     stop();
     throw e;
   }
+}
+
+/** A throwaway key and self-signed certificate for 127.0.0.1; the key readable by the server only. */
+function selfSignedCert(dir: string, asPostgres: boolean): string {
+  const key = join(dir, 'server.key');
+  const cert = join(dir, 'server.crt');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
+  chmodSync(key, 0o600);
+  if (asPostgres) {
+    const { uid, gid } = postgresUser();
+    chownSync(key, uid, gid);
+    chownSync(cert, uid, gid);
+  }
+  return cert;
 }
 
 /** The newest /usr/lib/postgresql/N/bin (Debian), else the first pg_ctl on PATH. */
