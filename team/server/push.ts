@@ -166,9 +166,10 @@ async function write(s: TeamServer, teamId: string, m: Mutation, d: Decision | n
 async function record(s: TeamServer, teamId: string, fresh: { m: Mutation; result: PushResult; rank: number }[]): Promise<void> {
   if (fresh.length === 0) return;
   await s.query(
-    `INSERT INTO dossier.applied_mutations (mutation_id, team_id, result)
-     SELECT id, $1, result FROM unnest($2::text[], $3::jsonb[]) AS t(id, result)`,
-    [teamId, fresh.map((f) => f.m.mutationId), fresh.map((f) => JSON.stringify(f.result))],
+    `INSERT INTO dossier.applied_mutations (mutation_id, team_id, result, marking_rank)
+     SELECT id, $1, result, rank FROM unnest($2::text[], $3::jsonb[], $4::int[]) AS t(id, result, rank)
+     ON CONFLICT (mutation_id) DO NOTHING`,
+    [teamId, fresh.map((f) => f.m.mutationId), fresh.map((f) => JSON.stringify(f.result)), fresh.map((f) => f.rank)],
   );
   const conflicts = fresh.flatMap((f) => f.result.conflicts.map((c) => ({ ...c, mutationId: f.m.mutationId, rank: f.rank })));
   if (conflicts.length === 0) return;

@@ -35,6 +35,15 @@ afterAll(async () => {
 
 const TABLES_WITH_CONTENT = ['rows', 'history', 'conflicts'];
 
+/** Every table of the team schema this login may SELECT from. */
+async function readableTables(s: TeamServer): Promise<string[]> {
+  const r = await s.query<{ t: string }>(
+    `SELECT c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'dossier' AND c.relkind = 'r' AND has_table_privilege(c.oid, 'SELECT')`,
+  );
+  return r.rows.map((x) => x.t);
+}
+
 describe('clearance, enforced by PostgreSQL', () => {
   it('a SECRET-cleared user sees the SECRET row, its history and its conflict', async () => {
     for (const t of TABLES_WITH_CONTENT) {
@@ -44,8 +53,10 @@ describe('clearance, enforced by PostgreSQL', () => {
     }
   });
 
-  it('a CUI-cleared user running plain SELECTs sees none of the SECRET rows, history or conflicts', async () => {
-    for (const t of TABLES_WITH_CONTENT) {
+  it('a CUI-cleared user running plain SELECTs on every table sees none of the SECRET rows, history or conflicts', async () => {
+    const readable = await readableTables(cuiEditor);
+    expect(readable).toEqual(expect.arrayContaining([...TABLES_WITH_CONTENT, 'applied_mutations', 'change_log', 'members', 'teams']));
+    for (const t of readable) {
       const all = await cuiEditor.query<Record<string, unknown>>(`SELECT * FROM dossier.${t}`);
       expect(JSON.stringify(all.rows), t).not.toContain('idden');
     }
@@ -57,6 +68,16 @@ describe('clearance, enforced by PostgreSQL', () => {
     const p = await pull(cuiEditor, fx.teamId, '', 100);
     expect(p.rows.map((r) => r.id)).toEqual(['f-cui']);
     expect(JSON.stringify(p)).not.toContain('idden');
+  });
+
+  it('a lowered clearance hides what the user could see before, their own conflicts included', async () => {
+    const { s, name } = await fx.member('lena', 'editor', 'S');
+    await push(s, fx.teamId, 'lib-l', [mutation('fact', SECRET_ID, { text: 'Hidden by lena' }, 1)]);
+    expect(JSON.stringify((await s.query('SELECT * FROM dossier.conflicts')).rows)).toContain('idden');
+    await addUser(fx.admin, { name, team: fx.teamName, role: 'editor', clearance: 'CUI', password: 'long-enough-1' });
+    for (const t of await readableTables(s)) {
+      expect(JSON.stringify((await s.query(`SELECT * FROM dossier.${t}`)).rows), t).not.toContain('idden');
+    }
   });
 
   it('a CUI-cleared user cannot INSERT or UPDATE a SECRET row, in SQL or by push', async () => {

@@ -104,11 +104,13 @@ CREATE TABLE dossier.change_log (
 );
 CREATE INDEX change_log_cursor ON dossier.change_log(team_id, xid, seq);
 
+-- result holds conflict values: it is ranked like the row, so a lowered clearance hides it too.
 CREATE TABLE dossier.applied_mutations (
-  mutation_id text PRIMARY KEY,
-  user_name   name NOT NULL DEFAULT current_user,
-  team_id     uuid NOT NULL,
-  result      jsonb NOT NULL,
+  mutation_id  text PRIMARY KEY,
+  user_name    name NOT NULL DEFAULT current_user,
+  team_id      uuid NOT NULL,
+  result       jsonb NOT NULL,
+  marking_rank int NOT NULL,
   applied_at  timestamptz NOT NULL DEFAULT now()
 );
 
@@ -232,8 +234,12 @@ CREATE POLICY own_record ON dossier.conflicts FOR INSERT
   WITH CHECK (user_name = current_user AND EXISTS (SELECT 1 FROM dossier.members m
                   WHERE m.team_id = conflicts.team_id AND m.user_name = current_user AND m.revoked_at IS NULL
                     AND conflicts.marking_rank <= m.clearance_rank));
-CREATE POLICY own_mutations ON dossier.applied_mutations FOR ALL
-  USING (user_name = current_user) WITH CHECK (user_name = current_user);
+CREATE POLICY own_mutations ON dossier.applied_mutations FOR SELECT
+  USING (user_name = current_user AND EXISTS (SELECT 1 FROM dossier.members m
+                  WHERE m.team_id = applied_mutations.team_id AND m.user_name = current_user AND m.revoked_at IS NULL
+                    AND applied_mutations.marking_rank <= m.clearance_rank));
+CREATE POLICY own_record ON dossier.applied_mutations FOR INSERT
+  WITH CHECK (user_name = current_user);
 
 GRANT SELECT ON dossier.marking_levels, dossier.teams, dossier.members, dossier.rows, dossier.history,
   dossier.change_log, dossier.conflicts, dossier.applied_mutations TO dossier_user;
