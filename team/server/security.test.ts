@@ -175,6 +175,10 @@ describe('roles and membership', () => {
   it('only the owner or a team admin manages members; clearance and names are checked', async () => {
     const { s: teamAdmin } = await fx.member('ada', 'admin', 'S');
     await addUser(teamAdmin, { name: `newbie_${Date.now()}`, team: fx.teamName, role: 'reader', clearance: 'cui', password: 'long-enough-1' });
+    // Not above their own clearance: they could log in as the account they made.
+    await expect(
+      addUser(teamAdmin, { name: `sock_${Date.now()}`, team: fx.teamName, role: 'reader', clearance: 'TS', password: 'long-enough-1' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(addUser(cuiEditor, { name: 'sneaky', team: fx.teamName, role: 'admin', clearance: 'TS', password: 'long-enough-1' })).rejects.toMatchObject({
       code: 'forbidden',
     });

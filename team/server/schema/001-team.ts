@@ -288,6 +288,11 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'clearance: % is not a level of the % scheme', p_clearance, t.scheme USING ERRCODE = '22023';
   END IF;
+  -- Otherwise a team admin could make an account above their own clearance and log in with it.
+  IF NOT dossier.caller_is_owner() AND lvl.rank > (SELECT clearance_rank FROM dossier.members
+                                                    WHERE team_id = t.id AND user_name = session_user) THEN
+    RAISE EXCEPTION 'clearance: a team admin grants at most their own clearance' USING ERRCODE = '42501';
+  END IF;
   SELECT * INTO existing FROM pg_roles WHERE rolname = p_user;
   IF NOT FOUND THEN
     EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE dossier_user', p_user, p_verifier);
