@@ -34,6 +34,17 @@ export async function push(s: TeamServer, teamId: string, libraryId: string, mut
   mutations.forEach(checkMutation);
   if (!libraryId.trim()) throw invalid('libraryId', 'a push names the library it comes from');
   if (mutations.length === 0) return [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pushOnce(s, teamId, libraryId, mutations);
+    } catch (e) {
+      // Two batches locking the same rows in different orders: PostgreSQL aborts one; run it again.
+      if (attempt >= 3 || !['40P01', '40001'].includes(errorCode(e))) throw e;
+    }
+  }
+}
+
+function pushOnce(s: TeamServer, teamId: string, libraryId: string, mutations: Mutation[]): Promise<PushResult[]> {
   return s.transaction(async () => {
     const me = await membershipById(s, teamId);
     if (me.role === 'reader') throw new DossierError('forbidden', 'a reader cannot change team rows: ask a team admin for the editor role');
@@ -63,8 +74,7 @@ async function applyAll(s: TeamServer, teamId: string, libraryId: string, mutati
     }
     const key = rowKey(m.entity, m.id);
     const row = rows.get(key) ?? null;
-    const decision = row ? decide(row, m, libraryId) : null;
-    const outcome = guarded ? await guardedWrite(s, teamId, m, decision) : await write(s, teamId, m, decision);
+    const outcome = guarded ? await guardedWrite(s, teamId, libraryId, m, row) : await write(s, teamId, m, row ? decide(row, m, libraryId) : null);
     if (outcome.row) rows.set(key, outcome.row);
     results.push(outcome.result);
     if (outcome.result.status !== 'refused') {
@@ -81,15 +91,24 @@ function isRefusal(e: unknown): boolean {
   return (e instanceof DossierError && e.code === 'forbidden') || errorCode(e) === '23505';
 }
 
-async function guardedWrite(s: TeamServer, teamId: string, m: Mutation, d: Decision | null): Promise<Written> {
+/**
+ * One write under its own savepoint. An INSERT that finds the id taken may have raced another
+ * library sharing the same row (a link's id is made from its two facts): the row committed
+ * meanwhile is read again and, if the user may see it, merged like any other.
+ */
+async function guardedWrite(s: TeamServer, teamId: string, libraryId: string, m: Mutation, row: StoredRow | null, again = false): Promise<Written> {
   await s.query('SAVEPOINT mutation');
   try {
-    const written = await write(s, teamId, m, d);
+    const written = await write(s, teamId, m, row ? decide(row, m, libraryId) : null);
     await s.query('RELEASE SAVEPOINT mutation');
     return written;
   } catch (e) {
     if (!isRefusal(e)) throw e;
     await s.query('ROLLBACK TO SAVEPOINT mutation');
+    if (!row && !again && errorCode(e) === '23505') {
+      const committed = (await lockRows(s, teamId, [m])).get(rowKey(m.entity, m.id));
+      if (committed) return guardedWrite(s, teamId, libraryId, m, committed, true);
+    }
     return { result: { mutationId: m.mutationId, status: 'refused', version: 0, conflicts: [], reason: REFUSED }, row: null };
   }
 }

@@ -121,6 +121,57 @@ describe('push', () => {
   });
 });
 
+/** Waits (by asking the server, no sleeping) until a backend of `user` is waiting on a lock. */
+async function blockedOnLock(user: string): Promise<void> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const r = await fx.admin.query("SELECT 1 FROM pg_stat_activity WHERE usename = $1 AND wait_event_type = 'Lock'", [user]);
+    if (r.rowCount) return;
+    if (Date.now() > until) throw new Error(`${user} never waited on a lock`);
+  }
+}
+
+describe('push under concurrency', () => {
+  it('same field edited at the same moment: the first to commit stands', async () => {
+    const id = await shared();
+    const { url } = await fx.member('raw', 'editor', 'S');
+    const first = new pg.Client({ connectionString: url });
+    await first.connect();
+    try {
+      await first.query('BEGIN');
+      await first.query("SELECT set_config('dossier.library_id', 'lib-raw', true)");
+      await first.query(`UPDATE dossier.rows SET data = data || '{"text":"First to commit"}' WHERE id = $1`, [id]);
+      const second = push(ben, fx.teamId, 'lib-ben', [mutation('fact', id, { text: 'Second' }, 1)]);
+      await blockedOnLock(benName);
+      await first.query('COMMIT');
+      const [r] = await second;
+      expect(r).toMatchObject({ status: 'conflict', conflicts: [{ field: 'text', mine: 'Second', theirs: 'First to commit' }] });
+      expect((await serverRow(id)).data['text']).toBe('First to commit');
+    } finally {
+      await first.end();
+    }
+  });
+
+  it('two libraries sharing the same new row at once: the second merges into the first', async () => {
+    const { url } = await fx.member('raw2', 'editor', 'S');
+    const first = new pg.Client({ connectionString: url });
+    await first.connect();
+    const id = 'fact-a~fact-b';
+    try {
+      await first.query('BEGIN');
+      await first.query(`INSERT INTO dossier.rows (team_id, entity, id, data) VALUES ($1, 'link', $2, '{"kind":"supports"}')`, [fx.teamId, id]);
+      const second = push(ben, fx.teamId, 'lib-ben', [mutation('link', id, { kind: 'supports', note: 'Ben' }, 0)]);
+      await blockedOnLock(benName);
+      await first.query('COMMIT');
+      const [r] = await second;
+      expect(r).toMatchObject({ status: 'applied', version: 2 });
+      expect((await serverRow(id)).data).toEqual({ kind: 'supports', note: 'Ben' });
+    } finally {
+      await first.end();
+    }
+  });
+});
+
 describe('pull', () => {
   it('returns the latest state per row, in pages, with an opaque cursor', async () => {
     const { s: cat } = await fx.member('cat', 'reader', 'U');
