@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type PgCluster } from '../testing/pg-cluster';
-import { initSchema, openServer, whoAmI } from '.';
+import { addUser, createTeam, initSchema, openServer, push, whoAmI } from '.';
 import { SERVER_MIGRATIONS, serverVersion } from './schema';
 
 let cluster: PgCluster;
@@ -87,6 +87,33 @@ describe('initSchema', () => {
       expect(await serverVersion(s)).toBe(0);
     } finally {
       await s.close();
+    }
+  });
+});
+
+describe('a server owner who is not a superuser', () => {
+  it('installs with CREATEROLE and BYPASSRLS, and manages teams and members', async () => {
+    const root = await openServer({ url: cluster.url });
+    await root.query("CREATE ROLE team_owner LOGIN PASSWORD 'owner-password' CREATEROLE BYPASSRLS");
+    await root.query('CREATE DATABASE owned OWNER team_owner');
+    await root.close();
+    const owner = await openServer({ url: cluster.urlFor('owned', 'team_owner', 'owner-password') });
+    try {
+      expect(await initSchema(owner)).toEqual({ from: 0, to: 1 });
+      await createTeam(owner, 'Owned', 'uk');
+      await addUser(owner, { name: 'owned_editor', team: 'Owned', role: 'editor', clearance: 'SECRET', password: 'editor-password' });
+      const editor = await openServer({ url: cluster.urlFor('owned', 'owned_editor', 'editor-password') });
+      const me = await whoAmI(editor, 'Owned');
+      expect(me).toMatchObject({ role: 'editor', clearance: 'SECRET', scheme: 'uk' });
+      const [r] = await push(editor, me.teamId, 'lib', [
+        { mutationId: 'm1', entity: 'fact', id: 'f1', op: 'upsert', fields: { marking: 'OFFICIAL-SENSITIVE COMMERCIAL' }, baseVersion: 0 },
+      ]);
+      expect(r.status).toBe('applied');
+      const rank = await owner.query<{ marking_rank: number }>("SELECT marking_rank FROM dossier.rows WHERE id = 'f1'");
+      expect(rank.rows[0].marking_rank).toBe(1);
+      await editor.close();
+    } finally {
+      await owner.close();
     }
   });
 });
