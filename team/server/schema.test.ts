@@ -137,6 +137,13 @@ describe('openServer', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('reports a host name that does not resolve as server_unreachable', async () => {
+    await expect(openServer({ url: 'postgres://u:p@no-such-host.invalid:5433/db', connectTimeoutMs: 3000 })).rejects.toMatchObject({
+      code: 'server_unreachable',
+      message: expect.stringContaining('no-such-host.invalid:5433'),
+    });
+  });
+
   it('gives up on a server that never answers after the connect timeout', async () => {
     // Accepts the TCP connection and says nothing, like a wedged server or a black-holing firewall.
     const silent: Server = createServer(() => undefined);
