@@ -13,7 +13,7 @@ import { safeFileName } from '../core/file-name';
 import { renderMarkdown } from './markdown';
 import { renderPlainText } from './plain-text';
 import { type PreflightOptions, type PreflightWarning, preflight, withCorroboration } from './preflight';
-import { writeFileAtomic } from './write-file';
+import { writeFileAtomic } from '../core/write-file';
 
 export const EXPORT_FORMATS = ['docx', 'markdown', 'text'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -6,7 +6,7 @@ import type { Library } from '../../db/library';
 import { decodeBriefingFile, exportBriefingMarkdown, importBriefingMarkdown, parseBriefingMarkdown } from '../../export/briefing-md/index';
 import { currentNotes } from '../../export/briefing-versions';
 import { dateRulesFor, getTemplate } from '../../export/template/index';
-import { writeFileAtomic } from '../../export/write-file';
+import { writeFileAtomic } from '../../core/write-file';
 import { readInput } from '../read-input';
 import { checkMarking, checkNotes, checkStyle, checkTemplate } from '../choices';
 import type { Command } from '../command';

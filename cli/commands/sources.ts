@@ -131,7 +131,7 @@ export const sourcesExportCommand: Command = {
     const out = str(ctx.values, 'out');
     if (!out) throw new UsageError('missing --out FILE');
     const { exportBibtex, exportCslJson, exportRis } = await import('../../ingest/biblio/export');
-    const { writeFileAtomic } = await import('../../export/write-file');
+    const { writeFileAtomic } = await import('../../core/write-file');
     const sources = ctx.library().listSources();
     const text = format === 'bibtex' ? exportBibtex(sources) : format === 'ris' ? exportRis(sources) : exportCslJson(sources);
     await writeFileAtomic(out, text);

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { ResolvedDocument } from '../document';
 import { renderDocx } from '../docx/render';
 import { getTemplate } from '../template/load';
-import { writeFileAtomic } from '../write-file';
+import { writeFileAtomic } from '../../core/write-file';
 import { actionMemo, backgroundBrief, infoMemo, situationReport, talkingPoints } from './fixtures';
 
 export const MARKING_MODES = ['none', 'banner', 'portions'] as const;

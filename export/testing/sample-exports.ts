@@ -11,7 +11,7 @@ import { renderDocx } from '../docx/render';
 import { renderMarkdown } from '../markdown';
 import { renderPlainText } from '../plain-text';
 import { getTemplate } from '../template/load';
-import { writeFileAtomic } from '../write-file';
+import { writeFileAtomic } from '../../core/write-file';
 import { actionMemo, backgroundBrief, hostileDoc, infoMemo, situationReport, talkingPoints } from './fixtures';
 import { buildLetterhead } from './letterhead';
 import { renderIntoLetterhead } from '../docx/letterhead';

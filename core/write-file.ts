@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { DossierError } from '../core/errors';
+import { DossierError } from './errors';
 
 /**
  * Writes a file so that readers see either the old file or the whole new one, never half of

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DossierError } from '../core/errors';
+import { DossierError } from './errors';
 import { writeFileAtomic } from './write-file';
 
 // Lets a test make fsync of the temporary file fail (a disk error in the middle of a write).
