@@ -1,0 +1,106 @@
+import { DossierError, invalid, printable } from '../../core/errors';
+import type { RemoteRow } from '../../core/sync-types';
+import { textHash } from '../../core/text-key';
+import { fillSearchIndex } from '../health/search-index';
+import { stmt } from '../statements';
+import { type ApplyContext, isPending, markShared, withoutPending } from './sync-apply';
+import { columnsFromData, insertRow, tagsFromData, updateRow } from './sync-row-data';
+import { tagSeq } from './tags';
+import { withoutTrigger } from './without-trigger';
+
+/** From this many new facts, the search index is filled once after the rows (as fact-insert.ts does). */
+const BULK_MIN = 16;
+
+interface NewFact {
+  seq: number;
+  cols: Record<string, string | number | null | Buffer>;
+  row: RemoteRow;
+}
+
+/**
+ * Facts from the server: existing ones updated in place (the index triggers follow), new
+ * ones inserted with their tags linked first and, in bulk, indexed in one statement after the
+ * rows (the first pull of a team library is mostly new facts). Each fact's source must be
+ * here already (applied before facts, or ours).
+ */
+export function applyFacts(ctx: ApplyContext, rows: readonly RemoteRow[]): number {
+  const { db } = ctx;
+  const firstSeq = (stmt(db, 'SELECT coalesce(max(seq), 0) FROM facts').pluck().get() as number) + 1;
+  const fresh: NewFact[] = [];
+  const links: [number, number][] = [];
+  const tagSeqs = new Map<string, number>();
+  const seqOfTag = (name: string) => {
+    let seq = tagSeqs.get(name.toLowerCase());
+    if (seq === undefined) tagSeqs.set(name.toLowerCase(), (seq = tagSeq(db, name)));
+    return seq;
+  };
+  const knownSources = new Set<string>();
+  for (const r of rows) {
+    if (ctx.pending.get(`fact:${r.id}`) === 'delete') continue;
+    const at = `fact ${printable(r.id)}`;
+    const cols: NewFact['cols'] = columnsFromData(db, 'fact', r.id, r.data);
+    if (!('tags' in r.data)) throw invalid(`${at}.tags`, 'is missing');
+    const tags = tagsFromData(r.data.tags, `${at}.tags`);
+    for (const col of ['source_id', 'via_source_id'] as const) checkSource(ctx, knownSources, cols[col], `${at}.${col}`);
+    const hash = textHash(String(cols.text));
+    checkDuplicate(ctx, r.id, cols.source_id as string, hash, at);
+    const seq = stmt(db, 'SELECT seq FROM facts WHERE id = ?').pluck().get(r.id) as number | undefined;
+    if (seq === undefined) {
+      const newSeq = firstSeq + fresh.length;
+      fresh.push({ seq: newSeq, cols: { ...cols, seq: newSeq, id: r.id, text_hash: hash, updated_at: r.updatedAt }, row: r });
+      for (const t of tags) links.push([newSeq, seqOfTag(t)]);
+      continue;
+    }
+    const keep = withoutPending(ctx, 'fact', r.id, cols);
+    if ('text' in keep) (keep as NewFact['cols']).text_hash = hash;
+    updateRow(db, 'facts', 'id = @key_id', { key_id: r.id }, { ...keep, updated_at: r.updatedAt } as Record<string, string | number | null>);
+    if (!isPending(ctx, 'fact', r.id, 'tags')) setTags(ctx, seq, tags.map(seqOfTag));
+    markShared(ctx, 'fact', r.id, r.version);
+  }
+  insertNew(ctx, fresh, links);
+  return rows.length;
+}
+
+function insertNew(ctx: ApplyContext, fresh: readonly NewFact[], links: readonly [number, number][]): void {
+  const { db } = ctx;
+  if (fresh.length === 0) return;
+  // Tags first (their foreign key is deferred): each index entry is then written once, with its tags.
+  if (links.length) stmt(db, 'INSERT INTO fact_tags (fact_seq, tag_seq) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(JSON.stringify(links));
+  const insertAll = () => {
+    for (const f of fresh) {
+      insertRow(db, 'facts', f.cols as Record<string, string | number | null>);
+      markShared(ctx, 'fact', f.row.id, f.row.version);
+    }
+  };
+  if (fresh.length < BULK_MIN) return insertAll();
+  withoutTrigger(db, 'facts_ai', () => {
+    insertAll();
+    fillSearchIndex(db, fresh[0].seq, fresh[fresh.length - 1].seq);
+  });
+}
+
+function setTags(ctx: ApplyContext, factSeq: number, tagSeqs: readonly number[]): void {
+  const have = stmt(ctx.db, 'SELECT tag_seq FROM fact_tags WHERE fact_seq = ? ORDER BY tag_seq').pluck().all(factSeq) as number[];
+  const want = [...new Set(tagSeqs)].sort((a, b) => a - b);
+  if (have.length === want.length && have.every((t, i) => t === want[i])) return;
+  stmt(ctx.db, 'DELETE FROM fact_tags WHERE fact_seq = ?').run(factSeq);
+  const link = stmt(ctx.db, 'INSERT INTO fact_tags (fact_seq, tag_seq) VALUES (?, ?)');
+  for (const t of want) link.run(factSeq, t);
+}
+
+function checkSource(ctx: ApplyContext, known: Set<string>, id: unknown, field: string): void {
+  if (id === null || known.has(id as string)) return;
+  if (!stmt(ctx.db, 'SELECT 1 FROM sources WHERE id = ?').get(id)) throw invalid(field, `no source with id "${printable(String(id))}" here`);
+  known.add(id as string);
+}
+
+/**
+ * One source cannot hold the same words twice (migration 1's unique index). Two analysts who
+ * took the same sentence from one shared source each have a fact; refused by name for now.
+ */
+function checkDuplicate(ctx: ApplyContext, id: string, sourceId: string, hash: Buffer, at: string): void {
+  const twin = stmt(ctx.db, 'SELECT id FROM facts WHERE source_id = ? AND text_hash = ? AND id <> ?').pluck().get(sourceId, hash, id) as string | undefined;
+  if (twin) {
+    throw new DossierError('conflict', `${at}: this library has the same words from the same source as fact ${twin}; nothing was applied.`, `${at}.text`);
+  }
+}

@@ -1,0 +1,156 @@
+import { invalid, printable } from '../../core/errors';
+import { type RemoteRow, SYNC_ENTITIES, type SyncEntity } from '../../core/sync-types';
+import type { Db } from '../open';
+import { stmt } from '../statements';
+import { withSearchTextDeferred } from './sources';
+import { applyFacts } from './sync-apply-facts';
+import { requireTeam } from './sync-link';
+import { removeRemoteRows, type RowRef } from './sync-remove';
+import { bodyFromData, columnsFromData, insertRow, linkEnds, updateRow, writeBody } from './sync-row-data';
+
+export interface ApplyResult {
+  /** Rows written (inserted or updated), per kind. */
+  applied: Record<SyncEntity, number>;
+  /** Rows removed because the server deleted them or no longer shows them. */
+  removed: Record<SyncEntity, number>;
+  /** Deleted on the server but cited by a briefing here: kept as personal, with a conflict. */
+  kept: number;
+}
+
+/**
+ * Applies rows from the server (a pull) or a pack, in one transaction, with the outbox
+ * triggers off (`sync_applying` = 1, back to 0 before commit and on error): nothing applied
+ * here is sent back. Sources, then facts, links and briefings, so each finds what it refers
+ * to; then the deleted and `gone` rows, briefings first. A field with a change of ours still
+ * in the outbox keeps our value: the push settles it. Every row is checked like any input;
+ * one bad row is refused by name and nothing is applied.
+ */
+export function applyRemoteRows(db: Db, teamId: string, rows: readonly RemoteRow[], gone: readonly RowRef[] = []): ApplyResult {
+  if (!Array.isArray(rows)) throw invalid('rows', 'must be a list');
+  if (!Array.isArray(gone)) throw invalid('gone', 'must be a list');
+  rows.forEach(checkRow);
+  gone.forEach((g, i) => checkRef(g, `gone[${i}]`));
+  return db.transaction(() => {
+    const team = requireTeam(db, teamId).teamId;
+    setApplying(db, 1);
+    try {
+      const ctx: ApplyContext = { db, team, pending: pendingFields(db) };
+      const live = (e: SyncEntity) => rows.filter((r) => r.entity === e && !r.deleted);
+      const applied = {
+        source: withSearchTextDeferred(db, (beforeInsert) => applyPlain(ctx, live('source'), beforeInsert)),
+        fact: applyFacts(ctx, live('fact')),
+        link: applyPlain(ctx, live('link')),
+        briefing: applyPlain(ctx, live('briefing')),
+      };
+      const dead: RowRef[] = [...rows.filter((r) => r.deleted), ...gone];
+      const { removed, kept } = removeRemoteRows(db, dead, rows);
+      stmt(db, 'DELETE FROM tags WHERE seq NOT IN (SELECT tag_seq FROM fact_tags)').run();
+      return { applied, removed, kept };
+    } finally {
+      setApplying(db, 0);
+    }
+  })();
+}
+
+export interface ApplyContext {
+  db: Db;
+  team: string;
+  /** Fields of ours not yet on the server, by `${entity}:${id}` ('delete': the row is going). */
+  pending: Map<string, Set<string> | 'delete'>;
+}
+
+export function setApplying(db: Db, active: 0 | 1): void {
+  stmt(db, 'UPDATE sync_applying SET active = ? WHERE id = 1').run(active);
+}
+
+function pendingFields(db: Db): Map<string, Set<string> | 'delete'> {
+  const out = new Map<string, Set<string> | 'delete'>();
+  const rows = stmt(db, 'SELECT entity, id, op, fields FROM sync_outbox ORDER BY seq').all() as { entity: string; id: string; op: string; fields: string }[];
+  for (const r of rows) {
+    const key = `${r.entity}:${r.id}`;
+    if (r.op === 'delete') {
+      out.set(key, 'delete');
+      continue;
+    }
+    const have = out.get(key);
+    const set = have instanceof Set ? have : new Set<string>();
+    for (const f of Object.keys(JSON.parse(r.fields) as object)) set.add(f);
+    if (have !== 'delete') out.set(key, set);
+  }
+  return out;
+}
+
+/** Drops the fields with a change of ours pending. */
+export function withoutPending<T extends object>(ctx: ApplyContext, entity: SyncEntity, id: string, cols: T): T {
+  const pending = ctx.pending.get(`${entity}:${id}`);
+  if (!(pending instanceof Set)) return cols;
+  return Object.fromEntries(Object.entries(cols).filter(([k]) => !pending.has(k))) as T;
+}
+
+export function isPending(ctx: ApplyContext, entity: SyncEntity, id: string, field: string): boolean {
+  const pending = ctx.pending.get(`${entity}:${id}`);
+  return pending instanceof Set && pending.has(field);
+}
+
+/** Marks an applied row as shared at the server's version (a row new here came from the team). */
+export function markShared(ctx: ApplyContext, entity: SyncEntity, id: string, version: number): void {
+  stmt(
+    ctx.db,
+    `INSERT INTO sync_rows (entity, id, team_id, version, origin) VALUES (?, ?, ?, ?, 'team')
+     ON CONFLICT (entity, id) DO UPDATE SET version = max(version, excluded.version)`,
+  ).run(entity, id, ctx.team, version);
+}
+
+const KEYS: Record<Exclude<SyncEntity, 'fact'>, { table: string; where: string }> = {
+  source: { table: 'sources', where: 'id = @key_a' },
+  link: { table: 'corroborations', where: 'fact_a = @key_a AND fact_b = @key_b' },
+  briefing: { table: 'briefings', where: 'id = @key_a' },
+};
+
+/** Sources, links and briefings: one row at a time (they are few beside facts). */
+function applyPlain(ctx: ApplyContext, rows: readonly RemoteRow[], beforeInsert?: () => void): number {
+  const { db } = ctx;
+  for (const r of rows) {
+    if (ctx.pending.get(`${r.entity}:${r.id}`) === 'delete') continue;
+    const entity = r.entity as keyof typeof KEYS;
+    const { table, where } = KEYS[entity];
+    const cols = columnsFromData(db, entity, r.id, r.data);
+    const [a, b] = entity === 'link' ? linkEnds(r.id) : [r.id, ''];
+    const key: Record<string, string> = entity === 'link' ? { key_a: a, key_b: b } : { key_a: a };
+    if (entity === 'link') checkLink(db, r.id, cols);
+    const exists = stmt(db, `SELECT 1 FROM ${table} WHERE ${where}`).get(key) !== undefined;
+    const stamp: Record<string, string> = entity === 'link' ? {} : { updated_at: r.updatedAt };
+    if (exists) updateRow(db, table, where, key, { ...withoutPending(ctx, entity, r.id, cols), ...stamp });
+    else {
+      beforeInsert?.();
+      insertRow(db, table, { ...cols, ...(entity === 'link' ? {} : { id: r.id }), ...stamp });
+    }
+    if (entity === 'briefing' && !isPending(ctx, entity, r.id, 'body')) {
+      writeBody(db, r.id, bodyFromData(db, r.data.body, `briefing ${printable(r.id)}.body`), `briefing ${printable(r.id)}.body`);
+    }
+    markShared(ctx, entity, r.id, r.version);
+  }
+  return rows.length;
+}
+
+function checkLink(db: Db, id: string, cols: Record<string, unknown>): void {
+  if (id !== `${String(cols.fact_a)}~${String(cols.fact_b)}`) throw invalid(`link ${printable(id)}`, 'the id must be fact_a~fact_b');
+  for (const end of ['fact_a', 'fact_b']) {
+    if (!stmt(db, 'SELECT 1 FROM facts WHERE id = ?').get(cols[end])) throw invalid(`link ${printable(id)}.${end}`, 'no such fact here');
+  }
+}
+
+function checkRow(r: RemoteRow, i: number): void {
+  checkRef(r, `rows[${i}]`);
+  const at = `${String(r.entity)} ${printable(String(r.id))}`;
+  if (!Number.isSafeInteger(r.version) || r.version < 0) throw invalid(`${at}.version`, 'must be a whole number, 0 or more');
+  if (typeof r.deleted !== 'boolean') throw invalid(`${at}.deleted`, 'must be true or false');
+  if (!r.deleted && (r.data === null || typeof r.data !== 'object' || Array.isArray(r.data))) throw invalid(`${at}.data`, 'must be an object');
+  if (typeof r.updatedAt !== 'string' || r.updatedAt === '') throw invalid(`${at}.updatedAt`, 'is required');
+}
+
+function checkRef(r: RowRef, field: string): void {
+  if (r === null || typeof r !== 'object') throw invalid(field, 'must be an object');
+  if (!SYNC_ENTITIES.includes(r.entity)) throw invalid(`${field}.entity`, `must be one of ${SYNC_ENTITIES.join(', ')}`);
+  if (typeof r.id !== 'string' || r.id === '') throw invalid(`${field}.id`, 'is required');
+}
