@@ -91,7 +91,7 @@ function deleteTrigger(t: SyncTable): string {
  */
 function tagTriggers(): string {
   const factOf = (row: string) => `(SELECT id FROM facts WHERE seq = ${row}.fact_seq)`;
-  const tagsChanged = "'{\"tags\":null}'";
+  const tagsChanged = '\'{"tags":null}\'';
   const onLink = (when: 'INSERT' | 'DELETE', row: string) => `CREATE TRIGGER sync_fact_tags_${when === 'INSERT' ? 'ai' : 'ad'} AFTER ${when} ON fact_tags
     WHEN ${APPLYING_OFF} AND EXISTS (SELECT 1 FROM facts f JOIN sync_rows r ON r.entity = 'fact' AND r.id = f.id WHERE f.seq = ${row}.fact_seq)
     BEGIN
@@ -114,7 +114,7 @@ function tagTriggers(): string {
  * The cite rows are not watched: they are rewritten from an item's text, which is.
  */
 function bodyTriggers(): string {
-  const bodyChanged = "'{\"body\":null}'";
+  const bodyChanged = '\'{"body":null}\'';
   const trigger = (table: string, when: 'INSERT' | 'UPDATE' | 'DELETE', briefing: string) => {
     const name = `sync_${table}_body_${when.toLowerCase()}`;
     return `CREATE TRIGGER ${name} AFTER ${when} ON ${table}

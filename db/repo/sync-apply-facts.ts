@@ -53,7 +53,7 @@ export function applyFacts(ctx: ApplyContext, rows: readonly RemoteRow[]): numbe
     }
     const keep = withoutPending(ctx, 'fact', r.id, cols);
     if ('text' in keep) (keep as NewFact['cols']).text_hash = hash;
-    updateRow(db, 'facts', 'id = @key_id', { key_id: r.id }, { ...keep, updated_at: r.updatedAt } as Record<string, string | number | null>);
+    updateRow(db, 'facts', 'id = @key_id', { key_id: r.id }, { ...keep, updated_at: r.updatedAt } as Record<string, string | number | null>, at);
     if (!isPending(ctx, 'fact', r.id, 'tags')) setTags(ctx, seq, tags.map(seqOfTag));
     markShared(ctx, 'fact', r.id, r.version);
   }
@@ -68,7 +68,7 @@ function insertNew(ctx: ApplyContext, fresh: readonly NewFact[], links: readonly
   if (links.length) stmt(db, 'INSERT INTO fact_tags (fact_seq, tag_seq) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(JSON.stringify(links));
   const insertAll = () => {
     for (const f of fresh) {
-      insertRow(db, 'facts', f.cols as Record<string, string | number | null>);
+      insertRow(db, 'facts', f.cols as Record<string, string | number | null>, `fact ${printable(f.row.id)}`);
       markShared(ctx, 'fact', f.row.id, f.row.version);
     }
   };

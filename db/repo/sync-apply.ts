@@ -120,10 +120,11 @@ function applyPlain(ctx: ApplyContext, rows: readonly RemoteRow[], beforeInsert?
     if (entity === 'link') checkLink(db, r.id, cols);
     const exists = stmt(db, `SELECT 1 FROM ${table} WHERE ${where}`).get(key) !== undefined;
     const stamp: Record<string, string> = entity === 'link' ? {} : { updated_at: r.updatedAt };
-    if (exists) updateRow(db, table, where, key, { ...withoutPending(ctx, entity, r.id, cols), ...stamp });
+    const at = `${entity} ${printable(r.id)}`;
+    if (exists) updateRow(db, table, where, key, { ...withoutPending(ctx, entity, r.id, cols), ...stamp }, at);
     else {
       beforeInsert?.();
-      insertRow(db, table, { ...cols, ...(entity === 'link' ? {} : { id: r.id }), ...stamp });
+      insertRow(db, table, { ...cols, ...(entity === 'link' ? {} : { id: r.id }), ...stamp }, at);
     }
     if (entity === 'briefing' && !isPending(ctx, entity, r.id, 'body')) {
       writeBody(db, r.id, bodyFromData(db, r.data.body, `briefing ${printable(r.id)}.body`), `briefing ${printable(r.id)}.body`);

@@ -5,6 +5,7 @@ import { type JsonValue, SYNC_ENTITIES, type SyncConflict, type SyncEntity } fro
 import { textHash } from '../../core/text-key';
 import type { Db } from '../open';
 import { stmt } from '../statements';
+import { setApplying } from './sync-apply';
 import { teamLink } from './sync-link';
 import { shareWithTeam } from './sync-share';
 import { queueMutation } from './sync-outbox';
@@ -51,11 +52,57 @@ function json(v: JsonValue | undefined): string | null {
   return v === null || v === undefined ? null : JSON.stringify(v);
 }
 
-/** Keeps the conflicts a push reported, in one transaction; returns their ids. */
+/**
+ * Keeps the conflicts a push reported, in one transaction, and makes this library show what
+ * stands on the server until the analyst decides (call it after acknowledging the push, so the
+ * losing change is no longer pending):
+ * - 'field': the server's value is written here, unless a later change of ours to the field
+ *   is still to be sent;
+ * - 'edited_deleted': `mine` becomes our whole row as it is here, so 'mine' can share it
+ *   again after the pull has removed it;
+ * - 'deleted_edited': the row we deleted comes back as the server has it.
+ * Returns the conflicts' ids.
+ */
 export function recordConflicts(db: Db, conflicts: readonly SyncConflict[]): string[] {
   if (!Array.isArray(conflicts)) throw invalid('conflicts', 'must be a list');
   conflicts.forEach((c, i) => checkConflict(c, `conflicts[${i}]`));
-  return db.transaction(() => conflicts.map((c) => insertConflict(db, c)))();
+  return db.transaction(() => {
+    setApplying(db, 1);
+    try {
+      return conflicts.map((c) => insertConflict(db, settleLocally(db, c)));
+    } finally {
+      setApplying(db, 0);
+    }
+  })();
+}
+
+function settleLocally(db: Db, c: SyncConflict): SyncConflict {
+  const here = readRowData(db, c.entity, c.entityId);
+  if (c.kind === 'edited_deleted') return here ? { ...c, mine: here } : c;
+  if (c.kind === 'deleted_edited') {
+    if (!here && c.theirs !== null && typeof c.theirs === 'object') {
+      try {
+        db.transaction(() => {
+          recreate(db, c.entity, c.entityId, c.theirs);
+          markSharedAt(db, c.entity, c.entityId, c.serverVersion);
+        })();
+      } catch {
+        // What it refers to is gone here too (its source, its facts): the conflict still tells
+        // the analyst, and the row comes back with the next full pull.
+      }
+    }
+    return c;
+  }
+  const pending = stmt(db, 'SELECT fields FROM sync_outbox WHERE entity = ? AND id = ?').pluck().all(c.entity, c.entityId) as string[];
+  const stillOurs = pending.some((f) => c.field! in (JSON.parse(f) as object));
+  if (here && !stillOurs) writeField(db, c.entity, c.entityId, c.field!, c.theirs);
+  return c;
+}
+
+function markSharedAt(db: Db, entity: SyncEntity, id: string, version: number): void {
+  const team = teamLink(db)?.teamId;
+  if (!team) return;
+  stmt(db, "INSERT OR REPLACE INTO sync_rows (entity, id, team_id, version, origin) VALUES (?, ?, ?, ?, 'team')").run(entity, id, team, version);
 }
 
 function checkConflict(c: SyncConflict, at: string): void {
@@ -63,7 +110,8 @@ function checkConflict(c: SyncConflict, at: string): void {
   if (!SYNC_ENTITIES.includes(c.entity)) throw invalid(`${at}.entity`, `must be one of ${SYNC_ENTITIES.join(', ')}`);
   if (typeof c.entityId !== 'string' || c.entityId === '') throw invalid(`${at}.entityId`, 'is required');
   if (!KINDS.includes(c.kind)) throw invalid(`${at}.kind`, `must be one of ${KINDS.join(', ')}`);
-  if ((c.kind === 'field') !== (typeof c.field === 'string' && c.field !== '')) throw invalid(`${at}.field`, 'is required for a field conflict, and only for one');
+  if ((c.kind === 'field') !== (typeof c.field === 'string' && c.field !== ''))
+    throw invalid(`${at}.field`, 'is required for a field conflict, and only for one');
   if (!Number.isSafeInteger(c.serverVersion) || c.serverVersion < 0) throw invalid(`${at}.serverVersion`, 'must be a whole number, 0 or more');
 }
 

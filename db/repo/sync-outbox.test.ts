@@ -105,7 +105,15 @@ describe('the outbox records every change to a shared row, in the same transacti
     lib.shareWithTeam(TEAM.teamId, { brief: b.id });
     ackAll(lib, 9);
     lib.updateBriefing(b.id, { title: 'Corridor, week 3' });
-    lib.addItems(b.id, [{ kind: 'prose', text: `Ships are moving [@${shared[0]}].` }, { kind: 'fact', factId: shared[1] }], 'bluf', 0);
+    lib.addItems(
+      b.id,
+      [
+        { kind: 'prose', text: `Ships are moving [@${shared[0]}].` },
+        { kind: 'fact', factId: shared[1] },
+      ],
+      'bluf',
+      0,
+    );
     lib.moveItem(b.id, '1', 2);
     const sent = outbox(lib);
     expect(sent[0]).toEqual({ entity: 'briefing', id: b.id, op: 'upsert', fields: { title: 'Corridor, week 3' }, baseVersion: 9 });
@@ -156,7 +164,12 @@ describe('the outbox records every change to a shared row, in the same transacti
     lib.updateFact(shared[0], { notes: 'one' });
     lib.updateFact(shared[0], { notes: 'two' });
     const [first] = lib.pendingMutations(1);
-    expect(lib.ackMutations([{ mutationId: first.mutationId, version: 5 }, { mutationId: 'unknown', version: 9 }])).toBe(1);
+    expect(
+      lib.ackMutations([
+        { mutationId: first.mutationId, version: 5 },
+        { mutationId: 'unknown', version: 9 },
+      ]),
+    ).toBe(1);
     expect(outbox(lib)).toEqual([{ entity: 'fact', id: shared[0], op: 'upsert', fields: { notes: 'two' }, baseVersion: 5 }]);
     expect(lib.db.prepare("SELECT version FROM sync_rows WHERE entity = 'fact' AND id = ?").pluck().get(shared[0])).toBe(5);
     expect(() => lib.ackMutations([{ mutationId: first.mutationId, version: -1 }])).toThrow(/results\[0\]\.version/);
@@ -165,7 +178,10 @@ describe('the outbox records every change to a shared row, in the same transacti
 
   it('bulk-imported personal facts queue nothing', async () => {
     const { insertFacts } = await import('./fact-insert');
-    const items = Array.from({ length: 40 }, (_, i) => ({ data: { text: `Bulk fact ${i}.`, sourceId: source, kind: 'paraphrase' as const, tags: ['bulk', 'grain'] }, position: i }));
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      data: { text: `Bulk fact ${i}.`, sourceId: source, kind: 'paraphrase' as const, tags: ['bulk', 'grain'] },
+      position: i,
+    }));
     insertFacts(lib.db, items);
     expect(lib.pendingCount()).toBe(0);
     expect(lib.searchFacts({ text: 'bulk' }).total).toBe(40);

@@ -30,9 +30,7 @@ export function readRowData(db: Db, entity: SyncEntity, id: string): RowData | u
   const cols = syncColumns(db, t);
   const where = entity === 'link' ? 'fact_a = ? AND fact_b = ?' : 'id = ?';
   const keys = entity === 'link' ? linkEnds(id) : [id];
-  const row = stmt(db, `SELECT ${cols.map((c) => c.name).join(', ')} FROM ${t.table} WHERE ${where}`).get(...keys) as
-    | Record<string, SqlValue>
-    | undefined;
+  const row = stmt(db, `SELECT ${cols.map((c) => c.name).join(', ')} FROM ${t.table} WHERE ${where}`).get(...keys) as Record<string, SqlValue> | undefined;
   if (!row) return undefined;
   const data = recordFromRow(cols, row);
   if (entity === 'fact') data.tags = factTags(db, id);
@@ -162,12 +160,12 @@ export function bodyFromData(db: Db, value: unknown, field: string): BodyPart[] 
 export function writeBody(db: Db, briefingId: string, body: readonly BodyPart[], field: string): void {
   stmt(db, 'DELETE FROM briefing_sections WHERE briefing_id = ?').run(briefingId);
   body.forEach(({ section, items }, i) => {
-    insertRow(db, 'briefing_sections', { ...section, briefing_id: briefingId, position: i });
+    insertRow(db, 'briefing_sections', { ...section, briefing_id: briefingId, position: i }, `${field}.sections[${i}]`);
     items.forEach((item, j) => {
       if (item.fact_id !== null && !stmt(db, 'SELECT 1 FROM facts WHERE id = ?').get(item.fact_id)) {
         throw invalid(`${field}.sections[${i}].items[${j}].fact_id`, `no fact with id "${printable(String(item.fact_id))}"`);
       }
-      insertRow(db, 'briefing_items', { ...item, section_id: section.id, position: j });
+      insertRow(db, 'briefing_items', { ...item, section_id: section.id, position: j }, `${field}.sections[${i}].items[${j}]`);
       if (item.kind === 'prose' && typeof item.text === 'string') {
         indexProseCites(db, String(item.id), item.text, `${field}.sections[${i}].items[${j}].text`);
       }
@@ -176,15 +174,28 @@ export function writeBody(db: Db, briefingId: string, body: readonly BodyPart[],
   syncSeen(db, briefingId);
 }
 
-/** One INSERT of named columns (statements cached by their column list). */
-export function insertRow(db: Db, table: string, cols: Record<string, SqlValue>): void {
+/**
+ * One INSERT of named columns (statements cached by their column list). `where` names the row
+ * in a refusal: a value the schema's CHECKs refuse is an input error about that row.
+ */
+export function insertRow(db: Db, table: string, cols: Record<string, SqlValue>, where = table): void {
   const names = Object.keys(cols);
-  stmt(db, `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(cols);
+  refusedAs(where, () => stmt(db, `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(cols));
 }
 
 /** One UPDATE of named columns of the row with this key. */
-export function updateRow(db: Db, table: string, where: string, key: Record<string, SqlValue>, cols: Record<string, SqlValue>): void {
+export function updateRow(db: Db, table: string, where: string, key: Record<string, SqlValue>, cols: Record<string, SqlValue>, row = table): void {
   const names = Object.keys(cols);
   if (names.length === 0) return;
-  stmt(db, `UPDATE ${table} SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE ${where}`).run({ ...cols, ...key });
+  refusedAs(row, () => stmt(db, `UPDATE ${table} SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE ${where}`).run({ ...cols, ...key }));
+}
+
+function refusedAs(where: string, write: () => unknown): void {
+  try {
+    write();
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CONSTRAINT')) throw invalid(where, `refused by the library: ${(e as Error).message}`);
+    throw e;
+  }
 }
