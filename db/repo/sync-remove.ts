@@ -72,7 +72,7 @@ function removeOne(db: Db, { entity, id }: RowRef): Outcome {
       if (stmt(db, `SELECT 1 FROM (${FACT_USES_SQL}) WHERE fact_id = ? LIMIT 1`).get(id)) return 'cited';
       return stmt(db, 'DELETE FROM facts WHERE id = ?').run(id).changes ? 'removed' : 'absent';
     case 'source':
-      if (stmt(db, 'SELECT 1 FROM facts WHERE source_id = ?1 OR via_source_id = ?1 LIMIT 1').get(id)) return 'used';
+      if (stmt(db, 'SELECT 1 FROM facts WHERE source_id = @id OR via_source_id = @id LIMIT 1').get({ id })) return 'used';
       return stmt(db, 'DELETE FROM sources WHERE id = ?').run(id).changes ? 'removed' : 'absent';
   }
 }
