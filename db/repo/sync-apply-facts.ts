@@ -3,8 +3,9 @@ import type { RemoteRow } from '../../core/sync-types';
 import { textHash } from '../../core/text-key';
 import { fillSearchIndex } from '../health/search-index';
 import { stmt } from '../statements';
-import { type ApplyContext, isPending, markShared, withoutPending } from './sync-apply';
-import { columnsFromData, insertRow, tagsFromData, updateRow } from './sync-row-data';
+import { type ApplyContext, isPending, withoutPending } from './sync-apply';
+import { columnsFromData, tagsFromData, updateRow } from './sync-row-data';
+import { syncColumns, syncTable } from './sync-tables';
 import { tagSeq } from './tags';
 import { withoutTrigger } from './without-trigger';
 
@@ -13,21 +14,27 @@ const BULK_MIN = 16;
 
 interface NewFact {
   seq: number;
-  cols: Record<string, string | number | null | Buffer>;
+  values: unknown[];
   row: RemoteRow;
 }
 
+type Cols = Record<string, string | number | null>;
+
 /**
- * Facts from the server: existing ones updated in place (the index triggers follow), new
+ * Facts from the server: existing ones updated in place where they differ (the index triggers
+ * follow; an unchanged fact, such as our own change coming back, is not written at all), new
  * ones inserted with their tags linked first and, in bulk, indexed in one statement after the
  * rows (the first pull of a team library is mostly new facts). Each fact's source must be
  * here already (applied before facts, or ours).
  */
 export function applyFacts(ctx: ApplyContext, rows: readonly RemoteRow[]): number {
   const { db } = ctx;
+  const names = syncColumns(db, syncTable('fact')).map((c) => c.name);
+  const current = stmt(db, `SELECT seq, ${names.join(', ')} FROM facts WHERE id = ?`);
   const firstSeq = (stmt(db, 'SELECT coalesce(max(seq), 0) FROM facts').pluck().get() as number) + 1;
   const fresh: NewFact[] = [];
   const links: [number, number][] = [];
+  const shared: [string, number][] = [];
   const tagSeqs = new Map<string, number>();
   const seqOfTag = (name: string) => {
     let seq = tagSeqs.get(name.toLowerCase());
@@ -38,38 +45,54 @@ export function applyFacts(ctx: ApplyContext, rows: readonly RemoteRow[]): numbe
   for (const r of rows) {
     if (ctx.pending.get(`fact:${r.id}`) === 'delete') continue;
     const at = `fact ${printable(r.id)}`;
-    const cols: NewFact['cols'] = columnsFromData(db, 'fact', r.id, r.data);
+    const cols = columnsFromData(db, 'fact', r.id, r.data);
     if (!('tags' in r.data)) throw invalid(`${at}.tags`, 'is missing');
     const tags = tagsFromData(r.data.tags, `${at}.tags`);
     for (const col of ['source_id', 'via_source_id'] as const) checkSource(ctx, knownSources, cols[col], `${at}.${col}`);
-    const hash = textHash(String(cols.text));
-    checkDuplicate(ctx, r.id, cols.source_id as string, hash, at);
-    const seq = stmt(db, 'SELECT seq FROM facts WHERE id = ?').pluck().get(r.id) as number | undefined;
-    if (seq === undefined) {
-      const newSeq = firstSeq + fresh.length;
-      fresh.push({ seq: newSeq, cols: { ...cols, seq: newSeq, id: r.id, text_hash: hash, updated_at: r.updatedAt }, row: r });
-      for (const t of tags) links.push([newSeq, seqOfTag(t)]);
+    shared.push([r.id, r.version]);
+    const have = current.get(r.id) as (Cols & { seq: number }) | undefined;
+    if (!have) {
+      const hash = textHash(String(cols.text));
+      checkDuplicate(ctx, r.id, cols.source_id as string, hash, at);
+      const seq = firstSeq + fresh.length;
+      fresh.push({ seq, values: [seq, r.id, hash, r.updatedAt, ...names.map((n) => cols[n])], row: r });
+      for (const t of tags) links.push([seq, seqOfTag(t)]);
       continue;
     }
-    const keep = withoutPending(ctx, 'fact', r.id, cols);
-    if ('text' in keep) (keep as NewFact['cols']).text_hash = hash;
-    updateRow(db, 'facts', 'id = @key_id', { key_id: r.id }, { ...keep, updated_at: r.updatedAt } as Record<string, string | number | null>, at);
-    if (!isPending(ctx, 'fact', r.id, 'tags')) setTags(ctx, seq, tags.map(seqOfTag));
-    markShared(ctx, 'fact', r.id, r.version);
+    const changed: Record<string, string | number | null | Buffer> = withoutPending(
+      ctx,
+      'fact',
+      r.id,
+      Object.fromEntries(Object.entries(cols).filter(([k, v]) => have[k] !== v)),
+    );
+    if ('text' in changed || 'source_id' in changed) {
+      const hash = textHash(String(cols.text));
+      checkDuplicate(ctx, r.id, cols.source_id as string, hash, at);
+      changed.text_hash = hash;
+    }
+    if (Object.keys(changed).length) updateRow(db, 'facts', 'id = @key_id', { key_id: r.id }, { ...changed, updated_at: r.updatedAt } as Cols, at);
+    if (!isPending(ctx, 'fact', r.id, 'tags')) setTags(ctx, have.seq, tags.map(seqOfTag));
   }
-  insertNew(ctx, fresh, links);
+  insertNew(ctx, names, fresh, links);
+  markAllShared(ctx, shared);
   return rows.length;
 }
 
-function insertNew(ctx: ApplyContext, fresh: readonly NewFact[], links: readonly [number, number][]): void {
+function insertNew(ctx: ApplyContext, names: readonly string[], fresh: readonly NewFact[], links: readonly [number, number][]): void {
   const { db } = ctx;
   if (fresh.length === 0) return;
   // Tags first (their foreign key is deferred): each index entry is then written once, with its tags.
   if (links.length) stmt(db, 'INSERT INTO fact_tags (fact_seq, tag_seq) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(JSON.stringify(links));
+  const all = ['seq', 'id', 'text_hash', 'updated_at', ...names];
+  const insert = stmt(db, `INSERT INTO facts (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
   const insertAll = () => {
     for (const f of fresh) {
-      insertRow(db, 'facts', f.cols as Record<string, string | number | null>, `fact ${printable(f.row.id)}`);
-      markShared(ctx, 'fact', f.row.id, f.row.version);
+      try {
+        insert.run(f.values);
+      } catch (e) {
+        if (!String((e as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw e;
+        throw invalid(`fact ${printable(f.row.id)}`, `refused by the library: ${(e as Error).message}`);
+      }
     }
   };
   if (fresh.length < BULK_MIN) return insertAll();
@@ -77,6 +100,17 @@ function insertNew(ctx: ApplyContext, fresh: readonly NewFact[], links: readonly
     insertAll();
     fillSearchIndex(db, fresh[0].seq, fresh[fresh.length - 1].seq);
   });
+}
+
+/** markShared for many facts in one statement. */
+function markAllShared(ctx: ApplyContext, rows: readonly [string, number][]): void {
+  if (rows.length === 0) return;
+  stmt(
+    ctx.db,
+    `INSERT INTO sync_rows (entity, id, team_id, version, origin)
+       SELECT 'fact', value ->> 0, @team, value ->> 1, 'team' FROM json_each(@rows) WHERE true
+     ON CONFLICT (entity, id) DO UPDATE SET version = max(version, excluded.version)`,
+  ).run({ team: ctx.team, rows: JSON.stringify(rows) });
 }
 
 function setTags(ctx: ApplyContext, factSeq: number, tagSeqs: readonly number[]): void {

@@ -126,6 +126,12 @@ describe('applying rows from the server', () => {
     expect(applying()).toBe(0);
     expect(lib.db.prepare('SELECT DISTINCT origin FROM sync_rows').pluck().all()).toEqual(['team']);
     expect(lib.check().ok).toBe(true);
+    // The same rows again (our own changes come back like this) write nothing.
+    const changes = () => lib.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const before = changes();
+    expect(lib.applyRemoteRows(TEAM.teamId, base()).applied).toEqual({ source: 1, fact: 2, link: 1, briefing: 1 });
+    expect(lib.db.prepare('SELECT group_concat(version) FROM sync_rows').pluck().get()).toBe('1,1,1,1,1');
+    expect(changes() - before).toBeLessThan(10);
   });
 
   it('updates rows in place (index follows) and keeps a field of ours that is still to be sent', () => {

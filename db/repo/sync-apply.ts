@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { invalid, printable } from '../../core/errors';
 import { type RemoteRow, SYNC_ENTITIES, type SyncEntity } from '../../core/sync-types';
 import type { Db } from '../open';
@@ -6,7 +7,7 @@ import { withSearchTextDeferred } from './sources';
 import { applyFacts } from './sync-apply-facts';
 import { requireTeam } from './sync-link';
 import { removeRemoteRows, type RowRef } from './sync-remove';
-import { bodyFromData, columnsFromData, insertRow, linkEnds, updateRow, writeBody } from './sync-row-data';
+import { bodyFromData, columnsFromData, insertRow, linkEnds, readRowData, updateRow, writeBody } from './sync-row-data';
 
 export interface ApplyResult {
   /** Rows written (inserted or updated), per kind. */
@@ -118,16 +119,20 @@ function applyPlain(ctx: ApplyContext, rows: readonly RemoteRow[], beforeInsert?
     const [a, b] = entity === 'link' ? linkEnds(r.id) : [r.id, ''];
     const key: Record<string, string> = entity === 'link' ? { key_a: a, key_b: b } : { key_a: a };
     if (entity === 'link') checkLink(db, r.id, cols);
-    const exists = stmt(db, `SELECT 1 FROM ${table} WHERE ${where}`).get(key) !== undefined;
+    const have = stmt(db, `SELECT * FROM ${table} WHERE ${where}`).get(key) as Record<string, unknown> | undefined;
     const stamp: Record<string, string> = entity === 'link' ? {} : { updated_at: r.updatedAt };
     const at = `${entity} ${printable(r.id)}`;
-    if (exists) updateRow(db, table, where, key, { ...withoutPending(ctx, entity, r.id, cols), ...stamp }, at);
-    else {
+    if (have) {
+      // Only what differs is written: a source's title rewrites the index entry of every fact it has.
+      const changed = withoutPending(ctx, entity, r.id, Object.fromEntries(Object.entries(cols).filter(([k, v]) => have[k] !== v)));
+      if (Object.keys(changed).length) updateRow(db, table, where, key, { ...changed, ...stamp }, at);
+    } else {
       beforeInsert?.();
       insertRow(db, table, { ...cols, ...(entity === 'link' ? {} : { id: r.id }), ...stamp }, at);
     }
     if (entity === 'briefing' && !isPending(ctx, entity, r.id, 'body')) {
-      writeBody(db, r.id, bodyFromData(db, r.data.body, `briefing ${printable(r.id)}.body`), `briefing ${printable(r.id)}.body`);
+      const body = bodyFromData(db, r.data.body, `${at}.body`);
+      if (!have || !isDeepStrictEqual(readRowData(db, 'briefing', r.id)?.body, r.data.body)) writeBody(db, r.id, body, `${at}.body`);
     }
     markShared(ctx, entity, r.id, r.version);
   }
