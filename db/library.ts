@@ -20,13 +20,14 @@ import { leaveTeam } from './repo/sync-leave';
 import * as syncLink from './repo/sync-link';
 import * as outbox from './repo/sync-outbox';
 import type { RowRef } from './repo/sync-remove';
+import { rowData } from './repo/sync-row-data';
 import { type ShareSelector, shareWithTeam } from './repo/sync-share';
 import { repairLibrary } from './health/repair';
 import { factContext } from './originals/context';
 import { quoteChecker } from './originals/quote-check';
 import * as originals from './originals/store';
 import * as originalSearch from './originals/search';
-import type { RemoteRow, SyncConflict } from '../core/sync-types';
+import type { RemoteRow, SyncConflict, SyncEntity } from '../core/sync-types';
 import type { VersionNote, VersionReason } from '../core/versions';
 
 /**
@@ -152,6 +153,8 @@ export class Library {
   listConflicts = (opts?: { open?: boolean }) => syncConflicts.listConflicts(this.db, opts);
   resolveConflict = (id: string, choice: 'mine' | 'theirs') => syncConflicts.resolveConflict(this.db, id, choice);
   leaveTeam = (teamId: string) => leaveTeam(this.db, teamId);
+  /** A row as the team and fact packs carry it (core/sync-types.ts), or undefined. */
+  rowData = (entity: SyncEntity, id: string) => rowData(this, entity, id);
 
   // Settings and upkeep
   listSavedSearches = () => savedSearches.listSavedSearches(this.db);

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { readSyncColumns, SYNC_TABLES, type SyncColumn, type SyncTable } from '../repo/sync-tables';
+import { readSyncColumns, SYNC_TABLES, type SyncColumn, type SyncTable } from './sync-tables';
 
 /**
  * The outbox triggers (issue 16): every change to a shared row is recorded by SQLite itself,
  * in the statement that makes it, so no write path (the app, the command line, an importer, a
  * merge) can forget one, and a rolled-back write takes its record with it.
  *
- * Generated from db/repo/sync-tables.ts, not written out per column. Each trigger:
+ * Generated from db/migrations/sync-tables.ts, not written out per column. Each trigger:
  * - fires only while `sync_applying.active = 0` (apply and packs set it, so nothing echoes)
  *   and only for a row in `sync_rows`; the test on `sync_applying` comes first, so a bulk
  *   import of personal facts pays one indexed look-up per tag link and nothing per fact

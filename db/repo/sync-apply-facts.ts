@@ -3,9 +3,9 @@ import type { RemoteRow } from '../../core/sync-types';
 import { textHash } from '../../core/text-key';
 import { fillSearchIndex } from '../health/search-index';
 import { stmt } from '../statements';
-import { type ApplyContext, isPending, withoutPending } from './sync-apply';
+import { type ApplyContext, isPending, withoutPending } from './sync-apply-context';
 import { columnsFromData, tagsFromData, updateRow } from './sync-row-data';
-import { syncColumns, syncTable } from './sync-tables';
+import { syncColumns, syncTable } from '../migrations/sync-tables';
 import { tagSeq } from './tags';
 import { withoutTrigger } from './without-trigger';
 
@@ -70,7 +70,7 @@ export function applyFacts(ctx: ApplyContext, rows: readonly RemoteRow[]): numbe
       checkDuplicate(ctx, r.id, cols.source_id as string, hash, at);
       changed.text_hash = hash;
     }
-    if (Object.keys(changed).length) updateRow(db, 'facts', 'id = @key_id', { key_id: r.id }, { ...changed, updated_at: r.updatedAt } as Cols, at);
+    if (Object.keys(changed).length) updateRow(db, 'facts', 'id = @key_id', { key_id: r.id }, { ...changed, updated_at: r.updatedAt }, at);
     if (!isPending(ctx, 'fact', r.id, 'tags')) setTags(ctx, have.seq, tags.map(seqOfTag));
   }
   insertNew(ctx, names, fresh, links);
@@ -122,10 +122,10 @@ function setTags(ctx: ApplyContext, factSeq: number, tagSeqs: readonly number[])
   for (const t of want) link.run(factSeq, t);
 }
 
-function checkSource(ctx: ApplyContext, known: Set<string>, id: unknown, field: string): void {
-  if (id === null || known.has(id as string)) return;
+function checkSource(ctx: ApplyContext, known: Set<string>, id: string | number | null, field: string): void {
+  if (id === null || known.has(String(id))) return;
   if (!stmt(ctx.db, 'SELECT 1 FROM sources WHERE id = ?').get(id)) throw invalid(field, `no source with id "${printable(String(id))}" here`);
-  known.add(id as string);
+  known.add(String(id));
 }
 
 /**

@@ -5,12 +5,12 @@ import { type JsonValue, SYNC_ENTITIES, type SyncConflict, type SyncEntity } fro
 import { textHash } from '../../core/text-key';
 import type { Db } from '../open';
 import { stmt } from '../statements';
-import { setApplying } from './sync-apply';
+import { setApplying } from './sync-apply-context';
 import { teamLink } from './sync-link';
 import { shareWithTeam } from './sync-share';
 import { queueMutation } from './sync-outbox';
-import { bodyFromData, columnsFromData, insertRow, linkEnds, readRowData, tagsFromData, updateRow, writeBody } from './sync-row-data';
-import { syncTable } from './sync-tables';
+import { bodyFromData, columnsFromData, insertRow, linkEnds, readRowData, requireList, tagsFromData, updateRow, writeBody } from './sync-row-data';
+import { syncTable } from '../migrations/sync-tables';
 import { tagSeq } from './tags';
 
 /** A conflict as kept: what did not simply apply, until the analyst picks a side. */
@@ -64,7 +64,7 @@ function json(v: JsonValue | undefined): string | null {
  * Returns the conflicts' ids.
  */
 export function recordConflicts(db: Db, conflicts: readonly SyncConflict[]): string[] {
-  if (!Array.isArray(conflicts)) throw invalid('conflicts', 'must be a list');
+  requireList(conflicts, 'conflicts');
   conflicts.forEach((c, i) => checkConflict(c, `conflicts[${i}]`));
   return db.transaction(() => {
     setApplying(db, 1);

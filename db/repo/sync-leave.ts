@@ -2,7 +2,7 @@ import { invalid, printable } from '../../core/errors';
 import type { SyncEntity } from '../../core/sync-types';
 import type { Db } from '../open';
 import { stmt } from '../statements';
-import { setApplying } from './sync-apply';
+import { setApplying } from './sync-apply-context';
 import { teamLink } from './sync-link';
 import { removeRemoteRows } from './sync-remove';
 

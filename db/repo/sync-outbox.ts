@@ -4,7 +4,7 @@ import { invalid } from '../../core/errors';
 import type { JsonValue, Mutation, SyncEntity } from '../../core/sync-types';
 import type { Db } from '../open';
 import { stmt } from '../statements';
-import { readRowData, type RowData } from './sync-row-data';
+import { readRowData, requireList, type RowData } from './sync-row-data';
 
 /**
  * The outbox (issue 16): the changes to shared rows not yet on the server, in the order they
@@ -68,7 +68,7 @@ export interface AckResult {
  * so their base moves up too. An unknown id (acknowledged twice) is passed over.
  */
 export function ackMutations(db: Db, results: readonly AckResult[]): number {
-  if (!Array.isArray(results)) throw invalid('results', 'must be a list');
+  requireList(results, 'results');
   results.forEach((r, i) => {
     if (typeof r?.mutationId !== 'string') throw invalid(`results[${i}].mutationId`, 'must be text');
     if (!Number.isSafeInteger(r.version) || r.version < 0) throw invalid(`results[${i}].version`, 'must be a whole number, 0 or more');

@@ -5,12 +5,12 @@ import { stmt } from '../statements';
 import { indexProseCites } from './briefing-cites';
 import { syncSeen } from './briefing-seen';
 import { cleanTags } from './tags';
-import { type SyncColumn, syncColumns, syncTable } from './sync-tables';
+import { type SyncColumn, syncColumns, syncTable } from '../migrations/sync-tables';
 
 /**
  * The one mapping between a local row and the data record a team library moves
  * (core/sync-types.ts): sharing, the outbox, apply and fact packs all go through it.
- * - source, fact, link, briefing: the travelling columns by name (db/repo/sync-tables.ts),
+ * - source, fact, link, briefing: the travelling columns by name (db/migrations/sync-tables.ts),
  *   JSON columns as their JSON value;
  * - a fact's `tags`: its tag names, sorted by code point (the same order on every machine);
  * - a briefing's `body`: `{ sections: [{ id, key, heading, items: [{ id, kind, text, ... }] }] }`
@@ -53,7 +53,7 @@ function recordFromRow(cols: readonly SyncColumn[], row: Record<string, SqlValue
   return data;
 }
 
-export function factTags(db: Db, factId: string): string[] {
+function factTags(db: Db, factId: string): string[] {
   const names = stmt(db, 'SELECT t.name FROM facts f JOIN fact_tags ft ON ft.fact_seq = f.seq JOIN tags t ON t.seq = ft.tag_seq WHERE f.id = ?')
     .pluck()
     .all(factId) as string[];
@@ -124,6 +124,14 @@ function checkValue(c: SyncColumn, v: unknown, field: string): SqlValue {
   if (c.type === 'INTEGER' && !Number.isSafeInteger(v)) throw invalid(field, 'must be a whole number');
   if (c.type === 'REAL' && (typeof v !== 'number' || !Number.isFinite(v))) throw invalid(field, 'must be a number');
   return v as SqlValue;
+}
+
+/**
+ * Refuses a value that is not a list. Not `Array.isArray` at the call site: on a typed list
+ * it narrows the elements to `any`.
+ */
+export function requireList(value: unknown, field: string): void {
+  if (!Array.isArray(value)) throw invalid(field, 'must be a list');
 }
 
 /** A fact's `tags` from data: a list of tag names, each valid, none repeated. */

@@ -83,7 +83,7 @@ describe('sharing with the team', () => {
     expect(errorOf(() => lib.shareWithTeam(TEAM.teamId, { tag: 'nothing' })).message).toMatch(/tag: no fact has the tag "nothing"/);
     expect(errorOf(() => lib.shareWithTeam(TEAM.teamId, { source: 'nope' })).field).toBe('source');
     expect(errorOf(() => lib.shareWithTeam(TEAM.teamId, { brief: 'nope' })).field).toBe('brief');
-    expect(errorOf(() => lib.shareWithTeam(TEAM.teamId, { tag: 'grain', ids: [] } as never)).field).toBe('selector');
+    expect(errorOf(() => lib.shareWithTeam(TEAM.teamId, { tag: 'grain', ids: [] })).field).toBe('selector');
     expect(errorOf(() => lib.shareWithTeam('other-team', { tag: 'grain' })).field).toBe('teamId');
     expect(lib.pendingCount()).toBe(0);
     const other = tempLibrary();

@@ -3,7 +3,7 @@ import type { SyncEntity } from '../../core/sync-types';
 
 /**
  * Which tables a team library shares and which of their columns travel (core/sync-types.ts):
- * the one description the outbox triggers (db/migrations/team-sync-triggers.ts), sharing,
+ * the one description the outbox triggers (./team-sync-triggers.ts), sharing,
  * the outbox reader and apply are generated from. A column travels unless excluded here:
  * - `seq` is this file's join key, `id` is the row's key (sent beside the data);
  * - `search_text`, `text_hash` are derived from other columns, rebuilt on arrival;
@@ -11,7 +11,7 @@ import type { SyncEntity } from '../../core/sync-types';
  *   make any two edits of one row "the same field edited twice". Apply sets it from the
  *   server row's `updatedAt`.
  * A column added by a later migration travels as soon as that migration recreates the
- * triggers (db/repo/sync-tables.test.ts fails until it does).
+ * triggers (db/migrations/sync-tables.test.ts fails until it does).
  */
 export interface SyncTable {
   entity: SyncEntity;
@@ -50,7 +50,7 @@ const columnCache = new WeakMap<Database, Map<string, SyncColumn[]>>();
 /** The columns of a shared table that travel, as the schema has them now (cached per connection). */
 export function syncColumns(db: Database, t: SyncTable): SyncColumn[] {
   let cache = columnCache.get(db);
-  if (!cache) columnCache.set(db, (cache = new Map()));
+  if (!cache) columnCache.set(db, (cache = new Map<string, SyncColumn[]>()));
   let cols = cache.get(t.table);
   if (!cols) cache.set(t.table, (cols = readSyncColumns(db, t)));
   return cols;
