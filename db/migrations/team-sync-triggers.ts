@@ -24,9 +24,9 @@ export function createSyncTriggers(db: Database): void {
     const cols = readSyncColumns(db, t);
     db.exec(updateTrigger(t, cols) + deleteTrigger(t));
   }
-  const [sources, links] = [SYNC_TABLES[0], SYNC_TABLES[2]];
-  db.exec(tagTriggers() + bodyTriggers() + linkInsertTrigger(links, readSyncColumns(db, links)));
-  db.exec(factSourceTrigger(readSyncColumns(db, sources)));
+  const [source, fact, link] = SYNC_TABLES.slice(0, 3).map((t) => readSyncColumns(db, t));
+  db.exec(tagTriggers() + bodyTriggers() + linkInsertTrigger(SYNC_TABLES[2], link));
+  db.exec(factSourceTrigger(source) + citedFactTriggers({ source, fact, link }));
 }
 
 function dropSyncTriggers(db: Database): void {
@@ -151,13 +151,64 @@ function linkInsertTrigger(t: SyncTable, cols: readonly SyncColumn[]): string {
  * trigger, so its full upsert is queued ahead of the fact's change).
  */
 function factSourceTrigger(sourceCols: readonly SyncColumn[]): string {
-  const personal = `s.id IN (new.source_id, new.via_source_id) AND NOT ${shared('source', 's.id')}`;
   return `CREATE TRIGGER sync_facts_share_source BEFORE UPDATE OF source_id, via_source_id ON facts
     WHEN ${APPLYING_OFF} AND ${shared('fact', 'old.id')}
     BEGIN
-      INSERT INTO sync_outbox (mutation_id, entity, id, op, fields, base_version, created_at)
+      ${shareSources('new.source_id, new.via_source_id', "(SELECT team_id FROM sync_rows WHERE entity = 'fact' AND id = old.id)", sourceCols)}
+    END;\n`;
+}
+
+/** Shares the personal sources among `ids` (an SQL list) with team `team`: marked, and queued whole. */
+function shareSources(ids: string, team: string, sourceCols: readonly SyncColumn[]): string {
+  const personal = `s.id IN (${ids}) AND NOT ${shared('source', 's.id')}`;
+  return `INSERT INTO sync_outbox (mutation_id, entity, id, op, fields, base_version, created_at)
         SELECT ${MUTATION_ID}, 'source', s.id, 'upsert', ${fullData('s', sourceCols)}, 0, ${NOW} FROM sources s WHERE ${personal};
-      INSERT INTO sync_rows (entity, id, team_id, version, origin)
-        SELECT 'source', s.id, (SELECT team_id FROM sync_rows WHERE entity = 'fact' AND id = old.id), 0, 'local' FROM sources s WHERE ${personal};
+      INSERT INTO sync_rows (entity, id, team_id, version, origin) SELECT 'source', s.id, ${team}, 0, 'local' FROM sources s WHERE ${personal};`;
+}
+
+interface ShareColumns {
+  source: readonly SyncColumn[];
+  fact: readonly SyncColumn[];
+  link: readonly SyncColumn[];
+}
+
+/**
+ * A shared briefing that places or cites a personal fact would send the team a body naming a
+ * fact it does not have (and every other library would refuse it): the fact is shared with
+ * it, as a first share would — its sources first, then the fact (its tags read with the
+ * outbox), then its links to facts the team has — and the body is recorded again after it.
+ */
+function citedFactTriggers(cols: ShareColumns): string {
+  const share = (fact: string, briefing: string) => {
+    const team = `(SELECT team_id FROM sync_rows WHERE entity = 'briefing' AND id = ${briefing})`;
+    const linked = `(c.fact_a = ${fact} AND ${shared('fact', 'c.fact_b')}) OR (c.fact_b = ${fact} AND ${shared('fact', 'c.fact_a')})`;
+    return `${shareSources(`SELECT source_id FROM facts WHERE id = ${fact} UNION SELECT via_source_id FROM facts WHERE id = ${fact}`, team, cols.source)}
+      INSERT INTO sync_outbox (mutation_id, entity, id, op, fields, base_version, created_at)
+        SELECT ${MUTATION_ID}, 'fact', f.id, 'upsert', ${fullData('f', cols.fact, 'tags')}, 0, ${NOW} FROM facts f WHERE f.id = ${fact};
+      INSERT INTO sync_rows (entity, id, team_id, version, origin) VALUES ('fact', ${fact}, ${team}, 0, 'local');
+      INSERT INTO sync_outbox (mutation_id, entity, id, op, fields, base_version, created_at)
+        SELECT ${MUTATION_ID}, 'link', c.fact_a || '~' || c.fact_b, 'upsert', ${fullData('c', cols.link)}, 0, ${NOW} FROM corroborations c WHERE ${linked};
+      INSERT OR IGNORE INTO sync_rows (entity, id, team_id, version, origin)
+        SELECT 'link', c.fact_a || '~' || c.fact_b, ${team}, 0, 'local' FROM corroborations c WHERE ${linked};`;
+  };
+  const when = (fact: string, briefing: string) =>
+    `WHEN ${APPLYING_OFF} AND ${fact} IS NOT NULL AND NOT ${shared('fact', fact)} AND ${shared('briefing', briefing)}`;
+  const itemBriefing = '(SELECT briefing_id FROM briefing_sections WHERE id = new.section_id)';
+  const citeBriefing = '(SELECT s.briefing_id FROM briefing_items i JOIN briefing_sections s ON s.id = i.section_id WHERE i.id = new.item_id)';
+  return `CREATE TRIGGER sync_briefing_items_share_fact_insert BEFORE INSERT ON briefing_items
+    ${when('new.fact_id', itemBriefing)}
+    BEGIN
+      ${share('new.fact_id', itemBriefing)}
+    END;
+    CREATE TRIGGER sync_briefing_items_share_fact_update BEFORE UPDATE OF fact_id ON briefing_items
+    ${when('new.fact_id', itemBriefing)}
+    BEGIN
+      ${share('new.fact_id', itemBriefing)}
+    END;
+    CREATE TRIGGER sync_briefing_cites_share_fact AFTER INSERT ON briefing_cites
+    ${when('new.fact_id', citeBriefing)}
+    BEGIN
+      ${share('new.fact_id', citeBriefing)}
+      ${queue('briefing', citeBriefing, 'upsert', '\'{"body":null}\'')}
     END;\n`;
 }

@@ -133,6 +133,34 @@ describe('the outbox records every change to a shared row, in the same transacti
     ]);
   });
 
+  it('a shared briefing that places or cites a personal fact shares the fact (and its links to shared facts) ahead of its body', () => {
+    const b = lib.createBriefing({ title: 'Corridor', templateId: 'info-memo' }, SECTIONS);
+    lib.shareWithTeam(TEAM.teamId, { brief: b.id });
+    ackAll(lib, 2);
+    lib.linkCorroboration(personal, shared[0]);
+    const other = lib.addSource({ type: 'report', title: 'Harbour master' }).id;
+    const cited = lib.addFact({ text: 'Berths are full.', sourceId: other, tags: ['ports'] }).id;
+    lib.addItems(b.id, [{ kind: 'fact', factId: personal }]);
+    const placed = outbox(lib);
+    expect(placed.map((m) => [m.entity, m.baseVersion])).toEqual([
+      ['fact', 0],
+      ['link', 0],
+      ['briefing', 2],
+    ]);
+    expect(placed[0].fields).toMatchObject({ text: 'A rumour from the port.', tags: ['grain'], source_id: source });
+    ackAll(lib, 3);
+    lib.addItems(b.id, [{ kind: 'prose', text: 'Draft.' }]);
+    ackAll(lib, 4);
+    const item = lib.getBriefing(b.id).sections[0].items[1].id;
+    lib.updateItem(b.id, item, { text: `Berths are full [@${cited}].` });
+    expect(outbox(lib).map((m) => [m.entity, m.id])).toEqual([
+      ['source', other],
+      ['fact', cited],
+      ['briefing', b.id],
+    ]);
+    expect(lib.db.prepare("SELECT count(*) FROM sync_rows WHERE origin = 'local'").pluck().get()).toBe(8);
+  });
+
   it('personal rows queue nothing, whatever is written', () => {
     const s = lib.addSource({ type: 'report', title: 'Personal notes' });
     const f = lib.addFact({ text: 'Mine alone.', sourceId: s.id, tags: ['x'] });
