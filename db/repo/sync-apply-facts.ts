@@ -4,6 +4,7 @@ import { textHash } from '../../core/text-key';
 import { fillSearchIndex } from '../health/search-index';
 import { stmt } from '../statements';
 import { type ApplyContext, isPending, withoutPending } from './sync-apply-context';
+import { foldTwins, parkTwin, type Twin } from './sync-apply-twins';
 import { columnsFromData, tagsFromData, updateRow } from './sync-row-data';
 import { syncColumns, syncTable } from '../migrations/sync-tables';
 import { tagSeq } from './tags';
@@ -35,6 +36,7 @@ export function applyFacts(ctx: ApplyContext, rows: readonly RemoteRow[]): numbe
   const fresh: NewFact[] = [];
   const links: [number, number][] = [];
   const shared: [string, number][] = [];
+  const twins: Twin[] = [];
   const tagSeqs = new Map<string, number>();
   const seqOfTag = (name: string) => {
     let seq = tagSeqs.get(name.toLowerCase());
@@ -53,7 +55,8 @@ export function applyFacts(ctx: ApplyContext, rows: readonly RemoteRow[]): numbe
     const have = current.get(r.id) as (Cols & { seq: number }) | undefined;
     if (!have) {
       const hash = textHash(String(cols.text));
-      checkDuplicate(ctx, r.id, cols.source_id as string, hash, at);
+      const twin = parkTwin(ctx, r.id, cols.source_id as string, hash, at);
+      if (twin) twins.push({ ours: twin, row: r });
       const seq = firstSeq + fresh.length;
       fresh.push({ seq, values: [seq, r.id, hash, r.updatedAt, ...names.map((n) => cols[n])], row: r });
       for (const t of tags) links.push([seq, seqOfTag(t)]);
@@ -75,6 +78,7 @@ export function applyFacts(ctx: ApplyContext, rows: readonly RemoteRow[]): numbe
   }
   insertNew(ctx, names, fresh, links);
   markAllShared(ctx, shared);
+  foldTwins(ctx, twins);
   return rows.length;
 }
 
@@ -129,8 +133,8 @@ function checkSource(ctx: ApplyContext, known: Set<string>, id: string | number 
 }
 
 /**
- * One source cannot hold the same words twice (migration 1's unique index). Two analysts who
- * took the same sentence from one shared source each have a fact; refused by name for now.
+ * A team fact whose words or source changed so that they meet another fact's here: refused
+ * by name (a new team fact meeting a personal one is folded instead, db/repo/sync-apply-twins.ts).
  */
 function checkDuplicate(ctx: ApplyContext, id: string, sourceId: string, hash: Buffer, at: string): void {
   const twin = stmt(ctx.db, 'SELECT id FROM facts WHERE source_id = ? AND text_hash = ? AND id <> ?').pluck().get(sourceId, hash, id) as string | undefined;

@@ -213,6 +213,32 @@ describe('applying rows from the server', () => {
     expect(applying()).toBe(0);
   });
 
+  it('folds our personal fact with the same words from the same source into the team’s, losing nothing', () => {
+    lib.applyRemoteRows(TEAM.teamId, base());
+    const ours = lib.addFact({ text: 'Freight  rates fell by a THIRD.', sourceId: S1, tags: ['insurance'], notes: 'Heard at the briefing.' }).id;
+    const other = lib.addFact({ text: 'Lloyd’s listed the Black Sea again.', sourceId: S1 }).id;
+    lib.linkCorroboration(ours, other);
+    const memo = lib.createBriefing({ title: 'Memo', templateId: 'info-memo' }, [{ key: 'bluf', heading: 'BLUF' }]);
+    lib.addItems(memo.id, [
+      { kind: 'prose', text: `Premiums fell [@${ours}].` },
+      { kind: 'fact', factId: ours },
+    ]);
+    const F3 = 'dddddddd-1111-4111-8111-111111111111';
+    lib.applyRemoteRows(TEAM.teamId, [remote('fact', F3, factData('Freight rates fell by a third.', ['ports']), 8)]);
+    expect(() => lib.getFact(ours)).toThrow(/not found/);
+    expect(lib.getFact(F3)).toMatchObject({ text: 'Freight rates fell by a third.', tags: ['insurance', 'ports'] });
+    expect(lib.corroboratingFacts(F3).map((f) => f.id)).toEqual([other]);
+    expect(lib.getBriefing(memo.id).sections[0].items.map((i) => (i.kind === 'fact' ? i.factId : i.text))).toEqual([`Premiums fell [@${F3}].`, F3]);
+    expect(outbox(lib)).toEqual([{ entity: 'fact', id: F3, op: 'upsert', fields: { tags: ['insurance', 'ports'] }, baseVersion: 8 }]);
+    const conflicts = lib.listConflicts({ open: true }).map((c) => [c.field, c.mine, c.theirs, c.entityId]);
+    expect(conflicts.sort()).toEqual([
+      ['notes', 'Heard at the briefing.', null, F3],
+      ['text', 'Freight  rates fell by a THIRD.', 'Freight rates fell by a third.', F3],
+      ['verified_at', expect.any(String), null, F3],
+    ]);
+    expect(lib.check().ok).toBe(true);
+  });
+
   it('does not resurrect a row we deleted: our delete is still to be sent', () => {
     lib.applyRemoteRows(TEAM.teamId, base());
     lib.removeBriefing(B1);

@@ -117,7 +117,7 @@ function checkConflict(c: SyncConflict, at: string): void {
 
 export function listConflicts(db: Db, opts: { open?: boolean } = {}): StoredConflict[] {
   const where = opts.open === true ? 'WHERE resolved_at IS NULL' : opts.open === false ? 'WHERE resolved_at IS NOT NULL' : '';
-  return (stmt(db, `SELECT * FROM sync_conflicts ${where} ORDER BY created_at, id`).all() as ConflictRow[]).map(fromRow);
+  return (stmt(db, `SELECT * FROM sync_conflicts ${where} ORDER BY created_at, rowid`).all() as ConflictRow[]).map(fromRow);
 }
 
 function fromRow(r: ConflictRow): StoredConflict {
