@@ -14,11 +14,20 @@ import * as settings from './repo/settings';
 import * as savedSearches from './repo/saved-searches';
 import * as sources from './repo/sources';
 import * as tags from './repo/tags';
+import { applyRemoteRows } from './repo/sync-apply';
+import * as syncConflicts from './repo/sync-conflicts';
+import { leaveTeam } from './repo/sync-leave';
+import * as syncLink from './repo/sync-link';
+import * as outbox from './repo/sync-outbox';
+import type { RowRef } from './repo/sync-remove';
+import { rowData } from './repo/sync-row-data';
+import { type ShareSelector, shareWithTeam } from './repo/sync-share';
 import { repairLibrary } from './health/repair';
 import { factContext } from './originals/context';
 import { quoteChecker } from './originals/quote-check';
 import * as originals from './originals/store';
 import * as originalSearch from './originals/search';
+import type { RemoteRow, SyncConflict, SyncEntity } from '../core/sync-types';
 import type { VersionNote, VersionReason } from '../core/versions';
 
 /**
@@ -128,6 +137,24 @@ export class Library {
   /** Checks quote facts against their sources' stored originals (each read once per checker). */
   quoteChecker = () => quoteChecker(this.db);
   searchOriginals = (text: string, opts?: originalSearch.OriginalSearchOptions) => originalSearch.searchOriginals(this.db, text, opts);
+
+  // Team sync (issue 16): what is shared, the outbox of changes to send, rows from the server
+  teamLink = () => syncLink.teamLink(this.db);
+  setTeamLink = (input: syncLink.TeamLinkInput) => syncLink.setTeamLink(this.db, input);
+  setSyncCursor = (cursor: string) => syncLink.setSyncCursor(this.db, cursor);
+  recordSyncError = (message: string) => syncLink.recordSyncError(this.db, message);
+  syncState = () => syncLink.syncState(this.db);
+  shareWithTeam = (teamId: string, selector: ShareSelector) => shareWithTeam(this.db, teamId, selector);
+  pendingMutations = (limit?: number) => outbox.pendingMutations(this.db, limit);
+  pendingCount = () => outbox.pendingCount(this.db);
+  ackMutations = (results: readonly outbox.AckResult[]) => outbox.ackMutations(this.db, results);
+  applyRemoteRows = (teamId: string, rows: readonly RemoteRow[], gone?: readonly RowRef[]) => applyRemoteRows(this.db, teamId, rows, gone);
+  recordConflicts = (conflicts: readonly SyncConflict[]) => syncConflicts.recordConflicts(this.db, conflicts);
+  listConflicts = (opts?: { open?: boolean }) => syncConflicts.listConflicts(this.db, opts);
+  resolveConflict = (id: string, choice: 'mine' | 'theirs') => syncConflicts.resolveConflict(this.db, id, choice);
+  leaveTeam = (teamId: string) => leaveTeam(this.db, teamId);
+  /** A row as the team and fact packs carry it (core/sync-types.ts), or undefined. */
+  rowData = (entity: SyncEntity, id: string) => rowData(this, entity, id);
 
   // Settings and upkeep
   listSavedSearches = () => savedSearches.listSavedSearches(this.db);

@@ -353,6 +353,15 @@ describe('migrations', () => {
         lib.updateFact('7f3e0d2a-aaaa-4c1b-8e5f-000000000009', { notes: 'Checked against the port log.' });
         expect(count('sync_outbox')).toBe(0);
         expect(lib.db.prepare('SELECT active FROM sync_applying').pluck().get()).toBe(0);
+        // Once linked and shared, the same library's edits are queued by the triggers.
+        lib.setTeamLink({ server: 'postgresql://ana@team.example/dossier', teamId: 't-1', teamName: 'Desk', userName: 'ana', scheme: 'us-cui' });
+        expect(lib.shareWithTeam('t-1', { ids: ['7f3e0d2a-aaaa-4c1b-8e5f-000000000009'] })).toEqual({ source: 1, fact: 1, link: 0, briefing: 0 });
+        lib.updateFact('7f3e0d2a-aaaa-4c1b-8e5f-000000000009', { notes: 'Second look.' });
+        expect(lib.pendingMutations().map((m) => [m.entity, m.fields.notes ?? null])).toEqual([
+          ['source', null],
+          ['fact', 'Checked against the port log.'],
+          ['fact', 'Second look.'],
+        ]);
       },
     },
   };

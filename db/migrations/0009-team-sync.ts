@@ -1,4 +1,5 @@
 import type { Migration } from './migration';
+import { createSyncTriggers } from './team-sync-triggers';
 
 /**
  * A library linked to a team server (issue 16). The local file stays the working copy; these
@@ -13,6 +14,7 @@ import type { Migration } from './migration';
  * - `sync_conflicts`: changes that did not simply apply, kept until the analyst resolves them.
  * - `sync_applying`: 1 only inside the transaction that applies rows from the server or a pack,
  *   so the outbox does not echo them back (triggers cannot see a TEMP table).
+ * - the outbox triggers (./team-sync-triggers.ts), generated from the shared tables' columns.
  */
 export const teamSync: Migration = {
   version: 9,
@@ -76,5 +78,6 @@ export const teamSync: Migration = {
       ) STRICT;
       INSERT INTO sync_applying (id, active) VALUES (1, 0);
     `);
+    createSyncTriggers(db);
   },
 };

@@ -1,0 +1,65 @@
+import type { Database } from 'better-sqlite3';
+import type { SyncEntity } from '../../core/sync-types';
+
+/**
+ * Which tables a team library shares and which of their columns travel (core/sync-types.ts):
+ * the one description the outbox triggers (./team-sync-triggers.ts), sharing,
+ * the outbox reader and apply are generated from. A column travels unless excluded here:
+ * - `seq` is this file's join key, `id` is the row's key (sent beside the data);
+ * - `search_text`, `text_hash` are derived from other columns, rebuilt on arrival;
+ * - `updated_at` is each library's own bookkeeping: every edit stamps it, so sending it would
+ *   make any two edits of one row "the same field edited twice". Apply sets it from the
+ *   server row's `updatedAt`.
+ * A column added by a later migration travels as soon as that migration recreates the
+ * triggers (db/migrations/sync-tables.test.ts fails until it does).
+ */
+export interface SyncTable {
+  entity: SyncEntity;
+  table: string;
+  /** The row's id as an SQL expression over a row alias (`new`, `old`, a table alias). */
+  key(row: string): string;
+  exclude: readonly string[];
+  /** TEXT columns holding JSON: sent as the JSON value, not as a string of it. */
+  json: readonly string[];
+  /** A value kept in other tables, sent as one field (resolved when the outbox is read). */
+  derived?: 'tags' | 'body';
+}
+
+const byId = (row: string) => `${row}.id`;
+
+export const SYNC_TABLES: readonly SyncTable[] = [
+  { entity: 'source', table: 'sources', key: byId, exclude: ['seq', 'id', 'search_text', 'updated_at'], json: ['authors', 'editors', 'extra'] },
+  { entity: 'fact', table: 'facts', key: byId, exclude: ['seq', 'id', 'text_hash', 'updated_at'], json: [], derived: 'tags' },
+  { entity: 'link', table: 'corroborations', key: (row) => `${row}.fact_a || '~' || ${row}.fact_b`, exclude: [], json: [] },
+  { entity: 'briefing', table: 'briefings', key: byId, exclude: ['seq', 'id', 'updated_at'], json: ['fields'], derived: 'body' },
+];
+
+export function syncTable(entity: SyncEntity): SyncTable {
+  return SYNC_TABLES.find((t) => t.entity === entity)!;
+}
+
+export interface SyncColumn {
+  name: string;
+  type: 'TEXT' | 'INTEGER' | 'REAL';
+  notNull: boolean;
+  json: boolean;
+}
+
+const columnCache = new WeakMap<Database, Map<string, SyncColumn[]>>();
+
+/** The columns of a shared table that travel, as the schema has them now (cached per connection). */
+export function syncColumns(db: Database, t: SyncTable): SyncColumn[] {
+  let cache = columnCache.get(db);
+  if (!cache) columnCache.set(db, (cache = new Map<string, SyncColumn[]>()));
+  let cols = cache.get(t.table);
+  if (!cols) cache.set(t.table, (cols = readSyncColumns(db, t)));
+  return cols;
+}
+
+/** The same, read afresh: a migration reads the schema it is building (never cached). */
+export function readSyncColumns(db: Database, t: SyncTable): SyncColumn[] {
+  const info = db.prepare(`PRAGMA table_info(${t.table})`).all() as { name: string; type: string; notnull: number; pk: number }[];
+  return info
+    .filter((c) => !t.exclude.includes(c.name))
+    .map((c) => ({ name: c.name, type: c.type as SyncColumn['type'], notNull: c.notnull === 1 || c.pk > 0, json: t.json.includes(c.name) }));
+}
