@@ -1,5 +1,6 @@
 import type { Db, OpenOptions } from './open';
 import { openDatabase } from './open';
+import { readLibraryId } from './library-identity';
 import * as briefings from './repo/briefings';
 import * as briefingSections from './repo/briefing-sections';
 import * as briefingSeen from './repo/briefing-seen';
@@ -139,6 +140,8 @@ export class Library {
   searchOriginals = (text: string, opts?: originalSearch.OriginalSearchOptions) => originalSearch.searchOriginals(this.db, text, opts);
 
   // Team sync (issue 16): what is shared, the outbox of changes to send, rows from the server
+  /** The id fixed when the library was made (migration 3): tells this library's edits from others' on a team server. */
+  libraryId = (): string => readLibraryId(this.db) ?? 'unknown-library';
   teamLink = () => syncLink.teamLink(this.db);
   setTeamLink = (input: syncLink.TeamLinkInput) => syncLink.setTeamLink(this.db, input);
   setSyncCursor = (cursor: string) => syncLink.setSyncCursor(this.db, cursor);

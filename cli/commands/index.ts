@@ -23,6 +23,8 @@ import { briefDiffCommand, briefHistoryCommand, briefRestoreCommand } from './br
 import { importCommand } from './import';
 import { searchesCommand } from './searches';
 import { serveCommand } from './serve';
+import { shareCommand, syncCommand } from './sync';
+import { teamAddUserCommand, teamInitCommand, teamLinkCommand, teamRevokeCommand } from './team';
 import { backupCommand, checkCommand, markingsCommand } from './maintenance';
 import { sourceAddCommand, sourceEditCommand, sourceMergeCommand, sourceRmCommand, sourceShowCommand, sourcesCommand, sourcesExportCommand } from './sources';
 
@@ -98,6 +100,12 @@ export const COMMANDS: Command[] = withAccess([
   restoreCommand,
   checkCommand,
   serveCommand,
+  teamInitCommand,
+  teamAddUserCommand,
+  teamRevokeCommand,
+  teamLinkCommand,
+  shareCommand,
+  syncCommand,
   initCommand,
 ]);
 

@@ -1,0 +1,51 @@
+import { invalid } from '../../core/errors';
+import type { MarkingScheme } from '../../core/markings';
+import type { Marking } from '../../core/marking-string';
+import { bannerText, combineMarkings, parseMarking } from '../../core/marking-string';
+import { safeFileName } from '../../core/file-name';
+import type { PackRow } from './pack-file';
+
+/** The markings a pack's rows carry: a fact's and a briefing's own `marking` field. */
+function markingsOf(rows: readonly PackRow[]): { row: PackRow; text: string }[] {
+  return rows.flatMap((row) => (typeof row.data.marking === 'string' && row.data.marking.trim() ? [{ row, text: row.data.marking }] : []));
+}
+
+/** The banner of the whole pack (highest level, most restrictive controls), or null when nothing is marked. */
+export function highestMarking(scheme: MarkingScheme, rows: readonly PackRow[]): string | null {
+  const parsed: Marking[] = markingsOf(rows).map(({ row, text }) => parseMarking(scheme, text, `${row.entity} ${row.id} marking`));
+  const top = combineMarkings(scheme, parsed);
+  return top ? bannerText(scheme, top) : null;
+}
+
+/**
+ * A pack goes only into a library whose scheme can hold every marking in it: a US SECRET//NOFORN
+ * fact has no place in a UK-scheme library, and a marking that cannot be read would be shown
+ * and exported wrongly. The first marking that does not fit is named.
+ */
+export function checkSchemeHolds(scheme: MarkingScheme, packScheme: string, highest: string | null, rows: readonly PackRow[]): void {
+  const refuse = (text: string) =>
+    invalid(
+      'pack',
+      `the pack holds material marked ${text} (${packScheme.toUpperCase()} scheme), which this library's ${scheme.name} scheme cannot hold; nothing was imported`,
+    );
+  if (highest) {
+    try {
+      parseMarking(scheme, highest);
+    } catch {
+      throw refuse(highest);
+    }
+  }
+  for (const { text } of markingsOf(rows)) {
+    try {
+      parseMarking(scheme, text);
+    } catch {
+      throw refuse(text);
+    }
+  }
+}
+
+/** "SECRET-NOFORN Grain corridor 2026-12-04.dossierpack": the marking is the first thing anyone handling the file reads. */
+export function suggestedPackName(highest: string | null, label: string, date: Date): string {
+  const mark = (highest ?? 'UNMARKED').replace(/\/\//g, '-').replace(/[/,]/g, ' ').replace(/\s+/g, ' ').trim();
+  return safeFileName(`${mark} ${label} ${date.toISOString().slice(0, 10)}`, 'dossierpack');
+}

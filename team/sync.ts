@@ -1,0 +1,117 @@
+import { DossierError, invalid, isDossierError } from '../core/errors';
+import type { Library } from '../db/library';
+import type { TeamLink } from '../db/repo/sync-link';
+import type { TeamServer } from './server/index';
+import { pull, push, whoAmI } from './server/index';
+
+/** What one sync moved, in numbers (`dossier sync --json`, the app's status line). */
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  /** Local copies dropped: deleted on the team, or no longer visible to this user. */
+  removed: number;
+  /** New conflicts from this sync (pushed changes that lost, rows cited here but gone there). */
+  conflicts: number;
+  /** Changes the server would not take (no write role, above the user's clearance), dropped from the outbox with the reason. */
+  refused: { entity: string; id: string; reason: string }[];
+  /** Still waiting to go up (changes made while the sync ran). */
+  pending: number;
+  openConflicts: number;
+  /** The user is no longer a member: the team's rows were removed here, their own rows kept. */
+  revoked: boolean;
+}
+
+export interface SyncOptions {
+  /** Mutations per push transaction, rows per pull page. */
+  pushBatch?: number;
+  pullPage?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * One sync: push the outbox, then pull what changed since the cursor. Push goes first so the
+ * server settles this library's edits before its rows come back; every step is safe to repeat
+ * if the process dies part way (the server applies each mutation once, the outbox is acked only
+ * after the server committed, applied rows and the cursor are idempotent), so a killed sync is
+ * simply run again.
+ */
+export async function syncOnce(lib: Library, server: TeamServer, options: SyncOptions = {}): Promise<SyncReport> {
+  const link = lib.teamLink();
+  if (!link) throw invalid('team', 'this library is not linked to a team; link it with: dossier team link URL --team TEAM');
+  try {
+    return await syncLinked(lib, server, link, options);
+  } catch (e) {
+    // Kept for the app's status line ("offline since …"); what was already moved stays moved.
+    lib.recordSyncError(e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+}
+
+async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, options: SyncOptions): Promise<SyncReport> {
+  const report: SyncReport = { pushed: 0, pulled: 0, removed: 0, conflicts: 0, refused: [], pending: 0, openConflicts: 0, revoked: false };
+  try {
+    await whoAmI(server, link.teamName);
+  } catch (e) {
+    if (!(isDossierError(e) && e.code === 'forbidden')) throw e;
+    const left = lib.leaveTeam(link.teamId);
+    return { ...report, removed: sum(left.removed), revoked: true, openConflicts: lib.listConflicts({ open: true }).length };
+  }
+  await pushAll(lib, server, link.teamId, report, options);
+  await pullAll(lib, server, link.teamId, report, options);
+  report.pending = lib.pendingCount();
+  report.openConflicts = lib.listConflicts({ open: true }).length;
+  return report;
+}
+
+async function pushAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
+  const batch = options.pushBatch ?? 500;
+  const libraryId = lib.libraryId();
+  for (;;) {
+    checkAborted(options.signal);
+    const mutations = lib.pendingMutations(batch);
+    if (mutations.length === 0) return;
+    const results = await push(server, teamId, libraryId, mutations);
+    const conflicts = results.flatMap((r) => r.conflicts);
+    for (const r of results) {
+      if (r.status === 'refused') {
+        const m = mutations.find((x) => x.mutationId === r.mutationId);
+        report.refused.push({ entity: m?.entity ?? '', id: m?.id ?? '', reason: r.reason ?? 'refused by the server' });
+      } else report.pushed++;
+    }
+    // One transaction: a process killed here either keeps the mutations (the next push gets the
+    // same answers, 'duplicate') or has both the ack and the conflicts. The ack goes first so a
+    // conflict settles the row at the server's version.
+    lib.db.transaction(() => {
+      lib.ackMutations(results.map((r) => ({ mutationId: r.mutationId, version: r.version })));
+      if (conflicts.length) report.conflicts += lib.recordConflicts(conflicts).length;
+    })();
+    if (mutations.length < batch) return;
+  }
+}
+
+async function pullAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
+  const page = options.pullPage ?? 5000;
+  for (;;) {
+    checkAborted(options.signal);
+    const cursor = lib.teamLink()?.cursor ?? '';
+    const got = await pull(server, teamId, cursor, page);
+    // The rows and the cursor past them in one transaction: a pull killed here is repeated whole.
+    const applied = lib.db.transaction(() => {
+      const r = lib.applyRemoteRows(teamId, got.rows, got.gone);
+      lib.setSyncCursor(got.cursor);
+      return r;
+    })();
+    report.pulled += sum(applied.applied);
+    report.removed += sum(applied.removed);
+    report.conflicts += applied.kept;
+    if (!got.more) return;
+  }
+}
+
+function sum(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DossierError('validation', 'sync: cancelled; what was already sent or received is kept');
+}
