@@ -80,7 +80,21 @@ describe('a team library through the command line', () => {
       writeFileSync(file, `${pw[name]}\n`, { mode: 0o600 });
       const r = await cli(
         admin,
-        ['team', 'add-user', name, '--team', 'Grain desk', '--role', 'editor', '--clearance', clearance, '--new-password-file', file, '--server', userUrl(cluster.adminUser)],
+        [
+          'team',
+          'add-user',
+          name,
+          '--team',
+          'Grain desk',
+          '--role',
+          'editor',
+          '--clearance',
+          clearance,
+          '--new-password-file',
+          file,
+          '--server',
+          userUrl(cluster.adminUser),
+        ],
         cluster.password,
       );
       expect(r.err).toBe('');
@@ -165,7 +179,11 @@ describe('a team library through the command line', () => {
   });
 
   it("a revoked member's next sync removes the team's facts and keeps their own", async () => {
-    const r = await cli(join(dir, 'unused.sqlite'), ['team', 'revoke', 'bob', '--team', 'Grain desk', '--server', userUrl(cluster.adminUser)], cluster.password);
+    const r = await cli(
+      join(dir, 'unused.sqlite'),
+      ['team', 'revoke', 'bob', '--team', 'Grain desk', '--server', userUrl(cluster.adminUser)],
+      cluster.password,
+    );
     expect(r.err).toBe('');
     const sync = await cli(bob(), ['sync'], pw.bob);
     expect(sync.out).toMatch(/no longer a member/);
