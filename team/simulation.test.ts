@@ -168,7 +168,8 @@ describe('three analysts, random edits, partitions and kills', () => {
       const roll = random();
       if (roll < 0.45) edit(c);
       else if (roll < 0.55) {
-        c.proxy.isCut ? c.proxy.heal() : c.proxy.cut();
+        if (c.proxy.isCut) c.proxy.heal();
+        else c.proxy.cut();
         tally.partitions++;
       } else if (roll < 0.8) {
         const r = await syncInProcess(c, random() < 0.3 ? Math.floor(random() * 40) : undefined);
@@ -209,7 +210,7 @@ async function localRows(lib: Library): Promise<RowMap> {
   const out: RowMap = {};
   for (const r of lib.db.prepare('SELECT entity, id FROM sync_rows').all() as { entity: SyncEntity; id: string }[]) {
     const data = lib.rowData(r.entity, r.id);
-    if (data) out[`${r.entity}:${r.id}`] = data as Record<string, JsonValue>;
+    if (data) out[`${r.entity}:${r.id}`] = data;
   }
   return out;
 }
@@ -249,7 +250,7 @@ function inConflicts(e: SavedEdit): boolean {
     try {
       for (const k of lib.listConflicts()) {
         if (k.entityId !== e.id) continue;
-        const mine = k.mine as JsonValue;
+        const mine = k.mine;
         if (k.kind === 'field' && k.field === e.field && isDeepStrictEqual(mine, e.value)) return true;
         if (k.kind !== 'field' && mine && typeof mine === 'object' && !Array.isArray(mine) && isDeepStrictEqual(mine[e.field], e.value)) return true;
       }
