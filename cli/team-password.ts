@@ -10,7 +10,7 @@ import { readInput } from './read-input';
  * that does not echo. Never an option's value (visible in `ps` and shell history) and never
  * stored in the library file: the library keeps the connection string without it.
  */
-export const TEAM_PASSWORD_ENV = 'DOSSIER_TEAM_PASSWORD';
+const TEAM_PASSWORD_ENV = 'DOSSIER_TEAM_PASSWORD';
 const TEAM_PASSWORD_FILE_ENV = 'DOSSIER_TEAM_PASSWORD_FILE';
 
 export const TEAM_PASSWORD_HELP = `  --password-file F    the team server password: the first line of file F, which only
