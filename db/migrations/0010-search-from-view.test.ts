@@ -138,6 +138,16 @@ describe('migration 10: the search index without a copy of the words', () => {
     migrated.close();
   });
 
+  it('migrates a library whose index was lost, and indexes every fact', () => {
+    const { path, db } = library(9);
+    db.exec('DROP TABLE fact_search');
+    db.close();
+    const lib = Library.open(path);
+    expect(lib.searchFacts({ text: 'Meridian' }).total).toBe(300);
+    expect(lib.check().ok).toBe(true);
+    lib.close();
+  });
+
   it("finds facts by their source's title, outlet, publisher and authors", () => {
     const { path, db } = library(9);
     db.close();

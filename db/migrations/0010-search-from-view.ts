@@ -25,14 +25,15 @@ export const searchFromView: Migration = {
   name: 'search-from-view',
   up(db) {
     db.exec(`
-      DROP TRIGGER facts_ai;
-      DROP TRIGGER facts_au;
-      DROP TRIGGER facts_ad;
-      DROP TRIGGER fact_tags_ai;
-      DROP TRIGGER fact_tags_ad;
-      DROP TRIGGER tags_au;
-      DROP TRIGGER sources_search_au;
-      DROP TABLE fact_search;
+      -- IF EXISTS: a library whose index was lost (a state \`dossier check\` repairs) still opens, with a new one.
+      DROP TRIGGER IF EXISTS facts_ai;
+      DROP TRIGGER IF EXISTS facts_au;
+      DROP TRIGGER IF EXISTS facts_ad;
+      DROP TRIGGER IF EXISTS fact_tags_ai;
+      DROP TRIGGER IF EXISTS fact_tags_ad;
+      DROP TRIGGER IF EXISTS tags_au;
+      DROP TRIGGER IF EXISTS sources_search_au;
+      DROP TABLE IF EXISTS fact_search;
 
       -- What the index holds for each fact: its words, tags (in tag order), notes, attribution
       -- and its source's words.
