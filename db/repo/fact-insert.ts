@@ -31,7 +31,7 @@ const BULK_MIN = 16;
 
 /**
  * Inserts validated facts in document order inside the caller's transaction, skipping any
- * whose words the source already has (one probe of the source-and-hash index per fact, and a
+ * whose words the source already has (the source-and-hash index probed once for the batch, and a
  * map for repeats within the batch). Duplicates are found and tags resolved (new tags created)
  * before the first fact row is written; the caller's transaction makes the whole all or nothing.
  */
