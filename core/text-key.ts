@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /**
  * The key two fact texts share when they say the same thing in the same words: Unicode
@@ -6,6 +6,10 @@ import { createHash } from 'node:crypto';
  * Re-importing an article (or the same text pasted again) then adds no duplicate facts.
  */
 function textKey(text: string): string {
+  // Printable ASCII is its own NFKC form, has none of the quotes and dashes below, and no
+  // white space but the space: the same key, without five passes over the text (a bulk import
+  // hashes every fact).
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/ {2,}/g, ' ').trim();
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -16,7 +20,14 @@ function textKey(text: string): string {
     .trim();
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+// Node 20.12+ hashes in one call (a third of the time of a Hash object); 20.10 and 20.11 do not.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
+
 /** 16 bytes of SHA-256 of the key: a compact, index-friendly stand-in for the whole text. */
 export function textHash(text: string): Buffer {
-  return createHash('sha256').update(textKey(text)).digest().subarray(0, 16);
+  const key = textKey(text);
+  const digest = oneShot ? oneShot('sha256', key, 'buffer') : crypto.createHash('sha256').update(key).digest();
+  return digest.subarray(0, 16);
 }

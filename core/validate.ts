@@ -9,7 +9,7 @@ import { FACT_KINDS, LOCATOR_LABELS, NOTE_PLACEMENTS, RELIABILITY_GRADES, SOURCE
  * and a failure becomes one DossierError naming the field and the problem.
  */
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Text SQLite stores exactly as typed: a NUL would cut it short (and trip the tables' CHECKs),
@@ -127,6 +127,9 @@ export const figureSchema = z.strictObject({
   unit: optText(50),
 });
 
+/** When the user last read the fact against its source. */
+export const verifiedAtSchema = z.iso.datetime({ message: 'must be an ISO date-time', offset: true });
+
 const factFields = {
   text: text(20000),
   kind: z.enum(FACT_KINDS, { message: `must be one of: ${FACT_KINDS.join(', ')}` }).optional(),
@@ -145,7 +148,7 @@ const factFields = {
     .optional(),
   marking: optText(100),
   notes: optText(20000),
-  verifiedAt: z.iso.datetime({ message: 'must be an ISO date-time', offset: true }).optional(),
+  verifiedAt: verifiedAtSchema.optional(),
 };
 
 export const factInputSchema = z.strictObject({ ...factFields, tags: z.array(tagSchema).max(200).optional() }).superRefine((f, ctx) => {

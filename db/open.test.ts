@@ -364,6 +364,50 @@ describe('migrations', () => {
         ]);
       },
     },
+    10: {
+      // A version 9 library with tagged, annotated facts: the index is refilled from them, with no copy of its own.
+      seed(db) {
+        const now = '2024-01-19T10:00:00.000Z';
+        db.prepare('INSERT INTO sources (id, type, title, authors, container_title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+          's-1',
+          'article-newspaper',
+          'Corridor report',
+          JSON.stringify([{ family: 'Okafor', given: 'Adaeze' }]),
+          'The Meridian Herald',
+          now,
+          now,
+        );
+        const fact = db.prepare(
+          'INSERT INTO facts (id, text, text_hash, kind, source_id, notes, attribution_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        );
+        fact.run(
+          'f-1',
+          'Grain moved through the corridor.',
+          textHash('Grain moved through the corridor.'),
+          'paraphrase',
+          's-1',
+          'Port log',
+          'Leda Marsh',
+          now,
+          now,
+        );
+        fact.run('f-2', 'Barges waited at Izmail.', textHash('Barges waited at Izmail.'), 'paraphrase', 's-1', null, null, now, now);
+        db.exec("INSERT INTO tags (name) VALUES ('shipping'); INSERT INTO fact_tags (fact_seq, tag_seq) VALUES (2, 1);");
+      },
+      verify(lib) {
+        const found = (text: string) => lib.searchFacts({ text }).hits.map((h) => h.fact.id);
+        expect(found('grain')).toEqual(['f-1']);
+        expect(found('Izmail')).toEqual(['f-2']);
+        expect(found('Okafor').sort()).toEqual(['f-1', 'f-2']); // the source's author, title and outlet
+        expect(found('report').sort()).toEqual(['f-1', 'f-2']);
+        expect(found('Meridian').sort()).toEqual(['f-1', 'f-2']);
+        expect(found('shipping')).toEqual(['f-2']);
+        expect(found('log')).toEqual(['f-1']);
+        expect(found('Marsh')).toEqual(['f-1']);
+        expect(lib.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'fact_search_content'").pluck().get()).toBe(0);
+        lib.db.prepare("INSERT INTO fact_search(fact_search, rank) VALUES ('integrity-check', 1)").run();
+      },
+    },
   };
 
   for (const m of MIGRATIONS) {

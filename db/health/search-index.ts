@@ -5,38 +5,28 @@ import { stmt } from '../statements';
  * The full-text index is derived data: every row of it is computed from facts, tags and
  * sources, so a missing or damaged index is rebuilt from them, never restored from a backup.
  */
-export const SEARCH_INDEX_TABLES = [
-  'fact_search',
-  'fact_search_data',
-  'fact_search_idx',
-  'fact_search_content',
-  'fact_search_docsize',
-  'fact_search_config',
-] as const;
+export const SEARCH_INDEX_TABLES = ['fact_search', 'fact_search_data', 'fact_search_idx', 'fact_search_docsize', 'fact_search_config'] as const;
 
-// Same definition and ranking as migration 0001 (a released migration is never edited, so the
-// rebuild keeps its own copy; db/health/repair.test.ts checks that the two agree).
+// Same definition and ranking as migration 0010 (a released migration is never edited, so the
+// rebuild keeps its own copy; db/health/search-index.test.ts checks that the two agree).
 const CREATE_INDEX = `
   CREATE VIRTUAL TABLE fact_search USING fts5(
     text, tags, notes, attribution, source,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '3'
+    prefix = '3',
+    content = 'fact_search_rows',
+    content_rowid = 'seq'
   );
   INSERT INTO fact_search(fact_search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 2.0, 4.0, 1.5)');`;
 
 /**
  * The search index entries of a range of facts, written in one statement in rowid order (so
- * FTS5 builds them in memory and writes few, large segments). The columns are exactly what
- * the `facts_ai` trigger (db/migrations/0001-initial.ts) writes for one fact;
- * db/repo/fact-insert.test.ts compares the two (bulk inserts index through it) on a varied library.
+ * FTS5 builds them in memory and writes few, large segments). The columns are those of the
+ * `fact_search_rows` view (db/migrations/0010-search-from-view.ts), which the triggers
+ * index one fact at a time from.
  */
 const FILL_SEARCH_INDEX = `INSERT INTO fact_search(rowid, text, tags, notes, attribution, source)
-  SELECT f.seq, f.text,
-         coalesce((SELECT group_concat(t.name, ' ') FROM fact_tags ft JOIN tags t ON t.seq = ft.tag_seq WHERE ft.fact_seq = f.seq), ''),
-         coalesce(f.notes, ''),
-         concat_ws(' ', f.attribution_name, f.attribution_role),
-         (SELECT search_text FROM sources WHERE id = f.source_id)
-  FROM facts f WHERE f.seq BETWEEN ? AND ? ORDER BY f.seq`;
+  SELECT seq, text, tags, notes, attribution, source FROM fact_search_rows WHERE seq BETWEEN ? AND ? ORDER BY seq`;
 
 /** Indexes the facts `firstSeq`…`lastSeq` (all of them by default: a rebuilt index). */
 export function fillSearchIndex(db: Db, firstSeq = 0, lastSeq = Number.MAX_SAFE_INTEGER): void {
@@ -56,8 +46,10 @@ export function searchIndexState(db: Db): SearchIndexState {
     return { mismatch: facts, problem: 'The search index is missing, so searching and adding facts fail; it can be rebuilt from the facts.' };
   }
   try {
-    const indexed = db.prepare('SELECT count(*) FROM fact_search').pluck().get() as number;
-    const missing = db.prepare('SELECT count(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM fact_search WHERE rowid = f.seq)').pluck().get() as number;
+    // The index reads its words from the facts (external content): what it holds is what has
+    // a row of column sizes.
+    const indexed = db.prepare('SELECT count(*) FROM fact_search_docsize').pluck().get() as number;
+    const missing = db.prepare('SELECT count(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM fact_search_docsize WHERE id = f.seq)').pluck().get() as number;
     readEveryTerm(db);
     const mismatch = missing + Math.max(0, indexed - (facts - missing));
     if (mismatch === 0) return { mismatch };
@@ -77,7 +69,8 @@ export function searchIndexState(db: Db): SearchIndexState {
 export function rebuildSearchIndex(db: Db): void {
   db.transaction(() => {
     try {
-      db.exec('DELETE FROM fact_search');
+      // An external-content index is emptied by its own command (a DELETE would read each row's words to remove them).
+      db.exec("INSERT INTO fact_search(fact_search) VALUES ('delete-all')");
       fillSearchIndex(db);
       readEveryTerm(db);
       return;

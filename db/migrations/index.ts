@@ -8,9 +8,21 @@ import { originals } from './0006-originals';
 import { figuresRanges } from './0007-figures-ranges';
 import { noteCache } from './0008-note-cache';
 import { teamSync } from './0009-team-sync';
+import { searchFromView } from './0010-search-from-view';
 
 /** Every schema version in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initial, corroboration, libraryId, writing, headerDates, originals, figuresRanges, noteCache, teamSync];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  corroboration,
+  libraryId,
+  writing,
+  headerDates,
+  originals,
+  figuresRanges,
+  noteCache,
+  teamSync,
+  searchFromView,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -31,7 +31,7 @@ const BULK_MIN = 16;
 
 /**
  * Inserts validated facts in document order inside the caller's transaction, skipping any
- * whose words the source already has (one probe of the source-and-hash index per fact, and a
+ * whose words the source already has (the source-and-hash index probed once for the batch, and a
  * map for repeats within the batch). Duplicates are found and tags resolved (new tags created)
  * before the first fact row is written; the caller's transaction makes the whole all or nothing.
  */
@@ -94,30 +94,45 @@ interface RowPlan {
 
 /** Assigns ids and seqs, finds duplicates and resolves tags, before any fact row is written. */
 function planRows(db: Db, items: readonly FactToInsert[]): RowPlan {
-  const findDup = stmt(db, 'SELECT id FROM facts WHERE source_id = ? AND text_hash = ?').pluck();
   const firstSeq = (stmt(db, 'SELECT coalesce(max(seq), 0) FROM facts').pluck().get() as number) + 1;
-  const seen = new Map<string, string>();
+  const hashes = items.map(({ data }) => textHash(data.text));
+  const keys = items.map(({ data }, i) => `${data.sourceId}:${hashes[i].toString('hex')}`);
+  const seen = existingFacts(db, items, hashes);
   const tagSeqs = new Map<string, number>();
   const rows: unknown[][] = [];
   const links: [number, number][] = [];
-  const results = items.map(({ data, position }): InsertResult => {
-    const hash = textHash(data.text);
-    const key = `${data.sourceId}:${hash.toString('hex')}`;
-    const dup = seen.get(key) ?? (findDup.get(data.sourceId, hash) as string | undefined);
+  const results = items.map(({ data, position }, i): InsertResult => {
+    const dup = seen.get(keys[i]);
     if (dup) return { id: undefined, duplicateOf: dup };
     const id = newId();
-    seen.set(key, id);
+    seen.set(keys[i], id);
     const seq = firstSeq + rows.length;
     for (const t of data.tags) {
       let tag = tagSeqs.get(t);
       if (tag === undefined) tagSeqs.set(t, (tag = tagSeq(db, t)));
       links.push([seq, tag]);
     }
-    rows.push(factRow(seq, id, hash, data, position));
+    rows.push(factRow(seq, id, hashes[i], data, position));
     return { id, duplicateOf: undefined };
   });
   return { results, rows, links, firstSeq };
 }
+
+/**
+ * The facts the library already has with the words of one of `items` (same source, same text
+ * hash), keyed `source:hash`: one statement probing the source-and-hash index for the whole
+ * batch, instead of one call per fact (which cost twice as much at 100,000 facts).
+ */
+function existingFacts(db: Db, items: readonly FactToInsert[], hashes: readonly Buffer[]): Map<string, string> {
+  const found = new Map<string, string>();
+  const probes = JSON.stringify(items.map(({ data }, i) => [data.sourceId, hashes[i].toString('hex')]));
+  const rows = stmt(db, EXISTING_FACTS).raw().all(probes) as [string, Buffer, string][];
+  for (const [sourceId, hash, id] of rows) found.set(`${sourceId}:${hash.toString('hex')}`, id);
+  return found;
+}
+
+const EXISTING_FACTS = `SELECT f.source_id, f.text_hash, f.id
+  FROM json_each(?) AS probe JOIN facts f ON f.source_id = probe.value ->> 0 AND f.text_hash = unhex(probe.value ->> 1)`;
 
 function factRow(seq: number, id: string, hash: Buffer, data: ValidFactInput, position: number | null): unknown[] {
   return [

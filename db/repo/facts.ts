@@ -4,6 +4,7 @@ import { dateRangeProblem, nowIso } from '../../core/dates';
 import { DossierError, invalid, notFound, printable } from '../../core/errors';
 import { isIdPrefix } from '../../core/ids';
 import type { Fact, FactInput } from '../../core/model';
+import { plainFactInput } from '../../core/plain-fact-input';
 import { textHash } from '../../core/text-key';
 import { factInputSchema, factPatchSchema, validate } from '../../core/validate';
 import type { Db } from '../open';
@@ -17,7 +18,8 @@ export { type FactToInsert, insertFacts } from './fact-insert';
 
 /** Validates a fact against the schema and the library (source exists, marking in scheme). */
 export function checkFactInput(db: Db, input: unknown, field = 'fact'): ValidFactInput {
-  const raw = validate(factInputSchema, input, field) as FactInput;
+  // Plainly valid input takes the fast path; anything else, and every error, is the schema's.
+  const raw = plainFactInput(input) ?? (validate(factInputSchema, input, field) as FactInput);
   const data: ValidFactInput = { ...raw, kind: raw.kind ?? 'paraphrase', tags: cleanTags(raw.tags ?? [], `${field}.tags`) };
   data.sourceId = sourceIdOrFail(db, data.sourceId, `${field}.sourceId`);
   if (data.viaSourceId) data.viaSourceId = sourceIdOrFail(db, data.viaSourceId, `${field}.viaSourceId`);

@@ -1,5 +1,6 @@
 import { stmt } from '../statements';
 import { DossierError, invalid, notFound, printable } from '../../core/errors';
+import { plainTag } from '../../core/plain-fact-input';
 import { tagSchema, validate } from '../../core/validate';
 import type { Db } from '../open';
 import { renameTagInSavedSearches } from './saved-searches';
@@ -21,7 +22,7 @@ export function cleanTags(tags: readonly unknown[], field = 'tags'): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   tags.forEach((t, i) => {
-    const name = validate(tagSchema, t, `${field}[${i}]`);
+    const name = plainTag(t) ?? validate(tagSchema, t, `${field}[${i}]`);
     const key = name.toLowerCase();
     if (seen.has(key)) throw invalid(field, `duplicate tag "${printable(name)}"`);
     seen.add(key);
