@@ -1,0 +1,208 @@
+import type { Run } from '../document';
+import { INSTRUCTION_CHUNK } from './fields';
+import { linkedRunsXml, linkSegments } from './links';
+import { isRtlParagraph } from './runs';
+import { type NoteContent, noteEnd, noteOpening } from './note-part';
+import { FIELD_BEGIN, FIELD_END, FIELD_SEPARATE, instructionRunsXml, type NoteKind, runsXml } from './wordml';
+import { sanitizeXmlText } from '../xml-text';
+
+/**
+ * What the .docx writer keeps between exports of one briefing (the app's CitationSession
+ * holds one): each note's text and field instruction as XML, each fact's text as XML, and
+ * each paragraph's typeset text. A re-export after an edit then writes again only what the
+ * edit changed — at 2,000 notes, writing them took more time than citeproc's update.
+ *
+ * Every entry is checked against the whole content it was made from (never a digest), so a
+ * kept piece is the piece a fresh write makes, byte for byte (write-cache.test.ts). What one
+ * render did not use is dropped by the next: the cache holds one document's worth.
+ */
+export class DocxWriteCache {
+  private readonly notes = new RecentMap<NoteRunsEntry>();
+  private readonly fields = new RecentMap<NoteFieldEntry>();
+  private readonly texts = new RecentMap<string>();
+  private readonly typeset = new RecentMap<string[]>();
+
+  /** Called as a render starts: what the render before it did not use is let go. */
+  startRender(): void {
+    for (const m of [this.notes, this.fields, this.texts, this.typeset]) m.nextGeneration();
+  }
+
+  /** A note's runs (citation `key`): right to left or not, whether they hold an address, their XML when they do not. */
+  noteRuns(key: string, runs: readonly Run[]): NoteRunsEntry {
+    const hit = this.notes.get(key);
+    if (hit && sameRuns(hit.runs, runs)) return hit;
+    const linked = linkSegments(runs).some((s) => s.href !== undefined);
+    const entry: NoteRunsEntry = {
+      runs: runs.map((r) => ({ ...r })),
+      bidi: isRtlParagraph(runs.map((r) => r.text)),
+      linked,
+      // Links carry the note's number in their relationship ids: written with the note.
+      ...(linked ? {} : { xml: linkedRunsXml(runs, '') }),
+    };
+    this.notes.set(key, entry);
+    return entry;
+  }
+
+  /**
+   * A note's XML but for its start tag, as kept pieces around what changes with the note's
+   * number: its Zotero field holds the number, so after a move the notes it renumbers differ
+   * from the kept ones only there (see InstructionXml). Undefined for a note written whole:
+   * no cluster id or field, an address in its text (the links carry the number), or an
+   * instruction InstructionXml cannot cut.
+   */
+  notePieces(kind: NoteKind, note: NoteContent): { opening: Uint8Array; middle: string; closing: Uint8Array } | undefined {
+    if (note.key === undefined || note.instruction === undefined) return undefined;
+    const runs = this.noteRuns(note.key, note.runs);
+    const split = splitAtNoteIndex(note.instruction);
+    if (runs.xml === undefined || !split) return undefined;
+    let hit = this.fields.get(note.key);
+    if (!hit || hit.kind !== kind || hit.runs !== runs || hit.field.before !== split.before || hit.field.after !== split.after) {
+      if (!InstructionXml.fits(split.before, split.after)) return undefined;
+      const field = new InstructionXml(split.before, split.after);
+      hit = { kind, runs, field, opening: utf8(noteOpening(kind, runs.bidi) + FIELD_BEGIN + field.headXml), closings: new Map() };
+    }
+    this.fields.set(note.key, hit);
+    const { middle, tailXml } = hit.field.xml(split.number);
+    let closing = hit.closings.get(split.number.length);
+    if (!closing) hit.closings.set(split.number.length, (closing = utf8(tailXml + FIELD_SEPARATE + runs.xml + FIELD_END + noteEnd(kind))));
+    return { opening: hit.opening, middle, closing };
+  }
+
+  /** runsXml of one run of author text (a fact, prose). */
+  textXml(run: Run): string {
+    const key = `${run.bold ? 'b' : ''}${run.italic ? 'i' : ''}${run.smallCaps ? 'c' : ''}${run.superscript ? 'p' : ''}${run.subscript ? 's' : ''}\u0001${run.text}`;
+    let xml = this.texts.get(key);
+    if (xml === undefined) xml = runsXml([run]);
+    this.texts.set(key, xml);
+    return xml;
+  }
+
+  /** A paragraph's typeset texts, made by `make` when `key` (the pieces and the quote style) is new. */
+  typesetTexts(key: string, make: () => string[]): string[] {
+    let texts = this.typeset.get(key);
+    if (texts === undefined) texts = make();
+    this.typeset.set(key, texts);
+    return texts;
+  }
+}
+
+export interface NoteRunsEntry {
+  readonly runs: readonly Run[];
+  readonly bidi: boolean;
+  /** Whether the runs hold a web address (written as a hyperlink, with the note's number in its id). */
+  readonly linked: boolean;
+  /** linkedRunsXml of the runs, when they hold no address. */
+  readonly xml?: string;
+}
+
+/** A note's pieces (notePieces), kept while its kind, runs and instruction (but for the number) stay. */
+interface NoteFieldEntry {
+  kind: NoteKind;
+  runs: NoteRunsEntry;
+  field: InstructionXml;
+  opening: Uint8Array;
+  /** What follows the number, by the number's length. */
+  closings: Map<number, Uint8Array>;
+}
+
+const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+
+function sameRuns(a: readonly Run[], b: readonly Run[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (
+      x.text !== y.text ||
+      !x.bold !== !y.bold ||
+      !x.italic !== !y.italic ||
+      !x.smallCaps !== !y.smallCaps ||
+      !x.superscript !== !y.superscript ||
+      !x.subscript !== !y.subscript
+    )
+      return false;
+  }
+  return true;
+}
+
+/** Entries used by this render and the one before; older ones are dropped. */
+class RecentMap<V> {
+  private now = new Map<string, V>();
+  private before = new Map<string, V>();
+
+  nextGeneration(): void {
+    this.before = this.now;
+    this.now = new Map();
+  }
+
+  get(key: string): V | undefined {
+    return this.now.get(key) ?? this.before.get(key);
+  }
+
+  set(key: string, value: V): void {
+    this.now.set(key, value);
+  }
+}
+
+const NOTE_INDEX = '"noteIndex":';
+
+/** The instruction cut around the digits of its Zotero `"noteIndex":` (undefined when it has none). */
+function splitAtNoteIndex(instruction: string): { before: string; number: string; after: string } | undefined {
+  const at = instruction.indexOf(NOTE_INDEX);
+  if (at < 0) return undefined;
+  const from = at + NOTE_INDEX.length;
+  let to = from;
+  while (to < instruction.length && instruction.charCodeAt(to) >= 48 && instruction.charCodeAt(to) <= 57) to++;
+  if (to === from) return undefined;
+  return { before: instruction.slice(0, from), number: instruction.slice(from, to), after: instruction.slice(to) };
+}
+
+/**
+ * The instruction runs of `before + number + after` for any number: its text is cut every
+ * INSTRUCTION_CHUNK characters from the start, so the chunks wholly before the number never
+ * change and those wholly after it change only with the number's length. Those are kept;
+ * the one or two chunks holding the number are written each time.
+ */
+class InstructionXml {
+  /** The text the runs hold, up to the number: instructionText's leading space and `before`. */
+  private readonly head: string;
+  /** After the number: `after` and instructionText's trailing space. */
+  private readonly tail: string;
+  /** Where the chunks wholly before the number end, and their runs. */
+  private readonly headEnd: number;
+  readonly headXml: string;
+  /** The runs of the chunks wholly after the number, by the number's length. */
+  private readonly tails = new Map<number, { start: number; xml: string }>();
+
+  constructor(
+    readonly before: string,
+    readonly after: string,
+  ) {
+    this.head = ` ${before}`;
+    this.tail = `${after} `;
+    this.headEnd = Math.floor(this.head.length / INSTRUCTION_CHUNK) * INSTRUCTION_CHUNK;
+    this.headXml = instructionRunsXml(this.head.slice(0, this.headEnd));
+  }
+
+  /**
+   * Whether instructionText of `before + number + after` is ` ${before}${number}${after} `
+   * cut at plain multiples of INSTRUCTION_CHUNK: nothing for sanitizing to remove, nothing for
+   * trimming, and no surrogate pair for a cut to step back from.
+   */
+  static fits(before: string, after: string): boolean {
+    const plain = (s: string) => sanitizeXmlText(s) === s && !/[\uD800-\uDFFF]/.test(s);
+    return plain(before) && plain(after) && !/^\s/.test(before) && !/\s$/.test(after);
+  }
+
+  /** The runs for `number`: headXml, then `middle` (the chunks holding the number), then `tailXml`. */
+  xml(number: string): { middle: string; tailXml: string } {
+    const numberEnd = this.head.length + number.length;
+    let tail = this.tails.get(number.length);
+    if (!tail) {
+      const start = Math.min(Math.ceil(numberEnd / INSTRUCTION_CHUNK) * INSTRUCTION_CHUNK, numberEnd + this.tail.length);
+      tail = { start, xml: instructionRunsXml(this.tail.slice(start - numberEnd)) };
+      this.tails.set(number.length, tail);
+    }
+    return { middle: instructionRunsXml(this.head.slice(this.headEnd) + number + this.tail.slice(0, tail.start - numberEnd)), tailXml: tail.xml };
+  }
+}
