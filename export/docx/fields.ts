@@ -33,7 +33,7 @@ function fieldChar(type: 'begin' | 'separate' | 'end'): BuilderElement {
 type RunFormat = Omit<IRunOptions, 'children' | 'text' | 'break'>;
 
 /** How many characters of an instruction one instrText element holds. */
-export const INSTRUCTION_CHUNK = 250;
+const INSTRUCTION_CHUNK = 250;
 
 /**
  * Long instructions (a Zotero citation carries the whole CSL item) are split over several

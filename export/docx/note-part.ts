@@ -70,7 +70,7 @@ export function withNotesBytes(partXml: string, kind: NoteKind, notes: readonly 
   const out: Uint8Array[] = [Buffer.from(head, 'utf8')];
   for (const n of notes) {
     const kept = cache.notePieces(kind, n);
-    if (kept) out.push(Buffer.from(noteStart(kind, n.id), 'latin1'), kept.opening, Buffer.from(kept.middle, 'utf8'), kept.closing);
+    if (kept) out.push(Buffer.from(noteStart(kind, n.id), 'latin1'), kept.opening, Buffer.from(kept.number, 'latin1'), kept.closing);
     else out.push(Buffer.from(noteXml(kind, n), 'utf8'));
   }
   out.push(Buffer.from(tail, 'utf8'));

@@ -1,5 +1,4 @@
 import type { Run } from '../document';
-import { INSTRUCTION_CHUNK } from './fields';
 import { linkedRunsXml, linkSegments } from './links';
 import { isRtlParagraph } from './runs';
 import { type NoteContent, noteEnd, noteOpening } from './note-part';
@@ -50,22 +49,35 @@ export class DocxWriteCache {
    * no cluster id or field, an address in its text (the links carry the number), or an
    * instruction InstructionXml cannot cut.
    */
-  notePieces(kind: NoteKind, note: NoteContent): { opening: Uint8Array; middle: string; closing: Uint8Array } | undefined {
+  notePieces(kind: NoteKind, note: NoteContent): { opening: Uint8Array; number: string; closing: Uint8Array } | undefined {
     if (note.key === undefined || note.instruction === undefined) return undefined;
     const runs = this.noteRuns(note.key, note.runs);
     const split = splitAtNoteIndex(note.instruction);
     if (runs.xml === undefined || !split) return undefined;
     let hit = this.fields.get(note.key);
-    if (!hit || hit.kind !== kind || hit.runs !== runs || hit.field.before !== split.before || hit.field.after !== split.after) {
-      if (!InstructionXml.fits(split.before, split.after)) return undefined;
-      const field = new InstructionXml(split.before, split.after);
-      hit = { kind, runs, field, opening: utf8(noteOpening(kind, runs.bidi) + FIELD_BEGIN + field.headXml), closings: new Map() };
+    if (!hit || hit.kind !== kind || hit.runs !== runs || hit.before !== split.before || hit.after !== split.after) {
+      if (!numberSlotFits(split.before, split.after)) return undefined;
+      hit = { kind, runs, before: split.before, after: split.after, shapes: new Map() };
     }
     this.fields.set(note.key, hit);
-    const { middle, tailXml } = hit.field.xml(split.number);
-    let closing = hit.closings.get(split.number.length);
-    if (!closing) hit.closings.set(split.number.length, (closing = utf8(tailXml + FIELD_SEPARATE + runs.xml + FIELD_END + noteEnd(kind))));
-    return { opening: hit.opening, middle, closing };
+    const digits = split.number.length;
+    let shape = hit.shapes.get(digits);
+    if (!shape) {
+      // The runs for a number of this many digits, NULs standing for them, cut at each: between
+      // two digits only where a chunk ends. instructionText would change nothing but remove
+      // the NULs (numberSlotFits), so the text is made here.
+      const [open, ...rest] = instructionRunsXml(` ${split.before}${'\u0000'.repeat(digits)}${split.after} `).split('\u0000');
+      const close = rest.pop()!;
+      shape = {
+        opening: utf8(noteOpening(kind, runs.bidi) + FIELD_BEGIN + open),
+        between: rest,
+        closing: utf8(close + FIELD_SEPARATE + runs.xml + FIELD_END + noteEnd(kind)),
+      };
+      hit.shapes.set(digits, shape);
+    }
+    let number = split.number[0];
+    for (let k = 1; k < digits; k++) number += shape.between[k - 1] + split.number[k];
+    return { opening: shape.opening, number, closing: shape.closing };
   }
 
   /** runsXml of one run of author text (a fact, prose). */
@@ -99,10 +111,13 @@ export interface NoteRunsEntry {
 interface NoteFieldEntry {
   kind: NoteKind;
   runs: NoteRunsEntry;
-  field: InstructionXml;
-  opening: Uint8Array;
-  /** What follows the number, by the number's length. */
-  closings: Map<number, Uint8Array>;
+  before: string;
+  after: string;
+  /**
+   * By the number's length: the note's XML before the number's first digit, what stands
+   * between its digits (a chunk's end, or nothing), and the XML after its last digit.
+   */
+  shapes: Map<number, { opening: Uint8Array; between: string[]; closing: Uint8Array }>;
 }
 
 const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
@@ -158,51 +173,12 @@ function splitAtNoteIndex(instruction: string): { before: string; number: string
 }
 
 /**
- * The instruction runs of `before + number + after` for any number: its text is cut every
- * INSTRUCTION_CHUNK characters from the start, so the chunks wholly before the number never
- * change and those wholly after it change only with the number's length. Those are kept;
- * the one or two chunks holding the number are written each time.
+ * Whether the note's instruction is `before + number + after` as its runs hold it, whatever
+ * the number, so its runs can be kept around the number: nothing for instructionText's
+ * sanitizing to remove or trimming to cut, and no surrogate pair for a chunk's end to step
+ * back from (chunks then end at plain multiples of INSTRUCTION_CHUNK, see fields.ts).
  */
-class InstructionXml {
-  /** The text the runs hold, up to the number: instructionText's leading space and `before`. */
-  private readonly head: string;
-  /** After the number: `after` and instructionText's trailing space. */
-  private readonly tail: string;
-  /** Where the chunks wholly before the number end, and their runs. */
-  private readonly headEnd: number;
-  readonly headXml: string;
-  /** The runs of the chunks wholly after the number, by the number's length. */
-  private readonly tails = new Map<number, { start: number; xml: string }>();
-
-  constructor(
-    readonly before: string,
-    readonly after: string,
-  ) {
-    this.head = ` ${before}`;
-    this.tail = `${after} `;
-    this.headEnd = Math.floor(this.head.length / INSTRUCTION_CHUNK) * INSTRUCTION_CHUNK;
-    this.headXml = instructionRunsXml(this.head.slice(0, this.headEnd));
-  }
-
-  /**
-   * Whether instructionText of `before + number + after` is ` ${before}${number}${after} `
-   * cut at plain multiples of INSTRUCTION_CHUNK: nothing for sanitizing to remove, nothing for
-   * trimming, and no surrogate pair for a cut to step back from.
-   */
-  static fits(before: string, after: string): boolean {
-    const plain = (s: string) => sanitizeXmlText(s) === s && !/[\uD800-\uDFFF]/.test(s);
-    return plain(before) && plain(after) && !/^\s/.test(before) && !/\s$/.test(after);
-  }
-
-  /** The runs for `number`: headXml, then `middle` (the chunks holding the number), then `tailXml`. */
-  xml(number: string): { middle: string; tailXml: string } {
-    const numberEnd = this.head.length + number.length;
-    let tail = this.tails.get(number.length);
-    if (!tail) {
-      const start = Math.min(Math.ceil(numberEnd / INSTRUCTION_CHUNK) * INSTRUCTION_CHUNK, numberEnd + this.tail.length);
-      tail = { start, xml: instructionRunsXml(this.tail.slice(start - numberEnd)) };
-      this.tails.set(number.length, tail);
-    }
-    return { middle: instructionRunsXml(this.head.slice(this.headEnd) + number + this.tail.slice(0, tail.start - numberEnd)), tailXml: tail.xml };
-  }
+function numberSlotFits(before: string, after: string): boolean {
+  const plain = (s: string) => sanitizeXmlText(s) === s && !/[\uD800-\uDFFF]/.test(s);
+  return plain(before) && plain(after) && !/^\s/.test(before) && !/\s$/.test(after);
 }
