@@ -13,7 +13,7 @@ import type { DocxWriteCache } from './docx/write-cache';
 import { safeFileName } from '../core/file-name';
 import { renderMarkdown } from './markdown';
 import { renderPlainText } from './plain-text';
-import { type PreflightOptions, type PreflightWarning, preflight, withCorroboration } from './preflight';
+import { type PreflightOptions, type PreflightWarning, preflight, preflightReady, withCorroboration } from './preflight';
 import { writeFileAtomic } from './write-file';
 
 export const EXPORT_FORMATS = ['docx', 'markdown', 'text'] as const;
@@ -96,6 +96,7 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
   const version = lib.readOnly ? undefined : recordExport(lib, assembled, format, path, sha256);
   assembled.keepNotes?.();
   opts.onPhase?.('checks');
+  await preflightReady(assembled);
   return {
     sha256,
     ...(version === undefined ? {} : { version }),

@@ -2,7 +2,6 @@ import type { Run } from '../document';
 import { isRtlParagraph } from './runs';
 import { linkedRunsXml } from './links';
 import { fieldXml, type NoteKind } from './wordml';
-import type { DocxWriteCache } from './write-cache';
 
 /**
  * The footnotes (or endnotes) part written as XML text rather than through `docx`'s object
@@ -36,7 +35,7 @@ export function noteOpening(kind: NoteKind, bidi: boolean): string {
   );
 }
 
-export const noteStart = (kind: NoteKind, id: number): string => `<w:${kind === 'endnotes' ? 'endnote' : 'footnote'} w:id="${id}">`;
+const noteStart = (kind: NoteKind, id: number): string => `<w:${kind === 'endnotes' ? 'endnote' : 'footnote'} w:id="${id}">`;
 export const noteEnd = (kind: NoteKind): string => `</w:p></w:${kind === 'endnotes' ? 'endnote' : 'footnote'}>`;
 
 /** One note: its reference mark, a space, then the citation (inside its field when given). */
@@ -59,13 +58,18 @@ export function withNotes(partXml: string, kind: NoteKind, notes: readonly NoteC
   return parts.join('');
 }
 
+/** Notes an earlier export wrote (a DocxWriteCache): a note's XML but for its start tag, around its number. */
+export interface KeptNotes {
+  notePieces(kind: NoteKind, note: NoteContent): { opening: Uint8Array; number: string; closing: Uint8Array } | undefined;
+}
+
 /**
  * The same as UTF-8, with the pieces of notes an earlier export of the briefing wrote taken
  * from `cache`. Bytes rather than text: joining 2,000 notes into one string and encoding it
  * took longer than writing them (V8 flattens every note's concatenation), while the kept
  * pieces are encoded once.
  */
-export function withNotesBytes(partXml: string, kind: NoteKind, notes: readonly NoteContent[], cache: DocxWriteCache): Buffer {
+export function withNotesBytes(partXml: string, kind: NoteKind, notes: readonly NoteContent[], cache: KeptNotes): Buffer {
   const [head, tail] = splitAtClose(partXml, kind);
   const out: Uint8Array[] = [Buffer.from(head, 'utf8')];
   for (const n of notes) {

@@ -46,7 +46,7 @@ export function instructionRunsXml(text: string): string {
 }
 
 /** The text a field's instruction runs hold: illegal characters removed, one space either side. */
-export function instructionText(instruction: string): string {
+function instructionText(instruction: string): string {
   return ` ${sanitizeXmlText(instruction).trim()} `;
 }
 

@@ -1,7 +1,7 @@
 import type { Run } from '../document';
 import { linkedRunsXml, linkSegments } from './links';
 import { isRtlParagraph } from './runs';
-import { type NoteContent, noteEnd, noteOpening } from './note-part';
+import { type KeptNotes, type NoteContent, noteEnd, noteOpening } from './note-part';
 import { FIELD_BEGIN, FIELD_END, FIELD_SEPARATE, instructionRunsXml, type NoteKind, runsXml } from './wordml';
 import { sanitizeXmlText } from '../xml-text';
 
@@ -15,7 +15,7 @@ import { sanitizeXmlText } from '../xml-text';
  * kept piece is the piece a fresh write makes, byte for byte (write-cache.test.ts). What one
  * render did not use is dropped by the next: the cache holds one document's worth.
  */
-export class DocxWriteCache {
+export class DocxWriteCache implements KeptNotes {
   private readonly notes = new RecentMap<NoteRunsEntry>();
   private readonly fields = new RecentMap<NoteFieldEntry>();
   private readonly texts = new RecentMap<string>();
