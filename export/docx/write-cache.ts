@@ -45,9 +45,9 @@ export class DocxWriteCache implements KeptNotes {
   /**
    * A note's XML but for its start tag, as kept pieces around what changes with the note's
    * number: its Zotero field holds the number, so after a move the notes it renumbers differ
-   * from the kept ones only there (see InstructionXml). Undefined for a note written whole:
-   * no cluster id or field, an address in its text (the links carry the number), or an
-   * instruction InstructionXml cannot cut.
+   * from the kept ones only there. Undefined for a note written whole: no cluster id or
+   * field, an address in its text (the links carry the number), or an instruction whose
+   * runs cannot be cut around the number (numberSlotFits).
    */
   notePieces(kind: NoteKind, note: NoteContent): { opening: Uint8Array; number: string; closing: Uint8Array } | undefined {
     if (note.key === undefined || note.instruction === undefined) return undefined;
