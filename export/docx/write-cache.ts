@@ -58,8 +58,8 @@ export class DocxWriteCache implements KeptNotes {
     if (!hit || hit.kind !== kind || hit.runs !== runs || hit.before !== split.before || hit.after !== split.after) {
       if (!numberSlotFits(split.before, split.after)) return undefined;
       hit = { kind, runs, before: split.before, after: split.after, shapes: new Map() };
+      this.fields.set(note.key, hit);
     }
-    this.fields.set(note.key, hit);
     const digits = split.number.length;
     let shape = hit.shapes.get(digits);
     if (!shape) {
@@ -84,16 +84,14 @@ export class DocxWriteCache implements KeptNotes {
   textXml(run: Run): string {
     const key = `${run.bold ? 'b' : ''}${run.italic ? 'i' : ''}${run.smallCaps ? 'c' : ''}${run.superscript ? 'p' : ''}${run.subscript ? 's' : ''}\u0001${run.text}`;
     let xml = this.texts.get(key);
-    if (xml === undefined) xml = runsXml([run]);
-    this.texts.set(key, xml);
+    if (xml === undefined) this.texts.set(key, (xml = runsXml([run])));
     return xml;
   }
 
   /** A paragraph's typeset texts, made by `make` when `key` (the pieces and the quote style) is new. */
   typesetTexts(key: string, make: () => string[]): string[] {
     let texts = this.typeset.get(key);
-    if (texts === undefined) texts = make();
-    this.typeset.set(key, texts);
+    if (texts === undefined) this.typeset.set(key, (texts = make()));
     return texts;
   }
 }
@@ -140,22 +138,33 @@ function sameRuns(a: readonly Run[], b: readonly Run[]): boolean {
   return true;
 }
 
-/** Entries used by this render and the one before; older ones are dropped. */
+/**
+ * Entries used by this render or the one before; older ones are dropped. One map whose
+ * entries carry the render that last used them: a hit changes a number, where moving it to
+ * a new map would keep the lookup's freshly built key string alive (keys are paragraphs'
+ * text) and make the next collections copy thousands of them.
+ */
 class RecentMap<V> {
-  private now = new Map<string, V>();
-  private before = new Map<string, V>();
+  private readonly entries = new Map<string, { value: V; used: number }>();
+  private render = 0;
 
   nextGeneration(): void {
-    this.before = this.now;
-    this.now = new Map();
+    this.render += 1;
+    for (const [key, e] of this.entries) if (e.used < this.render - 1) this.entries.delete(key);
   }
 
   get(key: string): V | undefined {
-    return this.now.get(key) ?? this.before.get(key);
+    const e = this.entries.get(key);
+    if (e) e.used = this.render;
+    return e?.value;
   }
 
   set(key: string, value: V): void {
-    this.now.set(key, value);
+    const e = this.entries.get(key);
+    if (e) {
+      e.value = value;
+      e.used = this.render;
+    } else this.entries.set(key, { value, used: this.render });
   }
 }
 
