@@ -8,7 +8,7 @@ import { CitationSession } from '../export/citation-session';
 import { EditSessions, diffBriefingVersions, restoreBriefingVersion } from '../export/briefing-versions';
 import { exportBriefing } from '../export/export-briefing';
 import { toPreviewDocument } from '../export/preview-document';
-import { preflight, withCorroboration } from '../export/preflight';
+import { preflight, preflightReady, withCorroboration } from '../export/preflight';
 import { dateRulesFor, getTemplate, listTemplates } from '../export/template/index';
 import { sourcePreviewJson } from '../core/source-json';
 import type { Fact, Source } from '../core/model';
@@ -246,12 +246,14 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
       return lib.getBriefing(id);
     }),
     'briefings:removeItem': write((id: string, item: string) => lib.removeItem(id, item)),
-    'briefings:preview': (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) => {
+    'briefings:preview': async (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) => {
       const a = assembleBriefing(lib, id, { ...o, ...dirs(opts), session: session(id) });
+      await preflightReady(a);
       return { doc: toPreviewDocument(a.doc), warnings: preflight(a, withCorroboration(lib, a)), styleId: a.styleId, isNoteStyle: a.isNoteStyle };
     },
-    'briefings:check': (id: string, o: { staleDays?: number }) => {
+    'briefings:check': async (id: string, o: { staleDays?: number }) => {
       const a = assembleBriefing(lib, id, dirs(opts));
+      await preflightReady(a);
       return preflight(a, withCorroboration(lib, a, o));
     },
     'briefings:export': (

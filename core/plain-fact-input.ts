@@ -57,7 +57,7 @@ export function plainFactInput(input: unknown): FactInput | undefined {
   }
   if ('verifiedAt' in input) {
     // A date-time's rules are the schema's own, asked for this one field.
-    if (!verifiedAtSchema.safeParse(input.verifiedAt).success) return undefined;
+    if (!verifiedAtSchema().safeParse(input.verifiedAt).success) return undefined;
     out.verifiedAt = input.verifiedAt;
   }
   if ('tags' in input && !(out.tags = plainTags(input.tags))) return undefined;

@@ -7,6 +7,7 @@ import {
   zoteroFieldInstruction,
 } from '../citations/index';
 import type { Source } from '../core/model';
+import { DocxWriteCache } from './docx/write-cache';
 
 /** A note number no document reaches, marking where the number goes in a stored field. */
 const NOTE_INDEX_SLOT = -987654321;
@@ -29,6 +30,8 @@ export class CitationSession {
   /** Zotero field instructions by cluster id (around the note number), with what they were made from. */
   private fields = new Map<string, { key: string; before: string; after: string }>();
   private fieldsVersion = '';
+  /** What the briefing's last .docx export wrote, so the next writes again only what changed. */
+  readonly docx = new DocxWriteCache();
 
   /** Whether an engine is kept (a render has been made since the session began or last changed style). */
   warm(key: string): boolean {

@@ -1,15 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../db/library';
 import { tempLibrary } from '../db/testing/temp-library';
 import { loadSample } from '../samples/load';
 import { assembleBriefing } from './assemble';
 import { exportBriefing } from './export-briefing';
 import { preflight } from './preflight';
+import { loadClaimDetectors } from './unsourced-claims';
 import { count, fieldInstructions, openDocx, paragraphs, visibleText } from './testing/docx-parts';
 import { hasOoxmlValidator, ooxmlValidator } from './testing/ooxml-validator';
+
+// Pre-flight is called directly here: its capture detectors load first, as the exporters load them.
+beforeAll(() => loadClaimDetectors());
 
 const VALIDATOR_NOTE = hasOoxmlValidator ? '' : ' — skipped: Open XML SDK validator not installed (npm run setup:checkers)';
 

@@ -9,10 +9,11 @@ import { type AssembleOptions, type AssembledBriefing, assembleBriefing, assembl
 import type { NotesFrom } from './assemble/cited-notes';
 import { documentNotes } from './briefing-versions';
 import { renderDocx, renderIntoLetterhead } from './docx/index';
+import type { DocxWriteCache } from './docx/write-cache';
 import { safeFileName } from '../core/file-name';
 import { renderMarkdown } from './markdown';
 import { renderPlainText } from './plain-text';
-import { type PreflightOptions, type PreflightWarning, preflight, withCorroboration } from './preflight';
+import { type PreflightOptions, type PreflightWarning, preflight, preflightReady, withCorroboration } from './preflight';
 import { writeFileAtomic } from '../core/write-file';
 
 export const EXPORT_FORMATS = ['docx', 'markdown', 'text'] as const;
@@ -86,7 +87,7 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
   const format = opts.format ?? formatOf(opts.out);
   const path = targetPath(opts.out, assembled.briefing.title, format);
   await phase('document');
-  const data = await render(assembled, format);
+  const data = await render(assembled, format, opts.session?.docx);
   await phase('writing');
   await writeFileAtomic(path, data, () => {
     if (opts.signal?.aborted) throw new ExportCancelled();
@@ -95,6 +96,7 @@ export async function exportBriefing(lib: Library, briefingRef: string, opts: Ex
   const version = lib.readOnly ? undefined : recordExport(lib, assembled, format, path, sha256);
   assembled.keepNotes?.();
   opts.onPhase?.('checks');
+  await preflightReady(assembled);
   return {
     sha256,
     ...(version === undefined ? {} : { version }),
@@ -117,11 +119,11 @@ function recordExport(lib: Library, a: AssembledBriefing, format: ExportFormat, 
   return lib.recordExport(a.briefing.id, { content, notes: documentNotes(a.doc), format, path, sha256 }).number;
 }
 
-export async function render(a: AssembledBriefing, format: ExportFormat): Promise<Buffer | string> {
+export async function render(a: AssembledBriefing, format: ExportFormat, cache?: DocxWriteCache): Promise<Buffer | string> {
   if (format === 'markdown') return renderMarkdown(a.doc, a.template);
   if (format === 'text') return renderPlainText(a.doc, a.template);
   if (a.template.letterheadPath) return renderIntoLetterhead(a.doc, a.template, readFileSync(a.template.letterheadPath));
-  return renderDocx(a.doc, a.template);
+  return renderDocx(a.doc, a.template, cache ? { cache } : {});
 }
 
 function formatOf(out: string): ExportFormat {

@@ -1,13 +1,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../db/library';
 import { tempLibrary } from '../db/testing/temp-library';
 import { assembleBriefing } from './assemble';
 import { renderDocx } from './docx/render';
 import { preflight } from './preflight';
+import { loadClaimDetectors } from './unsourced-claims';
 import { dateRulesFor, getTemplate } from './template/index';
 import { openDocx, paragraphs, visibleText } from './testing/docx-parts';
+
+// Pre-flight is called directly here: its capture detectors load first, as the exporters load them.
+beforeAll(() => loadClaimDetectors());
 
 let lib: Library;
 let dir: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../db/library';
 import { tempLibrary } from '../db/testing/temp-library';
 import { assembleBriefing } from './assemble';
@@ -10,8 +10,12 @@ import { exportBriefing } from './export-briefing';
 import { renderMarkdown } from './markdown';
 import { renderPlainText } from './plain-text';
 import { preflight } from './preflight';
+import { loadClaimDetectors } from './unsourced-claims';
 import { openDocx, paragraphs, visibleText } from './testing/docx-parts';
 import { type MarksFixture, marksBriefing } from './testing/marks-fixture';
+
+// Pre-flight is called directly here: its capture detectors load first, as the exporters load them.
+beforeAll(() => loadClaimDetectors());
 
 /**
  * Markings a classification reviewer checks, on real exported files: the banner in every

@@ -1,9 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../db/library';
 import { tempLibrary } from '../db/testing/temp-library';
 import { assembleBriefing } from './assemble';
 import { preflight, withCorroboration } from './preflight';
+import { loadClaimDetectors } from './unsourced-claims';
 import { type MarksFixture, marksBriefing } from './testing/marks-fixture';
+
+// Pre-flight is called directly here: its capture detectors load first, as the exporters load them.
+beforeAll(() => loadClaimDetectors());
 
 let lib: Library;
 let done: () => void;

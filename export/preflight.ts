@@ -6,7 +6,7 @@ import { bannerText, portionText, rankOfMarking } from '../core/marking-string';
 import type { AssembledBriefing } from './assemble';
 import { rewordedQuote } from './assemble/fact-text';
 import { factsAboveItemMarking, portionMarking, raisedMarking } from './assemble/portion';
-import { describeKinds, unsourcedClaims } from './unsourced-claims';
+import { describeKinds, loadClaimDetectors, unsourcedClaims } from './unsourced-claims';
 import { estimatePageCount } from './docx/index';
 import { dateFieldKeys } from './template/index';
 import type { Block } from './document';
@@ -65,6 +65,14 @@ export interface PreflightOptions {
 
 /** Characters per line of 12-point body text across a 6.5-inch measure: a BLUF line budget. */
 const CHARS_PER_LINE = 90;
+
+/**
+ * What pre-flight needs loaded before it runs on this briefing: the capture detectors, when
+ * it has prose to check for unsourced claims (see unsourced-claims.ts). Await it first.
+ */
+export async function preflightReady(a: AssembledBriefing): Promise<void> {
+  if (a.prose.size > 0) await loadClaimDetectors();
+}
 
 /**
  * Checks a briefing before it goes up the chain. Never blocks: the analyst decides; an

@@ -12,7 +12,11 @@ import { capturePdf, reportPdf } from '../db/originals/testing/captured-pdf';
 import { tempLibrary } from '../db/testing/temp-library';
 import { assembleBriefing } from './assemble';
 import { preflight, withCorroboration } from './preflight';
+import { loadClaimDetectors } from './unsourced-claims';
 import { getTemplate } from './template/index';
+
+// Pre-flight is called directly here: its capture detectors load first, as the exporters load them.
+beforeAll(() => loadClaimDetectors());
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());

@@ -7,7 +7,11 @@ import { loadSample } from '../samples/load';
 import { assembleBriefing } from './assemble';
 import { exportBriefing } from './export-briefing';
 import { preflight } from './preflight';
+import { loadClaimDetectors } from './unsourced-claims';
 import { openDocx, visibleText } from './testing/docx-parts';
+
+// Pre-flight is called directly here: its capture detectors load first, as the exporters load them.
+beforeAll(() => loadClaimDetectors());
 
 /**
  * No text stalls an export or a pre-flight check: worst cases for the page-count layout, the

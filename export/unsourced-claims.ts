@@ -1,5 +1,5 @@
 import type { ProseSegment } from '../core/citation-marks';
-import { isQuote, splitSentences, suggestAttribution, suggestEventDate, suggestStatistic } from '../ingest/index';
+import { type ClaimDetectors, loadClaimDetectors as loadDetectors } from '../ingest/index';
 import { maskedProse } from './assemble/prose-inlines';
 import { MARK, proseBlocks } from './prose';
 
@@ -14,6 +14,22 @@ export type ClaimKind = 'figure' | 'date' | 'quote' | 'attribution';
 export interface UnsourcedClaim {
   sentence: string;
   kinds: ClaimKind[];
+}
+
+let detectors: ClaimDetectors | undefined;
+
+/**
+ * Loads the detectors (chrono-node among them) the check needs, once per process: callers of
+ * pre-flight await it for a briefing with prose (preflightReady), an export of facts alone
+ * never loads them.
+ */
+export async function loadClaimDetectors(): Promise<void> {
+  detectors ??= await loadDetectors();
+}
+
+function loaded(): ClaimDetectors {
+  if (!detectors) throw new Error('the unsourced-claim check ran before loadClaimDetectors() finished');
+  return detectors;
 }
 
 /** The sentences of one prose item that make a claim without a citation, in order. */
@@ -36,7 +52,7 @@ function findClaims(masked: string, today: string): UnsourcedClaim[] {
     const text = block.inlines.map((i) => (i.type === 'text' ? i.run.text : '')).join('');
     // A note after the full stop cites the sentence before it, not the one after.
     const marksFirst = text.replace(/([.!?…]["”’»]?)(\s*)(\u0000+)/g, '$3$1$2');
-    for (const s of splitSentences(marksFirst)) {
+    for (const s of loaded().splitSentences(marksFirst)) {
       if (s.text.includes(MARK)) continue;
       const sentence = s.text.trim();
       const kinds = claimKinds(sentence, today);
@@ -58,10 +74,11 @@ function claimKinds(sentence: string, today: string): ClaimKind[] {
   let kinds = cache.get(key);
   if (kinds) return kinds;
   kinds = [];
-  if (suggestStatistic(sentence)) kinds.push('figure');
-  if (suggestEventDate(sentence, today)) kinds.push('date');
-  if (isQuote(sentence)) kinds.push('quote');
-  if (suggestAttribution(sentence)) kinds.push('attribution');
+  const d = loaded();
+  if (d.suggestStatistic(sentence)) kinds.push('figure');
+  if (d.suggestEventDate(sentence, today)) kinds.push('date');
+  if (d.isQuote(sentence)) kinds.push('quote');
+  if (d.suggestAttribution(sentence)) kinds.push('attribution');
   if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(key, kinds);
   return kinds;

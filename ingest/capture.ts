@@ -205,7 +205,7 @@ function accepted(c: Candidate, sourceId: string, outlets: OutletSources): Recor
     if (via !== sourceId) out.viaSourceId = via;
   }
   if (c.statistic) {
-    const figure = figureSchema.safeParse({
+    const figure = figureSchema().safeParse({
       stated: c.statistic.figure,
       ...(c.statistic.value !== undefined ? { value: c.statistic.value } : {}),
       ...(c.statistic.unit ? { unit: c.statistic.unit } : {}),

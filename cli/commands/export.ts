@@ -118,11 +118,12 @@ export const briefCheckCommand: Command = {
   options: { 'stale-days': { type: 'string' }, all: { type: 'boolean' }, ...DIR_OPTIONS },
   async run(ctx) {
     const { templateDir } = dirs(ctx.values);
-    const { assembleBriefing, preflight, withCorroboration } = await checking();
+    const { assembleBriefing, preflight, preflightReady, withCorroboration } = await checking();
     const stale = str(ctx.values, 'stale-days');
     if (stale !== undefined && !/^\d+$/.test(stale)) throw new UsageError('--stale-days must be a whole number');
     const lib = ctx.library();
     const a = assembleBriefing(lib, need(ctx, 0, 'BRIEF (id or title)'), { templateDir });
+    await preflightReady(a);
     const warnings = preflight(a, withCorroboration(lib, a, stale ? { staleDays: Number(stale) } : {}));
     if (ctx.json) return { briefing: a.briefing.id, banner: a.doc.banner ?? null, warnings };
     if (!warnings.length) return ctx.out(`"${a.briefing.title}": no warnings.`);

@@ -78,9 +78,14 @@ export function storeVersion(
 function insertVersion(db: Db, briefingId: string, reason: VersionReason, content: VersionContent, notes: readonly VersionNote[], opts: StoreOptions): Stored {
   const json = JSON.stringify(content);
   const notesJson = JSON.stringify(notes);
-  const latest = latestRow(db, briefingId);
+  // Compared by SQLite, not read back: a 2,000-note briefing's latest version is half a
+  // megabyte of JSON to decode for every export.
+  const latest = stmt(
+    db,
+    'SELECT number, content = ? AS sameContent, notes = ? AS sameNotes FROM briefing_versions WHERE briefing_id = ? ORDER BY number DESC LIMIT 1',
+  ).get(json, notesJson, briefingId) as { number: number; sameContent: number; sameNotes: number } | undefined;
   const unless = opts.unlessLatest ?? 'all';
-  if (latest && latest.content === json && (unless === 'content' || latest.notes === notesJson)) return { number: latest.number, stored: false };
+  if (latest && latest.sameContent === 1 && (unless === 'content' || latest.sameNotes === 1)) return { number: latest.number, stored: false };
   const number = (latest?.number ?? 0) + 1;
   stmt(db, 'INSERT INTO briefing_versions (id, briefing_id, number, reason, content, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     newId(),

@@ -6,6 +6,7 @@ import type { NoteContent } from './note-part';
 import { isRtlParagraph } from './runs';
 import { BULLET_LIST, NUMBERED_LIST, styleId } from './styles';
 import { escapeXml } from '../xml-text';
+import type { DocxWriteCache } from './write-cache';
 import { fieldXml, type NoteKind, noteReferenceXml, runsXml } from './wordml';
 
 /**
@@ -27,6 +28,8 @@ export interface BlockSink {
   listInstance: number;
   nextNoteId: number;
   links: Link[];
+  /** Pieces kept from the briefing's last export (a warm session), see write-cache.ts. */
+  cache?: DocxWriteCache;
   direct: {
     notes: NoteContent[];
     /** Lists used, in order of first use: docx creates their numbering before compiling. */
@@ -94,14 +97,15 @@ function inlineText(inl: Inline): string {
 function inlineXml(inl: Inline, sink: BlockSink): string {
   switch (inl.type) {
     case 'text':
-      return runsXml([inl.run]);
+      return sink.cache ? sink.cache.textXml(inl.run) : runsXml([inl.run]);
     case 'cite':
       return fieldXml(inl.field.instruction, runsXml(inl.runs));
     case 'note': {
       const id = sink.nextNoteId++;
       const inNote = sink.zoteroField === 'in-note';
-      sink.links.push(...linksOf(inl.runs, sink.noteKind, `N${id}`));
-      sink.direct.notes.push({ id, runs: inl.runs, ...(inNote ? { instruction: inl.field.instruction } : {}) });
+      // A kept note's runs say whether it has an address to link (looking for one is a regex over every note).
+      if (!sink.cache || sink.cache.noteRuns(inl.clusterId, inl.runs).linked) sink.links.push(...linksOf(inl.runs, sink.noteKind, `N${id}`));
+      sink.direct.notes.push({ id, runs: inl.runs, key: inl.clusterId, ...(inNote ? { instruction: inl.field.instruction } : {}) });
       const reference = noteReferenceXml(sink.noteKind, id);
       return inNote ? reference : fieldXml(inl.field.instruction, reference);
     }

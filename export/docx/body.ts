@@ -8,6 +8,7 @@ import { ZOTERO_BIBLIOGRAPHY_INSTRUCTION } from './zotero-document';
 import { paragraphStyleFor, portionText, withColon } from './block-style';
 import { type BlockKeep, type BlockSink, blockWriter, type ListRef, type NumberingIds } from './body-xml';
 import type { NoteContent } from './note-part';
+import type { DocxWriteCache } from './write-cache';
 import { type Link, linkedRuns, linksOf } from './links';
 import { formattedRuns, isRtlParagraph, textRuns } from './runs';
 import { BULLET_LIST, NUMBERED_LIST, pointTwips, styleId, twip } from './styles';
@@ -31,6 +32,8 @@ export interface BodyContext {
    * a marker paragraph whose XML `blocks` writes once docx has numbered the lists.
    */
   direct?: DirectParts;
+  /** Pieces kept from the briefing's last export (a warm session), see write-cache.ts. */
+  cache?: DocxWriteCache;
 }
 
 export interface DirectParts {
@@ -59,7 +62,7 @@ export function markerXml(token: string): string {
  */
 export type ZoteroFieldPlacement = 'in-note' | 'around-reference';
 
-export function newBodyContext(doc: ResolvedDocument, zoteroField: ZoteroFieldPlacement = 'in-note', direct = false): BodyContext {
+export function newBodyContext(doc: ResolvedDocument, zoteroField: ZoteroFieldPlacement = 'in-note', direct = false, cache?: DocxWriteCache): BodyContext {
   return {
     noteKind: doc.notes === 'endnotes' ? 'endnotes' : 'footnotes',
     footnotes: {},
@@ -69,6 +72,7 @@ export function newBodyContext(doc: ResolvedDocument, zoteroField: ZoteroFieldPl
     zoteroField,
     links: [],
     ...(direct ? { direct: { notes: [], lists: [], blocks: new Map() } } : {}),
+    ...(cache ? { cache } : {}),
   };
 }
 

@@ -32,12 +32,15 @@ function fieldChar(type: 'begin' | 'separate' | 'end'): BuilderElement {
 /** Formatting for the runs that hold the field characters (Word ignores it, but keeps it tidy). */
 type RunFormat = Omit<IRunOptions, 'children' | 'text' | 'break'>;
 
+/** How many characters of an instruction one instrText element holds. */
+const INSTRUCTION_CHUNK = 250;
+
 /**
  * Long instructions (a Zotero citation carries the whole CSL item) are split over several
  * instrText elements, as Word itself writes them; readers join them back. A split never falls
  * inside a surrogate pair.
  */
-export function instructionChunks(instruction: string, size = 250): string[] {
+export function instructionChunks(instruction: string, size = INSTRUCTION_CHUNK): string[] {
   const chunks: string[] = [];
   let i = 0;
   while (i < instruction.length) {

@@ -62,9 +62,25 @@ export function textWidth(text: string, font: FontSpec): number {
 export type Piece = { text: string; font: FontSpec } | { note: number; width: number };
 
 export interface Wrapped {
-  lines: number;
+  readonly lines: number;
   /** For each note reference, in order, the line (from 0) it falls on. */
-  noteLines: number[];
+  readonly noteLines: readonly number[];
+}
+
+/**
+ * Wraps already measured, by the pieces' text, fonts and note widths (not the notes' numbers,
+ * which do not change the lines) and the widths: pre-flight's page count and the live preview
+ * measure a 2,000-note briefing after every edit, and an edit changes a paragraph or two.
+ * Two generations of at most WRAPS_KEPT each; a wrap in use moves to the newer.
+ */
+const WRAPS_KEPT = 20_000;
+let wrapsNow = new Map<string, Wrapped>();
+let wrapsBefore = new Map<string, Wrapped>();
+
+function wrapKey(pieces: readonly Piece[], first: number, rest: number): string {
+  let key = `${first}|${rest}`;
+  for (const p of pieces) key += 'note' in p ? `\u0001${p.width}` : `\u0002${p.font.family}\u0003${p.font.size}\u0003${p.font.bold ? 'b' : ''}\u0003${p.text}`;
+  return key;
 }
 
 /**
@@ -72,6 +88,19 @@ export interface Wrapped {
  * any character. `first` is the first line's width, `rest` every other's, in points.
  */
 export function wrap(pieces: readonly Piece[], first: number, rest: number): Wrapped {
+  const key = wrapKey(pieces, first, rest);
+  let hit = wrapsNow.get(key);
+  if (hit) return hit;
+  hit = wrapsBefore.get(key) ?? wrapAnew(pieces, first, rest);
+  if (wrapsNow.size >= WRAPS_KEPT) {
+    wrapsBefore = wrapsNow;
+    wrapsNow = new Map();
+  }
+  wrapsNow.set(key, hit);
+  return hit;
+}
+
+function wrapAnew(pieces: readonly Piece[], first: number, rest: number): Wrapped {
   let line = 0;
   let used = 0; // width of the line up to the last space
   let word = 0; // width of the word being read

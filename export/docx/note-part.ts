@@ -20,19 +20,30 @@ export interface NoteContent {
   runs: readonly Run[];
   /** The Zotero field instruction wrapped around the runs, when the field sits in the note. */
   instruction?: string;
+  /** The citation's cluster id: what a DocxWriteCache keeps the note's pieces under. */
+  key?: string;
 }
+
+/** A note's paragraph up to its citation: the note style, the direction, the reference mark and a space. */
+export function noteOpening(kind: NoteKind, bidi: boolean): string {
+  const tag = kind === 'endnotes' ? 'endnote' : 'footnote';
+  const style = kind === 'endnotes' ? 'Endnote' : 'Footnote';
+  return (
+    `<w:p><w:pPr><w:pStyle w:val="${style}Text"/>${bidi ? '<w:bidi/>' : ''}</w:pPr>` +
+    `<w:r><w:rPr><w:rStyle w:val="${style}Reference"/></w:rPr><w:${tag}Ref/></w:r>` +
+    '<w:r><w:t xml:space="preserve"> </w:t></w:r>'
+  );
+}
+
+const noteStart = (kind: NoteKind, id: number): string => `<w:${kind === 'endnotes' ? 'endnote' : 'footnote'} w:id="${id}">`;
+export const noteEnd = (kind: NoteKind): string => `</w:p></w:${kind === 'endnotes' ? 'endnote' : 'footnote'}>`;
 
 /** One note: its reference mark, a space, then the citation (inside its field when given). */
 function noteXml(kind: NoteKind, note: NoteContent): string {
-  const tag = kind === 'endnotes' ? 'endnote' : 'footnote';
-  const style = kind === 'endnotes' ? 'Endnote' : 'Footnote';
-  const bidi = isRtlParagraph(note.runs.map((r) => r.text)) ? '<w:bidi/>' : '';
+  const bidi = isRtlParagraph(note.runs.map((r) => r.text));
   const text = linkedRunsXml(note.runs, `N${note.id}`);
-  return (
-    `<w:${tag} w:id="${note.id}"><w:p><w:pPr><w:pStyle w:val="${style}Text"/>${bidi}</w:pPr>` +
-    `<w:r><w:rPr><w:rStyle w:val="${style}Reference"/></w:rPr><w:${tag}Ref/></w:r>` +
-    `<w:r><w:t xml:space="preserve"> </w:t></w:r>${note.instruction !== undefined ? fieldXml(note.instruction, text) : text}</w:p></w:${tag}>`
-  );
+  const body = note.instruction !== undefined ? fieldXml(note.instruction, text) : text;
+  return noteStart(kind, note.id) + noteOpening(kind, bidi) + body + noteEnd(kind);
 }
 
 /**
@@ -40,11 +51,39 @@ function noteXml(kind: NoteKind, note: NoteContent): string {
  * the briefing's notes added before its closing tag.
  */
 export function withNotes(partXml: string, kind: NoteKind, notes: readonly NoteContent[]): string {
+  const [head, tail] = splitAtClose(partXml, kind);
+  const parts: string[] = [head];
+  for (const n of notes) parts.push(noteXml(kind, n));
+  parts.push(tail);
+  return parts.join('');
+}
+
+/** Notes an earlier export wrote (a DocxWriteCache): a note's XML but for its start tag, around its number. */
+export interface KeptNotes {
+  notePieces(kind: NoteKind, note: NoteContent): { opening: Uint8Array; number: string; closing: Uint8Array } | undefined;
+}
+
+/**
+ * The same as UTF-8, with the pieces of notes an earlier export of the briefing wrote taken
+ * from `cache`. Bytes rather than text: joining 2,000 notes into one string and encoding it
+ * took longer than writing them (V8 flattens every note's concatenation), while the kept
+ * pieces are encoded once.
+ */
+export function withNotesBytes(partXml: string, kind: NoteKind, notes: readonly NoteContent[], cache: KeptNotes): Buffer {
+  const [head, tail] = splitAtClose(partXml, kind);
+  const out: Uint8Array[] = [Buffer.from(head, 'utf8')];
+  for (const n of notes) {
+    const kept = cache.notePieces(kind, n);
+    if (kept) out.push(Buffer.from(noteStart(kind, n.id), 'latin1'), kept.opening, Buffer.from(kept.number, 'latin1'), kept.closing);
+    else out.push(Buffer.from(noteXml(kind, n), 'utf8'));
+  }
+  out.push(Buffer.from(tail, 'utf8'));
+  return Buffer.concat(out);
+}
+
+function splitAtClose(partXml: string, kind: NoteKind): [string, string] {
   const close = kind === 'endnotes' ? '</w:endnotes>' : '</w:footnotes>';
   const at = partXml.lastIndexOf(close);
   if (at < 0) throw new Error(`the ${kind} part written by docx has no ${close}`);
-  const parts: string[] = [partXml.slice(0, at)];
-  for (const n of notes) parts.push(noteXml(kind, n));
-  parts.push(partXml.slice(at));
-  return parts.join('');
+  return [partXml.slice(0, at), partXml.slice(at)];
 }

@@ -9,7 +9,8 @@ import { zoteroPrefProperties } from './zotero-document';
 import { type DirectParts, markerXml } from './body';
 import { listKey } from './body-xml';
 import { addLinkRelationships } from './links';
-import { withNotes } from './note-part';
+import { withNotes, withNotesBytes } from './note-part';
+import type { DocxWriteCache } from './write-cache';
 import { derivationSourceParagraphs } from './authority-block';
 import { directPartsOn } from './docx-fast-paths';
 import { compileParts, zipParts } from './package';
@@ -54,6 +55,8 @@ function pageNumberParagraph(template: Template, firstNumber: number, totalPages
 export interface RenderOptions {
   /** Where each note citation's Zotero field goes; see ZoteroFieldPlacement. Default 'in-note'. */
   zoteroField?: ZoteroFieldPlacement;
+  /** What the briefing's last export wrote, kept by its session: only what changed is written again. */
+  cache?: DocxWriteCache;
 }
 
 interface Built {
@@ -67,8 +70,9 @@ interface Built {
 
 export function buildDocument(authored: ResolvedDocument, template: Template, totalPages: string, options: RenderOptions = {}, direct = false): Built {
   // Typographic quotes and dashes are a matter of print: the .docx gets them, the stored text does not.
-  const doc = typesetDocument(authored);
-  const ctx = newBodyContext(doc, options.zoteroField, direct);
+  const cache = options.cache;
+  const doc = typesetDocument(authored, cache && ((key, make) => cache.typesetTexts(key, make)));
+  const ctx = newBodyContext(doc, options.zoteroField, direct, cache);
   const text = [...headerBlock(doc, template), ...mainBlock(doc, template, ctx, false)];
   // The derivative-classification source list is kept with the document, after its sources.
   const bibliography = [...bibliographyBlock(doc, template, ctx), ...derivationSourceParagraphs(doc, template)];
@@ -257,7 +261,13 @@ export function estimatePageCount(doc: ResolvedDocument, template: Template, lim
  * Puts the directly written parts into the package docx compiled: each section's blocks in
  * place of its marker paragraph (with docx's numbering ids), the notes into the notes part.
  */
-export function writeDirectParts(parts: Map<string, string | Uint8Array>, document: Document, direct: DirectParts, noteKind: 'footnotes' | 'endnotes'): void {
+export function writeDirectParts(
+  parts: Map<string, string | Uint8Array>,
+  document: Document,
+  direct: DirectParts,
+  noteKind: 'footnotes' | 'endnotes',
+  cache?: DocxWriteCache,
+): void {
   const ids = new Map(document.Numbering.ConcreteNumbering.map((c) => [listKey(c), c.numId]));
   const body = parts.get('word/document.xml');
   if (typeof body !== 'string') throw new Error('docx wrote no word/document.xml');
@@ -275,18 +285,19 @@ export function writeDirectParts(parts: Map<string, string | Uint8Array>, docume
   const path = `word/${noteKind}.xml`;
   const notes = parts.get(path);
   if (typeof notes !== 'string') throw new Error(`docx wrote no ${path}`);
-  parts.set(path, withNotes(notes, noteKind, direct.notes));
+  parts.set(path, cache ? withNotesBytes(notes, noteKind, direct.notes, cache) : withNotes(notes, noteKind, direct.notes));
 }
 
 export function renderDocx(doc: ResolvedDocument, template: Template, options: RenderOptions = {}): Promise<Buffer> {
   // NUMPAGES's cached value: Word and LibreOffice count the pages again on opening, so it shows
   // only in readers that do not lay pages out (pandoc, python-docx, previews); the measure
   // gives it, laid out only when the last page is nearly empty or nearly full.
+  options.cache?.startRender();
   const needsTotal = template.pageNumbers.position !== 'none' && template.pageNumbers.format.includes('{NUMPAGES}');
   const total = needsTotal ? estimatePageCount(doc, template) : undefined;
   const { document, direct, noteKind, endnotesAtSectionEnd: atSectionEnd } = buildDocument(doc, template, String(total ?? 1), options, directPartsOn());
   const parts = compileParts(document);
-  if (direct) writeDirectParts(parts, document, direct, noteKind);
+  if (direct) writeDirectParts(parts, document, direct, noteKind, options.cache);
   const settings = parts.get('word/settings.xml');
   if (atSectionEnd && typeof settings === 'string') parts.set('word/settings.xml', endnotesAtSectionEnd(settings));
   // A promise, as the exporters await it: the layout work is synchronous today.

@@ -34,12 +34,25 @@ export function runsXml(runs: readonly Run[], charStyle?: string): string {
   return out;
 }
 
+export const FIELD_BEGIN = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>';
+export const FIELD_SEPARATE = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>';
+export const FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
+
+/** A field's instruction text as instrText runs, cut in chunks as fields.ts cuts it. */
+export function instructionRunsXml(text: string): string {
+  let out = '';
+  for (const c of instructionChunks(text)) out += `<w:r><w:instrText xml:space="preserve">${escapeXml(c)}</w:instrText></w:r>`;
+  return out;
+}
+
+/** The text a field's instruction runs hold: illegal characters removed, one space either side. */
+function instructionText(instruction: string): string {
+  return ` ${sanitizeXmlText(instruction).trim()} `;
+}
+
 /** A complex field around already-written runs: begin, the instruction in chunks, separate, result, end (see fields.ts). */
 export function fieldXml(instruction: string, resultXml: string): string {
-  const chunks = instructionChunks(` ${sanitizeXmlText(instruction).trim()} `);
-  let out = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>';
-  for (const c of chunks) out += `<w:r><w:instrText xml:space="preserve">${escapeXml(c)}</w:instrText></w:r>`;
-  return `${out}<w:r><w:fldChar w:fldCharType="separate"/></w:r>${resultXml}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+  return `${FIELD_BEGIN}${instructionRunsXml(instructionText(instruction))}${FIELD_SEPARATE}${resultXml}${FIELD_END}`;
 }
 
 export type NoteKind = 'footnotes' | 'endnotes';

@@ -8,7 +8,6 @@ import { tokenize } from './tokens';
 export { suggestAttribution } from './attribution';
 export { suggestEventDate } from './event-date';
 export { suggestStatistic } from './statistic';
-export { tokenize } from './tokens';
 
 /**
  * Everything Dossier can suggest for a candidate sentence before the analyst files it as a
