@@ -27,7 +27,11 @@ const EDITS_PER_CLIENT = 10;
 const TAG = 'desk';
 
 export async function printTeamBench(dir: string): Promise<void> {
-  console.log(`\nTeam sync (issue 16): a throwaway PostgreSQL cluster on this machine; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nTeam sync (issue 16): a throwaway PostgreSQL cluster on this machine; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   const cluster = await startCluster();
   const open: Library[] = [];
   try {
