@@ -20,6 +20,7 @@ import { percentile, rng } from './random';
 const FACTS = Number(process.env.BENCH_TEAM_FACTS ?? 100_000);
 const SOURCES = Number(process.env.BENCH_TEAM_SOURCES ?? 1_000);
 const ROUNDS = 7;
+const FIRST_PULLS = 3;
 const CLIENTS = 20;
 /** The smaller team the 20 clients share: each first pulls it, untimed. */
 const CROWD_FACTS = 2_000;
@@ -51,7 +52,7 @@ interface Member {
   server: TeamServer;
 }
 
-/** (a) One library shares FACTS facts and pushes them; a fresh second library links and pulls them all. */
+/** (a) One library shares FACTS facts and pushes them; fresh libraries of other members link and pull them all. */
 async function firstPull(fx: TeamFixture, dir: string, open: Library[]): Promise<{ a: Member; b: Member }> {
   const a = await memberLibrary(fx, dir, 'ann', open);
   seedFacts(a.lib, FACTS, SOURCES, 20261204);
@@ -61,17 +62,27 @@ async function firstPull(fx: TeamFixture, dir: string, open: Library[]): Promise
   t = performance.now();
   const pushed = await syncOnce(a.lib, a.server);
   const pushMs = performance.now() - t;
-  const b = await memberLibrary(fx, dir, 'ben', open);
-  t = performance.now();
-  const pulled = await syncOnce(b.lib, b.server);
-  const pullMs = performance.now() - t;
-  if (pulled.pulled !== pushed.pushed) throw new Error(`first pull: ${pulled.pulled} rows pulled, ${pushed.pushed} pushed`);
+  // Each first pull goes into a new library of a new member; the first one stays for (b).
+  const pulls: number[] = [];
+  let b: Member | undefined;
+  for (let i = 0; i < FIRST_PULLS; i++) {
+    const fresh = await memberLibrary(fx, dir, `ben${i}`, open);
+    t = performance.now();
+    const pulled = await syncOnce(fresh.lib, fresh.server);
+    pulls.push(performance.now() - t);
+    if (pulled.pulled !== pushed.pushed) throw new Error(`first pull: ${pulled.pulled} rows pulled, ${pushed.pushed} pushed`);
+    if (b) await fresh.server.close();
+    else b = fresh;
+  }
+  pulls.sort((x, y) => x - y);
+  const median = percentile(pulls, 50);
   const rows = `${shared.fact.toLocaleString('en')} facts + ${shared.source.toLocaleString('en')} sources`;
   console.log(`  share ${rows} (local outbox)       ${sec(shareMs)}`);
   console.log(`  push them up (library A)                        ${sec(pushMs)}   ${rate(pushed.pushed, pushMs)} rows/s`);
   console.log(
-    `  first pull into a fresh library B               ${sec(pullMs)}   ${rate(pulled.pulled, pullMs)} rows/s   (target < 20 s: ${pullMs < 20_000 ? 'met' : 'NOT met'})`,
+    `  first pull into a fresh library                 best ${sec(pulls[0])}, median ${sec(median)} of ${FIRST_PULLS}   ${rate(pushed.pushed, median)} rows/s   (target < 20 s: ${median < 20_000 ? 'met' : 'NOT met'})`,
   );
+  if (!b) throw new Error('no first pull');
   return { a, b };
 }
 
