@@ -14,6 +14,7 @@ import { benchOriginals } from './originals-bench';
 import { formatScore, scoreWebCorpus } from '../ingest/formats/web-corpus-score';
 import { printSuggestionsBench } from './suggestions-bench';
 import { printCoreProcessBench } from './core-process-bench';
+import { printTeamBench } from './team-bench';
 
 /**
  * `npm run bench`: builds a realistic 100,000-fact library and prints the figures the issues
@@ -25,7 +26,7 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-/** BENCH_ONLY=library|export|import|preview|markdown|originals|webcorpus|suggestions|coreprocess runs one part. */
+/** BENCH_ONLY=library|export|import|preview|markdown|originals|webcorpus|suggestions|coreprocess|team runs one part. */
 const only = process.env.BENCH_ONLY;
 const part = (name: string) => !only || only === name;
 try {
@@ -39,6 +40,7 @@ try {
   if (part('webcorpus')) await benchWebCorpusPart();
   if (part('suggestions')) printSuggestionsBench();
   if (part('coreprocess')) await printCoreProcessBench(dir);
+  if (part('team')) await printTeamBench(dir);
   console.log(`\nPeak memory (RSS)        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
   clearInterval(sampler);

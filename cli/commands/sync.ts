@@ -76,7 +76,7 @@ export const syncCommand: Command = {
     const resolve = str(ctx.values, 'resolve');
     if (resolve) {
       const keep = oneOf('--keep', str(ctx.values, 'keep') ?? '', ['mine', 'theirs']) as 'mine' | 'theirs';
-      const done = lib.resolveConflict(resolve, keep);
+      const done = lib.resolveConflict(conflictId(lib.listConflicts({ open: true }), resolve), keep);
       if (ctx.json) return done;
       ctx.out(keep === 'mine' ? 'Kept your value; it goes up at the next sync.' : "Kept the team's value.");
       return undefined;
@@ -101,6 +101,13 @@ export const syncCommand: Command = {
     }
   },
 };
+
+/** The listing shows ids cut to 8 characters: an open conflict's id may be given by its start. */
+function conflictId(open: readonly { id: string }[], given: string): string {
+  const matches = open.filter((c) => c.id.startsWith(given));
+  if (matches.length > 1) throw invalid('resolve', `"${given}" is the start of ${matches.length} open conflicts' ids; give more of it`);
+  return matches[0]?.id ?? given;
+}
 
 function show(v: unknown): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
