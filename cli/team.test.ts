@@ -70,8 +70,12 @@ describe('a team library through the command line', () => {
     expect(init.err).toBe('');
     expect(init.out).toMatch(/now has schema 1/);
     expect(init.out).toMatch(/Team "Grain desk"/);
-    const again = await cli(admin, ['team', 'init', '--server', userUrl(cluster.adminUser)], cluster.password);
+    const again = await cli(admin, ['team', 'init', '--server', userUrl(cluster.adminUser), '--team', 'Grain desk'], cluster.password);
     expect(again.out).toMatch(/up to date \(schema 1\)/);
+    expect(again.out).toMatch(/"Grain desk" \(US markings\) was there already/);
+    const other = await cli(admin, ['team', 'init', '--server', userUrl(cluster.adminUser), '--team', 'Grain desk', '--scheme', 'uk'], cluster.password);
+    expect(other.code).toBe(2);
+    expect(other.err).toMatch(/already exists with US markings, not UK/);
     for (const [name, clearance] of [
       ['alice', 'S'],
       ['bob', 'CUI'],

@@ -52,14 +52,17 @@ A server whose schema is newer than this Dossier is refused and left as it is.`,
     const scheme = oneOf('--scheme', str(ctx.values, 'scheme') ?? 'us', ['us', 'uk']) as 'us' | 'uk';
     return withServer(ctx, url, async (s) => {
       const schema = await initSchema(s);
-      const made = team ? await createTeam(s, team, scheme) : undefined;
-      if (ctx.json) return { schema, team: made ? { name: team, id: made.id, scheme } : null };
+      const made = team ? await createTeam(s, team, scheme, { ifMissing: true }) : undefined;
+      if (ctx.json) return { schema, team: made ? { name: team, id: made.id, scheme, created: made.created } : null };
       ctx.out(
         schema.from === schema.to
           ? `The team server at ${serverAddress(url)} is up to date (schema ${schema.to}).`
           : `The team server at ${serverAddress(url)} now has schema ${schema.to}${schema.from ? ` (was ${schema.from})` : ''}.`,
       );
-      if (made) ctx.out(`Team "${team}" (${scheme.toUpperCase()} markings) is ready. Add people with: dossier team add-user NAME --team "${team}" …`);
+      if (made)
+        ctx.out(
+          `Team "${team}" (${scheme.toUpperCase()} markings) ${made.created ? 'is ready' : 'was there already'}. Add people with: dossier team add-user NAME --team "${team}" …`,
+        );
       return undefined;
     });
   },

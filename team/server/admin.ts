@@ -15,13 +15,30 @@ const ROLES: readonly TeamRole[] = ['reader', 'editor', 'admin'];
 /** A user name is a PostgreSQL role: lower-case so it never needs quoting. */
 const USER_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-export async function createTeam(s: TeamServer, name: string, scheme: 'us' | 'uk'): Promise<{ id: string }> {
+/**
+ * Makes a team. With `ifMissing`, a team of that name and scheme already there is the answer
+ * (`created: false`), so `team init --team T` can be run again; a different scheme is refused.
+ */
+export async function createTeam(
+  s: TeamServer,
+  name: string,
+  scheme: 'us' | 'uk',
+  opts: { ifMissing?: boolean } = {},
+): Promise<{ id: string; created: boolean }> {
   if (!name.trim()) throw invalid('team', 'a team needs a name');
   if (scheme !== 'us' && scheme !== 'uk') throw invalid('scheme', `${printable(String(scheme))} is not us or uk`);
-  const existing = await s.query('SELECT 1 FROM dossier.teams WHERE name = $1', [name]);
-  if (existing.rowCount) throw new DossierError('conflict', `team ${printable(name)} already exists`);
+  const existing = await s.query<{ id: string; scheme: string }>('SELECT id, scheme FROM dossier.teams WHERE name = $1', [name]);
+  const have = existing.rows[0];
+  if (have && opts.ifMissing && have.scheme === scheme) return { id: have.id, created: false };
+  if (have)
+    throw new DossierError(
+      'conflict',
+      have.scheme === scheme
+        ? `team ${printable(name)} already exists`
+        : `team ${printable(name)} already exists with ${have.scheme.toUpperCase()} markings, not ${scheme.toUpperCase()}`,
+    );
   const r = await s.query<{ id: string }>('INSERT INTO dossier.teams (name, scheme) VALUES ($1, $2) RETURNING id', [name, scheme]);
-  return { id: r.rows[0].id };
+  return { id: r.rows[0].id, created: true };
 }
 
 export interface NewMember {
