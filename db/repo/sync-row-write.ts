@@ -52,7 +52,7 @@ export function recreate(db: Db, entity: SyncEntity, id: string, mine: JsonValue
   const cols: Record<string, string | number | null | Buffer> = columnsFromData(db, entity, id, data);
   if (entity !== 'link') Object.assign(cols, { id, updated_at: nowIso() });
   if (entity === 'fact') cols.text_hash = textHash(String(cols.text));
-  insertRow(db, syncTable(entity).table, cols as Record<string, string | number | null>);
+  insertRow(db, syncTable(entity).table, cols as Record<string, string | number | null>, at);
   if (entity === 'fact') setTags(db, id, tagsFromData(data.tags, `${at}.tags`));
   if (entity === 'briefing') writeBody(db, id, bodyFromData(db, data.body, `${at}.body`), `${at}.body`);
 }
