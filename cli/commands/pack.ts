@@ -21,7 +21,9 @@ the pack's facts go too. Bring changes back with: dossier pack import FILE`,
     const r = await exportPack(ctx.library(), selector, need(ctx, 0, 'OUT (a pack file or a folder)'));
     if (ctx.json) return r;
     ctx.out(`Pack marked ${r.highestMarking ?? 'UNMARKED'}: ${r.path}`);
-    ctx.out(`  ${count(r.counts.fact, 'fact')}, ${count(r.counts.source, 'source')}, ${count(r.counts.link, 'link')}, ${count(r.counts.briefing, 'briefing')}, ${count(r.originals, 'original')}`);
+    ctx.out(
+      `  ${count(r.counts.fact, 'fact')}, ${count(r.counts.source, 'source')}, ${count(r.counts.link, 'link')}, ${count(r.counts.briefing, 'briefing')}, ${count(r.originals, 'original')}`,
+    );
     if (r.damagedOriginals) ctx.out(`  ! ${count(r.damagedOriginals, 'damaged original')} left out (see: dossier check)`);
     return undefined;
   },

@@ -56,4 +56,3 @@ export function recreate(db: Db, entity: SyncEntity, id: string, mine: JsonValue
   if (entity === 'fact') setTags(db, id, tagsFromData(data.tags, `${at}.tags`));
   if (entity === 'briefing') writeBody(db, id, bodyFromData(db, data.body, `${at}.body`), `${at}.body`);
 }
-

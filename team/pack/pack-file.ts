@@ -16,7 +16,7 @@ import type { PackOriginal, PackRow } from '../../db/repo/pack-rows';
  * captured it, so the receiving library needs no importer to keep it. The manifest carries the
  * SHA-256 of every other entry, so a cut-short or altered pack is refused whole.
  */
-export const PACK_FORMAT = 1;
+const PACK_FORMAT = 1;
 const MAGIC = 'dossier-pack';
 
 export interface PackManifest {

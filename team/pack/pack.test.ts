@@ -35,7 +35,10 @@ beforeEach(() => {
   a.linkCorroboration(facts[0], facts[1]);
   a.linkCorroboration(facts[0], facts[2]);
   memo = a.createBriefing({ title: 'Grain memo', templateId: 'info-memo' }, [{ key: 'bluf', heading: 'BLUF' }]).id;
-  a.addItems(memo, [{ kind: 'fact', factId: facts[1] }, { kind: 'prose', text: `Ships sail again [@${facts[0]}].` }]);
+  a.addItems(memo, [
+    { kind: 'fact', factId: facts[1] },
+    { kind: 'prose', text: `Ships sail again [@${facts[0]}].` },
+  ]);
   const original = prepareOriginal(Buffer.from('The corridor reopened on Friday.'), 'text/plain', [{ text: 'The corridor reopened on Friday.' }], 'herald.txt');
   a.db.transaction(() => storeOriginal(a.db, source, original, '2024-01-20T09:00:00.000Z'))();
 });
@@ -49,7 +52,11 @@ function dump(lib: Library): Record<string, string[]> {
   return Object.fromEntries(
     tables.map((t) => [
       t,
-      (lib.db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).sort(),
+      lib.db
+        .prepare(`SELECT * FROM "${t}"`)
+        .all()
+        .map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)))
+        .sort(),
     ]),
   );
 }
@@ -111,7 +118,11 @@ describe('a pack coming back: a three-way merge against what was last exchanged'
     a.updateFact(facts[1], { locator: { label: 'page', value: '4' } });
     const got = await importPack(a, back);
     expect(got).toMatchObject({ added: 0, updated: 1, conflicts: 0 });
-    expect(a.getFact(facts[1])).toMatchObject({ notes: 'Lloyd’s confirms.', text: 'Insurers returned to the corridor in March.', locator: { label: 'page', value: '4' } });
+    expect(a.getFact(facts[1])).toMatchObject({
+      notes: 'Lloyd’s confirms.',
+      text: 'Insurers returned to the corridor in March.',
+      locator: { label: 'page', value: '4' },
+    });
     expect(a.listConflicts({ open: true })).toEqual([]);
   });
 
@@ -120,7 +131,15 @@ describe('a pack coming back: a three-way merge against what was last exchanged'
     expect(await importPack(a, back)).toMatchObject({ updated: 1, conflicts: 1 });
     expect(a.getFact(facts[1]).notes).toBe('Our own note.');
     const [c] = a.listConflicts({ open: true });
-    expect(c).toMatchObject({ entity: 'fact', entityId: facts[1], kind: 'field', field: 'notes', mine: 'Lloyd’s confirms.', theirs: 'Our own note.', byUser: 'pack back.dossierpack' });
+    expect(c).toMatchObject({
+      entity: 'fact',
+      entityId: facts[1],
+      kind: 'field',
+      field: 'notes',
+      mine: 'Lloyd’s confirms.',
+      theirs: 'Our own note.',
+      byUser: 'pack back.dossierpack',
+    });
     expect(await importPack(a, back)).toMatchObject({ updated: 0, conflicts: 0 });
     a.resolveConflict(c.id, 'mine');
     expect(a.getFact(facts[1]).notes).toBe('Lloyd’s confirms.');
