@@ -3,11 +3,23 @@ import type { MarkingScheme } from '../../core/markings';
 import type { Marking } from '../../core/marking-string';
 import { bannerText, combineMarkings, parseMarking, tryParseMarking } from '../../core/marking-string';
 import { safeFileName } from '../../core/file-name';
+import type { JsonValue } from '../../core/sync-types';
 import type { PackRow } from '../../db/repo/pack-rows';
 
-/** The markings a pack's rows carry: a fact's and a briefing's own `marking` field. */
+/**
+ * The markings a pack's rows carry: a fact's and a briefing's own `marking` field, and the
+ * portion marks an analyst raised on a briefing's items (its body).
+ */
 function markingsOf(rows: readonly PackRow[]): { row: PackRow; text: string }[] {
-  return rows.flatMap((row) => (typeof row.data.marking === 'string' && row.data.marking.trim() ? [{ row, text: row.data.marking }] : []));
+  return rows.flatMap((row) =>
+    [row.data.marking, ...itemMarkings(row.data.body)].flatMap((m) => (typeof m === 'string' && m.trim() ? [{ row, text: m }] : [])),
+  );
+}
+
+function itemMarkings(body: JsonValue | undefined): JsonValue[] {
+  const sections = (body as { sections?: { items?: { marking?: JsonValue }[] }[] } | null | undefined)?.sections;
+  if (!Array.isArray(sections)) return [];
+  return sections.flatMap((s) => (Array.isArray(s.items) ? s.items.map((i) => i.marking ?? null) : []));
 }
 
 /** The banner of the whole pack (highest level, most restrictive controls), or null when nothing is marked. */

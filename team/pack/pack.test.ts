@@ -9,7 +9,9 @@ import { storeOriginal } from '../../db/originals/store';
 import { SAMPLE_SOURCE, tempDir, tempLibrary } from '../../db/testing/temp-library';
 import { exportPack } from './export-pack';
 import { importPack } from './import-pack';
-import { suggestedPackName } from './pack-markings';
+import { BUILT_IN_SCHEMES } from '../../core/markings';
+import type { PackRow } from '../../db/repo/pack-rows';
+import { checkSchemeHolds, highestMarking, suggestedPackName } from './pack-markings';
 
 let a: Library;
 let b: Library;
@@ -207,6 +209,26 @@ describe('a pack that cannot be imported: one clear message, nothing changed', (
     await importPack(b, (await exportPack(a, { ids: [facts[1]] }, join(dir, 'one.dossierpack'))).path);
     b.addFact({ text: 'Ships left Odesa under naval escort.', sourceId: source });
     expect((await refusal(b, pack)).message).toMatch(/fact .*refused by the library/);
+  });
+});
+
+describe("a pack's markings", () => {
+  const [us, uk] = BUILT_IN_SCHEMES;
+  const rows: PackRow[] = [
+    { entity: 'fact', id: 'f1', data: { marking: 'C' } },
+    { entity: 'briefing', id: 'b1', data: { marking: 'U', body: { sections: [{ items: [{ marking: 'S//NOFORN' }, { marking: null }] }] } } },
+  ];
+
+  it("counts a portion mark raised on a briefing's item", () => {
+    expect(highestMarking(us, rows)).toBe('SECRET//NOFORN');
+    expect(highestMarking(us, [{ entity: 'fact', id: 'f2', data: { marking: null } }])).toBeNull();
+  });
+
+  it('holds a marked pack only in a library of its own scheme, even where the words would read', () => {
+    const secret: PackRow[] = [{ entity: 'fact', id: 'f1', data: { marking: 'SECRET' } }];
+    expect(() => checkSchemeHolds(uk, 'us', 'SECRET', secret)).toThrow(/marked SECRET \(US scheme\)/);
+    expect(() => checkSchemeHolds(uk, 'uk', 'SECRET', secret)).not.toThrow();
+    expect(() => checkSchemeHolds(uk, 'us', null, [{ entity: 'fact', id: 'f1', data: { marking: null } }])).not.toThrow();
   });
 });
 
