@@ -24,6 +24,8 @@ import type { RowRef } from './repo/sync-remove';
 import { rowData } from './repo/sync-row-data';
 import { type ShareSelector, shareWithTeam } from './repo/sync-share';
 import { repairLibrary } from './health/repair';
+import { mergePack } from './repo/pack-merge';
+import { type PackOriginal, type PackRow, packContent, setPackBase } from './repo/pack-rows';
 import { factContext } from './originals/context';
 import { quoteChecker } from './originals/quote-check';
 import * as originals from './originals/store';
@@ -158,6 +160,13 @@ export class Library {
   leaveTeam = (teamId: string) => leaveTeam(this.db, teamId);
   /** A row as the team and fact packs carry it (core/sync-types.ts), or undefined. */
   rowData = (entity: SyncEntity, id: string) => rowData(this, entity, id);
+
+  // Fact packs (issue 16 §5): the same rows on removable media, merged three ways on arrival
+  /** The rows and originals a pack of this selection holds (the closure sharing uses). */
+  packContent = (selector: ShareSelector) => packContent(this.db, selector);
+  /** Records rows as they went out in a pack: the base the pack's return is merged against. */
+  recordPackExport = (rows: readonly PackRow[]) => this.db.transaction(() => setPackBase(this.db, rows))();
+  mergePack = (rows: readonly PackRow[], originals: readonly PackOriginal[], fileName: string) => mergePack(this.db, rows, originals, fileName);
 
   // Settings and upkeep
   listSavedSearches = () => savedSearches.listSavedSearches(this.db);

@@ -23,6 +23,7 @@ import { briefDiffCommand, briefHistoryCommand, briefRestoreCommand } from './br
 import { importCommand } from './import';
 import { searchesCommand } from './searches';
 import { serveCommand } from './serve';
+import { packExportCommand, packImportCommand } from './pack';
 import { shareCommand, syncCommand } from './sync';
 import { teamAddUserCommand, teamInitCommand, teamLinkCommand, teamRevokeCommand } from './team';
 import { backupCommand, checkCommand, markingsCommand } from './maintenance';
@@ -106,6 +107,8 @@ export const COMMANDS: Command[] = withAccess([
   teamLinkCommand,
   shareCommand,
   syncCommand,
+  packExportCommand,
+  packImportCommand,
   initCommand,
 ]);
 

@@ -14,6 +14,9 @@ import { createSyncTriggers } from './team-sync-triggers';
  * - `sync_conflicts`: changes that did not simply apply, kept until the analyst resolves them.
  * - `sync_applying`: 1 only inside the transaction that applies rows from the server or a pack,
  *   so the outbox does not echo them back (triggers cannot see a TEMP table).
+ * - `pack_base`: each row as last exported to or imported from a fact pack (its data record),
+ *   the common ancestor of a three-way merge when a pack comes back: a field changed only in
+ *   the pack applies, one changed only here stays, one changed on both sides is a conflict.
  * - the outbox triggers (./team-sync-triggers.ts), generated from the shared tables' columns.
  */
 export const teamSync: Migration = {
@@ -77,6 +80,13 @@ export const teamSync: Migration = {
         active INTEGER NOT NULL CHECK (active IN (0, 1))
       ) STRICT;
       INSERT INTO sync_applying (id, active) VALUES (1, 0);
+
+      CREATE TABLE pack_base (
+        entity TEXT NOT NULL CHECK (entity IN ('source','fact','link','briefing')),
+        id     TEXT NOT NULL,
+        data   TEXT NOT NULL CHECK (json_valid(data)),
+        PRIMARY KEY (entity, id)
+      ) STRICT, WITHOUT ROWID;
     `);
     createSyncTriggers(db);
   },

@@ -1,17 +1,15 @@
 import { nowIso } from '../../core/dates';
-import { DossierError, invalid, notFound, printable } from '../../core/errors';
+import { DossierError, invalid, notFound } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { type JsonValue, SYNC_ENTITIES, type SyncConflict, type SyncEntity } from '../../core/sync-types';
-import { textHash } from '../../core/text-key';
 import type { Db } from '../open';
 import { stmt } from '../statements';
 import { setApplying } from './sync-apply-context';
 import { teamLink } from './sync-link';
 import { shareWithTeam } from './sync-share';
 import { queueMutation } from './sync-outbox';
-import { bodyFromData, columnsFromData, insertRow, linkEnds, readRowData, requireList, tagsFromData, updateRow, writeBody } from './sync-row-data';
-import { syncTable } from '../migrations/sync-tables';
-import { tagSeq } from './tags';
+import { readRowData, requireList } from './sync-row-data';
+import { deleteRow, recreate, writeField } from './sync-row-write';
 
 /** A conflict as kept: what did not simply apply, until the analyst picks a side. */
 export interface StoredConflict extends SyncConflict {
@@ -168,52 +166,18 @@ function writeMine(db: Db, c: StoredConflict): void {
     return;
   }
   if (!exists) recreate(db, c.entity, c.entityId, c.mine);
-  reshare(db, c.entity, c.entityId);
+  // A pack's row deleted here comes back as a personal row, as every row a pack adds does.
+  if (!isFromPack(c)) reshare(db, c.entity, c.entityId);
 }
 
-function writeField(db: Db, entity: SyncEntity, id: string, field: string, value: JsonValue): void {
-  const at = `${entity} ${printable(id)}`;
-  if (entity === 'fact' && field === 'tags') return setTags(db, id, tagsFromData(value, `${at}.tags`));
-  if (entity === 'briefing' && field === 'body') return writeBody(db, id, bodyFromData(db, value, `${at}.body`), `${at}.body`);
-  const cols = columnsFromData(db, entity, id, { [field]: value }, true);
-  if (entity === 'fact' && 'text' in cols) (cols as Record<string, unknown>).text_hash = textHash(String(cols.text));
-  const [a, b] = entity === 'link' ? linkEnds(id) : [id, ''];
-  const where = entity === 'link' ? 'fact_a = @key_a AND fact_b = @key_b' : 'id = @key_a';
-  const key: Record<string, string> = entity === 'link' ? { key_a: a, key_b: b } : { key_a: a };
-  const stamp: Record<string, string> = entity === 'link' ? {} : { updated_at: nowIso() };
-  updateRow(db, syncTable(entity).table, where, key, { ...cols, ...stamp });
+/** By-user of a conflict a fact pack left (db/repo/pack-merge.ts): "pack FILE-NAME". */
+export function packConflictBy(fileName: string): string {
+  return `pack ${fileName}`;
 }
 
-function setTags(db: Db, factId: string, names: readonly string[]): void {
-  const seq = stmt(db, 'SELECT seq FROM facts WHERE id = ?').pluck().get(factId) as number;
-  stmt(db, 'DELETE FROM fact_tags WHERE fact_seq = ?').run(seq);
-  for (const n of names) stmt(db, 'INSERT INTO fact_tags (fact_seq, tag_seq) VALUES (?, ?)').run(seq, tagSeq(db, n));
-  stmt(db, 'DELETE FROM tags WHERE seq NOT IN (SELECT tag_seq FROM fact_tags)').run();
-}
-
-function deleteRow(db: Db, entity: SyncEntity, id: string): void {
-  const [a, b] = linkEnds(id);
-  try {
-    if (entity === 'link') stmt(db, 'DELETE FROM corroborations WHERE fact_a = ? AND fact_b = ?').run(a, b);
-    else stmt(db, `DELETE FROM ${syncTable(entity).table} WHERE id = ?`).run(id);
-  } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      throw new DossierError('conflict', `The ${entity} ${id} is still used here (cited or referred to); remove those uses first. Nothing changed.`);
-    }
-    throw e;
-  }
-}
-
-/** Puts back a row from the whole record a conflict kept (the server deleted it, we removed it). */
-function recreate(db: Db, entity: SyncEntity, id: string, mine: JsonValue): void {
-  const at = `${entity} ${printable(id)}`;
-  const data = mine as Record<string, JsonValue>;
-  const cols: Record<string, string | number | null | Buffer> = columnsFromData(db, entity, id, data);
-  if (entity !== 'link') Object.assign(cols, { id, updated_at: nowIso() });
-  if (entity === 'fact') cols.text_hash = textHash(String(cols.text));
-  insertRow(db, syncTable(entity).table, cols as Record<string, string | number | null>);
-  if (entity === 'fact') setTags(db, id, tagsFromData(data.tags, `${at}.tags`));
-  if (entity === 'briefing') writeBody(db, id, bodyFromData(db, data.body, `${at}.body`), `${at}.body`);
+/** A pack's conflicts carry no server version: nothing of them was ever on a server. */
+function isFromPack(c: SyncConflict): boolean {
+  return c.serverVersion === 0 && (c.byUser ?? '').startsWith(packConflictBy(''));
 }
 
 /**

@@ -30,21 +30,32 @@ interface Selection {
 export function shareWithTeam(db: Db, teamId: string, selector: ShareSelector): ShareCounts {
   return db.transaction(() => {
     const team = requireTeam(db, teamId).teamId;
-    const pick = select(db, selector);
+    const pick = selectionClosure(db, selector);
     const counts: ShareCounts = { source: 0, fact: 0, link: 0, briefing: 0 };
-    const refs = stmt(
-      db,
-      `SELECT source_id AS id FROM facts WHERE id IN (SELECT value FROM json_each(@facts))
-       UNION SELECT via_source_id FROM facts WHERE id IN (SELECT value FROM json_each(@facts)) AND via_source_id IS NOT NULL`,
-    )
-      .pluck()
-      .all({ facts: JSON.stringify(pick.facts) }) as string[];
-    counts.source = shareRows(db, team, 'source', [...new Set([...pick.sources, ...refs])]);
+    counts.source = shareRows(db, team, 'source', pick.sources);
     counts.fact = shareRows(db, team, 'fact', pick.facts);
     counts.link = shareRows(db, team, 'link', unsharedLinks(db));
     counts.briefing = shareRows(db, team, 'briefing', pick.briefings);
     return counts;
   })();
+}
+
+/**
+ * What a selection (facts by id, tag, source or briefing) needs wherever it goes — to the team
+ * or into a fact pack: the facts, their sources and `via` sources, and a briefing with the
+ * facts it cites. Links are left to the caller: which ones go depends on what the other side
+ * has already.
+ */
+export function selectionClosure(db: Db, selector: ShareSelector): Selection {
+  const pick = select(db, selector);
+  const refs = stmt(
+    db,
+    `SELECT source_id AS id FROM facts WHERE id IN (SELECT value FROM json_each(@facts))
+     UNION SELECT via_source_id FROM facts WHERE id IN (SELECT value FROM json_each(@facts)) AND via_source_id IS NOT NULL`,
+  )
+    .pluck()
+    .all({ facts: JSON.stringify(pick.facts) }) as string[];
+  return { ...pick, sources: [...new Set([...pick.sources, ...refs])] };
 }
 
 function shareRows(db: Db, team: string, entity: SyncEntity, ids: readonly string[]): number {

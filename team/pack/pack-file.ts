@@ -1,26 +1,23 @@
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import { DossierError } from '../../core/errors';
-import type { JsonValue, SyncEntity } from '../../core/sync-types';
+import type { SyncEntity } from '../../core/sync-types';
 import { SYNC_ENTITIES } from '../../core/sync-types';
 import { ZipFormatError, readZipFiles } from '../../core/zip/policy';
+import type { PackOriginal, PackRow } from '../../db/repo/pack-rows';
 
 /**
  * A fact pack (`.dossierpack`): facts with their sources, links and briefings in one file, for
  * networks that do not connect. A ZIP, so the manifest can be read by any unzip tool at the
  * media-transfer desk before the pack is let in: it states the pack's highest marking and what
  * is inside. `rows.json` holds the rows in the wire shape of a team server (core/sync-types.ts);
- * `originals/SHA256` the stored originals of its sources. The manifest carries the SHA-256 of
- * every other entry, so a cut-short or altered pack is refused whole.
+ * `originals/SHA256` the stored originals of its sources (the file's bytes, named by their
+ * hash), with `originals.json` saying what each is, its extracted text and which sources
+ * captured it, so the receiving library needs no importer to keep it. The manifest carries the
+ * SHA-256 of every other entry, so a cut-short or altered pack is refused whole.
  */
-export const PACK_FORMAT = 1;
+const PACK_FORMAT = 1;
 const MAGIC = 'dossier-pack';
-
-export interface PackRow {
-  entity: SyncEntity;
-  id: string;
-  data: Record<string, JsonValue>;
-}
 
 export interface PackManifest {
   format: typeof MAGIC;
@@ -40,16 +37,19 @@ export interface PackManifest {
 export interface Pack {
   manifest: PackManifest;
   rows: PackRow[];
-  /** Stored originals by their SHA-256. */
-  originals: Map<string, Uint8Array>;
+  originals: PackOriginal[];
 }
+
+type OriginalEntry = Omit<PackOriginal, 'bytes'>;
 
 // A pack may hold a library's worth of originals: larger than an imported document may be.
 const PACK_LIMITS = { maxTotalBytes: 4 * 1024 * 1024 * 1024, maxEntries: 1_000_000, maxRatio: 1000 };
 
 export function packBytes(pack: Omit<Pack, 'manifest'> & { manifest: Omit<PackManifest, 'format' | 'version' | 'counts' | 'sha256'> }): Uint8Array {
   const files: Record<string, Uint8Array> = { 'rows.json': strToU8(JSON.stringify(pack.rows)) };
-  for (const [sha, bytes] of pack.originals) files[`originals/${sha}`] = bytes;
+  const entries: OriginalEntry[] = pack.originals.map(({ bytes: _, ...entry }) => entry);
+  files['originals.json'] = strToU8(JSON.stringify(entries));
+  for (const o of pack.originals) files[`originals/${o.sha256}`] = o.bytes;
   const counts = Object.fromEntries(SYNC_ENTITIES.map((e) => [e, pack.rows.filter((r) => r.entity === e).length])) as Record<SyncEntity, number>;
   const sha256 = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, digest(bytes)]));
   const manifest: PackManifest = { format: MAGIC, version: PACK_FORMAT, ...pack.manifest, counts, sha256 };
@@ -76,9 +76,28 @@ export function readPack(bytes: Uint8Array, name: string): Pack {
     if (digest(data) !== sha) throw damaged(name, `${entry} does not match its checksum`);
   }
   const rows = parseRows(byName.get('rows.json'), name);
-  const originals = new Map<string, Uint8Array>();
-  for (const [entry, data] of byName) if (entry.startsWith('originals/') && manifest.sha256[entry]) originals.set(entry.slice('originals/'.length), data);
-  return { manifest, rows, originals };
+  return { manifest, rows, originals: parseOriginals(byName, name) };
+}
+
+/** Each original listed with its bytes, and the bytes' hash its name: an original is kept by its hash. */
+function parseOriginals(byName: ReadonlyMap<string, Uint8Array>, name: string): PackOriginal[] {
+  const listed = byName.get('originals.json');
+  if (!listed) return [];
+  let entries: unknown;
+  try {
+    entries = JSON.parse(strFromU8(listed));
+  } catch {
+    throw damaged(name, 'originals.json is not JSON');
+  }
+  if (!Array.isArray(entries)) throw damaged(name, 'originals.json is not a list of originals');
+  return entries.map((e: unknown, i) => {
+    const entry = e as Partial<OriginalEntry> | null;
+    if (!entry || typeof entry.sha256 !== 'string' || typeof entry.mediaType !== 'string' || !Array.isArray(entry.passages) || !Array.isArray(entry.captures))
+      throw damaged(name, `original ${i + 1} of originals.json lacks its hash, type, text or captures`);
+    const bytes = byName.get(`originals/${entry.sha256}`);
+    if (!bytes || digest(bytes) !== entry.sha256) throw damaged(name, `the original ${entry.sha256} is missing or does not match its hash`);
+    return { ...(entry as OriginalEntry), bytes };
+  });
 }
 
 function parseManifest(bytes: Uint8Array, name: string): PackManifest {

@@ -1,13 +1,25 @@
 import { invalid } from '../../core/errors';
 import type { MarkingScheme } from '../../core/markings';
 import type { Marking } from '../../core/marking-string';
-import { bannerText, combineMarkings, parseMarking } from '../../core/marking-string';
+import { bannerText, combineMarkings, parseMarking, tryParseMarking } from '../../core/marking-string';
 import { safeFileName } from '../../core/file-name';
-import type { PackRow } from './pack-file';
+import type { JsonValue } from '../../core/sync-types';
+import type { PackRow } from '../../db/repo/pack-rows';
 
-/** The markings a pack's rows carry: a fact's and a briefing's own `marking` field. */
+/**
+ * The markings a pack's rows carry: a fact's and a briefing's own `marking` field, and the
+ * portion marks an analyst raised on a briefing's items (its body).
+ */
 function markingsOf(rows: readonly PackRow[]): { row: PackRow; text: string }[] {
-  return rows.flatMap((row) => (typeof row.data.marking === 'string' && row.data.marking.trim() ? [{ row, text: row.data.marking }] : []));
+  return rows.flatMap((row) =>
+    [row.data.marking, ...itemMarkings(row.data.body)].flatMap((m) => (typeof m === 'string' && m.trim() ? [{ row, text: m }] : [])),
+  );
+}
+
+function itemMarkings(body: JsonValue | undefined): JsonValue[] {
+  const sections = (body as { sections?: { items?: { marking?: JsonValue }[] }[] } | null | undefined)?.sections;
+  if (!Array.isArray(sections)) return [];
+  return sections.flatMap((s) => (Array.isArray(s.items) ? s.items.map((i) => i.marking ?? null) : []));
 }
 
 /** The banner of the whole pack (highest level, most restrictive controls), or null when nothing is marked. */
@@ -18,9 +30,11 @@ export function highestMarking(scheme: MarkingScheme, rows: readonly PackRow[]):
 }
 
 /**
- * A pack goes only into a library whose scheme can hold every marking in it: a US SECRET//NOFORN
- * fact has no place in a UK-scheme library, and a marking that cannot be read would be shown
- * and exported wrongly. The first marking that does not fit is named.
+ * A pack goes only into a library whose scheme can hold every marking in it. Markings of
+ * different built-in schemes are never the same thing, even where the words match: a US
+ * SECRET fact is not UK SECRET, and US SECRET//NOFORN has no place in a UK library at all. So
+ * a marked pack needs the library's scheme, and each marking must read in it (a custom scheme
+ * may differ from library to library). The first marking that does not fit is named.
  */
 export function checkSchemeHolds(scheme: MarkingScheme, packScheme: string, highest: string | null, rows: readonly PackRow[]): void {
   const refuse = (text: string) =>
@@ -28,20 +42,10 @@ export function checkSchemeHolds(scheme: MarkingScheme, packScheme: string, high
       'pack',
       `the pack holds material marked ${text} (${packScheme.toUpperCase()} scheme), which this library's ${scheme.name} scheme cannot hold; nothing was imported`,
     );
-  if (highest) {
-    try {
-      parseMarking(scheme, highest);
-    } catch {
-      throw refuse(highest);
-    }
-  }
-  for (const { text } of markingsOf(rows)) {
-    try {
-      parseMarking(scheme, text);
-    } catch {
-      throw refuse(text);
-    }
-  }
+  const marked = markingsOf(rows);
+  if (packScheme !== scheme.id && (highest || marked.length)) throw refuse(highest ?? marked[0].text);
+  if (highest && !tryParseMarking(scheme, highest)) throw refuse(highest);
+  for (const { text } of marked) if (!tryParseMarking(scheme, text)) throw refuse(text);
 }
 
 /** "SECRET-NOFORN Grain corridor 2026-12-04.dossierpack": the marking is the first thing anyone handling the file reads. */
