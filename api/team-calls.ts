@@ -1,4 +1,4 @@
-import { isDossierError } from '../core/errors';
+import { invalid, isDossierError } from '../core/errors';
 import type { Library } from '../db/library';
 import type { StoredConflict } from '../db/repo/sync-conflicts';
 import type { ShareSelector } from '../db/repo/sync-share';
@@ -95,15 +95,16 @@ export function teamConflicts(lib: Library, factId?: string): TeamConflict[] {
 
 export function shareWithTeam(lib: Library, selector: ShareSelector): TeamShareResult {
   const link = lib.teamLink();
-  if (!link) return { shared: { source: 0, fact: 0, link: 0, briefing: 0 }, linked: false };
-  return { shared: lib.shareWithTeam(link.teamId, selector), linked: true };
+  if (!link) throw invalid('team', 'this library is not linked to a team; link it in Team first');
+  return { team: link.teamName, shared: lib.shareWithTeam(link.teamId, selector) };
 }
 
 /** The team state as far as the library alone knows it (no sync running, no password state). */
 export function libraryTeamStatus(lib: Library): TeamStatus {
   const link = lib.teamLink();
   const s = lib.syncState();
-  if (!link) return { linked: false, state: 'unlinked', pending: 0, conflicts: 0, lastSyncAt: null, lastError: null, syncing: false, message: 'Not linked to a team' };
+  if (!link)
+    return { linked: false, state: 'unlinked', pending: 0, conflicts: 0, lastSyncAt: null, lastError: null, syncing: false, message: 'Not linked to a team' };
   const state: TeamStatus['state'] = s.conflicts > 0 ? 'conflicts' : s.lastError ? 'offline' : s.pending > 0 ? 'pending' : 'synced';
   return {
     linked: true,

@@ -47,7 +47,8 @@ export interface TeamConflict {
 }
 
 export interface TeamShareResult {
-  linked: boolean;
+  team: string;
+  /** Rows newly shared, by kind (a fact brings its source; a briefing its cited facts). */
   shared: Record<SyncEntity, number>;
 }
 

@@ -11,10 +11,14 @@ import { withoutPassword } from './server-url';
  */
 export async function linkLibrary(lib: Library, server: TeamServer, url: string, team: string): Promise<TeamLink> {
   const current = lib.teamLink();
-  if (current && current.teamName !== team) throw invalid('team', `this library is already linked to team "${current.teamName}"; a library belongs to one team`);
+  if (current && current.teamName !== team)
+    throw invalid('team', `this library is already linked to team "${current.teamName}"; a library belongs to one team`);
   const me = await whoAmI(server, team);
   const scheme = lib.markingScheme().id;
   if (scheme !== me.scheme)
-    throw invalid('team', `team "${team}" uses ${me.scheme.toUpperCase()} markings and this library ${scheme.toUpperCase()}; switch the library's markings first`);
+    throw invalid(
+      'team',
+      `team "${team}" uses ${me.scheme.toUpperCase()} markings and this library ${scheme.toUpperCase()}; switch the library's markings first`,
+    );
   return lib.setTeamLink({ server: withoutPassword(url), teamId: me.teamId, teamName: me.teamName, userName: me.user, scheme: me.scheme });
 }

@@ -2,7 +2,7 @@ import { errorCode, isDossierError } from '../../core/errors';
 import type { Library } from '../../db/library';
 import { linkLibrary } from '../../team/link';
 import { openServer, type TeamServer } from '../../team/server/index';
-import { serverAddress } from '../../team/server-url';
+import { serverAddress, withoutPassword } from '../../team/server-url';
 import { syncOnce } from '../../team/sync';
 import { libraryTeamStatus } from '../team-calls';
 import type { TeamHooks, TeamStatus } from '../team-types';
@@ -35,7 +35,8 @@ export class TeamSync implements TeamHooks {
   private refused: string | undefined;
   private revoked: string | undefined;
   private failures = 0;
-  private running: Promise<TeamStatus> | undefined;
+  private running: Promise<void> | undefined;
+  private runningFor: Library | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastPending = -1;
   private lastSent = '';
@@ -45,7 +46,8 @@ export class TeamSync implements TeamHooks {
 
   status(): TeamStatus {
     const lib = this.o.library();
-    if (!lib) return { linked: false, state: 'unlinked', pending: 0, conflicts: 0, lastSyncAt: null, lastError: null, syncing: false, message: 'No library is open' };
+    if (!lib)
+      return { linked: false, state: 'unlinked', pending: 0, conflicts: 0, lastSyncAt: null, lastError: null, syncing: false, message: 'No library is open' };
     const s = libraryTeamStatus(lib);
     if (!s.linked) return s;
     s.syncing = this.running !== undefined;
@@ -67,6 +69,7 @@ export class TeamSync implements TeamHooks {
   /** Links the open library to `team` on `url` as the URL's user, then syncs. */
   async link(url: string, team: string, password: string): Promise<TeamStatus> {
     const lib = this.requireLibrary();
+    withoutPassword(url); // a clear error naming 'server' for what is not a connection string
     const server = await this.connect(url, password);
     try {
       await linkLibrary(lib, server, url, team);
@@ -78,14 +81,20 @@ export class TeamSync implements TeamHooks {
   }
 
   /** Syncs now, or joins the sync already running. */
-  syncNow(): Promise<TeamStatus> {
-    this.running ??= this.run().finally(() => {
-      this.running = undefined;
+  async syncNow(): Promise<TeamStatus> {
+    // A sync of the library open before this one is let finish first.
+    if (this.running && this.runningFor !== this.o.library()) await this.running;
+    if (!this.running) {
+      this.runningFor = this.o.library();
+      this.running = this.run().finally(() => {
+        this.running = undefined;
+        this.runningFor = undefined;
+        this.changed();
+        this.scheduleNext();
+      });
       this.changed();
-      this.scheduleNext();
-    });
-    this.changed();
-    return this.running;
+    }
+    return this.running.then(() => this.status());
   }
 
   /** After every API call: an edit that queued a change brings the next sync closer. */
@@ -117,10 +126,10 @@ export class TeamSync implements TeamHooks {
     this.clearTimer();
   }
 
-  private async run(): Promise<TeamStatus> {
+  private async run(): Promise<void> {
     const lib = this.o.library();
     const link = lib?.teamLink();
-    if (!lib || !link || !this.canSync()) return this.status();
+    if (!lib || !link || !this.canSync()) return;
     let server: TeamServer | undefined;
     try {
       server = await this.connect(link.server, this.password!);
@@ -129,7 +138,7 @@ export class TeamSync implements TeamHooks {
       if (r.revoked)
         this.revoked = `You are no longer a member of "${link.teamName}": ${r.removed} of the team's rows were removed from this library; your own facts are kept.`;
     } catch (e) {
-      if (this.o.library() !== lib) return this.status();
+      if (this.o.library() !== lib) return;
       const message = e instanceof Error ? e.message : String(e);
       // syncOnce keeps its own errors; a connection refused before it began is kept here.
       if (lib.syncState().lastError !== message) lib.recordSyncError(message);
@@ -139,7 +148,6 @@ export class TeamSync implements TeamHooks {
     } finally {
       await server?.close();
     }
-    return this.status();
   }
 
   private canSync(): boolean {
