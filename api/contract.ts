@@ -288,7 +288,7 @@ export interface CapturePreview {
 
 export type { FactContext, PreviewCitation, PreviewDocument, SavedSearch };
 export type * from './wire-types';
-export type { TeamConflict, TeamShareResult, TeamStatus };
+export type { TeamConflict, TeamStatus };
 
 export interface BriefingPreview {
   /** The document as exported, less the Zotero field instructions only a written file carries. */

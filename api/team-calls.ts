@@ -44,13 +44,13 @@ const KIND_LABELS: Record<StoredConflict['kind'], string> = {
   deleted_edited: 'You deleted it; a colleague edited it',
 };
 
-export function fieldLabel(field: string | null): string {
+function fieldLabel(field: string | null): string {
   if (!field) return 'Whole item';
   return FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
 }
 
 /** A value as a person reads it: text as is, lists joined, nothing as "(none)". */
-export function showValue(v: JsonValue | undefined): string {
+function showValue(v: JsonValue | undefined): string {
   if (v === null || v === undefined || v === '') return '(none)';
   if (typeof v === 'string') return v;
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ') || '(none)';
