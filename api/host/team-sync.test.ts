@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Library } from '../../db/library';
 import { tempDir } from '../../db/testing/temp-library';
 import { loadSample } from '../../samples/load';
+import { revokeUser } from '../../team/server/index';
 import { startCluster, type PgCluster } from '../../team/testing/pg-cluster';
 import { teamFixture, type TeamFixture } from '../../team/testing/team-fixture';
 import type { Envelope, LibrarySearchResult, TeamConflict, TeamStatus } from '../contract';
@@ -171,6 +172,23 @@ describe('the team library through the API', () => {
     expect(await ok<TeamStatus>(a.c.call('team:sync', []))).toMatchObject({ state: 'synced', conflicts: 0 });
     await ok(b.c.call('team:sync', []));
     expect((await ok<{ fact: { notes: string } }>(b.c.call('facts:get', [id]))).fact.notes).toBe('Cat’s reading');
+  });
+
+  it('says in words when the membership was revoked, keeps the own facts, and stops syncing', async () => {
+    const fay = await member('fay');
+    const { c } = core();
+    const own = (await ok<LibrarySearchResult>(c.call('facts:search', [{}]))).total;
+    // Linking pulls what the team shared in the tests before: those rows go again, her own stay.
+    await ok(c.call('team:link', [{ url: fay.url, team: fx.teamName, password: fay.password }]));
+    expect((await ok<LibrarySearchResult>(c.call('facts:search', [{}]))).total).toBeGreaterThan(own);
+    await revokeUser(fx.admin, { name: fay.name, team: fx.teamName });
+    const s = await ok<TeamStatus>(c.call('team:sync', []));
+    expect(s).toMatchObject({ state: 'revoked', syncing: false });
+    expect(s.message).toMatch(
+      new RegExp(`^You are no longer a member of "${fx.teamName}": [1-9]\\d* of the team's rows were removed from this library; your own facts are kept\\.$`),
+    );
+    expect((await ok<LibrarySearchResult>(c.call('facts:search', [{}]))).total).toBe(own);
+    expect(await ok<TeamStatus>(c.call('team:sync', []))).toMatchObject({ state: 'revoked' });
   });
 
   it('is offline on an unreachable server and retries; a refused password stops the retries', async () => {

@@ -49,9 +49,10 @@ export class TeamSync implements TeamHooks {
     if (!lib)
       return { linked: false, state: 'unlinked', pending: 0, conflicts: 0, lastSyncAt: null, lastError: null, syncing: false, message: 'No library is open' };
     const s = libraryTeamStatus(lib);
+    // Leaving the team unlinked the library; the person still needs to be told why.
+    if (this.revoked) return { ...s, state: 'revoked', message: this.revoked };
     if (!s.linked) return s;
     s.syncing = this.running !== undefined;
-    if (this.revoked) return { ...s, state: 'revoked', message: this.revoked };
     if (this.refused) return { ...s, state: 'password_refused', message: this.refused };
     if (!this.password) return { ...s, state: 'password_needed', message: `Enter your password for ${s.server} to sync with "${s.team}".` };
     if (s.lastError) return { ...s, state: 'offline', message: `Offline — will retry: ${s.lastError}` };
