@@ -18,6 +18,7 @@ import type { Restored } from '../db/repo/briefing-versions';
 import type { BriefingVersion, VersionSummary } from '../core/versions';
 import type { VersionDiff } from '../core/version-diff';
 import type { Template, TemplateSummary } from '../export/template/index';
+import type { TeamConflict, TeamShareResult, TeamStatus } from './team-types';
 
 /**
  * The one contract between the renderer and the core. Each call has a name ("domain:verb"),
@@ -201,6 +202,27 @@ export const CALLS = {
   'briefings:diff': z.tuple([id, versionNumber, versionNumber.optional()]),
   'briefings:restoreVersion': z.tuple([id, versionNumber]),
 
+  // The team library (issue 16): status, sync, conflicts, sharing, linking. The password goes to
+  // the core only; the desktop keeps it in the OS keychain (electron/team-keychain.ts).
+  'team:status': z.tuple([]),
+  'team:sync': z.tuple([]),
+  /** Open conflicts; with a fact id, that fact's only. */
+  'team:conflicts': z.tuple([id.optional()]),
+  'team:resolve': z.tuple([id, z.enum(['mine', 'theirs'])]),
+  'team:share': z.tuple([
+    z.union([
+      z.strictObject({ ids: z.array(id).min(1).max(10_000) }),
+      z.strictObject({ tag: z.string().min(1).max(100) }),
+      z.strictObject({ brief: id }),
+      z.strictObject({ source: id }),
+    ]),
+  ]),
+  'team:link': z.tuple([
+    z.strictObject({ url: z.string().trim().min(1).max(2000), team: z.string().trim().min(1).max(200), password: z.string().min(1).max(1024) }),
+  ]),
+  /** This session's password (where the OS keychain cannot keep it, or after "password refused"). */
+  'team:password': z.tuple([z.string().min(1).max(1024)]),
+
   'templates:list': z.tuple([]),
   'templates:get': z.tuple([z.string().min(1).max(100)]),
   'styles:list': z.tuple([]),
@@ -266,6 +288,7 @@ export interface CapturePreview {
 
 export type { FactContext, PreviewCitation, PreviewDocument, SavedSearch };
 export type * from './wire-types';
+export type { TeamConflict, TeamStatus };
 
 export interface BriefingPreview {
   /** The document as exported, less the Zotero field instructions only a written file carries. */
@@ -343,6 +366,14 @@ export interface CallResults {
   'briefings:version': BriefingVersion;
   'briefings:diff': VersionDiff;
   'briefings:restoreVersion': RestoreResult;
+  'team:status': TeamStatus;
+  'team:sync': TeamStatus;
+  'team:conflicts': TeamConflict[];
+  /** The status after the decision ("mine" goes up at the next sync). */
+  'team:resolve': TeamStatus;
+  'team:share': TeamShareResult;
+  'team:link': TeamStatus;
+  'team:password': TeamStatus;
   'templates:list': TemplateSummary[];
   /** A template with its sections, guidance texts, header fields and house-style limits. */
   'templates:get': Template;

@@ -20,6 +20,9 @@ import type { ImportedDocument } from '../ingest/document';
 import type { PreparedOriginal } from '../db/originals/codec';
 import { readDocument } from '../ingest/formats/index';
 import { typedTextDocument, typedTextOriginal } from '../ingest/import-text';
+import { libraryTeamStatus, shareWithTeam, teamConflicts } from './team-calls';
+import type { TeamHooks } from './team-types';
+import type { ShareSelector } from '../db/repo/sync-share';
 
 interface CaptureArgs {
   text: string;
@@ -64,6 +67,8 @@ export interface HandlerOptions {
   now?: () => Date;
   /** A file the desktop shell read for capture, by id (api/host/pending-originals.ts). */
   pendingOriginal?(id: string): PreparedOriginal | undefined;
+  /** Syncing, linking and the password: the core process's (api/host/team-sync.ts); absent, those calls say so. */
+  team?: TeamHooks;
 }
 
 type Handlers = { [K in CallName]: (...args: never[]) => CallResults[K] | Promise<CallResults[K]> };
@@ -145,6 +150,10 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     if (!opts.allowWrite(path)) throw new DossierError('validation', `not allowed to write ${path}; choose the file in the save dialog`, 'out');
     return path;
   };
+  const teamHooks = () => {
+    if (!opts.team) throw new DossierError('validation', 'syncing with a team server is done by the desktop app or: dossier sync', 'team');
+    return opts.team;
+  };
   const h = {
     'library:info': () => ({ path: lib.path, counts: lib.counts(), markingScheme: lib.markingScheme() }),
     'library:check': () => lib.check(),
@@ -183,6 +192,16 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'tags:list': () => lib.listTags(),
     'tags:rename': (from: string, to: string, o: { merge?: boolean }) => lib.renameTag(from, to, o),
 
+    'team:status': () => opts.team?.status() ?? libraryTeamStatus(lib),
+    'team:sync': () => teamHooks().syncNow(),
+    'team:conflicts': (factId?: string) => teamConflicts(lib, factId),
+    'team:resolve': (conflictId: string, keep: 'mine' | 'theirs') => {
+      lib.resolveConflict(conflictId, keep);
+      return opts.team?.status() ?? libraryTeamStatus(lib);
+    },
+    'team:share': (selector: ShareSelector) => shareWithTeam(lib, selector),
+    'team:link': (o: { url: string; team: string; password: string }) => teamHooks().link(o.url, o.team, o.password),
+    'team:password': (password: string) => teamHooks().setPassword(password),
     'searches:list': () => lib.listSavedSearches(),
     'searches:save': (name: string, query: SavedSearch['query'], id?: string) => lib.saveSearch(name, query, id),
     'searches:remove': (nameOrId: string) => lib.removeSavedSearch(nameOrId),

@@ -32,6 +32,8 @@ const REPEATABLE: ReadonlySet<CallName> = new Set<CallName>([
   'briefings:history',
   'briefings:version',
   'briefings:diff',
+  'team:status',
+  'team:conflicts',
   'templates:list',
   'templates:get',
   'styles:list',

@@ -17,6 +17,8 @@ export interface AppPaths {
   userData: string;
   backups: string;
   stateFile: string;
+  /** Team passwords encrypted by the OS keychain (electron/team-keychain.ts): here, never in a library. */
+  teamPasswords: string;
 }
 
 export function appPaths(mainDir: string, env: NodeJS.ProcessEnv, packaged: boolean): AppPaths {
@@ -32,6 +34,7 @@ export function appPaths(mainDir: string, env: NodeJS.ProcessEnv, packaged: bool
     userData,
     backups: join(userData, 'backups'),
     stateFile: join(userData, 'shell-state.json'),
+    teamPasswords: join(userData, 'team-passwords.json'),
   };
 }
 

@@ -13,6 +13,7 @@ import { externalUrlAllowed } from './security/navigation';
 import type { StateStore } from './state-store';
 import type { BackupInfo, Canceled, ImportResult, LibraryStatus, RecentBriefing, RecentLibrary } from './types';
 import type { WrittenFiles } from '../api/host/write-grants';
+import type { TeamPasswords } from './team-passwords';
 
 /**
  * What the desktop shell does, without Electron: the main process supplies the native parts
@@ -57,6 +58,8 @@ export interface DesktopOptions {
   now?: () => Date;
   /** Called when recent lists or the library changed (the main process rebuilds the menu). */
   onChange?: () => void;
+  /** Team passwords in the OS keychain (electron/team-passwords.ts). */
+  team?: TeamPasswords;
 }
 
 /** An error envelope carried through `Operations.run` as an exception. */
@@ -129,6 +132,7 @@ export class Desktop {
     } catch (e) {
       return toErrorEnvelope(e);
     }
+    if (this.o.team) r = this.o.team.afterCall(name, args, r);
     // Files the core wrote for the renderer may be opened or shown afterwards.
     if (r.ok && (name === 'briefings:export' || name === 'library:backup')) this.o.written.record((r.value as { path: string }).path);
     if (r.ok && path && name === 'briefings:remove' && Array.isArray(args) && typeof args[0] === 'string') {
@@ -165,6 +169,7 @@ export class Desktop {
     this.current = status;
     if (status.state === 'open') this.o.state.update((s) => withRecentLibrary(s, path, this.now()));
     if (status.state === 'open' && (status.readOnly || status.notices?.length)) void this.tellHowItOpened(status);
+    if (status.state === 'open' && this.o.team) void this.o.team.unlock().catch(() => undefined);
     this.o.emit('library:changed', status);
     this.o.onChange?.();
     return status;

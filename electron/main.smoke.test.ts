@@ -62,6 +62,8 @@ describe('the main bundle (under a fake Electron)', () => {
   it('opens the library, and answers IPC only from the app main frame', () => {
     expect(existsSync(join(dir, 'library.sqlite'))).toBe(true);
     expect(get('library:info')).toMatchObject({ ok: true, value: { path: join(dir, 'library.sqlite') } });
+    // The team state reaches the window marked with whether the OS keychain keeps the password.
+    expect(get('team:status')).toMatchObject({ ok: true, value: { linked: false, state: 'unlinked', keychain: true } });
     expect(get('bad-args')).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(get('unknown')).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(get('subframe')).toMatchObject({ ok: false, error: { code: 'forbidden' } });

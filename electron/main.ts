@@ -6,7 +6,7 @@
  * Order matters here: the app:// scheme must be registered as privileged, userData set and the
  * single-instance lock taken before `ready`.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { defaultLibraryPath, userStyleDir, userTemplateDir } from '../core/paths';
 import { appPaths, mainDirOf } from './app-paths';
@@ -29,6 +29,8 @@ import { createShellDispatcher } from './shell-handlers';
 import { StateStore } from './state-store';
 import { restoreBounds } from './window-state';
 import { WrittenFiles } from '../api/host/write-grants';
+import { TeamKeychain } from './team-keychain';
+import { TeamPasswords } from './team-passwords';
 
 const log = {
   info: (m: string) => console.log(`[dossier] ${m}`),
@@ -152,9 +154,12 @@ function main(): void {
         ...(binding.nativeBinding ? { nativeBinding: binding.nativeBinding } : {}),
       },
       onRestart: (r) => desktop?.coreRestarted(r),
+      // The team sync's state, marked with whether the keychain keeps the password.
+      onEvent: (e) => emit('team:state', team.mark(e.value)),
       log,
     });
     core = c;
+    const team = new TeamPasswords(new TeamKeychain(paths.teamPasswords, safeStorage, log), c, log);
     desktop = new Desktop({
       core: c,
       state,
@@ -163,6 +168,7 @@ function main(): void {
       userGesture: () => gestures.consume(win && !win.isDestroyed() ? win.webContents.id : undefined),
       emit,
       onChange: () => buildMenu(),
+      team,
     });
     const d = desktop;
 

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { CoreArgs, CoreCallContext, CoreLink, CoreMethod, CoreOptions, CoreResult } from './core-service';
+import type { CoreArgs, CoreCallContext, CoreEvent, CoreLink, CoreMethod, CoreOptions, CoreResult } from './core-service';
 import type { FromCore, MessageEnd, ToCore, WireError } from './protocol';
 import type { LibraryStatus } from './types';
 
@@ -38,6 +38,8 @@ export interface CoreClientOptions {
   /** A cancelled call that has not stopped after this long is stopped by restarting the core (default 10 s). */
   cancelGraceMs?: number;
   onRestart?(restart: CoreRestart): void;
+  /** News from the core (the team sync's state). */
+  onEvent?(event: CoreEvent): void;
   log?: { info(m: string): void; warn(m: string): void };
 }
 
@@ -85,6 +87,8 @@ export class CoreClient implements CoreLink {
   private libraryPath: string | undefined;
   private grants: { path: string; at: number }[] = [];
   private clockAheadMs = 0;
+  /** The team password main handed over (from the keychain): a new core gets it again. */
+  private teamPassword: string | undefined;
   private corePid: number | undefined;
 
   constructor(private readonly o: CoreClientOptions) {
@@ -170,7 +174,8 @@ export class CoreClient implements CoreLink {
       this.corePid = m.pid;
       this.lastPong = Date.now();
       started();
-    } else if (m.t === 'progress') this.pending.get(m.id)?.progress?.(m.phase, m.done, m.total);
+    } else if (m.t === 'event') this.o.onEvent?.({ name: m.name, value: m.value });
+    else if (m.t === 'progress') this.pending.get(m.id)?.progress?.(m.phase, m.done, m.total);
     else if (m.t === 'res') {
       const p = this.pending.get(m.id);
       if (!p) return;
@@ -237,16 +242,29 @@ export class CoreClient implements CoreLink {
     for (const g of grants) await this.send('grantWrite', [g.path], {}, this.ready).catch(() => null);
     this.grants = grants;
     if (!this.libraryPath) return undefined;
-    return this.send('open', [this.libraryPath], {}, this.ready).catch(() => undefined);
+    const status = await this.send('open', [this.libraryPath], {}, this.ready).catch(() => undefined);
+    if (this.teamPassword) await this.send('setTeamPassword', [this.teamPassword], {}, this.ready).catch(() => null);
+    return status;
   }
 
   private remember(method: CoreMethod, args: readonly unknown[], value: unknown): void {
-    if (method === 'open') this.libraryPath = args[0] as string;
+    if (method === 'open') {
+      if (this.libraryPath !== args[0]) this.teamPassword = undefined;
+      this.libraryPath = args[0] as string;
+    } else if (method === 'setTeamPassword') this.teamPassword = args[0] as string;
+    else if (method === 'call' && (args[0] === 'team:link' || args[0] === 'team:password')) this.teamPassword = typedPassword(args[0], args[1]);
     else if (method === 'restore') this.libraryPath = (args[2] as string | undefined) ?? this.libraryPath ?? (value as { path?: string }).path;
     else if (method === 'close') this.libraryPath = undefined;
     else if (method === 'grantWrite') this.grants.push({ path: args[0] as string, at: Date.now() });
     else if (method === 'setClockAhead') this.clockAheadMs = args[0] as number;
   }
+}
+
+/** The password the person typed in the Team dialog (kept for a restarted core, like the keychain's). */
+function typedPassword(name: string, args: unknown): string | undefined {
+  const a = Array.isArray(args) ? (args as unknown[]) : [];
+  const v = name === 'team:link' ? (a[0] as { password?: unknown } | undefined)?.password : a[0];
+  return typeof v === 'string' ? v : undefined;
 }
 
 /** What a call does, in words for the restart message: the file's name when it reads one. */

@@ -7,6 +7,14 @@ import { LibraryHost } from './library-host';
 import { PendingOriginals } from './pending-originals';
 import type { ImportResult, LibraryStatus } from './types';
 import { WriteGrants } from './write-grants';
+import { TeamSync } from './team-sync';
+import type { TeamStatus } from '../team-types';
+
+/** What the core tells the main process unasked (api/host/protocol.ts 'event'). */
+export interface CoreEvent {
+  name: 'team:state';
+  value: TeamStatus;
+}
 
 /**
  * Everything the desktop app's core does, in one object that can live in its own process: the
@@ -27,6 +35,8 @@ export interface CoreOptions {
   clockAheadMs?: number;
   /** Test hook (the end-to-end harness's stand-in for the save dialog): files under this folder may be written. The app never sets it. */
   testWritableFolder?: string;
+  /** Background team sync timings (tests shorten them); see TeamSyncOptions. */
+  teamSync?: { intervalMs?: number; debounceMs?: number; retryMs?: number; maxRetryMs?: number };
 }
 
 /** How long a core call may report progress and be cancelled. */
@@ -43,6 +53,8 @@ export class CoreService {
   private readonly originals = new PendingOriginals();
   private dispatcher: { lib: unknown; dispatch: ReturnType<typeof createDispatcher> } | undefined;
   private clockAheadMs: number;
+  private readonly team: TeamSync;
+  private sink: (e: CoreEvent) => void = () => undefined;
 
   constructor(
     private readonly o: CoreOptions,
@@ -51,6 +63,12 @@ export class CoreService {
   ) {
     this.host = new LibraryHost({ backupRoot: o.backupRoot, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}), ...(log ? { log } : {}) });
     this.clockAheadMs = o.clockAheadMs ?? 0;
+    this.team = new TeamSync({ library: () => this.host.library, onChange: (value) => this.sink({ name: 'team:state', value }), ...o.teamSync });
+  }
+
+  /** Where events go (the port to the main process; a test's list). */
+  onEvent(sink: (e: CoreEvent) => void): void {
+    this.sink = sink;
   }
 
   status(): LibraryStatus {
@@ -59,13 +77,30 @@ export class CoreService {
 
   open(path: string): LibraryStatus {
     this.dispatcher = undefined;
-    return this.host.open(path);
+    const status = this.host.open(path);
+    this.team.libraryChanged();
+    return status;
   }
 
   close(): null {
     this.dispatcher = undefined;
+    this.team.stop();
     this.host.close();
     return null;
+  }
+
+  /**
+   * The team password, from the OS keychain, handed over by the main process after it opened
+   * the library (never by the window). Kept in memory only; syncing starts.
+   */
+  async setTeamPassword(password: string): Promise<TeamStatus> {
+    if (typeof password !== 'string' || !password) return this.team.status();
+    return this.team.setPassword(password);
+  }
+
+  /** Stops the background sync's timers (tests; the process exits otherwise). */
+  stopTeamSync(): void {
+    this.team.stop();
   }
 
   /** The user picked `path` in a save dialog shown by the main process: the core may write it for a while. */
@@ -85,13 +120,17 @@ export class CoreService {
         now: () => new Date(Date.now() + this.clockAheadMs),
         ...(this.o.templateDir ? { templateDir: this.o.templateDir } : {}),
         ...(this.o.styleDir ? { styleDir: this.o.styleDir } : {}),
+        team: this.team,
       });
       this.dispatcher = { lib, dispatch };
     }
-    return this.dispatcher.dispatch(name, args, {
+    const result = await this.dispatcher.dispatch(name, args, {
       ...(ctx.progress ? { progress: (p: string) => ctx.progress!(p) } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
+    // An edit that queued a change for the team brings the next sync closer.
+    this.team.afterCall();
+    return result;
   }
 
   // ── Backups ──────────────────────────────────────────────────────────────────────────
@@ -170,6 +209,7 @@ interface CoreCalls {
   open(path: string): LibraryStatus;
   close(): null;
   grantWrite(path: string): null;
+  setTeamPassword(password: string): TeamStatus;
   call(name: string, args: unknown): Envelope<unknown>;
   backups(): BackupEntry[];
   backupDir(path?: string): string;
@@ -198,6 +238,7 @@ export const CORE_ARITY: Record<CoreMethod, number> = {
   open: 1,
   close: 0,
   grantWrite: 1,
+  setTeamPassword: 1,
   call: 2,
   backups: 0,
   backupDir: 1,

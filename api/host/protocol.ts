@@ -1,4 +1,4 @@
-import type { CoreMethod, CoreOptions } from './core-service';
+import type { CoreEvent, CoreMethod, CoreOptions } from './core-service';
 
 /**
  * The messages between the main process and the core process (Electron's utilityProcess, or a
@@ -23,7 +23,9 @@ export type FromCore =
   | { t: 'res'; id: number; ok: true; value: unknown }
   | { t: 'res'; id: number; ok: false; error: WireError }
   | { t: 'progress'; id: number; phase: string; done?: number; total?: number }
-  | { t: 'pong'; n: number };
+  | { t: 'pong'; n: number }
+  /** Unasked news (the team sync's state), for the main process to pass to the window. */
+  | ({ t: 'event' } & CoreEvent);
 
 /** The two ends of a message channel, whatever carries it (utilityProcess port, Node IPC, a test pair). */
 export interface MessageEnd<Out> {

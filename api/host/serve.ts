@@ -18,6 +18,7 @@ export function serveCore(port: MessageEnd<FromCore>, make: (options: CoreOption
     if (m.t === 'ping' && typeof m.n === 'number') return port.post({ t: 'pong', n: m.n });
     if (m.t === 'init' && !service && m.options && typeof m.options === 'object') {
       service = make(m.options as CoreOptions);
+      service.onEvent((e) => port.post({ t: 'event', ...e }));
       return port.post({ t: 'ready', pid: process.pid });
     }
     if (m.t === 'cancel' && typeof m.id === 'number') return running.get(m.id)?.abort();

@@ -1,4 +1,5 @@
 import type { ImportResult, LibraryStatus, OperationKind } from '../host/types';
+import type { TeamStatus } from '../team-types';
 
 /**
  * Everything the main process tells the renderer, on the one `dossier:event` channel
@@ -32,6 +33,8 @@ export interface DossierEvents {
   'import:ready': ImportResult & { opId: string };
   /** A menu item the renderer acts on (it knows the current briefing). */
   'menu:command': MenuCommand;
+  /** The team library's state changed (a sync started or ended, edits wait, offline, conflicts). */
+  'team:state': TeamStatus;
 }
 
 export type DossierEventName = keyof DossierEvents;
@@ -44,6 +47,7 @@ export const EVENT_NAMES = [
   'core:restarted',
   'import:ready',
   'menu:command',
+  'team:state',
 ] as const satisfies readonly DossierEventName[];
 
 /** One message on the event channel. */

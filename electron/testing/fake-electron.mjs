@@ -69,6 +69,7 @@ async function scenario(win) {
   const ours = { sender: { id: win.webContents.id }, senderFrame: frame };
   const call = (event, ...args) => handlers.get('dossier:call')(event, ...args);
   report('library:info', await call(ours, 'library:info', []));
+  report('team:status', await call(ours, 'team:status', []));
   report('bad-args', await call(ours, 'facts:get', [42]));
   report('unknown', await call(ours, 'shell:exec', ['rm -rf /']));
   report('subframe', await call({ ...ours, senderFrame: { url: frame.url, parent: frame } }, 'library:info', []));
@@ -166,6 +167,12 @@ export const session = {
     webRequest: { onBeforeRequest: (h) => (sessionHandlers.beforeRequest = h) },
     on: (name, h) => (sessionHandlers[name] = h),
   },
+};
+// The OS keychain: a reversible stand-in, never the plain text.
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (s) => Buffer.from(s, 'utf8').reverse(),
+  decryptString: (b) => Buffer.from(b).reverse().toString('utf8'),
 };
 export const ipcMain = { handle: (channel, h) => handlers.set(channel, h) };
 export const Menu = {

@@ -1,5 +1,6 @@
 import { useApp } from './state';
 import { formatCount } from './format';
+import { TeamChip } from './team/TeamChip';
 
 export function StatusBar() {
   const app = useApp();
@@ -25,6 +26,7 @@ export function StatusBar() {
       )}
       {app.info && <span className="status-item">Markings: {app.info.markingScheme.name}</span>}
       <span className="status-spacer" />
+      {app.info && <TeamChip />}
       <span className={`status-item${s.lastError && s.pending === 0 ? ' status-error' : ''}`} role="status" aria-live="polite" data-testid="save-status">
         {saveText}
       </span>

@@ -12,6 +12,8 @@ import { SourcePicker } from '../ui/SourcePicker';
 import { CorroborationSection } from './Corroboration';
 import { FigureFields } from './FigureFields';
 import { InSourceSection } from './InSource';
+import { FactConflictsSection } from '../team/Conflicts';
+import { ShareFactButton } from '../team/ShareFact';
 
 type Errors = Record<string, string>;
 
@@ -324,6 +326,17 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
             </ul>
           )}
         </section>
+
+        <FactConflictsSection
+          factId={fact.id}
+          onResolved={() => {
+            void load();
+            onChanged();
+          }}
+        />
+        <div className="inspector-section team-share-fact">
+          <ShareFactButton factId={fact.id} />
+        </div>
 
         <InSourceSection factId={fact.id} />
 
