@@ -20,7 +20,7 @@ export function TeamChip() {
         aria-label={status.linked ? `Team ${status.team}: ${text}. Open Team` : 'Link this library to a team'}
         onClick={() => setOpen(true)}
       >
-        {status.linked ? text : 'Team…'}
+        {status.linked ? text : 'Team: not linked'}
       </button>
       {open && <TeamDialog status={status} onStatus={setStatus} onClose={() => setOpen(false)} />}
     </>
