@@ -60,6 +60,7 @@ function benchLibraryPart(): void {
   console.log(
     `                         cpu ${r.importCpuSeconds.toFixed(2)} s; sources ${p.sources.toFixed(2)} s, validation ${p.validate.toFixed(2)} s, insert ${p.insert.toFixed(2)} s, commit ${p.commit.toFixed(2)} s`,
   );
+  console.log(`                         then, after it returned: WAL checkpoint ${r.checkpointSeconds.toFixed(2)} s`);
   console.log(`  library file           ${(r.fileBytes / 1024 / 1024).toFixed(1)} MiB`);
   console.log(
     `  search (${r.search.queries} queries)  p50 ${ms(r.search.p50)}  p95 ${ms(r.search.p95)}  p99 ${ms(r.search.p99)}  max ${ms(r.search.max)}   (targets p50 < 5 ms, p99 < 50 ms)`,

@@ -1,3 +1,4 @@
+import { withCheckpointLater } from './checkpoint-later';
 import type { Db } from './open';
 
 /**
@@ -28,7 +29,8 @@ export async function commitUnlessCancelled<T>(db: Db, signal: AbortSignal | und
     const result = await work(between);
     await turn();
     signal?.throwIfAborted();
-    db.exec('COMMIT');
+    // The log's copy into the file waits for the next turn: the import is answered first.
+    withCheckpointLater(db, () => db.exec('COMMIT'));
     return result;
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
