@@ -46,20 +46,22 @@ export function benchLibrary(lib: Library, opts: { facts: number; sources: numbe
     t = n;
   };
   // As `dossier import` commits (db/cancellable-write.ts): the log is copied into the file after.
-  withCheckpointLater(lib.db, () => lib.db.transaction(() => {
-    const now = nowIso();
-    const ids = insertSources(lib.db, sourceInputs, now);
-    lap('sources');
-    for (let i = 0; i < factInputs.length; i += BATCH) {
-      const batch: FactToInsert[] = factInputs.slice(i, i + BATCH).map(({ sourceIndex, ...input }, k) => ({
-        data: checkFactInput(lib.db, { ...input, sourceId: ids[sourceIndex % ids.length] }),
-        position: i + k,
-      }));
-      lap('validate');
-      insertFacts(lib.db, batch, now);
-      lap('insert');
-    }
-  })());
+  withCheckpointLater(lib.db, () =>
+    lib.db.transaction(() => {
+      const now = nowIso();
+      const ids = insertSources(lib.db, sourceInputs, now);
+      lap('sources');
+      for (let i = 0; i < factInputs.length; i += BATCH) {
+        const batch: FactToInsert[] = factInputs.slice(i, i + BATCH).map(({ sourceIndex, ...input }, k) => ({
+          data: checkFactInput(lib.db, { ...input, sourceId: ids[sourceIndex % ids.length] }),
+          position: i + k,
+        }));
+        lap('validate');
+        insertFacts(lib.db, batch, now);
+        lap('insert');
+      }
+    })(),
+  );
   lap('commit');
   const cpu = process.cpuUsage(cpu0);
   const importCpuSeconds = (cpu.user + cpu.system) / 1e6;

@@ -15,7 +15,9 @@ afterEach(() => cleanup());
 
 /** ~8 MiB in one transaction: about 2,000 pages of log, past SQLite's 1,000-page threshold. */
 function bigWrite(): void {
-  lib.db.transaction(() => lib.db.prepare('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO bulk SELECT randomblob(4000) FROM n').run())();
+  lib.db.transaction(() =>
+    lib.db.prepare('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO bulk SELECT randomblob(4000) FROM n').run(),
+  )();
 }
 
 const fileSize = () => statSync(path).size;
