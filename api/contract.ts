@@ -236,6 +236,8 @@ export interface FactDetail {
   source: Source;
   via?: Source;
   briefings: BriefingUse[];
+  /** Set when the fact may not be changed here: a team's fact, and the user is a reader there. Says why, in one line. */
+  readOnly?: string;
 }
 
 /** A search hit as the library list shows it: with how many other facts corroborate it. */
