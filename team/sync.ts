@@ -3,7 +3,7 @@ import type { Library } from '../db/library';
 import type { TeamLink } from '../db/repo/sync-link';
 import type { TeamServer } from './server/index';
 import type { Mutation } from '../core/sync-types';
-import { currentRows, pull, push, whoAmI } from './server/index';
+import { currentRows, pull, push, type PushResult, whoAmI } from './server/index';
 
 /** What one sync moved, in numbers (`dossier sync --json`, the app's status line). */
 export interface SyncReport {
@@ -72,11 +72,16 @@ async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, opti
 async function pushAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
   const batch = options.pushBatch ?? 500;
   const libraryId = lib.libraryId();
+  // The server takes no push at all from a reader (whoAmI said the role just now): changes
+  // queued before the role was lowered are kept as conflicts without asking it.
+  const reader = lib.teamRole() === 'reader';
   for (;;) {
     checkAborted(options.signal);
     const mutations = lib.pendingMutations(batch);
     if (mutations.length === 0) return;
-    const results = await push(server, teamId, libraryId, mutations);
+    const results: PushResult[] = reader
+      ? mutations.map((m) => ({ mutationId: m.mutationId, status: 'refused', version: 0, conflicts: [], reason: READER }))
+      : await push(server, teamId, libraryId, mutations);
     const conflicts = results.flatMap((r) => r.conflicts);
     const refused: Mutation[] = [];
     for (const r of results) {
@@ -101,6 +106,8 @@ async function pushAll(lib: Library, server: TeamServer, teamId: string, report:
     if (mutations.length < batch) return;
   }
 }
+
+const READER = 'your role in the team is now reader: the change is kept as a conflict, the team’s value shown';
 
 async function pullAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
   const page = options.pullPage ?? 5000;
