@@ -104,10 +104,12 @@ export class Library {
     briefings.createBriefing(this.db, input, sections, dates);
   getBriefing = (id: string) => briefings.getBriefing(this.db, id);
   listBriefings = () => briefings.listBriefings(this.db);
-  updateBriefing = (id: string, patch: unknown, dates?: briefings.DateRulesFor) => this.team('briefing', [id], () => briefings.updateBriefing(this.db, id, patch, dates));
+  updateBriefing = (id: string, patch: unknown, dates?: briefings.DateRulesFor) =>
+    this.team('briefing', [id], () => briefings.updateBriefing(this.db, id, patch, dates));
   addItems = (id: string, items: readonly unknown[], section?: string, index?: number) =>
     this.team('briefing', [id], () => briefings.addItems(this.db, id, items, section, index));
-  moveItem = (id: string, item: string, index: number, section?: string) => this.team('briefing', [id], () => briefings.moveItem(this.db, id, item, index, section));
+  moveItem = (id: string, item: string, index: number, section?: string) =>
+    this.team('briefing', [id], () => briefings.moveItem(this.db, id, item, index, section));
   updateItem = (id: string, item: string, patch: briefings.ItemPatch) => this.team('briefing', [id], () => briefings.updateItem(this.db, id, item, patch));
   /** Facts of a briefing changed in the library since the briefing took them. */
   changedFacts = (id: string) => briefingSeen.changedFacts(this.db, briefings.resolveBriefingId(this.db, id));
@@ -164,6 +166,8 @@ export class Library {
   setTeamRole = (r: string) => role.setTeamRole(this.db, r);
   /** Why a row the team shares may not be changed here (the user is a reader), or undefined. */
   readOnlyReason = (entity: SyncEntity, id: string) => role.readOnlyReason(this.db, entity, id);
+  /** The name of the team a row is shared with, or undefined for a personal row. */
+  sharedWith = (entity: SyncEntity, id: string) => role.sharedWith(this.db, entity, id);
   setSyncCursor = (cursor: string) => syncLink.setSyncCursor(this.db, cursor);
   recordSyncError = (message: string) => syncLink.recordSyncError(this.db, message);
   syncState = () => syncLink.syncState(this.db);

@@ -104,6 +104,11 @@ export function refuseReaderShare(db: Db): void {
   );
 }
 
+export function sharedWith(db: Db, entity: SyncEntity, id: string): string | undefined {
+  if (!isShared(db, entity, id)) return undefined;
+  return (stmt(db, 'SELECT team_name FROM team_link WHERE id = 1').pluck().get() as string | undefined) ?? undefined;
+}
+
 /** Why this library may not change the row (a team row, and the user a reader), or undefined: the inspector's short reason. */
 export function readOnlyReason(db: Db, entity: SyncEntity, id: string): string | undefined {
   if (!isReader(db) || !isShared(db, entity, id)) return undefined;

@@ -92,7 +92,10 @@ function Linked({ status, busy, run }: { status: TeamStatus; busy: boolean; run:
         <dt>Team</dt>
         <dd>{status.team}</dd>
         <dt>You</dt>
-        <dd>{status.user}</dd>
+        <dd>
+          {status.user}
+          {status.role && <span className="muted"> · {status.role}</span>}
+        </dd>
         <dt>Server</dt>
         <dd>{status.server}</dd>
         <dt>State</dt>
