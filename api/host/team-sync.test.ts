@@ -244,6 +244,41 @@ describe('the team library through the API', () => {
     expect(await ok<TeamStatus>(c.call('team:resolve', [conflict.id, 'theirs']))).toMatchObject({ conflicts: 0 });
   });
 
+  it('keeps an edit to a row raised above the clearance meanwhile as a conflict with the whole row, not lost', async () => {
+    const leo = await member('leo');
+    const kim = await fx.member('kim', 'editor', 'CUI');
+    await kim.s.close();
+    const kimUrl = new URL(kim.url);
+    const kimPassword = decodeURIComponent(kimUrl.password);
+    kimUrl.password = '';
+    const l = core();
+    const k = core({ debounceMs: 600_000, intervalMs: 600_000 });
+    await ok(l.c.call('team:link', [{ url: leo.url, team: fx.teamName, password: leo.password }]));
+    await ok(k.c.call('team:link', [{ url: kimUrl.toString(), team: fx.teamName, password: kimPassword }]));
+    const id = await firstFactId(l.c);
+    await ok(l.c.call('facts:update', [id, { marking: 'CUI' }]));
+    await ok(l.c.call('team:share', [{ ids: [id] }]));
+    await ok(l.c.call('team:sync', []));
+    await ok(k.c.call('team:sync', []));
+    // Leo raises it to SECRET while Kim (cleared to CUI) edits it offline.
+    await ok(l.c.call('facts:update', [id, { marking: 'S' }]));
+    await ok(l.c.call('team:sync', []));
+    await ok(k.c.call('facts:update', [id, { notes: 'Kim’s note' }]));
+
+    const s = await ok<TeamStatus>(k.c.call('team:sync', []));
+    expect(s, s.message).toMatchObject({ state: 'conflicts', conflicts: 1, pending: 0 });
+    const [conflict] = await ok<TeamConflict[]>(k.c.call('team:conflicts', []));
+    expect(conflict).toMatchObject({ entity: 'fact', entityId: id, kind: 'edited_deleted', mine: 'Your edited version' });
+    // The row left Kim's laptop (above her clearance); her edit is in the conflict, whole.
+    expect((await fail(k.c.call('facts:get', [id]))).code).toBe('not_found');
+    const file = Library.open(k.path);
+    try {
+      expect(file.listConflicts({ open: true })[0].mine).toMatchObject({ notes: 'Kim’s note', marking: 'CUI' });
+    } finally {
+      file.close();
+    }
+  });
+
   it('is offline on an unreachable server and retries; a refused password stops the retries', async () => {
     const eve = await member('eve');
     const port = await closedPort();
