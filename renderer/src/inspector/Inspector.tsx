@@ -10,6 +10,7 @@ import { FieldRow, SelectField, TextField } from '../ui/fields';
 import { Icon } from '../ui/Icon';
 import { SourcePicker } from '../ui/SourcePicker';
 import { CorroborationSection } from './Corroboration';
+import { DeleteFact } from './DeleteFact';
 import { FigureFields } from './FigureFields';
 import { InSourceSection } from './InSource';
 import { FactConflictsSection } from '../team/Conflicts';
@@ -30,7 +31,6 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
   const [loadError, setLoadError] = useState<string>();
   const [factErrors, setFactErrors] = useState<Errors>({});
   const [sourceErrors, setSourceErrors] = useState<Errors>({});
-  const [confirmDelete, setConfirmDelete] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -45,7 +45,6 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
     setDetail(undefined);
     setFactErrors({});
     setSourceErrors({});
-    setConfirmDelete(false);
     void load();
   }, [load]);
 
@@ -387,40 +386,14 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
             }
           />
 
-          <section className="inspector-section danger-zone" aria-label="Delete fact">
-            {confirmDelete ? (
-              <div className="confirm-row">
-                <span>Delete this fact from the library?</span>
-                <button
-                  type="button"
-                  className="button danger"
-                  onClick={() =>
-                    void (async () => {
-                      try {
-                        await app.track(call('facts:remove', factId));
-                        app.notify('Fact deleted');
-                        onChanged();
-                        app.touchData();
-                        onClose();
-                      } catch (e) {
-                        app.notify(errorMessage(e), 'error');
-                        setConfirmDelete(false);
-                      }
-                    })()
-                  }
-                >
-                  Delete
-                </button>
-                <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
-                  Cancel
-                </button>
-              </div>
-            ) : (
-              <button type="button" className="button link danger-link" onClick={() => setConfirmDelete(true)}>
-                <Icon name="trash" /> Delete fact…
-              </button>
-            )}
-          </section>
+          <DeleteFact
+            key={factId}
+            factId={factId}
+            onDeleted={() => {
+              onChanged();
+              onClose();
+            }}
+          />
         </fieldset>
       </div>
     </aside>
