@@ -14,7 +14,7 @@ import { resolveSourceId } from './sources';
  * next push, and the pull after would silently write the team's value over the local one. So
  * the library refuses such an edit up front, naming the team and the role, and nothing changes.
  */
-export const TEAM_ROLES = ['reader', 'editor', 'admin'] as const;
+const TEAM_ROLES = ['reader', 'editor', 'admin'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
 const KEY = 'team_role';
