@@ -236,6 +236,10 @@ export interface FactDetail {
   source: Source;
   via?: Source;
   briefings: BriefingUse[];
+  /** The team the fact is shared with, when it is. */
+  sharedWith?: string;
+  /** Set when the fact may not be changed here: a team's fact, and the user is a reader there. Says why, in one line. */
+  readOnly?: string;
 }
 
 /** A search hit as the library list shows it: with how many other facts corroborate it. */

@@ -165,11 +165,15 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     },
     'facts:get': (id: string) => {
       const fact = lib.getFact(id);
+      const readOnly = lib.readOnlyReason('fact', fact.id);
+      const sharedWith = lib.sharedWith('fact', fact.id);
       return {
         fact,
         source: lib.getSource(fact.sourceId),
         ...(fact.viaSourceId ? { via: lib.getSource(fact.viaSourceId) } : {}),
         briefings: lib.briefingsUsingFact(fact.id),
+        ...(sharedWith ? { sharedWith } : {}),
+        ...(readOnly ? { readOnly } : {}),
       };
     },
     'facts:add': (input: unknown) => lib.addFact(input),

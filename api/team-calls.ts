@@ -110,6 +110,7 @@ export function libraryTeamStatus(lib: Library): TeamStatus {
     linked: true,
     team: link.teamName,
     user: link.userName,
+    ...(lib.teamRole() ? { role: lib.teamRole() } : {}),
     server: serverAddress(link.server),
     state,
     pending: s.pending,

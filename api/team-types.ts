@@ -8,6 +8,8 @@ export interface TeamStatus {
   linked: boolean;
   team?: string;
   user?: string;
+  /** The user's role in the team (reader, editor, admin), as the server said at the last link or sync. */
+  role?: string;
   /** "user@host:port/database": the server's address, never its password. */
   server?: string;
   /**

@@ -72,6 +72,8 @@ export interface Harness {
   testClockAheadMs: number;
   /** Uncaught errors in the page. */
   errors: string[];
+  /** Where the core's news goes (the team sync's state); bindShell() sends it to the page as the shell does. */
+  onCoreEvent?: (e: { name: string; value: unknown }) => void;
   /** Opens the app and waits until it has read the library. */
   open(): Promise<void>;
   /** Fills the library with the sample grain-corridor sources, facts and action memo. */
@@ -85,11 +87,15 @@ export const test = base.extend<{ app: Harness }>({
     const exportDir = join(dir, 'exports');
     mkdirSync(exportDir);
     const lib = core.Library.open(join(dir, 'library.sqlite'));
+    // Set once the harness exists (events come from the core's first 'open' on).
+    const coreEvents: { to?: Harness['onCoreEvent'] } = {};
     // The core in its own process, as the app runs it (a utilityProcess there, a Node child here);
     // `lib` is the test's own connection to the same file, for setting up and checking.
     const coreProcess = new core.CoreClient({
       spawn: () => core.nodeCoreChannel(CORE_HOST),
       options: { backupRoot: join(dir, 'backups'), testWritableFolder: exportDir },
+      // The team sync's states, handed on as the app's main process does (shell-bridge.ts binds them).
+      onEvent: (e) => coreEvents.to?.(e),
     });
     await coreProcess.request('open', [lib.path]);
     const dispatch = (name: string, args: unknown[]) =>
@@ -162,6 +168,12 @@ export const test = base.extend<{ app: Harness }>({
         void coreProcess.request('setClockAhead', [ms]);
       },
       errors,
+      get onCoreEvent() {
+        return coreEvents.to;
+      },
+      set onCoreEvent(to) {
+        coreEvents.to = to;
+      },
       async open() {
         await page.goto(`${ORIGIN}/index.html`);
         await expect(page.getByRole('navigation', { name: 'Workspace' })).toBeVisible();

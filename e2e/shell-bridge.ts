@@ -30,6 +30,12 @@ export async function bindShell(page: Page, app: Harness, o: ShellOptions): Prom
   const opened: string[] = [];
   const shown: string[] = [];
   const events: BoundShell['events'] = [];
+  const emit = (type: string, payload: unknown) => {
+    events.push({ type, payload });
+    void page
+      .evaluate(([t, p]) => (window as unknown as { __dossierShellEmit?(t: string, p: unknown): void }).__dossierShellEmit?.(t, p), [type, payload] as const)
+      .catch(() => undefined);
+  };
   const desktop = new Desktop({
     // The harness's core process: the shell's calls reach the same core the page's do.
     core: app.coreProcess,
@@ -49,13 +55,10 @@ export async function bindShell(page: Page, app: Harness, o: ShellOptions): Prom
     },
     // The stand-in browser never opens web links: no real input reaches a main process here.
     userGesture: () => false,
-    emit: (type, payload) => {
-      events.push({ type, payload });
-      void page
-        .evaluate(([t, p]) => (window as unknown as { __dossierShellEmit?(t: string, p: unknown): void }).__dossierShellEmit?.(t, p), [type, payload] as const)
-        .catch(() => undefined);
-    },
+    emit,
   });
+  // The core's team states reach the window as a shell event, as electron/main.ts sends them.
+  app.onCoreEvent = (e) => emit(e.name, e.value);
   await desktop.openLibraryAt(app.lib.path);
   const dispatch = createShellDispatcher(desktop, {
     name: 'Dossier',

@@ -2,7 +2,8 @@ import { DossierError, invalid, isDossierError } from '../core/errors';
 import type { Library } from '../db/library';
 import type { TeamLink } from '../db/repo/sync-link';
 import type { TeamServer } from './server/index';
-import { pull, push, whoAmI } from './server/index';
+import type { Mutation } from '../core/sync-types';
+import { currentRows, pull, push, type PushResult, whoAmI } from './server/index';
 
 /** What one sync moved, in numbers (`dossier sync --json`, the app's status line). */
 export interface SyncReport {
@@ -12,7 +13,11 @@ export interface SyncReport {
   removed: number;
   /** New conflicts from this sync (pushed changes that lost, rows cited here but gone there). */
   conflicts: number;
-  /** Changes the server would not take (no write role, above the user's clearance), dropped from the outbox with the reason. */
+  /**
+   * Changes the server would not take (no write role, above the user's clearance), with the
+   * reason: each is kept as a conflict (the local value "mine", the server's "theirs"), or, for
+   * a row the server never had, left personal — never dropped.
+   */
   refused: { entity: string; id: string; reason: string }[];
   /** Still waiting to go up (changes made while the sync ran). */
   pending: number;
@@ -50,7 +55,8 @@ export async function syncOnce(lib: Library, server: TeamServer, options: SyncOp
 async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, options: SyncOptions): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, pulled: 0, removed: 0, conflicts: 0, refused: [], pending: 0, openConflicts: 0, revoked: false };
   try {
-    await whoAmI(server, link.teamName);
+    // The role may have changed since the last sync: a reader's edits are refused here from now on.
+    lib.setTeamRole((await whoAmI(server, link.teamName)).role);
   } catch (e) {
     if (!(isDossierError(e) && e.code === 'forbidden')) throw e;
     const left = lib.leaveTeam(link.teamId);
@@ -66,28 +72,42 @@ async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, opti
 async function pushAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
   const batch = options.pushBatch ?? 500;
   const libraryId = lib.libraryId();
+  // The server takes no push at all from a reader (whoAmI said the role just now): changes
+  // queued before the role was lowered are kept as conflicts without asking it.
+  const reader = lib.teamRole() === 'reader';
   for (;;) {
     checkAborted(options.signal);
     const mutations = lib.pendingMutations(batch);
     if (mutations.length === 0) return;
-    const results = await push(server, teamId, libraryId, mutations);
+    const results: PushResult[] = reader
+      ? mutations.map((m) => ({ mutationId: m.mutationId, status: 'refused', version: 0, conflicts: [], reason: READER }))
+      : await push(server, teamId, libraryId, mutations);
     const conflicts = results.flatMap((r) => r.conflicts);
+    const refused: Mutation[] = [];
     for (const r of results) {
-      if (r.status === 'refused') {
-        const m = mutations.find((x) => x.mutationId === r.mutationId);
-        report.refused.push({ entity: m?.entity ?? '', id: m?.id ?? '', reason: r.reason ?? 'refused by the server' });
-      } else report.pushed++;
+      const m = mutations.find((x) => x.mutationId === r.mutationId);
+      if (r.status !== 'refused') report.pushed++;
+      else if (m) {
+        refused.push(m);
+        report.refused.push({ entity: m.entity, id: m.id, reason: r.reason ?? 'refused by the server' });
+      }
     }
+    // The team's side of each refused change, read before the transaction (it awaits the server).
+    const standing = await currentRows(server, teamId, refused);
+    const onServer = (m: Mutation) => standing.find((x) => x.entity === m.entity && x.id === m.id);
     // One transaction: a process killed here either keeps the mutations (the next push gets the
-    // same answers, 'duplicate') or has both the ack and the conflicts. The ack goes first so a
-    // conflict settles the row at the server's version.
+    // same answers, 'duplicate' or 'refused' again) or has the ack, the conflicts and the
+    // refused changes kept. The ack goes first so a conflict settles the row at the server's version.
     lib.db.transaction(() => {
       lib.ackMutations(results.map((r) => ({ mutationId: r.mutationId, version: r.version })));
       if (conflicts.length) report.conflicts += lib.recordConflicts(conflicts).length;
+      if (refused.length) report.conflicts += lib.keepRefused(refused.map((m) => ({ mutation: m, server: onServer(m) }))).conflicts;
     })();
     if (mutations.length < batch) return;
   }
 }
+
+const READER = 'your role in the team is now reader: the change is kept as a conflict, the team’s value shown';
 
 async function pullAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
   const page = options.pullPage ?? 5000;

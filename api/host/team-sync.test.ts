@@ -4,10 +4,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Library } from '../../db/library';
 import { tempDir } from '../../db/testing/temp-library';
 import { loadSample } from '../../samples/load';
-import { revokeUser } from '../../team/server/index';
+import { addUser, revokeUser, type TeamRole } from '../../team/server/index';
 import { startCluster, type PgCluster } from '../../team/testing/pg-cluster';
 import { teamFixture, type TeamFixture } from '../../team/testing/team-fixture';
-import type { Envelope, LibrarySearchResult, TeamConflict, TeamStatus } from '../contract';
+import type { Envelope, FactDetail, LibrarySearchResult, TeamConflict, TeamStatus } from '../contract';
 import { CoreService } from './core-service';
 
 let cluster: PgCluster;
@@ -31,8 +31,8 @@ afterAll(async () => {
 });
 
 /** A member's login: the URL without its password, and the password apart (as the app keeps them). */
-async function member(who: string): Promise<{ url: string; password: string; name: string }> {
-  const m = await fx.member(who, 'editor', 'S');
+async function member(who: string, role: TeamRole = 'editor'): Promise<{ url: string; password: string; name: string }> {
+  const m = await fx.member(who, role, 'S');
   await m.s.close();
   const u = new URL(m.url);
   const password = decodeURIComponent(u.password);
@@ -175,10 +175,15 @@ describe('the team library through the API', () => {
   });
 
   it('says in words when the membership was revoked, keeps the own facts, and stops syncing', async () => {
+    // Its own team rows: a colleague shares a fact, so linking pulls something to remove later.
+    const gus = await member('gus');
     const fay = await member('fay');
+    const g = core();
+    await ok(g.c.call('team:link', [{ url: gus.url, team: fx.teamName, password: gus.password }]));
+    await ok(g.c.call('team:share', [{ ids: [await firstFactId(g.c)] }]));
+    await ok(g.c.call('team:sync', []));
     const { c } = core();
     const own = (await ok<LibrarySearchResult>(c.call('facts:search', [{}]))).total;
-    // Linking pulls what the team shared in the tests before: those rows go again, her own stay.
     await ok(c.call('team:link', [{ url: fay.url, team: fx.teamName, password: fay.password }]));
     expect((await ok<LibrarySearchResult>(c.call('facts:search', [{}]))).total).toBeGreaterThan(own);
     await revokeUser(fx.admin, { name: fay.name, team: fx.teamName });
@@ -189,6 +194,89 @@ describe('the team library through the API', () => {
     );
     expect((await ok<LibrarySearchResult>(c.call('facts:search', [{}]))).total).toBe(own);
     expect(await ok<TeamStatus>(c.call('team:sync', []))).toMatchObject({ state: 'revoked' });
+  });
+
+  it("refuses a reader's edit of a team fact up front, names the team and the role, and shows the fact read-only", async () => {
+    const hal = await member('hal');
+    const ivy = await member('ivy', 'reader');
+    const h = core();
+    await ok(h.c.call('team:link', [{ url: hal.url, team: fx.teamName, password: hal.password }]));
+    const id = await firstFactId(h.c);
+    await ok(h.c.call('team:share', [{ ids: [id] }]));
+    await ok(h.c.call('team:sync', []));
+
+    const { c } = core();
+    await ok(c.call('team:link', [{ url: ivy.url, team: fx.teamName, password: ivy.password }]));
+    const before = await ok<FactDetail>(c.call('facts:get', [id]));
+    expect(before.readOnly).toBe(`Read-only: this fact belongs to team “${fx.teamName}”, where you are a reader.`);
+    const refused = await fail(c.call('facts:update', [id, { notes: 'my own reading' }]));
+    expect(refused).toMatchObject({ code: 'validation', field: 'fact' });
+    expect(refused.message).toMatch(new RegExp(`^fact: this fact belongs to team "${fx.teamName}", where your role is reader: `));
+    expect((await ok<FactDetail>(c.call('facts:get', [id]))).fact).toEqual(before.fact);
+    expect(await ok<TeamStatus>(c.call('team:status', []))).toMatchObject({ state: 'synced', pending: 0 });
+    // Her own facts stay hers to edit.
+    const mine = (await ok<LibrarySearchResult>(c.call('facts:search', [{ limit: 50 }]))).hits.find((x) => x.fact.id !== id)!.fact.id;
+    expect((await ok<FactDetail>(c.call('facts:get', [mine]))).readOnly).toBeUndefined();
+    await ok(c.call('facts:update', [mine, { notes: 'mine to change' }]));
+  });
+
+  it('keeps an edit queued before the role was lowered to reader as a conflict: the team value stands, the edit is "mine"', async () => {
+    const jon = await member('jon');
+    // No background sync in between: the role changes while the edit waits.
+    const { c } = core({ debounceMs: 600_000, intervalMs: 600_000 });
+    await ok(c.call('team:link', [{ url: jon.url, team: fx.teamName, password: jon.password }]));
+    const id = await firstFactId(c);
+    await ok(c.call('facts:update', [id, { notes: 'as shared' }]));
+    await ok(c.call('team:share', [{ ids: [id] }]));
+    await ok(c.call('team:sync', []));
+    await ok(c.call('facts:update', [id, { notes: 'Jon’s later reading' }]));
+    expect(await ok<TeamStatus>(c.call('team:status', []))).toMatchObject({ state: 'pending', pending: 1 });
+
+    await addUser(fx.admin, { name: jon.name, team: fx.teamName, role: 'reader', clearance: 'S', password: jon.password });
+    const s = await ok<TeamStatus>(c.call('team:sync', []));
+    expect(s, s.message).toMatchObject({ state: 'conflicts', conflicts: 1, pending: 0 });
+    const [conflict] = await ok<TeamConflict[]>(c.call('team:conflicts', [id]));
+    expect(conflict).toMatchObject({ entityId: id, fieldLabel: 'Notes', mine: 'Jon’s later reading', theirs: 'as shared', byUser: jon.name });
+    const detail = await ok<FactDetail>(c.call('facts:get', [id]));
+    expect(detail.fact.notes).toBe('as shared');
+    expect(detail.readOnly).toMatch(/where you are a reader/);
+    expect((await fail(c.call('team:resolve', [conflict.id, 'mine']))).field).toBe('fact');
+    expect(await ok<TeamStatus>(c.call('team:resolve', [conflict.id, 'theirs']))).toMatchObject({ conflicts: 0 });
+  });
+
+  it('keeps an edit to a row raised above the clearance meanwhile as a conflict with the whole row, not lost', async () => {
+    const leo = await member('leo');
+    const kim = await fx.member('kim', 'editor', 'CUI');
+    await kim.s.close();
+    const kimUrl = new URL(kim.url);
+    const kimPassword = decodeURIComponent(kimUrl.password);
+    kimUrl.password = '';
+    const l = core();
+    const k = core({ debounceMs: 600_000, intervalMs: 600_000 });
+    await ok(l.c.call('team:link', [{ url: leo.url, team: fx.teamName, password: leo.password }]));
+    await ok(k.c.call('team:link', [{ url: kimUrl.toString(), team: fx.teamName, password: kimPassword }]));
+    const id = await firstFactId(l.c);
+    await ok(l.c.call('facts:update', [id, { marking: 'CUI' }]));
+    await ok(l.c.call('team:share', [{ ids: [id] }]));
+    await ok(l.c.call('team:sync', []));
+    await ok(k.c.call('team:sync', []));
+    // Leo raises it to SECRET while Kim (cleared to CUI) edits it offline.
+    await ok(l.c.call('facts:update', [id, { marking: 'S' }]));
+    await ok(l.c.call('team:sync', []));
+    await ok(k.c.call('facts:update', [id, { notes: 'Kim’s note' }]));
+
+    const s = await ok<TeamStatus>(k.c.call('team:sync', []));
+    expect(s, s.message).toMatchObject({ state: 'conflicts', conflicts: 1, pending: 0 });
+    const [conflict] = await ok<TeamConflict[]>(k.c.call('team:conflicts', []));
+    expect(conflict).toMatchObject({ entity: 'fact', entityId: id, kind: 'edited_deleted', mine: 'Your edited version' });
+    // The row left Kim's laptop (above her clearance); her edit is in the conflict, whole.
+    expect((await fail(k.c.call('facts:get', [id]))).code).toBe('not_found');
+    const file = Library.open(k.path);
+    try {
+      expect(file.listConflicts({ open: true })[0].mine).toMatchObject({ notes: 'Kim’s note', marking: 'CUI' });
+    } finally {
+      file.close();
+    }
   });
 
   it('is offline on an unreachable server and retries; a refused password stops the retries', async () => {

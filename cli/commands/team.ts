@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { DossierError, invalid } from '../../core/errors';
-import { addUser, createTeam, initSchema, openServer, revokeUser, whoAmI } from '../../team/server/index';
+import { DossierError } from '../../core/errors';
+import { linkLibrary } from '../../team/link';
+import { addUser, createTeam, initSchema, openServer, revokeUser } from '../../team/server/index';
 import type { TeamServer } from '../../team/server/index';
 import { serverAddress, withoutPassword } from '../../team/server-url';
 import { oneOf } from '../choices';
@@ -134,17 +135,7 @@ The library keeps the URL without any password. Share with: dossier share --team
     const team = str(ctx.values, 'team');
     if (!team) throw new UsageError('give the team: --team T');
     const lib = ctx.library();
-    const current = lib.teamLink();
-    if (current && current.teamName !== team)
-      throw invalid('team', `this library is already linked to team "${current.teamName}"; a library belongs to one team`);
-    const me = await withServer(ctx, url, (s) => whoAmI(s, team));
-    const scheme = lib.markingScheme().id;
-    if (scheme !== me.scheme)
-      throw invalid(
-        'team',
-        `team "${team}" uses ${me.scheme.toUpperCase()} markings and this library ${scheme.toUpperCase()}; switch with: dossier markings set ${me.scheme}`,
-      );
-    lib.setTeamLink({ server: withoutPassword(url), teamId: me.teamId, teamName: me.teamName, userName: me.user, scheme: me.scheme });
+    const { me } = await withServer(ctx, url, (s) => linkLibrary(lib, s, url, team));
     if (ctx.json) return { ...me, server: withoutPassword(url) };
     ctx.out(
       fields([

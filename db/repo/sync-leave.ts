@@ -5,6 +5,7 @@ import { stmt } from '../statements';
 import { setApplying } from './sync-apply-context';
 import { teamLink } from './sync-link';
 import { removeRemoteRows } from './sync-remove';
+import { clearTeamRole } from './sync-role';
 
 export interface LeaveResult {
   /** The team's rows removed from this library. */
@@ -38,6 +39,7 @@ export function leaveTeam(db: Db, teamId: string): LeaveResult {
       stmt(db, 'DELETE FROM sync_rows').run();
       dropConflictsOfGoneRows(db);
       stmt(db, 'DELETE FROM team_link').run();
+      clearTeamRole(db);
       return { removed, keptOwn, keptCited: kept };
     } finally {
       setApplying(db, 0);

@@ -3,6 +3,7 @@ import { DossierError, invalid, printable } from '../../core/errors';
 import type { Db } from '../open';
 import { stmt } from '../statements';
 import { pendingCount } from './sync-outbox';
+import { setTeamRole } from './sync-role';
 
 /** The team server this library is linked to (never its password: see migration 9). */
 export interface TeamLink {
@@ -46,7 +47,10 @@ export function teamLink(db: Db): TeamLink | undefined {
   };
 }
 
-export type TeamLinkInput = Pick<TeamLink, 'server' | 'teamId' | 'teamName' | 'userName' | 'scheme'>;
+export type TeamLinkInput = Pick<TeamLink, 'server' | 'teamId' | 'teamName' | 'userName' | 'scheme'> & {
+  /** The user's role in the team, as the server said (db/repo/sync-role.ts); kept beside the link. */
+  role?: string;
+};
 
 /**
  * Links the library to a team server. A connection string with a password in it is refused:
@@ -70,6 +74,7 @@ export function setTeamLink(db: Db, input: TeamLinkInput): TeamLink {
       `INSERT INTO team_link (id, server, team_id, team_name, user_name, scheme, linked_at) VALUES (1, @server, @teamId, @teamName, @userName, @scheme, @now)
        ON CONFLICT (id) DO UPDATE SET server = excluded.server, team_name = excluded.team_name, user_name = excluded.user_name, scheme = excluded.scheme`,
     ).run({ ...pick(input, fields), now: nowIso() });
+    if (input.role !== undefined) setTeamRole(db, input.role);
     return teamLink(db)!;
   })();
 }

@@ -16,3 +16,10 @@ export { WrittenFiles } from '../../api/host/write-grants';
 // The core process and the client the desktop shell drives it with (here over a Node child process).
 export { CoreClient, CoreCallError } from '../../api/host/client';
 export { nodeCoreChannel } from '../../api/host/node-channel';
+// The team library (issue 16): a throwaway PostgreSQL cluster, a team on it, a colleague's library syncing beside the app's.
+export { postgresBinaries, startCluster } from '../../team/testing/pg-cluster';
+export { teamFixture } from '../../team/testing/team-fixture';
+export { startProxy } from '../../team/testing/tcp-proxy';
+export { linkLibrary } from '../../team/link';
+export { syncOnce } from '../../team/sync';
+export { addUser } from '../../team/server/index';

@@ -5,6 +5,7 @@
  */
 export { openServer, TeamServer } from './connection';
 export { initSchema } from './schema';
-export { createTeam, addUser, revokeUser, whoAmI, type TeamRole } from './admin';
+export { createTeam, addUser, revokeUser, whoAmI, type Membership, type TeamRole } from './admin';
 export { push, type PushResult } from './push';
 export { pull, type PullResult } from './pull';
+export { currentRows } from './current-rows';

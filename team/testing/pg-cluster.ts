@@ -144,8 +144,8 @@ function selfSignedCert(dir: string, asPostgres: boolean): string {
   return cert;
 }
 
-/** The newest /usr/lib/postgresql/N/bin (Debian), else the first pg_ctl on PATH. */
-function findBinaries(): string {
+/** The newest /usr/lib/postgresql/N/bin (Debian), else the first folder on PATH with pg_ctl and initdb; undefined when PostgreSQL is not installed. */
+export function postgresBinaries(): string | undefined {
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
     const versions = readdirSync(root)
@@ -156,7 +156,13 @@ function findBinaries(): string {
   for (const folder of (process.env.PATH ?? '').split(delimiter)) {
     if (folder && existsSync(join(folder, 'pg_ctl')) && existsSync(join(folder, 'initdb'))) return folder;
   }
-  throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found in /usr/lib/postgresql/*/bin or on PATH: install postgresql');
+  return undefined;
+}
+
+function findBinaries(): string {
+  const bin = postgresBinaries();
+  if (!bin) throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found in /usr/lib/postgresql/*/bin or on PATH: install postgresql');
+  return bin;
 }
 
 function postgresUser(): { uid: number; gid: number } {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FactDetail } from '../../../api/contract';
 import { FACT_KINDS, LOCATOR_LABELS } from '../../../core/model';
 import { ApiError, call, errorMessage } from '../api';
@@ -10,6 +10,7 @@ import { FieldRow, SelectField, TextField } from '../ui/fields';
 import { Icon } from '../ui/Icon';
 import { SourcePicker } from '../ui/SourcePicker';
 import { CorroborationSection } from './Corroboration';
+import { DeleteFact } from './DeleteFact';
 import { FigureFields } from './FigureFields';
 import { InSourceSection } from './InSource';
 import { FactConflictsSection } from '../team/Conflicts';
@@ -30,7 +31,6 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
   const [loadError, setLoadError] = useState<string>();
   const [factErrors, setFactErrors] = useState<Errors>({});
   const [sourceErrors, setSourceErrors] = useState<Errors>({});
-  const [confirmDelete, setConfirmDelete] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -45,9 +45,18 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
     setDetail(undefined);
     setFactErrors({});
     setSourceErrors({});
-    setConfirmDelete(false);
     void load();
   }, [load]);
+
+  // The library changed behind the inspector (a team sync pulled this fact, the role became
+  // reader): show it. A field being typed in keeps its draft (ui/fields.tsx).
+  const { dataVersion } = app;
+  const shownVersion = useRef(dataVersion);
+  useEffect(() => {
+    if (shownVersion.current === dataVersion) return;
+    shownVersion.current = dataVersion;
+    void load();
+  }, [dataVersion, load]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -116,198 +125,207 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
   const markingControls = controlParts.join('//');
   const withControls = app.info?.markingScheme.id === 'us';
   const tagsText = fact.tags.join(', ');
+  const readOnly = detail.readOnly !== undefined;
 
   return (
     <aside className="inspector" aria-label="Fact inspector" data-testid="inspector">
       <InspectorHead title="Fact" onClose={onClose} />
       <div className="inspector-body">
-        <div className="inspector-summary">
-          <GradeBadge reliability={source.reliability} credibility={fact.credibility} />
-          <span className="muted">
-            Added {formatDateTime(fact.createdAt)} · {fact.verifiedAt ? `verified ${formatDateTime(fact.verifiedAt)}` : 'never verified'}
-          </span>
-          <button
-            type="button"
-            className="button small"
-            onClick={() => void saveFact('verifiedAt', () => call('facts:verify', factId))}
-            title="Record that you checked this fact against its source today"
-          >
-            <Icon name="verified" /> Mark verified
-          </button>
-        </div>
-        {factErrors._ && <p className="error-text">{factErrors._}</p>}
+        {readOnly && (
+          <p className="read-only-note" role="note">
+            {detail.readOnly}
+          </p>
+        )}
+        {/* A team's fact for a reader: every control of the fact, its links and its source is disabled at once. */}
+        <fieldset className="inspector-fields" disabled={readOnly}>
+          <div className="inspector-summary">
+            <GradeBadge reliability={source.reliability} credibility={fact.credibility} />
+            <span className="muted">
+              Added {formatDateTime(fact.createdAt)} · {fact.verifiedAt ? `verified ${formatDateTime(fact.verifiedAt)}` : 'never verified'}
+            </span>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => void saveFact('verifiedAt', () => call('facts:verify', factId))}
+              title="Record that you checked this fact against its source today"
+            >
+              <Icon name="verified" /> Mark verified
+            </button>
+          </div>
+          {factErrors._ && <p className="error-text">{factErrors._}</p>}
 
-        <TextField
-          id="inspector-text"
-          label="Text"
-          multiline
-          rows={4}
-          value={fact.text}
-          error={factErrors.text}
-          onCommit={(v) => patchFact('text', { text: v })}
-        />
-        <FieldRow>
-          <SelectField
-            id="inspector-kind"
-            label="Kind"
-            value={fact.kind}
-            options={FACT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-            error={factErrors.kind}
-            onCommit={(v) => patchFact('kind', { kind: v })}
-          />
-          <SelectField
-            id="inspector-credibility"
-            label="Credibility"
-            value={fact.credibility ? String(fact.credibility) : ''}
-            options={[{ value: '', label: 'Not assessed' }, ...Object.entries(CREDIBILITY_LABELS).map(([v, l]) => ({ value: v, label: l }))]}
-            error={factErrors.credibility}
-            onCommit={(v) => patchFact('credibility', { credibility: v ? Number(v) : null })}
-          />
-        </FieldRow>
-        <FieldRow>
-          <SelectField
-            id="inspector-locator-label"
-            label="Locator"
-            value={fact.locator?.label ?? 'page'}
-            options={LOCATOR_LABELS.map((l) => ({ value: l, label: l }))}
-            error={undefined}
-            onCommit={(label) => fact.locator && patchFact('locator', { locator: { label, value: fact.locator.value } })}
-          />
           <TextField
-            id="inspector-locator-value"
-            label="Page, paragraph…"
-            value={fact.locator?.value ?? ''}
-            error={factErrors.locator}
-            placeholder="e.g. 12"
-            onCommit={(v) => patchFact('locator', { locator: v.trim() ? { label: fact.locator?.label ?? 'page', value: v } : null })}
+            id="inspector-text"
+            label="Text"
+            multiline
+            rows={4}
+            value={fact.text}
+            error={factErrors.text}
+            onCommit={(v) => patchFact('text', { text: v })}
           />
-        </FieldRow>
-        <FieldRow>
-          <TextField
-            id="inspector-attr-name"
-            label="Said by"
-            value={fact.attribution?.name ?? ''}
-            placeholder="Name"
-            error={factErrors.attribution}
-            onCommit={(name) =>
-              patchFact('attribution', {
-                attribution: name.trim() || fact.attribution?.role ? { name, ...(fact.attribution?.role ? { role: fact.attribution.role } : {}) } : null,
-              })
-            }
-          />
-          <TextField
-            id="inspector-attr-role"
-            label="Role"
-            value={fact.attribution?.role ?? ''}
-            placeholder="e.g. foreign minister"
-            onCommit={(role) =>
-              patchFact('attribution', {
-                attribution: role.trim() || fact.attribution?.name ? { role, ...(fact.attribution?.name ? { name: fact.attribution.name } : {}) } : null,
-              })
-            }
-          />
-        </FieldRow>
-        <FieldRow>
-          <TextField
-            id="inspector-event-date"
-            label="Event date"
-            value={fact.eventDate ?? ''}
-            placeholder="YYYY-MM-DD"
-            hint="The date the fact is about"
-            error={factErrors.eventDate}
-            onCommit={(v) => patchFact('eventDate', { eventDate: v.trim() === '' ? null : v })}
-          />
-          <TextField
-            id="inspector-event-date-end"
-            label="Until"
-            value={fact.eventDateEnd ?? ''}
-            placeholder="YYYY-MM-DD"
-            hint="The end of a date range (optional)"
-            error={factErrors.eventDateEnd}
-            disabled={!fact.eventDate}
-            onCommit={(v) => patchFact('eventDateEnd', { eventDateEnd: v.trim() === '' ? null : v })}
-          />
-        </FieldRow>
-        <FieldRow>
-          <SelectField
-            id="inspector-marking"
-            label="Handling marking"
-            value={markingLevel}
-            options={[
-              { value: '', label: 'None' },
-              ...levels.map((l) => ({ value: l.id, label: `${l.portion} — ${l.banner}` })),
-              ...(markingLevel && !levels.some((l) => l.id === markingLevel) ? [{ value: markingLevel, label: markingLevel }] : []),
-            ]}
-            error={factErrors.marking}
-            onCommit={(v) => patchFact('marking', { marking: v && markingControls ? `${v}//${markingControls}` : v })}
-          />
-          {withControls && (
-            <TextField
-              id="inspector-marking-controls"
-              label="Controls"
-              value={markingControls}
-              placeholder="e.g. NOFORN, REL TO USA, GBR, SP-PRVCY"
-              hint="Dissemination controls and CUI categories, separated by //"
-              onCommit={(v) => patchFact('marking', { marking: v.trim() ? `${markingLevel || levels[0]?.id || ''}//${v.trim()}` : markingLevel })}
+          <FieldRow>
+            <SelectField
+              id="inspector-kind"
+              label="Kind"
+              value={fact.kind}
+              options={FACT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+              error={factErrors.kind}
+              onCommit={(v) => patchFact('kind', { kind: v })}
             />
-          )}
-        </FieldRow>
-        <FigureFields figure={fact.figure} error={factErrors.figure} onSave={(figure) => patchFact('figure', { figure })} />
-        <TextField
-          id="inspector-tags"
-          label="Tags"
-          value={tagsText}
-          placeholder="Comma-separated, e.g. grain, shipping"
-          error={factErrors.tags}
-          onCommit={(v) => {
-            const next = v
-              .split(',')
-              .map((t) => t.trim())
-              .filter(Boolean);
-            const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
-            const had = lower(fact.tags);
-            const want = lower(next);
-            const add = next.filter((t) => !had.has(t.toLowerCase()));
-            const remove = fact.tags.filter((t) => !want.has(t.toLowerCase()));
-            return saveFact('tags', async () => {
-              if (remove.length) await call('facts:untag', factId, remove);
-              if (add.length) await call('facts:tag', factId, add);
-            });
-          }}
-        />
-        <div className={`field${factErrors.sourceId ? ' has-error' : ''}`}>
-          <label htmlFor="inspector-source">Source</label>
-          <SourcePicker
-            id="inspector-source"
-            sources={app.sources}
-            value={fact.sourceId}
-            label="Source"
-            placeholder="Choose a source"
-            onChange={(id) => id && id !== fact.sourceId && void patchFact('sourceId', { sourceId: id })}
+            <SelectField
+              id="inspector-credibility"
+              label="Credibility"
+              value={fact.credibility ? String(fact.credibility) : ''}
+              options={[{ value: '', label: 'Not assessed' }, ...Object.entries(CREDIBILITY_LABELS).map(([v, l]) => ({ value: v, label: l }))]}
+              error={factErrors.credibility}
+              onCommit={(v) => patchFact('credibility', { credibility: v ? Number(v) : null })}
+            />
+          </FieldRow>
+          <FieldRow>
+            <SelectField
+              id="inspector-locator-label"
+              label="Locator"
+              value={fact.locator?.label ?? 'page'}
+              options={LOCATOR_LABELS.map((l) => ({ value: l, label: l }))}
+              error={undefined}
+              onCommit={(label) => fact.locator && patchFact('locator', { locator: { label, value: fact.locator.value } })}
+            />
+            <TextField
+              id="inspector-locator-value"
+              label="Page, paragraph…"
+              value={fact.locator?.value ?? ''}
+              error={factErrors.locator}
+              placeholder="e.g. 12"
+              onCommit={(v) => patchFact('locator', { locator: v.trim() ? { label: fact.locator?.label ?? 'page', value: v } : null })}
+            />
+          </FieldRow>
+          <FieldRow>
+            <TextField
+              id="inspector-attr-name"
+              label="Said by"
+              value={fact.attribution?.name ?? ''}
+              placeholder="Name"
+              error={factErrors.attribution}
+              onCommit={(name) =>
+                patchFact('attribution', {
+                  attribution: name.trim() || fact.attribution?.role ? { name, ...(fact.attribution?.role ? { role: fact.attribution.role } : {}) } : null,
+                })
+              }
+            />
+            <TextField
+              id="inspector-attr-role"
+              label="Role"
+              value={fact.attribution?.role ?? ''}
+              placeholder="e.g. foreign minister"
+              onCommit={(role) =>
+                patchFact('attribution', {
+                  attribution: role.trim() || fact.attribution?.name ? { role, ...(fact.attribution?.name ? { name: fact.attribution.name } : {}) } : null,
+                })
+              }
+            />
+          </FieldRow>
+          <FieldRow>
+            <TextField
+              id="inspector-event-date"
+              label="Event date"
+              value={fact.eventDate ?? ''}
+              placeholder="YYYY-MM-DD"
+              hint="The date the fact is about"
+              error={factErrors.eventDate}
+              onCommit={(v) => patchFact('eventDate', { eventDate: v.trim() === '' ? null : v })}
+            />
+            <TextField
+              id="inspector-event-date-end"
+              label="Until"
+              value={fact.eventDateEnd ?? ''}
+              placeholder="YYYY-MM-DD"
+              hint="The end of a date range (optional)"
+              error={factErrors.eventDateEnd}
+              disabled={!fact.eventDate}
+              onCommit={(v) => patchFact('eventDateEnd', { eventDateEnd: v.trim() === '' ? null : v })}
+            />
+          </FieldRow>
+          <FieldRow>
+            <SelectField
+              id="inspector-marking"
+              label="Handling marking"
+              value={markingLevel}
+              options={[
+                { value: '', label: 'None' },
+                ...levels.map((l) => ({ value: l.id, label: `${l.portion} — ${l.banner}` })),
+                ...(markingLevel && !levels.some((l) => l.id === markingLevel) ? [{ value: markingLevel, label: markingLevel }] : []),
+              ]}
+              error={factErrors.marking}
+              onCommit={(v) => patchFact('marking', { marking: v && markingControls ? `${v}//${markingControls}` : v })}
+            />
+            {withControls && (
+              <TextField
+                id="inspector-marking-controls"
+                label="Controls"
+                value={markingControls}
+                placeholder="e.g. NOFORN, REL TO USA, GBR, SP-PRVCY"
+                hint="Dissemination controls and CUI categories, separated by //"
+                onCommit={(v) => patchFact('marking', { marking: v.trim() ? `${markingLevel || levels[0]?.id || ''}//${v.trim()}` : markingLevel })}
+              />
+            )}
+          </FieldRow>
+          <FigureFields figure={fact.figure} error={factErrors.figure} onSave={(figure) => patchFact('figure', { figure })} />
+          <TextField
+            id="inspector-tags"
+            label="Tags"
+            value={tagsText}
+            placeholder="Comma-separated, e.g. grain, shipping"
+            error={factErrors.tags}
+            onCommit={(v) => {
+              const next = v
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean);
+              const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+              const had = lower(fact.tags);
+              const want = lower(next);
+              const add = next.filter((t) => !had.has(t.toLowerCase()));
+              const remove = fact.tags.filter((t) => !want.has(t.toLowerCase()));
+              return saveFact('tags', async () => {
+                if (remove.length) await call('facts:untag', factId, remove);
+                if (add.length) await call('facts:tag', factId, add);
+              });
+            }}
           />
-          {factErrors.sourceId && <div className="field-error">{factErrors.sourceId}</div>}
-        </div>
-        <div className={`field${factErrors.viaSourceId ? ' has-error' : ''}`}>
-          <label htmlFor="inspector-via">Reported via</label>
-          <SourcePicker
-            id="inspector-via"
-            sources={app.sources}
-            value={fact.viaSourceId}
-            label="Reported via"
-            placeholder="Source that relayed it (optional)"
-            onChange={(id) => id && void patchFact('viaSourceId', { viaSourceId: id })}
+          <div className={`field${factErrors.sourceId ? ' has-error' : ''}`}>
+            <label htmlFor="inspector-source">Source</label>
+            <SourcePicker
+              id="inspector-source"
+              sources={app.sources}
+              value={fact.sourceId}
+              label="Source"
+              placeholder="Choose a source"
+              onChange={(id) => id && id !== fact.sourceId && void patchFact('sourceId', { sourceId: id })}
+            />
+            {factErrors.sourceId && <div className="field-error">{factErrors.sourceId}</div>}
+          </div>
+          <div className={`field${factErrors.viaSourceId ? ' has-error' : ''}`}>
+            <label htmlFor="inspector-via">Reported via</label>
+            <SourcePicker
+              id="inspector-via"
+              sources={app.sources}
+              value={fact.viaSourceId}
+              label="Reported via"
+              placeholder="Source that relayed it (optional)"
+              onChange={(id) => id && void patchFact('viaSourceId', { viaSourceId: id })}
+            />
+            {factErrors.viaSourceId && <div className="field-error">{factErrors.viaSourceId}</div>}
+          </div>
+          <TextField
+            id="inspector-notes"
+            label="Notes"
+            multiline
+            rows={2}
+            value={fact.notes ?? ''}
+            error={factErrors.notes}
+            onCommit={(v) => patchFact('notes', { notes: v })}
           />
-          {factErrors.viaSourceId && <div className="field-error">{factErrors.viaSourceId}</div>}
-        </div>
-        <TextField
-          id="inspector-notes"
-          label="Notes"
-          multiline
-          rows={2}
-          value={fact.notes ?? ''}
-          error={factErrors.notes}
-          onCommit={(v) => patchFact('notes', { notes: v })}
-        />
+        </fieldset>
 
         <section className="inspector-section" aria-labelledby="used-in-h">
           <h3 id="used-in-h">Used in</h3>
@@ -334,71 +352,49 @@ export function Inspector({ factId, onClose, onChanged }: { factId: string; onCl
             onChanged();
           }}
         />
-        <div className="inspector-section team-share-fact">
-          <ShareFactButton factId={fact.id} />
-        </div>
+        {!readOnly && (
+          <div className="inspector-section team-share-fact">
+            <ShareFactButton factId={fact.id} sharedWith={detail.sharedWith} />
+          </div>
+        )}
 
         <InSourceSection factId={fact.id} />
 
-        <CorroborationSection
-          factId={fact.id}
-          originId={fact.viaSourceId ?? fact.sourceId}
-          onChanged={() => {
-            onChanged();
-            app.touchData();
-          }}
-        />
+        <fieldset className="inspector-fields" disabled={readOnly}>
+          <CorroborationSection
+            factId={fact.id}
+            originId={fact.viaSourceId ?? fact.sourceId}
+            onChanged={() => {
+              onChanged();
+              app.touchData();
+            }}
+          />
 
-        <SourceFields
-          source={source}
-          errors={sourceErrors}
-          onSave={saveSource}
-          headingAction={
-            <button
-              type="button"
-              className="button link small"
-              onClick={() => app.navigate({ name: 'sources', id: source.id })}
-              title="Open this source in the sources manager: merge a duplicate, see all its facts"
-            >
-              Manage source…
-            </button>
-          }
-        />
-
-        <section className="inspector-section danger-zone" aria-label="Delete fact">
-          {confirmDelete ? (
-            <div className="confirm-row">
-              <span>Delete this fact from the library?</span>
+          <SourceFields
+            source={source}
+            errors={sourceErrors}
+            onSave={saveSource}
+            headingAction={
               <button
                 type="button"
-                className="button danger"
-                onClick={() =>
-                  void (async () => {
-                    try {
-                      await app.track(call('facts:remove', factId));
-                      app.notify('Fact deleted');
-                      onChanged();
-                      app.touchData();
-                      onClose();
-                    } catch (e) {
-                      app.notify(errorMessage(e), 'error');
-                      setConfirmDelete(false);
-                    }
-                  })()
-                }
+                className="button link small"
+                onClick={() => app.navigate({ name: 'sources', id: source.id })}
+                title="Open this source in the sources manager: merge a duplicate, see all its facts"
               >
-                Delete
+                Manage source…
               </button>
-              <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
-                Cancel
-              </button>
-            </div>
-          ) : (
-            <button type="button" className="button link danger-link" onClick={() => setConfirmDelete(true)}>
-              <Icon name="trash" /> Delete fact…
-            </button>
-          )}
-        </section>
+            }
+          />
+
+          <DeleteFact
+            key={factId}
+            factId={factId}
+            onDeleted={() => {
+              onChanged();
+              onClose();
+            }}
+          />
+        </fieldset>
       </div>
     </aside>
   );

@@ -3,12 +3,16 @@ import { call, errorMessage } from '../api';
 import { useApp } from '../state';
 import { useTeamStatus } from './useTeamStatus';
 
-/** The inspector's "Share with team" for the selected fact (with its source); shown only in a linked library. */
-export function ShareFactButton({ factId }: { factId: string }) {
+/**
+ * The inspector's "Share with team" for the selected fact (with its source); shown only in a
+ * linked library. A fact already shared says so instead.
+ */
+export function ShareFactButton({ factId, sharedWith }: { factId: string; sharedWith?: string | undefined }) {
   const app = useApp();
   const [status] = useTeamStatus();
   const [busy, setBusy] = useState(false);
   if (!status?.linked) return null;
+  if (sharedWith) return <p className="muted">Shared with team “{sharedWith}”.</p>;
   const share = async () => {
     setBusy(true);
     try {

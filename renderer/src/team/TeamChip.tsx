@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useApp } from '../state';
 import { TeamDialog } from './TeamDialog';
 import { chipText, useTeamStatus } from './useTeamStatus';
 
@@ -8,6 +9,7 @@ const WARN = new Set(['offline', 'conflicts', 'password_needed', 'password_refus
 export function TeamChip() {
   const [status, setStatus] = useTeamStatus();
   const [open, setOpen] = useState(false);
+  useReloadAfterSync(status?.lastSyncAt, status?.conflicts);
   if (!status) return null;
   const text = chipText(status);
   return (
@@ -25,4 +27,19 @@ export function TeamChip() {
       {open && <TeamDialog status={status} onStatus={setStatus} onClose={() => setOpen(false)} />}
     </>
   );
+}
+
+/**
+ * A background sync may have brought rows or conflicts the open views do not show yet: when
+ * one ends (a new sync time, a different number of conflicts), the views read the library
+ * again. Here, in the one chip, so one sync reloads once.
+ */
+function useReloadAfterSync(lastSyncAt: string | null | undefined, conflicts: number | undefined): void {
+  const { touchData } = useApp();
+  const seen = useRef<string>(undefined);
+  useEffect(() => {
+    const key = `${lastSyncAt ?? ''}|${conflicts ?? 0}`;
+    if (seen.current !== undefined && seen.current !== key) touchData();
+    seen.current = key;
+  }, [lastSyncAt, conflicts, touchData]);
 }

@@ -56,6 +56,12 @@ export function TeamDialog({ status, onStatus, onClose }: { status: TeamStatus |
   );
 }
 
+/** The line under the state: offline says why only (the State row above already says "Offline — will retry"). */
+function stateLine(s: TeamStatus): string {
+  if (s.state !== 'offline' || !s.lastError) return s.message;
+  return s.lastError.charAt(0).toUpperCase() + s.lastError.slice(1);
+}
+
 type Run = (work: () => Promise<TeamStatus | void>) => Promise<void>;
 
 function LinkForm({ busy, run }: { busy: boolean; run: Run }) {
@@ -92,7 +98,10 @@ function Linked({ status, busy, run }: { status: TeamStatus; busy: boolean; run:
         <dt>Team</dt>
         <dd>{status.team}</dd>
         <dt>You</dt>
-        <dd>{status.user}</dd>
+        <dd>
+          {status.user}
+          {status.role && <span className="muted"> · {status.role}</span>}
+        </dd>
         <dt>Server</dt>
         <dd>{status.server}</dd>
         <dt>State</dt>
@@ -101,7 +110,7 @@ function Linked({ status, busy, run }: { status: TeamStatus; busy: boolean; run:
         <dd>{agoText(status.lastSyncAt)}</dd>
       </dl>
       {status.message && status.state !== 'synced' && (
-        <p className={status.state === 'offline' || askPassword || status.state === 'revoked' ? 'field-error' : 'muted'}>{status.message}</p>
+        <p className={status.state === 'offline' || askPassword || status.state === 'revoked' ? 'field-error' : 'muted'}>{stateLine(status)}</p>
       )}
       {status.keychain === false && <p className="muted">{NO_KEYCHAIN}</p>}
       {askPassword && <PasswordForm busy={busy} run={run} />}
