@@ -8,7 +8,7 @@ import talkingPoints from '../../templates/builtin/talking-points.json';
  * The built-in template files, imported rather than read from disk so they travel inside the
  * bundle. The command line's build replaces this module with the files as the template schema
  * parsed them (scripts/build.mjs, through `validatedBuiltInFiles`), and says so in
- * BUILT_IN_VALIDATED: files that cannot change are is checked once, at build time, and an export
+ * BUILT_IN_VALIDATED: files that cannot change are checked once, at build time, and an export
  * neither builds the schema nor parses five templates with it (~40–130 ms of a cold export).
  */
 export const BUILT_IN_FILES: ReadonlyArray<{ file: string; data: unknown }> = [
