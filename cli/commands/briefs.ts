@@ -1,12 +1,12 @@
 import { invalid } from '../../core/errors';
 import { parseLocator } from '../../core/locator';
 import type { Briefing } from '../../core/model';
-import { proseWithFullIds } from '../../export/briefing-md/index';
 import { userStyleDir, userTemplateDir } from '../../core/paths';
 import type { Library } from '../../db/library';
 import { dateRulesFor, getTemplate } from '../../export/template/index';
 import { checkMarking, checkNotes, checkStyle, checkTemplate } from '../choices';
 import type { Command, Values } from '../command';
+import { briefingMarkdown } from '../briefing-markdown';
 import { UsageError, flag, list, need, str } from '../command';
 import { shortId, table } from '../table';
 import { keepSessionEnd, showVersion } from './brief-history';
@@ -205,7 +205,7 @@ export const briefAddCommand: Command = {
     if (prose === undefined && factIds.length === 0) throw new UsageError('give FACT ids or --prose TEXT');
     const loc = str(ctx.values, 'locator');
     const lead = str(ctx.values, 'lead');
-    const items: unknown[] = prose !== undefined ? [{ kind: 'prose', text: proseWithFullIds(ctx.library(), prose) }] : [];
+    const items: unknown[] = prose !== undefined ? [{ kind: 'prose', text: (await briefingMarkdown()).proseWithFullIds(ctx.library(), prose) }] : [];
     for (const f of factIds) items.push({ kind: 'fact', factId: f, ...(loc ? { locator: parseLocator(loc) } : {}), ...(lead ? { lead } : {}) });
     const at = str(ctx.values, 'at');
     if (at !== undefined && !/^\d+$/.test(at)) throw new UsageError('--at must be a number');

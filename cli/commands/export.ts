@@ -6,7 +6,6 @@ import type { ExportFormat, ExportPhase } from '../../export/export-briefing';
 import { listTemplates, templateProblems } from '../../export/template/index';
 import { removeLeftovers } from '../../db/leftovers';
 import { Library } from '../../db/library';
-import { loadSample } from '../../samples/load';
 
 const EXPORT_FORMATS = ['docx', 'markdown', 'text'] as const;
 const PHASES: Record<ExportPhase, string> = {
@@ -212,6 +211,7 @@ and writes FOLDER/<memo title>.docx. FOLDER defaults to ./dossier-sample.`,
     if (existsSync(path)) throw new DossierError('conflict', `${path} already exists; choose another --out folder or delete it.`);
     const lib = Library.open(path);
     try {
+      const { loadSample } = await import('../../samples/load');
       const id = loadSample(lib);
       const { exportBriefing } = await exporting();
       const r = await exportBriefing(lib, id, { out: dir });

@@ -1,5 +1,4 @@
-import { exportPack, type PackSelector } from '../../team/pack/export-pack';
-import { importPack } from '../../team/pack/import-pack';
+import type { PackSelector } from '../../team/pack/export-pack';
 import type { Command } from '../command';
 import { UsageError, list, need, str } from '../command';
 
@@ -18,6 +17,8 @@ the pack's facts go too. Bring changes back with: dossier pack import FILE`,
     const brief = str(ctx.values, 'brief');
     if ([ids.length > 0, tag, brief].filter(Boolean).length !== 1) throw new UsageError('say what goes in the pack with one of --tag, --brief or --ids');
     const selector: PackSelector = ids.length ? { ids } : tag ? { tag } : { brief: brief as string };
+    // The pack code (and its ZIP writer) loads only for the pack commands.
+    const { exportPack } = await import('../../team/pack/export-pack');
     const r = await exportPack(ctx.library(), selector, need(ctx, 0, 'OUT (a pack file or a folder)'));
     if (ctx.json) return r;
     ctx.out(`Pack marked ${r.highestMarking ?? 'UNMARKED'}: ${r.path}`);
@@ -37,6 +38,7 @@ export const packImportCommand: Command = {
 this library's scheme cannot hold changes nothing. A field changed both here and in the pack
 keeps yours and becomes a conflict: dossier sync --conflicts, then --resolve ID --keep mine|theirs`,
   async run(ctx) {
+    const { importPack } = await import('../../team/pack/import-pack');
     const r = await importPack(ctx.library(), need(ctx, 0, 'FILE (a .dossierpack)'));
     if (ctx.json) return r;
     ctx.out(

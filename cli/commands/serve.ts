@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { CoreCallError, CoreClient } from '../../api/host/client';
-import { nodeCoreChannel } from '../../api/host/node-channel';
+import type { CoreClient } from '../../api/host/client';
 import { join } from 'node:path';
 import { userDataDir, userStyleDir, userTemplateDir } from '../../core/paths';
 import type { Command } from '../command';
@@ -26,6 +25,9 @@ calls in flight answer with code "core_restarted", and a line {"event": "core:re
   async run(ctx) {
     // dist/cli/dossier.js or dist/chunks/*.js → dist/api/host/entry.js (scripts/build.mjs).
     const entry = fileURLToPath(new URL('../api/host/entry.js', import.meta.url));
+    // The core's client loads for this command only, not with every command line.
+    const { CoreClient } = await import('../../api/host/client');
+    const { nodeCoreChannel } = await import('../../api/host/node-channel');
     const write = (line: unknown) => process.stdout.write(`${JSON.stringify(line)}\n`);
     const core = new CoreClient({
       spawn: () => nodeCoreChannel(entry, ctx.env),
@@ -68,6 +70,7 @@ async function answer(core: CoreClient, line: string, lineNo: number): Promise<u
     const r = await core.request('call', [request.call, request.args ?? []]);
     return { id, ...r };
   } catch (e) {
+    const { CoreCallError } = await import('../../api/host/client');
     return { id, ok: false, error: e instanceof CoreCallError ? e.error : { code: 'internal', message: (e as Error).message } };
   }
 }

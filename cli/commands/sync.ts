@@ -1,5 +1,4 @@
 import { invalid } from '../../core/errors';
-import { syncOnce } from '../../team/sync';
 import type { Command } from '../command';
 import { UsageError, flag, list, str } from '../command';
 import { oneOf } from '../choices';
@@ -83,6 +82,8 @@ export const syncCommand: Command = {
     }
     const link = lib.teamLink();
     if (!link) throw invalid('team', 'this library is not linked to a team; link it with: dossier team link URL --team T');
+    // Loaded here, not at the top: the sync (and the team server's client) is no other command's.
+    const { syncOnce } = await import('../../team/sync');
     const server = await connect(ctx, link.server);
     try {
       const r = await syncOnce(lib, server);

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { DossierError } from '../../core/errors';
-import { linkLibrary } from '../../team/link';
-import { addUser, createTeam, initSchema, openServer, revokeUser } from '../../team/server/index';
 import type { TeamServer } from '../../team/server/index';
 import { serverAddress, withoutPassword } from '../../team/server-url';
 import { oneOf } from '../choices';
@@ -11,6 +9,12 @@ import { readInput } from '../read-input';
 import { fields } from '../table';
 import { TEAM_PASSWORD_HELP, teamPassword } from '../team-password';
 
+/**
+ * The team server's client (PostgreSQL's `pg` and its 230 KB chunk) is loaded by the team
+ * commands when they run: statically imported, every command — an export too — loaded it.
+ */
+const teamServer = () => import('../../team/server/index');
+
 const SERVER_HELP = `  --server URL         the team server: a PostgreSQL connection string, e.g.
                        postgresql://admin@db.office.example:5432/dossier?sslmode=verify-full
 ${TEAM_PASSWORD_HELP}`;
@@ -19,6 +23,7 @@ ${TEAM_PASSWORD_HELP}`;
 export async function connect(ctx: Context, url: string): Promise<TeamServer> {
   const inUrl = passwordInUrl(url);
   const password = inUrl ?? (await teamPassword(str(ctx.values, 'password-file'), ctx.env, serverAddress(url)));
+  const { openServer } = await teamServer();
   return openServer({ url, password });
 }
 
@@ -51,6 +56,7 @@ A server whose schema is newer than this Dossier is refused and left as it is.`,
     const url = serverOption(ctx);
     const team = str(ctx.values, 'team');
     const scheme = oneOf('--scheme', str(ctx.values, 'scheme') ?? 'us', ['us', 'uk']) as 'us' | 'uk';
+    const { initSchema, createTeam } = await teamServer();
     return withServer(ctx, url, async (s) => {
       const schema = await initSchema(s);
       const made = team ? await createTeam(s, team, scheme, { ifMissing: true }) : undefined;
@@ -97,6 +103,7 @@ export const teamAddUserCommand: Command = {
     if (!clearance) throw new UsageError('give the clearance: --clearance LEVEL (a level of the team scheme, e.g. CUI)');
     const file = str(ctx.values, 'new-password-file');
     const password = file ? firstLine(await readInput(file), file) : randomBytes(18).toString('base64url');
+    const { addUser } = await teamServer();
     await withServer(ctx, serverOption(ctx), (s) => addUser(s, { name, team, role, clearance, password }));
     if (ctx.json) return { name, team, role, clearance, ...(file ? {} : { password }) };
     ctx.out(`${name} is a${role === 'admin' || role === 'editor' ? 'n' : ''} ${role} of "${team}", cleared to ${clearance.toUpperCase()}.`);
@@ -116,6 +123,7 @@ export const teamRevokeCommand: Command = {
     const name = need(ctx, 0, 'NAME');
     const team = str(ctx.values, 'team');
     if (!team) throw new UsageError('give the team: --team T');
+    const { revokeUser } = await teamServer();
     await withServer(ctx, serverOption(ctx), (s) => revokeUser(s, { name, team }));
     if (ctx.json) return { name, team, revoked: true };
     ctx.out(`${name} is no longer a member of "${team}". Their own facts stay theirs; the team's leave their laptop at their next sync.`);
@@ -135,6 +143,7 @@ The library keeps the URL without any password. Share with: dossier share --team
     const team = str(ctx.values, 'team');
     if (!team) throw new UsageError('give the team: --team T');
     const lib = ctx.library();
+    const { linkLibrary } = await import('../../team/link');
     const { me } = await withServer(ctx, url, (s) => linkLibrary(lib, s, url, team));
     if (ctx.json) return { ...me, server: withoutPassword(url) };
     ctx.out(

@@ -2,23 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type * as z from 'zod';
 import { DossierError } from '../../core/errors';
-import actionMemo from '../../templates/builtin/action-memo.json';
-import backgroundBrief from '../../templates/builtin/background-brief.json';
-import infoMemo from '../../templates/builtin/info-memo.json';
-import situationReport from '../../templates/builtin/situation-report.json';
-import talkingPoints from '../../templates/builtin/talking-points.json';
+import { BUILT_IN_FILES, BUILT_IN_VALIDATED } from './builtin-files';
 import { DEFAULT_STYLES } from './default-styles';
 import { STYLE_ROLES, templateFileSchema, type StyleRole, type TemplateFile } from './schema';
 import type { Template, TemplateSummary } from './types';
-
-/** Built-ins are imported, not read from disk, so they travel inside the bundle. */
-const BUILT_IN_FILES: ReadonlyArray<{ file: string; data: unknown }> = [
-  { file: 'templates/builtin/info-memo.json', data: infoMemo },
-  { file: 'templates/builtin/action-memo.json', data: actionMemo },
-  { file: 'templates/builtin/background-brief.json', data: backgroundBrief },
-  { file: 'templates/builtin/talking-points.json', data: talkingPoints },
-  { file: 'templates/builtin/situation-report.json', data: situationReport },
-];
 
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
@@ -127,14 +114,18 @@ function crossCheck(t: TemplateFile): Array<{ field: string; problem: string }> 
 
 /** Validates parsed template data and completes it with defaults. */
 export function parseTemplate(data: unknown, file: string, source: 'built-in' | 'user'): Template {
-  const result = templateFileSchema.safeParse(data);
+  const result = templateFileSchema().safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
     const { field, problem } = describeIssue(issue, data);
     const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''})` : '';
     throw validationError(file, field, problem + more);
   }
-  const t = result.data;
+  return completeTemplate(result.data, file, source);
+}
+
+/** A template file the schema has parsed, checked across its fields and completed with defaults. */
+function completeTemplate(t: TemplateFile, file: string, source: 'built-in' | 'user'): Template {
   const problems = crossCheck(t);
   if (problems.length) throw validationError(file, problems[0].field, problems[0].problem);
 
@@ -232,10 +223,20 @@ export function loadTemplateFile(path: string): Template {
 
 let builtIns: Template[] | undefined;
 
-/** The built-in templates, validated once. */
+/** The built-in templates, validated once (in the built command line, by its build: see builtin-files.ts). */
 export function builtInTemplates(): Template[] {
-  builtIns ??= BUILT_IN_FILES.map(({ file, data }) => parseTemplate(data, file, 'built-in'));
+  builtIns ??= BUILT_IN_FILES.map(({ file, data }) =>
+    BUILT_IN_VALIDATED ? completeTemplate(data as TemplateFile, file, 'built-in') : parseTemplate(data, file, 'built-in'),
+  );
   return builtIns;
+}
+
+/**
+ * The built-in template files as the schema parses them (defaults filled in), for the build to
+ * put in the bundle in place of the files as written (scripts/build.mjs).
+ */
+export function validatedBuiltInFiles(): Array<{ file: string; data: TemplateFile }> {
+  return BUILT_IN_FILES.map(({ file, data }) => ({ file, data: templateFileSchema().parse(data) }));
 }
 
 function userTemplateFiles(userDir: string | undefined): string[] {
