@@ -18,6 +18,7 @@ import * as tags from './repo/tags';
 import { applyRemoteRows } from './repo/sync-apply';
 import * as syncConflicts from './repo/sync-conflicts';
 import { leaveTeam } from './repo/sync-leave';
+import { missingOriginals, originalsToUpload, type ReceivedOriginals } from './repo/sync-originals';
 import * as syncLink from './repo/sync-link';
 import * as outbox from './repo/sync-outbox';
 import type { RowRef } from './repo/sync-remove';
@@ -30,7 +31,7 @@ import { factContext } from './originals/context';
 import { quoteChecker } from './originals/quote-check';
 import * as originals from './originals/store';
 import * as originalSearch from './originals/search';
-import type { RemoteRow, SyncConflict, SyncEntity } from '../core/sync-types';
+import type { Mutation, RemoteRow, SyncConflict, SyncEntity } from '../core/sync-types';
 import type { VersionNote, VersionReason } from '../core/versions';
 
 /**
@@ -153,7 +154,11 @@ export class Library {
   pendingMutations = (limit?: number) => outbox.pendingMutations(this.db, limit);
   pendingCount = () => outbox.pendingCount(this.db);
   ackMutations = (results: readonly outbox.AckResult[]) => outbox.ackMutations(this.db, results);
-  applyRemoteRows = (teamId: string, rows: readonly RemoteRow[], gone?: readonly RowRef[]) => applyRemoteRows(this.db, teamId, rows, gone);
+  applyRemoteRows = (teamId: string, rows: readonly RemoteRow[], gone?: readonly RowRef[], received?: ReceivedOriginals) =>
+    applyRemoteRows(this.db, teamId, rows, gone, received);
+  /** Stored originals with the team: which files a pull must fetch, which an outbox batch uploads. */
+  missingOriginals = (rows: readonly RemoteRow[]) => missingOriginals(this.db, rows);
+  originalsToUpload = (mutations: readonly Mutation[]) => originalsToUpload(this.db, mutations);
   recordConflicts = (conflicts: readonly SyncConflict[]) => syncConflicts.recordConflicts(this.db, conflicts);
   listConflicts = (opts?: { open?: boolean }) => syncConflicts.listConflicts(this.db, opts);
   resolveConflict = (id: string, choice: 'mine' | 'theirs') => syncConflicts.resolveConflict(this.db, id, choice);

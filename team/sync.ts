@@ -3,6 +3,7 @@ import type { Library } from '../db/library';
 import type { TeamLink } from '../db/repo/sync-link';
 import type { TeamServer } from './server/index';
 import { pull, push, whoAmI } from './server/index';
+import { fetchOriginals, uploadOriginals } from './sync-originals';
 
 /** What one sync moved, in numbers (`dossier sync --json`, the app's status line). */
 export interface SyncReport {
@@ -19,6 +20,9 @@ export interface SyncReport {
   openConflicts: number;
   /** The user is no longer a member: the team's rows were removed here, their own rows kept. */
   revoked: boolean;
+  /** Stored originals' files sent to the server (new to the team) and received from it. */
+  uploadedOriginals: number;
+  fetchedOriginals: number;
 }
 
 export interface SyncOptions {
@@ -48,7 +52,18 @@ export async function syncOnce(lib: Library, server: TeamServer, options: SyncOp
 }
 
 async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, options: SyncOptions): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, pulled: 0, removed: 0, conflicts: 0, refused: [], pending: 0, openConflicts: 0, revoked: false };
+  const report: SyncReport = {
+    pushed: 0,
+    pulled: 0,
+    removed: 0,
+    conflicts: 0,
+    refused: [],
+    pending: 0,
+    openConflicts: 0,
+    revoked: false,
+    uploadedOriginals: 0,
+    fetchedOriginals: 0,
+  };
   try {
     await whoAmI(server, link.teamName);
   } catch (e) {
@@ -70,7 +85,9 @@ async function pushAll(lib: Library, server: TeamServer, teamId: string, report:
     checkAborted(options.signal);
     const mutations = lib.pendingMutations(batch);
     if (mutations.length === 0) return;
-    const results = await push(server, teamId, libraryId, mutations);
+    const originals = await uploadOriginals(lib, server, teamId, mutations);
+    report.uploadedOriginals += originals.uploaded;
+    const results = [...originals.refused, ...(await push(server, teamId, libraryId, originals.sendable))];
     const conflicts = results.flatMap((r) => r.conflicts);
     for (const r of results) {
       if (r.status === 'refused') {
@@ -95,9 +112,11 @@ async function pullAll(lib: Library, server: TeamServer, teamId: string, report:
     checkAborted(options.signal);
     const cursor = lib.teamLink()?.cursor ?? '';
     const got = await pull(server, teamId, cursor, page);
+    const received = await fetchOriginals(lib, server, teamId, got.rows);
+    report.fetchedOriginals += received.size;
     // The rows and the cursor past them in one transaction: a pull killed here is repeated whole.
     const applied = lib.db.transaction(() => {
-      const r = lib.applyRemoteRows(teamId, got.rows, got.gone);
+      const r = lib.applyRemoteRows(teamId, got.rows, got.gone, received);
       lib.setSyncCursor(got.cursor);
       return r;
     })();

@@ -10,7 +10,7 @@ export interface RowRef {
   id: string;
 }
 
-const ORDER: readonly SyncEntity[] = ['briefing', 'link', 'fact', 'source'];
+const ORDER: readonly SyncEntity[] = ['briefing', 'link', 'fact', 'original', 'source'];
 
 /**
  * Removes rows the team no longer has (deleted on the server, or out of this user's sight),
@@ -28,7 +28,7 @@ export function removeRemoteRows(
   rows: readonly RemoteRow[] = [],
   record = true,
 ): { removed: Record<SyncEntity, number>; kept: number } {
-  const removed: Record<SyncEntity, number> = { source: 0, fact: 0, link: 0, briefing: 0 };
+  const removed: Record<SyncEntity, number> = { source: 0, fact: 0, link: 0, briefing: 0, original: 0 };
   const byRef = new Map(rows.map((r) => [`${r.entity}:${r.id}`, r]));
   let kept = 0;
   for (const entity of ORDER) {
@@ -71,6 +71,11 @@ function removeOne(db: Db, { entity, id }: RowRef): Outcome {
     case 'fact':
       if (stmt(db, `SELECT 1 FROM (${FACT_USES_SQL}) WHERE fact_id = ? LIMIT 1`).get(id)) return 'cited';
       return stmt(db, 'DELETE FROM facts WHERE id = ?').run(id).changes ? 'removed' : 'absent';
+    case 'original': {
+      // The file goes with its last link (migration 6's trigger): one a personal source keeps stays.
+      const [sourceId, sha256] = linkEnds(id);
+      return stmt(db, 'DELETE FROM source_originals WHERE source_id = ? AND sha256 = ?').run(sourceId, sha256).changes ? 'removed' : 'absent';
+    }
     case 'source':
       if (stmt(db, 'SELECT 1 FROM facts WHERE source_id = @id OR via_source_id = @id LIMIT 1').get({ id })) return 'used';
       return stmt(db, 'DELETE FROM sources WHERE id = ?').run(id).changes ? 'removed' : 'absent';

@@ -1,0 +1,157 @@
+/**
+ * Server schema version 2: stored originals travel with their shared sources (issue 16 §1).
+ *
+ * - A source's link to an original is a shared row like any other (entity 'original', id
+ *   `${source_id}~${sha256}`, data: source_id, sha256, file_name, captured_at), so it has
+ *   versions, history, the change log and row-level security for free. Its rank is its
+ *   source's, set here whatever the client sends, and follows the source's marking: a
+ *   CUI-cleared user never sees the link of a SECRET source.
+ * - The file itself is content, not a row: `dossier.originals` keeps it once per team by its
+ *   SHA-256 (the bytes, and the passages the importer extracted as the JSON text the app keeps,
+ *   with that text's SHA-256), uploaded once, checked against both hashes on the way in, never
+ *   changed. It can be read only through a link the reader may see, or by someone who uploaded
+ *   the very same bytes (`original_holders`): knowing a hash is not enough to fetch a file.
+ * - Uploads go through `store_original`, which checks the hashes and records the holder; a
+ *   file already there is not written again (content-addressed, so an upload is idempotent).
+ */
+export const schema002 = /* sql */ `
+ALTER TABLE dossier.rows DROP CONSTRAINT rows_entity_check;
+ALTER TABLE dossier.rows ADD CONSTRAINT rows_entity_check CHECK (entity IN ('source', 'fact', 'link', 'briefing', 'original'));
+CREATE INDEX rows_original_sha256 ON dossier.rows (team_id, (data->>'sha256')) WHERE entity = 'original';
+CREATE INDEX rows_original_source ON dossier.rows (team_id, (data->>'source_id')) WHERE entity = 'original';
+
+CREATE TABLE dossier.originals (
+  team_id     uuid NOT NULL REFERENCES dossier.teams(id),
+  sha256      text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  media_type  text NOT NULL CHECK (btrim(media_type) <> ''),
+  byte_size   bigint NOT NULL CHECK (byte_size = octet_length(bytes)),
+  bytes       bytea NOT NULL,
+  passages    text NOT NULL,
+  text_sha256 text NOT NULL CHECK (text_sha256 ~ '^[0-9a-f]{64}$'),
+  uploaded_by name NOT NULL,
+  uploaded_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (team_id, sha256)
+);
+
+-- Who sent these very bytes (checked against their hash): they hold the file already.
+CREATE TABLE dossier.original_holders (
+  team_id   uuid NOT NULL,
+  sha256    text NOT NULL,
+  user_name name NOT NULL,
+  PRIMARY KEY (team_id, sha256, user_name),
+  FOREIGN KEY (team_id, sha256) REFERENCES dossier.originals (team_id, sha256)
+);
+
+CREATE FUNCTION dossier.original_immutable() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, dossier AS $f$
+BEGIN
+  RAISE EXCEPTION 'a stored original never changes: its bytes are named by their SHA-256' USING ERRCODE = '42501';
+END
+$f$;
+CREATE TRIGGER originals_immutable BEFORE UPDATE ON dossier.originals
+  FOR EACH ROW EXECUTE FUNCTION dossier.original_immutable();
+
+ALTER TABLE dossier.originals ENABLE ROW LEVEL SECURITY;
+ALTER TABLE dossier.originals FORCE ROW LEVEL SECURITY;
+ALTER TABLE dossier.original_holders ENABLE ROW LEVEL SECURITY;
+ALTER TABLE dossier.original_holders FORCE ROW LEVEL SECURITY;
+
+-- The rows subquery is itself filtered by rows' policy: membership and clearance.
+CREATE POLICY read_linked ON dossier.originals FOR SELECT
+  USING (EXISTS (SELECT 1 FROM dossier.rows r
+                  WHERE r.team_id = originals.team_id AND r.entity = 'original'
+                    AND r.data->>'sha256' = originals.sha256 AND NOT r.deleted)
+      OR EXISTS (SELECT 1 FROM dossier.original_holders h
+                   JOIN dossier.members m ON m.team_id = h.team_id AND m.user_name = h.user_name AND m.revoked_at IS NULL
+                  WHERE h.team_id = originals.team_id AND h.sha256 = originals.sha256 AND h.user_name = current_user));
+CREATE POLICY own_holdings ON dossier.original_holders FOR SELECT
+  USING (user_name = current_user);
+
+GRANT SELECT ON dossier.originals, dossier.original_holders TO dossier_user;
+
+-- Runs as the owner (the tables take no INSERT from clients) after checking the caller, the
+-- login (session_user), is an editor or admin of the team, and the hashes.
+CREATE FUNCTION dossier.store_original(p_team uuid, p_sha256 text, p_media_type text, p_bytes bytea, p_passages text, p_text_sha256 text)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, dossier AS $f$
+DECLARE
+  added boolean;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM dossier.members WHERE team_id = p_team AND user_name = session_user
+                   AND revoked_at IS NULL AND role IN ('editor', 'admin')) THEN
+    RAISE EXCEPTION 'only an editor or admin of this team uploads originals' USING ERRCODE = '42501';
+  END IF;
+  IF p_bytes IS NULL OR p_sha256 IS DISTINCT FROM encode(sha256(p_bytes), 'hex') THEN
+    RAISE EXCEPTION 'original %: the bytes sent do not match their SHA-256', p_sha256 USING ERRCODE = '22023';
+  END IF;
+  IF p_passages IS NULL OR p_text_sha256 IS DISTINCT FROM encode(sha256(convert_to(p_passages, 'UTF8')), 'hex') THEN
+    RAISE EXCEPTION 'original %: the text sent does not match its SHA-256', p_sha256 USING ERRCODE = '22023';
+  END IF;
+  INSERT INTO dossier.originals (team_id, sha256, media_type, byte_size, bytes, passages, text_sha256, uploaded_by)
+  VALUES (p_team, p_sha256, p_media_type, octet_length(p_bytes), p_bytes, p_passages, p_text_sha256, session_user)
+  ON CONFLICT (team_id, sha256) DO NOTHING;
+  added := FOUND;
+  INSERT INTO dossier.original_holders (team_id, sha256, user_name) VALUES (p_team, p_sha256, session_user)
+  ON CONFLICT DO NOTHING;
+  RETURN added;
+END
+$f$;
+REVOKE ALL ON FUNCTION dossier.store_original(uuid, text, text, bytea, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dossier.store_original(uuid, text, text, bytea, text, text) TO dossier_user;
+
+-- Version 1's stamp, and for an original's link: the id must name its source and file, the
+-- rank is the source's as the writer sees it (a source they cannot see: above every level,
+-- so the write is refused), and the file must be on the server before a live link is.
+CREATE OR REPLACE FUNCTION dossier.stamp_row() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, dossier AS $f$
+DECLARE
+  lib text := nullif(current_setting('dossier.library_id', true), '');
+BEGIN
+  IF NEW.entity = 'original' THEN
+    IF NEW.id IS DISTINCT FROM (NEW.data->>'source_id') || '~' || (NEW.data->>'sha256') THEN
+      RAISE EXCEPTION 'original %: the id must be source_id~sha256 of its data', NEW.id USING ERRCODE = '22023';
+    END IF;
+    NEW.marking_rank := coalesce((SELECT s.marking_rank FROM dossier.rows s
+                                   WHERE s.team_id = NEW.team_id AND s.entity = 'source' AND s.id = NEW.data->>'source_id'), 1000);
+    IF NOT NEW.deleted AND NOT EXISTS (SELECT 1 FROM dossier.originals o
+                                        WHERE o.team_id = NEW.team_id AND o.sha256 = NEW.data->>'sha256') THEN
+      RAISE EXCEPTION 'original %: its file is not on the server; upload it first', NEW.id USING ERRCODE = '23503';
+    END IF;
+  ELSE
+    NEW.marking_rank := dossier.marking_rank(
+      (SELECT scheme FROM dossier.teams WHERE id = NEW.team_id), NEW.data->>'marking');
+  END IF;
+  NEW.updated_by := current_user;
+  NEW.updated_at := now();
+  IF TG_OP = 'INSERT' THEN
+    NEW.version := 1;
+    NEW.field_versions := coalesce(
+      (SELECT jsonb_object_agg(k, jsonb_build_object('v', 1, 'lib', lib, 'by', current_user)) FROM jsonb_object_keys(NEW.data) k), '{}');
+  ELSE
+    IF (NEW.team_id, NEW.entity, NEW.id) IS DISTINCT FROM (OLD.team_id, OLD.entity, OLD.id) THEN
+      RAISE EXCEPTION 'a shared row keeps its team, entity and id' USING ERRCODE = '42501';
+    END IF;
+    NEW.version := OLD.version + 1;
+    NEW.field_versions := OLD.field_versions || coalesce(
+      (SELECT jsonb_object_agg(k, jsonb_build_object('v', NEW.version, 'lib', lib, 'by', current_user))
+         FROM (SELECT jsonb_object_keys(NEW.data) UNION SELECT jsonb_object_keys(OLD.data)) ks(k)
+        WHERE NEW.data->k IS DISTINCT FROM OLD.data->k), '{}');
+  END IF;
+  RETURN NEW;
+END
+$f$;
+
+-- A source's marking changed: its originals' links are ranked again (a new version of each, so
+-- a pull hands them to everyone, as 'gone' to whom may no longer see them). Runs as the
+-- writer: they saw the source, so they see its links, which have its rank.
+CREATE FUNCTION dossier.rerank_originals() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, dossier AS $f$
+BEGIN
+  UPDATE dossier.rows SET data = data
+   WHERE team_id = NEW.team_id AND entity = 'original' AND data->>'source_id' = NEW.id;
+  RETURN NULL;
+END
+$f$;
+CREATE TRIGGER rows_rerank_originals AFTER UPDATE ON dossier.rows
+  FOR EACH ROW WHEN (NEW.entity = 'source' AND NEW.marking_rank IS DISTINCT FROM OLD.marking_rank)
+  EXECUTE FUNCTION dossier.rerank_originals();
+`;

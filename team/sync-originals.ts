@@ -1,0 +1,70 @@
+import { DossierError } from '../core/errors';
+import type { Mutation, RemoteRow } from '../core/sync-types';
+import type { Library } from '../db/library';
+import { prepareReceived, type PreparedOriginal } from '../db/originals/codec';
+import type { PushResult } from './server/push';
+import { downloadOriginals, originalsOnServer, uploadOriginal } from './server/originals';
+import type { TeamServer } from './server/connection';
+
+/**
+ * The files behind shared originals (issue 16 §1). The links travel as rows (entity
+ * 'original'); the bytes go beside them, by hash, once per team:
+ * - before a batch of the outbox goes up, the files its links name that the server does not
+ *   show this user are uploaded (the server checks their hashes), so every link finds its file;
+ * - before a page of a pull is applied, the files its links name that this library does not
+ *   keep are fetched and checked against their hashes; one that does not match refuses the
+ *   whole page, so nothing of it is applied and the cursor stays where it was.
+ */
+export interface UploadOutcome {
+  /** The batch without the links whose file is damaged here; those are refused with the reason. */
+  sendable: Mutation[];
+  refused: PushResult[];
+  uploaded: number;
+}
+
+export async function uploadOriginals(lib: Library, server: TeamServer, teamId: string, mutations: Mutation[]): Promise<UploadOutcome> {
+  const { files, damaged } = lib.originalsToUpload(mutations);
+  const there = await originalsOnServer(
+    server,
+    teamId,
+    files.map((f) => f.sha256),
+  );
+  let uploaded = 0;
+  for (const f of files) {
+    if (!there.has(f.sha256) && (await uploadOriginal(server, teamId, f))) uploaded++;
+  }
+  const unsendable = new Set(damaged);
+  const isUnsendable = (m: Mutation) => m.entity === 'original' && m.op === 'upsert' && unsendable.has(String(m.fields.sha256));
+  const refused: PushResult[] = mutations.filter(isUnsendable).map((m) => ({
+    mutationId: m.mutationId,
+    status: 'refused',
+    version: 0,
+    conflicts: [],
+    reason: `the stored original ${String(m.fields.sha256).slice(0, 12)}… is damaged in this library (see: dossier check), so it was not sent`,
+  }));
+  return { sendable: mutations.filter((m) => !isUnsendable(m)), refused, uploaded };
+}
+
+/** The files a page of a pull needs, fetched and verified; throws (nothing applied) on a mismatch. */
+export async function fetchOriginals(lib: Library, server: TeamServer, teamId: string, rows: readonly RemoteRow[]): Promise<Map<string, PreparedOriginal>> {
+  const wanted = lib.missingOriginals(rows);
+  const received = new Map<string, PreparedOriginal>();
+  for await (const o of downloadOriginals(server, teamId, wanted)) {
+    const prepared = prepareReceived(o.bytes, o.mediaType, o.passagesJson);
+    if (!prepared || prepared.sha256 !== o.sha256 || prepared.textSha256 !== o.textSha256) throw refusedOnArrival(o.sha256, rows, 'does not match its SHA-256');
+    received.set(o.sha256, prepared);
+  }
+  const absent = wanted.find((sha) => !received.has(sha));
+  if (absent) throw refusedOnArrival(absent, rows, 'is not on the team server');
+  return received;
+}
+
+function refusedOnArrival(sha256: string, rows: readonly RemoteRow[], problem: string): DossierError {
+  const link = rows.find((r) => r.entity === 'original' && r.data.sha256 === sha256);
+  const name = typeof link?.data.file_name === 'string' ? ` (${link.data.file_name})` : '';
+  return new DossierError(
+    'validation',
+    `original: the team server's copy of the stored original ${sha256}${name} ${problem}; it was refused and nothing from this sync's pull was applied. A team admin can restore it from a backup.`,
+    'original',
+  );
+}
