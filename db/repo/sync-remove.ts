@@ -33,6 +33,7 @@ export function removeRemoteRows(
   let kept = 0;
   for (const entity of ORDER) {
     for (const ref of refs.filter((r) => r.entity === entity)) {
+      if (entity === 'source') removed.original += removeTeamOriginals(db, ref.id);
       const outcome = removeOne(db, ref);
       if (outcome === 'removed') removed[entity]++;
       if (outcome === 'edited' || outcome === 'cited') kept++;
@@ -80,6 +81,23 @@ function removeOne(db: Db, { entity, id }: RowRef): Outcome {
       if (stmt(db, 'SELECT 1 FROM facts WHERE source_id = @id OR via_source_id = @id LIMIT 1').get({ id })) return 'used';
       return stmt(db, 'DELETE FROM sources WHERE id = ?').run(id).changes ? 'removed' : 'absent';
   }
+}
+
+/**
+ * The team's originals of a source the team no longer shows go with it, even when the source
+ * stays as a personal row (a fact here refers to it): the file is as secret as the source was
+ * made. One this library attached itself stays; so does a file a personal source also keeps.
+ */
+function removeTeamOriginals(db: Db, sourceId: string): number {
+  const ids = stmt(db, "SELECT id FROM sync_rows WHERE entity = 'original' AND origin = 'team' AND substr(id, 1, length(@s) + 1) = @s || '~'")
+    .pluck()
+    .all({ s: sourceId }) as string[];
+  let n = 0;
+  for (const id of ids) {
+    if (removeOne(db, { entity: 'original', id }) === 'removed') n++;
+    unshare(db, { entity: 'original', id });
+  }
+  return n;
 }
 
 /** The row is no longer the team's here (kept as personal, or gone). */

@@ -19,9 +19,9 @@ function checkHashes(shas: readonly string[]): void {
 }
 
 /**
- * Which of these files the server holds that this user may read (through a link they may see,
- * or because they sent the same bytes before). A file held only behind rows above the user's
- * clearance looks absent: they upload it again, and the server, finding it there, keeps one copy.
+ * Which of these files the server holds that this user may read (through a link they may see).
+ * A file held only behind rows above the user's clearance looks absent: they upload it again,
+ * and the server, finding it there, keeps its one copy (and notes that they hold it).
  */
 export async function originalsOnServer(s: TeamServer, teamId: string, shas: readonly string[]): Promise<Set<string>> {
   checkHashes(shas);

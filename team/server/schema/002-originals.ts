@@ -9,8 +9,9 @@
  * - The file itself is content, not a row: `dossier.originals` keeps it once per team by its
  *   SHA-256 (the bytes, and the passages the importer extracted as the JSON text the app keeps,
  *   with that text's SHA-256), uploaded once, checked against both hashes on the way in, never
- *   changed. It can be read only through a link the reader may see, or by someone who uploaded
- *   the very same bytes (`original_holders`): knowing a hash is not enough to fetch a file.
+ *   changed. It can be read only through a link the reader may see; a link may be made only by
+ *   someone who sent the very same bytes (`original_holders`) or can read the file already:
+ *   knowing a hash is not enough to fetch a file.
  * - Uploads go through `store_original`, which checks the hashes and records the holder; a
  *   file already there is not written again (content-addressed, so an upload is idempotent).
  */
@@ -56,16 +57,36 @@ ALTER TABLE dossier.originals FORCE ROW LEVEL SECURITY;
 ALTER TABLE dossier.original_holders ENABLE ROW LEVEL SECURITY;
 ALTER TABLE dossier.original_holders FORCE ROW LEVEL SECURITY;
 
--- The rows subquery is itself filtered by rows' policy: membership and clearance.
+-- A file is read through a link the reader may see, and only so: the rows subquery is itself
+-- filtered by rows' policy (membership and clearance), so a file is exactly as secret as the
+-- most open source it is attached to.
 CREATE POLICY read_linked ON dossier.originals FOR SELECT
   USING (EXISTS (SELECT 1 FROM dossier.rows r
                   WHERE r.team_id = originals.team_id AND r.entity = 'original'
-                    AND r.data->>'sha256' = originals.sha256 AND NOT r.deleted)
-      OR EXISTS (SELECT 1 FROM dossier.original_holders h
-                   JOIN dossier.members m ON m.team_id = h.team_id AND m.user_name = h.user_name AND m.revoked_at IS NULL
-                  WHERE h.team_id = originals.team_id AND h.sha256 = originals.sha256 AND h.user_name = current_user));
+                    AND r.data->>'sha256' = originals.sha256 AND NOT r.deleted));
 CREATE POLICY own_holdings ON dossier.original_holders FOR SELECT
   USING (user_name = current_user);
+
+-- The change log shows a team's members every id that changed (never content); a link's id
+-- names its file's SHA-256, a fingerprint of content, so a link's changes show only to whom may
+-- see the link. Nobody needs to hear a hidden link is gone: its source is, and takes it along.
+DROP POLICY team_ids ON dossier.change_log;
+CREATE POLICY team_ids ON dossier.change_log FOR SELECT
+  USING (EXISTS (SELECT 1 FROM dossier.members m
+                  WHERE m.team_id = change_log.team_id AND m.user_name = current_user AND m.revoked_at IS NULL)
+         AND (change_log.entity <> 'original'
+              OR EXISTS (SELECT 1 FROM dossier.rows r
+                          WHERE r.team_id = change_log.team_id AND r.entity = 'original' AND r.id = change_log.id)));
+
+-- Whether the caller sent these very bytes while an active editor of the team (checked by hash).
+CREATE FUNCTION dossier.holds_original(p_team uuid, p_sha256 text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, dossier AS $f$
+  SELECT EXISTS (SELECT 1 FROM dossier.original_holders h
+                   JOIN dossier.members m ON m.team_id = h.team_id AND m.user_name = h.user_name AND m.revoked_at IS NULL
+                  WHERE h.team_id = p_team AND h.sha256 = p_sha256 AND h.user_name = session_user)
+$f$;
+REVOKE ALL ON FUNCTION dossier.holds_original(uuid, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dossier.holds_original(uuid, text) TO dossier_user;
 
 GRANT SELECT ON dossier.originals, dossier.original_holders TO dossier_user;
 
@@ -112,9 +133,11 @@ BEGIN
     END IF;
     NEW.marking_rank := coalesce((SELECT s.marking_rank FROM dossier.rows s
                                    WHERE s.team_id = NEW.team_id AND s.entity = 'source' AND s.id = NEW.data->>'source_id'), 1000);
-    IF NOT NEW.deleted AND NOT EXISTS (SELECT 1 FROM dossier.originals o
-                                        WHERE o.team_id = NEW.team_id AND o.sha256 = NEW.data->>'sha256') THEN
-      RAISE EXCEPTION 'original %: its file is not on the server; upload it first', NEW.id USING ERRCODE = '23503';
+    -- Linking a file makes it readable to whoever sees the link: only someone who sent its
+    -- bytes, or can read it already, may; knowing its hash is not enough.
+    IF NOT NEW.deleted AND NOT dossier.holds_original(NEW.team_id, NEW.data->>'sha256')
+       AND NOT EXISTS (SELECT 1 FROM dossier.originals o WHERE o.team_id = NEW.team_id AND o.sha256 = NEW.data->>'sha256') THEN
+      RAISE EXCEPTION 'original %: its file is not on the server, or not sent by you; upload it first', NEW.id USING ERRCODE = '23503';
     END IF;
   ELSE
     NEW.marking_rank := dossier.marking_rank(
