@@ -18,7 +18,7 @@ import * as tags from './repo/tags';
 import { applyRemoteRows } from './repo/sync-apply';
 import * as syncConflicts from './repo/sync-conflicts';
 import { leaveTeam } from './repo/sync-leave';
-import { missingOriginals, originalsToUpload, type ReceivedOriginals } from './repo/sync-originals';
+import { factMarkingsOfSource, missingOriginals, originalsToUpload, type ReceivedOriginals, teamOriginalIds } from './repo/sync-originals';
 import * as syncLink from './repo/sync-link';
 import * as outbox from './repo/sync-outbox';
 import type { RowRef } from './repo/sync-remove';
@@ -159,6 +159,8 @@ export class Library {
   /** Stored originals with the team: which files a pull must fetch, which an outbox batch uploads. */
   missingOriginals = (rows: readonly RemoteRow[]) => missingOriginals(this.db, rows);
   originalsToUpload = (mutations: readonly Mutation[]) => originalsToUpload(this.db, mutations);
+  factMarkingsOfSource = (sourceId: string) => factMarkingsOfSource(this.db, sourceId);
+  teamOriginalIds = () => teamOriginalIds(this.db);
   recordConflicts = (conflicts: readonly SyncConflict[]) => syncConflicts.recordConflicts(this.db, conflicts);
   listConflicts = (opts?: { open?: boolean }) => syncConflicts.listConflicts(this.db, opts);
   resolveConflict = (id: string, choice: 'mine' | 'theirs') => syncConflicts.resolveConflict(this.db, id, choice);

@@ -3,7 +3,8 @@ import type { Mutation, RemoteRow } from '../core/sync-types';
 import type { Library } from '../db/library';
 import { prepareReceived, type PreparedOriginal } from '../db/originals/codec';
 import type { PushResult } from './server/push';
-import { downloadOriginals, originalsOnServer, uploadOriginal } from './server/originals';
+import { highestMarking } from './pack/pack-markings';
+import { downloadOriginals, originalsOnServer, uploadOriginal, visibleOriginalLinks } from './server/originals';
 import type { TeamServer } from './server/connection';
 
 /**
@@ -34,7 +35,7 @@ export async function uploadOriginals(lib: Library, server: TeamServer, teamId: 
     if (!there.has(f.sha256) && (await uploadOriginal(server, teamId, f))) uploaded++;
   }
   const unsendable = new Set(damaged);
-  const isUnsendable = (m: Mutation) => m.entity === 'original' && m.op === 'upsert' && unsendable.has(String(m.fields.sha256));
+  const isUnsendable = (m: Mutation) => isOriginalUpsert(m) && unsendable.has(String(m.fields.sha256));
   const refused: PushResult[] = mutations.filter(isUnsendable).map((m) => ({
     mutationId: m.mutationId,
     status: 'refused',
@@ -42,7 +43,47 @@ export async function uploadOriginals(lib: Library, server: TeamServer, teamId: 
     conflicts: [],
     reason: `the stored original ${String(m.fields.sha256).slice(0, 12)}… is damaged in this library (see: dossier check), so it was not sent`,
   }));
-  return { sendable: mutations.filter((m) => !isUnsendable(m)), refused, uploaded };
+  const sendable = mutations.filter((m) => !isUnsendable(m)).map((m) => (isOriginalUpsert(m) ? withMarking(lib, m) : m));
+  return { sendable, refused, uploaded };
+}
+
+function isOriginalUpsert(m: Mutation): boolean {
+  return m.entity === 'original' && m.op === 'upsert';
+}
+
+/**
+ * A file holds everything taken from it: it goes up marked with the highest marking of every
+ * fact this library has from its source, shared or not (the server raises it further to what
+ * the team's facts say, never lowers it). A marking this scheme cannot read is sent as it is:
+ * the server ranks it above every level, and the link is refused rather than under-marked.
+ */
+function withMarking(lib: Library, m: Mutation): Mutation {
+  const sourceId = m.id.slice(0, m.id.indexOf('~'));
+  const markings = lib.factMarkingsOfSource(sourceId);
+  let marking: string | null;
+  try {
+    marking = highestMarking(
+      lib.markingScheme(),
+      markings.map((text) => ({ entity: 'fact', id: sourceId, data: { marking: text } })),
+    );
+  } catch {
+    marking = markings[0] ?? null;
+  }
+  return { ...m, fields: { ...m.fields, marking } };
+}
+
+/**
+ * Files the user may no longer see (a fact from their source was marked above the user's
+ * clearance, by anyone) leave this library. Hidden links do not show in the change log (their
+ * ids name the file's hash), so after a pull the team's links kept here are checked, in one
+ * query. The file goes with its last link; one this library attached itself stays.
+ */
+export async function dropHiddenOriginals(lib: Library, server: TeamServer, teamId: string): Promise<number> {
+  const ids = lib.teamOriginalIds();
+  const visible = await visibleOriginalLinks(server, teamId, ids);
+  const gone = ids.filter((id) => !visible.has(id)).map((id) => ({ entity: 'original' as const, id }));
+  if (gone.length === 0) return 0;
+  return lib.applyRemoteRows(teamId, [], gone).removed.original;
 }
 
 /** The files a page of a pull needs, fetched and verified; throws (nothing applied) on a mismatch. */

@@ -3,7 +3,7 @@ import type { Library } from '../db/library';
 import type { TeamLink } from '../db/repo/sync-link';
 import type { TeamServer } from './server/index';
 import { pull, push, whoAmI } from './server/index';
-import { fetchOriginals, uploadOriginals } from './sync-originals';
+import { dropHiddenOriginals, fetchOriginals, uploadOriginals } from './sync-originals';
 
 /** What one sync moved, in numbers (`dossier sync --json`, the app's status line). */
 export interface SyncReport {
@@ -73,6 +73,7 @@ async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, opti
   }
   await pushAll(lib, server, link.teamId, report, options);
   await pullAll(lib, server, link.teamId, report, options);
+  report.removed += await dropHiddenOriginals(lib, server, link.teamId);
   report.pending = lib.pendingCount();
   report.openConflicts = lib.listConflicts({ open: true }).length;
   return report;

@@ -23,8 +23,12 @@ export interface SyncTable {
   exclude: readonly string[];
   /** TEXT columns holding JSON: sent as the JSON value, not as a string of it. */
   json: readonly string[];
-  /** A value kept in other tables, sent as one field (resolved when the outbox is read). */
-  derived?: 'tags' | 'body';
+  /**
+   * A value kept in other tables, sent as one field (resolved when the outbox is read); an
+   * original's `marking` is the highest of its source's facts, added as it goes up
+   * (team/sync-originals.ts) and never written to a column here.
+   */
+  derived?: 'tags' | 'body' | 'marking';
 }
 
 const byId = (row: string) => `${row}.id`;
@@ -44,7 +48,15 @@ export const SYNC_TABLES: readonly SyncTable[] = [
   { entity: 'briefing', table: 'briefings', key: byId, keys: ['id'], exclude: ['seq', 'id', 'updated_at'], json: ['fields'], derived: 'body' },
   // A source's stored original (migration 11): the link travels as a row; the file itself is
   // content, moved by its hash beside the rows (team/sync-originals.ts).
-  { entity: 'original', table: 'source_originals', key: pair('source_id', 'sha256'), keys: ['source_id', 'sha256'], exclude: [], json: [] },
+  {
+    entity: 'original',
+    table: 'source_originals',
+    key: pair('source_id', 'sha256'),
+    keys: ['source_id', 'sha256'],
+    exclude: [],
+    json: [],
+    derived: 'marking',
+  },
 ];
 
 export function syncTable(entity: SyncEntity): SyncTable {

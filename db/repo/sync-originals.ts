@@ -97,3 +97,15 @@ export function originalsToUpload(db: Db, mutations: readonly Mutation[]): { fil
   }
   return { files, damaged };
 }
+
+/** The markings of every fact this library holds from a source, shared or not (what its file holds). */
+export function factMarkingsOfSource(db: Db, sourceId: string): string[] {
+  return stmt(db, "SELECT DISTINCT marking FROM facts WHERE source_id = ? AND coalesce(trim(marking), '') <> ''")
+    .pluck()
+    .all(sourceId) as string[];
+}
+
+/** The team's originals here (their link ids): what a sync checks the user may still see. */
+export function teamOriginalIds(db: Db): string[] {
+  return stmt(db, "SELECT id FROM sync_rows WHERE entity = 'original' AND origin = 'team' ORDER BY id").pluck().all() as string[];
+}

@@ -34,8 +34,9 @@ export function shareWithTeam(db: Db, teamId: string, selector: ShareSelector): 
     const pick = selectionClosure(db, selector);
     const counts: ShareCounts = { source: 0, fact: 0, link: 0, briefing: 0, original: 0 };
     counts.source = shareRows(db, team, 'source', pick.sources);
-    counts.original = shareRows(db, team, 'original', unsharedOriginals(db));
     counts.fact = shareRows(db, team, 'fact', pick.facts);
+    // After the facts: the server ranks a file at least as high as the facts it has from its source.
+    counts.original = shareRows(db, team, 'original', unsharedOriginals(db));
     counts.link = shareRows(db, team, 'link', unsharedLinks(db));
     counts.briefing = shareRows(db, team, 'briefing', pick.briefings);
     return counts;

@@ -60,3 +60,13 @@ export async function* downloadOriginals(s: TeamServer, teamId: string, shas: re
     if (row) yield { sha256: row.sha256, mediaType: row.media_type, bytes: row.bytes, passagesJson: row.passages, textSha256: row.text_sha256 };
   }
 }
+
+/** Which of these links of the team's originals the user may still see (live ones). */
+export async function visibleOriginalLinks(s: TeamServer, teamId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const r = await s.query<{ id: string }>("SELECT id FROM dossier.rows WHERE team_id = $1 AND entity = 'original' AND id = ANY($2::text[]) AND NOT deleted", [
+    teamId,
+    [...ids],
+  ]);
+  return new Set(r.rows.map((x) => x.id));
+}

@@ -16,6 +16,7 @@ let cuiEditor: TeamServer;
 let reader: TeamServer;
 const SECRET_ID = 'f-s1';
 const SECRET_SOURCE = 's-s1';
+const SECRET_FACT = 'f-s-src';
 
 function serverFile(text: string): ServerOriginal {
   const bytes = Buffer.from(`<p>${text}</p>`);
@@ -42,13 +43,6 @@ beforeAll(async () => {
   const [c] = await push(secretEditor, fx.teamId, 'lib-s2', [mutation('fact', SECRET_ID, { text: 'Other hidden' }, 1)]);
   expect(c.status).toBe('conflict');
   await push(cuiEditor, fx.teamId, 'lib-c', [mutation('fact', 'f-cui', { text: 'CUI text', marking: 'CUI' }, 0)]);
-  // A SECRET source with its stored original (the file's text says "Hidden" too).
-  await uploadOriginal(secretEditor, fx.teamId, SECRET_FILE);
-  const shared = await push(secretEditor, fx.teamId, 'lib-s1', [
-    mutation('source', SECRET_SOURCE, { title: 'Hidden source', marking: 'S' }, 0),
-    mutation('original', `${SECRET_SOURCE}~${SECRET_FILE.sha256}`, originalLink(SECRET_SOURCE, SECRET_FILE.sha256), 0),
-  ]);
-  expect(shared.map((r) => r.status)).toEqual(['applied', 'applied']);
 });
 afterAll(async () => {
   await fx?.close();
@@ -102,7 +96,15 @@ describe('clearance, enforced by PostgreSQL', () => {
     }
   });
 
-  it('a CUI-cleared user never receives the stored original of a SECRET source, even knowing its hash', async () => {
+  it('a CUI-cleared user never receives the stored original of a source with SECRET material, even knowing its hash', async () => {
+    // Sources carry no marking: a file is as secret as the facts taken from it (the file's text says "Hidden" too).
+    await uploadOriginal(secretEditor, fx.teamId, SECRET_FILE);
+    const shared = await push(secretEditor, fx.teamId, 'lib-s1', [
+      mutation('source', SECRET_SOURCE, { title: 'Port source' }, 0),
+      mutation('fact', SECRET_FACT, { text: 'Hidden fact', marking: 'S', source_id: SECRET_SOURCE }, 0),
+      mutation('original', `${SECRET_SOURCE}~${SECRET_FILE.sha256}`, originalLink(SECRET_SOURCE, SECRET_FILE.sha256), 0),
+    ]);
+    expect(shared.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     const sha = SECRET_FILE.sha256;
     expect((await secretEditor.query('SELECT passages FROM dossier.originals WHERE sha256 = $1', [sha])).rows).toEqual([{ passages: '[[null,null,"Hidden file"]]' }]);
     expect((await cuiEditor.query('SELECT * FROM dossier.originals WHERE sha256 = $1 OR true', [sha])).rowCount).toBe(0);
@@ -116,7 +118,7 @@ describe('clearance, enforced by PostgreSQL', () => {
     // Sending other bytes under its hash is refused before anything is kept, so it does not make them a holder.
     await expect(uploadOriginal(cuiEditor, fx.teamId, { ...serverFile('Forged'), sha256: sha })).rejects.toMatchObject({ code: 'validation' });
     await expect(push(cuiEditor, fx.teamId, 'lib-c', [mutation('original', `s-cui~${sha}`, originalLink('s-cui', sha), 0)])).rejects.toThrow(/upload it first/);
-    // Attaching a file of their own to the SECRET source (which they cannot see) is refused like any hidden row.
+    // Attaching a file of their own to that source would rank it SECRET, above them: refused like any hidden row.
     const own = serverFile('Open file');
     await uploadOriginal(cuiEditor, fx.teamId, own);
     const [r] = await push(cuiEditor, fx.teamId, 'lib-c', [mutation('original', `${SECRET_SOURCE}~${own.sha256}`, originalLink(SECRET_SOURCE, own.sha256), 0)]);
@@ -131,17 +133,27 @@ describe('clearance, enforced by PostgreSQL', () => {
     await expect(fx.admin.query("UPDATE dossier.originals SET media_type = 'text/plain' WHERE sha256 = $1", [sha])).rejects.toThrow(/never changes/);
   });
 
-  it('an original follows its source: lowering the source opens it to CUI, raising it hides it again', async () => {
+  it('an original follows the facts taken from it: lowered, the CUI user may read it; raised, no more', async () => {
     const sha = SECRET_FILE.sha256;
-    const [down] = await push(secretEditor, fx.teamId, 'lib-s1', [mutation('source', SECRET_SOURCE, { marking: 'CUI' }, 1)]);
+    const [down] = await push(secretEditor, fx.teamId, 'lib-s1', [mutation('fact', SECRET_FACT, { marking: 'CUI' }, 1)]);
     expect(down.status).toBe('applied');
     expect((await cuiEditor.query('SELECT sha256 FROM dossier.originals WHERE sha256 = $1', [sha])).rows).toEqual([{ sha256: sha }]);
-    const [up] = await push(secretEditor, fx.teamId, 'lib-s1', [mutation('source', SECRET_SOURCE, { marking: 'S' }, down.version)]);
+    const [up] = await push(secretEditor, fx.teamId, 'lib-s1', [mutation('fact', SECRET_FACT, { marking: 'S' }, down.version)]);
     expect(up.status).toBe('applied');
     expect((await cuiEditor.query('SELECT 1 FROM dossier.originals WHERE sha256 = $1', [sha])).rowCount).toBe(0);
-    // The link's new rank is a change: a pull tells the CUI user it is gone.
-    const link = await fx.admin.query<{ marking_rank: number; version: string }>("SELECT marking_rank, version::text AS version FROM dossier.rows WHERE entity = 'original' AND data->>'source_id' = $1", [SECRET_SOURCE]);
+    const link = await fx.admin.query<{ marking_rank: number; version: string }>(
+      "SELECT marking_rank, version::text AS version FROM dossier.rows WHERE entity = 'original' AND data->>'source_id' = $1",
+      [SECRET_SOURCE],
+    );
     expect(link.rows).toEqual([{ marking_rank: 3, version: '3' }]);
+    // The library that shares a file says how secret it is (from every fact it holds of it): the server never ranks it lower.
+    const open = serverFile('Open memo');
+    await uploadOriginal(secretEditor, fx.teamId, open);
+    await push(secretEditor, fx.teamId, 'lib-s1', [
+      mutation('source', 's-open', { title: 'Open memo' }, 0),
+      mutation('original', `s-open~${open.sha256}`, { ...originalLink('s-open', open.sha256), marking: 'SECRET' }, 0),
+    ]);
+    expect((await cuiEditor.query("SELECT id FROM dossier.rows WHERE id LIKE 's-open%'")).rows).toEqual([{ id: 's-open' }]);
   });
 
   it('a CUI-cleared user cannot INSERT or UPDATE a SECRET row, in SQL or by push', async () => {

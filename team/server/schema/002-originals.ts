@@ -3,9 +3,11 @@
  *
  * - A source's link to an original is a shared row like any other (entity 'original', id
  *   `${source_id}~${sha256}`, data: source_id, sha256, file_name, captured_at), so it has
- *   versions, history, the change log and row-level security for free. Its rank is its
- *   source's, set here whatever the client sends, and follows the source's marking: a
- *   CUI-cleared user never sees the link of a SECRET source.
+ *   versions, history and row-level security for free. Its rank is set here: the marking the
+ *   sharing library gives the file, raised to the highest of the team's facts from its source,
+ *   and it follows them: a CUI-cleared user never sees the link of a source with SECRET
+ *   material. Its changes show in the change log only to whom may see it (its id names the
+ *   file's hash, a fingerprint of content).
  * - The file itself is content, not a row: `dossier.originals` keeps it once per team by its
  *   SHA-256 (the bytes, and the passages the importer extracted as the JSON text the app keeps,
  *   with that text's SHA-256), uploaded once, checked against both hashes on the way in, never
@@ -119,9 +121,25 @@ $f$;
 REVOKE ALL ON FUNCTION dossier.store_original(uuid, text, text, bytea, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION dossier.store_original(uuid, text, text, bytea, text, text) TO dossier_user;
 
--- Version 1's stamp, and for an original's link: the id must name its source and file, the
--- rank is the source's as the writer sees it (a source they cannot see: above every level,
--- so the write is refused), and the file must be on the server before a live link is.
+-- How secret a source's material is: its own rank, and the highest of the team's live facts
+-- taken from it (sources carry no marking of their own today). Counted as the owner, over
+-- every fact: a writer below a fact's clearance must not be able to rank a file below it.
+-- A source the team does not have ranks above every level (fail closed).
+CREATE FUNCTION dossier.source_rank(p_team uuid, p_source text) RETURNS int
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, dossier AS $f$
+  SELECT greatest(
+    coalesce((SELECT marking_rank FROM dossier.rows WHERE team_id = p_team AND entity = 'source' AND id = p_source), 1000),
+    coalesce((SELECT max(marking_rank) FROM dossier.rows
+               WHERE team_id = p_team AND entity = 'fact' AND NOT deleted AND data->>'source_id' = p_source), 0))
+$f$;
+REVOKE ALL ON FUNCTION dossier.source_rank(uuid, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dossier.source_rank(uuid, text) TO dossier_user;
+CREATE INDEX rows_fact_source ON dossier.rows (team_id, (data->>'source_id')) WHERE entity = 'fact';
+
+-- Version 1's stamp, and for an original's link: the id must name its source and file; the
+-- rank is the higher of the marking the sharing library gave the file (the highest of every
+-- fact it holds from the source, shared or not) and the source's rank on the server, so a
+-- file is never ranked below what the team knows of it; and the file must be there first.
 CREATE OR REPLACE FUNCTION dossier.stamp_row() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, dossier AS $f$
 DECLARE
@@ -131,8 +149,9 @@ BEGIN
     IF NEW.id IS DISTINCT FROM (NEW.data->>'source_id') || '~' || (NEW.data->>'sha256') THEN
       RAISE EXCEPTION 'original %: the id must be source_id~sha256 of its data', NEW.id USING ERRCODE = '22023';
     END IF;
-    NEW.marking_rank := coalesce((SELECT s.marking_rank FROM dossier.rows s
-                                   WHERE s.team_id = NEW.team_id AND s.entity = 'source' AND s.id = NEW.data->>'source_id'), 1000);
+    NEW.marking_rank := greatest(
+      dossier.marking_rank((SELECT scheme FROM dossier.teams WHERE id = NEW.team_id), NEW.data->>'marking'),
+      dossier.source_rank(NEW.team_id, NEW.data->>'source_id'));
     -- Linking a file makes it readable to whoever sees the link: only someone who sent its
     -- bytes, or can read it already, may; knowing its hash is not enough.
     IF NOT NEW.deleted AND NOT dossier.holds_original(NEW.team_id, NEW.data->>'sha256')
@@ -163,18 +182,33 @@ BEGIN
 END
 $f$;
 
--- A source's marking changed: its originals' links are ranked again (a new version of each, so
--- a pull hands them to everyone, as 'gone' to whom may no longer see them). Runs as the
--- writer: they saw the source, so they see its links, which have its rank.
+-- A source's rank, or a fact's rank or source, changed: the source's originals are ranked
+-- again where that changes their rank (a new version of each, so a pull hands them to whom may
+-- still see them; the others find them gone when they next check their links). Runs as the
+-- writer, who sees the links a change of theirs can lower or raise to their own clearance; a
+-- link above it keeps its higher rank (fail closed).
 CREATE FUNCTION dossier.rerank_originals() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, dossier AS $f$
+DECLARE
+  sources text[] := ARRAY[CASE WHEN NEW.entity = 'source' THEN NEW.id ELSE NEW.data->>'source_id' END];
 BEGIN
-  UPDATE dossier.rows SET data = data
-   WHERE team_id = NEW.team_id AND entity = 'original' AND data->>'source_id' = NEW.id;
+  IF TG_OP = 'UPDATE' AND OLD.entity = 'fact' THEN sources := sources || (OLD.data->>'source_id'); END IF;
+  UPDATE dossier.rows r SET data = r.data
+   WHERE r.team_id = NEW.team_id AND r.entity = 'original' AND r.data->>'source_id' = ANY(sources)
+     AND r.marking_rank IS DISTINCT FROM greatest(
+           dossier.marking_rank((SELECT scheme FROM dossier.teams WHERE id = r.team_id), r.data->>'marking'),
+           dossier.source_rank(r.team_id, r.data->>'source_id'));
   RETURN NULL;
 END
 $f$;
-CREATE TRIGGER rows_rerank_originals AFTER UPDATE ON dossier.rows
-  FOR EACH ROW WHEN (NEW.entity = 'source' AND NEW.marking_rank IS DISTINCT FROM OLD.marking_rank)
+-- Only what can change a rank: a new marked fact (a new source has no links yet), a changed
+-- rank, deletion or source. A bulk share of unmarked facts pays nothing.
+CREATE TRIGGER rows_rerank_originals_ai AFTER INSERT ON dossier.rows
+  FOR EACH ROW WHEN (NEW.entity = 'fact' AND NEW.marking_rank > 0)
+  EXECUTE FUNCTION dossier.rerank_originals();
+CREATE TRIGGER rows_rerank_originals_au AFTER UPDATE ON dossier.rows
+  FOR EACH ROW WHEN (NEW.entity IN ('source', 'fact')
+                     AND (NEW.marking_rank IS DISTINCT FROM OLD.marking_rank OR NEW.deleted IS DISTINCT FROM OLD.deleted
+                          OR NEW.data->>'source_id' IS DISTINCT FROM OLD.data->>'source_id'))
   EXECUTE FUNCTION dossier.rerank_originals();
 `;
