@@ -1,4 +1,4 @@
-import { invalid } from '../../core/errors';
+import { DossierError, errorCode, invalid } from '../../core/errors';
 import type { TeamServer } from './connection';
 
 /** A stored original as the team server keeps it: the file, and its passages' JSON text with that text's hash. */
@@ -11,6 +11,25 @@ export interface ServerOriginal {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * A server of schema version 1 has no table of originals: say what to do rather than show
+ * PostgreSQL's "relation does not exist" (42P01; 42883 for the upload function).
+ */
+async function onSchema2<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (['42P01', '42883'].includes(errorCode(e))) {
+      throw new DossierError(
+        'validation',
+        "server: the team server's schema predates stored originals (version 1); a team admin upgrades it with: dossier team init --server URL",
+        'server',
+      );
+    }
+    throw e;
+  }
+}
 
 function checkHashes(shas: readonly string[]): void {
   shas.forEach((h, i) => {
@@ -26,7 +45,9 @@ function checkHashes(shas: readonly string[]): void {
 export async function originalsOnServer(s: TeamServer, teamId: string, shas: readonly string[]): Promise<Set<string>> {
   checkHashes(shas);
   if (shas.length === 0) return new Set();
-  const r = await s.query<{ sha256: string }>('SELECT sha256 FROM dossier.originals WHERE team_id = $1 AND sha256 = ANY($2::text[])', [teamId, [...shas]]);
+  const r = await onSchema2(() =>
+    s.query<{ sha256: string }>('SELECT sha256 FROM dossier.originals WHERE team_id = $1 AND sha256 = ANY($2::text[])', [teamId, [...shas]]),
+  );
   return new Set(r.rows.map((x) => x.sha256));
 }
 
