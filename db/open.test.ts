@@ -447,7 +447,12 @@ describe('migrations', () => {
           ['m-1', 'source', 's-1', 3],
           ['new', 'original', `s-1~${first.sha256}`, 0],
         ]);
-        expect(lib.pendingMutations()[1].fields).toEqual({ source_id: 's-1', sha256: first.sha256, file_name: 'first.html', captured_at: '2024-01-19T10:00:00.000Z' });
+        expect(lib.pendingMutations()[1].fields).toEqual({
+          source_id: 's-1',
+          sha256: first.sha256,
+          file_name: 'first.html',
+          captured_at: '2024-01-19T10:00:00.000Z',
+        });
         expect(lib.db.prepare('SELECT entity, id, version, origin FROM sync_rows ORDER BY entity').all()).toEqual([
           { entity: 'original', id: `s-1~${first.sha256}`, version: 0, origin: 'local' },
           { entity: 'source', id: 's-1', version: 3, origin: 'local' },
@@ -455,7 +460,9 @@ describe('migrations', () => {
         expect(lib.listConflicts({ open: true }).map((c) => c.id)).toEqual(['c-1']);
         expect(lib.db.prepare('SELECT data FROM pack_base').pluck().all()).toEqual(['{"title":"Port notes"}']);
         // Attaching the personal source's file to the shared source now queues it; the personal source's own link stays personal.
-        lib.db.prepare('INSERT INTO source_originals (source_id, sha256, file_name, captured_at) VALUES (?, ?, ?, ?)').run('s-1', second.sha256, 'again.html', 'now');
+        lib.db
+          .prepare('INSERT INTO source_originals (source_id, sha256, file_name, captured_at) VALUES (?, ?, ?, ?)')
+          .run('s-1', second.sha256, 'again.html', 'now');
         expect(lib.pendingMutations().map((m) => m.id)).toEqual(['s-1', `s-1~${first.sha256}`, `s-1~${second.sha256}`]);
         expect(lib.rowData('original', `s-2~${second.sha256}`)).toMatchObject({ source_id: 's-2', file_name: 'second.html' });
       },

@@ -72,7 +72,10 @@ describe('stored originals with the team', () => {
     ids.report = made(await capturePdf(ann.lib, pdf));
     const memo = await readDocument(MEMO, { fileName: 'convoy-memo.html' });
     // Sources carry no marking: the memo is SECRET because a fact taken from it is.
-    const captured = captureDocument(ann.lib, memo, { source: { type: 'report', title: 'Convoy memo' }, original: { bytes: MEMO, fileName: 'convoy-memo.html' } });
+    const captured = captureDocument(ann.lib, memo, {
+      source: { type: 'report', title: 'Convoy memo' },
+      original: { bytes: MEMO, fileName: 'convoy-memo.html' },
+    });
     ids.memo = made(captured);
     ann.lib.updateFact(captured.facts[0].id, { marking: 'S' });
     expect(ann.lib.shareWithTeam(fx.teamId, { source: ids.report })).toMatchObject({ source: 1, original: 1 });
@@ -121,10 +124,11 @@ describe('stored originals with the team', () => {
     const dan = await analyst('dan', 'S');
     const [pdfSha] = sha(ann.lib, ids.report);
     // Damage on the server's disk (or a tampering admin): past the immutability trigger, as a superuser can.
-    const flip = (sql: string) => fx.admin.transaction(async () => {
-      await fx.admin.query('SET LOCAL session_replication_role = replica');
-      await fx.admin.query(sql, [pdfSha]);
-    });
+    const flip = (sql: string) =>
+      fx.admin.transaction(async () => {
+        await fx.admin.query('SET LOCAL session_replication_role = replica');
+        await fx.admin.query(sql, [pdfSha]);
+      });
     await flip("UPDATE dossier.originals SET bytes = overlay(bytes PLACING '\\x00'::bytea FROM 400 FOR 1) WHERE sha256 = $1");
     try {
       await expect(syncOnce(dan.lib, dan.s)).rejects.toThrow(

@@ -35,16 +35,21 @@ export async function uploadOriginals(lib: Library, server: TeamServer, teamId: 
     if (!there.has(f.sha256) && (await uploadOriginal(server, teamId, f))) uploaded++;
   }
   const unsendable = new Set(damaged);
-  const isUnsendable = (m: Mutation) => isOriginalUpsert(m) && unsendable.has(String(m.fields.sha256));
+  const isUnsendable = (m: Mutation) => isOriginalUpsert(m) && unsendable.has(fileOf(m));
   const refused: PushResult[] = mutations.filter(isUnsendable).map((m) => ({
     mutationId: m.mutationId,
     status: 'refused',
     version: 0,
     conflicts: [],
-    reason: `the stored original ${String(m.fields.sha256).slice(0, 12)}… is damaged in this library (see: dossier check), so it was not sent`,
+    reason: `the stored original ${fileOf(m).slice(0, 12)}… is damaged in this library (see: dossier check), so it was not sent`,
   }));
   const sendable = mutations.filter((m) => !isUnsendable(m)).map((m) => (isOriginalUpsert(m) ? withMarking(lib, m) : m));
   return { sendable, refused, uploaded };
+}
+
+/** A link's id is `${source_id}~${sha256}`. */
+function fileOf(m: Mutation): string {
+  return m.id.slice(m.id.indexOf('~') + 1);
 }
 
 function isOriginalUpsert(m: Mutation): boolean {

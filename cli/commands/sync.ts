@@ -92,6 +92,9 @@ export const syncCommand: Command = {
         return undefined;
       }
       ctx.out(`Pushed ${r.pushed}, pulled ${r.pulled}, removed ${r.removed}; ${r.conflicts} new conflict${r.conflicts === 1 ? '' : 's'}.`);
+      if (r.uploadedOriginals || r.fetchedOriginals) {
+        ctx.out(`Stored originals: ${r.uploadedOriginals} file${r.uploadedOriginals === 1 ? '' : 's'} sent, ${r.fetchedOriginals} received.`);
+      }
       for (const x of r.refused) ctx.out(`  ! not sent: ${x.entity} ${x.id.slice(0, 8)}: ${x.reason}`);
       if (r.pending) ctx.out(`${r.pending} change${r.pending === 1 ? '' : 's'} made during the sync wait for the next one.`);
       if (r.openConflicts) ctx.out(`${r.openConflicts} open conflict${r.openConflicts === 1 ? '' : 's'}: dossier sync --conflicts`);

@@ -116,7 +116,11 @@ const applying = () => lib.db.prepare('SELECT active FROM sync_applying').pluck(
 describe('applying rows from the server', () => {
   it('inserts sources, facts with tags, links and briefings with their body, searchable, and echoes nothing', () => {
     const r = lib.applyRemoteRows(TEAM.teamId, base());
-    expect(r).toEqual({ applied: { source: 1, fact: 2, link: 1, briefing: 1, original: 0 }, removed: { source: 0, fact: 0, link: 0, briefing: 0, original: 0 }, kept: 0 });
+    expect(r).toEqual({
+      applied: { source: 1, fact: 2, link: 1, briefing: 1, original: 0 },
+      removed: { source: 0, fact: 0, link: 0, briefing: 0, original: 0 },
+      kept: 0,
+    });
     expect(lib.getFact(F1)).toMatchObject({ text: 'Tonnage through Odesa doubled.', tags: ['grain', 'ports'], updatedAt: AT });
     expect(lib.searchFacts({ text: 'tonnage' }).hits.map((h) => h.fact.id)).toEqual([F1]);
     expect(lib.searchFacts({ text: 'marchetti' }).total).toBe(2);

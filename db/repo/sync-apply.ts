@@ -29,13 +29,7 @@ export interface ApplyResult {
  * in the outbox keeps our value: the push settles it. Every row is checked like any input;
  * one bad row is refused by name and nothing is applied.
  */
-export function applyRemoteRows(
-  db: Db,
-  teamId: string,
-  rows: readonly RemoteRow[],
-  gone: readonly RowRef[] = [],
-  received?: ReceivedOriginals,
-): ApplyResult {
+export function applyRemoteRows(db: Db, teamId: string, rows: readonly RemoteRow[], gone: readonly RowRef[] = [], received?: ReceivedOriginals): ApplyResult {
   requireList(rows, 'rows');
   requireList(gone, 'gone');
   rows.forEach(checkRow);

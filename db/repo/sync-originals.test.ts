@@ -90,7 +90,9 @@ describe('stored originals in a team library', () => {
     lib.shareWithTeam(TEAM.teamId, { ids: [fact] });
     ackAll(lib);
     const page = file('Barges waited at Izmail.');
-    const received = new Map([[page.sha256, prepareReceived(Buffer.from('<p>Barges waited at Izmail.</p>'), 'text/html', '[[null,null,"Barges waited at Izmail."]]')!]]);
+    const received = new Map([
+      [page.sha256, prepareReceived(Buffer.from('<p>Barges waited at Izmail.</p>'), 'text/html', '[[null,null,"Barges waited at Izmail."]]')!],
+    ]);
     const r = lib.applyRemoteRows(TEAM.teamId, [remoteLink(herald, page)], [], received);
     expect(r.applied.original).toBe(1);
     expect(lib.originalsOfSource(herald)).toMatchObject([{ sha256: page.sha256, fileName: 'theirs.html', mediaType: 'text/html' }]);
@@ -100,7 +102,9 @@ describe('stored originals in a team library', () => {
     expect(lib.check().ok).toBe(true);
     // The same file for a second source: only the link, no file needed.
     const wire = lib.addSource({ type: 'report', title: 'Wire' }).id;
-    lib.applyRemoteRows(TEAM.teamId, [{ entity: 'source', id: wire, version: 1, deleted: false, data: lib.rowData('source', wire)!, updatedBy: 'ben', updatedAt: 'now' }]);
+    lib.applyRemoteRows(TEAM.teamId, [
+      { entity: 'source', id: wire, version: 1, deleted: false, data: lib.rowData('source', wire)!, updatedBy: 'ben', updatedAt: 'now' },
+    ]);
     expect(lib.applyRemoteRows(TEAM.teamId, [remoteLink(wire, page)]).applied.original).toBe(1);
     expect(count('originals')).toBe(1);
     // Gone from sight: the link goes, the file with its last link.

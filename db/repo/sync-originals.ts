@@ -82,7 +82,8 @@ export interface OriginalFile {
 export function originalsToUpload(db: Db, mutations: readonly Mutation[]): { files: OriginalFile[]; damaged: string[] } {
   const wanted = new Set<string>();
   for (const m of mutations) {
-    if (m.entity === 'original' && m.op === 'upsert' && typeof m.fields.sha256 === 'string') wanted.add(m.fields.sha256);
+    // The id names the file (`${source_id}~${sha256}`): a change of a link's file name sends no hash.
+    if (m.entity === 'original' && m.op === 'upsert') wanted.add(m.id.slice(m.id.indexOf('~') + 1));
   }
   const read = stmt(db, 'SELECT media_type, compressed, passages, text_sha256 FROM originals WHERE sha256 = ?');
   const files: OriginalFile[] = [];
@@ -100,9 +101,7 @@ export function originalsToUpload(db: Db, mutations: readonly Mutation[]): { fil
 
 /** The markings of every fact this library holds from a source, shared or not (what its file holds). */
 export function factMarkingsOfSource(db: Db, sourceId: string): string[] {
-  return stmt(db, "SELECT DISTINCT marking FROM facts WHERE source_id = ? AND coalesce(trim(marking), '') <> ''")
-    .pluck()
-    .all(sourceId) as string[];
+  return stmt(db, "SELECT DISTINCT marking FROM facts WHERE source_id = ? AND coalesce(trim(marking), '') <> ''").pluck().all(sourceId) as string[];
 }
 
 /** The team's originals here (their link ids): what a sync checks the user may still see. */

@@ -79,8 +79,13 @@ describe('initSchema', () => {
       await addUser(s, { name: 'v1_editor', team: 'Desk', role: 'editor', clearance: 'S', password: 'editor-password' });
       const editor = await openServer({ url: cluster.urlFor(new URL(url).pathname.slice(1), 'v1_editor', 'editor-password') });
       try {
-        await push(editor, teamId, 'lib', [{ mutationId: 'v1-m1', entity: 'source', id: 's1', op: 'upsert', fields: { title: 'Port log', marking: 'S' }, baseVersion: 0 }]);
-        const snapshot = () => s.query('SELECT entity, id, data, version, marking_rank FROM dossier.rows UNION ALL SELECT entity, id, data, version, marking_rank FROM dossier.history');
+        await push(editor, teamId, 'lib', [
+          { mutationId: 'v1-m1', entity: 'source', id: 's1', op: 'upsert', fields: { title: 'Port log', marking: 'S' }, baseVersion: 0 },
+        ]);
+        const snapshot = () =>
+          s.query(
+            'SELECT entity, id, data, version, marking_rank FROM dossier.rows UNION ALL SELECT entity, id, data, version, marking_rank FROM dossier.history',
+          );
         const before = (await snapshot()).rows;
         expect(await initSchema(s)).toEqual({ from: 1, to: 2 });
         expect((await snapshot()).rows).toEqual(before);
@@ -89,9 +94,23 @@ describe('initSchema', () => {
         const bytes = Buffer.from('<p>Port log</p>');
         const sha = createHash('sha256').update(bytes).digest('hex');
         const text = JSON.stringify([[null, null, 'Port log']]);
-        await editor.query('SELECT dossier.store_original($1, $2, $3, $4, $5, $6)', [teamId, sha, 'text/html', bytes, text, createHash('sha256').update(text).digest('hex')]);
+        await editor.query('SELECT dossier.store_original($1, $2, $3, $4, $5, $6)', [
+          teamId,
+          sha,
+          'text/html',
+          bytes,
+          text,
+          createHash('sha256').update(text).digest('hex'),
+        ]);
         const [r] = await push(editor, teamId, 'lib', [
-          { mutationId: 'v2-m1', entity: 'original', id: `s1~${sha}`, op: 'upsert', fields: { source_id: 's1', sha256: sha, file_name: 'log.html', captured_at: 'now' }, baseVersion: 0 },
+          {
+            mutationId: 'v2-m1',
+            entity: 'original',
+            id: `s1~${sha}`,
+            op: 'upsert',
+            fields: { source_id: 's1', sha256: sha, file_name: 'log.html', captured_at: 'now' },
+            baseVersion: 0,
+          },
         ]);
         expect(r.status).toBe('applied');
         const link = await s.query<{ marking_rank: number }>("SELECT marking_rank FROM dossier.rows WHERE entity = 'original'");

@@ -106,7 +106,9 @@ describe('clearance, enforced by PostgreSQL', () => {
     ]);
     expect(shared.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
     const sha = SECRET_FILE.sha256;
-    expect((await secretEditor.query('SELECT passages FROM dossier.originals WHERE sha256 = $1', [sha])).rows).toEqual([{ passages: '[[null,null,"Hidden file"]]' }]);
+    expect((await secretEditor.query('SELECT passages FROM dossier.originals WHERE sha256 = $1', [sha])).rows).toEqual([
+      { passages: '[[null,null,"Hidden file"]]' },
+    ]);
     expect((await cuiEditor.query('SELECT * FROM dossier.originals WHERE sha256 = $1 OR true', [sha])).rowCount).toBe(0);
     expect((await cuiEditor.query("SELECT 1 FROM dossier.rows WHERE entity = 'original' OR id LIKE $1", [`%${sha}%`])).rowCount).toBe(0);
     expect(JSON.stringify(await pull(cuiEditor, fx.teamId, '', 100))).not.toContain(sha);
@@ -125,10 +127,10 @@ describe('clearance, enforced by PostgreSQL', () => {
     expect(r.status).toBe('refused');
     // No INSERT, UPDATE or DELETE of files in plain SQL; the owner cannot change one either.
     await expect(
-      cuiEditor.query(`INSERT INTO dossier.originals (team_id, sha256, media_type, byte_size, bytes, passages, text_sha256, uploaded_by) VALUES ($1, $2, 'x', 1, '\\x00', '[]', $2, 'cora')`, [
-        fx.teamId,
-        own.sha256,
-      ]),
+      cuiEditor.query(
+        `INSERT INTO dossier.originals (team_id, sha256, media_type, byte_size, bytes, passages, text_sha256, uploaded_by) VALUES ($1, $2, 'x', 1, '\\x00', '[]', $2, 'cora')`,
+        [fx.teamId, own.sha256],
+      ),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(fx.admin.query("UPDATE dossier.originals SET media_type = 'text/plain' WHERE sha256 = $1", [sha])).rejects.toThrow(/never changes/);
   });
