@@ -1,4 +1,5 @@
 import { DossierError } from '../core/errors';
+import { tryParseMarking } from '../core/marking-string';
 import type { Mutation, RemoteRow } from '../core/sync-types';
 import type { Library } from '../db/library';
 import { prepareReceived, type PreparedOriginal } from '../db/originals/codec';
@@ -65,15 +66,14 @@ function isOriginalUpsert(m: Mutation): boolean {
 function withMarking(lib: Library, m: Mutation): Mutation {
   const sourceId = m.id.slice(0, m.id.indexOf('~'));
   const markings = lib.factMarkingsOfSource(sourceId);
-  let marking: string | null;
-  try {
-    marking = highestMarking(
-      lib.markingScheme(),
+  const scheme = lib.markingScheme();
+  const unreadable = markings.find((text) => !tryParseMarking(scheme, text));
+  const marking =
+    unreadable ??
+    highestMarking(
+      scheme,
       markings.map((text) => ({ entity: 'fact', id: sourceId, data: { marking: text } })),
     );
-  } catch {
-    marking = markings[0] ?? null;
-  }
   return { ...m, fields: { ...m.fields, marking } };
 }
 

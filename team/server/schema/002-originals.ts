@@ -2,7 +2,7 @@
  * Server schema version 2: stored originals travel with their shared sources (issue 16 §1).
  *
  * - A source's link to an original is a shared row like any other (entity 'original', id
- *   `${source_id}~${sha256}`, data: source_id, sha256, file_name, captured_at), so it has
+ *   `${source_id}~${sha256}`, data: source_id, sha256, file_name, captured_at, marking), so it has
  *   versions, history and row-level security for free. Its rank is set here: the marking the
  *   sharing library gives the file, raised to the highest of the team's facts from its source,
  *   and it follows them: a CUI-cleared user never sees the link of a source with SECRET
