@@ -68,10 +68,10 @@ describe('a team library through the command line', () => {
     const admin = join(dir, 'unused.sqlite');
     const init = await cli(admin, ['team', 'init', '--server', userUrl(cluster.adminUser), '--team', 'Grain desk', '--scheme', 'us'], cluster.password);
     expect(init.err).toBe('');
-    expect(init.out).toMatch(/now has schema 1/);
+    expect(init.out).toMatch(/now has schema 2/);
     expect(init.out).toMatch(/Team "Grain desk"/);
     const again = await cli(admin, ['team', 'init', '--server', userUrl(cluster.adminUser), '--team', 'Grain desk'], cluster.password);
-    expect(again.out).toMatch(/up to date \(schema 1\)/);
+    expect(again.out).toMatch(/up to date \(schema 2\)/);
     expect(again.out).toMatch(/"Grain desk" \(US markings\) was there already/);
     const other = await cli(admin, ['team', 'init', '--server', userUrl(cluster.adminUser), '--team', 'Grain desk', '--scheme', 'uk'], cluster.password);
     expect(other.code).toBe(2);

@@ -7,8 +7,11 @@
  *   `text_hash`); a fact carries its tag names as `tags` (sorted), so tags travel with it.
  * - `link`: a corroboration, id `${fact_a}~${fact_b}` (the smaller uuid first, as stored).
  * - `briefing`: the briefing's columns plus `body`, its sections, items and cites as one value.
+ * - `original`: a stored original attached to a source, id `${source_id}~${sha256}`: the link
+ *   only (file name, when captured). The file's bytes and text are content, kept once per team
+ *   by their SHA-256 and moved beside the rows (team/sync-originals.ts), never as row data.
  */
-export const SYNC_ENTITIES = ['source', 'fact', 'link', 'briefing'] as const;
+export const SYNC_ENTITIES = ['source', 'fact', 'link', 'briefing', 'original'] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

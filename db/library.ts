@@ -18,6 +18,7 @@ import * as tags from './repo/tags';
 import { applyRemoteRows } from './repo/sync-apply';
 import * as syncConflicts from './repo/sync-conflicts';
 import { leaveTeam } from './repo/sync-leave';
+import { factMarkingsOfSource, missingOriginals, originalsToUpload, type ReceivedOriginals, teamOriginalIds } from './repo/sync-originals';
 import * as syncLink from './repo/sync-link';
 import * as role from './repo/sync-role';
 import * as outbox from './repo/sync-outbox';
@@ -32,7 +33,7 @@ import { factContext } from './originals/context';
 import { quoteChecker } from './originals/quote-check';
 import * as originals from './originals/store';
 import * as originalSearch from './originals/search';
-import type { RemoteRow, SyncConflict, SyncEntity } from '../core/sync-types';
+import type { Mutation, RemoteRow, SyncConflict, SyncEntity } from '../core/sync-types';
 import type { VersionNote, VersionReason } from '../core/versions';
 
 /**
@@ -178,7 +179,13 @@ export class Library {
   pendingMutations = (limit?: number) => outbox.pendingMutations(this.db, limit);
   pendingCount = () => outbox.pendingCount(this.db);
   ackMutations = (results: readonly outbox.AckResult[]) => outbox.ackMutations(this.db, results);
-  applyRemoteRows = (teamId: string, rows: readonly RemoteRow[], gone?: readonly RowRef[]) => applyRemoteRows(this.db, teamId, rows, gone);
+  applyRemoteRows = (teamId: string, rows: readonly RemoteRow[], gone?: readonly RowRef[], received?: ReceivedOriginals) =>
+    applyRemoteRows(this.db, teamId, rows, gone, received);
+  /** Stored originals with the team: which files a pull must fetch, which an outbox batch uploads. */
+  missingOriginals = (rows: readonly RemoteRow[]) => missingOriginals(this.db, rows);
+  originalsToUpload = (mutations: readonly Mutation[]) => originalsToUpload(this.db, mutations);
+  factMarkingsOfSource = (sourceId: string) => factMarkingsOfSource(this.db, sourceId);
+  teamOriginalIds = () => teamOriginalIds(this.db);
   recordConflicts = (conflicts: readonly SyncConflict[]) => syncConflicts.recordConflicts(this.db, conflicts);
   /** Changes the server refused, kept as conflicts rather than dropped (db/repo/sync-refused.ts). */
   keepRefused = (refused: readonly RefusedChange[]) => keepRefused(this.db, refused);

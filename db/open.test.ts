@@ -11,6 +11,12 @@ import { APPLICATION_ID, openDatabase, schemaVersion } from './open';
 import { corroboratingFacts, independentSourceCount, linkCorroboration } from './repo/corroboration';
 import { tempDir } from './testing/temp-library';
 import { importText } from '../ingest/import-text';
+import { prepareOriginal, type PreparedOriginal } from './originals/codec';
+
+const SEED_ORIGINALS = [
+  prepareOriginal(Buffer.from('<p>Grain moved.</p>'), 'text/html', [{ text: 'Grain moved.' }], 'first.html'),
+  prepareOriginal(Buffer.from('<p>Barges waited.</p>'), 'text/html', [{ text: 'Barges waited.' }], 'second.html'),
+];
 import { assembleBriefing } from '../export/assemble';
 
 let cleanup: (() => void) | undefined;
@@ -355,7 +361,7 @@ describe('migrations', () => {
         expect(lib.db.prepare('SELECT active FROM sync_applying').pluck().get()).toBe(0);
         // Once linked and shared, the same library's edits are queued by the triggers.
         lib.setTeamLink({ server: 'postgresql://ana@team.example/dossier', teamId: 't-1', teamName: 'Desk', userName: 'ana', scheme: 'us-cui' });
-        expect(lib.shareWithTeam('t-1', { ids: ['7f3e0d2a-aaaa-4c1b-8e5f-000000000009'] })).toEqual({ source: 1, fact: 1, link: 0, briefing: 0 });
+        expect(lib.shareWithTeam('t-1', { ids: ['7f3e0d2a-aaaa-4c1b-8e5f-000000000009'] })).toEqual({ source: 1, fact: 1, link: 0, briefing: 0, original: 0 });
         lib.updateFact('7f3e0d2a-aaaa-4c1b-8e5f-000000000009', { notes: 'Second look.' });
         expect(lib.pendingMutations().map((m) => [m.entity, m.fields.notes ?? null])).toEqual([
           ['source', null],
@@ -406,6 +412,59 @@ describe('migrations', () => {
         expect(found('Marsh')).toEqual(['f-1']);
         expect(lib.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'fact_search_content'").pluck().get()).toBe(0);
         lib.db.prepare("INSERT INTO fact_search(fact_search, rank) VALUES ('integrity-check', 1)").run();
+      },
+    },
+    11: {
+      // A version 10 library linked to a team: a shared source with a stored original and a change
+      // waiting, a personal source with another, a conflict and a pack base. The sync tables are
+      // rebuilt with every row kept; the shared source's original is queued after what waited.
+      seed(db) {
+        const now = '2024-01-19T10:00:00.000Z';
+        const source = db.prepare("INSERT INTO sources (id, type, title, created_at, updated_at) VALUES (?, 'report', ?, ?, ?)");
+        source.run('s-1', 'Corridor report', now, now);
+        source.run('s-2', 'Port notes', now, now);
+        const keep = (o: PreparedOriginal, sourceId: string) => {
+          db.prepare(
+            "INSERT INTO originals (sha256, media_type, byte_size, compression, compressed, passages, passage_count, text_sha256, created_at) VALUES (?, ?, ?, 'deflate-raw', ?, ?, ?, ?, ?)",
+          ).run(o.sha256, o.mediaType, o.byteSize, o.compressed, o.passages, o.texts.length, o.textSha256, now);
+          db.prepare('INSERT INTO source_originals (source_id, sha256, file_name, captured_at) VALUES (?, ?, ?, ?)').run(sourceId, o.sha256, o.fileName, now);
+          const seq = db.prepare('SELECT seq FROM originals WHERE sha256 = ?').pluck().get(o.sha256) as number;
+          db.prepare('INSERT INTO original_search (rowid, text) VALUES (?, ?)').run(seq * 16777216, o.texts[0]);
+        };
+        keep(SEED_ORIGINALS[0], 's-1');
+        keep(SEED_ORIGINALS[1], 's-2');
+        db.exec(`
+          INSERT INTO team_link (id, server, team_id, team_name, user_name, scheme, linked_at) VALUES (1, 'postgresql://ana@team.example/dossier', 't-1', 'Desk', 'ana', 'us', '${now}');
+          INSERT INTO sync_rows (entity, id, team_id, version, origin) VALUES ('source', 's-1', 't-1', 3, 'local');
+          INSERT INTO sync_outbox (mutation_id, entity, id, op, fields, base_version, created_at) VALUES ('m-1', 'source', 's-1', 'upsert', '{"title":"Corridor report"}', 3, '${now}');
+          INSERT INTO sync_conflicts (id, entity, entity_id, kind, field, mine, theirs, server_version, created_at) VALUES ('c-1', 'source', 's-1', 'field', 'title', '"A"', '"B"', 3, '${now}');
+          INSERT INTO pack_base (entity, id, data) VALUES ('source', 's-2', '{"title":"Port notes"}');
+        `);
+      },
+      verify(lib) {
+        const [first, second] = SEED_ORIGINALS;
+        expect(lib.pendingMutations().map((m) => [m.mutationId === 'm-1' ? 'm-1' : 'new', m.entity, m.id, m.baseVersion])).toEqual([
+          ['m-1', 'source', 's-1', 3],
+          ['new', 'original', `s-1~${first.sha256}`, 0],
+        ]);
+        expect(lib.pendingMutations()[1].fields).toEqual({
+          source_id: 's-1',
+          sha256: first.sha256,
+          file_name: 'first.html',
+          captured_at: '2024-01-19T10:00:00.000Z',
+        });
+        expect(lib.db.prepare('SELECT entity, id, version, origin FROM sync_rows ORDER BY entity').all()).toEqual([
+          { entity: 'original', id: `s-1~${first.sha256}`, version: 0, origin: 'local' },
+          { entity: 'source', id: 's-1', version: 3, origin: 'local' },
+        ]);
+        expect(lib.listConflicts({ open: true }).map((c) => c.id)).toEqual(['c-1']);
+        expect(lib.db.prepare('SELECT data FROM pack_base').pluck().all()).toEqual(['{"title":"Port notes"}']);
+        // Attaching the personal source's file to the shared source now queues it; the personal source's own link stays personal.
+        lib.db
+          .prepare('INSERT INTO source_originals (source_id, sha256, file_name, captured_at) VALUES (?, ?, ?, ?)')
+          .run('s-1', second.sha256, 'again.html', 'now');
+        expect(lib.pendingMutations().map((m) => m.id)).toEqual(['s-1', `s-1~${first.sha256}`, `s-1~${second.sha256}`]);
+        expect(lib.rowData('original', `s-2~${second.sha256}`)).toMatchObject({ source_id: 's-2', file_name: 'second.html' });
       },
     },
   };

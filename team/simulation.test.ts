@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rng } from '../core/seeded-random';
 import type { JsonValue, SyncEntity } from '../core/sync-types';
 import { Library } from '../db/library';
+import { prepareOriginal } from '../db/originals/codec';
+import { storeOriginal } from '../db/originals/store';
 import { openServer, pull, type TeamServer } from './server/index';
 import { syncOnce } from './sync';
 import { startCluster, type PgCluster } from './testing/pg-cluster';
@@ -114,7 +116,7 @@ describe('three analysts, random edits, partitions and kills', () => {
   // DOSSIER_SIM_SEED runs another history (the default is fixed so a failure repeats).
   const random = rng(Number(process.env.DOSSIER_SIM_SEED ?? 20261204));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
-  const tally = { edits: 0, adds: 0, deletes: 0, syncs: 0, cutSyncs: 0, kills: 0, partitions: 0 };
+  const tally = { edits: 0, adds: 0, deletes: 0, syncs: 0, cutSyncs: 0, kills: 0, partitions: 0, originals: 0 };
 
   function edit(c: Client): void {
     const lib = Library.open(c.path);
@@ -124,12 +126,14 @@ describe('three analysts, random edits, partitions and kills', () => {
       if (roll < 0.15 || shared.length === 0) {
         const src = lib.addSource({ type: 'report', title: `${c.name}'s report ${tally.adds}` });
         const marking = c.clearance === 'S' && random() < 0.3 ? 'S' : pick([null, 'CUI']);
-        const f = lib.addFact({
-          text: `${c.name} noted item ${tally.adds} on the corridor.`,
-          kind: 'paraphrase',
-          sourceId: src.id,
-          marking: marking ?? undefined,
-        });
+        const text = `${c.name} noted item ${tally.adds} on the corridor.`;
+        // Every third report comes with its stored original (not drawn from `random`, so the
+        // history stays the seed's): the file goes up with the share.
+        if (tally.adds % 3 === 0) {
+          storeOriginal(lib.db, src.id, prepareOriginal(Buffer.from(`<p>${text}</p>`), 'text/html', [{ text }], 'report.html'));
+          tally.originals++;
+        }
+        const f = lib.addFact({ text, kind: 'paraphrase', sourceId: src.id, marking: marking ?? undefined });
         lib.shareWithTeam(fx.teamId, { ids: [f.id] });
         tally.adds++;
         return;
@@ -187,6 +191,7 @@ describe('three analysts, random edits, partitions and kills', () => {
     expect(tally.edits).toBeGreaterThan(10);
     expect(tally.kills).toBeGreaterThan(3);
     expect(tally.deletes).toBeGreaterThan(0);
+    expect(tally.originals).toBeGreaterThan(0);
     expect(tally.cutSyncs + tally.partitions).toBeGreaterThan(3);
     for (const c of clients) {
       const lib = Library.open(c.path);
@@ -194,6 +199,8 @@ describe('three analysts, random edits, partitions and kills', () => {
         expect(lib.pendingCount(), `${c.name} has nothing left to send`).toBe(0);
         expect(await localRows(lib)).toEqual(await serverRows(c));
         if (c.clearance === 'CUI') expect(lib.db.prepare("SELECT count(*) FROM facts WHERE marking LIKE 'S%'").pluck().get()).toBe(0);
+        // Every file the team showed them arrived whole: both hashes hold and the index counts its passages.
+        expect(lib.check().ok, `${c.name}'s library checks out`).toBe(true);
       } finally {
         lib.close();
       }
@@ -223,8 +230,10 @@ async function serverRows(c: Client): Promise<RowMap> {
     for (;;) {
       const got = await pull(s, fx.teamId, cursor, 10_000);
       for (const r of got.rows) {
+        // An original's marking is what the sharing library said of its file, kept on the server only.
+        const { marking: _, ...link } = r.data;
         if (r.deleted) delete out[`${r.entity}:${r.id}`];
-        else out[`${r.entity}:${r.id}`] = r.data;
+        else out[`${r.entity}:${r.id}`] = r.entity === 'original' ? link : r.data;
       }
       for (const g of got.gone) delete out[`${g.entity}:${g.id}`];
       cursor = got.cursor;

@@ -4,6 +4,7 @@ import type { TeamLink } from '../db/repo/sync-link';
 import type { TeamServer } from './server/index';
 import type { Mutation } from '../core/sync-types';
 import { currentRows, pull, push, type PushResult, whoAmI } from './server/index';
+import { dropHiddenOriginals, fetchOriginals, uploadOriginals } from './sync-originals';
 
 /** What one sync moved, in numbers (`dossier sync --json`, the app's status line). */
 export interface SyncReport {
@@ -24,6 +25,9 @@ export interface SyncReport {
   openConflicts: number;
   /** The user is no longer a member: the team's rows were removed here, their own rows kept. */
   revoked: boolean;
+  /** Stored originals' files sent to the server (new to the team) and received from it. */
+  uploadedOriginals: number;
+  fetchedOriginals: number;
 }
 
 export interface SyncOptions {
@@ -53,7 +57,18 @@ export async function syncOnce(lib: Library, server: TeamServer, options: SyncOp
 }
 
 async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, options: SyncOptions): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, pulled: 0, removed: 0, conflicts: 0, refused: [], pending: 0, openConflicts: 0, revoked: false };
+  const report: SyncReport = {
+    pushed: 0,
+    pulled: 0,
+    removed: 0,
+    conflicts: 0,
+    refused: [],
+    pending: 0,
+    openConflicts: 0,
+    revoked: false,
+    uploadedOriginals: 0,
+    fetchedOriginals: 0,
+  };
   try {
     // The role may have changed since the last sync: a reader's edits are refused here from now on.
     lib.setTeamRole((await whoAmI(server, link.teamName)).role);
@@ -64,6 +79,7 @@ async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, opti
   }
   await pushAll(lib, server, link.teamId, report, options);
   await pullAll(lib, server, link.teamId, report, options);
+  report.removed += await dropHiddenOriginals(lib, server, link.teamId);
   report.pending = lib.pendingCount();
   report.openConflicts = lib.listConflicts({ open: true }).length;
   return report;
@@ -79,9 +95,14 @@ async function pushAll(lib: Library, server: TeamServer, teamId: string, report:
     checkAborted(options.signal);
     const mutations = lib.pendingMutations(batch);
     if (mutations.length === 0) return;
-    const results: PushResult[] = reader
-      ? mutations.map((m) => ({ mutationId: m.mutationId, status: 'refused', version: 0, conflicts: [], reason: READER }))
-      : await push(server, teamId, libraryId, mutations);
+    let results: PushResult[];
+    if (reader) results = mutations.map((m) => ({ mutationId: m.mutationId, status: 'refused', version: 0, conflicts: [], reason: READER }));
+    else {
+      // Files first: a link reaches the server only after the bytes it names.
+      const originals = await uploadOriginals(lib, server, teamId, mutations);
+      report.uploadedOriginals += originals.uploaded;
+      results = [...originals.refused, ...(await push(server, teamId, libraryId, originals.sendable))];
+    }
     const conflicts = results.flatMap((r) => r.conflicts);
     const refused: Mutation[] = [];
     for (const r of results) {
@@ -115,9 +136,11 @@ async function pullAll(lib: Library, server: TeamServer, teamId: string, report:
     checkAborted(options.signal);
     const cursor = lib.teamLink()?.cursor ?? '';
     const got = await pull(server, teamId, cursor, page);
+    const received = await fetchOriginals(lib, server, teamId, got.rows);
+    report.fetchedOriginals += received.size;
     // The rows and the cursor past them in one transaction: a pull killed here is repeated whole.
     const applied = lib.db.transaction(() => {
-      const r = lib.applyRemoteRows(teamId, got.rows, got.gone);
+      const r = lib.applyRemoteRows(teamId, got.rows, got.gone, received);
       lib.setSyncCursor(got.cursor);
       return r;
     })();

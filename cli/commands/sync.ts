@@ -93,6 +93,9 @@ export const syncCommand: Command = {
         return undefined;
       }
       ctx.out(`Pushed ${r.pushed}, pulled ${r.pulled}, removed ${r.removed}; ${r.conflicts} new conflict${r.conflicts === 1 ? '' : 's'}.`);
+      if (r.uploadedOriginals || r.fetchedOriginals) {
+        ctx.out(`Stored originals: ${r.uploadedOriginals} file${r.uploadedOriginals === 1 ? '' : 's'} sent, ${r.fetchedOriginals} received.`);
+      }
       for (const x of r.refused) ctx.out(`  ! not taken by the team: ${x.entity} ${x.id.slice(0, 8)}: ${x.reason}`);
       if (r.refused.length) ctx.out('  Each is kept as a conflict (your value as "mine"), or, if the team never had the row, as a personal row.');
       if (r.pending) ctx.out(`${r.pending} change${r.pending === 1 ? '' : 's'} made during the sync wait for the next one.`);

@@ -9,6 +9,7 @@ import { figuresRanges } from './0007-figures-ranges';
 import { noteCache } from './0008-note-cache';
 import { teamSync } from './0009-team-sync';
 import { searchFromView } from './0010-search-from-view';
+import { teamOriginals } from './0011-team-originals';
 
 /** Every schema version in order. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   noteCache,
   teamSync,
   searchFromView,
+  teamOriginals,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { readSyncColumns, SYNC_TABLES, type SyncColumn, type SyncTable } from './sync-tables';
+import { readSyncColumns, SYNC_TABLES, type SyncColumn, type SyncTable, syncTable } from './sync-tables';
 
 /**
  * The outbox triggers (issue 16): every change to a shared row is recorded by SQLite itself,
@@ -25,11 +25,13 @@ export function createSyncTriggers(db: Database): void {
     db.exec(updateTrigger(t, cols) + deleteTrigger(t));
   }
   const [source, fact, link] = SYNC_TABLES.slice(0, 3).map((t) => readSyncColumns(db, t));
-  db.exec(tagTriggers() + bodyTriggers() + linkInsertTrigger(SYNC_TABLES[2], link));
-  db.exec(factSourceTrigger(source) + citedFactTriggers({ source, fact, link }));
+  const original = readSyncColumns(db, syncTable('original'));
+  db.exec(tagTriggers() + bodyTriggers() + linkInsertTrigger(SYNC_TABLES[2], link) + originalInsertTrigger(original));
+  db.exec(factSourceTrigger({ source, original }) + citedFactTriggers({ source, fact, link, original }));
 }
 
-function dropSyncTriggers(db: Database): void {
+/** Drops every outbox trigger (a migration rebuilding a table they name drops them first). */
+export function dropSyncTriggers(db: Database): void {
   const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'").pluck().all() as string[];
   for (const n of names) db.exec(`DROP TRIGGER ${n}`);
 }
@@ -146,28 +148,55 @@ function linkInsertTrigger(t: SyncTable, cols: readonly SyncColumn[]): string {
 }
 
 /**
+ * An original attached to a shared source (a capture, a merge of sources) is shared with the
+ * source's team: marked, and queued whole after the source's own share.
+ */
+function originalInsertTrigger(cols: readonly SyncColumn[]): string {
+  const key = syncTable('original').key('new');
+  return `CREATE TRIGGER sync_source_originals_ai AFTER INSERT ON source_originals
+    WHEN ${APPLYING_OFF} AND ${shared('source', 'new.source_id')}
+    BEGIN
+      INSERT OR IGNORE INTO sync_rows (entity, id, team_id, version, origin)
+        SELECT 'original', ${key}, team_id, 0, 'local' FROM sync_rows WHERE entity = 'source' AND id = new.source_id;
+      ${queue('original', key, 'upsert', fullData('new', cols))}
+    END;\n`;
+}
+
+/**
  * A shared fact moved to a personal source (or given a personal `via`) would point the team
  * at a row it does not have: the source is shared first, in the same statement (a BEFORE
  * trigger, so its full upsert is queued ahead of the fact's change).
  */
-function factSourceTrigger(sourceCols: readonly SyncColumn[]): string {
+function factSourceTrigger(cols: SourceColumns): string {
   return `CREATE TRIGGER sync_facts_share_source BEFORE UPDATE OF source_id, via_source_id ON facts
     WHEN ${APPLYING_OFF} AND ${shared('fact', 'old.id')}
     BEGIN
-      ${shareSources('new.source_id, new.via_source_id', "(SELECT team_id FROM sync_rows WHERE entity = 'fact' AND id = old.id)", sourceCols)}
+      ${shareSources('new.source_id, new.via_source_id', "(SELECT team_id FROM sync_rows WHERE entity = 'fact' AND id = old.id)", cols)}
     END;\n`;
 }
 
-/** Shares the personal sources among `ids` (an SQL list) with team `team`: marked, and queued whole. */
-function shareSources(ids: string, team: string, sourceCols: readonly SyncColumn[]): string {
-  const personal = `s.id IN (${ids}) AND NOT ${shared('source', 's.id')}`;
-  return `INSERT INTO sync_outbox (mutation_id, entity, id, op, fields, base_version, created_at)
-        SELECT ${MUTATION_ID}, 'source', s.id, 'upsert', ${fullData('s', sourceCols)}, 0, ${NOW} FROM sources s WHERE ${personal};
-      INSERT INTO sync_rows (entity, id, team_id, version, origin) SELECT 'source', s.id, ${team}, 0, 'local' FROM sources s WHERE ${personal};`;
+interface SourceColumns {
+  source: readonly SyncColumn[];
+  original: readonly SyncColumn[];
 }
 
-interface ShareColumns {
-  source: readonly SyncColumn[];
+/**
+ * Shares the personal sources among `ids` (an SQL list) with team `team`: marked, and queued
+ * whole, each followed by its stored originals (a source goes with its originals).
+ */
+function shareSources(ids: string, team: string, cols: SourceColumns): string {
+  const personal = `s.id IN (${ids}) AND NOT ${shared('source', 's.id')}`;
+  const key = syncTable('original').key('so');
+  const unshared = `so.source_id IN (${ids}) AND NOT ${shared('original', key)}`;
+  return `INSERT INTO sync_outbox (mutation_id, entity, id, op, fields, base_version, created_at)
+        SELECT ${MUTATION_ID}, 'source', s.id, 'upsert', ${fullData('s', cols.source)}, 0, ${NOW} FROM sources s WHERE ${personal};
+      INSERT INTO sync_rows (entity, id, team_id, version, origin) SELECT 'source', s.id, ${team}, 0, 'local' FROM sources s WHERE ${personal};
+      INSERT INTO sync_outbox (mutation_id, entity, id, op, fields, base_version, created_at)
+        SELECT ${MUTATION_ID}, 'original', ${key}, 'upsert', ${fullData('so', cols.original)}, 0, ${NOW} FROM source_originals so WHERE ${unshared};
+      INSERT INTO sync_rows (entity, id, team_id, version, origin) SELECT 'original', ${key}, ${team}, 0, 'local' FROM source_originals so WHERE ${unshared};`;
+}
+
+interface ShareColumns extends SourceColumns {
   fact: readonly SyncColumn[];
   link: readonly SyncColumn[];
 }
@@ -182,7 +211,7 @@ function citedFactTriggers(cols: ShareColumns): string {
   const share = (fact: string, briefing: string) => {
     const team = `(SELECT team_id FROM sync_rows WHERE entity = 'briefing' AND id = ${briefing})`;
     const linked = `(c.fact_a = ${fact} AND ${shared('fact', 'c.fact_b')}) OR (c.fact_b = ${fact} AND ${shared('fact', 'c.fact_a')})`;
-    return `${shareSources(`SELECT source_id FROM facts WHERE id = ${fact} UNION SELECT via_source_id FROM facts WHERE id = ${fact}`, team, cols.source)}
+    return `${shareSources(`SELECT source_id FROM facts WHERE id = ${fact} UNION SELECT via_source_id FROM facts WHERE id = ${fact}`, team, cols)}
       INSERT INTO sync_outbox (mutation_id, entity, id, op, fields, base_version, created_at)
         SELECT ${MUTATION_ID}, 'fact', f.id, 'upsert', ${fullData('f', cols.fact, 'tags')}, 0, ${NOW} FROM facts f WHERE f.id = ${fact};
       INSERT INTO sync_rows (entity, id, team_id, version, origin) VALUES ('fact', ${fact}, ${team}, 0, 'local');

@@ -51,6 +51,26 @@ function encodePassages(passages: readonly Passage[]): string {
   return JSON.stringify(passages.map((p) => [p.locator?.label ?? null, p.locator?.value ?? null, p.text]));
 }
 
+/**
+ * An original received whole from elsewhere (a team server): its bytes and its passages as the
+ * JSON text it was stored as (the text `textSha256` was taken of), kept exactly as it came so
+ * both hashes can be compared with the sender's. Undefined when the text is not passages.
+ */
+export function prepareReceived(bytes: Uint8Array, mediaType: string, passagesJson: string): PreparedOriginal | undefined {
+  const passages = decodePassages(passagesJson);
+  if (!passages) return undefined;
+  const json = Buffer.from(passagesJson, 'utf8');
+  return {
+    sha256: sha256(bytes),
+    mediaType,
+    byteSize: bytes.length,
+    compressed: deflateRawSync(bytes),
+    passages: deflateRawSync(json),
+    textSha256: sha256(json),
+    texts: passages.map((p) => p.text),
+  };
+}
+
 /** The stored bytes, or undefined when they cannot be inflated or their hash differs. */
 export function inflateVerified(compressed: Uint8Array, expected: string): Buffer | undefined {
   try {
@@ -64,10 +84,16 @@ export function inflateVerified(compressed: Uint8Array, expected: string): Buffe
 /** The stored passages, or undefined when they cannot be read or their hash differs. */
 export function passagesVerified(deflated: Uint8Array, expected: string): Passage[] | undefined {
   const raw = inflateVerified(deflated, expected);
-  if (!raw) return undefined;
+  return raw && decodePassages(raw.toString('utf8'));
+}
+
+function decodePassages(json: string): Passage[] | undefined {
   try {
-    const rows = JSON.parse(raw.toString('utf8')) as [Locator['label'] | null, string | null, string][];
-    return rows.map(([label, value, text]) => (label && value !== null ? { locator: { label, value }, text } : { text }));
+    const rows = JSON.parse(json) as unknown;
+    if (!Array.isArray(rows) || !rows.every((r) => Array.isArray(r) && typeof r[2] === 'string')) return undefined;
+    return (rows as [Locator['label'] | null, string | null, string][]).map(([label, value, text]) =>
+      label && value !== null ? { locator: { label, value }, text } : { text },
+    );
   } catch {
     return undefined;
   }

@@ -116,7 +116,11 @@ const applying = () => lib.db.prepare('SELECT active FROM sync_applying').pluck(
 describe('applying rows from the server', () => {
   it('inserts sources, facts with tags, links and briefings with their body, searchable, and echoes nothing', () => {
     const r = lib.applyRemoteRows(TEAM.teamId, base());
-    expect(r).toEqual({ applied: { source: 1, fact: 2, link: 1, briefing: 1 }, removed: { source: 0, fact: 0, link: 0, briefing: 0 }, kept: 0 });
+    expect(r).toEqual({
+      applied: { source: 1, fact: 2, link: 1, briefing: 1, original: 0 },
+      removed: { source: 0, fact: 0, link: 0, briefing: 0, original: 0 },
+      kept: 0,
+    });
     expect(lib.getFact(F1)).toMatchObject({ text: 'Tonnage through Odesa doubled.', tags: ['grain', 'ports'], updatedAt: AT });
     expect(lib.searchFacts({ text: 'tonnage' }).hits.map((h) => h.fact.id)).toEqual([F1]);
     expect(lib.searchFacts({ text: 'marchetti' }).total).toBe(2);
@@ -129,7 +133,7 @@ describe('applying rows from the server', () => {
     // The same rows again (our own changes come back like this) write nothing.
     const changes = () => lib.db.prepare('SELECT total_changes()').pluck().get() as number;
     const before = changes();
-    expect(lib.applyRemoteRows(TEAM.teamId, base()).applied).toEqual({ source: 1, fact: 2, link: 1, briefing: 1 });
+    expect(lib.applyRemoteRows(TEAM.teamId, base()).applied).toEqual({ source: 1, fact: 2, link: 1, briefing: 1, original: 0 });
     expect(lib.db.prepare('SELECT group_concat(version) FROM sync_rows').pluck().get()).toBe('1,1,1,1,1');
     expect(changes() - before).toBeLessThan(10);
   });
@@ -163,7 +167,7 @@ describe('applying rows from the server', () => {
         { entity: 'fact', id: F1 },
       ],
     );
-    expect(r).toMatchObject({ removed: { briefing: 1, link: 1, fact: 1, source: 0 }, kept: 1 });
+    expect(r).toMatchObject({ removed: { briefing: 1, link: 1, fact: 1, source: 0, original: 0 }, kept: 1 });
     expect(lib.getFact(F2).text).toBe('Insurers cut war-risk premiums.');
     expect(() => lib.getFact(F1)).toThrow(/not found/);
     expect(lib.db.prepare("SELECT entity || ':' || id FROM sync_rows").pluck().all()).toEqual([`source:${S1}`]);

@@ -5,6 +5,7 @@ import type { Db } from '../open';
 import { stmt } from '../statements';
 import { withSearchTextDeferred } from './sources';
 import { applyFacts } from './sync-apply-facts';
+import { applyOriginalLinks, type ReceivedOriginals } from './sync-originals';
 import { type ApplyContext, isPending, markShared, pendingFields, setApplying, withoutPending } from './sync-apply-context';
 import { requireTeam } from './sync-link';
 import { removeRemoteRows, type RowRef } from './sync-remove';
@@ -23,11 +24,12 @@ export interface ApplyResult {
  * Applies rows from the server (a pull) or a pack, in one transaction, with the outbox
  * triggers off (`sync_applying` = 1, back to 0 before commit and on error): nothing applied
  * here is sent back. Sources, then facts, links and briefings, so each finds what it refers
- * to; then the deleted and `gone` rows, briefings first. A field with a change of ours still
+ * to (a source's originals right after the sources, their files from `received`); then the
+ * deleted and `gone` rows, briefings first. A field with a change of ours still
  * in the outbox keeps our value: the push settles it. Every row is checked like any input;
  * one bad row is refused by name and nothing is applied.
  */
-export function applyRemoteRows(db: Db, teamId: string, rows: readonly RemoteRow[], gone: readonly RowRef[] = []): ApplyResult {
+export function applyRemoteRows(db: Db, teamId: string, rows: readonly RemoteRow[], gone: readonly RowRef[] = [], received?: ReceivedOriginals): ApplyResult {
   requireList(rows, 'rows');
   requireList(gone, 'gone');
   rows.forEach(checkRow);
@@ -40,6 +42,7 @@ export function applyRemoteRows(db: Db, teamId: string, rows: readonly RemoteRow
       const live = (e: SyncEntity) => rows.filter((r) => r.entity === e && !r.deleted);
       const applied = {
         source: withSearchTextDeferred(db, (beforeInsert) => applyPlain(ctx, live('source'), beforeInsert)),
+        original: applyOriginalLinks(ctx, live('original'), received),
         fact: applyFacts(ctx, live('fact')),
         link: applyPlain(ctx, live('link')),
         briefing: applyPlain(ctx, live('briefing')),
@@ -54,7 +57,7 @@ export function applyRemoteRows(db: Db, teamId: string, rows: readonly RemoteRow
   })();
 }
 
-const KEYS: Record<Exclude<SyncEntity, 'fact'>, { table: string; where: string }> = {
+const KEYS: Record<'source' | 'link' | 'briefing', { table: string; where: string }> = {
   source: { table: 'sources', where: 'id = @key_a' },
   link: { table: 'corroborations', where: 'fact_a = @key_a AND fact_b = @key_b' },
   briefing: { table: 'briefings', where: 'id = @key_a' },

@@ -146,7 +146,7 @@ describe('leaving the team', () => {
     lib.updateFact(fact, { notes: 'unsent' });
     lib.recordConflicts([fieldConflict({ entityId: other })]);
     const r = lib.leaveTeam(TEAM.teamName);
-    expect(r).toEqual({ removed: { briefing: 0, link: 0, fact: 1, source: 0 }, keptOwn: 2, keptCited: 1 });
+    expect(r).toEqual({ removed: { briefing: 0, link: 0, fact: 1, source: 0, original: 0 }, keptOwn: 2, keptCited: 1 });
     expect(lib.getFact(fact).notes).toBe('unsent');
     expect(lib.getFact(cited).sourceId).toBe(T);
     expect(() => lib.getFact(other)).toThrow(/not found/);

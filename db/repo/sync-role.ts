@@ -34,7 +34,7 @@ export function clearTeamRole(db: Db): void {
   stmt(db, 'DELETE FROM settings WHERE key = ?').run(KEY);
 }
 
-const NOUNS: Record<SyncEntity, string> = { fact: 'fact', source: 'source', link: 'corroboration link', briefing: 'briefing' };
+const NOUNS: Record<SyncEntity, string> = { fact: 'fact', source: 'source', link: 'corroboration link', briefing: 'briefing', original: 'stored original' };
 
 /** The error a reader's edit of a team row gets: the team, the role, and what to do instead. */
 function readerRefusal(db: Db, entity: SyncEntity): Error {

@@ -5,12 +5,12 @@ import { stmt } from '../statements';
 import { indexProseCites } from './briefing-cites';
 import { syncSeen } from './briefing-seen';
 import { cleanTags } from './tags';
-import { type SyncColumn, syncColumns, syncTable } from '../migrations/sync-tables';
+import { rowKey, type SyncColumn, syncColumns, syncTable } from '../migrations/sync-tables';
 
 /**
  * The one mapping between a local row and the data record a team library moves
  * (core/sync-types.ts): sharing, the outbox, apply and fact packs all go through it.
- * - source, fact, link, briefing: the travelling columns by name (db/migrations/sync-tables.ts),
+ * - source, fact, link, briefing, original: the travelling columns by name (db/migrations/sync-tables.ts),
  *   JSON columns as their JSON value;
  * - a fact's `tags`: its tag names, sorted by code point (the same order on every machine);
  * - a briefing's `body`: `{ sections: [{ id, key, heading, items: [{ id, kind, text, ... }] }] }`
@@ -28,9 +28,8 @@ export function rowData(lib: { db: Db }, entity: SyncEntity, id: string): RowDat
 export function readRowData(db: Db, entity: SyncEntity, id: string): RowData | undefined {
   const t = syncTable(entity);
   const cols = syncColumns(db, t);
-  const where = entity === 'link' ? 'fact_a = ? AND fact_b = ?' : 'id = ?';
-  const keys = entity === 'link' ? linkEnds(id) : [id];
-  const row = stmt(db, `SELECT ${cols.map((c) => c.name).join(', ')} FROM ${t.table} WHERE ${where}`).get(...keys) as Record<string, SqlValue> | undefined;
+  const { where, key } = rowKey(entity, id);
+  const row = stmt(db, `SELECT ${cols.map((c) => c.name).join(', ')} FROM ${t.table} WHERE ${where}`).get(key) as Record<string, SqlValue> | undefined;
   if (!row) return undefined;
   const data = recordFromRow(cols, row);
   if (entity === 'fact') data.tags = factTags(db, id);
@@ -65,7 +64,7 @@ const SECTION_EXCLUDE = ['seq', 'briefing_id', 'position'];
 const ITEM_EXCLUDE = ['seq', 'section_id', 'position'];
 
 function partColumns(db: Db, table: string, exclude: readonly string[]): SyncColumn[] {
-  return syncColumns(db, { entity: 'briefing', table, key: (r) => `${r}.id`, exclude, json: [] });
+  return syncColumns(db, { entity: 'briefing', table, key: (r) => `${r}.id`, keys: ['id'], exclude, json: [] });
 }
 
 function briefingBody(db: Db, briefingId: string): JsonValue {

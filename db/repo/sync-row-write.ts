@@ -4,8 +4,8 @@ import type { JsonValue, SyncEntity } from '../../core/sync-types';
 import { textHash } from '../../core/text-key';
 import type { Db } from '../open';
 import { stmt } from '../statements';
-import { syncTable } from '../migrations/sync-tables';
-import { bodyFromData, columnsFromData, insertRow, linkEnds, tagsFromData, updateRow, writeBody } from './sync-row-data';
+import { hasUpdatedAt, rowKey, syncTable } from '../migrations/sync-tables';
+import { bodyFromData, columnsFromData, insertRow, tagsFromData, updateRow, writeBody } from './sync-row-data';
 import { tagSeq } from './tags';
 
 /**
@@ -18,10 +18,8 @@ export function writeField(db: Db, entity: SyncEntity, id: string, field: string
   if (entity === 'briefing' && field === 'body') return writeBody(db, id, bodyFromData(db, value, `${at}.body`), `${at}.body`);
   const cols = columnsFromData(db, entity, id, { [field]: value }, true);
   if (entity === 'fact' && 'text' in cols) (cols as Record<string, unknown>).text_hash = textHash(String(cols.text));
-  const [a, b] = entity === 'link' ? linkEnds(id) : [id, ''];
-  const where = entity === 'link' ? 'fact_a = @key_a AND fact_b = @key_b' : 'id = @key_a';
-  const key: Record<string, string> = entity === 'link' ? { key_a: a, key_b: b } : { key_a: a };
-  const stamp: Record<string, string> = entity === 'link' ? {} : { updated_at: nowIso() };
+  const { where, key } = rowKey(entity, id);
+  const stamp: Record<string, string> = hasUpdatedAt(entity) ? { updated_at: nowIso() } : {};
   updateRow(db, syncTable(entity).table, where, key, { ...cols, ...stamp });
 }
 
@@ -33,10 +31,9 @@ function setTags(db: Db, factId: string, names: readonly string[]): void {
 }
 
 export function deleteRow(db: Db, entity: SyncEntity, id: string): void {
-  const [a, b] = linkEnds(id);
+  const { where, key } = rowKey(entity, id);
   try {
-    if (entity === 'link') stmt(db, 'DELETE FROM corroborations WHERE fact_a = ? AND fact_b = ?').run(a, b);
-    else stmt(db, `DELETE FROM ${syncTable(entity).table} WHERE id = ?`).run(id);
+    stmt(db, `DELETE FROM ${syncTable(entity).table} WHERE ${where}`).run(key);
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       throw new DossierError('conflict', `The ${entity} ${id} is still used here (cited or referred to); remove those uses first. Nothing changed.`);
@@ -50,7 +47,7 @@ export function recreate(db: Db, entity: SyncEntity, id: string, mine: JsonValue
   const at = `${entity} ${printable(id)}`;
   const data = mine as Record<string, JsonValue>;
   const cols: Record<string, string | number | null | Buffer> = columnsFromData(db, entity, id, data);
-  if (entity !== 'link') Object.assign(cols, { id, updated_at: nowIso() });
+  if (hasUpdatedAt(entity)) Object.assign(cols, { id, updated_at: nowIso() });
   if (entity === 'fact') cols.text_hash = textHash(String(cols.text));
   insertRow(db, syncTable(entity).table, cols as Record<string, string | number | null>, at);
   if (entity === 'fact') setTags(db, id, tagsFromData(data.tags, `${at}.tags`));

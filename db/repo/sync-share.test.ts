@@ -37,7 +37,7 @@ function errorOf(fn: () => unknown): DossierError {
 
 describe('sharing with the team', () => {
   it('shares facts by tag with their sources, via sources and the links between shared facts, each as one full upsert', () => {
-    expect(lib.shareWithTeam(TEAM.teamId, { tag: 'grain' })).toEqual({ source: 2, fact: 2, link: 1, briefing: 0 });
+    expect(lib.shareWithTeam(TEAM.teamId, { tag: 'grain' })).toEqual({ source: 2, fact: 2, link: 1, briefing: 0, original: 0 });
     const sent = outbox(lib);
     expect(sent.map((m) => m.entity)).toEqual(['source', 'source', 'fact', 'fact', 'link']);
     expect(sent.every((m) => m.op === 'upsert' && m.baseVersion === 0)).toBe(true);
@@ -56,7 +56,7 @@ describe('sharing with the team', () => {
   it('leaves rows already shared alone, and shares a link once both its facts are shared', () => {
     lib.shareWithTeam(TEAM.teamId, { ids: [facts[0]] });
     ackAll(lib, 3);
-    expect(lib.shareWithTeam(TEAM.teamName, { source: wire })).toEqual({ source: 0, fact: 1, link: 1, briefing: 0 });
+    expect(lib.shareWithTeam(TEAM.teamName, { source: wire })).toEqual({ source: 0, fact: 1, link: 1, briefing: 0, original: 0 });
     expect(outbox(lib).map((m) => [m.entity, m.id])).toEqual([
       ['fact', facts[2]],
       ['link', [facts[0], facts[2]].sort().join('~')],
@@ -70,7 +70,7 @@ describe('sharing with the team', () => {
       { kind: 'prose', text: `Convoys formed [@${facts[2]}].` },
       { kind: 'fact', factId: facts[1] },
     ]);
-    expect(lib.shareWithTeam(TEAM.teamId, { brief: 'Corridor' })).toEqual({ source: 2, fact: 2, link: 0, briefing: 1 });
+    expect(lib.shareWithTeam(TEAM.teamId, { brief: 'Corridor' })).toEqual({ source: 2, fact: 2, link: 0, briefing: 1, original: 0 });
     const brief = outbox(lib).find((m) => m.entity === 'briefing')!;
     expect(brief.fields).toMatchObject({ title: 'Corridor', template_id: 'info-memo', fields: {}, portion_marks: 0 });
     const body = brief.fields.body as { sections: { key: string; items: { kind: string }[] }[] };

@@ -21,7 +21,8 @@ interface Selection {
 
 /**
  * Shares rows with the team, in one transaction: the facts chosen (by id, tag, source or
- * briefing) with everything they need there — their sources and `via` sources, the links
+ * briefing) with everything they need there — their sources and `via` sources with their
+ * stored originals (each file goes up by its hash at the next sync), the links
  * between facts the team then has, a briefing's cited facts. Each newly shared row is marked
  * (origin 'local', version 0) and queued as one full upsert, sources first so the server
  * always has what a row refers to. A row already shared is left as it is. Returns how many
@@ -31,9 +32,11 @@ export function shareWithTeam(db: Db, teamId: string, selector: ShareSelector): 
   return db.transaction(() => {
     const team = requireTeam(db, teamId).teamId;
     const pick = selectionClosure(db, selector);
-    const counts: ShareCounts = { source: 0, fact: 0, link: 0, briefing: 0 };
+    const counts: ShareCounts = { source: 0, fact: 0, link: 0, briefing: 0, original: 0 };
     counts.source = shareRows(db, team, 'source', pick.sources);
     counts.fact = shareRows(db, team, 'fact', pick.facts);
+    // After the facts: the server ranks a file at least as high as the facts it has from its source.
+    counts.original = shareRows(db, team, 'original', unsharedOriginals(db));
     counts.link = shareRows(db, team, 'link', unsharedLinks(db));
     counts.briefing = shareRows(db, team, 'briefing', pick.briefings);
     return counts;
@@ -67,6 +70,19 @@ function shareRows(db: Db, team: string, entity: SyncEntity, ids: readonly strin
     n++;
   }
   return n;
+}
+
+/** The stored originals of shared sources that are not shared yet: a source goes with its originals. */
+function unsharedOriginals(db: Db): string[] {
+  return stmt(
+    db,
+    `SELECT so.source_id || '~' || so.sha256 FROM source_originals so
+       JOIN sync_rows s ON s.entity = 'source' AND s.id = so.source_id
+     WHERE NOT EXISTS (SELECT 1 FROM sync_rows o WHERE o.entity = 'original' AND o.id = so.source_id || '~' || so.sha256)
+     ORDER BY so.captured_at, so.source_id, so.sha256`,
+  )
+    .pluck()
+    .all() as string[];
 }
 
 /** Links between two shared facts that are not shared yet. */

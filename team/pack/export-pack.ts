@@ -36,7 +36,7 @@ export async function exportPack(lib: Library, selector: PackSelector, out: stri
   });
   await writeFileAtomic(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   lib.recordPackExport(content.rows);
-  const counts: Record<SyncEntity, number> = { source: 0, fact: 0, link: 0, briefing: 0 };
+  const counts: Record<SyncEntity, number> = { source: 0, fact: 0, link: 0, briefing: 0, original: 0 };
   for (const r of content.rows) counts[r.entity]++;
   return { path, highestMarking: highest, counts, originals: content.originals.length, damagedOriginals: content.damagedOriginals };
 }

@@ -79,7 +79,7 @@ describe('fact packs between two libraries that never connect', () => {
     const out = await exportPack(a, { tag: 'grain' }, dir, new Date('2026-12-04T10:00:00Z'));
     expect(out.path).toBe(join(dir, 'SECRET-NOFORN grain 2026-12-04.dossierpack'));
     expect(out.highestMarking).toBe('SECRET//NOFORN');
-    expect(out.counts).toEqual({ source: 2, fact: 2, link: 1, briefing: 0 });
+    expect(out.counts).toEqual({ source: 2, fact: 2, link: 1, briefing: 0, original: 0 });
     expect(out.originals).toBe(1);
     const manifest = JSON.parse(strFromU8(unzipSync(readFileSync(out.path))['manifest.json'])) as Record<string, unknown>;
     expect(manifest).toMatchObject({ scheme: 'us', highestMarking: 'SECRET//NOFORN', fromLibrary: a.libraryId(), counts: out.counts });
@@ -97,7 +97,7 @@ describe('fact packs between two libraries that never connect', () => {
 
   it('carries a briefing with the facts it cites; importing the same pack again changes nothing', async () => {
     const out = await exportPack(a, { brief: 'Grain memo' }, join(dir, 'memo.dossierpack'));
-    expect(out.counts).toEqual({ source: 2, fact: 2, link: 1, briefing: 1 });
+    expect(out.counts).toEqual({ source: 2, fact: 2, link: 1, briefing: 1, original: 0 });
     await importPack(b, out.path);
     expect(b.rowData('briefing', memo)).toEqual(a.rowData('briefing', memo));
     expect(b.briefingsUsingFact(facts[0])).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type PgCluster } from '../testing/pg-cluster';
@@ -25,10 +26,21 @@ describe('initSchema', () => {
     const url = await cluster.createDatabase('init');
     const s = await openServer({ url });
     try {
-      expect(await initSchema(s)).toEqual({ from: 0, to: 1 });
-      expect(await initSchema(s)).toEqual({ from: 1, to: 1 });
+      expect(await initSchema(s)).toEqual({ from: 0, to: 2 });
+      expect(await initSchema(s)).toEqual({ from: 2, to: 2 });
       expect(await tables(url)).toEqual(
-        expect.arrayContaining(['teams', 'members', 'rows', 'history', 'change_log', 'applied_mutations', 'conflicts', 'marking_levels']),
+        expect.arrayContaining([
+          'teams',
+          'members',
+          'rows',
+          'history',
+          'change_log',
+          'applied_mutations',
+          'conflicts',
+          'marking_levels',
+          'originals',
+          'original_holders',
+        ]),
       );
       const ranks = await s.query<{ token: string; rank: number }>(
         "SELECT token, rank FROM dossier.marking_levels WHERE scheme = 'uk' AND token IN ('OFFICIAL', 'OFFICIAL-SENSITIVE PERSONAL', 'TOP SECRET') ORDER BY rank",
@@ -47,11 +59,65 @@ describe('initSchema', () => {
     const url = await cluster.createDatabase('upgrade');
     const s = await openServer({ url });
     try {
-      expect(await initSchema(s, SERVER_MIGRATIONS)).toEqual({ from: 0, to: 1 });
-      const next = [...SERVER_MIGRATIONS, { version: 2, sql: 'ALTER TABLE dossier.teams ADD COLUMN motto text' }];
-      expect(await initSchema(s, next)).toEqual({ from: 1, to: 2 });
-      expect(await serverVersion(s)).toBe(2);
+      expect(await initSchema(s, SERVER_MIGRATIONS)).toEqual({ from: 0, to: 2 });
+      const next = [...SERVER_MIGRATIONS, { version: 3, sql: 'ALTER TABLE dossier.teams ADD COLUMN motto text' }];
+      expect(await initSchema(s, next)).toEqual({ from: 2, to: 3 });
+      expect(await serverVersion(s)).toBe(3);
       await s.query("UPDATE dossier.teams SET motto = 'x' WHERE false");
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('upgrades a version 1 server to version 2 (stored originals) keeping its teams, members, rows and history', async () => {
+    const url = await cluster.createDatabase('v1');
+    const s = await openServer({ url });
+    const v1 = SERVER_MIGRATIONS.filter((m) => m.version === 1);
+    try {
+      expect(await initSchema(s, v1)).toEqual({ from: 0, to: 1 });
+      const { id: teamId } = await createTeam(s, 'Desk', 'us');
+      await addUser(s, { name: 'v1_editor', team: 'Desk', role: 'editor', clearance: 'S', password: 'editor-password' });
+      const editor = await openServer({ url: cluster.urlFor(new URL(url).pathname.slice(1), 'v1_editor', 'editor-password') });
+      try {
+        await push(editor, teamId, 'lib', [
+          { mutationId: 'v1-m1', entity: 'source', id: 's1', op: 'upsert', fields: { title: 'Port log', marking: 'S' }, baseVersion: 0 },
+        ]);
+        const snapshot = () =>
+          s.query(
+            'SELECT entity, id, data, version, marking_rank FROM dossier.rows UNION ALL SELECT entity, id, data, version, marking_rank FROM dossier.history',
+          );
+        const before = (await snapshot()).rows;
+        expect(await initSchema(s)).toEqual({ from: 1, to: 2 });
+        expect((await snapshot()).rows).toEqual(before);
+        expect(await whoAmI(editor, 'Desk')).toMatchObject({ role: 'editor', clearance: 'S' });
+        // The upgraded server takes an original of the source kept since version 1, ranked as that source.
+        const bytes = Buffer.from('<p>Port log</p>');
+        const sha = createHash('sha256').update(bytes).digest('hex');
+        const text = JSON.stringify([[null, null, 'Port log']]);
+        await editor.query('SELECT dossier.store_original($1, $2, $3, $4, $5, $6)', [
+          teamId,
+          sha,
+          'text/html',
+          bytes,
+          text,
+          createHash('sha256').update(text).digest('hex'),
+        ]);
+        const [r] = await push(editor, teamId, 'lib', [
+          {
+            mutationId: 'v2-m1',
+            entity: 'original',
+            id: `s1~${sha}`,
+            op: 'upsert',
+            fields: { source_id: 's1', sha256: sha, file_name: 'log.html', captured_at: 'now' },
+            baseVersion: 0,
+          },
+        ]);
+        expect(r.status).toBe('applied');
+        const link = await s.query<{ marking_rank: number }>("SELECT marking_rank FROM dossier.rows WHERE entity = 'original'");
+        expect(link.rows).toEqual([{ marking_rank: (before[0] as { marking_rank: number }).marking_rank }]);
+      } finally {
+        await editor.close();
+      }
     } finally {
       await s.close();
     }
@@ -99,7 +165,7 @@ describe('a server owner who is not a superuser', () => {
     await root.close();
     const owner = await openServer({ url: cluster.urlFor('owned', 'team_owner', 'owner-password') });
     try {
-      expect(await initSchema(owner)).toEqual({ from: 0, to: 1 });
+      expect(await initSchema(owner)).toEqual({ from: 0, to: 2 });
       await createTeam(owner, 'Owned', 'uk');
       await addUser(owner, { name: 'owned_editor', team: 'Owned', role: 'editor', clearance: 'SECRET', password: 'editor-password' });
       const editor = await openServer({ url: cluster.urlFor('owned', 'owned_editor', 'editor-password') });

@@ -2,6 +2,7 @@ import { DossierError } from '../../core/errors';
 import { BUILT_IN_SCHEMES, type MarkingScheme } from '../../core/markings';
 import type { TeamServer } from './connection';
 import { schema001 } from './schema/001-team';
+import { schema002 } from './schema/002-originals';
 
 /** One step of the server schema: its version and the SQL that brings the previous one to it. */
 export interface ServerMigration {
@@ -9,7 +10,10 @@ export interface ServerMigration {
   sql: string;
 }
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [{ version: 1, sql: schema001 }];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
+  { version: 1, sql: schema001 },
+  { version: 2, sql: schema002 },
+];
 
 /** Any number, the same for every Dossier: serialises concurrent inits of one database. */
 const INIT_LOCK = 0x646f7373;

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type PgCluster } from '../testing/pg-cluster';
 import { mutation, teamFixture, type TeamFixture } from '../testing/team-fixture';
 import { addUser, openServer, pull, push, revokeUser, whoAmI, type TeamServer } from '.';
+import { type ServerOriginal, uploadOriginal } from './originals';
 
 /**
  * Who sees what is PostgreSQL's decision: these tests connect with each user's own role and
@@ -13,6 +15,20 @@ let secretEditor: TeamServer;
 let cuiEditor: TeamServer;
 let reader: TeamServer;
 const SECRET_ID = 'f-s1';
+const SECRET_SOURCE = 's-s1';
+const SECRET_FACT = 'f-s-src';
+
+function serverFile(text: string): ServerOriginal {
+  const bytes = Buffer.from(`<p>${text}</p>`);
+  const passagesJson = JSON.stringify([[null, null, text]]);
+  const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+  return { sha256: sha(bytes), mediaType: 'text/html', bytes, passagesJson, textSha256: sha(passagesJson) };
+}
+const SECRET_FILE = serverFile('Hidden file');
+
+function originalLink(sourceId: string, sha256: string): Record<string, string> {
+  return { source_id: sourceId, sha256, file_name: 'file.html', captured_at: '2024-01-19T10:00:00.000Z' };
+}
 
 beforeAll(async () => {
   cluster = await startCluster();
@@ -78,6 +94,68 @@ describe('clearance, enforced by PostgreSQL', () => {
     for (const t of await readableTables(s)) {
       expect(JSON.stringify((await s.query(`SELECT * FROM dossier.${t}`)).rows), t).not.toContain('idden');
     }
+  });
+
+  it('a CUI-cleared user never receives the stored original of a source with SECRET material, even knowing its hash', async () => {
+    // Sources carry no marking: a file is as secret as the facts taken from it (the file's text says "Hidden" too).
+    await uploadOriginal(secretEditor, fx.teamId, SECRET_FILE);
+    const shared = await push(secretEditor, fx.teamId, 'lib-s1', [
+      mutation('source', SECRET_SOURCE, { title: 'Port source' }, 0),
+      mutation('fact', SECRET_FACT, { text: 'Hidden fact', marking: 'S', source_id: SECRET_SOURCE }, 0),
+      mutation('original', `${SECRET_SOURCE}~${SECRET_FILE.sha256}`, originalLink(SECRET_SOURCE, SECRET_FILE.sha256), 0),
+    ]);
+    expect(shared.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    const sha = SECRET_FILE.sha256;
+    expect((await secretEditor.query('SELECT passages FROM dossier.originals WHERE sha256 = $1', [sha])).rows).toEqual([
+      { passages: '[[null,null,"Hidden file"]]' },
+    ]);
+    expect((await cuiEditor.query('SELECT * FROM dossier.originals WHERE sha256 = $1 OR true', [sha])).rowCount).toBe(0);
+    expect((await cuiEditor.query("SELECT 1 FROM dossier.rows WHERE entity = 'original' OR id LIKE $1", [`%${sha}%`])).rowCount).toBe(0);
+    expect(JSON.stringify(await pull(cuiEditor, fx.teamId, '', 100))).not.toContain(sha);
+    // Linking the file to a source they may see would make it theirs to read: refused, as they never sent its bytes.
+    await push(cuiEditor, fx.teamId, 'lib-c', [mutation('source', 's-cui', { title: 'Open source', marking: 'CUI' }, 0)]);
+    await expect(push(cuiEditor, fx.teamId, 'lib-c', [mutation('original', `s-cui~${sha}`, originalLink('s-cui', sha), 0)])).rejects.toThrow(
+      /not on the server, or not sent by you/,
+    );
+    // Sending other bytes under its hash is refused before anything is kept, so it does not make them a holder.
+    await expect(uploadOriginal(cuiEditor, fx.teamId, { ...serverFile('Forged'), sha256: sha })).rejects.toMatchObject({ code: 'validation' });
+    await expect(push(cuiEditor, fx.teamId, 'lib-c', [mutation('original', `s-cui~${sha}`, originalLink('s-cui', sha), 0)])).rejects.toThrow(/upload it first/);
+    // Attaching a file of their own to that source would rank it SECRET, above them: refused like any hidden row.
+    const own = serverFile('Open file');
+    await uploadOriginal(cuiEditor, fx.teamId, own);
+    const [r] = await push(cuiEditor, fx.teamId, 'lib-c', [mutation('original', `${SECRET_SOURCE}~${own.sha256}`, originalLink(SECRET_SOURCE, own.sha256), 0)]);
+    expect(r.status).toBe('refused');
+    // No INSERT, UPDATE or DELETE of files in plain SQL; the owner cannot change one either.
+    await expect(
+      cuiEditor.query(
+        `INSERT INTO dossier.originals (team_id, sha256, media_type, byte_size, bytes, passages, text_sha256, uploaded_by) VALUES ($1, $2, 'x', 1, '\\x00', '[]', $2, 'cora')`,
+        [fx.teamId, own.sha256],
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(fx.admin.query("UPDATE dossier.originals SET media_type = 'text/plain' WHERE sha256 = $1", [sha])).rejects.toThrow(/never changes/);
+  });
+
+  it('an original follows the facts taken from it: lowered, the CUI user may read it; raised, no more', async () => {
+    const sha = SECRET_FILE.sha256;
+    const [down] = await push(secretEditor, fx.teamId, 'lib-s1', [mutation('fact', SECRET_FACT, { marking: 'CUI' }, 1)]);
+    expect(down.status).toBe('applied');
+    expect((await cuiEditor.query('SELECT sha256 FROM dossier.originals WHERE sha256 = $1', [sha])).rows).toEqual([{ sha256: sha }]);
+    const [up] = await push(secretEditor, fx.teamId, 'lib-s1', [mutation('fact', SECRET_FACT, { marking: 'S' }, down.version)]);
+    expect(up.status).toBe('applied');
+    expect((await cuiEditor.query('SELECT 1 FROM dossier.originals WHERE sha256 = $1', [sha])).rowCount).toBe(0);
+    const link = await fx.admin.query<{ marking_rank: number; version: string }>(
+      "SELECT marking_rank, version::text AS version FROM dossier.rows WHERE entity = 'original' AND data->>'source_id' = $1",
+      [SECRET_SOURCE],
+    );
+    expect(link.rows).toEqual([{ marking_rank: 3, version: '3' }]);
+    // The library that shares a file says how secret it is (from every fact it holds of it): the server never ranks it lower.
+    const open = serverFile('Open memo');
+    await uploadOriginal(secretEditor, fx.teamId, open);
+    await push(secretEditor, fx.teamId, 'lib-s1', [
+      mutation('source', 's-open', { title: 'Open memo' }, 0),
+      mutation('original', `s-open~${open.sha256}`, { ...originalLink('s-open', open.sha256), marking: 'SECRET' }, 0),
+    ]);
+    expect((await cuiEditor.query("SELECT id FROM dossier.rows WHERE id LIKE 's-open%'")).rows).toEqual([{ id: 's-open' }]);
   });
 
   it('a CUI-cleared user cannot INSERT or UPDATE a SECRET row, in SQL or by push', async () => {
@@ -164,7 +242,7 @@ describe('roles and membership', () => {
     const { s, name } = await fx.member('rex', 'editor', 'TS');
     expect((await whoAmI(s, fx.teamName)).role).toBe('editor');
     await revokeUser(fx.admin, { name, team: fx.teamName });
-    for (const t of ['rows', 'history', 'conflicts', 'change_log', 'teams']) {
+    for (const t of ['rows', 'history', 'conflicts', 'change_log', 'teams', 'originals']) {
       expect((await s.query(`SELECT 1 FROM dossier.${t}`)).rowCount, t).toBe(0);
     }
     await expect(whoAmI(s, fx.teamName)).rejects.toMatchObject({ code: 'forbidden' });
