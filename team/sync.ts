@@ -91,10 +91,18 @@ async function pushAll(lib: Library, server: TeamServer, teamId: string, report:
 
 async function pullAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
   const page = options.pullPage ?? 5000;
+  checkAborted(options.signal);
+  let next = pull(server, teamId, lib.teamLink()?.cursor ?? '', page);
   for (;;) {
-    checkAborted(options.signal);
-    const cursor = lib.teamLink()?.cursor ?? '';
-    const got = await pull(server, teamId, cursor, page);
+    const got = await next;
+    // The server reads the next page while this one is applied here (the apply is synchronous,
+    // the server is another process): a first pull then takes about the longer of the two, not
+    // their sum. The next page starts from this page's cursor; if this apply fails or the
+    // process dies, that page is dropped unread and the next sync pulls it again.
+    if (got.more) {
+      next = pull(server, teamId, got.cursor, page);
+      next.catch(() => undefined);
+    }
     // The rows and the cursor past them in one transaction: a pull killed here is repeated whole.
     const applied = lib.db.transaction(() => {
       const r = lib.applyRemoteRows(teamId, got.rows, got.gone);
@@ -105,6 +113,7 @@ async function pullAll(lib: Library, server: TeamServer, teamId: string, report:
     report.removed += sum(applied.removed);
     report.conflicts += applied.kept;
     if (!got.more) return;
+    checkAborted(options.signal);
   }
 }
 
