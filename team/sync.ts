@@ -2,7 +2,7 @@ import { DossierError, invalid, isDossierError } from '../core/errors';
 import type { Library } from '../db/library';
 import type { TeamLink } from '../db/repo/sync-link';
 import type { TeamServer } from './server/index';
-import { pull, push, whoAmI } from './server/index';
+import { type Membership, pull, push, SERVER_SCHEMA_VERSION, whoAmI } from './server/index';
 
 /** What one sync moved, in numbers (`dossier sync --json`, the app's status line). */
 export interface SyncReport {
@@ -50,7 +50,7 @@ export async function syncOnce(lib: Library, server: TeamServer, options: SyncOp
 async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, options: SyncOptions): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, pulled: 0, removed: 0, conflicts: 0, refused: [], pending: 0, openConflicts: 0, revoked: false };
   try {
-    await whoAmI(server, link.teamName);
+    checkSchema(await whoAmI(server, link.teamName));
   } catch (e) {
     if (!(isDossierError(e) && e.code === 'forbidden')) throw e;
     const left = lib.leaveTeam(link.teamId);
@@ -114,6 +114,24 @@ async function pullAll(lib: Library, server: TeamServer, teamId: string, report:
     report.conflicts += applied.kept;
     if (!got.more) return;
     checkAborted(options.signal);
+  }
+}
+
+/** Before anything moves: a server of another schema version is refused, nothing local changed. */
+function checkSchema(me: Membership): void {
+  const v = me.schemaVersion;
+  if (v > SERVER_SCHEMA_VERSION) {
+    throw new DossierError(
+      'server_future',
+      `the team server's schema is version ${v}, newer than this Dossier knows (${SERVER_SCHEMA_VERSION}): update Dossier; nothing was synced`,
+    );
+  }
+  if (v < SERVER_SCHEMA_VERSION) {
+    throw new DossierError(
+      'validation',
+      `the team server's schema is version ${v}, older than this Dossier needs (${SERVER_SCHEMA_VERSION}): a team admin runs 'dossier team init --server URL' to upgrade it; nothing was synced`,
+      'server',
+    );
   }
 }
 
