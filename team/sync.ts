@@ -22,7 +22,7 @@ export interface SyncReport {
 }
 
 export interface SyncOptions {
-  /** Mutations per push transaction, rows per pull page. */
+  /** Mutations per push transaction (default: PUSH_BATCH, or BULK_PUSH_BATCH for a large outbox), rows per pull page. */
   pushBatch?: number;
   pullPage?: number;
   signal?: AbortSignal;
@@ -63,8 +63,17 @@ async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, opti
   return report;
 }
 
+/**
+ * Day to day a push is tens of changes. A first share is the whole library: larger batches
+ * then spend less on each transaction's fixed round trips (membership, earlier results, rows,
+ * commit) and on the local acknowledgement's commit; the server writes a batch's rows in one
+ * statement either way (server/row-writes.ts).
+ */
+const PUSH_BATCH = 500;
+const BULK_PUSH_BATCH = 2000;
+
 async function pushAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
-  const batch = options.pushBatch ?? 500;
+  const batch = options.pushBatch ?? (lib.pendingCount() > BULK_PUSH_BATCH ? BULK_PUSH_BATCH : PUSH_BATCH);
   const libraryId = lib.libraryId();
   for (;;) {
     checkAborted(options.signal);
