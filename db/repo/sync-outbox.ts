@@ -74,29 +74,19 @@ export function ackMutations(db: Db, results: readonly AckResult[]): number {
     if (!Number.isSafeInteger(r.version) || r.version < 0) throw invalid(`results[${i}].version`, 'must be a whole number, 0 or more');
   });
   return db.transaction(() => {
-    // Set-based (a first push acknowledges 100,000 changes): the acknowledged records, then
-    // one statement for each consequence, instead of four statements per change.
-    const acked = stmt(
-      db,
-      `SELECT o.seq, o.entity, o.id, o.fields, max(a.value ->> 1) AS version
-         FROM json_each(?) a JOIN sync_outbox o ON o.mutation_id = a.value ->> 0 GROUP BY o.seq`,
-    ).all(JSON.stringify(results.map((r) => [r.mutationId, r.version]))) as (Pick<OutboxRow, 'seq' | 'entity' | 'id' | 'fields'> & { version: number })[];
-    if (acked.length === 0) return 0;
-    const all = JSON.stringify(acked.map((a) => [a.seq, a.entity, a.id, a.fields, a.version]));
-    stmt(db, 'DELETE FROM sync_outbox WHERE seq IN (SELECT value ->> 0 FROM json_each(?))').run(all);
-    const deferred = JSON.stringify(acked.filter((a) => DEFERRED.includes(a.fields)).map((a) => [a.seq, a.entity, a.id, a.fields]));
-    stmt(
-      db,
-      `DELETE FROM sync_outbox AS o WHERE EXISTS (SELECT 1 FROM json_each(?) d
-         WHERE o.entity = d.value ->> 1 AND o.id = d.value ->> 2 AND o.fields = d.value ->> 3 AND o.seq < d.value ->> 0)`,
-    ).run(deferred);
-    // Per row, the highest version acknowledged: the row moves to it, and later changes rebase on it.
-    const top = `(SELECT value ->> 1 AS entity, value ->> 2 AS id, max(value ->> 4) AS version FROM json_each(@all) GROUP BY 1, 2) AS t`;
-    stmt(db, `UPDATE sync_rows AS r SET version = max(r.version, t.version) FROM ${top} WHERE r.entity = t.entity AND r.id = t.id`).run({ all });
-    stmt(db, `UPDATE sync_outbox AS o SET base_version = t.version FROM ${top} WHERE o.entity = t.entity AND o.id = t.id AND o.base_version < t.version`).run({
-      all,
-    });
-    return acked.length;
+    let n = 0;
+    for (const r of results) {
+      const row = stmt(db, 'SELECT * FROM sync_outbox WHERE mutation_id = ?').get(r.mutationId) as OutboxRow | undefined;
+      if (!row) continue;
+      n++;
+      stmt(db, 'DELETE FROM sync_outbox WHERE seq = ?').run(row.seq);
+      if (DEFERRED.includes(row.fields)) {
+        stmt(db, 'DELETE FROM sync_outbox WHERE entity = ? AND id = ? AND fields = ? AND seq < ?').run(row.entity, row.id, row.fields, row.seq);
+      }
+      stmt(db, 'UPDATE sync_rows SET version = max(version, ?) WHERE entity = ? AND id = ?').run(r.version, row.entity, row.id);
+      stmt(db, 'UPDATE sync_outbox SET base_version = ? WHERE entity = ? AND id = ? AND base_version < ?').run(r.version, row.entity, row.id, r.version);
+    }
+    return n;
   })();
 }
 
