@@ -26,7 +26,12 @@ const SOURCES = Number(process.env.BENCH_SOURCES ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-/** BENCH_ONLY=library|export|import|preview|markdown|originals|webcorpus|suggestions|coreprocess|team runs one part. */
+/**
+ * BENCH_ONLY=library|export|import|preview|markdown|originals|webcorpus|suggestions|coreprocess|team runs one part.
+ * The team part: BENCH_TEAM_FACTS / BENCH_TEAM_SOURCES size the shared library (100,000 / 1,000),
+ * BENCH_TEAM_PULLS the first pulls timed (3, at least 1), BENCH_TEAM_SKIP=rounds,crowd leaves
+ * those parts out (the push and first pull always run: the rest needs them).
+ */
 const only = process.env.BENCH_ONLY;
 const part = (name: string) => !only || only === name;
 try {

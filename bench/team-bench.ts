@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { nowIso } from '../core/dates';
@@ -20,7 +21,9 @@ import { percentile, rng } from './random';
 const FACTS = Number(process.env.BENCH_TEAM_FACTS ?? 100_000);
 const SOURCES = Number(process.env.BENCH_TEAM_SOURCES ?? 1_000);
 const ROUNDS = 7;
-const FIRST_PULLS = 3;
+const FIRST_PULLS = Number(process.env.BENCH_TEAM_PULLS ?? 3);
+/** Parts to leave out, comma-separated: rounds (the 100-change round trips), crowd (20 clients). */
+const SKIP = new Set((process.env.BENCH_TEAM_SKIP ?? '').split(',').filter(Boolean));
 const CLIENTS = 20;
 /** The smaller team the 20 clients share: each first pulls it, untimed. */
 const CROWD_FACTS = 2_000;
@@ -38,9 +41,9 @@ export async function printTeamBench(dir: string): Promise<void> {
   try {
     const fx = await teamFixture(cluster);
     const seeded = await firstPull(fx, dir, open);
-    await roundTrips(seeded.a, seeded.b);
+    if (!SKIP.has('rounds')) await roundTrips(seeded.a, seeded.b);
     await fx.close();
-    await crowd(await teamFixture(cluster), dir, open);
+    if (!SKIP.has('crowd')) await crowd(await teamFixture(cluster), dir, open);
   } finally {
     for (const lib of open) lib.close();
     cluster.stop();
@@ -60,27 +63,37 @@ async function firstPull(fx: TeamFixture, dir: string, open: Library[]): Promise
   const shared = a.lib.shareWithTeam(fx.teamId, { tag: TAG });
   const shareMs = performance.now() - t;
   t = performance.now();
+  const cpu = process.cpuUsage();
+  const serverCpu = await backendCpuMs(a.server);
   const pushed = await syncOnce(a.lib, a.server);
   const pushMs = performance.now() - t;
+  const pushCpu = cpuMs(process.cpuUsage(cpu));
+  const pushServerCpu = (await backendCpuMs(a.server)) - serverCpu;
   // Each first pull goes into a new library of a new member; the first one stays for (b).
   const pulls: number[] = [];
+  const pullCpus: number[] = [];
   let b: Member | undefined;
-  for (let i = 0; i < FIRST_PULLS; i++) {
+  for (let i = 0; i < Math.max(1, FIRST_PULLS); i++) {
     const fresh = await memberLibrary(fx, dir, `ben${i}`, open);
     t = performance.now();
+    const before = process.cpuUsage();
     const pulled = await syncOnce(fresh.lib, fresh.server);
     pulls.push(performance.now() - t);
+    pullCpus.push(cpuMs(process.cpuUsage(before)));
     if (pulled.pulled !== pushed.pushed) throw new Error(`first pull: ${pulled.pulled} rows pulled, ${pushed.pushed} pushed`);
     if (b) await fresh.server.close();
     else b = fresh;
   }
   pulls.sort((x, y) => x - y);
+  pullCpus.sort((x, y) => x - y);
   const median = percentile(pulls, 50);
   const rows = `${shared.fact.toLocaleString('en')} facts + ${shared.source.toLocaleString('en')} sources`;
   console.log(`  share ${rows} (local outbox)       ${sec(shareMs)}`);
-  console.log(`  push them up (library A)                        ${sec(pushMs)}   ${rate(pushed.pushed, pushMs)} rows/s`);
   console.log(
-    `  first pull into a fresh library                 best ${sec(pulls[0])}, median ${sec(median)} of ${FIRST_PULLS}   ${rate(pushed.pushed, median)} rows/s   (target < 20 s: ${median < 20_000 ? 'met' : 'NOT met'})`,
+    `  push them up (library A)                        ${sec(pushMs)}   ${rate(pushed.pushed, pushMs)} rows/s   cpu: client ${sec(pushCpu)}, server backend ${sec(pushServerCpu)}`,
+  );
+  console.log(
+    `  first pull into a fresh library                 best ${sec(pulls[0])}, median ${sec(median)} of ${pulls.length}   ${rate(pushed.pushed, median)} rows/s   client cpu median ${sec(percentile(pullCpus, 50))}   (target < 20 s: ${median < 20_000 ? 'met' : 'NOT met'})`,
   );
   if (!b) throw new Error('no first pull');
   return { a, b };
@@ -189,6 +202,26 @@ function seedFacts(lib: Library, facts: number, sources: number, seed: number): 
       insertFacts(lib.db, batch, now);
     }
   })();
+}
+
+/** CPU time of this process (user + system) from a process.cpuUsage() difference. */
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
+
+/**
+ * CPU time the server process of this connection has used so far (Linux: /proc; the cluster
+ * runs on this machine), so the server's share of a push is measured apart from the client's.
+ */
+async function backendCpuMs(server: TeamServer): Promise<number> {
+  const pid = (await server.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+  try {
+    // Fields 14 and 15 of /proc/PID/stat: utime and stime in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 const sec = (x: number): string => `${(x / 1000).toFixed(2)} s`;

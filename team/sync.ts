@@ -3,7 +3,7 @@ import type { Library } from '../db/library';
 import type { TeamLink } from '../db/repo/sync-link';
 import type { TeamServer } from './server/index';
 import type { Mutation } from '../core/sync-types';
-import { currentRows, pull, push, type PushResult, whoAmI } from './server/index';
+import { currentRows, type Membership, pull, push, type PushResult, SERVER_SCHEMA_VERSION, whoAmI } from './server/index';
 import { dropHiddenOriginals, fetchOriginals, uploadOriginals } from './sync-originals';
 
 /** What one sync moved, in numbers (`dossier sync --json`, the app's status line). */
@@ -31,7 +31,7 @@ export interface SyncReport {
 }
 
 export interface SyncOptions {
-  /** Mutations per push transaction, rows per pull page. */
+  /** Mutations per push transaction (default: PUSH_BATCH, or BULK_PUSH_BATCH for a large outbox), rows per pull page. */
   pushBatch?: number;
   pullPage?: number;
   signal?: AbortSignal;
@@ -70,8 +70,10 @@ async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, opti
     fetchedOriginals: 0,
   };
   try {
+    const me = await whoAmI(server, link.teamName);
+    checkSchema(me);
     // The role may have changed since the last sync: a reader's edits are refused here from now on.
-    lib.setTeamRole((await whoAmI(server, link.teamName)).role);
+    lib.setTeamRole(me.role);
   } catch (e) {
     if (!(isDossierError(e) && e.code === 'forbidden')) throw e;
     const left = lib.leaveTeam(link.teamId);
@@ -85,8 +87,17 @@ async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, opti
   return report;
 }
 
+/**
+ * Day to day a push is tens of changes. A first share is the whole library: larger batches
+ * then spend less on each transaction's fixed round trips (membership, earlier results, rows,
+ * commit) and on the local acknowledgement's commit; the server writes a batch's rows in one
+ * statement either way (server/row-writes.ts).
+ */
+const PUSH_BATCH = 500;
+const BULK_PUSH_BATCH = 2000;
+
 async function pushAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
-  const batch = options.pushBatch ?? 500;
+  const batch = options.pushBatch ?? (lib.pendingCount() > BULK_PUSH_BATCH ? BULK_PUSH_BATCH : PUSH_BATCH);
   const libraryId = lib.libraryId();
   // The server takes no push at all from a reader (whoAmI said the role just now): changes
   // queued before the role was lowered are kept as conflicts without asking it.
@@ -132,12 +143,23 @@ const READER = 'your role in the team is now reader: the change is kept as a con
 
 async function pullAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
   const page = options.pullPage ?? 5000;
+  checkAborted(options.signal);
+  let next = pull(server, teamId, lib.teamLink()?.cursor ?? '', page);
   for (;;) {
+    const got = await next;
     checkAborted(options.signal);
-    const cursor = lib.teamLink()?.cursor ?? '';
-    const got = await pull(server, teamId, cursor, page);
+    // Files named by this page's links come first: one connection serves the sync, and a
+    // query sent while the next page's read is under way would wait behind it anyway.
     const received = await fetchOriginals(lib, server, teamId, got.rows);
     report.fetchedOriginals += received.size;
+    // The server reads the next page while this one is applied here (the apply is synchronous,
+    // the server is another process): a first pull then takes about the longer of the two, not
+    // their sum. The next page starts from this page's cursor; if this apply fails or the
+    // process dies, that page is dropped unread and the next sync pulls it again.
+    if (got.more) {
+      next = pull(server, teamId, got.cursor, page);
+      next.catch(() => undefined);
+    }
     // The rows and the cursor past them in one transaction: a pull killed here is repeated whole.
     const applied = lib.db.transaction(() => {
       const r = lib.applyRemoteRows(teamId, got.rows, got.gone, received);
@@ -148,6 +170,25 @@ async function pullAll(lib: Library, server: TeamServer, teamId: string, report:
     report.removed += sum(applied.removed);
     report.conflicts += applied.kept;
     if (!got.more) return;
+    checkAborted(options.signal);
+  }
+}
+
+/** Before anything moves: a server of another schema version is refused, nothing local changed. */
+function checkSchema(me: Membership): void {
+  const v = me.schemaVersion;
+  if (v > SERVER_SCHEMA_VERSION) {
+    throw new DossierError(
+      'server_future',
+      `the team server's schema is version ${v}, newer than this Dossier knows (${SERVER_SCHEMA_VERSION}): update Dossier; nothing was synced`,
+    );
+  }
+  if (v < SERVER_SCHEMA_VERSION) {
+    throw new DossierError(
+      'validation',
+      `the team server's schema is version ${v}, older than this Dossier needs (${SERVER_SCHEMA_VERSION}): a team admin runs 'dossier team init --server URL' to upgrade it; nothing was synced`,
+      'server',
+    );
   }
 }
 

@@ -9,7 +9,7 @@ import { applyOriginalLinks, type ReceivedOriginals } from './sync-originals';
 import { type ApplyContext, isPending, markShared, pendingFields, setApplying, withoutPending } from './sync-apply-context';
 import { requireTeam } from './sync-link';
 import { removeRemoteRows, type RowRef } from './sync-remove';
-import { bodyFromData, columnsFromData, insertRow, linkEnds, readRowData, requireList, updateRow, writeBody } from './sync-row-data';
+import { bodyFromData, changedColumns, columnsFromData, insertRow, linkEnds, readRowData, requireList, updateRow, writeBody } from './sync-row-data';
 
 export interface ApplyResult {
   /** Rows written (inserted or updated), per kind. */
@@ -79,7 +79,7 @@ function applyPlain(ctx: ApplyContext, rows: readonly RemoteRow[], beforeInsert?
     const at = `${entity} ${printable(r.id)}`;
     if (have) {
       // Only what differs is written: a source's title rewrites the index entry of every fact it has.
-      const changed = withoutPending(ctx, entity, r.id, Object.fromEntries(Object.entries(cols).filter(([k, v]) => have[k] !== v)));
+      const changed = withoutPending(ctx, entity, r.id, changedColumns(entity, have, cols));
       if (Object.keys(changed).length) updateRow(db, table, where, key, { ...changed, ...stamp }, at);
     } else {
       beforeInsert?.();

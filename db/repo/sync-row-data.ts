@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { invalid, printable } from '../../core/errors';
 import type { JsonValue, SyncEntity } from '../../core/sync-types';
 import type { Db } from '../open';
@@ -123,6 +124,22 @@ function checkValue(c: SyncColumn, v: unknown, field: string): SqlValue {
   if (c.type === 'INTEGER' && !Number.isSafeInteger(v)) throw invalid(field, 'must be a whole number');
   if (c.type === 'REAL' && (typeof v !== 'number' || !Number.isFinite(v))) throw invalid(field, 'must be a number');
   return v as SqlValue;
+}
+
+/**
+ * The columns of `cols` (checked values, as columnsFromData returns them) whose value differs
+ * from the row `have` holds. JSON columns are compared as values: the server stores JSON as
+ * jsonb, which orders object keys its own way, so the same authors come back as other text;
+ * writing them would rewrite the search entry of every fact of the source for nothing.
+ */
+export function changedColumns(entity: SyncEntity, have: Record<string, unknown>, cols: Record<string, SqlValue>): Record<string, SqlValue> {
+  const json = new Set(syncTable(entity).json);
+  const same = (k: string, v: SqlValue): boolean => {
+    const was = have[k];
+    if (was === v) return true;
+    return json.has(k) && typeof was === 'string' && typeof v === 'string' && isDeepStrictEqual(JSON.parse(was), JSON.parse(v));
+  };
+  return Object.fromEntries(Object.entries(cols).filter(([k, v]) => !same(k, v)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
-import { DossierError, invalid, printable } from '../../core/errors';
+import { DossierError, invalid, isDossierError, printable } from '../../core/errors';
 import type { TeamServer } from './connection';
 
 /**
@@ -70,20 +70,35 @@ export interface Membership {
   user: string;
   role: string;
   clearance: string;
+  /** The server's schema version (schema.ts), read in the same query. */
+  schemaVersion: number;
 }
 
 /** The connected user's active membership of `team` (its name); forbidden if there is none. */
 export async function whoAmI(s: TeamServer, team: string): Promise<Membership> {
-  const r = await s.query<Membership>(
-    `SELECT t.id AS "teamId", t.name AS "teamName", t.scheme, m.user_name AS "user", m.role, m.clearance
-       FROM dossier.members m JOIN dossier.teams t ON t.id = m.team_id
-      WHERE t.name = $1 AND m.user_name = current_user AND m.revoked_at IS NULL`,
-    [team],
-  );
+  let r;
+  try {
+    r = await s.query<Membership>(
+      `SELECT t.id AS "teamId", t.name AS "teamName", t.scheme, m.user_name AS "user", m.role, m.clearance,
+              (SELECT version FROM dossier.schema_version WHERE id = 1) AS "schemaVersion"
+         FROM dossier.members m JOIN dossier.teams t ON t.id = m.team_id
+        WHERE t.name = $1 AND m.user_name = current_user AND m.revoked_at IS NULL`,
+      [team],
+    );
+  } catch (e) {
+    // Members may read the version since this Dossier's init (schema.ts); a server set up
+    // before cannot say, and must not look like a revoked membership (sync would leave the team).
+    if (isDossierError(e) && e.code === 'forbidden' && /schema_version/.test(e.message)) {
+      throw new DossierError('validation', SCHEMA_UNREADABLE, 'server');
+    }
+    throw e;
+  }
   const row = r.rows[0];
   if (!row) throw new DossierError('forbidden', `you are not a member of team ${printable(team)} on this server (or no longer)`);
   return row;
 }
+
+const SCHEMA_UNREADABLE = "the team server does not show its schema version to members: a team admin runs 'dossier team init --server URL' on it once";
 
 /** The same, by team id: what push and pull check first. */
 export async function membershipById(s: TeamServer, teamId: string): Promise<{ role: string; clearanceRank: number }> {

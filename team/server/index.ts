@@ -4,7 +4,7 @@
  * this module merges fields and maps errors. See schema/001-team.ts for the tables and policies.
  */
 export { openServer, TeamServer } from './connection';
-export { initSchema } from './schema';
+export { initSchema, SERVER_SCHEMA_VERSION } from './schema';
 export { createTeam, addUser, revokeUser, whoAmI, type Membership, type TeamRole } from './admin';
 export { push, type PushResult } from './push';
 export { pull, type PullResult } from './pull';

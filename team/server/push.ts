@@ -2,7 +2,8 @@ import { DossierError, errorCode, invalid } from '../../core/errors';
 import { SYNC_ENTITIES, type Mutation, type SyncConflict } from '../../core/sync-types';
 import { membershipById } from './admin';
 import type { TeamServer } from './connection';
-import { decide, type Decision, type StoredRow } from './merge';
+import { decide, type StoredRow } from './merge';
+import { ROW_COLUMNS, type RowRecord, rowKey, type RowWrite, stored, writeRows } from './row-writes';
 
 export interface PushResult {
   mutationId: string;
@@ -27,8 +28,9 @@ const NO_ROW = 'the server has no row by this id that you may see';
  * code only merges fields. A failing batch changes nothing (the client sends it again).
  *
  * Round trips are what a push costs: the batch's earlier results and its rows are read in one
- * query each, and the writes run without savepoints. Only when PostgreSQL refuses a write does
- * the batch start over, one savepoint per mutation, so the refusal is that mutation's alone.
+ * query each, and its writes go in one statement per kind (new rows, updates: row-writes.ts),
+ * without savepoints. Only when PostgreSQL refuses a write does the batch start over, one
+ * savepoint per mutation, so the refusal is that mutation's alone.
  */
 export async function push(s: TeamServer, teamId: string, libraryId: string, mutations: Mutation[]): Promise<PushResult[]> {
   mutations.forEach(checkMutation);
@@ -66,22 +68,44 @@ async function applyAll(s: TeamServer, teamId: string, libraryId: string, mutati
   const rows = await lockRows(s, teamId, mutations);
   const results: PushResult[] = [];
   const fresh: { m: Mutation; result: PushResult; rank: number }[] = [];
-  for (const m of mutations) {
+  // Writes wait here to go in one statement per kind; a row (or mutation id) seen again first
+  // flushes them, as its decision needs the row as written.
+  let queued: { index: number; w: RowWrite; row: StoredRow | null }[] = [];
+  const queuedKeys = new Set<string>();
+  const settle = (index: number, m: Mutation, out: Written, before: StoredRow | null) => {
+    results[index] = out.result;
+    if (out.row) rows.set(rowKey(m.entity, m.id), out.row);
+    if (out.result.status === 'refused') return;
+    done.set(m.mutationId, out.result);
+    fresh.push({ m, result: out.result, rank: out.row?.marking_rank ?? before?.marking_rank ?? 0 });
+  };
+  const flush = async () => {
+    const written = await writeRows(
+      s,
+      teamId,
+      queued.map((q) => q.w),
+    );
+    for (const q of queued) settle(q.index, q.w.m, outcome(q.w, written.get(rowKey(q.w.m.entity, q.w.m.id)) ?? null), q.row);
+    queued = [];
+    queuedKeys.clear();
+  };
+  for (const [index, m] of mutations.entries()) {
+    const key = rowKey(m.entity, m.id);
+    if (queuedKeys.has(key) || queuedKeys.has(m.mutationId)) await flush();
     const prior = done.get(m.mutationId);
     if (prior) {
-      results.push({ ...prior, status: 'duplicate' });
+      results[index] = { ...prior, status: 'duplicate' };
       continue;
     }
-    const key = rowKey(m.entity, m.id);
     const row = rows.get(key) ?? null;
-    const outcome = guarded ? await guardedWrite(s, teamId, libraryId, m, row) : await write(s, teamId, m, row ? decide(row, m, libraryId) : null);
-    if (outcome.row) rows.set(key, outcome.row);
-    results.push(outcome.result);
-    if (outcome.result.status !== 'refused') {
-      done.set(m.mutationId, outcome.result);
-      fresh.push({ m, result: outcome.result, rank: outcome.row?.marking_rank ?? row?.marking_rank ?? 0 });
+    if (!row && m.op === 'delete') settle(index, m, outcome({ m, decision: null }, null), row);
+    else if (guarded) settle(index, m, await guardedWrite(s, teamId, libraryId, m, row), row);
+    else {
+      queued.push({ index, w: { m, decision: row ? decide(row, m, libraryId) : null }, row });
+      queuedKeys.add(key).add(m.mutationId);
     }
   }
+  if (queued.length) await flush();
   await record(s, teamId, fresh);
   return results;
 }
@@ -99,9 +123,10 @@ function isRefusal(e: unknown): boolean {
 async function guardedWrite(s: TeamServer, teamId: string, libraryId: string, m: Mutation, row: StoredRow | null, again = false): Promise<Written> {
   await s.query('SAVEPOINT mutation');
   try {
-    const written = await write(s, teamId, m, row ? decide(row, m, libraryId) : null);
+    const w: RowWrite = { m, decision: row ? decide(row, m, libraryId) : null };
+    const written = await writeRows(s, teamId, [w]);
     await s.query('RELEASE SAVEPOINT mutation');
-    return written;
+    return outcome(w, written.get(rowKey(m.entity, m.id)) ?? null);
   } catch (e) {
     if (!isRefusal(e)) throw e;
     await s.query('ROLLBACK TO SAVEPOINT mutation');
@@ -121,9 +146,6 @@ async function priorResults(s: TeamServer, mutations: Mutation[]): Promise<Map<s
   return new Map(r.rows.map((x) => [x.mutation_id, x.result]));
 }
 
-const ROW_COLUMNS = 'entity, id, data, version::text AS version, field_versions, deleted, updated_by, marking_rank';
-type RowRecord = StoredRow & { entity: string; id: string; version: string };
-
 /** The rows the batch touches that the user may see, locked until the transaction ends. */
 async function lockRows(s: TeamServer, teamId: string, mutations: Mutation[]): Promise<Map<string, StoredRow>> {
   const r = await s.query<RowRecord>(
@@ -135,50 +157,21 @@ async function lockRows(s: TeamServer, teamId: string, mutations: Mutation[]): P
   return new Map(r.rows.map((x) => [rowKey(x.entity, x.id), stored(x)]));
 }
 
-function rowKey(entity: string, id: string): string {
-  return `${entity}\u0000${id}`;
-}
-
-function stored(x: RowRecord): StoredRow {
-  return {
-    data: x.data,
-    version: Number(x.version),
-    field_versions: x.field_versions,
-    deleted: x.deleted,
-    updated_by: x.updated_by,
-    marking_rank: x.marking_rank,
-  };
-}
-
 interface Written {
   result: PushResult;
   /** The row as written (null when nothing was). */
   row: StoredRow | null;
 }
 
-/** Carries out a decision (null: the user sees no such row). */
-async function write(s: TeamServer, teamId: string, m: Mutation, d: Decision | null): Promise<Written> {
+/** A mutation's result, given the row as written (null when nothing was written). */
+function outcome({ m, decision: d }: RowWrite, row: StoredRow | null): Written {
   const base = { mutationId: m.mutationId, conflicts: d?.conflicts ?? [] };
   if (!d) {
     if (m.op === 'delete') return { result: { ...base, status: 'refused', version: 0, reason: NO_ROW }, row: null };
-    const r = await s.query<RowRecord>(`INSERT INTO dossier.rows (team_id, entity, id, data) VALUES ($1, $2, $3, $4::jsonb) RETURNING ${ROW_COLUMNS}`, [
-      teamId,
-      m.entity,
-      m.id,
-      JSON.stringify(m.fields),
-    ]);
-    const row = stored(r.rows[0]);
-    return { result: { ...base, status: 'applied', version: row.version }, row };
+    return { result: { ...base, status: 'applied', version: row?.version ?? 0 }, row };
   }
   const status = d.conflicts.length ? 'conflict' : 'applied';
-  if (!d.patch && !d.markDeleted) return { result: { ...base, status, version: d.version }, row: null };
-  const r = await s.query<RowRecord>(
-    `UPDATE dossier.rows SET data = data || $4::jsonb, deleted = deleted OR $5
-      WHERE team_id = $1 AND entity = $2 AND id = $3 RETURNING ${ROW_COLUMNS}`,
-    [teamId, m.entity, m.id, JSON.stringify(d.patch ?? {}), d.markDeleted],
-  );
-  const row = stored(r.rows[0]);
-  return { result: { ...base, status, version: row.version }, row };
+  return { result: { ...base, status, version: row?.version ?? d.version }, row };
 }
 
 /** The mutation ids (idempotency) and their conflicts, kept on the server for this user. */

@@ -15,6 +15,9 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   { version: 2, sql: schema002 },
 ];
 
+/** The schema version this Dossier writes and expects: sync refuses a server at any other. */
+export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS.at(-1)?.version ?? 0;
+
 /** Any number, the same for every Dossier: serialises concurrent inits of one database. */
 const INIT_LOCK = 0x646f7373;
 
@@ -31,13 +34,17 @@ export async function initSchema(s: TeamServer, migrations: readonly ServerMigra
     if (from > latest) {
       throw new DossierError('server_future', `the team server's schema is version ${from}, newer than this Dossier knows (${latest}): update Dossier`);
     }
-    if (from === latest) return { from, to: latest };
+    if (from === latest) {
+      if (!(await versionReadable(s))) await showVersion(s);
+      return { from, to: latest };
+    }
     await checkOwnerRights(s);
     for (const m of migrations) {
       if (m.version > from) await s.query(m.sql);
     }
     await s.query('CREATE TABLE IF NOT EXISTS dossier.schema_version (id int PRIMARY KEY CHECK (id = 1), version int NOT NULL)');
     await s.query('INSERT INTO dossier.schema_version (id, version) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version', [latest]);
+    await showVersion(s);
     await seedMarkings(s, BUILT_IN_SCHEMES);
     return { from, to: latest };
   });
@@ -49,6 +56,20 @@ export async function serverVersion(s: TeamServer): Promise<number> {
   if (!exists.rows[0]?.t) return 0;
   const row = await s.query<{ version: number }>('SELECT version FROM dossier.schema_version WHERE id = 1');
   return row.rows[0]?.version ?? 0;
+}
+
+/**
+ * Every member's sync reads the version (whoAmI) and refuses a server of another one. A server
+ * set up by an earlier Dossier lacks the grant: init, run again, adds it (as the owner).
+ */
+async function showVersion(s: TeamServer): Promise<void> {
+  await checkOwnerRights(s);
+  await s.query('GRANT SELECT ON dossier.schema_version TO dossier_user');
+}
+
+async function versionReadable(s: TeamServer): Promise<boolean> {
+  const r = await s.query<{ ok: boolean }>("SELECT has_table_privilege('dossier_user', 'dossier.schema_version', 'SELECT') AS ok");
+  return r.rows[0]?.ok ?? false;
 }
 
 /**

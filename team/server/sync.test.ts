@@ -110,6 +110,49 @@ describe('push', () => {
     expect(again).toMatchObject({ status: 'applied', version: 3 });
   });
 
+  it('a mixed batch (new rows, merges, a conflict, a row changed twice, a repeat) gives each mutation its own answer', async () => {
+    const edited = await shared();
+    const contested = await shared();
+    await push(ben, fx.teamId, 'lib-ben', [mutation('fact', contested, { text: 'Ben first' }, 1)]);
+    const fresh = mutation('fact', `new-${edited}`, { text: 'New', marking: 'U' }, 0);
+    const again = mutation('fact', fresh.id, { note: 'then a note' }, 0);
+    const batch = [
+      fresh,
+      mutation('fact', `other-${edited}`, { text: 'Other new' }, 0),
+      mutation('fact', edited, { note: 'Ann note' }, 1),
+      mutation('fact', contested, { text: 'Ann late', note: 'Ann note' }, 1),
+      again,
+      fresh,
+      mutation('fact', `nowhere-${edited}`, {}, 0, 'delete'),
+    ];
+    const results = await push(ann, fx.teamId, 'lib-ann', batch);
+    expect(results.map((r) => [r.status, r.version])).toEqual([
+      ['applied', 1],
+      ['applied', 1],
+      ['applied', 2],
+      ['conflict', 3],
+      ['applied', 2],
+      ['duplicate', 1],
+      ['refused', 0],
+    ]);
+    expect(results[3].conflicts).toMatchObject([{ field: 'text', mine: 'Ann late', theirs: 'Ben first', byUser: benName }]);
+    expect((await serverRow(fresh.id)).data).toEqual({ text: 'New', marking: 'U', note: 'then a note' });
+    expect((await serverRow(edited)).data).toMatchObject({ text: 'Original', note: 'Ann note' });
+    expect((await serverRow(contested)).data).toMatchObject({ text: 'Ben first', note: 'Ann note' });
+    // Every write is in the history and the change log, once; every applied mutation is kept for a repeat.
+    const ids = [fresh.id, `other-${edited}`, edited, contested];
+    const history = await fx.admin.query<{ id: string; n: string }>('SELECT id, count(*)::text AS n FROM dossier.history WHERE id = ANY($1) GROUP BY id', [
+      ids,
+    ]);
+    expect(Object.fromEntries(history.rows.map((r) => [r.id, r.n]))).toEqual({ [fresh.id]: '2', [`other-${edited}`]: '1', [edited]: '2', [contested]: '3' });
+    const logged = await fx.admin.query('SELECT 1 FROM dossier.change_log WHERE id = ANY($1)', [ids]);
+    expect(logged.rowCount).toBe(8);
+    const kept = await ann.query('SELECT 1 FROM dossier.applied_mutations WHERE mutation_id = ANY($1)', [batch.map((m) => m.mutationId)]);
+    expect(kept.rowCount).toBe(5);
+    const repeat = await push(ann, fx.teamId, 'lib-ann', batch);
+    expect(repeat.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'refused']);
+  });
+
   it('a batch that fails changes nothing', async () => {
     const id = await shared();
     const bad = { ...mutation('fact', 'x', {}, 0), entity: 'nonsense' as 'fact' };
