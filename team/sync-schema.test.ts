@@ -70,4 +70,36 @@ describe('sync and the server schema version', () => {
     const report = await syncOnce(t.lib, ann);
     expect(report).toMatchObject({ pushed: 2, pending: 0 });
   });
+
+  it("stops, with nothing moved, when the server's transaction counter is behind its change log (a dump restored without the step)", async () => {
+    const before = localState();
+    // What pg_restore into a fresh cluster leaves: log entries above the counter.
+    await fx.admin.query(
+      "INSERT INTO dossier.change_log (team_id, entity, id, xid) VALUES ($1, 'fact', 'restored', (pg_current_xact_id()::text::numeric + 1000000)::text::xid8)",
+      [fx.teamId],
+    );
+    try {
+      await expect(syncOnce(t.lib, ann)).rejects.toMatchObject({
+        code: 'validation',
+        message: expect.stringMatching(/transaction counter is behind .*docs\/team-server\.md.*nothing was synced$/),
+      });
+      expect(localState()).toEqual(before);
+    } finally {
+      await fx.admin.query("DELETE FROM dossier.change_log WHERE id = 'restored'");
+    }
+  });
+
+  it('stops when this library has pulled further than the server has counted (a restore seen from the laptop)', async () => {
+    await syncOnce(t.lib, ann);
+    const cursor = t.lib.teamLink()!.cursor;
+    const ahead = `${2n ** 40n}:1`;
+    t.lib.setSyncCursor(ahead);
+    try {
+      await expect(syncOnce(t.lib, ann)).rejects.toMatchObject({ message: expect.stringContaining('transaction counter is behind') });
+      expect(t.lib.teamLink()!.cursor).toBe(ahead);
+    } finally {
+      t.lib.setSyncCursor(cursor);
+    }
+    await expect(syncOnce(t.lib, ann)).resolves.toMatchObject({ pending: 0 });
+  });
 });

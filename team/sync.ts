@@ -3,7 +3,7 @@ import type { Library } from '../db/library';
 import type { TeamLink } from '../db/repo/sync-link';
 import type { TeamServer } from './server/index';
 import type { Mutation } from '../core/sync-types';
-import { currentRows, type Membership, pull, push, type PushResult, SERVER_SCHEMA_VERSION, whoAmI } from './server/index';
+import { counterBehind, currentRows, type Membership, pull, push, type PushResult, SERVER_SCHEMA_VERSION, whoAmI } from './server/index';
 import { dropHiddenOriginals, fetchOriginals, uploadOriginals } from './sync-originals';
 
 /** What one sync moved, in numbers (`dossier sync --json`, the app's status line). */
@@ -72,6 +72,7 @@ async function syncLinked(lib: Library, server: TeamServer, link: TeamLink, opti
   try {
     const me = await whoAmI(server, link.teamName);
     checkSchema(me);
+    checkCounter(me, link.cursor);
     // The role may have changed since the last sync: a reader's edits are refused here from now on.
     lib.setTeamRole(me.role);
   } catch (e) {
@@ -175,6 +176,15 @@ async function pullAll(lib: Library, server: TeamServer, teamId: string, report:
 }
 
 /** Before anything moves: a server of another schema version is refused, nothing local changed. */
+function checkCounter(me: Membership, cursor: string): void {
+  if (!counterBehind(me, cursor)) return;
+  throw new DossierError(
+    'validation',
+    "the team server's transaction counter is behind its own change log: it was restored from a dump without the step in its guide (docs/team-server.md, Backups), and changes made now would be missed; a team admin must fix it before anyone syncs; nothing was synced",
+    'server',
+  );
+}
+
 function checkSchema(me: Membership): void {
   const v = me.schemaVersion;
   if (v > SERVER_SCHEMA_VERSION) {

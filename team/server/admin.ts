@@ -72,6 +72,12 @@ export interface Membership {
   clearance: string;
   /** The server's schema version (schema.ts), read in the same query. */
   schemaVersion: number;
+  /**
+   * The server's next transaction id and its team's newest change-log entry (xid8 as text):
+   * a restore from `pg_dump` starts the counter again below the log, and pulls order by it.
+   */
+  nextXid: string;
+  newestChangeXid: string | null;
 }
 
 /** The connected user's active membership of `team` (its name); forbidden if there is none. */
@@ -80,7 +86,9 @@ export async function whoAmI(s: TeamServer, team: string): Promise<Membership> {
   try {
     r = await s.query<Membership>(
       `SELECT t.id AS "teamId", t.name AS "teamName", t.scheme, m.user_name AS "user", m.role, m.clearance,
-              (SELECT version FROM dossier.schema_version WHERE id = 1) AS "schemaVersion"
+              (SELECT version FROM dossier.schema_version WHERE id = 1) AS "schemaVersion",
+              pg_snapshot_xmax(pg_current_snapshot())::text AS "nextXid",
+              (SELECT c.xid::text FROM dossier.change_log c WHERE c.team_id = t.id ORDER BY c.xid DESC LIMIT 1) AS "newestChangeXid"
          FROM dossier.members m JOIN dossier.teams t ON t.id = m.team_id
         WHERE t.name = $1 AND m.user_name = current_user AND m.revoked_at IS NULL`,
       [team],

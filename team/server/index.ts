@@ -7,5 +7,5 @@ export { openServer, TeamServer } from './connection';
 export { initSchema, SERVER_SCHEMA_VERSION } from './schema';
 export { createTeam, addUser, revokeUser, whoAmI, type Membership, type TeamRole } from './admin';
 export { push, type PushResult } from './push';
-export { pull, type PullResult } from './pull';
+export { counterBehind, pull, type PullResult } from './pull';
 export { currentRows } from './current-rows';

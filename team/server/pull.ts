@@ -66,6 +66,18 @@ export async function pull(s: TeamServer, teamId: string, cursor: string, limit:
   return { rows: [...rows.values()], gone: [...gone.values()], cursor: last ? `${last.xid}:${last.seq}` : cursor, more };
 }
 
+/**
+ * True when the server's transaction counter is behind its own change log or behind `cursor`:
+ * the server was restored from a dump without raising its counter (docs/team-server.md,
+ * "Backups"). New changes would then sort before ones already pulled and be skipped by every
+ * library, silently, so sync stops instead. Read from `whoAmI`'s answer.
+ */
+export function counterBehind(me: { nextXid: string; newestChangeXid: string | null }, cursor: string): boolean {
+  const next = BigInt(me.nextXid);
+  const [xid] = parseCursor(cursor);
+  return (me.newestChangeXid !== null && BigInt(me.newestChangeXid) >= next) || BigInt(xid) >= next;
+}
+
 function parseCursor(cursor: string): [string, string] {
   if (cursor === '') return ['0', '0'];
   const m = /^(\d{1,20}):(\d{1,19})$/.exec(cursor);
