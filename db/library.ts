@@ -18,6 +18,7 @@ import * as tags from './repo/tags';
 import { applyRemoteRows } from './repo/sync-apply';
 import * as syncConflicts from './repo/sync-conflicts';
 import { leaveTeam } from './repo/sync-leave';
+import { syncIdentity } from './repo/sync-identity';
 import { factMarkingsOfSource, missingOriginals, originalsToUpload, type ReceivedOriginals, teamOriginalIds } from './repo/sync-originals';
 import * as syncLink from './repo/sync-link';
 import * as role from './repo/sync-role';
@@ -160,6 +161,8 @@ export class Library {
   // Team sync (issue 16): what is shared, the outbox of changes to send, rows from the server
   /** The id fixed when the library was made (migration 3): tells this library's edits from others' on a team server. */
   libraryId = (): string => readLibraryId(this.db) ?? 'unknown-library';
+  /** The id this copy of the library pushes under: its own per file, so a copied library's edits conflict with the original's. */
+  syncIdentity = (): string => this.db.transaction(() => syncIdentity(this.db))();
   teamLink = () => syncLink.teamLink(this.db);
   setTeamLink = (input: syncLink.TeamLinkInput) => syncLink.setTeamLink(this.db, input);
   /** The user's role in the linked team, as the server said at the last link or sync. */

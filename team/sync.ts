@@ -99,7 +99,7 @@ const BULK_PUSH_BATCH = 2000;
 
 async function pushAll(lib: Library, server: TeamServer, teamId: string, report: SyncReport, options: SyncOptions): Promise<void> {
   const batch = options.pushBatch ?? (lib.pendingCount() > BULK_PUSH_BATCH ? BULK_PUSH_BATCH : PUSH_BATCH);
-  const libraryId = lib.libraryId();
+  const libraryId = lib.syncIdentity();
   // The server takes no push at all from a reader (whoAmI said the role just now): changes
   // queued before the role was lowered are kept as conflicts without asking it.
   const reader = lib.teamRole() === 'reader';
