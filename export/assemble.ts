@@ -158,25 +158,7 @@ function fromCache(p: Prepared, opts: AssembleOptions, cache: NoteCacheLookup, s
           engine.renderDocument(p.clusters, { seed });
           return engine;
         })();
-  if (opts.session && !opts.session.warm(sessionKey)) warmSoon(opts.session, sessionKey, makeEngine);
   return cachedNotes(cache.inputs, notes, p.clusters, (id) => csl.get(id), makeEngine);
-}
-
-/**
- * A session whose render took every note from the library has no engine yet: the first edit
- * would build it (a quarter of a second at 2,000 notes, seeded with the kept notes) on top of
- * its own update. It is built once the answer is out, before the user's next edit arrives —
- * unless a render made it meanwhile. A failure here is the next render's to report.
- */
-function warmSoon(session: CitationSession, sessionKey: string, makeEngine: () => unknown): void {
-  setImmediate(() => {
-    if (session.warm(sessionKey)) return;
-    try {
-      makeEngine();
-    } catch {
-      // the next render builds the engine again, and reports what fails
-    }
-  }).unref();
 }
 
 /** Lays the document out and keeps its notes in the library (when they are new there). */
