@@ -70,6 +70,7 @@ export class Library {
   addFact = (input: unknown, opts?: facts.AddFactOptions) => facts.addFact(this.db, input, opts);
   getFact = (id: string) => facts.getFact(this.db, id);
   getFacts = (ids: readonly string[]) => facts.getFacts(this.db, ids);
+  factVersions = (ids: readonly string[]) => facts.factVersions(this.db, ids);
   factsOfSource = (sourceId: string) => facts.factsOfSource(this.db, sourceId);
   updateFact = (id: string, patch: unknown) => this.team('fact', [id], () => facts.updateFact(this.db, id, patch));
   verifyFact = (id: string, at?: string) => this.team('fact', [id], () => facts.verifyFact(this.db, id, at));

@@ -187,7 +187,7 @@ interface Prepared {
 function prepare(lib: Library, briefingRef: string, opts: AssembleOptions): Prepared {
   const briefing = lib.getBriefing(briefingRef);
   const template = getTemplate(opts.templateId ?? briefing.templateId, opts.templateDir);
-  const cited = loadCitedFacts(lib, briefing);
+  const cited = loadCitedFacts(lib, briefing, opts.session?.facts);
   const sources = loadSources(lib, cited.facts);
   const styleId = opts.styleId ?? briefing.styleId ?? template.citation.style;
   const clusters = documentClusters(briefing, cited);

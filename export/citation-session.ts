@@ -7,6 +7,7 @@ import {
   zoteroFieldInstruction,
 } from '../citations/index';
 import type { Source } from '../core/model';
+import { KeptFacts } from './assemble/kept-facts';
 import { DocxWriteCache } from './docx/write-cache';
 
 /** A note number no document reaches, marking where the number goes in a stored field. */
@@ -32,6 +33,8 @@ export class CitationSession {
   private fieldsVersion = '';
   /** What the briefing's last .docx export wrote, so the next writes again only what changed. */
   readonly docx = new DocxWriteCache();
+  /** The briefing's cited facts as the last render read them. */
+  readonly facts = new KeptFacts();
 
   /** Whether an engine is kept (a render has been made since the session began or last changed style). */
   warm(key: string): boolean {

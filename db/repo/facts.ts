@@ -99,6 +99,19 @@ export function getFacts(db: Db, ids: readonly string[]): Map<string, Fact> {
   return out;
 }
 
+/**
+ * What a fact's content is checked by, per id (unknown ids left out): its `updated_at` — every
+ * edit of the fact or its tags sets it — and its source ids, which merging sources rewrites.
+ * Reading these for 2,000 facts is a fraction of reading the facts.
+ */
+export function factVersions(db: Db, ids: readonly string[]): Map<string, string> {
+  const rows = stmt(
+    db,
+    `SELECT id, updated_at || '|' || source_id || '|' || ifnull(via_source_id, '') AS v FROM facts WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as { id: string; v: string }[];
+  return new Map(rows.map((r) => [r.id, r.v]));
+}
+
 export function factsOfSource(db: Db, sourceId: string): Fact[] {
   const rows = stmt(db, `${FACT_SELECT} WHERE f.source_id = ? ORDER BY f.position, f.seq`).all(resolveSourceId(db, sourceId)) as FactRow[];
   return rows.map(factFromRow);

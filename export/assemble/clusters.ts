@@ -4,6 +4,7 @@ import { isUuid } from '../../core/ids';
 import type { Briefing, Fact, FactItem } from '../../core/model';
 import type { ClusterInput, CiteInput } from '../../citations/index';
 import type { Library } from '../../db/library';
+import type { KeptFacts } from './kept-facts';
 
 /**
  * Every citation of a briefing in document order: placed facts (cluster id = the item's id)
@@ -30,8 +31,9 @@ const AT_KEY = /@([A-Za-z0-9][A-Za-z0-9_-]*)/g;
  * Loads the placed and cited facts, and splits the prose as the store does
  * (db/repo/briefing-cites.ts): only the full id of a fact that exists is a key, so the text
  * an analyst stored and the export agree on what is a citation and what is words.
+ * `kept`: the facts a session read before, read again only where they changed.
  */
-export function loadCitedFacts(lib: Library, briefing: Briefing): CitedFacts {
+export function loadCitedFacts(lib: Library, briefing: Briefing, kept?: KeptFacts): CitedFacts {
   const ids = new Set<string>();
   const placed = new Set<string>();
   for (const s of briefing.sections) {
@@ -42,7 +44,7 @@ export function loadCitedFacts(lib: Library, briefing: Briefing): CitedFacts {
       } else if (item.text.includes('@')) for (const m of item.text.matchAll(AT_KEY)) if (isUuid(m[1])) ids.add(m[1]);
     }
   }
-  const facts = lib.getFacts([...ids]);
+  const facts = kept ? kept.read(lib, [...ids]) : lib.getFacts([...ids]);
   const isKey = (key: string) => facts.has(key);
   const prose = new Map<string, ProseSegment[]>();
   const cited = new Set<string>();

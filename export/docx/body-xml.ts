@@ -1,13 +1,13 @@
-import type { Block, Inline } from '../document';
+import type { Block, Inline, Run } from '../document';
 import type { Template, TemplateSection } from '../template/types';
 import { paragraphStyleFor, portionText, withColon } from './block-style';
-import { type Link, linksOf } from './links';
+import { type Link, linkedRunsXml, linksOf } from './links';
 import type { NoteContent } from './note-part';
 import { isRtlParagraph } from './runs';
 import { BULLET_LIST, NUMBERED_LIST, styleId } from './styles';
 import { escapeXml } from '../xml-text';
 import type { DocxWriteCache } from './write-cache';
-import { fieldXml, type NoteKind, noteReferenceXml, runsXml } from './wordml';
+import { FIELD_BEGIN, FIELD_END, FIELD_SEPARATE, fieldXml, instructionRunsXml, instructionText, type NoteKind, noteReferenceXml, runsXml } from './wordml';
 
 /**
  * Fact paragraphs written as XML text, the body's counterpart of note-part.ts: a briefing's
@@ -110,4 +110,37 @@ function inlineXml(inl: Inline, sink: BlockSink): string {
       return inNote ? reference : fieldXml(inl.field.instruction, reference);
     }
   }
+}
+
+/** A bibliography entry paragraph's layout: its style and, for a hanging label or a flush entry, the indent docx would write. */
+export interface EntryLayout {
+  style: string;
+  /** Twips: the label column (tab stop, left indent and hanging). */
+  labelColumn?: number;
+  /** The entry sits flush: no hanging indent of the style's. */
+  flush?: boolean;
+}
+
+/**
+ * The bibliography's entry paragraphs as XML, Zotero's bibliography field beginning in the
+ * first and ending in the last, as body.ts's bibliographyBlock builds them with docx objects
+ * (direct-parts.test.ts compares the two). Entry i's links are `B{i+1}L{k}`.
+ */
+export function bibliographyEntriesXml(entries: readonly (readonly Run[])[], layout: EntryLayout, instruction: string): string {
+  let pPr = `<w:pStyle w:val="${escapeXml(layout.style)}"/>`;
+  if (layout.labelColumn !== undefined) pPr += `<w:tabs><w:tab w:val="left" w:pos="${layout.labelColumn}"/></w:tabs>`;
+  const ind =
+    layout.labelColumn !== undefined
+      ? `<w:ind w:left="${layout.labelColumn}" w:hanging="${layout.labelColumn}"/>`
+      : layout.flush
+        ? '<w:ind w:left="0" w:hanging="0"/>'
+        : '';
+  let out = '';
+  entries.forEach((entry, i) => {
+    const bidi = isRtlParagraph(entry.map((r) => r.text)) ? '<w:bidi/>' : '';
+    const begin = i === 0 ? `${FIELD_BEGIN}${instructionRunsXml(instructionText(instruction))}${FIELD_SEPARATE}` : '';
+    const end = i === entries.length - 1 ? FIELD_END : '';
+    out += `<w:p><w:pPr>${pPr}${bidi}${ind}</w:pPr>${begin}${linkedRunsXml(entry, `B${i + 1}`)}${end}</w:p>`;
+  });
+  return out;
 }

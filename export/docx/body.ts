@@ -6,7 +6,7 @@ import { complexField, fieldEnd, fieldStart } from './fields';
 import { derivationSourceParagraphs, markingBlockParagraphs } from './authority-block';
 import { ZOTERO_BIBLIOGRAPHY_INSTRUCTION } from './zotero-document';
 import { paragraphStyleFor, portionText, withColon } from './block-style';
-import { type BlockKeep, type BlockSink, blockWriter, type ListRef, type NumberingIds } from './body-xml';
+import { bibliographyEntriesXml, type BlockKeep, type BlockSink, blockWriter, type EntryLayout, type ListRef, type NumberingIds } from './body-xml';
 import type { NoteContent } from './note-part';
 import type { DocxWriteCache } from './write-cache';
 import { type Link, linkedRuns, linksOf } from './links';
@@ -49,6 +49,12 @@ export interface DirectParts {
  */
 function markerToken(n: number): string {
   return `\uE000DOSSIER-BLOCKS-${n}\uE000`;
+}
+/** A marker paragraph for XML written once docx has numbered the lists (writeDirectParts). */
+function directMarker(direct: DirectParts, write: (ids: NumberingIds) => string): Paragraph {
+  const token = markerToken(direct.blocks.size);
+  direct.blocks.set(token, write);
+  return new Paragraph({ children: [new TextRun(token)] });
 }
 export function markerXml(token: string): string {
   return `<w:p><w:r><w:t xml:space="preserve">${token}</w:t></w:r></w:p>`;
@@ -167,9 +173,7 @@ function sectionParagraphs(section: DocSection, template: Template, ctx: BodyCon
     const writers = section.blocks.map((block, i) =>
       blockWriter(block, def, runIn && i === 0 ? heading : undefined, template, ctx as BlockSink, keepFor(i, runIn, beforeDecision)),
     );
-    const token = markerToken(direct.blocks.size);
-    direct.blocks.set(token, (ids) => writers.map((w) => w(ids)).join(''));
-    out.push(new Paragraph({ children: [new TextRun(token)] }));
+    out.push(directMarker(direct, (ids) => writers.map((w) => w(ids)).join('')));
     return out;
   }
   section.blocks.forEach((block, i) => {
@@ -315,6 +319,15 @@ function entryIndent(bib: NonNullable<ResolvedDocument['bibliography']>, templat
   return bib.hangingIndent ? {} : { indent: { left: 0, hanging: 0 } };
 }
 
+/** The bibliography entries as XML (entryIndent's layout), kept by a warm session while they read the same. */
+function bibliographyXml(bib: NonNullable<ResolvedDocument['bibliography']>, template: Template, cache?: DocxWriteCache): string {
+  const layout: EntryLayout = { style: styleId(template, 'sourcesEntry') };
+  if (bib.secondFieldAlign) layout.labelColumn = twip(numberColumnWidth(bib.entries.length, template.styles.sourcesEntry.size ?? template.fonts.body.size));
+  else if (!bib.hangingIndent) layout.flush = true;
+  const make = () => bibliographyEntriesXml(bib.entries, layout, ZOTERO_BIBLIOGRAPHY_INSTRUCTION);
+  return cache ? cache.bibliographyXml(JSON.stringify([layout, bib.entries]), make) : make();
+}
+
 /** Inches for a label such as "[12]" and the gap after it, at this font size: 0.4 in at 11 pt up to 99 entries. */
 export function numberColumnWidth(entries: number, sizePt: number): number {
   const digits = String(Math.max(1, entries)).length;
@@ -328,9 +341,15 @@ export function bibliographyBlock(doc: ResolvedDocument, template: Template, ctx
   const out: Paragraph[] = [
     new Paragraph({ style: styleId(template, 'sourcesHeading'), children: textRuns(bib.heading || template.citation.bibliographyHeading) }),
   ];
+  for (const [i, entry] of bib.entries.entries()) ctx.links.push(...linksOf(entry, 'document', `B${i + 1}`));
+  if (ctx.direct) {
+    // Written as XML like the sections' blocks: 2,000 notes' bibliography is hundreds of
+    // paragraphs docx would build and compile again on every re-export.
+    out.push(directMarker(ctx.direct, () => bibliographyXml(bib, template, ctx.cache)));
+    return out;
+  }
   const indent = entryIndent(bib, template);
   for (const [i, entry] of bib.entries.entries()) {
-    ctx.links.push(...linksOf(entry, 'document', `B${i + 1}`));
     out.push(
       new Paragraph({
         style: styleId(template, 'sourcesEntry'),

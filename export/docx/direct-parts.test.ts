@@ -158,6 +158,27 @@ describe('direct writers', () => {
     expect(ways.direct.get('word/footnotes.xml')).not.toContain('instrText');
     expect(ways.direct.get('word/document.xml')).toContain('instrText');
   });
+
+  it('match docx on the bibliography: numbered labels, flush and hanging entries, links, right-to-left, hostile text', () => {
+    const entries: Run[][] = [
+      [{ text: '[1]\tOkafor, “Insurers,” ' }, { text: 'Reuters', italic: true }, { text: ', https://www.reuters.com/world/a?x=1&y=2.' }],
+      [{ text: `[2]\t${HOSTILE.arabic} ` }, { text: HOSTILE.korean, bold: true }],
+      [{ text: `[3]\t${HOSTILE.markup} ${HOSTILE.controls} ${HOSTILE.emoji}` }],
+    ];
+    const layouts = [{ secondFieldAlign: 'flush' as const }, { hangingIndent: true }, { hangingIndent: false }];
+    for (const notes of [infoMemo, talkingPoints]) {
+      for (const layout of layouts) {
+        for (const count of [1, 3]) {
+          const doc = notes();
+          const ways = bothWays({ ...doc, bibliography: { heading: 'Sources', hangingIndent: false, ...layout, entries: entries.slice(0, count) } });
+          expectSame(ways);
+          expect(ways.direct.get('word/document.xml')).toContain('CSL_BIBLIOGRAPHY');
+        }
+      }
+    }
+    const ways = bothWays({ ...infoMemo(), bibliography: { heading: 'Sources', hangingIndent: false, entries } });
+    expect(ways.direct.get('word/_rels/document.xml.rels')).toContain('Id="rIdB1L1"');
+  });
 });
 
 describe('renderDocx with the fast paths on and off (core/fast-paths.ts)', () => {

@@ -89,7 +89,22 @@ function place(b: Box, boxes: readonly Box[], i: number, pages: Pages, first: bo
   pages.used += pages.after;
 }
 
+/**
+ * Measures by document: an export measures its document twice, for NUMPAGES's cached value
+ * as it renders and for pre-flight's page limit (~20 ms each at 2,000 notes, twice that on a
+ * session's first re-export). An assembled document is not changed after assembly.
+ */
+const measured = new WeakMap<ResolvedDocument, { template: Template; measure: PageMeasure }>();
+
 export function measurePages(doc: ResolvedDocument, template: Template): PageMeasure {
+  const hit = measured.get(doc);
+  if (hit?.template === template) return hit.measure;
+  const measure = measureAfresh(doc, template);
+  measured.set(doc, { template, measure });
+  return measure;
+}
+
+function measureAfresh(doc: ResolvedDocument, template: Template): PageMeasure {
   const { boxes, bodyHeight, separator } = pageBoxes(doc, template);
   const pages = new Pages(bodyHeight, separator);
   boxes.forEach((b, i) => place(b, boxes, i, pages, pages.count === 1 && pages.used === 0));

@@ -46,7 +46,7 @@ export function instructionRunsXml(text: string): string {
 }
 
 /** The text a field's instruction runs hold: illegal characters removed, one space either side. */
-function instructionText(instruction: string): string {
+export function instructionText(instruction: string): string {
   return ` ${sanitizeXmlText(instruction).trim()} `;
 }
 

@@ -20,10 +20,11 @@ export class DocxWriteCache implements KeptNotes {
   private readonly fields = new RecentMap<NoteFieldEntry>();
   private readonly texts = new RecentMap<string>();
   private readonly typeset = new RecentMap<string[]>();
+  private readonly bibliography = new RecentMap<string>();
 
   /** Called as a render starts: what the render before it did not use is let go. */
   startRender(): void {
-    for (const m of [this.notes, this.fields, this.texts, this.typeset]) m.nextGeneration();
+    for (const m of [this.notes, this.fields, this.texts, this.typeset, this.bibliography]) m.nextGeneration();
   }
 
   /** A note's runs (citation `key`): right to left or not, whether they hold an address, their XML when they do not. */
@@ -85,6 +86,13 @@ export class DocxWriteCache implements KeptNotes {
     const key = `${run.bold ? 'b' : ''}${run.italic ? 'i' : ''}${run.smallCaps ? 'c' : ''}${run.superscript ? 'p' : ''}${run.subscript ? 's' : ''}\u0001${run.text}`;
     let xml = this.texts.get(key);
     if (xml === undefined) this.texts.set(key, (xml = runsXml([run])));
+    return xml;
+  }
+
+  /** The bibliography's entries as XML, made by `make` when `key` (the entries and their layout) is new. */
+  bibliographyXml(key: string, make: () => string): string {
+    let xml = this.bibliography.get(key);
+    if (xml === undefined) this.bibliography.set(key, (xml = make()));
     return xml;
   }
 
