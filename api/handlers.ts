@@ -7,7 +7,7 @@ import { assembleBriefing } from '../export/assemble';
 import { CitationSession } from '../export/citation-session';
 import { EditSessions, diffBriefingVersions, restoreBriefingVersion } from '../export/briefing-versions';
 import { exportBriefing } from '../export/export-briefing';
-import { toPreviewDocument } from '../export/preview-document';
+import { previewBriefing } from '../export/preview-briefing';
 import { preflight, preflightReady, withCorroboration } from '../export/preflight';
 import { dateRulesFor, getTemplate, listTemplates } from '../export/template/index';
 import { sourcePreviewJson } from '../core/source-json';
@@ -255,6 +255,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'briefings:update': write((id: string, patch: unknown) => lib.updateBriefing(id, patch, dateRules)),
     'briefings:remove': (id: string) => {
       const briefingId = lib.getBriefing(id).id;
+      sessions.get(briefingId)?.cancelIdleBuild();
       sessions.delete(briefingId);
       editSessions.forget(briefingId);
       lib.removeBriefing(id);
@@ -269,11 +270,8 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
       return lib.getBriefing(id);
     }),
     'briefings:removeItem': write((id: string, item: string) => lib.removeItem(id, item)),
-    'briefings:preview': async (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) => {
-      const a = assembleBriefing(lib, id, { ...o, ...dirs(opts), session: session(id) });
-      await preflightReady(a);
-      return { doc: toPreviewDocument(a.doc), warnings: preflight(a, withCorroboration(lib, a)), styleId: a.styleId, isNoteStyle: a.isNoteStyle };
-    },
+    'briefings:preview': (id: string, o: { styleId?: string; notes?: 'footnotes' | 'endnotes'; templateId?: string }) =>
+      previewBriefing(lib, id, { ...o, ...dirs(opts), session: session(id) }),
     'briefings:check': async (id: string, o: { staleDays?: number }) => {
       const a = assembleBriefing(lib, id, dirs(opts));
       await preflightReady(a);

@@ -17,7 +17,7 @@ import { proseItemBlocks } from './assemble/prose-inlines';
 import type { Block, BlockKind, DocSection, HeaderField, Inline, NoteMode, ResolvedDocument } from './document';
 import type { CitationSession } from './citation-session';
 import { type CitedNotes, cachedNotes, engineNotes, type NotesFrom } from './assemble/cited-notes';
-import { type KeptNotes, type NoteCacheKeys, noteCacheKeys, readNoteCache, writeNoteCache, writeNoteCacheSoon } from './note-cache';
+import { type KeptNotes, type NoteCacheKeys, noteCacheKeys, readNoteCache, type StoredNotes, writeNoteCache, writeNoteCacheSoon } from './note-cache';
 import { getTemplate, type Template, type TemplateSection } from './template/index';
 
 export { clusterFor, markClusterId } from './assemble/clusters';
@@ -92,13 +92,7 @@ export function assembleBriefing(lib: Library, briefingRef: string, opts: Assemb
     const before = session.warm(sessionKey) ? undefined : 0;
     const { engine, results } = session.render(sessionKey, p.sources, (lookup) => createEngine(p, opts, lookup), p.clusters, seed);
     const from = notesFrom(before === undefined ? 0 : engine.cacheStats().seeded);
-    return finish(
-      lib,
-      p,
-      opts,
-      cache,
-      engineNotes(engine, results, p.clusters, { bibliography: () => session.bibliography(), session, from, ...(kept ? { kept } : {}) }),
-    );
+    return finish(lib, p, opts, cache, engineNotes(engine, results, p.clusters, { bibliography: () => session.bibliography(kept), session, from }));
   }
   const engine = createEngine(p, opts, (id) => p.sources.get(id));
   const results = new Map(engine.renderDocument(p.clusters, seed ? { seed } : {}).map((r) => [r.id, r]));
@@ -158,7 +152,22 @@ function fromCache(p: Prepared, opts: AssembleOptions, cache: NoteCacheLookup, s
           engine.renderDocument(p.clusters, { seed });
           return engine;
         })();
+  // The app opened a briefing whose notes were all kept: its first edit will want what follows.
+  const session = opts.session;
+  if (session) session.buildWhenIdle(sessionKey, () => prepareForEdits(session, p, opts, notes, sessionKey));
   return cachedNotes(cache.inputs, notes, p.clusters, (id) => csl.get(id), makeEngine);
+}
+
+/**
+ * What a session's first edit would otherwise make, made while the analyst reads: the engine
+ * holding the document, the bibliography and every note's Zotero field (an export from kept
+ * notes made neither). Later edits re-make only what they change.
+ */
+function prepareForEdits(session: CitationSession, p: Prepared, opts: AssembleOptions, kept: StoredNotes, sessionKey: string): void {
+  const { engine, results } = session.render(sessionKey, p.sources, (lookup) => createEngine(p, opts, lookup), p.clusters, kept.renders);
+  const notes = engineNotes(engine, results, p.clusters, { bibliography: () => session.bibliography(kept.bibliography), session, from: notesFrom(0) });
+  if (notes.hasBibliography) notes.bibliography();
+  for (const c of p.clusters) notes.field(c, results.get(c.id)!);
 }
 
 /** Lays the document out and keeps its notes in the library (when they are new there). */

@@ -64,16 +64,59 @@ describe('notes kept with the briefing, in the app', () => {
     expect(notes(oneOff.path)).toBe(notes(fresh.path));
   });
 
-  it('a new session given an unchanged briefing takes every note, and builds its engine only for an edit', async () => {
+  it('a new session given an unchanged briefing takes every note, and builds its engine only after answering', async () => {
     await exportNow();
     const session = new CitationSession();
     const opened = await exportNow(session);
     expect(opened.notesFrom).toEqual({ cache: 'document', reused: opened.notes });
+    // Opening answered without an engine; the build waits for the process to be idle.
+    expect(session.idleBuildMs).toBeUndefined();
+    await session.idle();
+    expect(session.idleBuildMs).toBeGreaterThan(0);
     moveSecondFactToEnd();
+    // The first edit finds the engine built: nothing is read back from the kept notes.
     const edited = await exportNow(session);
-    expect(edited.notesFrom.cache).toBe('clusters');
+    expect(edited.notesFrom).toEqual({ cache: 'none', reused: 0 });
     process.env.DOSSIER_NO_NOTE_CACHE = '1';
     const fresh = await exportNow().finally(() => delete process.env.DOSSIER_NO_NOTE_CACHE);
     expect(notes(edited.path)).toBe(notes(fresh.path));
+  });
+
+  it('an edit before the idle build builds the engine itself, and the waiting build is dropped', async () => {
+    await exportNow();
+    const session = new CitationSession();
+    await exportNow(session);
+    moveSecondFactToEnd();
+    const edited = await exportNow(session);
+    expect(edited.notesFrom.cache).toBe('clusters');
+    await session.idle();
+    expect(session.idleBuildMs).toBeUndefined();
+    process.env.DOSSIER_NO_NOTE_CACHE = '1';
+    const fresh = await exportNow().finally(() => delete process.env.DOSSIER_NO_NOTE_CACHE);
+    expect(notes(edited.path)).toBe(notes(fresh.path));
+  });
+
+  it('a briefing edited after opening but before the idle build still exports what citeproc renders', async () => {
+    await exportNow();
+    const session = new CitationSession();
+    await exportNow(session);
+    // The build renders the document as it was opened; the edit reaches the engine at the next render.
+    moveSecondFactToEnd();
+    await session.idle();
+    expect(session.idleBuildMs).toBeGreaterThan(0);
+    const edited = await exportNow(session);
+    expect(edited.notesFrom).toEqual({ cache: 'none', reused: 0 });
+    process.env.DOSSIER_NO_NOTE_CACHE = '1';
+    const fresh = await exportNow().finally(() => delete process.env.DOSSIER_NO_NOTE_CACHE);
+    expect(notes(edited.path)).toBe(notes(fresh.path));
+  });
+
+  it('a briefing closed before the idle build builds nothing', async () => {
+    await exportNow();
+    const session = new CitationSession();
+    await exportNow(session);
+    session.cancelIdleBuild();
+    await session.idle();
+    expect(session.idleBuildMs).toBeUndefined();
   });
 });

@@ -109,7 +109,8 @@ export function cachedNotes(
   };
 }
 
-function fromStored(b: StoredBibliography): Bibliography {
+/** A bibliography as the library keeps it, ready for the writers. */
+export function fromStored(b: StoredBibliography): Bibliography {
   return {
     entries: b.html.map((html) => ({ html, runs: htmlToRuns(html) })),
     hangingIndent: b.hangingIndent,

@@ -71,14 +71,33 @@ export interface KeptNotes {
  */
 export function withNotesBytes(partXml: string, kind: NoteKind, notes: readonly NoteContent[], cache: KeptNotes): Buffer {
   const [head, tail] = splitAtClose(partXml, kind);
-  const out: Uint8Array[] = [Buffer.from(head, 'utf8')];
+  // Each piece once: a kept note's start tag and number are ASCII, written straight into the
+  // part (three small buffers per note were most of a re-export's time here).
+  const pieces: Array<string | Uint8Array> = [];
+  let length = Buffer.byteLength(head, 'utf8') + Buffer.byteLength(tail, 'utf8');
   for (const n of notes) {
     const kept = cache.notePieces(kind, n);
-    if (kept) out.push(Buffer.from(noteStart(kind, n.id), 'latin1'), kept.opening, Buffer.from(kept.number, 'latin1'), kept.closing);
-    else out.push(Buffer.from(noteXml(kind, n), 'utf8'));
+    if (kept) {
+      const start = noteStart(kind, n.id);
+      pieces.push(start, kept.opening, kept.number, kept.closing);
+      length += start.length + kept.opening.length + kept.number.length + kept.closing.length;
+    } else {
+      const xml = Buffer.from(noteXml(kind, n), 'utf8');
+      pieces.push(xml);
+      length += xml.length;
+    }
   }
-  out.push(Buffer.from(tail, 'utf8'));
-  return Buffer.concat(out);
+  const out = Buffer.allocUnsafe(length);
+  let at = out.write(head, 0, 'utf8');
+  for (const p of pieces) {
+    if (typeof p === 'string') at += out.write(p, at, 'latin1');
+    else {
+      out.set(p, at);
+      at += p.length;
+    }
+  }
+  out.write(tail, at, 'utf8');
+  return out;
 }
 
 function splitAtClose(partXml: string, kind: NoteKind): [string, string] {
