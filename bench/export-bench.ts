@@ -142,7 +142,7 @@ type WarmTiming = Timing & { maxMs: number; runsMs: number[] };
 
 const timing = (values: number[]): Timing => ({ bestMs: Math.min(...values), medianMs: median(values) });
 
-export async function benchExport(dir: string, sizes: readonly ExportSize[] = EXPORT_SIZES, rounds = 7): Promise<ExportBenchRow[]> {
+export function benchExport(dir: string, sizes: readonly ExportSize[] = EXPORT_SIZES, rounds = 7): ExportBenchRow[] {
   mkdirSync(dir, { recursive: true });
   const cli = fileURLToPath(new URL('../../bin/dossier.js', import.meta.url));
   const rows: ExportBenchRow[] = [];

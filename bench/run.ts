@@ -47,7 +47,7 @@ try {
   console.log(`Dossier benchmark — ${new Date().toISOString()} — node ${process.version}, ${process.platform}/${process.arch}`);
   if (part('library')) benchLibraryPart();
   if (part('import')) await benchImportPart();
-  if (part('export')) await benchExportPart();
+  if (part('export')) benchExportPart();
   if (part('export') || only === 'preview') await benchPreviewPart();
   if (part('markdown')) printMarkdownBench(dir);
   if (part('originals')) await benchOriginalsPart();
@@ -100,12 +100,12 @@ async function benchImportPart(): Promise<void> {
   );
 }
 
-async function benchExportPart(): Promise<void> {
+function benchExportPart(): void {
   console.log('\nExport: Chicago notes (full first note, Ibid.), cold command line against pandoc --citeproc, alternating runs');
   const sizes = process.env.BENCH_EXPORT_SIZES
     ? EXPORT_SIZES.filter((s) => process.env.BENCH_EXPORT_SIZES!.split(',').includes(String(s.citations)))
     : EXPORT_SIZES;
-  const exp = await benchExport(join(dir, 'export'), sizes, Number(process.env.BENCH_EXPORT_ROUNDS ?? 7));
+  const exp = benchExport(join(dir, 'export'), sizes, Number(process.env.BENCH_EXPORT_ROUNDS ?? 7));
   const t = (x: Timing) => `best ${x.bestMs.toFixed(0)} / median ${x.medianMs.toFixed(0)} ms`;
   for (const e of exp) {
     const vs = e.pandoc

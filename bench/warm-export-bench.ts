@@ -20,7 +20,7 @@ import { previewBriefing } from '../export/preview-briefing';
  *
  * Both wait, after opening, for the session's idle build (the analyst reading what opened).
  */
-export type WarmFlow = 'export' | 'app';
+type WarmFlow = 'export' | 'app';
 
 export interface WarmSpec {
   flow: WarmFlow;

@@ -16,7 +16,7 @@ import { placeCitations, type PunctuationRule } from './assemble/punctuation';
 import { proseItemBlocks } from './assemble/prose-inlines';
 import type { Block, BlockKind, DocSection, HeaderField, Inline, NoteMode, ResolvedDocument } from './document';
 import type { CitationSession } from './citation-session';
-import { type CitedNotes, cachedNotes, engineNotes, type NotesFrom } from './assemble/cited-notes';
+import { type CitedNotes, cachedNotes, engineNotes, keptBibliography, type NotesFrom } from './assemble/cited-notes';
 import { type KeptNotes, type NoteCacheKeys, noteCacheKeys, readNoteCache, type StoredNotes, writeNoteCache, writeNoteCacheSoon } from './note-cache';
 import { getTemplate, type Template, type TemplateSection } from './template/index';
 
@@ -92,7 +92,13 @@ export function assembleBriefing(lib: Library, briefingRef: string, opts: Assemb
     const before = session.warm(sessionKey) ? undefined : 0;
     const { engine, results } = session.render(sessionKey, p.sources, (lookup) => createEngine(p, opts, lookup), p.clusters, seed);
     const from = notesFrom(before === undefined ? 0 : engine.cacheStats().seeded);
-    return finish(lib, p, opts, cache, engineNotes(engine, results, p.clusters, { bibliography: () => session.bibliography(kept), session, from }));
+    return finish(
+      lib,
+      p,
+      opts,
+      cache,
+      engineNotes(engine, results, p.clusters, { bibliography: () => session.bibliography((inputs) => keptBibliography(kept, inputs)), session, from }),
+    );
   }
   const engine = createEngine(p, opts, (id) => p.sources.get(id));
   const results = new Map(engine.renderDocument(p.clusters, seed ? { seed } : {}).map((r) => [r.id, r]));
@@ -165,7 +171,11 @@ function fromCache(p: Prepared, opts: AssembleOptions, cache: NoteCacheLookup, s
  */
 function prepareForEdits(session: CitationSession, p: Prepared, opts: AssembleOptions, kept: StoredNotes, sessionKey: string): void {
   const { engine, results } = session.render(sessionKey, p.sources, (lookup) => createEngine(p, opts, lookup), p.clusters, kept.renders);
-  const notes = engineNotes(engine, results, p.clusters, { bibliography: () => session.bibliography(kept.bibliography), session, from: notesFrom(0) });
+  const notes = engineNotes(engine, results, p.clusters, {
+    bibliography: () => session.bibliography((inputs) => keptBibliography(kept.bibliography, inputs)),
+    session,
+    from: notesFrom(0),
+  });
   if (notes.hasBibliography) notes.bibliography();
   for (const c of p.clusters) notes.field(c, results.get(c.id)!);
 }

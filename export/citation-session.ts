@@ -7,10 +7,8 @@ import {
   zoteroFieldInstruction,
 } from '../citations/index';
 import type { Source } from '../core/model';
-import { fromStored } from './assemble/cited-notes';
 import { KeptFacts } from './assemble/kept-facts';
 import { DocxWriteCache } from './docx/write-cache';
-import type { StoredBibliography } from './note-cache';
 
 /** A note number no document reaches, marking where the number goes in a stored field. */
 const NOTE_INDEX_SLOT = -987654321;
@@ -137,16 +135,15 @@ export class CitationSession {
    * re-citing facts does not change it — unless the style lists sources in citation order —
    * and citeproc takes a fifth of a second to build it.
    */
-  bibliography(kept?: StoredBibliography): Bibliography {
+  bibliography(kept?: (inputs: string) => Bibliography | undefined): Bibliography {
     const engine = this.engine!;
     const cited = new Set(this.order.flatMap((c) => c.cites.flatMap((x) => [x.itemId, ...(x.via ? [x.via.itemId] : [])])));
     // A list in citation order (numbered styles) changes with the order of first citations too.
     const ids = engine.bibliographyInCitationOrder ? [...cited] : [...cited].sort();
     const key = `${this.key}|${this.sourcesVersion}|${ids.join(',')}`;
     if (this.bib?.key !== key) {
-      // The one kept in the library was made from the same items registered alike: it is the one citeproc would make.
-      const value = kept?.inputs === engine.bibliographyInputs() ? fromStored(kept) : engine.bibliography();
-      this.bib = { key, value };
+      // `kept`: the one the library keeps, when made from the same items registered alike.
+      this.bib = { key, value: kept?.(engine.bibliographyInputs()) ?? engine.bibliography() };
     }
     return this.bib.value;
   }

@@ -123,7 +123,8 @@ const pending = new WeakMap<Library, Map<string, { write: () => void; timer: Nod
  * The same, for the app's warm session, once it has been idle for a second: encoding and a
  * synchronous commit take tens of milliseconds for 2,000 notes, which a preview after every
  * edit (or an export) should not wait for, and of renders in quick succession only the last
- * is worth keeping. A process that ends first keeps nothing: the next export re-renders.
+ * is worth keeping. Closing the library (api/host/library-host.ts) keeps them at once; a process that
+ * ends without closing it keeps nothing, and the next export re-renders.
  */
 export function writeNoteCacheSoon(lib: Library, briefingId: string, keys: NoteCacheKeys, notes: StoredNotes): void {
   let queue = pending.get(lib);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../db/library';
 import { tempDir } from '../../db/testing/temp-library';
+import { CitationSession } from '../../export/citation-session';
+import { previewBriefing } from '../../export/preview-briefing';
 import { loadSample } from '../../samples/load';
 import { LibraryHost, stamp } from './library-host';
 import { corruptButOpenable } from './testing';
@@ -32,6 +34,21 @@ function sampleLibrary(): number {
 }
 
 describe('library lifecycle', () => {
+  it('keeps what a citation session rendered when the library closes before the session pauses', async () => {
+    sampleLibrary();
+    host.open(libPath());
+    const lib = host.library!;
+    const briefing = lib.listBriefings()[0];
+    await previewBriefing(lib, briefing.id, { session: new CitationSession() });
+    host.close();
+    const reopened = Library.open(libPath());
+    try {
+      expect(reopened.noteCacheKeys(briefing.id)).toBeDefined();
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('creates and opens a library, checks it, and takes the daily backup once a day', async () => {
     const status = host.open(libPath());
     expect(status).toMatchObject({ state: 'open', path: libPath(), healthy: true, problems: [] });

@@ -4,6 +4,7 @@ import { removeLeftovers } from '../../db/leftovers';
 import { Library } from '../../db/library';
 import { assertRestorable, restoreLibrary } from '../../db/restore';
 import { fileStamp } from '../../core/durable-file';
+import { flushNoteCacheWrites } from '../../export/note-cache';
 import type { LibraryStatus } from './types';
 import { type BackupEntry, backupFolderFor, describeProblems, isBackupDue, listBackups, newestGoodBackup, takeBackup } from './backups';
 
@@ -109,6 +110,9 @@ export class LibraryHost {
   }
 
   close(): void {
+    // What the app's citation sessions rendered and have not yet kept (they wait for a pause):
+    // kept now, so the briefing opens from it next time instead of rendering every note.
+    if (this.lib) flushNoteCacheWrites(this.lib);
     this.lib?.close();
     this.lib = undefined;
   }

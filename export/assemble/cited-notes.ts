@@ -50,7 +50,7 @@ export function engineNotes(
     if (!bib) {
       const inputs = engine.bibliographyInputs();
       // The kept one was made from the same items (the global key) registered alike: it is the one citeproc would make.
-      bib = { inputs, value: make.kept?.inputs === inputs ? fromStored(make.kept) : make.bibliography() };
+      bib = { inputs, value: keptBibliography(make.kept, inputs) ?? make.bibliography() };
     }
     return bib.value;
   };
@@ -109,8 +109,12 @@ export function cachedNotes(
   };
 }
 
-/** A bibliography as the library keeps it, ready for the writers. */
-export function fromStored(b: StoredBibliography): Bibliography {
+/** The bibliography the library keeps, when it was made from these inputs (see CitationEngine.bibliographyInputs). */
+export function keptBibliography(kept: StoredBibliography | undefined, inputs: string): Bibliography | undefined {
+  return kept?.inputs === inputs ? fromStored(kept) : undefined;
+}
+
+function fromStored(b: StoredBibliography): Bibliography {
   return {
     entries: b.html.map((html) => ({ html, runs: htmlToRuns(html) })),
     hangingIndent: b.hangingIndent,
