@@ -255,7 +255,7 @@ function createHandlers(lib: Library, opts: HandlerOptions): Handlers {
     'briefings:update': write((id: string, patch: unknown) => lib.updateBriefing(id, patch, dateRules)),
     'briefings:remove': (id: string) => {
       const briefingId = lib.getBriefing(id).id;
-      sessions.get(briefingId)?.cancelIdleBuild();
+      sessions.get(briefingId)?.idleWork.cancel();
       sessions.delete(briefingId);
       editSessions.forget(briefingId);
       lib.removeBriefing(id);

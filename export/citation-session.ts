@@ -9,15 +9,16 @@ import {
 import type { Source } from '../core/model';
 import { KeptFacts } from './assemble/kept-facts';
 import { DocxWriteCache } from './docx/write-cache';
+import { IdleWork } from './idle-work';
 
 /** A note number no document reaches, marking where the number goes in a stored field. */
 const NOTE_INDEX_SLOT = -987654321;
 
 /**
- * How long after a render from kept notes the session waits before building its engine: the
- * analyst is reading what just opened, and a burst of renders (typing) should not each start one.
+ * How long after its last render the session counts the process idle: the analyst is reading
+ * what just opened, and a burst of renders (typing) should not each start the idle work.
  */
-const IDLE_BUILD_DELAY_MS = 200;
+const IDLE_DELAY_MS = 200;
 
 /**
  * Keeps one briefing's citation engine warm between renders (the app's live preview and
@@ -41,8 +42,8 @@ export class CitationSession {
   readonly docx = new DocxWriteCache();
   /** The briefing's cited facts as the last render read them. */
   readonly facts = new KeptFacts();
-  /** An engine build waiting for the process to be idle (see buildWhenIdle). */
-  private pending: { timer: NodeJS.Timeout; done: () => void; settled: Promise<void> } | undefined;
+  /** What the session makes in the pauses between renders (see buildWhenIdle). */
+  readonly idleWork = new IdleWork(IDLE_DELAY_MS);
   /** How long the last build made while idle took (ms), for the bench and the log. */
   idleBuildMs: number | undefined;
 
@@ -52,45 +53,23 @@ export class CitationSession {
   }
 
   /**
-   * Builds the engine a moment after this answer, unless a render builds it first. A briefing
+   * Builds the engine in the next pause, unless a render has built it by then. A briefing
    * whose notes all came from the library opens with no engine (opening stays fast); without
    * this its first edit would pay for the engine — a quarter of a second at 2,000 notes — while
    * the analyst waits. `build` must call `render` with the document as it was read.
    */
-  buildWhenIdle(key: string, build: () => void, delayMs = IDLE_BUILD_DELAY_MS): void {
-    this.cancelIdleBuild();
-    let done!: () => void;
-    const settled = new Promise<void>((resolve) => (done = resolve));
-    const timer = setTimeout(() => {
-      this.pending = undefined;
-      try {
-        const t = performance.now();
-        if (!this.warm(key)) {
-          build();
-          this.idleBuildMs = performance.now() - t;
-        }
-      } catch {
-        // Nothing is lost: the next render builds the engine itself and reports what stops it.
-      } finally {
-        done();
-      }
-    }, delayMs);
-    // A process about to end (the command line) does not wait for a build nobody will use.
-    timer.unref();
-    this.pending = { timer, done, settled };
+  buildWhenIdle(key: string, build: () => void): void {
+    this.idleWork.add('engine', () => {
+      if (this.warm(key)) return;
+      const t = performance.now();
+      build();
+      this.idleBuildMs = performance.now() - t;
+    });
   }
 
-  /** Resolves once no idle build is waiting (the bench and tests wait on it, not on a clock). */
+  /** Resolves once nothing made in a pause waits or runs. */
   idle(): Promise<void> {
-    return this.pending?.settled ?? Promise.resolve();
-  }
-
-  /** Drops a waiting idle build (the briefing closed or removed; a render that builds anyway). */
-  cancelIdleBuild(): void {
-    if (!this.pending) return;
-    clearTimeout(this.pending.timer);
-    this.pending.done();
-    this.pending = undefined;
+    return this.idleWork.settled();
   }
 
   /**
@@ -104,7 +83,7 @@ export class CitationSession {
     clusters: ClusterInput[],
     seed?: ReadonlyArray<readonly [string, string]>,
   ): { engine: CitationEngine; results: Map<string, ClusterResult> } {
-    this.cancelIdleBuild();
+    this.idleWork.postpone();
     const version = [...sources.values()]
       .map((s) => `${s.id}@${s.updatedAt}`)
       .sort()

@@ -82,7 +82,7 @@ describe('notes kept with the briefing, in the app', () => {
     expect(notes(edited.path)).toBe(notes(fresh.path));
   });
 
-  it('an edit before the idle build builds the engine itself, and the waiting build is dropped', async () => {
+  it('an edit before the pause builds the engine itself; the idle build then finds it built', async () => {
     await exportNow();
     const session = new CitationSession();
     await exportNow(session);
@@ -115,7 +115,7 @@ describe('notes kept with the briefing, in the app', () => {
     await exportNow();
     const session = new CitationSession();
     await exportNow(session);
-    session.cancelIdleBuild();
+    session.idleWork.cancel();
     await session.idle();
     expect(session.idleBuildMs).toBeUndefined();
   });

@@ -8,6 +8,7 @@ import { tempDir } from '../../db/testing/temp-library';
 import { loadSample } from '../../samples/load';
 import { CitationSession } from '../citation-session';
 import { exportBriefing } from '../export-briefing';
+import { previewBriefing } from '../preview-briefing';
 import { ITEMS, zoteroInstruction } from '../testing/fixtures';
 import type { Run } from '../document';
 import { type NoteContent, withNotes, withNotesBytes } from './note-part';

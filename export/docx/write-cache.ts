@@ -22,8 +22,12 @@ export class DocxWriteCache implements KeptNotes {
   private readonly typeset = new RecentMap<string[]>();
   private readonly bibliography = new RecentMap<string>();
 
+  /** Whether a render has filled it (a briefing exported, or written ahead while idle). */
+  filled = false;
+
   /** Called as a render starts: what the render before it did not use is let go. */
   startRender(): void {
+    this.filled = true;
     for (const m of [this.notes, this.fields, this.texts, this.typeset, this.bibliography]) m.nextGeneration();
   }
 
