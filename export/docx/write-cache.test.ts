@@ -138,6 +138,23 @@ describe('a warm session export', () => {
     lib.close();
   }, 60_000);
 
+  it('is written ahead into memory in the pause after a preview, and the first export is then the file a fresh export writes', async () => {
+    const lib = Library.open(join(dir, 'previewed.sqlite'));
+    const id = loadSample(lib, new Date('2026-03-02T09:30:00.000Z'));
+    const session = new CitationSession();
+    await previewBriefing(lib, id, { session });
+    expect(session.docx.filled).toBe(false);
+    await session.idle();
+    expect(session.docx.filled).toBe(true);
+    await expectSameAsFresh(lib, id, session, 'first export after the preview');
+    const discussion = () => lib.getBriefing(id).sections.find((s) => s.key === 'discussion')!;
+    lib.moveItem(id, discussion().items[1].id, discussion().items.length - 1);
+    await previewBriefing(lib, id, { session });
+    await session.idle();
+    await expectSameAsFresh(lib, id, session, 'moved, previewed, exported');
+    lib.close();
+  }, 60_000);
+
   it('is the file a fresh export writes through a random run of edits to a 120-note brief (notes renumber past 99)', async () => {
     const built = buildBriefing(dir, { citations: 120, sources: 20, template: 'background-brief' });
     const lib = Library.open(built.path);
