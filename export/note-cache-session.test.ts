@@ -35,6 +35,13 @@ const exportNow = (session?: CitationSession) =>
   exportBriefing(lib, id, { out: join(dir, `export-${count++}.docx`), today: TODAY, now: TODAY, ...(session ? { session } : {}) });
 const notes = (path: string) => openDocx(readFileSync(path)).part('word/footnotes.xml');
 
+/** The notes of a one-off export that renders every note with citeproc (none taken from the library). */
+async function notesAfresh(): Promise<string> {
+  process.env.DOSSIER_NO_NOTE_CACHE = '1';
+  const fresh = await exportNow().finally(() => delete process.env.DOSSIER_NO_NOTE_CACHE);
+  return notes(fresh.path);
+}
+
 function moveSecondFactToEnd(): void {
   const facts = lib
     .getBriefing(id)
@@ -58,10 +65,9 @@ describe('notes kept with the briefing, in the app', () => {
     // What the warm session rendered is what a one-off export takes from the library, and what citeproc renders.
     const oneOff = await exportNow();
     expect(oneOff.notesFrom).toEqual({ cache: 'document', reused: oneOff.notes });
-    process.env.DOSSIER_NO_NOTE_CACHE = '1';
-    const fresh = await exportNow().finally(() => delete process.env.DOSSIER_NO_NOTE_CACHE);
-    expect(notes(warm.path)).toBe(notes(fresh.path));
-    expect(notes(oneOff.path)).toBe(notes(fresh.path));
+    const fresh = await notesAfresh();
+    expect(notes(warm.path)).toBe(fresh);
+    expect(notes(oneOff.path)).toBe(fresh);
   });
 
   it('a new session given an unchanged briefing takes every note, and builds its engine only after answering', async () => {
@@ -77,9 +83,7 @@ describe('notes kept with the briefing, in the app', () => {
     // The first edit finds the engine built: nothing is read back from the kept notes.
     const edited = await exportNow(session);
     expect(edited.notesFrom).toEqual({ cache: 'none', reused: 0 });
-    process.env.DOSSIER_NO_NOTE_CACHE = '1';
-    const fresh = await exportNow().finally(() => delete process.env.DOSSIER_NO_NOTE_CACHE);
-    expect(notes(edited.path)).toBe(notes(fresh.path));
+    expect(notes(edited.path)).toBe(await notesAfresh());
   });
 
   it('an edit before the pause builds the engine itself; the idle build then finds it built', async () => {
@@ -91,9 +95,7 @@ describe('notes kept with the briefing, in the app', () => {
     expect(edited.notesFrom.cache).toBe('clusters');
     await session.idle();
     expect(session.idleBuildMs).toBeUndefined();
-    process.env.DOSSIER_NO_NOTE_CACHE = '1';
-    const fresh = await exportNow().finally(() => delete process.env.DOSSIER_NO_NOTE_CACHE);
-    expect(notes(edited.path)).toBe(notes(fresh.path));
+    expect(notes(edited.path)).toBe(await notesAfresh());
   });
 
   it('a briefing edited after opening but before the idle build still exports what citeproc renders', async () => {
@@ -106,9 +108,7 @@ describe('notes kept with the briefing, in the app', () => {
     expect(session.idleBuildMs).toBeGreaterThan(0);
     const edited = await exportNow(session);
     expect(edited.notesFrom).toEqual({ cache: 'none', reused: 0 });
-    process.env.DOSSIER_NO_NOTE_CACHE = '1';
-    const fresh = await exportNow().finally(() => delete process.env.DOSSIER_NO_NOTE_CACHE);
-    expect(notes(edited.path)).toBe(notes(fresh.path));
+    expect(notes(edited.path)).toBe(await notesAfresh());
   });
 
   it('a briefing closed before the idle build builds nothing', async () => {
