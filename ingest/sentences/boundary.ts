@@ -1,4 +1,5 @@
-import { classifyWord, continuesTime, isCaptionWord, isExclamationName, isSentenceStarter, isTemporalIntroWord } from './abbreviations';
+import { classifyWord } from './abbreviations';
+import { continuesTime, isCaptionWord, isExclamationName, isSentenceStarter, isTemporalIntroWord } from './boundary-words';
 import { isLower, isUpper, isWhitespace } from './chars';
 import type { Cluster } from './cluster';
 import type { NextWord, WordBefore } from './context';

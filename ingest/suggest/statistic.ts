@@ -1,29 +1,19 @@
 import { type Token, tokenize } from './tokens';
+import { CURRENCY_SYMBOLS, CURRENCY_WORDS, FRACTIONS, GLUED_ONLY, ISO_CURRENCIES, SCALES, UNITS_WORDS } from './statistic-amounts';
 import {
   CASUALTIES,
-  CURRENCY_SYMBOLS,
-  CURRENCY_WORDS,
   DURATIONS,
-  FRACTIONS,
-  GLUED_ONLY,
-  ISO_CURRENCIES,
-  LABELS,
   MEASURES,
-  MONTHS,
   MOTION,
   NOT_UNIT,
   NOUN_THEN_VERB,
-  PERCENT_WORDS,
   PERIODS,
-  QUALIFIERS,
   RATE,
-  SCALES,
-  TIME_WORDS,
   TOLL_WORDS,
-  UNITS_WORDS,
   UNIT_ADJECTIVES,
   VERBS_AFTER_NUMBERS,
-} from './statistic-words';
+} from './statistic-units';
+import { LABELS, MONTHS, PERCENT_WORDS, QUALIFIERS, TIME_WORDS } from './statistic-words';
 
 /**
  * The figure a sentence reports, as a suggestion for a 'statistic' fact:
