@@ -10,44 +10,11 @@ import { FieldError } from '../ui/bits';
 import { useDebounced } from '../ui/hooks';
 import { Icon } from '../ui/Icon';
 import { PasswordPrompt } from './PasswordPrompt';
+import { EMPTY_META, type Meta, metaFromSource, sourceFromMeta } from './source-meta';
 import { htmlToText, tidyText } from './html-to-text';
-import { applyRange, parseAuthors, selectionString } from './selection';
+import { applyRange, selectionString } from './selection';
 
-interface Meta {
-  title: string;
-  authors: string;
-  containerTitle: string;
-  publisher: string;
-  issued: string;
-  url: string;
-  type: string;
-  reliability: string;
-  tags: string;
-}
-
-const EMPTY_META: Meta = {
-  title: '',
-  authors: '',
-  containerTitle: '',
-  publisher: '',
-  issued: '',
-  url: '',
-  type: 'article-newspaper',
-  reliability: '',
-  tags: '',
-};
 const MAX_FILE = 20 * 1024 * 1024;
-
-function sourceFromMeta(m: Meta): Record<string, unknown> {
-  // An empty title is left out: a file's own title then stands, and the core names the field
-  // if there is none at all when saving.
-  const s: Record<string, unknown> = { type: m.type };
-  if (m.title.trim()) s.title = m.title.trim();
-  const authors = parseAuthors(m.authors);
-  if (authors.length) s.authors = authors;
-  for (const k of ['containerTitle', 'publisher', 'issued', 'url', 'reliability'] as const) if (m[k].trim()) s[k] = m[k].trim();
-  return s;
-}
 
 /** The capture in progress survives switching to another view and back (not a restart). */
 const draft: { text: string; markdown: boolean; paragraphs: boolean; meta: Meta; fileName: string | undefined } = {
@@ -504,20 +471,4 @@ function suggestionLine(c: CandidateRow): string {
   if (c.statistic) parts.push(`figure ${c.statistic.figure}`);
   if (c.duplicates?.length) parts.push(`restates a fact already in the library (${Math.round(c.duplicates[0].similarity * 100)}% alike)`);
   return parts.join(' · ');
-}
-
-/** The form's empty fields, filled from what the file says (CSL-JSON as the preview returns it). */
-function metaFromSource(src: Record<string, unknown>, m: Meta): Partial<Meta> {
-  const out: Partial<Meta> = {};
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  if (!m.title && str(src.title) && src.title !== 'Untitled') out.title = str(src.title);
-  const names = Array.isArray(src.author) ? (src.author as { family?: string; given?: string; literal?: string }[]) : [];
-  if (!m.authors && names.length) out.authors = names.map((n) => n.literal ?? [n.family, n.given].filter(Boolean).join(', ')).join('; ');
-  if (!m.containerTitle && str(src['container-title'])) out.containerTitle = str(src['container-title']);
-  if (!m.publisher && str(src.publisher)) out.publisher = str(src.publisher);
-  const parts = (src.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
-  if (!m.issued && parts?.length) out.issued = parts.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0'))).join('-');
-  if (!m.url && str(src.URL)) out.url = str(src.URL);
-  if (typeof src.type === 'string') out.type = src.type;
-  return out;
 }
