@@ -90,8 +90,9 @@ describe('pandoc', () => {
 });
 
 describe('CI', () => {
-  // .ci/run installs both; a CI machine without them would silently skip the checks above.
-  it.runIf(process.env.CI === 'true')('has LibreOffice and pandoc installed, so the real-client checks ran', () => {
-    expect({ soffice: hasSoffice, pandoc: hasPandoc }).toEqual({ soffice: true, pandoc: true });
+  // .ci/run installs them; a CI machine without them would silently skip the checks above, and
+  // the page-count and note-placement tests that read LibreOffice's pages with pdftotext.
+  it.runIf(process.env.CI === 'true')('has LibreOffice, pandoc and pdftotext installed, so the real-client checks ran', () => {
+    expect({ soffice: hasSoffice, pandoc: hasPandoc, pdftotext: hasTool('pdftotext', ['-v']) }).toEqual({ soffice: true, pandoc: true, pdftotext: true });
   });
 });
